@@ -1,0 +1,112 @@
+"""The one entry point for the CLI and the chat: answer(question) -> Answer.
+
+The model and the indexes are loaded once per process and shared.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .answering import compose, compose_which
+from .config import BUILTIN_CORPUS, Settings
+from .embedding import Encoder
+from .gazetteer import normalise_province
+from .index_store import LoadedIndex, build_index, index_exists, load_index
+from .question import read_question
+from .retrieval import Retriever
+from .schema import FRONT_PROVINCE, Answer
+
+_lock = threading.Lock()
+_assistants: dict[tuple, "Assistant"] = {}
+
+
+class Assistant:
+    def __init__(self, index: LoadedIndex, encoder: Encoder, settings: Settings):
+        self.index = index
+        self.encoder = encoder
+        self.settings = settings
+        self.retriever = Retriever(index, settings)
+        self._encode_lock = threading.Lock()
+
+    @property
+    def provinces(self) -> list[str]:
+        return [p for p in self.index.provinces if p != FRONT_PROVINCE]
+
+    def answer(self, question: str, provinces=None, k: int = 5) -> Answer:
+        k = max(1, min(int(k), 50))
+        q = read_question(question or "")
+        if not q.text:
+            return Answer(question or "", "请输入问题。", True, [], "empty")
+        with self._encode_lock:  # torch modules are not safe to call from many threads at once
+            qvec = self.encoder.encode_query(q.text)
+        chosen = _clean_provinces(provinces)
+        known = set(self.index.provinces)
+        if chosen:  # an explicit filter overrides what the question names
+            asked = chosen
+        elif q.mode == "which":
+            asked = ()
+        else:
+            asked = q.provinces
+        missing = tuple(p for p in asked if p not in known)
+        present = tuple(p for p in asked if p in known)
+        if missing and not present:
+            # never answer about one province from another province's report
+            return compose(q, self.retriever.search(q, qvec, (), k), self.retriever, k, missing=missing)
+        if q.mode == "which" and not chosen:
+            per_province = []
+            for p in self.provinces:
+                hits = self.retriever.search(q, qvec, (p,), 1)
+                hits = [h for h in hits if h.chunk.province == p]
+                if hits:
+                    per_province.append((p, hits[0]))
+            per_province.sort(key=lambda ph: -ph[1].score)
+            return compose_which(q, per_province, self.retriever.search(q, qvec, (), k), self.retriever, k)
+        if q.mode == "compare" and len(present) >= 2:
+            hits = []
+            for p in present:
+                hits += [h for h in self.retriever.search(q, qvec, (p,), 2) if h.chunk.province == p]
+            seen = {h.chunk.id for h in hits}
+            hits += [h for h in self.retriever.search(q, qvec, present, k) if h.chunk.id not in seen]
+            return compose(q, hits[: max(k, len(hits))], self.retriever, k)
+        hits = self.retriever.search(q, qvec, present, k)
+        if len(hits) < k:  # at least k citations: fill from the rest of the corpus, ranked after
+            seen = {h.chunk.id for h in hits}
+            hits += [h for h in self.retriever.search(q, qvec, (), k + len(hits)) if h.chunk.id not in seen][: k - len(hits)]
+        return compose(q, hits, self.retriever, k)
+
+
+def _clean_provinces(provinces) -> tuple[str, ...]:
+    if not provinces:
+        return ()
+    if isinstance(provinces, str):
+        provinces = [provinces]
+    out = []
+    for p in provinces:
+        name = FRONT_PROVINCE if p == FRONT_PROVINCE else normalise_province(str(p))
+        if name and name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def ensure_index(settings: Settings, progress=None) -> None:
+    """Build the built-in corpus's index when the default index folder has none."""
+    if not index_exists(settings.index_dir):
+        build_index([BUILTIN_CORPUS], settings.index_dir, settings, progress=progress)
+
+
+def get_assistant(index_dir: Path | str | None = None, settings: Settings | None = None, build_default: bool = True) -> Assistant:
+    settings = settings or Settings()
+    if index_dir is not None:
+        settings = settings.with_(index_dir=Path(index_dir))
+    key = (str(Path(settings.index_dir).resolve()), settings)
+    with _lock:
+        if key not in _assistants:
+            if build_default and Path(settings.index_dir).resolve() == Settings().index_dir.resolve():
+                ensure_index(settings)
+            index = load_index(settings.index_dir, settings)
+            _assistants[key] = Assistant(index, Encoder(settings.model, settings), settings)
+        return _assistants[key]
+
+
+def answer(question: str, provinces=None, k: int = 5, index_dir=None) -> Answer:
+    return get_assistant(index_dir).answer(question, provinces=provinces, k=k)

@@ -1,0 +1,56 @@
+"""Stage 3: cut sections into chunks for retrieval.
+
+LangChain's RecursiveCharacterTextSplitter, set up for Chinese: paragraphs
+first, then sentence ends, then clauses. Chunks never cross a section, and
+each chunk's text is exactly Document.text[start:end].
+"""
+from __future__ import annotations
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from .schema import Chunk, Document, Section
+
+# one character class per level; keep_separator="end" keeps "。" on the sentence
+# it ends instead of moving it to the start of the next chunk
+SEPARATORS = [r"\n\n", r"\n", r"[。！？；!?;]", r"[，、,]", ""]
+
+
+def make_splitter(chunk_size: int, chunk_overlap: int = 0) -> RecursiveCharacterTextSplitter:
+    return RecursiveCharacterTextSplitter(
+        separators=SEPARATORS,
+        is_separator_regex=True,
+        keep_separator="end",
+        chunk_size=chunk_size,
+        chunk_overlap=chunk_overlap,
+        strip_whitespace=True,
+    )
+
+
+def chunk_sections(doc: Document, sections: list[Section], chunk_size: int, chunk_overlap: int = 0, first_id: int = 0) -> list[Chunk]:
+    splitter = make_splitter(chunk_size, chunk_overlap)
+    chunks: list[Chunk] = []
+    for section in sections:
+        body = doc.text[section.start : section.end]
+        cursor = 0
+        for piece in splitter.split_text(body):
+            # with overlap a piece may start before the previous one ended
+            at = body.find(piece, max(0, cursor - chunk_overlap - len(piece)))
+            if at < 0:  # cannot happen with strip-only splitting; guard the offsets contract
+                raise ValueError(f"chunk not found verbatim in section {section.label} of {doc.name}")
+            cursor = at + len(piece)
+            start = section.start + at
+            chunks.append(
+                Chunk(
+                    id=first_id + len(chunks),
+                    doc=doc.name,
+                    section=section.label,
+                    province=section.province,
+                    title=section.title,
+                    kind=section.kind,
+                    page=section.page,
+                    start=start,
+                    end=start + len(piece),
+                    text=piece,
+                )
+            )
+    return chunks

