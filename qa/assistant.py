@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .answering import compose, compose_which
 from .config import BUILTIN_CORPUS, Settings
-from .embedding import Encoder
+from .embedding import Encoder, load_encoder
 from .gazetteer import normalise_province
 from .index_store import LoadedIndex, build_index, index_exists, load_index
 from .question import read_question
@@ -37,42 +37,30 @@ class Assistant:
         q = read_question(question or "")
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
-        with self._encode_lock:  # torch modules are not safe to call from many threads at once
+        with self._encode_lock:  # one torch forward at a time; the queue runs answers in threads
             qvec = self.encoder.encode_query(q.text)
+        scores = self.retriever.score(q, qvec)
+        rank = self.retriever.rank
         chosen = _clean_provinces(provinces)
         known = set(self.index.provinces)
-        if chosen:  # an explicit filter overrides what the question names
-            asked = chosen
-        elif q.mode == "which":
-            asked = ()
-        else:
-            asked = q.provinces
-        missing = tuple(p for p in asked if p not in known)
+        # an explicit filter overrides what the question names
+        asked = chosen or (() if q.mode == "which" else q.provinces)
         present = tuple(p for p in asked if p in known)
+        missing = tuple(p for p in asked if p not in known)
         if missing and not present:
             # never answer about one province from another province's report
-            return compose(q, self.retriever.search(q, qvec, (), k), self.retriever, k, missing=missing)
+            return compose(q, rank(scores, (), k), self.retriever, scores, missing=missing)
         if q.mode == "which" and not chosen:
-            per_province = []
-            for p in self.provinces:
-                hits = self.retriever.search(q, qvec, (p,), 1)
-                hits = [h for h in hits if h.chunk.province == p]
-                if hits:
-                    per_province.append((p, hits[0]))
-            per_province.sort(key=lambda ph: -ph[1].score)
-            return compose_which(q, per_province, self.retriever.search(q, qvec, (), k), self.retriever, k)
+            best = [h for p in self.provinces for h in rank(scores, (p,), 1) if h.chunk.province == p]
+            return compose_which(q, best, rank(scores, (), k), self.retriever, scores, k)
         if q.mode == "compare" and len(present) >= 2:
-            hits = []
-            for p in present:
-                hits += [h for h in self.retriever.search(q, qvec, (p,), 2) if h.chunk.province == p]
-            seen = {h.chunk.id for h in hits}
-            hits += [h for h in self.retriever.search(q, qvec, present, k) if h.chunk.id not in seen]
-            return compose(q, hits[: max(k, len(hits))], self.retriever, k)
-        hits = self.retriever.search(q, qvec, present, k)
-        if len(hits) < k:  # at least k citations: fill from the rest of the corpus, ranked after
-            seen = {h.chunk.id for h in hits}
-            hits += [h for h in self.retriever.search(q, qvec, (), k + len(hits)) if h.chunk.id not in seen][: k - len(hits)]
-        return compose(q, hits, self.retriever, k)
+            hits = [h for p in present for h in rank(scores, (p,), 2) if h.chunk.province == p]
+            hits.sort(key=lambda h: -h.score)
+        else:
+            hits = rank(scores, present, k)
+        # at least k citations: fill from the rest of the corpus, ranked after
+        hits += rank(scores, (), k - len(hits), exclude={h.chunk.id for h in hits})
+        return compose(q, hits, self.retriever, scores)
 
 
 def _clean_provinces(provinces) -> tuple[str, ...]:
@@ -104,7 +92,7 @@ def get_assistant(index_dir: Path | str | None = None, settings: Settings | None
             if build_default and Path(settings.index_dir).resolve() == Settings().index_dir.resolve():
                 ensure_index(settings)
             index = load_index(settings.index_dir, settings)
-            _assistants[key] = Assistant(index, Encoder(settings.model, settings), settings)
+            _assistants[key] = Assistant(index, load_encoder(settings.model, settings), settings)
         return _assistants[key]
 
 

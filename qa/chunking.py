@@ -6,6 +6,8 @@ each chunk's text is exactly Document.text[start:end].
 """
 from __future__ import annotations
 
+import re
+
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from .schema import Chunk, Document, Section
@@ -13,6 +15,24 @@ from .schema import Chunk, Document, Section
 # one character class per level; keep_separator="end" keeps "。" on the sentence
 # it ends instead of moving it to the start of the next chunk
 SEPARATORS = [r"\n\n", r"\n", r"[。！？；!?;]", r"[，、,]", ""]
+
+
+# a sentence runs to 。！？； (and any closing quote after it) or to the end of a line
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*)?")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the sentences of `text`: the units an answer quotes."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and any(ch.isalnum() for ch in text[s:e]):
+            spans.append((s, e))
+    return spans
 
 
 def make_splitter(chunk_size: int, chunk_overlap: int = 0) -> RecursiveCharacterTextSplitter:

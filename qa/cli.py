@@ -75,7 +75,7 @@ def index_cmd(
         out.print(f"  {prov}\t{n} section(s)", highlight=False)
     out.print(
         f"{len(report.sections)} sections, {len(report.chunks)} chunks "
-        f"({report.embedded} embedded, {len(report.chunks) - report.embedded} from cache), "
+        f"({report.embedded} texts embedded, {report.cached} from cache), "
         f"{len(report.skipped)} file(s) skipped, {report.seconds:.1f} s",
         highlight=False,
     )

@@ -40,11 +40,20 @@ class Settings:
     keyword_weight: float = 0.4
     rrf_k: int = 60
     coverage_weight: float = 0.3
+    # dense score of a chunk = mix of the chunk's vector and its best sentence's vector
+    sentence_weight: float = 0.5
     # answers: below these the assistant says 未在资料中找到相关内容 (calibrated by `qa eval`)
-    min_coverage: float = 0.5
-    min_dense: float = 0.86
-    # "which provinces" questions: a province is listed when its best passage clears this
+    min_coverage: float = 0.5  # share of the question's key words in the top passage
+    min_dense: float = 0.86  # or: similarity of the top passage's best sentence
+    min_coverage_no_number: float = 0.8  # a figure question whose quote holds no figure
+    # "which provinces" questions: a province is listed when its best passage clears these
     which_min_coverage: float = 0.6
+    which_min_dense: float = 0.88
+    # quoting: how sentences are picked inside a passage
+    quote_coverage_weight: float = 0.1
+    quote_bonus: float = 0.03
+    heading_penalty: float = 0.03
+    second_quote_ratio: float = 0.9
 
     @property
     def model_cache_dir(self) -> Path:

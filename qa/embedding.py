@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -52,7 +53,7 @@ class Encoder:
         prompts = self.model.prompts or {}
         self.query_prompt = "query" if "query" in prompts else None
         self.passage_prompt = "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
-        self.dim = int(self.model.get_sentence_embedding_dimension())
+        self.dim = int(self.model.get_embedding_dimension())
         self.max_tokens = int(self.model.max_seq_length)
 
     def _encode(self, texts: list[str], prompt_name: str | None, batch_size: int) -> np.ndarray:
@@ -74,6 +75,20 @@ class Encoder:
 
     def token_count(self, text: str) -> int:
         return len(self.model.tokenizer(text, add_special_tokens=True)["input_ids"])
+
+
+_encoders: dict[tuple[str, str], Encoder] = {}
+_encoders_lock = threading.Lock()
+
+
+def load_encoder(name: str, settings: Settings | None = None) -> Encoder:
+    """The process-wide encoder for `name`: a model is loaded once per process."""
+    settings = settings or Settings()
+    key = (name, str(settings.model_cache_dir))
+    with _encoders_lock:
+        if key not in _encoders:
+            _encoders[key] = Encoder(name, settings)
+        return _encoders[key]
 
 
 def model_slug(name: str) -> str:

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,10 +20,10 @@ from typing import Callable
 import faiss
 import numpy as np
 
-from .chunking import chunk_sections
+from .chunking import chunk_sections, sentence_spans
 from .config import Settings
 from .documents import DocumentError, read_document
-from .embedding import EmbeddingCache, Encoder
+from .embedding import EmbeddingCache, Encoder, load_encoder
 from .keyword_index import KeywordIndex
 from .schema import Chunk, Document, Section
 from .sections import split_sections
@@ -33,6 +34,8 @@ CHUNKS = "chunks.jsonl"
 SECTIONS = "sections.json"
 VECTORS = "vectors.faiss"
 BM25_DIR = "bm25"
+SENTENCE_SPANS = "sentences.json"
+SENTENCE_VECTORS = "sentences.npy"
 CURRENT = "current"
 
 
@@ -86,6 +89,10 @@ def passage_text(chunk: Chunk) -> str:
     return f"{chunk.province}｜{chunk.title}\n{chunk.text}"
 
 
+def sentence_text(chunk: Chunk, sentence: str) -> str:
+    return f"{chunk.province}｜{sentence}"
+
+
 # ---------------------------------------------------------------- build
 
 @dataclass
@@ -95,7 +102,8 @@ class BuildReport:
     sections: list[Section]
     chunks: list[Chunk]
     skipped: list[DocumentError]
-    embedded: int  # chunks that had to be encoded (not from the cache)
+    embedded: int  # texts (chunks and sentences) that had to be encoded
+    cached: int  # texts whose vectors came from the embedding cache
     seconds: float
     manifest: dict = field(default_factory=dict)
 
@@ -150,39 +158,36 @@ def build_index(
         raise BuildError("the files hold no text to index")
 
     # embeddings: from the cache where possible, the encoder only for new text
-    texts = [passage_text(c) for c in chunks]
     cache = EmbeddingCache(settings.embedding_cache_dir, settings.model)
-    found, missing = cache.get(texts)
-    vectors = np.zeros((len(chunks), 0), dtype=np.float32)
-    if missing:
-        encoder = encoder or Encoder(settings.model, settings)
-        new = np.zeros((len(missing), encoder.dim), dtype=np.float32)
-        step = max(1, settings.batch_size)
-        for s in range(0, len(missing), step):
-            progress("embed", s, len(missing))
-            batch = [texts[i] for i in missing[s : s + step]]
-            new[s : s + len(batch)] = encoder.encode_passages(batch, batch_size=step)
-        progress("embed", len(missing), len(missing))
-        cache.add([texts[i] for i in missing], new)
-        cache.save()
-        dim = encoder.dim
-        vectors = np.zeros((len(chunks), dim), dtype=np.float32)
-        for j, i in enumerate(missing):
-            vectors[i] = new[j]
-    else:
-        dim = len(next(iter(found.values())))
-        vectors = np.zeros((len(chunks), dim), dtype=np.float32)
-    for i, v in found.items():
-        vectors[i] = v
+    encoders: list[Encoder] = [encoder] if encoder else []
+
+    def get_encoder() -> Encoder:
+        if not encoders:
+            encoders.append(load_encoder(settings.model, settings))
+        return encoders[0]
+
+    spans = [sentence_spans(c.text) for c in chunks]
+    sentence_texts = [sentence_text(c, c.text[a:b]) for c, sp in zip(chunks, spans) for a, b in sp]
+    vectors, embedded = _embed(cache, [passage_text(c) for c in chunks], get_encoder, settings, progress, "embed")
+    sentence_vectors, embedded_s = _embed(cache, sentence_texts, get_encoder, settings, progress, "sentences")
+    cache.save()
+    dim = vectors.shape[1]
+    if not sentence_texts:
+        sentence_vectors = np.zeros((0, dim), dtype=np.float32)
 
     progress("write", 0, 1)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"cannot create the index folder {out}: {exc.strerror or exc}") from exc
     if not os.access(out, os.W_OK):
         raise BuildError(f"cannot write to {out}: permission denied")
-    build_dir = out / f"build-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     try:
-        build_dir.mkdir()
-        _write_build(build_dir, chunks, sections, vectors)
+        build_dir = Path(tempfile.mkdtemp(prefix=f"build-{time.strftime('%Y%m%d-%H%M%S')}-", dir=out))
+    except OSError as exc:
+        raise BuildError(f"cannot write the index to {out}: {exc.strerror or exc}") from exc
+    try:
+        _write_build(build_dir, chunks, sections, vectors, spans, sentence_vectors)
         manifest = {
             "format": FORMAT,
             "model": settings.model,
@@ -190,6 +195,7 @@ def build_index(
             "chunk_size": settings.chunk_size,
             "chunk_overlap": settings.chunk_overlap,
             "passage_template": "{province}｜{title}\\n{text}",
+            "sentence_template": "{province}｜{sentence}",
             "keyword_tokenizer": "rjieba.cut_for_search",
             "files": per_file,
             "skipped": [{"path": e.path, "reason": e.reason} for e in skipped],
@@ -209,10 +215,35 @@ def build_index(
         raise
     _remove_old_builds(out)
     progress("write", 1, 1)
-    return BuildReport(out, documents, sections, chunks, skipped, len(missing), time.perf_counter() - t0, manifest)
+    total = len(chunks) + len(sentence_texts)
+    return BuildReport(out, documents, sections, chunks, skipped, embedded + embedded_s, total - embedded - embedded_s, time.perf_counter() - t0, manifest)
 
 
-def _write_build(folder: Path, chunks: list[Chunk], sections: list[Section], vectors: np.ndarray) -> None:
+def _embed(cache: EmbeddingCache, texts: list[str], get_encoder, settings: Settings, progress: Progress, stage: str) -> tuple[np.ndarray, int]:
+    """Vectors for `texts`, encoding only those the cache lacks; and how many were encoded."""
+    found, missing = cache.get(texts)
+    if missing:
+        encoder = get_encoder()
+        new = np.zeros((len(missing), encoder.dim), dtype=np.float32)
+        step = max(1, settings.batch_size)
+        for s in range(0, len(missing), step):
+            progress(stage, s, len(missing))
+            batch = [texts[i] for i in missing[s : s + step]]
+            new[s : s + len(batch)] = encoder.encode_passages(batch, batch_size=step)
+        progress(stage, len(missing), len(missing))
+        cache.add([texts[i] for i in missing], new)
+        dim = encoder.dim
+    else:
+        dim = len(next(iter(found.values()))) if found else 0
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    for i, v in found.items():
+        out[i] = v
+    for j, i in enumerate(missing):
+        out[i] = new[j]
+    return out, len(missing)
+
+
+def _write_build(folder: Path, chunks: list[Chunk], sections: list[Section], vectors: np.ndarray, spans: list, sentence_vectors: np.ndarray) -> None:
     with open(folder / CHUNKS, "w", encoding="utf-8") as fh:
         for c in chunks:
             fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
@@ -220,6 +251,9 @@ def _write_build(folder: Path, chunks: list[Chunk], sections: list[Section], vec
         json.dumps([s.__dict__ for s in sections], ensure_ascii=False, indent=1), encoding="utf-8"
     )
     faiss.write_index(make_vector_index(vectors), str(folder / VECTORS))
+    (folder / SENTENCE_SPANS).write_text(json.dumps(spans), encoding="utf-8")
+    with open(folder / SENTENCE_VECTORS, "wb") as fh:
+        np.save(fh, sentence_vectors)
     KeywordIndex.build([c.text for c in chunks]).save(folder / BM25_DIR)
 
 
@@ -271,6 +305,8 @@ class LoadedIndex:
     sections: list[Section]
     vectors: faiss.Index
     keywords: KeywordIndex
+    sentence_spans: list[list[tuple[int, int]]]  # per chunk, offsets inside the chunk text
+    sentence_vectors: np.ndarray  # one row per sentence, in chunk order
 
     @property
     def provinces(self) -> list[str]:
@@ -319,6 +355,17 @@ def load_index(folder: Path, settings: Settings | None = None, verify: bool = Tr
         keywords = KeywordIndex.load(build / BM25_DIR)
     except (OSError, ValueError, KeyError) as exc:
         raise IndexError_(f"damaged index file in {build / BM25_DIR}; {rebuild_hint(folder)}") from exc
-    if vectors.ntotal != len(chunks) or len(keywords) != len(chunks) or vectors.d != manifest.get("dim"):
+    try:
+        spans = [[tuple(x) for x in sp] for sp in json.loads((build / SENTENCE_SPANS).read_text(encoding="utf-8"))]
+        sentence_vectors = np.load(build / SENTENCE_VECTORS)
+    except (OSError, ValueError, TypeError) as exc:
+        raise IndexError_(f"damaged index file in {build} ({exc}); {rebuild_hint(folder)}") from exc
+    if (
+        vectors.ntotal != len(chunks)
+        or len(keywords) != len(chunks)
+        or vectors.d != manifest.get("dim")
+        or len(spans) != len(chunks)
+        or sentence_vectors.shape != (sum(len(sp) for sp in spans), vectors.d)
+    ):
         raise IndexError_(f"index files in {build} disagree with each other; {rebuild_hint(folder)}")
-    return LoadedIndex(folder, manifest, chunks, sections, vectors, keywords)
+    return LoadedIndex(folder, manifest, chunks, sections, vectors, keywords, spans, sentence_vectors)

@@ -1,8 +1,8 @@
 """Stage 5: hybrid, province-aware retrieval.
 
-Dense (FAISS inner product on e5 vectors) and keyword (BM25 over rjieba words)
-scores are fused; questions that name provinces or cities are restricted to
-those provinces' sections.
+Dense scores (FAISS inner product on e5 vectors of chunks, and the best of each
+chunk's sentence vectors) and keyword scores (BM25 over rjieba words) are fused;
+questions that name provinces or cities are restricted to those provinces.
 """
 from __future__ import annotations
 
@@ -23,9 +23,23 @@ from .schema import FRONT_PROVINCE, Chunk
 class Hit:
     chunk: Chunk
     score: float  # fused; comparable within one question only
-    dense: float  # cosine similarity to the question
+    dense: float  # cosine similarity of the chunk to the question
+    sentence: float  # cosine similarity of the chunk's best sentence
     keyword: float  # BM25 score
     coverage: float  # IDF-weighted share of the question's key words found in the chunk
+
+
+@dataclass
+class Scores:
+    """Every chunk's scores for one question; ranking for any province reuses them."""
+
+    question: Question
+    dense: np.ndarray
+    sentence_sims: np.ndarray  # one per sentence of the index
+    sentence_best: np.ndarray  # per chunk, the best of its sentences
+    keyword: np.ndarray
+    coverage: np.ndarray
+    fused: np.ndarray
 
 
 class Retriever:
@@ -35,63 +49,88 @@ class Retriever:
         self.chunks = index.chunks
         self.words = [frozenset(tokenize(f"{c.title}\n{c.text}")) for c in self.chunks]
         self.df = Counter(w for ws in self.words for w in ws)
-        self.by_province: dict[str, np.ndarray] = {}
+        by_province: dict[str, list[int]] = {}
         for i, c in enumerate(self.chunks):
-            self.by_province.setdefault(c.province, []).append(i)  # type: ignore[arg-type]
-        self.by_province = {p: np.asarray(ids) for p, ids in self.by_province.items()}
+            by_province.setdefault(c.province, []).append(i)
+        self.by_province = {p: np.asarray(ids) for p, ids in by_province.items()}
+        starts = {(sec.doc, sec.start) for sec in index.sections}
+        # chunks whose first line is a section heading
+        self.opens_section = {i for i, c in enumerate(self.chunks) if (c.doc, c.start) in starts}
+        counts = np.array([len(sp) for sp in index.sentence_spans], dtype=np.int64)
+        self.sentence_offsets = np.concatenate([[0], np.cumsum(counts)])
+        # reduceat needs a valid start for every chunk, even one with no sentence
+        self._has_sentences = counts > 0
+        self._reduce_starts = np.minimum(self.sentence_offsets[:-1], max(len(index.sentence_vectors) - 1, 0))
 
     # ------------------------------------------------------------ scoring
     def idf(self, term: str) -> float:
         n = len(self.chunks)
-        return math.log(1 + (n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5))
+        df = self.df.get(term, 0)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def coverage(self, terms, words: frozenset | set) -> float:
+    def coverage(self, terms, words) -> float:
         total = sum(self.idf(t) for t in terms)
         if total == 0:
             return 0.0
         return sum(self.idf(t) for t in terms if t in words) / total
 
-    def dense_scores(self, qvec: np.ndarray) -> np.ndarray:
-        n = self.index.vectors.ntotal
-        sims, ids = self.index.vectors.search(qvec.reshape(1, -1).astype(np.float32), n)
-        out = np.full(n, -1.0, dtype=np.float32)
+    def sentence_sims(self, scores: Scores, chunk_id: int) -> np.ndarray:
+        a, b = self.sentence_offsets[chunk_id], self.sentence_offsets[chunk_id + 1]
+        return scores.sentence_sims[a:b]
+
+    def score(self, q: Question, qvec: np.ndarray) -> Scores:
+        n = len(self.chunks)
+        qvec = np.asarray(qvec, dtype=np.float32).reshape(1, -1)
+        sims, ids = self.index.vectors.search(qvec, n)
+        dense = np.full(n, -1.0, dtype=np.float32)
         valid = ids[0] >= 0
-        out[ids[0][valid]] = sims[0][valid]
-        return out
+        dense[ids[0][valid]] = sims[0][valid]
+        sentence_sims = self.index.sentence_vectors @ qvec[0] if len(self.index.sentence_vectors) else np.zeros(0, np.float32)
+        if len(sentence_sims):
+            best = np.maximum.reduceat(sentence_sims, self._reduce_starts)
+            sentence_best = np.where(self._has_sentences, best, dense)
+        else:
+            sentence_best = dense.copy()
+        keyword = self.index.keywords.scores(q.topic)
+        coverage = np.array([self.coverage(q.terms, w) for w in self.words], dtype=np.float32)
+        fused = self.fuse((1 - self.settings.sentence_weight) * dense + self.settings.sentence_weight * sentence_best, keyword)
+        # key-word coverage breaks ties among passages of similar similarity
+        fused = fused + self.settings.coverage_weight * coverage * float(fused.max(initial=0.0))
+        return Scores(q, dense, sentence_sims, sentence_best, keyword, coverage, fused)
 
     def fuse(self, dense: np.ndarray, keyword: np.ndarray) -> np.ndarray:
         s = self.settings
         if s.fusion == "rrf":
-            rd = np.empty_like(dense)
-            rd[np.argsort(-dense)] = np.arange(len(dense))
-            rk = np.empty_like(keyword)
-            rk[np.argsort(-keyword)] = np.arange(len(keyword))
-            fused = s.dense_weight / (s.rrf_k + rd) + s.keyword_weight / (s.rrf_k + rk)
-            return np.where(keyword > 0, fused, s.dense_weight / (s.rrf_k + rd))
-        # weighted sum of scores scaled to [0, 1] over this question's candidates
+            rd = np.empty(len(dense))
+            rd[np.argsort(-dense, kind="stable")] = np.arange(len(dense))
+            rk = np.empty(len(keyword))
+            rk[np.argsort(-keyword, kind="stable")] = np.arange(len(keyword))
+            keyword_part = np.where(keyword > 0, s.keyword_weight / (s.rrf_k + rk), 0.0)
+            return (s.dense_weight / (s.rrf_k + rd) + keyword_part).astype(np.float32)
+
         def scale(x: np.ndarray) -> np.ndarray:
             lo, hi = float(x.min()), float(x.max())
             return (x - lo) / (hi - lo) if hi > lo else np.zeros_like(x)
 
-        return s.dense_weight * scale(dense) + s.keyword_weight * scale(keyword)
+        return (s.dense_weight * scale(dense) + s.keyword_weight * scale(keyword)).astype(np.float32)
 
-    def search(self, q: Question, qvec: np.ndarray, provinces: tuple[str, ...] = (), k: int = 5) -> list[Hit]:
-        dense = self.dense_scores(qvec)
-        keyword = self.index.keywords.scores(q.topic)
+    def rank(self, scores: Scores, provinces: tuple[str, ...] = (), k: int = 5, exclude: set[int] | None = None) -> list[Hit]:
         mask = self.province_mask(provinces)
+        if exclude:
+            mask[list(exclude)] = False
         candidates = np.flatnonzero(mask)
-        if len(candidates) == 0:
-            return []
-        fused = self.fuse(dense[candidates], keyword[candidates])
-        terms = q.terms
-        cov = np.array([self.coverage(terms, self.words[i]) for i in candidates], dtype=np.float32)
-        # key-word coverage breaks ties among passages of similar similarity
-        fused = fused + self.settings.coverage_weight * cov * float(fused.max() if fused.size else 0)
-        order = np.argsort(-fused, kind="stable")[: max(k, 1)]
-        return [
-            Hit(self.chunks[candidates[j]], float(fused[j]), float(dense[candidates[j]]), float(keyword[candidates[j]]), float(cov[j]))
-            for j in order
-        ]
+        order = candidates[np.argsort(-scores.fused[candidates], kind="stable")][: max(k, 0)]
+        return [self.hit(scores, int(i)) for i in order]
+
+    def hit(self, scores: Scores, i: int) -> Hit:
+        return Hit(
+            self.chunks[i],
+            float(scores.fused[i]),
+            float(scores.dense[i]),
+            float(scores.sentence_best[i]),
+            float(scores.keyword[i]),
+            float(scores.coverage[i]),
+        )
 
     def province_mask(self, provinces: tuple[str, ...]) -> np.ndarray:
         n = len(self.chunks)

@@ -56,3 +56,21 @@ def mini_corpus(tmp_path):
     path = tmp_path / "mini.txt"
     path.write_text(MINI_BULLETIN, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def builtin_index(tmp_path_factory):
+    """The built-in bulletin indexed into a temporary folder (embeddings come from the shared cache)."""
+    from qa.config import BUILTIN_CORPUS, Settings
+    from qa.index_store import build_index
+
+    out = tmp_path_factory.mktemp("index")
+    build_index([BUILTIN_CORPUS], out, Settings(index_dir=out))
+    return out
+
+
+@pytest.fixture(scope="session")
+def assistant(builtin_index):
+    from qa.assistant import get_assistant
+
+    return get_assistant(builtin_index)
