@@ -163,6 +163,127 @@ def ask_cmd(
 # --- eval and bench commands go below this line (qa/evaluation.py, qa/benchmark.py) ---
 
 
+def _stage_progress(console: Console):
+    """A rich progress bar on stderr driven by (stage, done, total) callbacks."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description:<10}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=console, transient=True)
+    tasks: dict[str, int] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    return bar, progress
+
+
+@app.command("eval")
+def eval_cmd(
+    questions: Optional[Path] = typer.Option(None, "--questions", help="Questions JSONL (default: data/questions.jsonl)."),
+    index_dir: Optional[Path] = IndexOpt,
+    k: int = typer.Option(10, "--k", min=1, max=50, help="Citations asked of the assistant (and passages of each baseline)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
+    report_dir: Path = typer.Option(Path("reports"), "--report", help="Folder for report.md and chart.png."),
+    no_report: bool = typer.Option(False, "--no-report", help="Write no report files."),
+    min_recall5: float = typer.Option(0.9, "--min-recall5", min=0.0, max=1.0, help="Exit 1 when Recall@5 on answerable questions is lower."),
+    do_sweep: bool = typer.Option(False, "--sweep", help="Calibrate: re-run retrieval under a grid of settings and print a table."),
+    sweep_chunk_sizes: str = typer.Option("300,600", "--sweep-chunk-sizes", help="Chunk sizes that --sweep re-indexes into a temporary folder (comma-separated; '' for none)."),
+    baselines: bool = typer.Option(True, "--baselines/--no-baselines", help="Also evaluate the dense, BM25 and LangChain baselines."),
+):
+    """Evaluate answers and citations against the question set; compare with baselines. Exit 1 below the gate."""
+    from .evaluation import (QuestionsError, default_grid, load_questions, print_sweep, print_tables, run_evaluation,
+                             sweep, sweep_markdown, write_report, _resolve_settings)
+    from .embedding import ModelError
+    from .index_store import IndexError_
+
+    try:
+        qs = load_questions(questions)
+    except QuestionsError as e:
+        fail(str(e), 2)
+    report = None if no_report else report_dir
+    bar, progress = _stage_progress(err)
+    try:
+        if do_sweep:
+            try:
+                sizes = [int(x) for x in sweep_chunk_sizes.replace(" ", "").split(",") if x]
+            except ValueError:
+                fail(f"--sweep-chunk-sizes must be comma-separated numbers, not {sweep_chunk_sizes!r}", 2)
+            base = _resolve_settings(index_dir, None)
+            with bar:
+                rows = sweep(default_grid(base, sizes), qs, index_dir, progress=progress,
+                             features_path=(report / "sweep_features.jsonl") if report else None)
+            if report:
+                report.mkdir(parents=True, exist_ok=True)
+                (report / "sweep.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+                (report / "sweep.md").write_text("# qa eval --sweep\n\n" + sweep_markdown(rows) + "\n", encoding="utf-8")
+            if as_json:
+                print(json.dumps({"sweep": rows}, ensure_ascii=False))
+            else:
+                print_sweep(rows, out)
+                if report:
+                    out.print(f"wrote {report / 'sweep.md'}, {report / 'sweep.json'} and {report / 'sweep_features.jsonl'}", highlight=False)
+            return
+        with bar:
+            run = run_evaluation(qs, index_dir, k, baselines=("dense", "bm25", "langchain") if baselines else (), progress=progress)
+    except (IndexError_, ModelError) as e:
+        fail(str(e), 1)
+    run.meta["questions_file"] = str(questions or "data/questions.jsonl")
+    if report:
+        md, png = write_report(run, report, min_recall5)
+    if as_json:
+        print(json.dumps(run.to_json(min_recall5), ensure_ascii=False))
+    else:
+        print_tables(run, out)
+        if report:
+            out.print(f"wrote {md} and {png}", highlight=False)
+    problems = run.gate(min_recall5)
+    for p in problems:
+        err.print(f"[bold red]FAIL:[/] {p}", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command("bench")
+def bench_cmd(
+    json_path: Optional[Path] = typer.Option(None, "--json", help="Where to write the results (default: reports/bench.json, or reports/bench-scale.json with --scale)."),
+    scale: Optional[str] = typer.Option(None, "--scale", help="Synthetic corpus sizes for FAISS and BM25: --scale 10000 100000 1000000 (or 10000,100000)."),
+    more_sizes: Optional[list[int]] = typer.Argument(None, hidden=True, help="Further --scale sizes."),
+    quick: bool = typer.Option(False, "--quick", help="A smaller run: the first 3 reports, 16 questions, 1 round."),
+    sample: Optional[int] = typer.Option(None, "--questions-sample", min=0, help="Questions timed per round (default 40, 16 with --quick; 0 = all)."),
+    rounds: Optional[int] = typer.Option(None, "--rounds", min=1, max=20, help="Timed rounds over the questions (default 3, 1 with --quick)."),
+    bm25_budget: float = typer.Option(900.0, "--bm25-budget", min=10, help="With --scale: seconds a BM25 build may take before larger sizes are capped."),
+):
+    """Time indexing, answering and cold start against a plain LangChain pipeline; --scale for synthetic sizes."""
+    from .benchmark import print_bench, print_scale, run_benchmark, run_scale, write_json
+    from .embedding import ModelError
+    from .index_store import BuildError, IndexError_
+
+    log = lambda msg: err.print(f"[dim]{msg}[/]", highlight=False)
+    sizes: list[int] = []
+    if scale:
+        try:
+            sizes = [int(x.replace("_", "")) for x in scale.replace(",", " ").split()] + list(more_sizes or [])
+        except ValueError:
+            fail(f"--scale takes whole numbers, not {scale!r}", 2)
+        if any(n < 1000 for n in sizes):
+            fail("--scale sizes must be at least 1000", 2)
+    elif more_sizes:
+        fail(f"unexpected argument(s): {' '.join(map(str, more_sizes))}", 2)
+    try:
+        if sizes:
+            result = run_scale(sizes, log=log, bm25_budget_s=bm25_budget)
+            path = write_json(result, json_path or Path("reports/bench-scale.json"))
+            print_scale(result, out)
+        else:
+            result = run_benchmark(quick=quick, sample=sample, rounds=rounds, log=log)
+            path = write_json(result, json_path or Path("reports/bench.json"))
+            print_bench(result, out)
+    except (IndexError_, ModelError, BuildError) as e:
+        fail(str(e), 1)
+    out.print(f"wrote {path}", highlight=False)
+
+
 def main() -> None:
     try:
         app()

@@ -6,6 +6,7 @@ name or folder works too.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -100,54 +101,69 @@ def text_key(text: str) -> str:
 
 
 class EmbeddingCache:
-    """Passage vectors keyed by (model, text), so rebuilding embeds only new text."""
+    """Passage vectors keyed by (model, text), so rebuilding embeds only new text.
+
+    Several processes may build at once (the app, `qa index`, the tests): a save
+    merges with what is on disk under a file lock, so no one loses the others' work.
+    """
 
     def __init__(self, folder: Path, model_name: str):
         self.folder = Path(folder) / model_slug(model_name)
-        self.keys: dict[str, int] = {}
-        self.vectors = np.zeros((0, 0), dtype=np.float32)
+        self.keys, self.vectors = self._read()
+        self._new: dict[str, np.ndarray] = {}
+
+    def _read(self) -> tuple[dict[str, int], np.ndarray]:
         try:
             keys = json.loads((self.folder / "keys.json").read_text(encoding="utf-8"))
             vectors = np.load(self.folder / "vectors.npy")
             if len(keys) == len(vectors):
-                self.keys = {k: i for i, k in enumerate(keys)}
-                self.vectors = vectors
+                return {k: i for i, k in enumerate(keys)}, vectors
         except (OSError, ValueError):
             pass  # a missing or damaged cache only costs time
+        return {}, np.zeros((0, 0), dtype=np.float32)
 
     def get(self, texts: list[str]) -> tuple[dict[int, np.ndarray], list[int]]:
         """Cached vectors by position, and the positions that need encoding."""
         found, missing = {}, []
         for i, t in enumerate(texts):
-            j = self.keys.get(text_key(t))
-            if j is None:
-                missing.append(i)
+            key = text_key(t)
+            if key in self._new:
+                found[i] = self._new[key]
+            elif key in self.keys:
+                found[i] = self.vectors[self.keys[key]]
             else:
-                found[i] = self.vectors[j]
+                missing.append(i)
         return found, missing
 
     def add(self, texts: list[str], vectors: np.ndarray) -> None:
-        if not len(texts):
-            return
-        new = [(text_key(t), v) for t, v in zip(texts, vectors) if text_key(t) not in self.keys]
-        if not new:
-            return
-        base = len(self.keys)
-        for i, (k, _) in enumerate(new):
-            self.keys[k] = base + i
-        stacked = np.stack([v for _, v in new]).astype(np.float32)
-        self.vectors = stacked if self.vectors.size == 0 else np.vstack([self.vectors, stacked])
+        for t, v in zip(texts, vectors):
+            key = text_key(t)
+            if key not in self.keys:
+                self._new[key] = np.asarray(v, dtype=np.float32)
 
     def save(self) -> None:
+        if not self._new:
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp_v = self.folder / f"vectors.npy.{os.getpid()}.tmp"
-            tmp_k = self.folder / f"keys.json.{os.getpid()}.tmp"
-            with open(tmp_v, "wb") as fh:
-                np.save(fh, self.vectors)
-            tmp_k.write_text(json.dumps(sorted(self.keys, key=self.keys.get)), encoding="utf-8")
-            # keys last: a reader that sees new keys also sees their vectors
-            os.replace(tmp_v, self.folder / "vectors.npy")
-            os.replace(tmp_k, self.folder / "keys.json")
+            with open(self.folder / ".lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                keys, vectors = self._read()
+                new = [(k, v) for k, v in self._new.items() if k not in keys]
+                if new:
+                    stacked = np.stack([v for _, v in new])
+                    if vectors.size and vectors.shape[1] != stacked.shape[1]:
+                        keys, vectors = {}, np.zeros((0, 0), dtype=np.float32)  # a different model under this name
+                    vectors = stacked if not vectors.size else np.vstack([vectors, stacked])
+                    order = sorted(keys, key=keys.get) + [k for k, _ in new]
+                    tmp_v = self.folder / f"vectors.npy.{os.getpid()}.tmp"
+                    tmp_k = self.folder / f"keys.json.{os.getpid()}.tmp"
+                    with open(tmp_v, "wb") as fh:
+                        np.save(fh, vectors)
+                    tmp_k.write_text(json.dumps(order), encoding="utf-8")
+                    os.replace(tmp_v, self.folder / "vectors.npy")
+                    os.replace(tmp_k, self.folder / "keys.json")
+                self.keys, self.vectors = {k: i for i, k in enumerate(order)} if new else keys, vectors
+                self._new = {}
         except OSError:
             pass  # the cache is an optimisation; a read-only cache folder must not fail a build

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from .config import DEFAULT_QUESTIONS, Settings
+from .config import DEFAULT_QUESTIONS, PROJECT_ROOT, Settings
 from .schema import Answer, Citation, Section
 
 TYPES = ("fact", "figure", "person", "which", "compare", "paraphrase", "summary", "unanswerable")
@@ -323,6 +323,8 @@ class QuestionResult:
             return self.abstained is False
         if self.abstained:
             return True
+        if self.which_recall is not None and (self.which_recall < 1.0 or (self.which_precision or 0.0) < 1.0):
+            return True
         return (self.recall.get(5) or 0.0) < 1.0 or self.province_ok is False
 
     def why(self) -> list[str]:
@@ -340,6 +342,8 @@ class QuestionResult:
             out.append(f"Recall@5 {r5:.2f}")
         if self.province_ok is False:
             out.append("top citation from another province")
+        if self.which_recall is not None and (self.which_recall < 1.0 or (self.which_precision or 0.0) < 1.0):
+            out.append(f"provinces listed: recall {_pct(self.which_recall)}, precision {_pct(self.which_precision)}")
         return out
 
     def to_dict(self) -> dict:
@@ -489,6 +493,14 @@ def hit_features(answer: Answer, log: Sequence) -> dict | None:
     return None
 
 
+def source_path(entry: dict) -> Path:
+    """A manifest file entry's path; a relative one may be relative to the project."""
+    p = Path(entry["path"])
+    if not p.exists() and not p.is_absolute() and (PROJECT_ROOT / p).exists():
+        return PROJECT_ROOT / p
+    return p
+
+
 def source_documents(index) -> dict[str, str]:
     """Cleaned text of each indexed file, by document name."""
     from .documents import DocumentError, read_document
@@ -496,7 +508,7 @@ def source_documents(index) -> dict[str, str]:
     docs = {}
     for f in index.manifest.get("files", []):
         try:
-            docs[f["name"]] = read_document(f["path"]).text
+            docs[f["name"]] = read_document(source_path(f)).text
         except (DocumentError, OSError, KeyError):
             pass  # reported per citation as "source document not found"
     return docs
@@ -605,18 +617,16 @@ class LangChainBaseline:
 
     @classmethod
     def build(cls, index, encoder, settings: Settings, use_cache: bool = True) -> "LangChainBaseline":
-        from .documents import read_raw
+        from .documents import read_document, read_raw
         from .embedding import EmbeddingCache
 
         t0 = time.perf_counter()
         passages: list[Passage] = []
         docs = {}
         for f in index.manifest.get("files", []):
-            raw, _ = read_raw(Path(f["path"]))
+            raw, _ = read_raw(source_path(f))
             pieces = langchain_split(raw)
-            from .documents import read_document
-
-            cleaned = read_document(f["path"]).text
+            cleaned = read_document(source_path(f)).text
             docs[f["name"]] = cleaned
             loc = _Locator(cleaned)
             for piece in pieces:
@@ -772,6 +782,8 @@ def run_evaluation(
         "answerable": sum(q.answerable for q in questions),
         "index": str(Path(settings.index_dir).resolve()),
         "chunks": len(index.chunks),
+        "index_chunk_size": index.manifest.get("chunk_size"),
+        "index_chunk_overlap": index.manifest.get("chunk_overlap"),
         "model": settings.model,
         "k": k,
         "settings": _settings_dict(settings),
@@ -918,7 +930,7 @@ def write_report(run: EvalRun, folder: Path | str, min_recall5: float | None = N
         f"- settings: fusion={m['settings']['fusion']}, dense_weight={m['settings']['dense_weight']}, "
         f"keyword_weight={m['settings']['keyword_weight']}, min_coverage={m['settings']['min_coverage']}, "
         f"min_dense={m['settings']['min_dense']}, which_min_coverage={m['settings']['which_min_coverage']}, "
-        f"chunk_size={m['settings']['chunk_size']}",
+        f"index chunk_size={m.get('index_chunk_size')}, chunk_overlap={m.get('index_chunk_overlap')}",
         f"- time: {m['timings']}",
         "",
     ]
@@ -1007,10 +1019,10 @@ def write_chart(run: EvalRun, path: Path) -> Path:
         for b, v in zip(bars, vals):
             ax.text(b.get_x() + b.get_width() / 2, 100 * v + 0.8, f"{100 * v:.0f}", ha="center", va="bottom", fontsize=7)
     ax.set_xticks(x, labels)
-    ax.set_ylim(0, 110)
+    ax.set_ylim(0, 118)
     ax.set_ylabel("evidence Recall@5 (%)")
     ax.set_title(f"Recall@5 by question type — {run.meta['answerable']} answerable questions")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper center", ncol=len(names), fontsize=8, frameon=False)
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     fig.savefig(path)
@@ -1076,7 +1088,7 @@ def sweep(
     rows = []
     features = []
     with tempfile.TemporaryDirectory(prefix="qa-sweep-") as tmp:
-        files = [Path(f["path"]) for f in main.index.manifest.get("files", [])]
+        files = [source_path(f) for f in main.index.manifest.get("files", [])]
         for gi, s in enumerate(grid):
             progress("sweep", gi, len(grid))
             s = s.with_(model=base.model)

@@ -22,6 +22,7 @@ CSS = """
 #qa-sources { max-height: 760px; overflow-y: auto; }
 .qa-sources { display: flex; flex-direction: column; gap: 10px; }
 .qa-sources h3 { margin: 0; font-size: 1rem; }
+.qa-for { margin: 0; font-size: 0.9rem; color: var(--body-text-color-subdued); }
 .qa-empty { color: var(--body-text-color-subdued); }
 .qa-card { border: 1px solid var(--border-color-primary); border-left: 4px solid #2563eb;
   border-radius: 6px; padding: 8px 10px; background: var(--background-fill-secondary); }
@@ -117,7 +118,9 @@ def render_sources(answer: Answer | None) -> str:
     """The sources panel: one numbered card per citation, in the order the answer numbers them."""
     if answer is None or answer.mode == "empty":
         return f'<div class="qa-sources"><h3>{SOURCES_HEADING}</h3><p class="qa-empty">{NO_SOURCES}</p></div>'
+    # the panel shows the latest answer only: name its question so older [n] are not misread
+    asked = f'<p class="qa-for">问题：{escape(answer.question)}</p>'
     cards = "".join(render_card(c) for c in answer.citations)
     if answer.abstained:
-        return f'<div class="qa-sources qa-refused"><h3>{NOT_FOUND_HEADING}</h3>{cards}</div>'
-    return f'<div class="qa-sources"><h3>{SOURCES_HEADING}</h3>{cards}</div>'
+        return f'<div class="qa-sources qa-refused"><h3>{NOT_FOUND_HEADING}</h3>{asked}{cards}</div>'
+    return f'<div class="qa-sources"><h3>{SOURCES_HEADING}</h3>{asked}{cards}</div>'

@@ -113,7 +113,7 @@ def test_evil_text_in_answer_quote_passage_title_is_inert(evil):
     msg, panel = render_message(answer), render_sources(answer)
     assert set(tags(msg)) <= {"span"} and evil in text_of(msg)
     assert set(tags(panel)) <= {"div", "h3", "span", "p", "mark"}
-    assert text_of(panel).count(evil) == 3  # title, passage; province also in the label
+    assert text_of(panel).count(evil) == 4  # question, province, title, passage
     assert "onerror=" not in re.sub(r"&lt;.*?&gt;", "", panel)  # only ever inside escaped text
     assert f'data-province="广东{escape(evil)}"' in panel
 
