@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> None:
 
     # Build and load before serving so the first visitor never waits on it.
     if not index_exists(Settings().index_dir):
-        print("正在建立索引（首次启动约需一分钟）…", file=sys.stderr, flush=True)
+        print("正在建立索引（仅首次启动，需要几分钟）…", file=sys.stderr, flush=True)
     print("正在加载模型和索引…", file=sys.stderr, flush=True)
     provinces = get_assistant().provinces
     print(f"就绪：{len(provinces)} 个省市。打开 http://{args.host}:{args.port}", file=sys.stderr, flush=True)

@@ -5,6 +5,6 @@ cd "$(dirname "$0")"
 source scripts/bootstrap.sh
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo ">> installing chromium for the browser tests" >&2
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >&2
 fi
 exec python -m pytest "$@"

@@ -13,8 +13,18 @@ from .schema import FRONT_PROVINCE, Answer, Citation
 NOT_FOUND = "未在资料中找到相关内容"
 MAYBE = "可能相关"
 
+# dates and years answer no "how many" question
+_DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|[0-9]{1,2}\s*月|\d{4}")
 _NUMBER = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两]+(?:个|年|项|家|次|条|大|批|支|届|周|倍|亿|万|成)")
 _ROLE = re.compile(r"书记|省长|市长|主席|主任|厅长|院长|部长|主持|讲话|出席|董事长")
+
+
+_HEADING_NUMBER = re.compile(r"^\**\s*\d{1,2}\s*[.．、]")
+
+
+def has_figure(text: str) -> bool:
+    """A count or an amount, not a date or a section number."""
+    return bool(_NUMBER.search(_DATE.sub("", _HEADING_NUMBER.sub("", text))))
 
 
 @dataclass(frozen=True)
@@ -39,8 +49,8 @@ def best_quote(q: Question, hit: Hit, retriever: Retriever, scores: Scores) -> Q
     for i, (a, b) in enumerate(spans):
         sent = text[a:b]
         score = (float(sims[i]) if i < len(sims) else hit.dense) + s.quote_coverage_weight * retriever.coverage(q.terms, set(tokenize(sent)))
-        if q.wants_number and _NUMBER.search(sent):
-            score += s.quote_bonus
+        if q.wants_number and has_figure(sent):
+            score += s.quote_number_bonus
         if q.wants_person and _ROLE.search(sent):
             score += s.quote_bonus
         if a == 0 and len(spans) > 1 and hit.chunk.id in retriever.opens_section:
@@ -86,9 +96,11 @@ def is_relevant(q: Question, hit: Hit, quote_text: str, retriever: Retriever) ->
     s = retriever.settings
     if not (hit.coverage >= s.min_coverage or hit.sentence >= s.min_dense):
         return False
-    if q.wants_number and not _NUMBER.search(quote_text):
-        # a figure question answered by a sentence without a figure is not answered
-        return hit.coverage >= s.min_coverage_no_number
+    if q.wants_number and q.mode != "compare":
+        # a figure question is answered only by a sentence that gives a figure
+        # (not a date) and speaks of what was asked
+        quote_coverage = retriever.coverage(q.terms, set(tokenize(quote_text)))
+        return (has_figure(quote_text) and quote_coverage >= s.min_quote_coverage_number) or hit.coverage >= s.min_coverage_no_number
     return True
 
 

@@ -11,7 +11,7 @@ from .answering import compose, compose_which
 from .config import BUILTIN_CORPUS, Settings
 from .embedding import Encoder, load_encoder
 from .gazetteer import normalise_province
-from .index_store import LoadedIndex, build_index, index_exists, load_index
+from .index_store import IndexOutdated, LoadedIndex, build_index, index_exists, load_index
 from .question import read_question
 from .retrieval import Retriever
 from .schema import FRONT_PROVINCE, Answer
@@ -38,7 +38,7 @@ class Assistant:
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
         with self._encode_lock:  # one torch forward at a time; the queue runs answers in threads
-            qvec = self.encoder.encode_query(q.text)
+            qvec = self.encoder.encode_query(q.search_text)
         scores = self.retriever.score(q, qvec)
         rank = self.retriever.rank
         chosen = _clean_provinces(provinces)
@@ -51,13 +51,14 @@ class Assistant:
             # never answer about one province from another province's report
             return compose(q, rank(scores, (), k), self.retriever, scores, missing=missing)
         if q.mode == "which" and not chosen:
-            best = [h for p in self.provinces for h in rank(scores, (p,), 1) if h.chunk.province == p]
+            best = [h for p in self.provinces for h in rank(scores, (p,), 1, strict=True)]
             return compose_which(q, best, rank(scores, (), k), self.retriever, scores, k)
         if q.mode == "compare" and len(present) >= 2:
-            hits = [h for p in present for h in rank(scores, (p,), 2) if h.chunk.province == p]
+            hits = [h for p in present for h in rank(scores, (p,), 2, strict=True)]
             hits.sort(key=lambda h: -h.score)
         else:
-            hits = rank(scores, present, k)
+            # a province the user picked means that province's own reports
+            hits = rank(scores, present, k, strict=bool(chosen))
         # at least k citations: fill from the rest of the corpus, ranked after
         hits += rank(scores, (), k - len(hits), exclude={h.chunk.id for h in hits})
         return compose(q, hits, self.retriever, scores)
@@ -76,10 +77,17 @@ def _clean_provinces(provinces) -> tuple[str, ...]:
     return tuple(out)
 
 
-def ensure_index(settings: Settings, progress=None) -> None:
-    """Build the built-in corpus's index when the default index folder has none."""
-    if not index_exists(settings.index_dir):
-        build_index([BUILTIN_CORPUS], settings.index_dir, settings, progress=progress)
+def ensure_index(settings: Settings, progress=None) -> bool:
+    """Build the built-in corpus's index when the default index folder has none,
+    or one that an older version wrote. True when it built one."""
+    if index_exists(settings.index_dir):
+        try:
+            load_index(settings.index_dir, settings, verify=False)
+            return False
+        except IndexOutdated:
+            pass
+    build_index([BUILTIN_CORPUS], settings.index_dir, settings, progress=progress)
+    return True
 
 
 def get_assistant(index_dir: Path | str | None = None, settings: Settings | None = None, build_default: bool = True) -> Assistant:

@@ -255,7 +255,7 @@ def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | 
     log = log or (lambda msg: None)
     t_start = time.perf_counter()
     base = settings or Settings()
-    sample = (16 if quick else 40) if sample is None else sample
+    sample = (16 if quick else 24) if sample is None else sample
     rounds = (1 if quick else 3) if rounds is None else rounds
     result: dict = {"machine": machine_info(), "quick": quick, "model": base.model}
     questions = sample_questions(load_questions(questions_path or DEFAULT_QUESTIONS), sample)

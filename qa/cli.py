@@ -250,7 +250,7 @@ def bench_cmd(
     scale: Optional[str] = typer.Option(None, "--scale", help="Synthetic corpus sizes for FAISS and BM25: --scale 10000 100000 1000000 (or 10000,100000)."),
     more_sizes: Optional[list[int]] = typer.Argument(None, hidden=True, help="Further --scale sizes."),
     quick: bool = typer.Option(False, "--quick", help="A smaller run: the first 3 reports, 16 questions, 1 round."),
-    sample: Optional[int] = typer.Option(None, "--questions-sample", min=0, help="Questions timed per round (default 40, 16 with --quick; 0 = all)."),
+    sample: Optional[int] = typer.Option(None, "--questions-sample", min=0, help="Questions timed per round, spread over the types (default 24, 16 with --quick; 0 = all)."),
     rounds: Optional[int] = typer.Option(None, "--rounds", min=1, max=20, help="Timed rounds over the questions (default 3, 1 with --quick)."),
     bm25_budget: float = typer.Option(900.0, "--bm25-budget", min=10, help="With --scale: seconds a BM25 build may take before larger sizes are capped."),
 ):

@@ -314,6 +314,7 @@ class QuestionResult:
     top: list[dict] = field(default_factory=list)  # the top 3 passages
     answer: str = ""
     features: dict | None = None  # the top hit's retrieval scores (full system only)
+    top5_chars: int = 0  # how much text the top 5 passages hold: recall grows with it
 
     @property
     def failed(self) -> bool:
@@ -371,6 +372,7 @@ def score_ranking(q: EvalQuestion, passages: Sequence[Passage], k: int = 10, doc
         ndcg=ndcg(passages, ev, min(k, 10), n_relevant),
         province_ok=province_hit(passages, q.provinces) if q.answerable else None,
         top=_top(passages),
+        top5_chars=sum(len(p.text) for p in passages[:5]),
     )
 
 
@@ -407,6 +409,7 @@ def summarize(results: Sequence[QuestionResult]) -> dict:
     m["mrr@10"] = _mean(r.mrr for r in answerable)
     m["ndcg@10"] = _mean(r.ndcg for r in answerable)
     m["province_accuracy"] = _mean(r.province_ok for r in answerable)
+    m["top5_chars"] = _mean(r.top5_chars for r in answerable)
     m["which_precision"] = _mean(r.which_precision for r in results if r.type == "which")
     m["which_recall"] = _mean(r.which_recall for r in results if r.type == "which")
     if any(r.abstained is not None for r in results):
@@ -817,6 +820,7 @@ SUMMARY_ROWS = [
     ("MRR@10", "mrr@10", _num),
     ("nDCG@10", "ndcg@10", _num),
     ("Province accuracy (top citation)", "province_accuracy", _pct),
+    ("Characters in the top 5 passages", "top5_chars", lambda v: "—" if v is None else f"{v:,.0f}"),
     ("'which' province recall", "which_recall", _pct),
     ("'which' province precision", "which_precision", _pct),
     ("Refusal precision", "refusal_precision", _pct),

@@ -28,7 +28,7 @@ from .keyword_index import KeywordIndex
 from .schema import Chunk, Document, Section
 from .sections import split_sections
 
-FORMAT = 1
+FORMAT = 2  # 2: sentence vectors
 MANIFEST = "manifest.json"
 CHUNKS = "chunks.jsonl"
 SECTIONS = "sections.json"
@@ -41,6 +41,10 @@ CURRENT = "current"
 
 class IndexError_(Exception):
     """An index that is missing, damaged or built differently. The message says how to fix it."""
+
+
+class IndexOutdated(IndexError_):
+    """An index written by another version of qa: rebuilding fixes it."""
 
 
 class BuildError(Exception):
@@ -83,10 +87,13 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+TITLE_CONTEXT = 40  # characters of the section title; keeps a chunk inside the model's 512 tokens
+
+
 def passage_text(chunk: Chunk) -> str:
     """What the encoder sees for a chunk: its province and section title give
     context that the chunk's own sentences often leave implicit."""
-    return f"{chunk.province}｜{chunk.title}\n{chunk.text}"
+    return f"{chunk.province}｜{chunk.title[:TITLE_CONTEXT]}\n{chunk.text}"
 
 
 def sentence_text(chunk: Chunk, sentence: str) -> str:
@@ -194,7 +201,7 @@ def build_index(
             "dim": dim,
             "chunk_size": settings.chunk_size,
             "chunk_overlap": settings.chunk_overlap,
-            "passage_template": "{province}｜{title}\\n{text}",
+            "passage_template": "{province}｜{title[:%d]}\\n{text}" % TITLE_CONTEXT,
             "sentence_template": "{province}｜{sentence}",
             "keyword_tokenizer": "rjieba.cut_for_search",
             "files": per_file,
@@ -328,10 +335,12 @@ def load_index(folder: Path, settings: Settings | None = None, verify: bool = Tr
         raise IndexError_(f"no index in {folder}; {rebuild_hint(folder)}")
     try:
         manifest = json.loads((build / MANIFEST).read_text(encoding="utf-8"))
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise ValueError("unknown format")
+        if not isinstance(manifest, dict) or not isinstance(manifest.get("format"), int):
+            raise ValueError("no format number")
     except (OSError, ValueError) as exc:
         raise IndexError_(f"damaged index file {build / MANIFEST} ({exc}); {rebuild_hint(folder)}") from exc
+    if manifest["format"] != FORMAT:
+        raise IndexOutdated(f"the index in {folder} has format {manifest['format']}, this version of qa reads format {FORMAT}; {rebuild_hint(folder)}")
     if settings is not None and manifest.get("model") != settings.model:
         raise IndexError_(
             f"the index in {folder} was built with model '{manifest.get('model')}', not '{settings.model}'; "

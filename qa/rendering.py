@@ -1,8 +1,9 @@
 """Answer -> HTML for the web chat. Pure functions, no gradio, so they are unit-tested alone.
 
-The app's Chatbot runs with render_markdown=False: Gradio then inserts a message as
-sanitised HTML and never parses markdown, so html.escape on every piece of document or
-user text is enough to show `<script>`, `<img onerror=…>` and `![x](…)` as literal text.
+The app's Chatbot runs with render_markdown=False and latex_delimiters=[]: Gradio then
+inserts a message as sanitised HTML and parses neither markdown nor $$…$$, so html.escape
+on every piece of document or user text shows `<script>`, `<img onerror=…>` and `![x](…)`
+as literal text.
 The sources panel (gr.HTML) uses innerHTML without sanitising: escaping is the only guard.
 """
 from __future__ import annotations

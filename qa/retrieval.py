@@ -93,29 +93,34 @@ class Retriever:
             sentence_best = dense.copy()
         keyword = self.index.keywords.scores(q.topic)
         coverage = np.array([self.coverage(q.terms, w) for w in self.words], dtype=np.float32)
-        fused = self.fuse((1 - self.settings.sentence_weight) * dense + self.settings.sentence_weight * sentence_best, keyword)
+        # when no passage holds most of the question's words (a paraphrase), the
+        # keyword ranking is noise: trust it only as far as the best coverage goes
+        trust = float(coverage.max(initial=0.0)) if self.settings.adaptive_keywords else 1.0
+        fused = self.fuse((1 - self.settings.sentence_weight) * dense + self.settings.sentence_weight * sentence_best, keyword, trust)
         # key-word coverage breaks ties among passages of similar similarity
         fused = fused + self.settings.coverage_weight * coverage * float(fused.max(initial=0.0))
         return Scores(q, dense, sentence_sims, sentence_best, keyword, coverage, fused)
 
-    def fuse(self, dense: np.ndarray, keyword: np.ndarray) -> np.ndarray:
+    def fuse(self, dense: np.ndarray, keyword: np.ndarray, trust: float = 1.0) -> np.ndarray:
         s = self.settings
         if s.fusion == "rrf":
             rd = np.empty(len(dense))
             rd[np.argsort(-dense, kind="stable")] = np.arange(len(dense))
             rk = np.empty(len(keyword))
             rk[np.argsort(-keyword, kind="stable")] = np.arange(len(keyword))
-            keyword_part = np.where(keyword > 0, s.keyword_weight / (s.rrf_k + rk), 0.0)
+            keyword_part = np.where(keyword > 0, trust * s.keyword_weight / (s.rrf_k + rk), 0.0)
             return (s.dense_weight / (s.rrf_k + rd) + keyword_part).astype(np.float32)
 
         def scale(x: np.ndarray) -> np.ndarray:
             lo, hi = float(x.min()), float(x.max())
             return (x - lo) / (hi - lo) if hi > lo else np.zeros_like(x)
 
-        return (s.dense_weight * scale(dense) + s.keyword_weight * scale(keyword)).astype(np.float32)
+        return (s.dense_weight * scale(dense) + trust * s.keyword_weight * scale(keyword)).astype(np.float32)
 
-    def rank(self, scores: Scores, provinces: tuple[str, ...] = (), k: int = 5, exclude: set[int] | None = None) -> list[Hit]:
-        mask = self.province_mask(provinces)
+    def rank(self, scores: Scores, provinces: tuple[str, ...] = (), k: int = 5, exclude: set[int] | None = None, strict: bool = False) -> list[Hit]:
+        """The k best chunks of these provinces (all when none). Unless `strict`, the
+        editor's summary counts where it names one of them."""
+        mask = self.province_mask(provinces, strict)
         if exclude:
             mask[list(exclude)] = False
         candidates = np.flatnonzero(mask)
@@ -132,7 +137,7 @@ class Retriever:
             float(scores.coverage[i]),
         )
 
-    def province_mask(self, provinces: tuple[str, ...]) -> np.ndarray:
+    def province_mask(self, provinces: tuple[str, ...], strict: bool = False) -> np.ndarray:
         n = len(self.chunks)
         if not provinces:
             return np.ones(n, dtype=bool)
@@ -141,6 +146,8 @@ class Retriever:
             ids = self.by_province.get(p)
             if ids is not None:
                 mask[ids] = True
+        if strict:
+            return mask
         # the editor's summary speaks of every province: keep the parts that name one asked about
         for i in self.by_province.get(FRONT_PROVINCE, []):
             if any(p in self.chunks[i].text for p in provinces):
