@@ -135,15 +135,26 @@ def refusal(q: Question, citations: list[Citation], reason: str) -> Answer:
     return Answer(q.text, text, True, citations, q.mode, q.provinces)
 
 
-def compose_which(q: Question, best_by_province: list[Hit], fill: list[Hit], retriever: Retriever, scores: Scores, k: int) -> Answer:
-    """One quote from every province whose best passage clears the bar."""
+def compose_which(q: Question, retriever: Retriever, scores: Scores, k: int) -> Answer:
+    """One quote from every province that speaks of the topic.
+
+    A province counts when its best sentence scores within `which_gap` of the
+    best province's and holds some of the question's key words: on the e5 scale
+    the gap separates the provinces that say it from those that merely sound alike.
+    """
     s = retriever.settings
-    found = [h for h in best_by_province if h.coverage >= s.which_min_coverage or h.sentence >= s.which_min_dense]
-    found.sort(key=lambda h: -h.score)
+    best = retriever.best_sentences_by_province(scores)
+    top = max((z for z, _, _ in best.values()), default=0.0)
+    found = [
+        retriever.hit(scores, chunk_id)
+        for _, (z, cov, chunk_id) in sorted(best.items(), key=lambda kv: -kv[1][0])
+        if z >= top - s.which_gap and cov >= s.which_min_coverage
+    ]
     seen = {h.chunk.id for h in found}
-    hits = found + [h for h in fill if h.chunk.id not in seen][: max(0, k - len(found))]
+    fill = retriever.rank(scores, (), k + len(found), exclude=seen)
+    hits = found + fill[: max(0, k - len(found))]
     citations = citations_for(q, hits, retriever, scores)
-    if not found:
+    if not found or not is_relevant(q, found[0], citations[0].quote, retriever):
         return refusal(q, citations, "")
     lines = [f"共{len(found)}个省市：" if len(found) > 1 else "1个省市："]
     for c in citations[: len(found)]:

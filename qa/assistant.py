@@ -51,8 +51,7 @@ class Assistant:
             # never answer about one province from another province's report
             return compose(q, rank(scores, (), k), self.retriever, scores, missing=missing)
         if q.mode == "which" and not chosen:
-            best = [h for p in self.provinces for h in rank(scores, (p,), 1, strict=True)]
-            return compose_which(q, best, rank(scores, (), k), self.retriever, scores, k)
+            return compose_which(q, self.retriever, scores, k)
         if q.mode == "compare" and len(present) >= 2:
             hits = [h for p in present for h in rank(scores, (p,), 2, strict=True)]
             hits.sort(key=lambda h: -h.score)

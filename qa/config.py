@@ -49,9 +49,10 @@ class Settings:
     min_dense: float = 0.86  # or: similarity of the top passage's best sentence
     min_coverage_no_number: float = 0.8  # a figure question whose quote holds no figure
     min_quote_coverage_number: float = 0.4  # a figure question: key words in the quoted sentence
-    # "which provinces" questions: a province is listed when its best passage clears these
-    which_min_coverage: float = 0.6
-    which_min_dense: float = 0.88
+    # "which provinces" questions: a province is listed when its best sentence scores
+    # within which_gap of the best province's and holds this share of the key words
+    which_gap: float = 0.05
+    which_min_coverage: float = 0.2
     # quoting: how sentences are picked inside a passage
     quote_coverage_weight: float = 0.1
     quote_bonus: float = 0.03

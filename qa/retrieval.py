@@ -58,6 +58,9 @@ class Retriever:
         self.opens_section = {i for i, c in enumerate(self.chunks) if (c.doc, c.start) in starts}
         counts = np.array([len(sp) for sp in index.sentence_spans], dtype=np.int64)
         self.sentence_offsets = np.concatenate([[0], np.cumsum(counts)])
+        # per sentence row: its chunk and its words, for "which provinces" questions
+        self.sentence_chunk = np.repeat(np.arange(len(self.chunks)), counts)
+        self.sentence_words = [frozenset(tokenize(c.text[a:b])) for c, sp in zip(self.chunks, index.sentence_spans) for a, b in sp]
         # reduceat needs a valid start for every chunk, even one with no sentence
         self._has_sentences = counts > 0
         self._reduce_starts = np.minimum(self.sentence_offsets[:-1], max(len(index.sentence_vectors) - 1, 0))
@@ -126,6 +129,23 @@ class Retriever:
         candidates = np.flatnonzero(mask)
         order = candidates[np.argsort(-scores.fused[candidates], kind="stable")][: max(k, 0)]
         return [self.hit(scores, int(i)) for i in order]
+
+    def best_sentences_by_province(self, scores: Scores) -> dict[str, tuple[float, float, int]]:
+        """For each province (not the editor's summary): its best sentence's
+        (score, key-word coverage, chunk id). A sentence scores its similarity to
+        the question plus a share for the question's key words."""
+        w = self.settings.quote_coverage_weight
+        best: dict[str, tuple[float, float, int]] = {}
+        terms = scores.question.terms
+        for row, sim in enumerate(scores.sentence_sims):
+            chunk = self.chunks[self.sentence_chunk[row]]
+            if chunk.province == FRONT_PROVINCE:
+                continue
+            cov = self.coverage(terms, self.sentence_words[row])
+            z = float(sim) + w * cov
+            if chunk.province not in best or z > best[chunk.province][0]:
+                best[chunk.province] = (z, cov, int(self.sentence_chunk[row]))
+        return best
 
     def hit(self, scores: Scores, i: int) -> Hit:
         return Hit(
