@@ -16,7 +16,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Answer questions about Chinese government meeting reports by quoting them, with citations.",
 )
-out = Console(soft_wrap=True)
+out = Console()
 err = Console(stderr=True, soft_wrap=True)
 
 IndexOpt = typer.Option(None, "--index", help="Index folder to read (default: index/, or $QA_INDEX_DIR).")
