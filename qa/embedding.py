@@ -39,7 +39,10 @@ class Encoder:
         settings = settings or Settings()
         self.name = name
         import torch
+        import transformers
         from sentence_transformers import SentenceTransformer
+
+        transformers.logging.disable_progress_bar()  # "Loading weights" bars are noise in a CLI
 
         torch.set_num_threads(max(1, os.cpu_count() or 1))
         path = resolve_model(name, settings)
