@@ -11,9 +11,8 @@ import sys
 
 import gradio as gr
 
-from qa.assistant import get_assistant
+from qa.assistant import ensure_index, get_assistant
 from qa.config import Settings
-from qa.index_store import index_exists
 from qa.rendering import CSS, render_message, render_question, render_sources
 from qa.schema import Answer
 
@@ -84,6 +83,17 @@ def build(provinces: list[str]) -> gr.Blocks:
     return demo.queue(default_concurrency_limit=CONCURRENCY)
 
 
+_STAGES = {"read": "读取文档", "embed": "计算段落向量", "sentences": "计算句子向量", "write": "写入索引"}
+
+
+def _show_progress(stage: str, done: int, total: int) -> None:
+    # a first start builds the index for minutes: say so, with a count, on the console
+    if done == 0:
+        print(f"正在建立索引（仅首次启动，需要几分钟）：{_STAGES.get(stage, stage)}…", file=sys.stderr, flush=True)
+    elif done == total or done % max(1, total // 5) < 16:
+        print(f"  {_STAGES.get(stage, stage)} {done}/{total}", file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description="会议报告问答助手（网页版）")
     p.add_argument("--host", default=os.environ.get("QA_HOST", "127.0.0.1"), help="listen address (default 127.0.0.1)")
@@ -94,8 +104,9 @@ def main(argv: list[str] | None = None) -> None:
         p.error('QA_AUTH must look like "user:password"')
 
     # Build and load before serving so the first visitor never waits on it.
-    if not index_exists(Settings().index_dir):
-        print("正在建立索引（仅首次启动，需要几分钟）…", file=sys.stderr, flush=True)
+    print("正在检查索引…", file=sys.stderr, flush=True)
+    if ensure_index(Settings(), progress=_show_progress):
+        print("索引已建立。", file=sys.stderr, flush=True)
     print("正在加载模型和索引…", file=sys.stderr, flush=True)
     provinces = get_assistant().provinces
     print(f"就绪：{len(provinces)} 个省市。打开 http://{args.host}:{args.port}", file=sys.stderr, flush=True)

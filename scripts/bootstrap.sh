@@ -8,12 +8,19 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 VENV="$ROOT/.venv"
 STAMP="$VENV/.installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
 if [ ! -f "$STAMP" ]; then
-    echo ">> setting up $VENV (first run only; a few minutes)" >&2
+    echo ">> setting up $VENV (first run only; a few minutes). Log: $VENV/install.log" >&2
     [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip >&2
-    # torch first and pinned: an unpinned torch would pull a CUDA build of several GB
-    "$VENV/bin/python" -m pip install --quiet "torch==2.13.0" >&2
-    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[test]" >&2
+    pip=("$VENV/bin/python" -m pip install --disable-pip-version-check)
+    if ! {
+        "${pip[@]}" --upgrade pip &&
+        # torch first and pinned: an unpinned torch would pull a CUDA build of several GB
+        "${pip[@]}" "torch==2.13.0" &&
+        "${pip[@]}" -e "$ROOT[test]"
+    } >"$VENV/install.log" 2>&1; then
+        tail -30 "$VENV/install.log" >&2
+        echo ">> installing the dependencies failed; the whole log is $VENV/install.log" >&2
+        exit 1
+    fi
     rm -f "$VENV"/.installed-*
     touch "$STAMP"
 fi

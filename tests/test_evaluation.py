@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -241,7 +240,7 @@ def test_bad_questions_file_exits_2_without_loading_a_model(tmp_path):
 
 # ---------------------------------------------------------------- benchmark helpers
 
-def test_choose_vector_index_is_flat_when_small_and_hnsw_when_large(monkeypatch):
+def test_choose_vector_index_is_flat_when_small_and_approximate_when_large(monkeypatch):
     import faiss
 
     from qa import benchmark
@@ -254,15 +253,20 @@ def test_choose_vector_index_is_flat_when_small_and_hnsw_when_large(monkeypatch)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-5)
     assert isinstance(benchmark.choose_vector_index(vectors), faiss.IndexFlatIP)
     monkeypatch.setattr(benchmark, "FLAT_MAX", 1000)
-    hnsw = benchmark.choose_vector_index(vectors)
-    assert isinstance(hnsw, faiss.IndexHNSWFlat) and hnsw.ntotal == 3000
     flat = faiss.IndexFlatIP(32)
     flat.add(vectors)
     queries = vectors[:50]
     _, truth = flat.search(queries, 10)
-    _, found = hnsw.search(queries, 10)
-    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth)])
-    assert recall > 0.8
+    ivf = benchmark.choose_vector_index(vectors)
+    assert isinstance(ivf, faiss.IndexIVFFlat) and ivf.ntotal == 3000 and ivf.nprobe >= 16
+    hnsw = benchmark.choose_vector_index(vectors, "hnsw")
+    assert isinstance(hnsw, faiss.IndexHNSWFlat) and hnsw.hnsw.efSearch == 64
+    for index in (ivf, hnsw):
+        _, found = index.search(queries, 10)
+        recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(found, truth)])
+        assert recall > 0.8, benchmark.describe_index(index)
+    with pytest.raises(ValueError):
+        benchmark.choose_vector_index(vectors, "lsh")
 
 
 def test_benchmark_sampling_and_synthetic_texts():
