@@ -41,7 +41,10 @@ class Assistant:
             qvec = self.encoder.encode_query(q.search_text)
         scores = self.retriever.score(q, qvec)
         rank = self.retriever.rank
-        chosen = _clean_provinces(provinces)
+        chosen, unknown = _clean_provinces(provinces)
+        if unknown and not chosen:
+            # a filter that names no known province must not silently widen to all of them
+            return compose(q, self.retriever.rank(scores, (), k), self.retriever, scores, missing=unknown)
         known = set(self.index.provinces)
         # an explicit filter overrides what the question names
         asked = chosen or (() if q.mode == "which" else q.provinces)
@@ -63,17 +66,22 @@ class Assistant:
         return compose(q, hits, self.retriever, scores)
 
 
-def _clean_provinces(provinces) -> tuple[str, ...]:
+def _clean_provinces(provinces) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(short names of the provinces given, names that are no province)."""
     if not provinces:
-        return ()
+        return (), ()
     if isinstance(provinces, str):
         provinces = [provinces]
-    out = []
+    known: list[str] = []
+    unknown: list[str] = []
     for p in provinces:
-        name = FRONT_PROVINCE if p == FRONT_PROVINCE else normalise_province(str(p))
-        if name and name not in out:
-            out.append(name)
-    return tuple(out)
+        text = str(p).strip()
+        name = FRONT_PROVINCE if text == FRONT_PROVINCE else normalise_province(text)
+        if name and name not in known:
+            known.append(name)
+        elif not name and text:
+            unknown.append(text[:20])
+    return tuple(known), tuple(unknown)
 
 
 def ensure_index(settings: Settings, progress=None) -> bool:

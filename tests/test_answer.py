@@ -149,3 +149,10 @@ def test_ask_without_an_index_says_how_to_build_one(tmp_path):
     result = runner.invoke(app, ["ask", "广东的主会场在哪？", "--index", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert "qa index" in result.output and "Traceback" not in result.output
+
+
+def test_unknown_province_filter_is_refused_not_widened(assistant):
+    a = assistant.answer("会议提出了什么？", provinces=["火星"])
+    assert a.abstained and "火星" in a.text
+    a = assistant.answer("会议提出了什么？", provinces=["四川省", "火星"])
+    assert not a.abstained and a.citations[0].province == "四川"
