@@ -56,7 +56,13 @@ class Assistant:
         if q.mode == "which" and not chosen:
             return compose_which(q, self.retriever, scores, k)
         if q.mode == "compare" and len(present) >= 2:
-            hits = [h for p in present for h in rank(scores, (p,), 2, strict=True)]
+            hits = []
+            for p in present:
+                mine = rank(scores, (p,), 2, strict=True)
+                opening = self.retriever.opening(p)
+                if q.about_meeting and opening is not None and opening not in {h.chunk.id for h in mine}:
+                    mine = mine[:1] + [self.retriever.hit(scores, opening)]
+                hits += mine
             hits.sort(key=lambda h: -h.score)
         else:
             # a province the user picked means that province's own reports

@@ -28,6 +28,12 @@ _ASKING_LEAD = re.compile(
 )
 
 
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+# questions about the meeting itself (its theme, form, date, size, chair) are
+# answered by a report's opening paragraph, which names all of these
+_ABOUT_MEETING = re.compile(r"主题|名义|形式|召开|举行|先开|哪天|日期|时间|规模|参会|参加|主持|会议名称|什么会")
+
+
 @dataclass(frozen=True)
 class Question:
     text: str
@@ -38,12 +44,15 @@ class Question:
     terms: tuple[str, ...]
     wants_number: bool
     wants_person: bool
+    about_meeting: bool
 
 
 def read_question(text: str, max_chars: int = 2000) -> Question:
     # A pasted page is not a question; the start of it carries the intent.
     text = text.strip()[:max_chars]
     provinces = tuple(provinces_in(text))
+    if not provinces and "直辖市" in text:
+        provinces = MUNICIPALITIES
     if _WHICH.search(text):
         mode = "which"
     elif len(provinces) >= 2 and (_COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
@@ -64,4 +73,5 @@ def read_question(text: str, max_chars: int = 2000) -> Question:
         terms=tuple(dict.fromkeys(tokenize(topic or text))),
         wants_number=bool(_NUMBER.search(text)),
         wants_person=bool(_PERSON.search(text)),
+        about_meeting=bool(_ABOUT_MEETING.search(text)),
     )

@@ -130,6 +130,14 @@ class Retriever:
         order = candidates[np.argsort(-scores.fused[candidates], kind="stable")][: max(k, 0)]
         return [self.hit(scores, int(i)) for i in order]
 
+    def opening(self, province: str) -> int | None:
+        """The chunk that opens the province's first report: the meeting's who, when and what."""
+        for i in sorted(self.opens_section):
+            c = self.chunks[i]
+            if c.province == province and c.kind == "report":
+                return i
+        return None
+
     def best_sentences_by_province(self, scores: Scores) -> dict[str, tuple[float, float, int]]:
         """For each province (not the editor's summary): its best sentence's
         (score, key-word coverage, chunk id). A sentence scores its similarity to
