@@ -154,3 +154,22 @@ def test_index_help_documents_every_option():
     result = run("index", "--help")
     for option in ("--out", "--model", "--chunk-size", "--chunk-overlap", "--strict"):
         assert option in result.output
+
+
+def test_model_option_takes_a_folder_and_indexes_do_not_mix(tmp_path, mini_corpus):
+    from qa.e5_convert import ensure_converted
+
+    folder = str(ensure_converted(Settings().model_cache_dir))
+    result = run("index", mini_corpus, "--out", tmp_path / "idx", "--model", folder)
+    assert result.exit_code == 0, result.output
+    assert load_index(tmp_path / "idx", Settings(model=folder)).manifest["model"] == folder
+    asked = runner.invoke(app, ["ask", "贵州的算力规模要突破多少？", "--index", str(tmp_path / "idx")])
+    assert asked.exit_code == 1 and "built with model" in asked.output
+    asked = runner.invoke(app, ["ask", "贵州的算力规模要突破多少？", "--index", str(tmp_path / "idx"), "--model", folder, "--json"])
+    assert asked.exit_code == 0 and json.loads(asked.stdout)["citations"][0]["province"] == "贵州"
+
+
+def test_unknown_model_is_a_clear_error(tmp_path, mini_corpus):
+    result = run("index", mini_corpus, "--out", tmp_path / "idx", "--model", str(tmp_path / "no-such-model"))
+    assert result.exit_code == 1
+    assert "cannot load embedding model" in result.output and "Traceback" not in result.output
