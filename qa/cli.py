@@ -188,7 +188,7 @@ def eval_cmd(
     no_report: bool = typer.Option(False, "--no-report", help="Write no report files."),
     min_recall5: float = typer.Option(0.9, "--min-recall5", min=0.0, max=1.0, help="Exit 1 when Recall@5 on answerable questions is lower."),
     do_sweep: bool = typer.Option(False, "--sweep", help="Calibrate: re-run retrieval under a grid of settings and print a table."),
-    sweep_chunk_sizes: str = typer.Option("300,600", "--sweep-chunk-sizes", help="Chunk sizes that --sweep re-indexes into a temporary folder (comma-separated; '' for none)."),
+    sweep_chunk_sizes: str = typer.Option("300,400,600,800", "--sweep-chunk-sizes", help="Chunk sizes that --sweep re-indexes into a temporary folder (comma-separated; '' for none)."),
     baselines: bool = typer.Option(True, "--baselines/--no-baselines", help="Also evaluate the dense, BM25 and LangChain baselines."),
 ):
     """Evaluate answers and citations against the question set; compare with baselines. Exit 1 below the gate."""
