@@ -29,18 +29,14 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from .chunking import sentence_spans
 from .config import BUILTIN_CORPUS, DEFAULT_QUESTIONS, PROJECT_ROOT, Settings
+from .index_store import FLAT_MAX, choose_vector_index, describe_index
 
 Log = Callable[[str], None]
 
-FLAT_MAX = 50_000  # below this many vectors exact search is fast enough
-HNSW_M = 32
-HNSW_EF_SEARCH = 64
-HNSW_EF_CONSTRUCTION = 40
 VECTOR_NOISE = 0.02  # per-dimension sigma added to real chunk vectors (cosine to the original ~0.92)
 QUERY_NOISE = 0.01
-IVF_MAX_LISTS = 8192
-IVF_TRAIN_PER_LIST = 40  # k-means sample: faiss wants at least 39 points per list
 MEMORY_LIMIT_GB = 12.0
 BM25_PROBE = 100_000  # measured first when a larger size is asked for with nothing to project from
 
@@ -381,60 +377,8 @@ def print_bench(r: dict, console) -> None:
 
 # ---------------------------------------------------------------- scale: synthetic corpora
 
-def ivf_params(n: int) -> tuple[int, int]:
-    """(nlist, nprobe) for an IVF index over n vectors: about 4·sqrt(n) lists, probing 1/64 of them (at least 16)."""
-    nlist = max(16, min(IVF_MAX_LISTS, int(4 * np.sqrt(n))))
-    return nlist, min(nlist, max(16, nlist // 64))
-
-
-def choose_vector_index(vectors: np.ndarray, kind: str | None = None):
-    """A FAISS inner-product index holding `vectors`, of a type fit for their number.
-
-    Below 50k vectors: exact search (IndexFlatIP); a query costs well under 10 ms.
-    Above: IVF-Flat (about 4·sqrt(n) lists, nprobe = lists/64, at least 16). `qa bench
-    --scale` measured it against HNSW (M=32, efSearch=64) on perturbed real vectors:
-    IVF kept recall@10 near 1.0 where HNSW fell to 0.62 at 100k and 0.40 at 1M, and
-    IVF builds faster. `kind` ("flat", "ivf", "hnsw") forces a type.
-    """
-    import faiss
-
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    n, dim = vectors.shape
-    kind = kind or ("flat" if n < FLAT_MAX else "ivf")
-    if kind == "flat":
-        index = faiss.IndexFlatIP(dim)
-    elif kind == "hnsw":
-        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
-    elif kind == "ivf":
-        nlist, nprobe = ivf_params(n)
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
-        rng = np.random.default_rng(0)
-        sample = vectors if n <= nlist * IVF_TRAIN_PER_LIST else vectors[np.sort(rng.choice(n, nlist * IVF_TRAIN_PER_LIST, replace=False))]
-        index.train(sample)
-        index.nprobe = nprobe
-    else:
-        raise ValueError(f"unknown vector index kind {kind!r}")
-    index.add(vectors)
-    return index
-
-
-def describe_index(index) -> str:
-    import faiss
-
-    if isinstance(index, faiss.IndexHNSWFlat):
-        return f"HNSWFlat(M={HNSW_M}, efSearch={index.hnsw.efSearch})"
-    if isinstance(index, faiss.IndexIVFFlat):
-        return f"IVFFlat(nlist={index.nlist}, nprobe={index.nprobe})"
-    return type(index).__name__
-
-
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*)?")
-
-
 def corpus_sentences(text: str) -> list[str]:
-    return [m.group(0).strip() for m in _SENTENCE.finditer(text) if len(m.group(0).strip()) >= 4]
+    return [text[a:b] for a, b in sentence_spans(text) if b - a >= 4]
 
 
 def synthetic_vectors(base: np.ndarray, n: int, sigma: float, seed: int, block: int = 100_000) -> np.ndarray:

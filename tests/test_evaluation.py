@@ -252,7 +252,9 @@ def test_choose_vector_index_is_flat_when_small_and_approximate_when_large(monke
     assert vectors.shape == (3000, 32)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-5)
     assert isinstance(benchmark.choose_vector_index(vectors), faiss.IndexFlatIP)
-    monkeypatch.setattr(benchmark, "FLAT_MAX", 1000)
+    from qa import index_store
+
+    monkeypatch.setattr(index_store, "FLAT_MAX", 1000)
     flat = faiss.IndexFlatIP(32)
     flat.add(vectors)
     queries = vectors[:50]
