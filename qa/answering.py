@@ -93,6 +93,8 @@ def where(c: Citation) -> str:
 
 
 def is_relevant(q: Question, hit: Hit, quote_text: str, retriever: Retriever) -> bool:
+    if not any(ch.isalnum() for ch in q.text):
+        return False  # "。？！": near-empty queries sit close to every short sentence
     s = retriever.settings
     if not (hit.coverage >= s.min_coverage or hit.sentence >= s.min_dense):
         return False

@@ -26,19 +26,18 @@ class Assistant:
         self.encoder = encoder
         self.settings = settings
         self.retriever = Retriever(index, settings)
-        self._encode_lock = threading.Lock()
 
     @property
     def provinces(self) -> list[str]:
         return [p for p in self.index.provinces if p != FRONT_PROVINCE]
 
     def answer(self, question: str, provinces=None, k: int = 5) -> Answer:
+        question = _valid_text(question)
         k = max(1, min(int(k), 50))
-        q = read_question(question or "")
+        q = read_question(question)
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
-        with self._encode_lock:  # one torch forward at a time; the queue runs answers in threads
-            qvec = self.encoder.encode_query(q.search_text)
+        qvec = self.encoder.encode_query(q.search_text)
         scores = self.retriever.score(q, qvec)
         rank = self.retriever.rank
         chosen, unknown = _clean_provinces(provinces)
@@ -70,6 +69,13 @@ class Assistant:
         # at least k citations: fill from the rest of the corpus, ranked after
         hits += rank(scores, (), k - len(hits), exclude={h.chunk.id for h in hits})
         return compose(q, hits, self.retriever, scores)
+
+
+def _valid_text(text) -> str:
+    """Lone surrogates (a JSON "\\ud800", argv decoded with surrogateescape) cannot be
+    encoded as UTF-8; they become U+FFFD. Valid surrogate pairs are joined."""
+    text = "" if text is None else str(text)
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _clean_provinces(provinces) -> tuple[tuple[str, ...], tuple[str, ...]]:

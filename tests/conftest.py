@@ -74,3 +74,16 @@ def assistant(builtin_index):
     from qa.assistant import get_assistant
 
     return get_assistant(builtin_index)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session (Playwright's sync API cannot nest)."""
+    from playwright.sync_api import sync_playwright
+
+    from .apprunner import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

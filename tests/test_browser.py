@@ -1,78 +1,22 @@
 """The web chat end to end: app.py in a subprocess on the real default index, driven in headless Chromium."""
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "test-output"
+from .apprunner import OUT, ROOT, app_server, needs_chromium
+
 CORPUS = ROOT / "data" / "jinri-keji-kuaixun-2024-06.txt"
-# Loading the model takes seconds; building a missing default index takes minutes.
-STARTUP_TIMEOUT = 300
 ANSWER_TIMEOUT = 60_000  # ms
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-pytestmark = [
-    pytest.mark.browser,
-    # In CI a missing browser must fail the run, not skip it.
-    pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-                       reason=f"{CHROMIUM} not installed (apt-get install chromium); CI is not set"),
-]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="session")
 def server():
-    OUT.mkdir(exist_ok=True)
-    port = free_port()
-    log = open(OUT / "app.log", "w", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QA_HOST": "127.0.0.1", "QA_PORT": str(port)}
-    env.pop("QA_AUTH", None)
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"app.py exited with {proc.returncode}:\n{(OUT / 'app.log').read_text(encoding='utf-8')[-3000:]}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"app.py not serving after {STARTUP_TIMEOUT}s; see {OUT / 'app.log'}")
-                time.sleep(1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+    with app_server(log_name="app.log") as (url, _):
+        yield url
 
 
 @pytest.fixture

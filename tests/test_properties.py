@@ -1,13 +1,12 @@
 """Property tests: no input text breaks answering or ingestion, and every offset contract holds."""
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qa.chunking import chunk_sections
@@ -18,41 +17,52 @@ from qa.sections import split_sections
 
 from .conftest import MINI_BULLETIN
 
-# One answer takes well under a second on 2 cores; the bound catches pathological
-# regex backtracking or an unbounded encode of a huge input.
-ANSWER_SECONDS = 5.0
+# An answer takes about a second on 2 busy cores; the bound catches pathological regex
+# backtracking or an unbounded encode of a huge input, with room for a loaded CI machine.
+ANSWER_SECONDS = 10.0
 INGEST_SECONDS = 2.0
-# function-scoped fixtures are not re-run per example; the tests here only read them
-PROPS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-FEW = settings(PROPS, max_examples=40)
+# Function-scoped fixtures are not re-run per example; these tests only read them.
+# An answer costs ~30 ms (the encoder runs a single query on one thread), an ingestion example ~1 ms.
+BASE = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+MAIN = settings(BASE, max_examples=60)  # arbitrary text, surrogates
+FEW = settings(BASE, max_examples=40)  # narrower alphabets
+PROPS = settings(BASE, max_examples=200)  # ingestion
 
 
-def check_answer(assistant, corpus_doc, question, provinces=None):
-    """Answer `question` in bounded time and check the citation contracts."""
-    t0 = time.perf_counter()
-    result = assistant.answer(question, provinces)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < ANSWER_SECONDS, f"answer took {elapsed:.1f}s"
-    assert isinstance(result, Answer) and isinstance(result.text, str) and result.text
-    assert result.abstained or result.citations
-    for c in result.citations:
-        assert c.doc == corpus_doc.name
-        assert c.passage == corpus_doc.text[c.start : c.end]
-        assert c.quote and c.quote in c.passage
-        assert all(c.passage[s:e] == c.quote for s, e in c.quote_spans)
-    result.to_dict()  # what the API serialises
-    return result
+@pytest.fixture
+def check(assistant, corpus_doc):
+    """check(question, provinces): answer in bounded time and check the citation contracts.
+
+    (One fixture instead of assistant + corpus_doc keeps a failing example's report short:
+    Hypothesis prints every argument, and the document is 60,000 characters.)"""
+
+    def check_answer(question, provinces=None):
+        t0 = time.perf_counter()
+        result = assistant.answer(question, provinces)
+        elapsed = time.perf_counter() - t0
+        assert elapsed < ANSWER_SECONDS, f"answer took {elapsed:.1f}s"
+        assert isinstance(result, Answer) and isinstance(result.text, str) and result.text
+        assert result.abstained or result.citations
+        for c in result.citations:
+            assert c.doc == corpus_doc.name
+            assert c.passage == corpus_doc.text[c.start : c.end]
+            assert c.quote and c.quote in c.passage
+            assert all(c.passage[s:e] == c.quote for s, e in c.quote_spans)
+        result.to_dict()  # what the API serialises
+        return result
+
+    return check_answer
 
 
 # ---------------------------------------------------------------- answering
 
-@FEW
-@given(st.text(max_size=300))
+@MAIN
+@given(st.text(max_size=200))
 @example("")
 @example("   \n\t ")
 @example("广东高质量发展大会的主会场设在哪里？")
-def test_answer_any_unicode_text(assistant, corpus_doc, text):
-    check_answer(assistant, corpus_doc, text)
+def test_answer_any_unicode_text(check, text):
+    check(text)
 
 
 # control characters (C0, DEL, C1) mixed with CJK, so some reach retrieval with content
@@ -63,8 +73,8 @@ _CONTROL = st.characters(min_codepoint=0, max_codepoint=0x1F) | st.characters(mi
 @given(st.text(_CONTROL | st.sampled_from("广东江苏会议主会场创新。？"), max_size=80))
 @example("\x00")
 @example("广东\x00主会场\x1b[31m在哪里\x7f？")
-def test_answer_control_characters(assistant, corpus_doc, text):
-    check_answer(assistant, corpus_doc, text)
+def test_answer_control_characters(check, text):
+    check(text)
 
 
 # A str can hold lone surrogates (from a JSON "\ud800" escape, or a bad decode with
@@ -72,31 +82,41 @@ def test_answer_control_characters(assistant, corpus_doc, text):
 _SURROGATE = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
 
 
-@FEW
+@MAIN
 @given(st.text(_SURROGATE | st.sampled_from("广东江苏主会场在哪里？ a1"), min_size=1, max_size=40))
 @example("\ud800")
 @example("广东\udfff主会场在哪里？")
 @example("\ud83d\ude00")  # a surrogate pair held as two code points
-def test_answer_lone_surrogates(assistant, corpus_doc, text):
-    check_answer(assistant, corpus_doc, text)
+def test_answer_lone_surrogates(check, text):
+    check(text)
+    check(text, [text, "广东"])  # the province filter takes free text too
 
 
 @FEW
-@given(st.text(st.characters(categories=["P", "S"]), min_size=1, max_size=200))
-def test_answer_only_punctuation(assistant, corpus_doc, text):
-    check_answer(assistant, corpus_doc, text)
+@given(st.text(st.characters(categories=["P", "S"]), min_size=1, max_size=60))
+def test_answer_only_punctuation(check, text):
+    check(text)
 
 
 @FEW
-@given(st.text(st.characters(categories=["Nd"]) | st.sampled_from(" .,-"), min_size=1, max_size=200))
-def test_answer_only_digits(assistant, corpus_doc, text):
-    check_answer(assistant, corpus_doc, text)
+@given(st.text(st.characters(categories=["P", "S", "Z", "Cc", "Cf"]), min_size=1, max_size=20))
+@example("。")
+@example("？？？！！。。")
+def test_a_question_without_words_is_refused(check, text):
+    """Nothing to look for, so nothing may be quoted as the answer (a refusal may still list passages)."""
+    assert check(text).abstained
+
+
+@FEW
+@given(st.text(st.characters(categories=["Nd"]) | st.sampled_from(" .,-"), min_size=1, max_size=60))
+def test_answer_only_digits(check, text):
+    check(text)
 
 
 @FEW
 @given(question=st.text(max_size=40), provinces=st.lists(st.text(max_size=6) | st.sampled_from(["广东", "江苏", "总述", "海南", "广东省"]), max_size=4))
-def test_answer_any_province_filter(assistant, corpus_doc, question, provinces):
-    check_answer(assistant, corpus_doc, question, provinces)
+def test_answer_any_province_filter(check, question, provinces):
+    check(question, provinces)
 
 
 MB = 1_000_000
@@ -111,17 +131,34 @@ HUGE = {
 
 
 @pytest.mark.parametrize("name", HUGE)
-def test_answer_one_megabyte_input(assistant, corpus_doc, name):
-    check_answer(assistant, corpus_doc, HUGE[name])
+def test_answer_one_megabyte_input(check, name):
+    check(HUGE[name])
 
 
 # ---------------------------------------------------------------- ingestion
 
-# Arbitrary text, and text assembled from bulletin lines (headings, table of contents,
-# page numbers, broken sentences) so the section and line-joining logic is exercised.
-_BULLETIN_LINES = MINI_BULLETIN.split("\n") + ["- 5 -", "12", "第 3 页", "附：讲话摘录", "3. 广东召开大会", "**1. 加粗", "标题**", ""]
-bulletin_text = st.lists(st.sampled_from(_BULLETIN_LINES) | st.text(max_size=40), max_size=40).map("\n".join)
-any_text = st.text(max_size=2000) | bulletin_text
+# Arbitrary text, and a real bulletin damaged the way PDF extraction damages one (lines
+# broken or lost, page numbers and stray lines inserted), so headings, the table of
+# contents and line joining are exercised, not only the no-section path.
+_EXTRA_LINES = ["- 5 -", "12", "第 3 页", "", "附：讲话摘录", "3. 广东召开全省大会", "**1. 加粗", "标题**", "   ", "\r", "\f"]
+
+
+@st.composite
+def bulletin_text(draw):
+    out = []
+    for line in MINI_BULLETIN.split("\n"):
+        action = draw(st.sampled_from(["keep"] * 5 + ["drop", "break", "insert"]))
+        if action == "break" and len(line) > 1:
+            cut = draw(st.integers(1, len(line) - 1))
+            out += [line[:cut], line[cut:]]
+        elif action == "insert":
+            out += [line, draw(st.sampled_from(_EXTRA_LINES) | st.text(max_size=30))]
+        elif action == "keep":
+            out.append(line)
+    return "\n".join(out)
+
+
+any_text = st.text(max_size=2000) | bulletin_text() | st.text(st.characters() | _SURROGATE, max_size=200)
 
 
 def _squeeze(text: str) -> str:
