@@ -885,30 +885,20 @@ def recall5_rows(run: EvalRun) -> list[list[str]]:
 def print_tables(run: EvalRun, console) -> None:
     from rich.table import Table
 
-    names = list(run.results)
-    t = Table(title=f"qa eval — {run.meta['questions']} questions ({run.meta['answerable']} answerable), {run.meta['chunks']} chunks, k={run.meta['k']}")
-    t.add_column("metric")
-    for n in names:
-        t.add_column(SYSTEM_LABELS[n], justify="right")
-    for row in summary_rows(run):
-        t.add_row(*row)
-    console.print(t)
+    def show(title: str, first: str, columns: list[str], rows: list[list[str]]) -> None:
+        t = Table(title=title)
+        t.add_column(first)
+        for c in columns:
+            t.add_column(c, justify="right")
+        for row in rows:
+            t.add_row(*row)
+        console.print(t)
 
-    t = Table(title="Recall@5 by question type")
-    t.add_column("type")
-    for n in names:
-        t.add_column(SYSTEM_LABELS[n], justify="right")
-    for row in recall5_rows(run):
-        t.add_row(*row)
-    console.print(t)
-
-    t = Table(title="Full system by question type")
-    t.add_column("type")
-    for label, _, _ in TYPE_COLUMNS:
-        t.add_column(label, justify="right")
-    for row in type_rows(run):
-        t.add_row(*row)
-    console.print(t)
+    systems = [SYSTEM_LABELS[n] for n in run.results]
+    m = run.meta
+    show(f"qa eval — {m['questions']} questions ({m['answerable']} answerable), {m['chunks']} chunks, k={m['k']}", "metric", systems, summary_rows(run))
+    show("Recall@5 by question type", "type", systems, recall5_rows(run))
+    show("Full system by question type", "type", [label for label, _, _ in TYPE_COLUMNS], type_rows(run))
 
 
 def _md_table(header: list[str], rows: list[list[str]]) -> str:
