@@ -49,7 +49,11 @@ def index_cmd(
         fail("--chunk-overlap must be smaller than --chunk-size", 2)
     paths = list(paths or [BUILTIN_CORPUS])
     for p in paths:
-        if not p.exists():
+        try:
+            found = p.exists()
+        except OSError as e:  # e.g. a folder on the way that we may not enter
+            fail(f"cannot access {p}: {e.strerror or e}", 2)
+        if not found:
             fail(f"no such file or folder: {p}", 2)
     target = out_dir or settings.index_dir
 

@@ -136,6 +136,7 @@ def build_index(
     files = collect_files(paths)
     if not files:
         raise BuildError("no .txt, .md or .pdf files to index")
+    _check_writable(out)  # before minutes of embedding, not after
 
     documents, skipped = [], []
     for i, f in enumerate(files):
@@ -183,12 +184,6 @@ def build_index(
         sentence_vectors = np.zeros((0, dim), dtype=np.float32)
 
     progress("write", 0, 1)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BuildError(f"cannot create the index folder {out}: {exc.strerror or exc}") from exc
-    if not os.access(out, os.W_OK):
-        raise BuildError(f"cannot write to {out}: permission denied")
     try:
         build_dir = Path(tempfile.mkdtemp(prefix=f"build-{time.strftime('%Y%m%d-%H%M%S')}-", dir=out))
     except OSError as exc:
@@ -248,6 +243,16 @@ def _embed(cache: EmbeddingCache, texts: list[str], get_encoder, settings: Setti
     for j, i in enumerate(missing):
         out[i] = new[j]
     return out, len(missing)
+
+
+def _check_writable(out: Path) -> None:
+    # a real write: as root, os.access() says yes even to a read-only folder on a read-only mount
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        raise BuildError(f"cannot write the index to {out}: {exc.strerror or exc}") from exc
 
 
 def _write_build(folder: Path, chunks: list[Chunk], sections: list[Section], vectors: np.ndarray, spans: list, sentence_vectors: np.ndarray) -> None:

@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -172,3 +173,37 @@ def test_unknown_model_is_a_clear_error(tmp_path, mini_corpus):
     result = run("index", mini_corpus, "--out", tmp_path / "idx", "--model", str(tmp_path / "no-such-model"))
     assert result.exit_code == 1
     assert "cannot load embedding model" in result.output and "Traceback" not in result.output
+
+
+def test_read_only_output_folder_is_a_clear_error_before_any_work(tmp_path, mini_corpus):
+    """Run as an unprivileged user (root may write anywhere): the error names the folder."""
+    import shutil
+    import tempfile
+
+    # pytest's own temporary folders are private to root; this one the other user can enter
+    base = Path(tempfile.mkdtemp(prefix="qa-ro-"))
+    base.chmod(0o755)
+    corpus = base / "mini.txt"
+    corpus.write_text(MINI_BULLETIN, encoding="utf-8")
+    ro = base / "ro"
+    ro.mkdir()
+    ro.chmod(0o555)
+    cmd = [sys.executable, "-m", "qa", "index", str(corpus), "--out", str(ro)]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("needs setpriv to drop root")
+        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        probe = subprocess.run([*drop, sys.executable, "-c", "import qa.cli"], env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True)
+        if probe.returncode != 0:
+            shutil.rmtree(base, ignore_errors=True)
+            pytest.skip("the unprivileged user cannot read this checkout or its virtual environment")
+        cmd = [*drop, *cmd]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QA_CACHE_DIR=str(base / "cache"), HOME=str(base))
+    try:
+        result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1, result.stderr
+        assert "cannot write the index to" in result.stderr and "Permission denied" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert list(ro.iterdir()) == []
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
