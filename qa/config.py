@@ -44,11 +44,12 @@ class Settings:
     coverage_weight: float = 0.3
     # dense score of a chunk = mix of the chunk's vector and its best sentence's vector
     sentence_weight: float = 0.5
+    front_weight: float = 0.8  # the editor's summary ranks after the reports it sums up (qa eval --sweep)
     # answers: below these the assistant says 未在资料中找到相关内容 (calibrated by `qa eval`)
     min_coverage: float = 0.5  # share of the question's key words in the top passage
     min_dense: float = 0.86  # or: similarity of the top passage's best sentence
     min_coverage_no_number: float = 0.8  # a figure question whose quote holds no figure
-    min_quote_coverage_number: float = 0.4  # a figure question: key words in the quoted sentence
+    min_quote_coverage_number: float = 0.5  # a figure question: key words in the quoted sentence
     # "which provinces" questions: a province is listed when its best sentence scores
     # within which_gap of the best province's and holds this share of the key words
     which_gap: float = 0.05

@@ -53,6 +53,7 @@ class Retriever:
         for i, c in enumerate(self.chunks):
             by_province.setdefault(c.province, []).append(i)
         self.by_province = {p: np.asarray(ids) for p, ids in by_province.items()}
+        self.is_front = np.array([c.province == FRONT_PROVINCE for c in self.chunks], dtype=bool)
         starts = {(sec.doc, sec.start) for sec in index.sections}
         # chunks whose first line is a section heading
         self.opens_section = {i for i, c in enumerate(self.chunks) if (c.doc, c.start) in starts}
@@ -102,6 +103,8 @@ class Retriever:
         fused = self.fuse((1 - self.settings.sentence_weight) * dense + self.settings.sentence_weight * sentence_best, keyword, trust)
         # key-word coverage breaks ties among passages of similar similarity
         fused = fused + self.settings.coverage_weight * coverage * float(fused.max(initial=0.0))
+        # the editor's summary sounds like every question; a report says it first-hand
+        fused = np.where(self.is_front, fused * self.settings.front_weight, fused)
         return Scores(q, dense, sentence_sims, sentence_best, keyword, coverage, fused)
 
     def fuse(self, dense: np.ndarray, keyword: np.ndarray, trust: float = 1.0) -> np.ndarray:
