@@ -42,13 +42,15 @@ def best_quote(q: Question, hit: Hit, retriever: Retriever, scores: Scores) -> Q
     the question asks for one. A very short sentence takes its neighbour along.
     """
     text = hit.chunk.text
-    spans = retriever.index.sentence_spans[hit.chunk.id] or [(0, len(text))]
-    sims = retriever.sentence_sims(scores, hit.chunk.id)
+    spans = retriever.index.sentence_spans[hit.chunk.id]
+    if not spans:  # a passage with no sentence to pick is quoted whole
+        return Quote(0, len(text), hit.dense)
+    first_row = int(retriever.sentence_offsets[hit.chunk.id])
     s = retriever.settings
     best, best_score = 0, float("-inf")
     for i, (a, b) in enumerate(spans):
         sent = text[a:b]
-        score = (float(sims[i]) if i < len(sims) else hit.dense) + s.quote_coverage_weight * retriever.coverage(q.terms, set(tokenize(sent)))
+        score, _ = retriever.sentence_score(scores, first_row + i)
         if q.wants_number and has_figure(sent):
             score += s.quote_number_bonus
         if q.wants_person and _ROLE.search(sent):

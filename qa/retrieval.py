@@ -78,10 +78,6 @@ class Retriever:
             return 0.0
         return sum(self.idf(t) for t in terms if t in words) / total
 
-    def sentence_sims(self, scores: Scores, chunk_id: int) -> np.ndarray:
-        a, b = self.sentence_offsets[chunk_id], self.sentence_offsets[chunk_id + 1]
-        return scores.sentence_sims[a:b]
-
     def score(self, q: Question, qvec: np.ndarray) -> Scores:
         n = len(self.chunks)
         qvec = np.asarray(qvec, dtype=np.float32).reshape(1, -1)
@@ -141,19 +137,21 @@ class Retriever:
                 return i
         return None
 
+    def sentence_score(self, scores: Scores, row: int) -> tuple[float, float]:
+        """(score, key-word coverage) of sentence `row`: its similarity to the
+        question plus a share for the question's key words."""
+        cov = self.coverage(scores.question.terms, self.sentence_words[row])
+        return float(scores.sentence_sims[row]) + self.settings.quote_coverage_weight * cov, cov
+
     def best_sentences_by_province(self, scores: Scores) -> dict[str, tuple[float, float, int]]:
         """For each province (not the editor's summary): its best sentence's
-        (score, key-word coverage, chunk id). A sentence scores its similarity to
-        the question plus a share for the question's key words."""
-        w = self.settings.quote_coverage_weight
+        (score, key-word coverage, chunk id)."""
         best: dict[str, tuple[float, float, int]] = {}
-        terms = scores.question.terms
-        for row, sim in enumerate(scores.sentence_sims):
+        for row in range(len(scores.sentence_sims)):
             chunk = self.chunks[self.sentence_chunk[row]]
             if chunk.province == FRONT_PROVINCE:
                 continue
-            cov = self.coverage(terms, self.sentence_words[row])
-            z = float(sim) + w * cov
+            z, cov = self.sentence_score(scores, row)
             if chunk.province not in best or z > best[chunk.province][0]:
                 best[chunk.province] = (z, cov, int(self.sentence_chunk[row]))
         return best
