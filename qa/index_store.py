@@ -167,12 +167,9 @@ def build_index(
 
     # embeddings: from the cache where possible, the encoder only for new text
     cache = EmbeddingCache(settings.embedding_cache_dir, settings.model)
-    encoders: list[Encoder] = [encoder] if encoder else []
 
-    def get_encoder() -> Encoder:
-        if not encoders:
-            encoders.append(load_encoder(settings.model, settings))
-        return encoders[0]
+    def get_encoder() -> Encoder:  # loaded only when some text is not in the cache
+        return encoder or load_encoder(settings.model, settings)
 
     spans = [sentence_spans(c.text) for c in chunks]
     sentence_texts = [sentence_text(c, c.text[a:b]) for c, sp in zip(chunks, spans) for a, b in sp]
