@@ -54,7 +54,10 @@ def test_cli_index_prints_a_summary_and_rebuilds_from_cache(tmp_path, mini_corpu
 
 
 def test_adding_a_file_embeds_only_its_chunks(tmp_path, mini_corpus):
-    settings = Settings(index_dir=tmp_path / "idx")
+    # a cache of its own, so that what earlier runs embedded does not count
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "models").symlink_to(Settings().model_cache_dir)
+    settings = Settings(index_dir=tmp_path / "idx", cache_dir=tmp_path / "cache")
     build_index([mini_corpus], settings.index_dir, settings)
     extra = tmp_path / "extra.txt"
     extra.write_text("1. 西藏召开全区高质量发展大会\n\n会议在拉萨召开，部署清洁能源基地建设。\n", encoding="utf-8")
