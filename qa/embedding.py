@@ -61,25 +61,21 @@ class Encoder:
         self.query_prompt = "query" if "query" in prompts else None
         self.passage_prompt = "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
         self.dim = int(self.model.get_embedding_dimension())
-        self.max_tokens = int(self.model.max_seq_length)
 
     def _encode(self, texts: list[str], prompt_name: str | None, batch_size: int) -> np.ndarray:
         # One short query runs best on one thread: on a busy 2-core machine two
         # threads wait on each other (0.5-1 s instead of 30 ms). Batches use every core.
         with self._lock:
             self._torch.set_num_threads(1 if len(texts) == 1 else self.threads)
-            vecs = self._encode_locked(texts, prompt_name, batch_size)
+            vecs = self.model.encode(
+                texts,
+                prompt_name=prompt_name,
+                batch_size=batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.asarray(vecs, dtype=np.float32).reshape(len(texts), self.dim)
-
-    def _encode_locked(self, texts: list[str], prompt_name: str | None, batch_size: int):
-        return self.model.encode(
-            texts,
-            prompt_name=prompt_name,
-            batch_size=batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
 
     def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         return self._encode(texts, self.passage_prompt, batch_size)
