@@ -15,6 +15,7 @@ Evidence strings are verbatim substrings of the cleaned document; a passage
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -64,6 +65,16 @@ class EvalQuestion:
     @property
     def answerable(self) -> bool:
         return self.type != "unanswerable"
+
+    @property
+    def split(self) -> str:
+        return question_split(self.id)
+
+
+def question_split(qid: str) -> str:
+    """'tune' or 'test'. Fixed by a hash of the id before any tuning, so a question's
+    part never depends on how the system does on it. Settings are tuned on 'tune' only."""
+    return "test" if int(hashlib.sha256(qid.encode("utf-8")).hexdigest()[:8], 16) % 2 else "tune"
 
 
 def _string_list(value, name: str, allow_empty: bool) -> tuple[str, ...]:
