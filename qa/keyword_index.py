@@ -1,14 +1,20 @@
-"""Stage 4b: the keyword index. Chinese word segmentation (rjieba) plus BM25 (bm25s)."""
+"""Stage 4b: the keyword side. Chinese word segmentation (rjieba), BM25 (bm25s) over
+chunks, and which words each chunk and each sentence holds, as sparse matrices, so
+that a question's key-word coverage of any passage or sentence is one sparse product."""
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
 import bm25s
 import numpy as np
 import rjieba
+from scipy import sparse
 
-# words too common in these reports to tell passages apart
+# Words too common in these reports, or in questions about them, to tell passages
+# apart: function words, question words, reporting verbs (提到, 强调 …), and the
+# words every report of the genre uses for its own meeting (会议, 召开, 新春第一会).
 STOPWORDS = set(
     "的 了 和 与 及 是 在 为 对 把 被 将 等 也 都 就 要 以 于 从 中 上 下 这 那 其 之 并 而 或 "
     "一个 我们 他们 哪些 什么 怎么 如何 多少 是否 有 没有 吗 呢 啊 哪 谁 哪个 哪里 几 个 "
@@ -28,15 +34,17 @@ def tokenize(text: str) -> list[str]:
 
 
 class KeywordIndex:
+    """BM25 over chunk texts."""
+
     def __init__(self, bm25: bm25s.BM25):
         self.bm25 = bm25
         self.vocab = bm25.vocab_dict
 
     @classmethod
-    def build(cls, texts: list[str]) -> "KeywordIndex":
+    def build(cls, token_lists: list[list[str]]) -> "KeywordIndex":
         bm25 = bm25s.BM25()
         # an empty token list would make bm25s drop the document; keep positions aligned
-        bm25.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
+        bm25.index([tokens or ["\u2205"] for tokens in token_lists], show_progress=False)
         return cls(bm25)
 
     def save(self, folder: Path) -> None:
@@ -49,9 +57,80 @@ class KeywordIndex:
     def __len__(self) -> int:
         return int(self.bm25.scores["num_docs"])
 
-    def scores(self, query: str) -> np.ndarray:
-        """A BM25 score for every document (zero where no query word occurs)."""
-        tokens = [t for t in tokenize(query) if t in self.vocab]
+    def scores(self, terms: list[str]) -> np.ndarray:
+        """A BM25 score for every document (zero where no term occurs)."""
+        tokens = [t for t in terms if t in self.vocab]
         if not tokens:
             return np.zeros(len(self), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
+
+
+class TermIndex:
+    """Which words each chunk (title and text) and each sentence holds.
+
+    Coverage, the IDF-weighted share of a question's key words that a text holds,
+    decides how far keyword scores are trusted, ranks quotes and gates answers.
+    """
+
+    def __init__(self, vocab: dict[str, int], chunks: sparse.csr_matrix, sentences: sparse.csr_matrix):
+        self.vocab = vocab
+        self.chunks = chunks
+        self.sentences = sentences
+        n = chunks.shape[0]
+        df = np.asarray((chunks > 0).sum(axis=0)).ravel() if n else np.zeros(len(vocab))
+        self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        self.unknown_idf = float(np.log(1 + (n + 0.5) / 0.5))  # a word found in no chunk
+
+    @classmethod
+    def build(cls, chunk_tokens: list[list[str]], sentence_tokens: list[list[str]]) -> "TermIndex":
+        vocab: dict[str, int] = {}
+        for tokens in chunk_tokens:
+            for t in tokens:
+                vocab.setdefault(t, len(vocab))
+        return cls(vocab, _presence(chunk_tokens, vocab), _presence(sentence_tokens, vocab))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "vocab.json").write_text(json.dumps(list(self.vocab), ensure_ascii=False), encoding="utf-8")
+        sparse.save_npz(folder / "chunks.npz", self.chunks)
+        sparse.save_npz(folder / "sentences.npz", self.sentences)
+
+    @classmethod
+    def load(cls, folder: Path) -> "TermIndex":
+        words = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+        return cls({w: i for i, w in enumerate(words)}, sparse.load_npz(folder / "chunks.npz").tocsr(), sparse.load_npz(folder / "sentences.npz").tocsr())
+
+    def weights(self, terms) -> tuple[np.ndarray, np.ndarray, float]:
+        """(vocab ids of the known terms, their IDF, total IDF of all terms)."""
+        ids = np.array([self.vocab[t] for t in terms if t in self.vocab], dtype=np.int64)
+        idf = self.idf[ids] if len(ids) else np.zeros(0, np.float32)
+        total = float(idf.sum()) + self.unknown_idf * sum(1 for t in terms if t not in self.vocab)
+        return ids, idf, total
+
+    def coverage(self, matrix: sparse.csr_matrix, rows: np.ndarray, terms) -> np.ndarray:
+        """Coverage of `terms` for the given rows of `matrix` (self.chunks or self.sentences)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        ids, idf, total = self.weights(terms)
+        if total == 0 or len(ids) == 0 or len(rows) == 0:
+            return np.zeros(len(rows), dtype=np.float32)
+        held = matrix[rows][:, ids]
+        return (np.asarray(held @ idf).ravel() / total).astype(np.float32)
+
+    def text_coverage(self, tokens, terms) -> float:
+        """Coverage of `terms` for a text outside the index (a quote, a clause)."""
+        ids, idf, total = self.weights(terms)
+        if total == 0:
+            return 0.0
+        have = set(tokens)
+        known = [t for t in terms if t in self.vocab]
+        return float(sum(w for t, w in zip(known, idf) if t in have)) / total
+
+
+def _presence(token_lists: list[list[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    indptr, indices = [0], []
+    for tokens in token_lists:
+        ids = sorted({vocab[t] for t in tokens if t in vocab})
+        indices.extend(ids)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return sparse.csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)), shape=(len(token_lists), len(vocab)))

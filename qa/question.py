@@ -1,37 +1,72 @@
-"""Read a question: which provinces it names, what kind of answer it wants, its key words."""
+"""Read a question: its type, the kind of answer it wants, its provinces, years and key words.
+
+The type picks the answer strategy (qa/answering). Each pattern below serves a kind
+of question that analysts ask of any meeting report, not a question of the test set.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .gazetteer import PROVINCES, provinces_in
 from .keyword_index import tokenize
 
-# "哪些省份/哪些地方/哪几个省/各地…" ask across the whole corpus
-_WHICH = re.compile(r"哪些(?:省|市|地|地方|省份|省市|地区)|哪几(?:个)?(?:省|市|地)|(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)|有哪些省|哪个省份|哪些个")
-_COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重")
-_NUMBER = re.compile(r"多少|几[个年项家次届天名]|几$|数量|规模|比例|占比|百分|增长率|增速|金额|投资额|总额|目标是|排名|第几")
-_PERSON = re.compile(r"谁|哪位|何人|姓名|书记是|省长是|市长是|厅长是|主持人")
-# question words that carry no topic
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+
+# "哪些省份/哪几个省/各地…": ask across the whole corpus for every province that says it
+_WHICH = re.compile(
+    r"哪些(?:省|市|地|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)|有哪些省|哪些个|"
+    r"(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)"
+)
+_COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
+
+# the kind of answer asked for, each with the question words that ask for it
+_KIND_WORDS = {
+    "date": r"哪天|哪一天|哪日|何时|什么时候|什么时间|几月几[日号]|哪年哪月|日期是|时间是|何日",
+    "person": r"谁|哪位|何人|姓名|哪几位",
+    "place": r"在哪里|在哪儿|在哪[座个]?城市|在哪(?=召开|举行|开|设)|何地|什么地方|哪座城市|哪个城市|地点|设在哪|在何处|在哪个地方",
+    "figure": r"多少|几[个项家次届年天名人位所座条批倍]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+}
+_KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
+_SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
+
+# the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
+_UNIT_AFTER = re.compile(r"(?:多少|几)(个百分点|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%)")
+_UNIT_NOUNS = [
+    ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
+    ("元", re.compile(r"投资额|金额|资金|总额|投资|收入|产值|营收|生产总值|GDP|规模以上")),
+    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅")),
+    ("第", re.compile(r"第几|连续几|几连")),
+]
+
+# questions about the meeting itself, and the field of its record they ask for
+MEETING_FIELDS = {
+    "host": re.compile(r"主持"),
+    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后"),
+    "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
+    "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
+    "speakers": re.compile(r"讲话|发言|致辞|作报告"),
+}
+_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会")
+_NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
+
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_ISSUE = re.compile(r"第\s*(\d{1,3})\s*期")
+
+# question words and meeting boilerplate that carry no topic
 _BOILERPLATE = re.compile(
     r"哪些省份|哪些省市|哪些地方|哪些地区|哪些省|哪几个省|哪个省份|哪个直辖市|哪个城市|哪个省|哪个市|哪位|两省|两地|各地|各省|多地|多省|"
     r"新春第一会|第一会|春节后|开年|会议上|会上|在会上|会议|大会|召开|提到了|提到|提出了|提出|"
     r"分别|都|请问|什么|哪些|如何|怎样|怎么|有何|有哪些|是什么|请|概括|总结|介绍|一下"
 )
-
-
 # "哪个省打算…", "哪位省委书记把…": the asking part carries no meaning for the
 # encoder, and a statement matches the report's own sentences better
 _ASKING_LEAD = re.compile(
     r"^(?:请问)?(?:哪个|哪些|哪位|哪几个|哪一个)(?:省份|省市|直辖市|城市|地方|地区|省|市)?(?:的)?"
     r"(?:地方主官|省委书记|主要领导|领导|官员|书记|省长|市长)?"
 )
-
-
-MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
-# questions about the meeting itself (its theme, form, date, size, chair) are
-# answered by a report's opening paragraph, which names all of these
-_ABOUT_MEETING = re.compile(r"主题|名义|形式|召开|举行|先开|哪天|日期|时间|规模|参会|参加|主持|会议名称|什么会")
+_PART_BREAK = re.compile(r"[？?；;]+")
+_CLAUSE_BREAK = re.compile(r"[，,、]|(?<=[^，,])(?=又是|还有|另外|以及)")
 
 
 @dataclass(frozen=True)
@@ -39,39 +74,155 @@ class Question:
     text: str
     search_text: str  # what the encoder sees: the question as a statement
     provinces: tuple[str, ...]  # named in the question (cities mapped to provinces)
-    mode: str  # "fact", "which" or "compare"
+    qtype: str  # fact, figure, person, date, place, which, compare, summary, multi
+    kind: str | None  # the kind of span that answers: figure, person, date, place
+    unit: str  # for figures: the unit asked ("个", "人", "元", "%", "第"), "" for any
     topic: str  # the question without province names and question boilerplate
-    terms: tuple[str, ...]
-    wants_number: bool
-    wants_person: bool
+    terms: tuple[str, ...]  # key words of the topic
+    predicate: tuple[str, ...]  # key words of the clause that asks: what the answer must speak of
     about_meeting: bool
+    meeting_field: str | None  # host, date, format, scale, speakers: asks about the meeting itself
+    negated: bool  # "不是在2月18日召开的"
+    years: tuple[int, ...]
+    issue: int | None
+    parts: tuple["Question", ...] = ()  # a multi-part question's parts, each complete
+
+    @property
+    def mode(self) -> str:  # the old name; the CLI and the tests read it
+        return self.qtype
+
+    @property
+    def wants_number(self) -> bool:
+        return self.kind == "figure"
+
+    @property
+    def wants_person(self) -> bool:
+        return self.kind == "person"
 
 
 def read_question(text: str, max_chars: int = 2000) -> Question:
     # A pasted page is not a question; the start of it carries the intent.
     text = text.strip()[:max_chars]
+    parts = split_parts(text)
+    if len(parts) > 1:
+        first = _read_one(parts[0])
+        readings = [first] + [_inherit(_read_one(p), first) for p in parts[1:]]
+        whole = _read_one(text)
+        return replace(whole, qtype="multi", parts=tuple(readings))
+    return _read_one(text)
+
+
+def split_parts(text: str) -> list[str]:
+    """The questions inside a question: `责任编辑是谁？电话是多少？` is two, and so is
+    `连续第几年…，又是连续第几年…`. A piece without a question word of its own is not a part."""
+    pieces = [p.strip() for p in _PART_BREAK.split(text) if p.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        clauses = [c.strip() for c in _CLAUSE_BREAK.split(piece) if c.strip()]
+        asking = [i for i, c in enumerate(clauses) if _asks(c)]
+        if len(asking) < 2:
+            out.append(piece)
+            continue
+        # each part runs to its asking clause; the last one keeps the clauses after it
+        cuts = [0] + [i + 1 for i in asking[:-1]] + [len(clauses)]
+        out += ["，".join(clauses[a:b]) for a, b in zip(cuts, cuts[1:])]
+    asking_parts = [p for p in out if _asks(p)]
+    return asking_parts if len(asking_parts) > 1 else [text]
+
+
+def _asks(text: str) -> bool:
+    return bool(_WHICH.search(text) or _SUMMARY.search(text) or any(k.search(text) for k in _KINDS.values())
+                or re.search(r"什么|哪|如何|怎样|怎么|是否|吗", text))
+
+
+def _inherit(part: Question, first: Question) -> Question:
+    """A later part that names no province speaks of the first part's."""
+    if part.provinces or not first.provinces:
+        return part
+    names = "、".join(first.provinces)
+    return replace(part, provinces=first.provinces, search_text=f"{names} {part.search_text}")
+
+
+def _read_one(text: str) -> Question:
     provinces = tuple(provinces_in(text))
     if not provinces and "直辖市" in text:
         provinces = MUNICIPALITIES
+    kind = _kind(text)
     if _WHICH.search(text):
-        mode = "which"
+        qtype = "which"
     elif len(provinces) >= 2 and (_COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
-        mode = "compare"
+        qtype = "compare"
+    elif kind is not None:
+        qtype = kind
+    elif _SUMMARY.search(text):
+        qtype = "summary"
     else:
-        mode = "fact"
+        qtype = "fact"
     topic = _BOILERPLATE.sub(" ", text)
     for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
         topic = topic.replace(name, " ")
     topic = re.sub(r"[\s？?。，,！!：:、]+", " ", topic).strip()
     search_text = _ASKING_LEAD.sub("", text).rstrip("？?")
+    about_meeting = bool(_MEETING.search(text))
+    field = _meeting_field(text) if about_meeting or qtype in ("which", "compare") else None
+    years = tuple(int(y) for y in _YEAR.findall(text))
+    issue = _ISSUE.search(text)
     return Question(
         text=text,
         search_text=search_text if len(search_text) >= 4 else text,
         provinces=provinces,
-        mode=mode,
+        qtype=qtype,
+        kind=kind,
+        unit=_unit(text) if kind == "figure" else "",
         topic=topic or text,
         terms=tuple(dict.fromkeys(tokenize(topic or text))),
-        wants_number=bool(_NUMBER.search(text)),
-        wants_person=bool(_PERSON.search(text)),
-        about_meeting=bool(_ABOUT_MEETING.search(text)),
+        predicate=_predicate(text, kind),
+        about_meeting=about_meeting,
+        meeting_field=field,
+        negated=bool(_NEGATION.search(text)),
+        years=years,
+        issue=int(issue.group(1)) if issue else None,
     )
+
+
+def _kind(text: str) -> str | None:
+    """The kind asked first in the text: `谁…多少` asks for a person first."""
+    found = [(m.start(), k) for k, pattern in _KINDS.items() if (m := pattern.search(text))]
+    return min(found)[1] if found else None
+
+
+def _unit(text: str) -> str:
+    if m := _UNIT_AFTER.search(text):
+        u = m.group(1)
+        return {"亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)
+    for unit, pattern in _UNIT_NOUNS:
+        if pattern.search(text):
+            return unit
+    return ""
+
+
+def _meeting_field(text: str) -> str | None:
+    found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items() if (m := pattern.search(text))]
+    return min(found)[1] if found else None
+
+
+def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
+    """Key words next to the question word, in its clause: what the answer must speak of.
+    `会议是由谁主持的` → 主持; `一共有多少人参会` → 参会; `主会场设在哪里` → 主会场, 设在.
+    The words after the question word name what is asked about; without them, the
+    last few words before it do."""
+    if kind is None:
+        return ()
+    m = _KINDS[kind].search(text)
+    clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
+    a, b = (clause.start(), clause.end()) if clause else (0, len(text))
+    after, before = _content_words(text[m.end() : b]), _content_words(text[a : m.start()])
+    return tuple(dict.fromkeys(after or before[-3:]))
+
+
+def _content_words(text: str) -> list[str]:
+    for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
+        text = text.replace(name, " ")
+    text = _BOILERPLATE.sub(" ", text)
+    # one character alone (个, 所, 第, 年) is a unit or a particle, not a topic
+    return [t for t in tokenize(text) if len(t) > 1 and not t.isdigit()]

@@ -1,109 +1,208 @@
-"""Stage 5: hybrid, province-aware retrieval.
+"""Stage 5: hybrid, province-aware retrieval that returns everything the answer needs.
 
-Dense scores (FAISS inner product on e5 vectors of chunks, and the best of each
-chunk's sentence vectors) and keyword scores (BM25 over rjieba words) are fused;
-questions that name provinces or cities are restricted to those provinces.
+Candidates come from three searches inside the question's scope (its provinces and
+documents): the nearest chunk vectors, the nearest sentence vectors, and BM25. Only
+candidates are scored, so a question costs the same on 100 chunks as on 100,000.
+A candidate's score fuses its dense similarity (the chunk's vector mixed with its
+best sentence's) with BM25, trusting BM25 only as far as some passage covers the
+question's key words. The result (`Retrieved`) holds each candidate with every one
+of its sentences scored; the answer strategies read only that.
 """
 from __future__ import annotations
 
-import math
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from .config import Settings
-from .index_store import LoadedIndex
-from .keyword_index import tokenize
+from .config import AnswerSettings
+from .index_store import IndexData
 from .question import Question
-from .schema import FRONT_PROVINCE, Chunk
+from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
+from .vector_index import search
 
 
 @dataclass(frozen=True)
-class Hit:
+class SentenceHit:
+    row: int  # the sentence's row in the index
+    start: int  # offsets inside the chunk text
+    end: int
+    sim: float  # cosine similarity to the question
+    coverage: float  # IDF-weighted share of the question's key words it holds
+    score: float  # sim plus a share for coverage: how quotes and provinces are ranked
+
+
+@dataclass(frozen=True)
+class Candidate:
     chunk: Chunk
     score: float  # fused; comparable within one question only
     dense: float  # cosine similarity of the chunk to the question
     sentence: float  # cosine similarity of the chunk's best sentence
     keyword: float  # BM25 score
-    coverage: float  # IDF-weighted share of the question's key words found in the chunk
+    coverage: float  # IDF-weighted share of the question's key words in the chunk
+    opens_section: bool  # its first line is a section heading
+    sentences: tuple[SentenceHit, ...]
+
+    @property
+    def best(self) -> SentenceHit | None:
+        return max(self.sentences, key=lambda s: s.score, default=None)
+
+    def text(self, s: SentenceHit) -> str:
+        return self.chunk.text[s.start : s.end]
 
 
-@dataclass
-class Scores:
-    """Every chunk's scores for one question; ranking for any province reuses them."""
+@dataclass(frozen=True)
+class _Scored:
+    """Scores of the candidates (by position j) and of their sentences (rows bounds[j]:bounds[j+1])."""
 
-    question: Question
+    ids: np.ndarray
     dense: np.ndarray
-    sentence_sims: np.ndarray  # one per sentence of the index
-    sentence_best: np.ndarray  # per chunk, the best of its sentences
+    best: np.ndarray
     keyword: np.ndarray
     coverage: np.ndarray
     fused: np.ndarray
+    rows: np.ndarray
+    bounds: np.ndarray
+    sims: np.ndarray
+    sent_cov: np.ndarray
+    sent_score: np.ndarray
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where to look: provinces (all when empty), and documents (all when None)."""
+
+    provinces: tuple[str, ...] = ()
+    strict: bool = False  # only the provinces' own reports, not the editor's summary naming them
+    docs: frozenset[str] | None = None
+
+
+@dataclass
+class Retrieved:
+    """One question's retrieval, self-contained: the answer never calls back."""
+
+    question: Question
+    scope: Scope
+    ranked: list[Candidate]  # candidates in scope, best first
+    # the best sentence of each (document, province) in scope, best first: "which provinces"
+    province_best: list[Candidate] = field(default_factory=list)
+    # each province's report opening: the meeting's who, when and what
+    openings: dict[str, Candidate] = field(default_factory=dict)
+    # meeting records in scope, with each field's evidence as (candidate, start, end in its text)
+    meetings: list[tuple[MeetingRecord, dict[str, tuple[Candidate, int, int]]]] = field(default_factory=list)
+    multi_doc: bool = False  # the index holds more than one document
+
+    def by_province(self, province: str) -> list[Candidate]:
+        return [c for c in self.ranked if c.chunk.province == province]
 
 
 class Retriever:
-    def __init__(self, index: LoadedIndex, settings: Settings):
+    def __init__(self, index: IndexData, settings: AnswerSettings):
         self.index = index
         self.settings = settings
-        self.chunks = index.chunks
-        self.words = [frozenset(tokenize(f"{c.title}\n{c.text}")) for c in self.chunks]
-        self.df = Counter(w for ws in self.words for w in ws)
-        by_province: dict[str, list[int]] = {}
-        for i, c in enumerate(self.chunks):
-            by_province.setdefault(c.province, []).append(i)
-        self.by_province = {p: np.asarray(ids) for p, ids in by_province.items()}
-        self.is_front = np.array([c.province == FRONT_PROVINCE for c in self.chunks], dtype=bool)
-        starts = {(sec.doc, sec.start) for sec in index.sections}
-        # chunks whose first line is a section heading
-        self.opens_section = {i for i, c in enumerate(self.chunks) if (c.doc, c.start) in starts}
-        counts = np.array([len(sp) for sp in index.sentence_spans], dtype=np.int64)
-        self.sentence_offsets = np.concatenate([[0], np.cumsum(counts)])
-        # per sentence row: its chunk and its words, for "which provinces" questions
-        self.sentence_chunk = np.repeat(np.arange(len(self.chunks)), counts)
-        self.sentence_words = [frozenset(tokenize(c.text[a:b])) for c, sp in zip(self.chunks, index.sentence_spans) for a, b in sp]
-        # reduceat needs a valid start for every chunk, even one with no sentence
-        self._has_sentences = counts > 0
-        self._reduce_starts = np.minimum(self.sentence_offsets[:-1], max(len(index.sentence_vectors) - 1, 0))
+        chunks = index.chunks
+        self.province_ids = {p: i for i, p in enumerate(dict.fromkeys(c.province for c in chunks))}
+        self.chunk_province = np.array([self.province_ids[c.province] for c in chunks], dtype=np.int32)
+        self.doc_ids = {d: i for i, d in enumerate(dict.fromkeys(c.doc for c in chunks))}
+        self.chunk_doc = np.array([self.doc_ids[c.doc] for c in chunks], dtype=np.int32)
+        self.is_front = self.chunk_province == self.province_ids.get(FRONT_PROVINCE, -1)
+        starts = {(s.doc, s.start) for s in index.sections}
+        self.opens_section = np.array([(c.doc, c.start) in starts for c in chunks], dtype=bool)
+        self.sentence_chunk = index.sentences.chunk_of()
+        self._chunk_key = {(c.doc, c.start): c.id for c in chunks}
 
-    # ------------------------------------------------------------ scoring
-    def idf(self, term: str) -> float:
-        n = len(self.chunks)
-        df = self.df.get(term, 0)
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+    # ------------------------------------------------------------ scope
+    def scope_mask(self, scope: Scope) -> np.ndarray:
+        n = len(self.index.chunks)
+        mask = np.ones(n, dtype=bool)
+        if scope.docs is not None:
+            mask &= np.isin(self.chunk_doc, [self.doc_ids[d] for d in scope.docs if d in self.doc_ids])
+        if scope.provinces:
+            wanted = [self.province_ids[p] for p in scope.provinces if p in self.province_ids]
+            in_province = np.isin(self.chunk_province, wanted)
+            if not scope.strict:
+                # the editor's summary speaks of every province: keep the parts that name one asked about
+                front = np.flatnonzero(self.is_front & mask)
+                named = [i for i in front if any(p in self.index.chunks[i].text for p in scope.provinces)]
+                in_province[named] = True
+            mask &= in_province
+        return mask
 
-    def coverage(self, terms, words) -> float:
-        total = sum(self.idf(t) for t in terms)
-        if total == 0:
-            return 0.0
-        return sum(self.idf(t) for t in terms if t in words) / total
+    # ------------------------------------------------------------ retrieve
+    def retrieve(self, q: Question, qvec: np.ndarray, scope: Scope) -> Retrieved:
+        qvec = np.asarray(qvec, dtype=np.float32).reshape(-1)
+        mask = self.scope_mask(scope)
+        scored = self._score(q, qvec, self._candidates(q, qvec, mask))
+        out = Retrieved(q, scope, self._ranked(scored, self.settings.keep), multi_doc=len(self.doc_ids) > 1)
+        if q.qtype == "which":
+            out.province_best = self._province_best(scored)
+        if q.about_meeting or q.qtype == "compare":
+            out.openings = self._openings(q, qvec, mask)
+            out.meetings = self._meetings(q, qvec, scope)
+        return out
 
-    def score(self, q: Question, qvec: np.ndarray) -> Scores:
-        n = len(self.chunks)
-        qvec = np.asarray(qvec, dtype=np.float32).reshape(1, -1)
-        sims, ids = self.index.vectors.search(qvec, n)
-        dense = np.full(n, -1.0, dtype=np.float32)
-        valid = ids[0] >= 0
-        dense[ids[0][valid]] = sims[0][valid]
-        sentence_sims = self.index.sentence_vectors @ qvec[0] if len(self.index.sentence_vectors) else np.zeros(0, np.float32)
-        if len(sentence_sims):
-            best = np.maximum.reduceat(sentence_sims, self._reduce_starts)
-            sentence_best = np.where(self._has_sentences, best, dense)
-        else:
-            sentence_best = dense.copy()
-        keyword = self.index.keywords.scores(q.topic)
-        coverage = np.array([self.coverage(q.terms, w) for w in self.words], dtype=np.float32)
-        # when no passage holds most of the question's words (a paraphrase), the
-        # keyword ranking is noise: trust it only as far as the best coverage goes
-        trust = float(coverage.max(initial=0.0)) if self.settings.adaptive_keywords else 1.0
-        fused = self.fuse((1 - self.settings.sentence_weight) * dense + self.settings.sentence_weight * sentence_best, keyword, trust)
-        # key-word coverage breaks ties among passages of similar similarity
-        fused = fused + self.settings.coverage_weight * coverage * float(fused.max(initial=0.0))
-        # the editor's summary sounds like every question; a report says it first-hand
-        fused = np.where(self.is_front, fused * self.settings.front_weight, fused)
-        return Scores(q, dense, sentence_sims, sentence_best, keyword, coverage, fused)
+    def _candidates(self, q: Question, qvec: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Chunk ids worth scoring: the nearest chunks, the chunks of the nearest
+        sentences, and the best BM25 matches, all inside the scope."""
+        s, index = self.settings, self.index
+        allowed = None if mask.all() else mask
+        dense_ids, _ = search(index.chunk_search, qvec, s.candidates, allowed)
+        parts = [dense_ids]
+        if index.sentence_search is not None:
+            row_mask = None if allowed is None else mask[self.sentence_chunk]
+            rows, _ = search(index.sentence_search, qvec, s.sentence_candidates, row_mask)
+            parts.append(self.sentence_chunk[rows])
+        keyword = index.keywords.scores(list(q.terms))
+        keyword = np.where(mask, keyword, 0.0)
+        top = np.argpartition(-keyword, min(s.candidates, len(keyword) - 1))[: s.candidates]
+        parts.append(top[keyword[top] > 0])
+        return np.unique(np.concatenate(parts)).astype(np.int64)
 
-    def fuse(self, dense: np.ndarray, keyword: np.ndarray, trust: float = 1.0) -> np.ndarray:
+    def _score(self, q: Question, qvec: np.ndarray, ids: np.ndarray) -> "_Scored":
+        """Every candidate and every one of its sentences scored, as arrays."""
+        s, index = self.settings, self.index
+        dense = np.asarray(index.chunk_vectors[ids] @ qvec, dtype=np.float32) if len(ids) else np.zeros(0, np.float32)
+        offsets = index.sentences.chunk_offsets
+        first, counts = offsets[ids], (offsets[ids + 1] - offsets[ids]).astype(np.int64)
+        bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        rows = np.repeat(first - bounds[:-1], counts) + np.arange(bounds[-1])
+        sims = np.asarray(index.sentence_vectors[rows] @ qvec, dtype=np.float32) if len(rows) else np.zeros(0, np.float32)
+        sent_cov = index.terms.coverage(index.terms.sentences, rows, q.terms)
+        best = dense.copy()
+        has = counts > 0
+        if len(rows):
+            best[has] = np.maximum.reduceat(sims, bounds[:-1][has])
+        keyword = index.keywords.scores(list(q.terms))[ids]
+        coverage = index.terms.coverage(index.terms.chunks, ids, q.terms)
+        fused = np.zeros(0, np.float32)
+        if len(ids):
+            # when no passage holds most of the question's words (a paraphrase), the
+            # keyword ranking is noise: trust it only as far as the best coverage goes
+            trust = float(coverage.max(initial=0.0)) if s.adaptive_keywords else 1.0
+            fused = self._fuse((1 - s.sentence_weight) * dense + s.sentence_weight * best, keyword, trust)
+            # key-word coverage breaks ties among passages of similar similarity
+            fused = fused + s.coverage_weight * coverage * float(fused.max(initial=0.0))
+            # the editor's summary sounds like every question; a report says it first-hand
+            fused = np.where(self.is_front[ids], fused * s.front_weight, fused).astype(np.float32)
+        return _Scored(ids, dense, best, keyword, coverage, fused, rows, bounds, sims, sent_cov,
+                       sims + s.quote_coverage_weight * sent_cov)
+
+    def _candidate(self, sc: "_Scored", j: int) -> Candidate:
+        index = self.index
+        cid = int(sc.ids[j])
+        a, b = sc.bounds[j], sc.bounds[j + 1]
+        sentences = tuple(
+            SentenceHit(int(sc.rows[r]), int(index.sentences.starts[sc.rows[r]]), int(index.sentences.ends[sc.rows[r]]),
+                        float(sc.sims[r]), float(sc.sent_cov[r]), float(sc.sent_score[r]))
+            for r in range(a, b)
+        )
+        return Candidate(index.chunks[cid], float(sc.fused[j]), float(sc.dense[j]), float(sc.best[j]), float(sc.keyword[j]),
+                         float(sc.coverage[j]), bool(self.opens_section[cid]), sentences)
+
+    def _ranked(self, sc: "_Scored", n: int) -> list[Candidate]:
+        order = np.lexsort((sc.ids, -sc.fused))[:n]
+        return [self._candidate(sc, int(j)) for j in order]
+
+    def _fuse(self, dense: np.ndarray, keyword: np.ndarray, trust: float) -> np.ndarray:
         s = self.settings
         if s.fusion == "rrf":
             rd = np.empty(len(dense))
@@ -119,66 +218,65 @@ class Retriever:
 
         return (s.dense_weight * scale(dense) + trust * s.keyword_weight * scale(keyword)).astype(np.float32)
 
-    def rank(self, scores: Scores, provinces: tuple[str, ...] = (), k: int = 5, exclude: set[int] | None = None, strict: bool = False) -> list[Hit]:
-        """The k best chunks of these provinces (all when none). Unless `strict`, the
-        editor's summary counts where it names one of them."""
-        mask = self.province_mask(provinces, strict)
-        if exclude:
-            mask[list(exclude)] = False
-        candidates = np.flatnonzero(mask)
-        order = candidates[np.argsort(-scores.fused[candidates], kind="stable")][: max(k, 0)]
-        return [self.hit(scores, int(i)) for i in order]
+    # ------------------------------------------------------------ views for the strategies
+    def _province_best(self, sc: "_Scored") -> list[Candidate]:
+        """For each (document, province) with a report: the candidate holding its best
+        sentence, best first."""
+        if not len(sc.rows):
+            return []
+        owner = np.repeat(np.arange(len(sc.ids)), np.diff(sc.bounds))
+        chunk = sc.ids[owner]
+        keep = ~self.is_front[chunk] & (self.chunk_province[chunk] != self.province_ids.get(UNKNOWN_PROVINCE, -1))
+        key = (self.chunk_doc[chunk].astype(np.int64) << 32) + self.chunk_province[chunk]
+        rows = np.flatnonzero(keep)
+        order = rows[np.lexsort((-sc.sent_score[rows], key[rows]))]
+        _, firsts = np.unique(key[order], return_index=True)
+        winners = order[firsts]
+        winners = winners[np.argsort(-sc.sent_score[winners], kind="stable")]
+        return [self._candidate(sc, int(j)) for j in dict.fromkeys(owner[winners])]
 
-    def opening(self, province: str) -> int | None:
-        """The chunk that opens the province's first report: the meeting's who, when and what."""
-        for i in sorted(self.opens_section):
-            c = self.chunks[i]
-            if c.province == province and c.kind == "report":
-                return i
+    def _openings(self, q: Question, qvec: np.ndarray, mask: np.ndarray) -> dict[str, Candidate]:
+        """Each province's first report chunk in scope, scored for this question."""
+        first: dict[str, int] = {}
+        for i in np.flatnonzero(mask & self.opens_section):
+            c = self.index.chunks[i]
+            if c.kind == "report" and c.province not in first:
+                first[c.province] = int(i)
+        scored = self._score(q, qvec, np.array(sorted(first.values()), dtype=np.int64))
+        return {c.chunk.province: c for c in self._ranked(scored, len(first))}
+
+    def _meetings(self, q: Question, qvec: np.ndarray, scope: Scope):
+        records = [m for m in self.index.meetings if (not scope.provinces or m.province in scope.provinces)
+                   and (scope.docs is None or m.doc in scope.docs)]
+        located: dict[int, list] = {}
+        for m in records:
+            for name, ev in m.evidence.items():
+                cid = self._chunk_at(ev.doc, ev.start)
+                if cid is not None:
+                    located.setdefault(cid, []).append((m, name, ev))
+        sc = self._score(q, qvec, np.array(sorted(located), dtype=np.int64))
+        scored = {c.chunk.id: c for c in self._ranked(sc, len(located))}
+        out = []
+        for m in records:
+            fields = {}
+            for name, ev in m.evidence.items():
+                cid = self._chunk_at(ev.doc, ev.start)
+                if cid is not None and cid in scored:
+                    c = scored[cid]
+                    fields[name] = (c, ev.start - c.chunk.start, ev.end - c.chunk.start)
+            out.append((m, fields))
+        return out
+
+    def _chunk_at(self, doc: str, offset: int) -> int | None:
+        """The chunk holding `offset` of document `doc`."""
+        for c in self._doc_chunks(doc):
+            if c.start <= offset < c.end:
+                return c.id
         return None
 
-    def sentence_score(self, scores: Scores, row: int) -> tuple[float, float]:
-        """(score, key-word coverage) of sentence `row`: its similarity to the
-        question plus a share for the question's key words."""
-        cov = self.coverage(scores.question.terms, self.sentence_words[row])
-        return float(scores.sentence_sims[row]) + self.settings.quote_coverage_weight * cov, cov
-
-    def best_sentences_by_province(self, scores: Scores) -> dict[str, tuple[float, float, int]]:
-        """For each province (not the editor's summary): its best sentence's
-        (score, key-word coverage, chunk id)."""
-        best: dict[str, tuple[float, float, int]] = {}
-        for row in range(len(scores.sentence_sims)):
-            chunk = self.chunks[self.sentence_chunk[row]]
-            if chunk.province == FRONT_PROVINCE:
-                continue
-            z, cov = self.sentence_score(scores, row)
-            if chunk.province not in best or z > best[chunk.province][0]:
-                best[chunk.province] = (z, cov, int(self.sentence_chunk[row]))
-        return best
-
-    def hit(self, scores: Scores, i: int) -> Hit:
-        return Hit(
-            self.chunks[i],
-            float(scores.fused[i]),
-            float(scores.dense[i]),
-            float(scores.sentence_best[i]),
-            float(scores.keyword[i]),
-            float(scores.coverage[i]),
-        )
-
-    def province_mask(self, provinces: tuple[str, ...], strict: bool = False) -> np.ndarray:
-        n = len(self.chunks)
-        if not provinces:
-            return np.ones(n, dtype=bool)
-        mask = np.zeros(n, dtype=bool)
-        for p in provinces:
-            ids = self.by_province.get(p)
-            if ids is not None:
-                mask[ids] = True
-        if strict:
-            return mask
-        # the editor's summary speaks of every province: keep the parts that name one asked about
-        for i in self.by_province.get(FRONT_PROVINCE, []):
-            if any(p in self.chunks[i].text for p in provinces):
-                mask[i] = True
-        return mask
+    def _doc_chunks(self, doc: str) -> list[Chunk]:
+        if not hasattr(self, "_by_doc"):
+            self._by_doc: dict[str, list[Chunk]] = {}
+            for c in self.index.chunks:
+                self._by_doc.setdefault(c.doc, []).append(c)
+        return self._by_doc.get(doc, [])
