@@ -1,19 +1,22 @@
-"""The one entry point for the CLI and the chat: answer(question) -> Answer.
+"""The one entry point for the CLI, the chat, evaluation and the bench:
+`Assistant.answer(question) -> Answer`.
 
-The model and the indexes are loaded once per process and shared.
+A question passes each stage once: read it (qa.question), decide where to look,
+encode it, retrieve (qa.retrieval), answer (qa.answering). The model and the index
+are loaded once per process and shared.
 """
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
-from .answering import compose, compose_which
-from .config import BUILTIN_CORPUS, Settings
+from .answering import AnswerContext, compose
+from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .embedding import Encoder, load_encoder
 from .gazetteer import normalise_province
-from .index_store import IndexOutdated, LoadedIndex, build_index, index_exists, load_index
-from .question import read_question
-from .retrieval import Retriever
+from .index_store import IndexData, IndexOutdated, index_exists, load_index
+from .question import Question, read_question
+from .retrieval import Retriever, Scope
 from .schema import FRONT_PROVINCE, Answer
 
 _lock = threading.Lock()
@@ -21,54 +24,83 @@ _assistants: dict[tuple, "Assistant"] = {}
 
 
 class Assistant:
-    def __init__(self, index: LoadedIndex, encoder: Encoder, settings: Settings):
+    """Answers questions from one loaded index with one encoder."""
+
+    def __init__(self, index: IndexData, encoder: Encoder, settings: AnswerSettings | None = None):
         self.index = index
         self.encoder = encoder
-        self.settings = settings
-        self.retriever = Retriever(index, settings)
+        self.settings = settings or AnswerSettings()
+        self.retriever = Retriever(index, self.settings)
 
     @property
     def provinces(self) -> list[str]:
-        return [p for p in self.index.provinces if p != FRONT_PROVINCE]
+        """Provinces with a report in the index (the editor's summary left out)."""
+        return self.index.report_provinces
 
-    def answer(self, question: str, provinces=None, k: int = 5) -> Answer:
+    def answer(self, question: str, provinces=None, k: int = 5, history=None) -> Answer:
+        """Answer `question` by quoting the indexed documents.
+
+        `provinces` (names, or None for all) restricts the sources and overrides the
+        provinces the question names; a filter naming no known province is refused,
+        never widened. `k` is how many passages to cite (at least; 1–50). `history` is
+        the conversation's earlier questions, oldest first, used to understand a
+        follow-up. The Answer's text quotes verbatim with [n] citation numbers, or says
+        未在资料中找到相关内容 and lists the closest passages."""
         question = _valid_text(question)
         k = max(1, min(int(k), 50))
         q = read_question(question)
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
-        qvec = self.encoder.encode_query(q.search_text)
-        scores = self.retriever.score(q, qvec)
-        rank = self.retriever.rank
         chosen, unknown = _clean_provinces(provinces)
         if unknown and not chosen:
             # a filter that names no known province must not silently widen to all of them
-            return compose(q, self.retriever.rank(scores, (), k), self.retriever, scores, missing=unknown)
+            return self._refuse(q, Scope(), k, f"资料中没有{'、'.join(unknown)}的会议报告。")
         known = set(self.index.provinces)
         # an explicit filter overrides what the question names
-        asked = chosen or (() if q.mode == "which" else q.provinces)
+        asked = chosen or (() if q.qtype == "which" else q.provinces)
         present = tuple(p for p in asked if p in known)
         missing = tuple(p for p in asked if p not in known)
         if missing and not present:
             # never answer about one province from another province's report
-            return compose(q, rank(scores, (), k), self.retriever, scores, missing=missing)
-        if q.mode == "which" and not chosen:
-            return compose_which(q, self.retriever, scores, k)
-        if q.mode == "compare" and len(present) >= 2:
-            hits = []
-            for p in present:
-                mine = rank(scores, (p,), 2, strict=True)
-                opening = self.retriever.opening(p)
-                if q.about_meeting and opening is not None and opening not in {h.chunk.id for h in mine}:
-                    mine = mine[:1] + [self.retriever.hit(scores, opening)]
-                hits += mine
-            hits.sort(key=lambda h: -h.score)
+            return self._refuse(q, Scope(), k, f"资料中没有{'、'.join(missing)}的会议报告。")
+        docs = self._documents_for(q)
+        if q.qtype == "which" and not chosen:
+            scope = Scope(docs=docs)
         else:
             # a province the user picked means that province's own reports
-            hits = rank(scores, present, k, strict=bool(chosen))
-        # at least k citations: fill from the rest of the corpus, ranked after
-        hits += rank(scores, (), k - len(hits), exclude={h.chunk.id for h in hits})
-        return compose(q, hits, self.retriever, scores)
+            scope = Scope(present, strict=bool(chosen) or q.qtype == "compare", docs=docs)
+        ctx = self._context(q, scope, k)
+        for part in q.parts:
+            part_asked = chosen or (() if part.qtype == "which" else part.provinces)
+            part_scope = Scope(tuple(p for p in part_asked if p in known) or scope.provinces, scope.strict, docs)
+            if part.qtype == "which" and not chosen:
+                part_scope = Scope(docs=docs)
+            ctx.parts.append(self._context(part, part_scope, k))
+        return compose(ctx)
+
+    def _context(self, q: Question, scope: Scope, k: int) -> AnswerContext:
+        qvec = self.encoder.encode_query(q.search_text)
+        return AnswerContext(q, self.retriever.retrieve(q, qvec, scope, k), self.settings, k)
+
+    def _refuse(self, q: Question, scope: Scope, k: int, reason: str) -> Answer:
+        return compose(self._context(q, scope, k), reason=reason)
+
+    def _documents_for(self, q: Question) -> frozenset[str] | None:
+        """The documents a question that names a year or an issue is about: those of
+        that year or issue, plus those whose date is unknown. None (all) when no
+        document's date tells them apart."""
+        docs = self.index.documents
+        if not (q.years or q.issue) or len(docs) < 2:
+            return None
+        keep = set()
+        for d in docs:
+            year_ok = not q.years or d.year is None or d.year in q.years
+            issue_ok = q.issue is None or not d.issue or f"第{q.issue}期" in d.issue
+            if year_ok and issue_ok:
+                keep.add(d.name)
+        if not keep or len(keep) == len(docs):
+            return None  # the question's year speaks of the content, not of which bulletin
+        return frozenset(keep)
 
 
 def _valid_text(text) -> str:
@@ -96,32 +128,47 @@ def _clean_provinces(provinces) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(known), tuple(unknown)
 
 
-def ensure_index(settings: Settings, progress=None) -> bool:
-    """Build the built-in corpus's index when the default index folder has none,
-    or one that an older version wrote. True when it built one."""
-    if index_exists(settings.index_dir):
+def ensure_index(index_dir: Path, paths: Paths | None = None, progress=None) -> bool:
+    """Build the built-in corpus's index in `index_dir` when it holds none, or one that
+    an older version wrote. True when it built one."""
+    from .indexing import build_index
+
+    if index_exists(index_dir):
         try:
-            load_index(settings.index_dir, settings, verify=False)
+            load_index(index_dir, verify=False)
             return False
         except IndexOutdated:
             pass
-    build_index([BUILTIN_CORPUS], settings.index_dir, settings, progress=progress)
+    build_index([BUILTIN_CORPUS], index_dir, paths_config=paths, progress=progress)
     return True
 
 
 def get_assistant(index_dir: Path | str | None = None, settings: Settings | None = None, build_default: bool = True) -> Assistant:
-    settings = settings or Settings()
-    if index_dir is not None:
-        settings = settings.with_(index_dir=Path(index_dir))
-    key = (str(Path(settings.index_dir).resolve()), settings)
+    """The process-wide Assistant for an index folder (the default index when None).
+    The default index is built from the built-in corpus when it is missing."""
+    settings = (settings or Settings()).with_index(index_dir)
+    folder = Path(settings.index_dir).resolve()
+    key = (str(folder), settings.answer, settings.paths.cache_dir)
     with _lock:
         if key not in _assistants:
-            if build_default and Path(settings.index_dir).resolve() == Settings().index_dir.resolve():
-                ensure_index(settings)
-            index = load_index(settings.index_dir, settings)
-            _assistants[key] = Assistant(index, load_encoder(settings.model, settings), settings)
+            if build_default and folder == Paths().index_dir.resolve():
+                ensure_index(folder, settings.paths)
+            index = load_index(folder)
+            _assistants[key] = Assistant(index, load_encoder(index.build.model, settings.paths), settings.answer)
         return _assistants[key]
 
 
-def answer(question: str, provinces=None, k: int = 5, index_dir=None) -> Answer:
-    return get_assistant(index_dir).answer(question, provinces=provinces, k=k)
+def reload_assistant(index_dir: Path | str, settings: Settings | None = None) -> Assistant:
+    """Load the index folder's current build afresh (after an upload swapped it in)."""
+    settings = (settings or Settings()).with_index(index_dir)
+    folder = Path(settings.index_dir).resolve()
+    index = load_index(folder)
+    assistant = Assistant(index, load_encoder(index.build.model, settings.paths), settings.answer)
+    with _lock:
+        _assistants[(str(folder), settings.answer, settings.paths.cache_dir)] = assistant
+    return assistant
+
+
+def answer(question: str, provinces=None, k: int = 5, index_dir=None, history=None) -> Answer:
+    """Answer from the default index (or `index_dir`); see Assistant.answer."""
+    return get_assistant(index_dir).answer(question, provinces=provinces, k=k, history=history)

@@ -31,7 +31,7 @@ import numpy as np
 from .config import DEFAULT_QUESTIONS, PROJECT_ROOT, Settings
 from .schema import Answer, Citation, Section
 
-TYPES = ("fact", "figure", "person", "which", "compare", "paraphrase", "summary", "unanswerable")
+TYPES = ("fact", "figure", "person", "date", "place", "which", "compare", "paraphrase", "summary", "multi", "unanswerable")
 KS = (1, 3, 5, 10)
 SYSTEMS = ("system", "dense", "bm25", "langchain")
 SYSTEM_LABELS = {

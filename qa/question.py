@@ -192,6 +192,8 @@ def _kind(text: str) -> str | None:
 
 
 def _unit(text: str) -> str:
+    if _UNIT_NOUNS[-1][1].search(text):  # 第几年, 连续几年: an ordinal, not a count of years
+        return "第"
     if m := _UNIT_AFTER.search(text):
         u = m.group(1)
         return {"亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)

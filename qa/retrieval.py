@@ -90,6 +90,7 @@ class Retrieved:
     # meeting records in scope, with each field's evidence as (candidate, start, end in its text)
     meetings: list[tuple[MeetingRecord, dict[str, tuple[Candidate, int, int]]]] = field(default_factory=list)
     multi_doc: bool = False  # the index holds more than one document
+    outside: list[Candidate] = field(default_factory=list)  # the closest passages outside the scope, when it has few
 
     def by_province(self, province: str) -> list[Candidate]:
         return [c for c in self.ranked if c.chunk.province == province]
@@ -128,11 +129,17 @@ class Retriever:
         return mask
 
     # ------------------------------------------------------------ retrieve
-    def retrieve(self, q: Question, qvec: np.ndarray, scope: Scope) -> Retrieved:
+    def retrieve(self, q: Question, qvec: np.ndarray, scope: Scope, k: int = 5) -> Retrieved:
+        """Candidates in scope, best first, with what q's type needs. When the scope
+        holds fewer than k passages, the closest ones outside it come too (`outside`),
+        so that a refusal can still show k passages to check it against."""
         qvec = np.asarray(qvec, dtype=np.float32).reshape(-1)
         mask = self.scope_mask(scope)
         scored = self._score(q, qvec, self._candidates(q, qvec, mask))
         out = Retrieved(q, scope, self._ranked(scored, self.settings.keep), multi_doc=len(self.doc_ids) > 1)
+        if len(out.ranked) < k and not mask.all():
+            rest = self._score(q, qvec, self._candidates(q, qvec, ~mask))
+            out.outside = self._ranked(rest, k - len(out.ranked))
         if q.qtype == "which":
             out.province_best = self._province_best(scored)
         if q.about_meeting or q.qtype == "compare":

@@ -1,0 +1,97 @@
+"""Stage 6: the answer. One strategy per question type, all reading one AnswerContext.
+
+Adding a question type means one rule in qa/question.py and one function here.
+"""
+from __future__ import annotations
+
+from ..schema import Answer, DirectAnswer, Trace, TraceHit
+from .context import AnswerContext, Reply
+from .facts import answer_fact
+from .listing import answer_compare, answer_which
+from .meeting import answer_meeting
+from .quotes import MAYBE, NOT_FOUND, maybe_line
+
+
+def answer_multi(ctx: AnswerContext) -> Reply:
+    """Each part of a multi-part question on its own line, with its own citations,
+    or said to be missing. Refused only when no part is answered."""
+    lines, direct, answered = [], None, 0
+    for n, part in enumerate(ctx.parts, 1):
+        part.citations = ctx.citations  # one numbering across the parts
+        reply = run(part)
+        if reply.abstained:
+            said = (reply.reason or "") + "".join(reply.lines)
+            lines.append(f"（{n}）{NOT_FOUND}" + (f"：{said}" if said else "。"))
+            continue
+        answered += 1
+        direct = direct or reply.direct
+        lines.append(f"（{n}）" + "\n".join(reply.lines))
+    return Reply(lines, abstained=answered == 0, direct=direct, provinces=ctx.question.provinces)
+
+
+STRATEGIES = {
+    "fact": answer_fact,
+    "figure": answer_fact,
+    "person": answer_fact,
+    "date": answer_fact,
+    "place": answer_fact,
+    "summary": answer_fact,
+    "which": answer_which,
+    "compare": answer_compare,
+    "meeting": answer_meeting,
+    "multi": answer_multi,
+}
+
+
+# the record field that answers a one-meeting question of each kind
+_FIELD_FOR_KIND = {"person": ("host", "speakers"), "date": ("date",), "figure": ("scale",)}
+
+
+def strategy(ctx: AnswerContext) -> str:
+    """Which strategy answers: the question's type, except that questions about the
+    meetings themselves are answered from the meeting records where those hold the field."""
+    q, r = ctx.question, ctx.retrieved
+    field = q.meeting_field
+    if q.qtype == "multi" or not (field and q.about_meeting and r.meetings):
+        return q.qtype
+    if q.qtype in ("which", "compare"):
+        return "meeting"
+    one = len(r.meetings) == 1 and field in r.meetings[0][1]
+    return "meeting" if one and field in _FIELD_FOR_KIND.get(q.kind or "", ()) else q.qtype
+
+
+def run(ctx: AnswerContext) -> Reply:
+    return STRATEGIES[strategy(ctx)](ctx)
+
+
+def compose(ctx: AnswerContext, reason: str = "") -> Answer:
+    """The Answer for a question: its strategy's reply, with numbered citations (at least k)."""
+    mode = strategy(ctx)
+    reply = Reply([], abstained=True, reason=reason) if reason else STRATEGIES[mode](ctx)
+    ctx.citations.fill(ctx.retrieved.ranked + ctx.retrieved.outside, ctx.k)
+    citations = ctx.citations.build()
+    q = ctx.question
+    direct = None
+    if reply.abstained:
+        said = reply.reason + "".join(reply.lines)
+        text = NOT_FOUND + (f"：{said}" if reply.lines else f"。{said}") + maybe_line(citations, ctx.with_doc)
+    else:
+        text = "\n".join(reply.lines)
+        if reply.direct is not None:
+            pick, a, b = reply.direct
+            rank = next(i + 1 for i, p in enumerate(ctx.citations.picks) if p == pick)
+            direct = DirectAnswer(pick.text[a:b], rank, a, b)
+            text = f"**{direct.text}**\n{text}"
+    return Answer(q.text, text, reply.abstained, citations, mode, reply.provinces or q.provinces, direct, trace=trace(ctx, mode))
+
+
+def trace(ctx: AnswerContext, mode: str) -> Trace:
+    hits = tuple(
+        TraceHit(c.chunk.id, c.chunk.doc, c.chunk.province, c.chunk.section, c.chunk.start, c.chunk.end,
+                 c.score, c.dense, c.sentence, c.keyword, c.coverage)
+        for c in ctx.retrieved.ranked
+    )
+    return Trace(mode, ctx.question.search_text, hits)
+
+
+__all__ = ["AnswerContext", "MAYBE", "NOT_FOUND", "STRATEGIES", "compose", "run", "strategy"]

@@ -1,0 +1,75 @@
+"""One fact about one place: fact, figure, person, date, place and summary questions.
+
+Every sentence of the top passages competes for the quote, not only passage [1]'s:
+its similarity to the question and its share of the key words, the passage's own
+rank, and whether it holds the kind of answer asked for (`多少人` → a count of
+people, `哪天` → a date, `谁` → a name, `在哪里` → a place) and the question's key
+predicate (主持, 参会 …). An answer must hold both; when the passages speak of the
+topic but not of the fact asked, the answer says so and shows what they do say.
+"""
+from __future__ import annotations
+
+from ..retrieval import Candidate
+from .context import AnswerContext, Reply, answers_kind, direct_span, holds_predicate, is_relevant, missing_fact
+from .quotes import Pick, quoted, sentence_pick
+
+
+def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
+    """Every sentence of the pool as a quote, best first."""
+    q, s = ctx.question, ctx.settings
+    if not pool:
+        return []
+    top = max(pool[0].score, 1e-9)
+    picks = []
+    for c in pool:
+        prior = s.quote_rank_weight * max(c.score, 0.0) / top
+        for sent in c.sentences:
+            pick = sentence_pick(c, sent)
+            z = sent.score + prior
+            if q.kind:
+                z += s.quote_kind_bonus * (answers_kind(q, pick.text) + holds_predicate(q, pick.text))
+            if sent.start == 0 and c.opens_section and len(c.sentences) > 1:
+                z -= s.heading_penalty  # a heading names the meeting; the body answers
+            picks.append(Pick(c, pick.start, pick.end, z))
+    return sorted(picks, key=lambda p: -p.score)
+
+
+def answer_fact(ctx: AnswerContext) -> Reply:
+    q, s = ctx.question, ctx.settings
+    pool = ctx.retrieved.ranked[: s.quote_pool]
+    ranked = rank_sentences(ctx, pool)
+    if not ranked:
+        return Reply([], abstained=True)
+    best = ranked[0]
+    if q.kind:
+        # the best sentence that holds what was asked, when there is one
+        fitting = [p for p in ranked if answers_kind(q, p.text) and holds_predicate(q, p.text) and is_relevant(ctx, p.candidate, p.text)]
+        if not fitting:
+            if not is_relevant(ctx, best.candidate, best.text):
+                return Reply([], abstained=True)
+            rank = ctx.citations.add(best)
+            return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=missing_fact(q, q.meeting_field) + "。")
+        best = fitting[0]
+    if not is_relevant(ctx, best.candidate, best.text):
+        return Reply([], abstained=True)
+    rank = ctx.citations.add(best)
+    lines = [f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, best.text)}"]
+    if q.kind is None:
+        second = _second(ctx, best, pool)
+        if second is not None:
+            r2 = ctx.citations.add(second)
+            lines.append(f"{ctx.citations.where(r2, ctx.with_doc)}：{quoted(r2, second.text)}")
+    return Reply(lines, direct=direct_span(q, best) if q.kind else None, provinces=q.provinces)
+
+
+def _second(ctx: AnswerContext, first: Pick, pool: list[Candidate]) -> Pick | None:
+    """A second passage nearly as good often completes a fact or a summary."""
+    s = ctx.settings
+    others = [c for c in pool if c.chunk.id != first.candidate.chunk.id]
+    if not others:
+        return None
+    c = others[0]
+    if c.score < s.second_quote_ratio * first.candidate.score:
+        return None
+    pick = rank_sentences(ctx, [c])[0] if c.sentences else None
+    return pick if pick is not None and is_relevant(ctx, c, pick.text) else None

@@ -1,0 +1,62 @@
+"""Questions across places: "which provinces", and comparisons of named provinces."""
+from __future__ import annotations
+
+from .context import AnswerContext, Reply, is_relevant
+from .facts import rank_sentences
+from .quotes import best_pick, quoted
+
+
+def answer_which(ctx: AnswerContext) -> Reply:
+    """One quote from every province that speaks of the topic.
+
+    A province counts when its best sentence scores within `which_gap` of the best
+    province's and holds some of the question's key words: on the e5 scale the gap
+    separates the provinces that say it from those that merely sound alike. The same
+    province in two documents is two sources.
+    """
+    s = ctx.settings
+    best = ctx.retrieved.province_best
+    if not best:
+        return Reply([], abstained=True)
+    top = best[0].best.score
+    found = [c for c in best if c.best.score >= top - s.which_gap and c.best.coverage >= s.which_min_coverage]
+    if not found or not is_relevant(ctx, found[0], found[0].text(found[0].best)):
+        return Reply([], abstained=True)
+    lines = []
+    for n, c in enumerate(found, 1):
+        rank = ctx.citations.add(best_pick(c))
+        lines.append(f"{n}. {ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, ctx.citations.picks[rank - 1].text)}")
+    names = _names(ctx, found)
+    head = f"共{len(names)}个省市：{'、'.join(names)}" if len(names) > 1 else f"1个省市：{names[0]}"
+    return Reply([head] + lines, provinces=tuple(c.chunk.province for c in found))
+
+
+def _names(ctx: AnswerContext, found) -> list[str]:
+    if not ctx.with_doc:
+        return list(dict.fromkeys(c.chunk.province for c in found))
+    return list(dict.fromkeys(f"{c.chunk.province}（{c.chunk.doc_title or c.chunk.doc}）" for c in found))
+
+
+def answer_compare(ctx: AnswerContext) -> Reply:
+    """Each named province's two best passages, side by side. A question about the
+    meetings themselves (主题, 形式, 时间…) also cites each report's opening."""
+    q, r = ctx.question, ctx.retrieved
+    lines, relevant = [], False
+    for p in q.provinces:
+        mine = r.by_province(p)[:2]
+        opening = r.openings.get(p)
+        if q.about_meeting and opening is not None and opening.chunk.id not in {c.chunk.id for c in mine}:
+            mine = mine[:1] + [opening]
+        if not mine:
+            lines.append(f"{p}：资料中没有相关内容。")
+            continue
+        quotes = []
+        for c in mine:
+            pick = (rank_sentences(ctx, [c]) or [best_pick(c)])[0]
+            relevant = relevant or is_relevant(ctx, c, pick.text)
+            rank = ctx.citations.add(pick)
+            quotes.append(quoted(rank, pick.text))
+        lines.append(f"{p}：" + "".join(quotes))
+    if not relevant:
+        return Reply([], abstained=True)
+    return Reply(lines, provinces=q.provinces)
