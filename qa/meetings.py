@@ -1,0 +1,350 @@
+"""What each report says about its own meeting: date, place or format, host, speakers, scale, theme.
+
+Rules are written for the genre (the set phrases of provincial meeting reports:
+"…出席会议并讲话", "…主持会议", "会议以视频形式召开，各市设分会场", "共4.8万人参加会议"),
+applied to the sentences of one report section only. Every value is a verbatim
+piece of the sentence(s) kept as its Evidence; a field the report does not state
+stays empty. Appendices are not read: they are speech excerpts, press conferences
+and forums, i.e. other events, and they are cited as their own sections.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .chunking import sentence_spans
+from .gazetteer import province_of
+from .layout import squeeze
+from .schema import Document, Evidence, MeetingRecord, Section
+
+MEETING_FIELDS = ("date", "format", "host", "speakers", "scale", "theme")
+FIELD_LABELS = {"date": "日期", "format": "形式", "host": "主持", "speakers": "讲话", "scale": "规模", "theme": "主题"}
+PART_SEP = "；"  # joins the verbatim parts of `format`
+
+# --- people: a title chain and a name ("省委副书记、省长王伟中") ---------------------------------
+_TITLE = (r"(?:书记|省长|市长|县长|区长|州长|盟长|主席|主任|院长|部长|厅长|局长|常委|委员|秘书长|检察长"
+          r"|董事长|总经理|会长|行长|校长|司长|处长|所长|组长|社长|总裁|专员)")
+# a title's words: no function words ("会议由副省长…" is not a title)
+_TITLE_WORDS = r"(?:(?![由在和与及等的了是对向为将把被从议并就])[一-龥（）]){0,24}"
+_TITLE_ONLY = re.compile(rf"{_TITLE_WORDS}{_TITLE}")
+_TITLED = re.compile(rf"(?P<title>{_TITLE_WORDS}{_TITLE})(?P<name>[一-龥·]{{2,4}})")
+_BARE = re.compile(r"[一-龥]{2,4}")
+_NOT_NAME = re.compile(r"[省市县区委会议的了在和与及等并向为就对从将把由被是]|同志|领导|代表|负责|人员|干部|部门|单位|企业")
+# common surnames, for a name written without a title ("任珠峰主持")
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    "信乌"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "宇文", "司徒", "夏侯")
+
+# --- set phrases ---------------------------------------------------------------------------
+_HELD = re.compile(r"召开|举行|举办|开幕|召集")
+_DATE = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+    r"(?:(?:至|到|—|-)(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚间|早上|中午|晚)?(?![前后起至到以])"
+)
+_RELATIVE_DATE = re.compile(
+    r"(?:农历)?(?:(?:龙|蛇|马|兔|虎)年)?(?:春节|新春|节后|新年|开年|大年)[^，。；]{0,8}?"
+    r"(?:第一个工作日|首个工作日|第一天|首日)"
+    r"|(?:农历)?(?:大年|正月)(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十)"
+)
+_MODE = re.compile(
+    r"(?:以|采取|采用|通过)[“\"]?(?P<mode>[^，。；“”\"]{1,16}?)[”\"]?的?(?:形式|方式)"
+    r"(?:召开|举行|举办|进行|开至|开到)"
+)
+_MODE_IN_NAME = re.compile(r"电视电话会议|视频会议|视频连线会议")
+_BRANCH = re.compile(r"设(?:立|有)?分会场|分会场")
+_LIVE = re.compile(r"(?:全程)?(?:网络|实况|现场|电视)直播")
+_PLACE = re.compile(r"在(?P<place>[^，。；、\s“”]{2,12}?)(?P<verb>召开|举行|举办|设主会场|以)")
+_VENUE_SUFFIX = re.compile(r"(?:省|市|县|区|州|会堂|会议中心|中心|宾馆|酒店|饭店|大厦|礼堂|广场|会场|剧院|体育馆|展览馆|现场)$")
+_NUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:万|千|百)?(?:余|多)?"
+_SCALE = re.compile(
+    rf"(?:共|约|近|逾|超过|超|达|计)?{_NUM}(?:人次|人|名)[^，。；]{{0,12}}?(?:参加|出席|参会|与会|到会|观看|收看)了?(?:会议|大会|座谈会)?"
+    rf"|(?:观看|收看|参会|与会|参加会议的?)人(?:次|数|员)(?:共|约|达|超过|逾|近|为)?{_NUM}(?:人次|人|名)?"
+    rf"|(?:共|约|近|逾|超过)?{_NUM}(?:家|个)[^，。；]{{0,30}}?(?:应邀)?(?:参会|参加会议|出席会议|与会)"
+    rf"|(?:共)?设(?:立)?{_NUM}个分会场|分会场{_NUM}个"
+)
+# events in the same report that are not the report's meeting; a noun in the report's own
+# title ("…座谈会") is not another event
+_OTHER_EVENT = re.compile(r"(?:分论坛|论坛|发布会|座谈会|研讨会|专题会|常务会议|常委会议|签约仪式|成果展|展览|调研)(?!上的|精神)")
+_OTHER_EVENT_OPENING = re.compile(r"(?:会前|会后|此前|随后|次日|会议期间)")
+
+_CLAUSE_END = "，。；：！？\n“”"
+_HOST = re.compile(r"主持(?:召开|(?:本次)?(?:会议|大会|座谈会|会)?(?:并(?:发表)?讲话)?(?=[，。；、并]|$))")
+_HOST_PASSIVE = re.compile(r"(?:会议|大会|座谈会)?由(?P<who>[^，。；]{2,40}?)主持")
+_SPEECH = re.compile(
+    r"(?:在(?:大会|会议|座谈会|会)上)?(?:(?:出席|主持)[^，。；]{0,40}?并(?:发表|作)?(?:重要|动员|总结|主旨)?讲话"
+    r"|(?:发表|作)(?:重要|动员|总结|主旨)?讲话|致辞(?=[，。；]|$)|讲话(?=[，。；]|$))"
+)
+_PASSIVE_BY = re.compile(r"(?:会议|大会|座谈会)?由")
+_REMARKS = re.compile(r"在(?:大会|会议|座谈会|会)上(?:强调|指出|表示)")
+_OPENING_REMARKS = re.compile(r"(?:强调|指出)")  # only in the paragraph that opens the meeting
+_THEME = re.compile(r"(?:召开|举行|举办)(?P<theme>.+?(?:会议|大会|会))(?=[，。；：]|$)")
+_THEME_FIRST = re.compile(r"^(?P<theme>.+?(?:会议|大会|会))(?:在[^，。]{1,12})?(?:召开|举行|开幕)")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int  # offsets into Document.text
+    end: int
+    text: str
+    paragraph: int
+
+
+def person_name(mention: str) -> str:
+    """The name in a mention: "省委副书记、省长王伟中" -> "王伟中"."""
+    m = _TITLED.fullmatch(mention.split("、")[-1])
+    return m.group("name") if m else mention
+
+
+def holds_title(mention: str, title: str) -> bool:
+    """Whether the person holds `title`: 省长 in "省委副书记、省长王伟中", not in "副省长王健"."""
+    for m in re.finditer(re.escape(title), mention):
+        if title.startswith("副") or not mention[max(0, m.start() - 1) : m.start()] == "副":
+            return True
+    return False
+
+
+def _is_name(name: str, titled: bool) -> bool:
+    if _NOT_NAME.search(name):
+        return False
+    return titled or name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES
+
+
+def _people(mention: str) -> list[tuple[int, int]] | None:
+    """Spans (inside `mention`) of the people it lists, or None if it is not only people."""
+    spans: list[tuple[int, int]] = []
+    pending: int | None = None  # where a title chain without its name yet began
+    at = 0
+    for seg in mention.split("、"):
+        start, at = at, at + len(seg) + 1
+        m = _TITLED.fullmatch(seg)
+        if m and _is_name(m.group("name"), titled=True):
+            spans.append((start if pending is None else pending, start + len(seg)))
+            pending = None
+        elif _TITLE_ONLY.fullmatch(seg):
+            pending = start if pending is None else pending
+        elif pending is None and _BARE.fullmatch(seg) and _is_name(seg, titled=False):
+            spans.append((start, start + len(seg)))
+        else:
+            return None
+    return spans if spans and pending is None else None
+
+
+def _clause_start(text: str, end: int) -> int:
+    i = end
+    while i > 0 and text[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _people_before(s: _Sentence, at: int, walk_back: bool) -> list[tuple[int, int]]:
+    """Doc spans of the people named right before offset `at` of the sentence text."""
+    found: list[tuple[int, int]] = []
+    end = at
+    while True:
+        start = _clause_start(s.text, end)
+        if m := _PASSIVE_BY.match(s.text, start, end):  # "会议由省委书记张三主持并讲话"
+            start = m.end()
+        spans = _people(s.text[start:end])
+        if not spans:
+            break
+        found[:0] = [(s.start + start + a, s.start + start + b) for a, b in spans]
+        if not walk_back or start == 0 or s.text[start - 1] != "，":
+            break
+        end = start - 1
+    return found
+
+
+class _Report:
+    def __init__(self, doc: Document, section: Section):
+        self.doc, self.section = doc, section
+        body = doc.text[section.start : section.end]
+        first_line = body.split("\n", 1)[0]
+        # the heading line carries the title; a section whose text opens with its body has none
+        is_heading = bool(section.title) and squeeze(section.title.rstrip("：:")) in squeeze(first_line)
+        self.heading = (section.start, section.start + (len(first_line) if is_heading else 0))
+        others = {m.group(0) for m in _OTHER_EVENT.finditer(section.title)}
+        self.sentences: list[_Sentence] = []
+        for a, b in sentence_spans(body):
+            start = section.start + a
+            if start < self.heading[1]:
+                continue
+            text = body[a:b]
+            if _OTHER_EVENT_OPENING.match(text) or any(m.group(0) not in others for m in _OTHER_EVENT.finditer(text)):
+                continue  # about another event: its date, host and audience are not this meeting's
+            self.sentences.append(_Sentence(start, section.start + b, text, body.count("\n", 0, a)))
+
+    def evidence(self, sentences: list[_Sentence]) -> Evidence:
+        start, end = sentences[0].start, sentences[-1].end
+        return Evidence(self.doc.text[start:end], self.doc.name, start, end)
+
+    def meeting_sentences(self) -> list[_Sentence]:
+        return [s for s in self.sentences if _HELD.search(s.text)]
+
+    def date(self) -> tuple[str, list[_Sentence]]:
+        held = self.meeting_sentences()
+        for s in held:
+            verb = _HELD.search(s.text)
+            for m in _DATE.finditer(s.text):
+                if m.start() < verb.start():
+                    return m.group(0), [s]
+        for s in held:  # no explicit date: the relative one, verbatim, never computed
+            if m := _RELATIVE_DATE.search(s.text):
+                return m.group(0), [s]
+        return "", []
+
+    def format(self, opening: _Sentence | None) -> tuple[str, list[_Sentence]]:
+        for i, s in enumerate(self.sentences):
+            if not (_MODE.search(s.text) or _BRANCH.search(s.text) or "设主会场" in s.text):
+                continue
+            group, parts = [s], self._format_parts(s.text, {})
+            for later in self.sentences[i + 1 : i + 3]:  # "…在主会场参会。各市设分会场。"
+                if later.paragraph != s.paragraph or later.start - group[-1].end > 200:
+                    break
+                more = self._format_parts(later.text, parts)
+                if len(more) > len(parts):
+                    group, parts = self.sentences[i : self.sentences.index(later) + 1], more
+            return PART_SEP.join(parts.values()), group
+        if opening is not None:  # no format stated: where it was held, or its name's format
+            parts = self._format_parts(opening.text, {}, name_mode=True)
+            if parts:
+                return PART_SEP.join(parts.values()), [opening]
+        return "", []
+
+    @staticmethod
+    def _format_parts(text: str, parts: dict[str, str], name_mode: bool = False) -> dict[str, str]:
+        parts = dict(parts)
+        if "place" not in parts and (m := _PLACE.search(text)):
+            place = m.group("place")
+            if province_of(place) or _VENUE_SUFFIX.search(place):
+                parts["place"] = m.group(0) if m.group("verb") != "以" else m.group(0)[:-1]
+        if "mode" not in parts and (m := _MODE.search(text)):
+            parts["mode"] = m.group("mode")
+        if name_mode and "mode" not in parts and (m := _MODE_IN_NAME.search(text)):
+            parts["mode"] = m.group(0)
+        for key, pattern in (("branch", _BRANCH), ("live", _LIVE)):
+            if key not in parts and (m := pattern.search(text)):
+                parts[key] = m.group(0)
+        return parts
+
+    def host(self) -> tuple[str, list[_Sentence]]:
+        for s in self.sentences:
+            for m in _HOST.finditer(s.text):
+                if people := _people_before(s, m.start(), walk_back=False):
+                    a, b = people[-1]
+                    return self.doc.text[a:b], [s]
+            if (m := _HOST_PASSIVE.search(s.text)) and (people := _people(m.group("who"))):
+                a, b = people[0]
+                return m.group("who")[a:b], [s]
+        return "", []
+
+    def speakers(self, opening: _Sentence | None) -> tuple[tuple[str, ...], list[_Sentence]]:
+        names: dict[str, str] = {}
+        used: list[_Sentence] = []
+        paragraph = None
+        for s in self.sentences:
+            if paragraph is not None and s.paragraph != paragraph:
+                break  # one paragraph, so that the evidence stays one passage
+            anchors = list(_SPEECH.finditer(s.text)) + list(_REMARKS.finditer(s.text))
+            if opening is not None and s.paragraph == opening.paragraph:
+                anchors += list(_OPENING_REMARKS.finditer(s.text))
+            for m in sorted(anchors, key=lambda m: m.start()):
+                for a, b in _people_before(s, m.start(), walk_back=True):
+                    mention = self.doc.text[a:b]
+                    name = person_name(mention)
+                    if name not in names or names[name] == name:  # a titled mention wins over a bare one
+                        names[name] = mention
+                    if s not in used:
+                        used.append(s)
+                    paragraph = s.paragraph
+        return tuple(names.values()), used
+
+    def scale(self) -> tuple[str, list[_Sentence]]:
+        for s in self.sentences:
+            if m := _SCALE.search(s.text):
+                return m.group(0), [s]
+        return "", []
+
+    def theme(self) -> tuple[str, Evidence | None]:
+        title = self.section.title
+        m = _THEME.search(title) or _THEME_FIRST.search(title)
+        theme = m.group("theme") if m else title
+        a, b = self.heading
+        at = self.doc.text.find(theme, a, b) if b > a else self.doc.text.find(theme, a, self.section.end)
+        if at < 0:
+            return "", None
+        return theme, Evidence(theme, self.doc.name, at, at + len(theme))
+
+
+def extract_meeting(doc: Document, section: Section) -> MeetingRecord:
+    report = _Report(doc, section)
+    evidence: dict[str, Evidence] = {}
+    values: dict[str, object] = {}
+    date, date_from = report.date()
+    held = report.meeting_sentences()
+    opening = date_from[0] if date_from else (held[0] if held else None)
+    for field, (value, used) in (
+        ("date", (date, date_from)),
+        ("format", report.format(opening)),
+        ("host", report.host()),
+        ("speakers", report.speakers(opening)),
+        ("scale", report.scale()),
+    ):
+        values[field] = value
+        if value:
+            evidence[field] = report.evidence(used)
+    theme, theme_evidence = report.theme()
+    if theme_evidence:
+        evidence["theme"] = theme_evidence
+    return MeetingRecord(
+        doc=doc.name,
+        doc_title=doc.title or doc.name,
+        province=section.province,
+        section=section.label,
+        title=section.title,
+        page=section.page,
+        theme=theme,
+        evidence=evidence,
+        **values,
+    )
+
+
+def extract_meetings(doc: Document, sections: list[Section]) -> list[MeetingRecord]:
+    """One record per report section of `doc`, each read from that section's text only."""
+    return [extract_meeting(doc, s) for s in sections if s.kind == "report" and s.doc == doc.name]
+
+
+# --- questions about the meetings themselves ----------------------------------------------------
+
+def field_text(record: MeetingRecord, field: str) -> str:
+    value = getattr(record, field)
+    return "、".join(value) if isinstance(value, tuple) else value
+
+
+def records_where(records: list[MeetingRecord], field: str, predicate: Callable[[str], bool]) -> list[MeetingRecord]:
+    """Records that state `field` and whose value satisfies `predicate` (speakers joined by 、)."""
+    return [r for r in records if field_text(r, field) and predicate(field_text(r, field))]
+
+
+def records_missing(records: list[MeetingRecord], field: str) -> list[MeetingRecord]:
+    """Records whose report does not state `field`: an answer says 资料未写明 for them."""
+    return [r for r in records if not field_text(r, field)]
+
+
+_MEETING_CUE = r"(?:会议|大会|召开|举行|开会|第一会|座谈会|推进会|动员会)"
+_QUESTION_FIELDS = (
+    ("host", re.compile(r"主持")),
+    ("speakers", re.compile(r"(?:谁|哪位|哪些(?:领导|人)|哪几位)[^，。？]{0,8}(?:讲话|发言|致辞)|讲话人|发言人|(?:讲话|发言)的(?:是谁|有谁|领导)")),
+    ("scale", re.compile(rf"多少人|参会人数|与会人数|参加人数|人数|{_MEETING_CUE}的?规模|规模[^，。？]{{0,6}}{_MEETING_CUE}")),
+    ("format", re.compile(rf"视频|电视电话|分会场|主会场|线上|线下|网络直播|(?:形式|方式|在哪|地点|哪里|何地)[^，。？]{{0,6}}{_MEETING_CUE}|{_MEETING_CUE}[^，。？]{{0,8}}(?:形式|方式|在哪|地点|哪里|何地)")),
+    ("date", re.compile(rf"\d{{1,2}}月\d{{1,2}}日|(?:哪天|哪一天|几号|日期|何时|什么时候|时间)[^，。？]{{0,6}}{_MEETING_CUE}|{_MEETING_CUE}[^，。？]{{0,8}}(?:哪天|哪一天|几号|日期|何时|什么时候|时间)")),
+)
+
+
+def meeting_field(question: str) -> str | None:
+    """The meeting field a question asks about (host, date, format, scale, speakers), or None."""
+    hits = [(m.start(), field) for field, pattern in _QUESTION_FIELDS if (m := pattern.search(question))]
+    return min(hits)[1] if hits else None
