@@ -20,6 +20,7 @@ from .documents import SUPPORTED_SUFFIXES, DocumentError, read_document
 from .embedding import EmbeddingCache, Encoder, load_encoder
 from .index_store import IndexData, SentenceTable, check_writable, load_index, write_index
 from .keyword_index import KeywordIndex, TermIndex, tokenize
+from .meetings import extract_meetings
 from .schema import Chunk, Document, MeetingRecord, Section
 from .sections import split_sections
 
@@ -157,6 +158,7 @@ def assemble(documents: list[Document], build: BuildSettings, paths_config: Path
     for doc in documents:
         secs = split_sections(doc)
         sections += secs
+        meetings += extract_meetings(doc, secs)
         chunks += chunk_sections(doc, secs, build.chunk_size, build.chunk_overlap, first_id=len(chunks))
     if not chunks:
         raise BuildError("the files hold no text to index")

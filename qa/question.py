@@ -12,6 +12,7 @@ from .gazetteer import PROVINCES, provinces_in
 from .keyword_index import tokenize
 
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 
 # "哪些省份/哪几个省/各地…": ask across the whole corpus for every province that says it
 _WHICH = re.compile(

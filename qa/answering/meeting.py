@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 
-from ..question import MEETING_FIELDS
+from ..meetings import holds_title
+from ..question import AUTONOMOUS_REGIONS, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext, Reply, missing_fact
 from .quotes import Pick, best_pick, quoted
 
 FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形式", "scale": "参会规模", "speakers": "讲话人"}
+# words that name a field rather than ask about its value: 以视频"形式" names the field, "视频" is the value
+_NAMING = re.compile(r"主持|形式|方式|规模|人数|参会|与会|参加|出席|日期|时间|哪天|何时|讲话|发言|致辞|召开|举行|会议|大会|省市|省份|地方|哪些")
 
 
 def _value(m: MeetingRecord, field: str) -> str:
@@ -27,15 +30,29 @@ def _condition(ctx: AnswerContext, field: str) -> list[str]:
         found = [re.sub(r"\s+", "", q.text[a:b]) for a, b in spans.dates(q.text)]
         if found:
             return found
-    trigger = MEETING_FIELDS[field]
-    return [t for t in q.terms if len(t) > 1 and not trigger.search(t) and not re.search(r"会议|大会|省市|省份|地方|哪些", t)]
+    return [t for t in q.terms if len(t) > 1 and not _NAMING.search(t)]
 
 
 def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: str) -> bool:
     # a title or a date is read from the field's value: the sentence may name other people
+    if field in ("host", "speakers"):
+        people = (m.host,) if field == "host" else m.speakers
+        return any(holds_title(p, t) for p in people for c in condition for t in _titles(c, m.province))
     value = re.sub(r"\s+", "", _value(m, field))
-    haystack = value if field in ("host", "date", "speakers") else value + re.sub(r"\s+", "", evidence_text)
+    haystack = value if field == "date" else value + re.sub(r"\s+", "", evidence_text)
     return any(c in haystack for c in condition)
+
+
+def _titles(title: str, province: str) -> tuple[str, ...]:
+    """A provincial title and its equivalents: a municipality's 市长 is its 省长, an
+    autonomous region's 主席 is its 省长."""
+    if province in MUNICIPALITIES:
+        return (title, title.replace("省", "市"))
+    if province in AUTONOMOUS_REGIONS and title == "省长":
+        return (title, "主席")
+    if province in AUTONOMOUS_REGIONS and title == "省委书记":
+        return (title, "区党委书记", "自治区党委书记")
+    return (title,)
 
 
 def answer_meeting(ctx: AnswerContext) -> Reply:
