@@ -108,6 +108,7 @@ class AnswerSettings:
     quote_kind_bonus: float = 0.06  # the sentence holds the kind of answer asked for
     quote_rank_weight: float = 0.05  # the passage's own rank still counts
     heading_penalty: float = 0.03
+    min_predicate: float = 0.5  # share of the predicate's IDF weight a quote must hold
     second_quote_ratio: float = 0.9
 
     def with_(self, **changes) -> "AnswerSettings":

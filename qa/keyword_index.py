@@ -107,6 +107,9 @@ class TermIndex:
         total = float(idf.sum()) + self.unknown_idf * sum(1 for t in terms if t not in self.vocab)
         return ids, idf, total
 
+    def idf_of(self, terms) -> dict[str, float]:
+        return {t: float(self.idf[self.vocab[t]]) if t in self.vocab else self.unknown_idf for t in terms}
+
     def coverage(self, matrix: sparse.csr_matrix, rows: np.ndarray, terms) -> np.ndarray:
         """Coverage of `terms` for the given rows of `matrix` (self.chunks or self.sentences)."""
         rows = np.asarray(rows, dtype=np.int64)

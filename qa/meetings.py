@@ -107,6 +107,11 @@ def holds_title(mention: str, title: str) -> bool:
     return False
 
 
+def looks_like_name(name: str) -> bool:
+    """A person's name as written in these reports: a common surname, no function word."""
+    return _is_name(name, titled=False)
+
+
 def _is_name(name: str, titled: bool) -> bool:
     if _NOT_NAME.search(name):
         return False

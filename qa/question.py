@@ -16,17 +16,19 @@ AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 
 # "哪些省份/哪几个省/各地…": ask across the whole corpus for every province that says it
 _WHICH = re.compile(
-    r"哪些(?:省|市|地|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)|有哪些省|哪些个|"
+    r"哪些(?:省|市|地|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)|有哪些省|哪些个|哪几场|哪些场|哪几次会|"
     r"(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)"
 )
 _COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
 
 # the kind of answer asked for, each with the question words that ask for it
 _KIND_WORDS = {
-    "date": r"哪天|哪一天|哪日|何时|什么时候|什么时间|几月几[日号]|哪年哪月|日期是|时间是|何日",
+    "date": r"哪天|哪一天|哪日|何时|什么时候|什么时间|几月几[日号]|哪一?年|何年|日期是|时间是|何日",
     "person": r"谁|哪位|何人|姓名|哪几位",
-    "place": r"在哪里|在哪儿|在哪[座个]?城市|在哪(?=召开|举行|开|设)|何地|什么地方|哪座城市|哪个城市|地点|设在哪|在何处|在哪个地方",
-    "figure": r"多少|几[个项家次届年天名人位所座条批倍]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
+    "place": r"在哪里|在哪儿|在哪(?=召开|举行|开|设)|何地|什么地方|哪[座个一](?:城市|市|县|区|地市)|地点|设在哪|在何处|在哪个地方",
+    # 哪几家/哪几个 asks which ones, not how many
+    "figure": r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍]|第几|几成|比例|占比|比重|百分之|增速|增长率",
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
@@ -37,8 +39,10 @@ _UNIT_NOUNS = [
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
     ("元", re.compile(r"投资额|金额|资金|总额|投资|收入|产值|营收|生产总值|GDP|规模以上")),
     ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅")),
-    ("第", re.compile(r"第几|连续几|几连")),
 ]
+_ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
+# words that restate what kind of answer is wanted: no predicate of their own
+_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少)$")
 
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
@@ -47,6 +51,7 @@ MEETING_FIELDS = {
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
     "speakers": re.compile(r"讲话|发言|致辞|作报告"),
+    "theme": re.compile(r"主题|为题|名义"),
 }
 _MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
@@ -67,6 +72,7 @@ _ASKING_LEAD = re.compile(
     r"(?:地方主官|省委书记|主要领导|领导|官员|书记|省长|市长)?"
 )
 _PART_BREAK = re.compile(r"[？?；;]+")
+_OPENS_QUESTION = re.compile(r"^(?:又|还|并且|另外|以及|同时|其中|那么|分别)?(?:是|有|在|由|为|要|将)?(?:谁|哪|多少|几|何|什么|怎样|如何)")
 _CLAUSE_BREAK = re.compile(r"[，,、]|(?<=[^，,])(?=又是|还有|另外|以及)")
 
 
@@ -87,6 +93,7 @@ class Question:
     years: tuple[int, ...]
     issue: int | None
     parts: tuple["Question", ...] = ()  # a multi-part question's parts, each complete
+    term: str = ""  # `确定为什么“年”`: the answer is a quoted name ending in 年
 
     @property
     def mode(self) -> str:  # the old name; the CLI and the tests read it
@@ -120,7 +127,9 @@ def split_parts(text: str) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         clauses = [c.strip() for c in _CLAUSE_BREAK.split(piece) if c.strip()]
-        asking = [i for i, c in enumerate(clauses) if _asks(c)]
+        # inside one sentence, a later clause is its own question only when it opens
+        # with one (`、谁主持会议`, `，又是连续第几年`); `…对方是谁` is not
+        asking = [i for i, c in enumerate(clauses) if _asks(c) and (i == 0 or _OPENS_QUESTION.match(c))]
         if len(asking) < 2:
             out.append(piece)
             continue
@@ -146,12 +155,13 @@ def _inherit(part: Question, first: Question) -> Question:
 
 def _read_one(text: str) -> Question:
     provinces = tuple(provinces_in(text))
+    named = len(provinces)
     if not provinces and "直辖市" in text:
-        provinces = MUNICIPALITIES
+        provinces = MUNICIPALITIES  # "哪个直辖市…": one of the four, not a comparison of them
     kind = _kind(text)
     if _WHICH.search(text):
         qtype = "which"
-    elif len(provinces) >= 2 and (_COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
+    elif named >= 2 and (_COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
         qtype = "compare"
     elif kind is not None:
         qtype = kind
@@ -174,7 +184,7 @@ def _read_one(text: str) -> Question:
         provinces=provinces,
         qtype=qtype,
         kind=kind,
-        unit=_unit(text) if kind == "figure" else "",
+        unit=_unit(text) if kind == "figure" else _date_unit(text) if kind == "date" else "",
         topic=topic or text,
         terms=tuple(dict.fromkeys(tokenize(topic or text))),
         predicate=_predicate(text, kind),
@@ -183,18 +193,26 @@ def _read_one(text: str) -> Question:
         negated=bool(_NEGATION.search(text)),
         years=years,
         issue=int(issue.group(1)) if issue else None,
+        term=(t.group(1) if (t := _TERM.search(text)) else ""),
     )
 
 
+_TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
+_WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)")
+
+
 def _kind(text: str) -> str | None:
-    """The kind asked first in the text: `谁…多少` asks for a person first."""
+    """The kind asked first in the text: `谁…多少` asks for a person first. A question
+    that opens with 哪个省 asks which report says it: the citation's province answers."""
+    if _WHICH_ONE.match(text):
+        return None
     found = [(m.start(), k) for k, pattern in _KINDS.items() if (m := pattern.search(text))]
     return min(found)[1] if found else None
 
 
 def _unit(text: str) -> str:
-    if _UNIT_NOUNS[-1][1].search(text):  # 第几年, 连续几年: an ordinal, not a count of years
-        return "第"
+    if m := _ORDINAL_ASKED.search(text):  # 第几年, 连续几年, 第几版: an ordinal, not a count
+        return "第" + (m.group(1) or "")
     if m := _UNIT_AFTER.search(text):
         u = m.group(1)
         return {"亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)
@@ -202,6 +220,13 @@ def _unit(text: str) -> str:
         if pattern.search(text):
             return unit
     return ""
+
+
+def _date_unit(text: str) -> str:
+    """哪一年 asks for a year; 农历哪天 for a date of the lunar calendar."""
+    if re.search(r"哪一?年|何年", text):
+        return "年"
+    return "农历" if "农历" in text else ""
 
 
 def _meeting_field(text: str) -> str | None:
@@ -217,10 +242,16 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     if kind is None:
         return ()
     m = _KINDS[kind].search(text)
-    clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
-    a, b = (clause.start(), clause.end()) if clause else (0, len(text))
-    after, before = _content_words(text[m.end() : b]), _content_words(text[a : m.start()])
-    return tuple(dict.fromkeys(after or before[-3:]))
+    clauses = list(re.finditer(r"[^，,、；;？?。]+", text))
+    at = next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
+    if at is None:
+        return ()
+    after = _content_words(text[m.end() : clauses[at].end()])
+    before = _content_words(text[clauses[at].start() : m.start()])
+    # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
+    if not (after or before) and at > 0:
+        before = _content_words(clauses[at - 1].group(0))
+    return tuple(dict.fromkeys(after or before[-3:]))[:6]
 
 
 def _content_words(text: str) -> list[str]:
@@ -228,4 +259,4 @@ def _content_words(text: str) -> list[str]:
         text = text.replace(name, " ")
     text = _BOILERPLATE.sub(" ", text)
     # one character alone (个, 所, 第, 年) is a unit or a particle, not a topic
-    return [t for t in tokenize(text) if len(t) > 1 and not t.isdigit()]
+    return [t for t in tokenize(text) if len(t) > 1 and not t.isdigit() and not _ASKING_NOUNS.match(t)]

@@ -91,6 +91,8 @@ class Retrieved:
     meetings: list[tuple[MeetingRecord, dict[str, tuple[Candidate, int, int]]]] = field(default_factory=list)
     multi_doc: bool = False  # the index holds more than one document
     outside: list[Candidate] = field(default_factory=list)  # the closest passages outside the scope, when it has few
+    # IDF of the question's key words and predicate: how much each says about a passage
+    weights: dict[str, float] = field(default_factory=dict)
 
     def by_province(self, province: str) -> list[Candidate]:
         return [c for c in self.ranked if c.chunk.province == province]
@@ -137,6 +139,7 @@ class Retriever:
         mask = self.scope_mask(scope)
         scored = self._score(q, qvec, self._candidates(q, qvec, mask))
         out = Retrieved(q, scope, self._ranked(scored, self.settings.keep), multi_doc=len(self.doc_ids) > 1)
+        out.weights = self.index.terms.idf_of(set(q.terms) | set(q.predicate))
         if len(out.ranked) < k and not mask.all():
             rest = self._score(q, qvec, self._candidates(q, qvec, ~mask))
             out.outside = self._ranked(rest, k - len(out.ranked))

@@ -5,7 +5,7 @@ Adding a question type means one rule in qa/question.py and one function here.
 from __future__ import annotations
 
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
-from .context import AnswerContext, Reply
+from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind
 from .facts import answer_fact
 from .listing import answer_compare, answer_which
 from .meeting import answer_meeting
@@ -43,10 +43,6 @@ STRATEGIES = {
 }
 
 
-# the record field that answers a one-meeting question of each kind
-_FIELD_FOR_KIND = {"person": ("host", "speakers"), "date": ("date",), "figure": ("scale",)}
-
-
 def strategy(ctx: AnswerContext) -> str:
     """Which strategy answers: the question's type, except that questions about the
     meetings themselves are answered from the meeting records where those hold the field."""
@@ -57,7 +53,12 @@ def strategy(ctx: AnswerContext) -> str:
     if q.qtype in ("which", "compare"):
         return "meeting"
     one = len(r.meetings) == 1 and field in r.meetings[0][1]
-    return "meeting" if one and field in _FIELD_FOR_KIND.get(q.kind or "", ()) else q.qtype
+    if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or (q.kind is None and field == "format")):
+        c, a, b = r.meetings[0][1][field]
+        # the record must hold the kind asked: 100余家…参会 is no count of people
+        if answers_kind(q, c.chunk.text[a:b]):
+            return "meeting"
+    return q.qtype
 
 
 def run(ctx: AnswerContext) -> Reply:

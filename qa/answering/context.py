@@ -63,15 +63,21 @@ def is_relevant(ctx: AnswerContext, c: Candidate, quote: str) -> bool:
     return c.coverage >= s.min_coverage or c.sentence >= s.min_dense
 
 
-def holds_predicate(q: Question, text: str) -> bool:
-    """The text speaks of the question's key predicate (主持, 参会, 展区 …), when it has one."""
+def holds_predicate(ctx: AnswerContext, text: str) -> bool:
+    """The text speaks of the question's key predicate (主持, 参会, 展区 …), when it has
+    one: the predicate words it holds (or their set-phrase synonyms) must carry at least
+    half of the predicate's IDF weight, so that a common word (项目) alone does not do."""
+    q = ctx.question
     if not q.predicate:
         return True
-    return any(w in text for p in q.predicate for w in SYNONYMS.get(p, (p,)))
+    weights = ctx.retrieved.weights
+    total = sum(weights.get(p, 1.0) for p in q.predicate)
+    held = sum(weights.get(p, 1.0) for p in q.predicate if any(w in text for w in SYNONYMS.get(p, (p,))))
+    return held >= ctx.settings.min_predicate * total
 
 
 def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
-    return spans.find(q.kind, text, q.unit)
+    return spans.find(q.kind, text, q.unit, q.provinces)
 
 
 def answers_kind(q: Question, text: str) -> bool:
@@ -80,8 +86,10 @@ def answers_kind(q: Question, text: str) -> bool:
 
 
 def direct_span(q: Question, pick: Pick) -> tuple[Pick, int, int] | None:
-    """The span of the asked kind in the quote nearest to the question's key words."""
-    found = spans.nearest(kind_spans(q, pick.text), pick.text, q.predicate or q.terms)
+    """The span of the asked kind in the quote nearest to the question's key words
+    (for 什么“年”, the quoted name ending in 年)."""
+    found_spans = kind_spans(q, pick.text) if q.kind else spans.quoted_terms(pick.text, q.term)
+    found = spans.nearest(found_spans, pick.text, q.predicate or q.terms, q.kind or "")
     return (pick, *found) if found else None
 
 
@@ -91,10 +99,16 @@ WHAT_IS_MISSING = {
 }
 
 
+# the meeting-record field a kind of answer names, when the question is about the meeting
+FIELD_FOR_KIND = {"person": ("host", "speakers"), "date": ("date",), "figure": ("scale",)}
+
+
 def missing_fact(q: Question, field: str | None = None) -> str:
     """资料未写明湖南会议的主持人 — what the documents do not say."""
     subject = "、".join(q.provinces)
     if q.about_meeting:
         subject += "会议"
+    if field and q.kind and field not in FIELD_FOR_KIND.get(q.kind, ()):
+        field = None  # 观看人次约为多少: a figure, not the meeting's form
     what = WHAT_IS_MISSING.get(field or "", WHAT_IS_MISSING.get(q.kind or "", "所问内容"))
     return f"资料未写明{subject}{'的' if subject else ''}{what}"

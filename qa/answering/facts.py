@@ -9,6 +9,7 @@ topic but not of the fact asked, the answer says so and shows what they do say.
 """
 from __future__ import annotations
 
+from ..layout import TOC_PAGE as TOC_LINE
 from ..retrieval import Candidate
 from .context import AnswerContext, Reply, answers_kind, direct_span, holds_predicate, is_relevant, missing_fact
 from .quotes import Pick, quoted, sentence_pick
@@ -25,9 +26,11 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
         prior = s.quote_rank_weight * max(c.score, 0.0) / top
         for sent in c.sentences:
             pick = sentence_pick(c, sent)
+            if TOC_LINE.search(pick.text):
+                continue  # a table-of-contents line names a report; it answers nothing
             z = sent.score + prior
             if q.kind:
-                z += s.quote_kind_bonus * (answers_kind(q, pick.text) + holds_predicate(q, pick.text))
+                z += s.quote_kind_bonus * (answers_kind(q, pick.text) + holds_predicate(ctx, pick.text))
             if sent.start == 0 and c.opens_section and len(c.sentences) > 1:
                 z -= s.heading_penalty  # a heading names the meeting; the body answers
             picks.append(Pick(c, pick.start, pick.end, z))
@@ -43,7 +46,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     best = ranked[0]
     if q.kind:
         # the best sentence that holds what was asked, when there is one
-        fitting = [p for p in ranked if answers_kind(q, p.text) and holds_predicate(q, p.text) and is_relevant(ctx, p.candidate, p.text)]
+        fitting = [p for p in ranked if answers_kind(q, p.text) and holds_predicate(ctx, p.text) and is_relevant(ctx, p.candidate, p.text)]
         if not fitting:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
@@ -59,7 +62,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         if second is not None:
             r2 = ctx.citations.add(second)
             lines.append(f"{ctx.citations.where(r2, ctx.with_doc)}：{quoted(r2, second.text)}")
-    return Reply(lines, direct=direct_span(q, best) if q.kind else None, provinces=q.provinces)
+    return Reply(lines, direct=direct_span(q, best) if q.kind or q.term else None, provinces=q.provinces)
 
 
 def _second(ctx: AnswerContext, first: Pick, pool: list[Candidate]) -> Pick | None:
@@ -71,5 +74,8 @@ def _second(ctx: AnswerContext, first: Pick, pool: list[Candidate]) -> Pick | No
     c = others[0]
     if c.score < s.second_quote_ratio * first.candidate.score:
         return None
-    pick = rank_sentences(ctx, [c])[0] if c.sentences else None
-    return pick if pick is not None and is_relevant(ctx, c, pick.text) else None
+    pick = (rank_sentences(ctx, [c]) or [None])[0]
+    # the sentence itself must be nearly as good as the first, not only its passage
+    if pick is None or pick.score < s.second_quote_ratio * first.score or not is_relevant(ctx, c, pick.text):
+        return None
+    return pick

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
-from ..meetings import holds_title
+from ..meetings import PART_SEP, holds_title
 from ..question import AUTONOMOUS_REGIONS, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext, Reply, missing_fact
 from .quotes import Pick, best_pick, quoted
 
-FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形式", "scale": "参会规模", "speakers": "讲话人"}
+FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形式", "scale": "参会规模", "speakers": "讲话人", "theme": "会议主题"}
 # words that name a field rather than ask about its value: 以视频"形式" names the field, "视频" is the value
 _NAMING = re.compile(r"主持|形式|方式|规模|人数|参会|与会|参加|出席|日期|时间|哪天|何时|讲话|发言|致辞|召开|举行|会议|大会|省市|省份|地方|哪些")
 
@@ -23,14 +23,21 @@ def _value(m: MeetingRecord, field: str) -> str:
     return "、".join(v) if isinstance(v, tuple) else (v or "")
 
 
-def _condition(ctx: AnswerContext, field: str) -> list[str]:
-    """What the question asks of the field: `由省长主持` → 省长; `不是在2月18日` → 2月18日."""
+def _condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
+    """(what the field must hold, what it must not): `由省长主持` → 省长;
+    `不是在2月18日、而是在2月19日` → 2月19日, not 2月18日."""
     q = ctx.question
     if field == "date":
-        found = [re.sub(r"\s+", "", q.text[a:b]) for a, b in spans.dates(q.text)]
+        found = [(re.sub(r"\s+", "", q.text[a:b]), bool(_NEGATED_BEFORE.search(q.text[max(0, a - 4) : a]))) for a, b in spans.dates(q.text)]
         if found:
-            return found
-    return [t for t in q.terms if len(t) > 1 and not _NAMING.search(t)]
+            return [d for d, neg in found if not neg], [d for d, neg in found if neg]
+    words = [t for t in q.terms if len(t) > 1 and not _NAMING.search(t)]
+    # search-mode words include their parts (省委书记 → 省委, 书记): keep the whole words
+    words = [w for w in words if not any(w != o and w in o for o in words)]
+    return ([], words) if q.negated else (words, [])
+
+
+_NEGATED_BEFORE = re.compile(r"不是|并非|不在|非|未|没")
 
 
 def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: str) -> bool:
@@ -46,6 +53,8 @@ def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: 
 def _titles(title: str, province: str) -> tuple[str, ...]:
     """A provincial title and its equivalents: a municipality's 市长 is its 省长, an
     autonomous region's 主席 is its 省长."""
+    if title in ("党委书记", "书记"):
+        return (title, "省委书记", "市委书记", "区党委书记")
     if province in MUNICIPALITIES:
         return (title, title.replace("省", "市"))
     if province in AUTONOMOUS_REGIONS and title == "省长":
@@ -63,16 +72,19 @@ def answer_meeting(ctx: AnswerContext) -> Reply:
 
 
 def _which(ctx: AnswerContext, field: str) -> Reply:
-    condition = _condition(ctx, field)
+    wanted, unwanted = _condition(ctx, field)
     listed, unknown = [], []
     for m, located in ctx.retrieved.meetings:
         if field not in located:
             unknown.append(m)
             continue
         c, a, b = located[field]
-        hit = _matches(m, field, condition, c.chunk.text[a:b]) if condition else True
-        if hit != ctx.question.negated:
-            listed.append((m, Pick(c, a, b, c.score)))
+        said = c.chunk.text[a:b]
+        if wanted and not _matches(m, field, wanted, said):
+            continue
+        if unwanted and _matches(m, field, unwanted, said):
+            continue
+        listed.append((m, Pick(c, a, b, c.score)))
     what = FIELD_NAMES[field]
     if not listed:
         return Reply([f"所有报道中没有符合条件的会议（按{what}）。"], abstained=True, reason="")
@@ -97,7 +109,7 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
             rank = ctx.citations.add(pick)
             label = _label(ctx, m) if compare else ctx.citations.where(rank, ctx.with_doc)
             lines.append(f"{label}：{quoted(rank, pick.text)}")
-            value = _value(m, field)
+            value = _value(m, field).split(PART_SEP)[0]  # a format's first part names it
             at = pick.text.find(value) if value else -1
             if direct is None and at >= 0:
                 direct = (pick, at, at + len(value))

@@ -6,7 +6,8 @@ import re
 
 from functools import lru_cache
 
-from ..gazetteer import CITIES, PROVINCES
+from ..gazetteer import CITIES, PROVINCES, province_of
+from ..meetings import looks_like_name
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 _NUM = rf"(?:\d+(?:[.,，]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
@@ -21,10 +22,12 @@ _BARE_NUMBER = re.compile(r"\d[\d—\-.]{2,}\d")
 _ORDINAL = re.compile(rf"(?:连续|第)\s*{_NUM}\s*(?:个)?(?:年|次|届|季度|个季度|期|轮|位)?")
 _PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍)|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成")
 _DATE = re.compile(
-    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*(?:上午|下午|晚上|晚))?|"
-    r"(?:农历)?(?:新春|春节后|春节假期后|节后)(?:第一个|首个)工作日|正月初[一二三四五六七八九十]+|"
-    r"\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初)"
+    r"(?:\d{4}\s*年\s*|(?:去|今|明|前)年)?\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*(?:上午|下午|晚上|晚))?|"
+    r"(?:农历)?(?:新春|春节后|春节假期后|节后|春节长假结束)(?:第一个|首个)?(?:工作日|第一天)|"
+    r"(?:农历)?(?:大年|正月)(?:初[一二三四五六七八九十]+|十[一二三四五六七八九]?)|"
+    r"\d{4}\s*年\s*\d{1,2}\s*月|(?:去|今|明|前)年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初)"
 )
+_LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
 _TITLES = (
     r"省委书记|市委书记|区党委书记|党委书记|书记|省长|市长|主席|副省长|副市长|副书记|常务副省长|常务副市长|"
@@ -38,10 +41,32 @@ _PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?
 _NOT_NAMES = set("会议 大会 全省 全市 我们 他们 各地 各级 省委 省政府 市委 市政府 同志 领导 会上 会议上 要求 大家 企业 我省 我市 今年 去年 当前 新的 代表 此外 随后 最后 首先 其次 同时 主要".split())
 
 
+_MAGNITUDE = {"十": 1, "百": 2, "千": 3}
+
+
+def _plausible_numeral(span: str) -> bool:
+    """十百千万 and 千百 are words, not numbers: inside a Chinese numeral 十, 百, 千
+    only step down (三千五百, 一千二百万); 万 and 亿 may follow anything."""
+    last = 9
+    for ch in span:
+        if ch in _MAGNITUDE:
+            if _MAGNITUDE[ch] >= last:
+                return False
+            last = _MAGNITUDE[ch]
+        elif ch in "万亿":
+            last = 9
+    return True
+
+
 def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
     """Spans of figures; with `unit` ("个", "人", "元", "%", "第", …) only those that give it."""
-    if unit == "第":
-        return [m.span() for m in _ORDINAL.finditer(text)]
+    if unit.startswith("第"):
+        # 第9个季度, 连续8年; or, for 第几版, the number with that measure word (7.0版)
+        measure = unit[1:]
+        found = [m.span() for m in _ORDINAL.finditer(text) if re.search(r"\d|[一二三四五六七八九十两]", m.group(0)) and measure in m.group(0)]
+        if measure and not found:
+            found = [m.span() for m in re.finditer(rf"{_NUM}\s*{re.escape(measure)}", text)]
+        return sorted(set(found))
     if unit == "%":
         return [m.span() for m in _PERCENT.finditer(text)]
     spans = []
@@ -50,7 +75,10 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
         if any(a <= m.start() < b for a, b in dates):
             continue  # 2月18日 is a date and 2024年 a year, not a count of days or years
         span = m.group(0)
-        if unit and not _has_unit(span, unit):
+        if not re.search(r"\d", span) and not _plausible_numeral(span):
+            continue
+        # 观看人次约260万: the unit may be named just before the number
+        if unit and not _has_unit(span, unit) and not _has_unit(text[max(0, m.start() - 6) : m.start()], unit):
             continue
         spans.append(_trim(text, m.span()))
     if not unit:
@@ -85,7 +113,7 @@ def persons(text: str) -> list[tuple[int, int]]:
     for pattern in (_PERSON_AFTER_TITLE, _PERSON_AFTER_COLON, _PERSON_BEFORE_VERB):
         for m in pattern.finditer(text):
             name = m.group(1)
-            if name not in _NOT_NAMES and not any(ch in name for ch in "省市会的了在和与是为") and not _place_pattern().fullmatch(name):
+            if name not in _NOT_NAMES and looks_like_name(name) and not _place_pattern().fullmatch(name):
                 found.append(m.span(1))
     return sorted(set(found))
 
@@ -98,16 +126,32 @@ def _place_pattern() -> re.Pattern:
     return re.compile(rf"(?:{alternation})(?:市|省)?")
 
 
-def places(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _place_pattern().finditer(text)]
+def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Place names. Asked about `known` provinces, only places inside them, and not the
+    provinces themselves: asked 江苏在哪座城市, neither "江苏" nor "甘肃" answers."""
+    out = []
+    for m in _place_pattern().finditer(text):
+        name = m.group(0)
+        province = province_of(name) or province_of(name.rstrip("省市"))
+        if known and (province not in known or province_of(name.rstrip("省市")) == name.rstrip("省市") or name in PROVINCES.values()):
+            continue
+        out.append(m.span())
+    return out
 
 
-FINDERS = {"date": lambda t, u: dates(t), "person": lambda t, u: persons(t), "place": lambda t, u: places(t), "figure": figures}
-
-
-def find(kind: str | None, text: str, unit: str = "") -> list[tuple[int, int]]:
-    """Spans of `kind` in `text` (empty for no kind)."""
-    return FINDERS[kind](text, unit) if kind in FINDERS else []
+def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Spans of `kind` in `text` (empty for no kind). `known`: provinces the question names."""
+    if kind == "date":
+        if unit == "农历":
+            return [s for s in dates(text) if _LUNAR.search(text[s[0] : s[1]])]
+        return dates(text) + ([m.span() for m in _YEAR.finditer(text)] if unit == "年" else [])
+    if kind == "person":
+        return persons(text)
+    if kind == "place":
+        return places(text, known)
+    if kind == "figure":
+        return figures(text, unit)
+    return []
 
 
 def has_figure(text: str) -> bool:
@@ -115,11 +159,27 @@ def has_figure(text: str) -> bool:
     return bool(figures(re.sub(r"^\**\s*\d{1,2}\s*[.．、]", "", text)))
 
 
-def nearest(spans: list[tuple[int, int]], text: str, words: tuple[str, ...]) -> tuple[int, int] | None:
-    """The span closest to where the question's key words occur (the first when none do)."""
+def nearest(spans: list[tuple[int, int]], text: str, words: tuple[str, ...], kind: str = "figure") -> tuple[int, int] | None:
+    """The span the question's key words surround most closely. In Chinese the thing
+    counted follows its number (4家高新区进入全国20强) and a title precedes its
+    holder's name (人大常委会主任王炯), so words on that side count most; then plain
+    distance; then the first span."""
     if not spans:
         return None
-    hits = [m.start() for w in words for m in re.finditer(re.escape(w), text)]
-    if not hits:
-        return spans[0]
-    return min(spans, key=lambda s: (min(abs(s[0] - h) for h in hits), s[0]))
+
+    def key(s: tuple[int, int]) -> tuple:
+        after = text[s[1] : s[1] + 12]
+        before = text[max(0, s[0] - 10) : s[0]]
+        follows = sum(1 for w in words if w in after)
+        leads = sum(1 for w in words if w in before)
+        hits = [m.start() for w in words for m in re.finditer(re.escape(w), text)]
+        distance = min((abs(s[0] - h) for h in hits), default=0)
+        first, second = (leads, follows) if kind == "person" else (follows, leads)
+        return (-first, -second, distance, s[0])
+
+    return min(spans, key=key)
+
+
+def quoted_terms(text: str, ending: str) -> list[tuple[int, int]]:
+    """Spans of quoted names that end with `ending`: “狠抓落实年” for 什么“年”."""
+    return [m.span(1) for m in re.finditer(r"[“\"]([^“”\"]{1,20}?)[”\"]", text) if m.group(1).endswith(ending)]
