@@ -80,7 +80,7 @@ def compose(ctx: AnswerContext, reason: str = "") -> Answer:
         text = "\n".join(reply.lines)
         if reply.direct is not None:
             pick, a, b = reply.direct
-            rank = next(i + 1 for i, p in enumerate(ctx.citations.picks) if p == pick)
+            rank = ctx.citations.add(pick)  # already cited: add() returns its number
             direct = DirectAnswer(pick.text[a:b], rank, a, b)
             text = f"**{direct.text}**\n{text}"
     return Answer(q.text, text, reply.abstained, citations, mode, reply.provinces or q.provinces, direct, trace=trace(ctx, mode))
