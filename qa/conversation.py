@@ -103,11 +103,11 @@ _ASKS_PLACE = re.compile(
     r"哪位(?=(?:省委|市委|地方|省|市)?(?:书记|省长|市长|主官|领导))|各地|各省市|各省|多地|多省"
 )
 _MEETING = re.compile(
-    r"[^\s的在于由和与是上对把被将从向为，,。？?！!、；;：:（）()]{0,30}?"
+    r"[^\s的在于由是上对把被将从向为，,。？?！!、；;：:（）()]{0,30}?"
     r"(?:推进会议|工作会议|动员大会|大会|会议|推进会|座谈会|动员会|调度会|工作会|全会|第一会|论坛)"
 )
 _GENERIC_MEETING = re.compile(r"(?:新春)?第一会议?|两会|全会|大会|会议|经济工作会议|全体会议")
-_MEETING_NOISE = re.compile(r"^(?:那场|这场|那次|这次|此次|本次|该|今年|\d{4}年)+|[“”\"「」]")
+_MEETING_NOISE = re.compile(r"^(?:那场|这场|那次|这次|此次|本次|该|今年|\d{4}年)+")
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
     "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐乔伍庞颜"
@@ -131,13 +131,15 @@ def _person_names(text: str) -> list[re.Match]:
 
 def _meetings(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
     """(start, end, name) of the meetings a question names: the span after any place, the name
-    without 全省, 那场, 今年 and quotes."""
+    without 全省, 那场, 今年 and unpaired quotes."""
     masked = text
     for p in places:  # a place is no part of a meeting's name
         masked = masked[: p.start] + "，" * (p.end - p.start) + masked[p.end :]
     found = []
     for m in _MEETING.finditer(masked):
         name = _MEETING_NOISE.sub("", re.sub(r"^(?:全省|全市)", "", m.group()))
+        if name.count("“") != name.count("”"):  # cut off at 的: 召开的“新春第一会
+            name = re.sub(r"[“”]", "", name)
         if name and not re.search(r"什么|哪|何", name):
             found.append((m.start(), m.end(), name))
     return found
@@ -276,17 +278,18 @@ def _swap(prev: str, names: list[str]) -> str:
 
 
 def _statement(prev: str) -> str:
-    """The previous question as the thing it asked about: …提出的“六个必须”是什么？ -> …提出的“六个必须”."""
+    """What the previous question listed, when it asked for a list: …提出的“六个必须”是什么？ ->
+    …提出的“六个必须”; …要重点抓实哪三方面工作？ -> …要重点抓实的三方面工作. Else ""."""
     m = _INTERROGATIVE.search(prev)
     if not m:
         return ""
     cut = re.sub(r"(?:具体|分别|主要|都|还|是|指|有|包括|包含|为|的|，|,)+$", "", prev[: m.start()])
+    if cut.endswith(("”", "」")):  # a named list: “六个必须”
+        return cut
     ask = re.match(r"哪((?:[一二三四五六七八九十两几\d]+|“)[^？?，,。]*)", prev[m.start() :])
-    if not cut.endswith(("”", "」")) and ask:
-        if cut[-1:] in "在从向对于":
-            return ""
-        cut = cut + ("" if cut.endswith("的") else "的") + ask.group(1)
-    return cut if len(cut) >= 4 else ""
+    if not ask or len(cut) < 2 or cut[-1] in "在从向对于":
+        return ""
+    return cut + ("" if cut.endswith("的") else "的") + ask.group(1)
 
 
 def _join(prev: str, question: str) -> str:

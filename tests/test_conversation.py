@@ -62,6 +62,7 @@ def test_a_follow_up_naming_only_another_province_asks_the_previous_question_of_
     (["安徽省委书记韩俊提出要打造哪五个方面的营商环境？"], "江苏呢？", "江苏省委书记提出要打造哪五个方面的营商环境？"),
     (["深圳市委书记孟凡利要求落实什么要求？"], "广州呢？", "广州市委书记要求落实什么要求？"),
     (["深圳市委书记孟凡利要求落实什么要求？"], "广东呢？", "广东省委书记要求落实什么要求？"),
+    (["合肥召开的营商环境和民营经济大会上，有哪几位优秀民营企业家作交流发言？"], "福建呢？", "福建召开的大会上，有哪几位优秀民营企业家作交流发言？"),
     (["王月琴提出的“四个强化四个抓”分别是什么？"], "江苏呢？", "江苏提出的“四个强化四个抓”分别是什么？"),
 ])
 def test_the_old_provinces_meeting_name_and_officials_are_not_carried_to_another_place(history, question, expected):
@@ -130,6 +131,11 @@ def test_a_reference_back_carries_over_the_subject_of_the_previous_question(hist
 ])
 def test_the_second_point_is_read_as_a_point_of_what_the_previous_question_listed(history, expected):
     check(history, "第二点具体说了什么？", expected, "ordinal")
+
+
+def test_a_point_of_a_question_that_listed_nothing_is_joined_to_it_not_cut_from_it():
+    check(["广东省科技厅厅长王月琴是在哪个场合发表讲话的？"], "第二点具体说了什么？",
+          "广东省科技厅厅长王月琴是在哪个场合发表讲话的，第二点具体说了什么？", "ordinal, joined")
 
 
 def test_asking_for_more_asks_the_previous_question_again():
