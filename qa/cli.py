@@ -164,6 +164,58 @@ def ask_cmd(
         _print_answer(answer)
 
 
+def _chat_answer(assistant, question: str, history: list[str], provinces, k: int):
+    """One turn of the chat. Until Assistant.answer(question, provinces, k, history=history)
+    resolves follow-ups itself, they are resolved here."""
+    from dataclasses import replace
+
+    from .conversation import resolve
+
+    r = resolve(question, history)
+    answer = assistant.answer(r.question, provinces=r.provinces or provinces, k=k)
+    return replace(answer, question=question, resolved_question=r.question if r.rewritten else None)
+
+
+_CLEAR = {"/clear", "/new", "清空", "新对话"}
+_EXIT = {"/exit", "/quit", "/q", "退出"}
+
+
+@app.command("chat")
+def chat_cmd(
+    index_dir: Optional[Path] = IndexOpt,
+    province: list[str] = typer.Option(None, "--province", "-p", help="Only answer from these provinces (repeatable), e.g. 广东."),
+    k: int = typer.Option(5, "--k", min=1, max=50, help="How many passages to cite."),
+    model: Optional[str] = ModelOpt,
+):
+    """Chat in the terminal: a follow-up (那江苏呢？ 它的主持人是谁？) is read with the earlier questions."""
+    assistant = _load_assistant(index_dir, model)
+    history: list[str] = []  # the user's questions of this conversation, oldest first
+    out.print("输入问题后回车。/clear（或 清空）开始新的对话，/exit 或 Ctrl-D 结束。", highlight=False)
+    try:
+        while True:
+            try:
+                question = out.input("[bold]问：[/]").strip()
+            except EOFError:
+                out.print()
+                break
+            if not question:
+                continue
+            if question.lower() in _EXIT:
+                break
+            if question.lower() in _CLEAR:
+                history.clear()
+                out.print("已开始新的对话。", highlight=False)
+                continue
+            answer = _chat_answer(assistant, question, history, province or None, k)
+            if answer.resolved_question:
+                out.print("理解为：" + answer.resolved_question, style="dim", highlight=False)
+            _print_answer(answer)
+            history.append(question)
+    except KeyboardInterrupt:
+        out.print()
+    out.print("再见。", highlight=False)
+
+
 # --- eval and bench commands go below this line (qa/evaluation.py, qa/benchmark.py) ---
 
 

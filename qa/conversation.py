@@ -1,0 +1,393 @@
+"""Follow-up questions in a chat, resolved from the earlier questions before retrieval.
+
+A chat question often leans on the one before it: 那江苏呢？ 它的主持人是谁？ 只看北京的.
+resolve() rewrites such a question into one that stands alone, by rules over the words of
+this question and of the earlier ones (each earlier one resolved in turn first); no model.
+A question that names its own place, or asks which place, is answered as it stands.
+
+The rules, in the order they are tried (Resolution.reason names the one that fired):
+  narrow       只看北京的 / 仅限江苏: the previous question of that place, and the place as a filter
+  other place  那江苏呢？ / 换成上海 / 深圳呢？: the previous question of that place
+  more         还有呢？ / 详细说说: the previous question again
+  ordinal      第二点具体说了什么？: "<what the previous question listed>中，第二点…"
+  joined       它们 / 其中 / 前者: the previous question and this one, joined
+  person, meeting, place, it, this
+               他 / 这个会议 / 该省 / 它 / 该展览: the reference replaced by the previous subject
+  elliptic     主持人是谁？ / 在哪天开的？: asked of the previous question's meeting
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .gazetteer import CITIES, PROVINCES
+
+MAX_TURNS = 6  # earlier questions that are read; older ones no longer steer a follow-up
+MAX_CHARS = 300  # of an earlier question, and of a joined one
+MAX_FOLLOW_UP = 80  # a longer question is a question of its own, not a follow-up
+
+
+@dataclass(frozen=True)
+class Resolution:
+    question: str  # what to answer
+    original: str
+    rewritten: bool
+    provinces: tuple[str, ...]  # a filter the follow-up asks for (只看北京的), else ()
+    reason: str  # which rule fired
+
+
+# --- places -------------------------------------------------------------------------
+
+# written name -> (province, full form such as 江苏省 or 南京市, a city)
+_PLACES: dict[str, tuple[str, bool, bool]] = {}
+for _short, _full in PROVINCES.items():
+    _PLACES[_short] = (_short, False, False)
+    _PLACES[_full] = (_short, True, False)
+for _city, _prov in CITIES.items():
+    _PLACES.setdefault(_city, (_prov, False, True))
+    _PLACES.setdefault(_city + "市", (_prov, True, True))
+_PLACE = re.compile("|".join(map(re.escape, sorted(_PLACES, key=len, reverse=True))))
+_JOIN = re.compile(r"\s*(?:和|与|及|以及|跟|同|、|/)\s*")
+
+
+@dataclass(frozen=True)
+class _Place:
+    start: int
+    end: int
+    name: str  # as written
+    province: str
+    full: bool
+    city: bool
+
+    @property
+    def short(self) -> str:
+        """广东 for 广东省, 南京 for 南京市."""
+        if not self.city:
+            return self.province
+        return self.name.removesuffix("市") if self.full else self.name
+
+
+def _places(text: str) -> list[_Place]:
+    return [_Place(m.start(), m.end(), m.group(), *_PLACES[m.group()]) for m in _PLACE.finditer(text)]
+
+
+def _runs(text: str, places: list[_Place]) -> list[list[_Place]]:
+    """Places listed together (广东和江苏、浙江) form one run."""
+    runs: list[list[_Place]] = []
+    for p in places:
+        if runs and _JOIN.fullmatch(text[runs[-1][-1].end : p.start]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def _full(short: str) -> str:
+    prov, _, city = _PLACES[short]
+    return short + "市" if city else PROVINCES[prov]
+
+
+def _written(short: str, like: _Place) -> str:
+    """`short` written the way `like` was: 广东 for 江苏省 becomes 广东省, 南京 becomes 南京市."""
+    return _full(short) if like.full else short
+
+
+# --- words of the genre -------------------------------------------------------------
+
+_END = "？?。.！!…~～"
+_INTERROGATIVE = re.compile(r"什么|哪|谁|多少|几|怎|如何|吗|是否|有无|有没有|何|呢")
+# "哪个省…", "哪位省委书记…": the question asks for the place and needs none
+_ASKS_PLACE = re.compile(
+    r"哪(?:些|[一二三四五六七八九十两几]*个|几|一)?(?:省份|省市|直辖市|城市|地方|地区|省|市|地)|"
+    r"哪位(?=(?:省委|市委|地方|省|市)?(?:书记|省长|市长|主官|领导))|各地|各省市|各省|多地|多省"
+)
+_MEETING = re.compile(
+    r"[^\s的在于由是上对把被将从向为，,。？?！!、；;：:（）()]{0,30}?"
+    r"(?:推进会议|工作会议|动员大会|大会|会议|推进会|座谈会|动员会|调度会|工作会|全会|第一会|论坛)"
+)
+_GENERIC_MEETING = re.compile(r"(?:新春)?第一会议?|两会|全会|大会|会议|经济工作会议|全体会议")
+_MEETING_NOISE = re.compile(r"^(?:那场|这场|那次|这次|此次|本次|该|今年|\d{4}年)+")
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
+    "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐乔伍庞颜"
+    "倪庄聂章鲁岳翟殷詹欧耿兰焦俞左柳祝包尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍喻祁蒲房滕屈"
+    "饶牟艾尤穆农卓吉缪简车项芦麦褚娄窦戚岑党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖"
+    "巩佘池麻苑迟邝"
+)
+_TITLE = r"副?(?:书记|省长|市长|主席|主任|厅长|局长|部长|院长|秘书长)"
+_AFTER_NAME = r"(?=提出|要求|强调|表示|指出|说|讲|在|发表|主持|部署|介绍|认为|希望|是|的|还|出席|代表|[，,、。？?]|$)"
+_NOT_IN_NAME = set("省市长记委书主任部厅局会议区县")
+_TITLED = re.compile(rf"{_TITLE}(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?){_AFTER_NAME}")
+_BARE_NAME = re.compile(rf"^(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?=提出|要求|强调|表示|指出|发表|主持|部署|认为|希望|讲话)")
+_WHO = re.compile(r"^(?:请问)?(?P<x>[^，,。？?\s]{2,20}?)(?:是谁|为谁|是哪位)[？?]?$")
+_CHAIRED = re.compile(r"由?谁主持")
+_QUOTED = re.compile(r"“[^”]{1,20}”|「[^」]{1,20}」|\"[^\"]{1,20}\"")
+
+
+def _person_names(text: str) -> list[re.Match]:
+    return [m for m in _TITLED.finditer(text) if not _NOT_IN_NAME & set(m.group("name"))]
+
+
+def _meetings(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the meetings a question names: the span after any place, the name
+    without 全省, 那场, 今年 and unpaired quotes."""
+    masked = text
+    for p in places:  # a place is no part of a meeting's name
+        masked = masked[: p.start] + "，" * (p.end - p.start) + masked[p.end :]
+    found = []
+    for m in _MEETING.finditer(masked):
+        name = _MEETING_NOISE.sub("", re.sub(r"^(?:全省|全市)", "", m.group()))
+        if name.count("“") != name.count("”"):  # cut off at 的: 召开的“新春第一会
+            name = re.sub(r"[“”]", "", name)
+        if name and not re.search(r"什么|哪|何", name):
+            found.append((m.start(), m.end(), name))
+    return found
+
+
+def _generic(meeting: str) -> bool:
+    return bool(_GENERIC_MEETING.fullmatch(re.sub(r"全省|全市|春节后|[“”\"「」]", "", meeting)))
+
+
+# --- the subject of a resolved question -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Subject:
+    place: str  # 江苏, 广东和江苏, 深圳; "" when none
+    meeting: str  # 江苏新春第一会; "" when none
+    person: str  # 广东省科技厅厅长王月琴, 江苏新春第一会的主持人; "" when none
+    term: str  # 浙江“三支队伍”; "" when none
+
+
+def _subject(text: str) -> _Subject:
+    places = _places(text)
+    runs = _runs(text, places)
+    place = "和".join(dict.fromkeys(p.short for p in runs[0])) if runs else ""
+    meetings = _meetings(text, places)
+    meeting = place + meetings[0][2] if meetings else ""
+    person = ""
+    names = _person_names(text)
+    if names:
+        m = names[0]
+        title_start = m.start()
+        before = [p for p in places if p.end <= title_start and re.fullmatch(r"[^的，,、。？?在上由和与是]{0,10}", text[p.end : title_start])]
+        person = text[before[-1].start if before else title_start : m.end()]
+    elif (bare := _BARE_NAME.match(text)) and not _PLACE.match(text):
+        person = bare.group("name")
+    elif (who := _WHO.match(text)) and not _INTERROGATIVE.search(who.group("x")) and not who.group("x").endswith(("上", "中", "里")):
+        person = who.group("x")
+    elif _CHAIRED.search(text) and (meeting or place):
+        person = (meeting or place + "会议") + "的主持人"
+    quoted = [q for q in _QUOTED.findall(text) if not _generic(q)]
+    term = place + quoted[-1] if quoted else ""
+    return _Subject(place, meeting, person, term)
+
+
+# --- rules ----------------------------------------------------------------------------
+
+_FILL = (
+    r"那么|那|如果是|如果|要是|假如|换成|换作|换到|换为|改成|改为|改问|换|改|再问|问问|问|再看看|看看|再看|看|再说说|说说|"
+    r"的|呢|怎么样|怎样|如何|又|也|是|有吗|有没有|什么情况|情况|那边|这边|方面|的话|一次|一遍|一下|吧|咋样|样|啊|呀|省|市|地区|[\s，,。？?！!…~～]"
+)
+_NARROW_WORD = r"只限于|只限|只看|只说|只要|只查|只谈|只问|只关心|只关注|仅限于|仅限|仅看|仅说|仅要|限定为|限定|限于|就看|单看|光看|就说|只|仅"
+_NARROW_FILL = r"部分|内容|资料|报道|结果|答案|相关|就行|就好|即可|一下"
+_SWAP = re.compile(rf"(?:\0|{_JOIN.pattern}|{_FILL})+")
+_NARROW = re.compile(rf"(?:\0|{_JOIN.pattern}|{_FILL}|{_NARROW_WORD}|{_NARROW_FILL})+")
+_MORE = re.compile(
+    r"(?:那)?(?:还有(?:吗|呢|别的吗|其他的吗)?|具体(?:点|些|一点)?(?:说说|讲讲)?(?:呢|吧)?|详细(?:点|些|一点)?(?:说说|讲讲)?|"
+    r"展开(?:说说|讲讲)?|继续|接着说|多说(?:一点|点)|再详细(?:点|些|一点)?)[。？?！!…]*"
+)
+# a reference back, by kind; the first kind found decides
+_ORDINAL = re.compile(
+    r"^(?:那么|那|其中|关于|请问)?(?:第[一二三四五六七八九十\d]+(?:点|条|项|个|方面|部分|类|大|支)|最后一(?:点|条|项|个)|其[一二三四五])"
+)
+# refers to several things, or to words of the previous question or its answer: the two are joined
+_JOINED = re.compile(r"它们|他们|她们|这些|那些|其中|两者|二者|前者|后者|这一?点|这个说法|这句话|这一?提法")
+_PERSON = re.compile(r"(?<![其吉])[他她]|(?:这|那|该|此)位(?:领导|书记|省长|市长|厅长|局长|主任|同志|负责人|企业家)?|此人")
+_MEETING_REF = re.compile(r"(?:这|那|该|此|本)(?:个|次|场|一)?(?P<noun>大会|会议|会)|^(?:在)?(?P<at>大会|会议|会)(?=上)")
+# 该省委书记: the place's full name, 广东省委书记
+_PLACE_REF = re.compile(r"(?:这|那|该|此|本)(?:个)?(?:省份|省|市|城市|地方|地区)(?!场)(?P<org>(?=委|政府|长|人大|政协))?|当地")
+_IT = re.compile(r"(?<!其)它|^其(?![他它余实中])")
+_THIS = re.compile(r"(?:这|那)(?:个|项|次|份|条|种)|(?<![应])该|上述|此(?:项|次)")
+_ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|与会|主会场|分会场|会场|哪天|日期|时间|地点|规模|形式|名义|主题|讲话")
+_ELLIPTIC = re.compile(
+    r"(?:那么|那|请问|还|又|另外|此外|都|具体|主要|分别|一共|总共|共|大概|是|由|在|的|了|有|和|与|被|"
+    r"主持人|主持|主会场|分会场|会场|地点|召开|举行|开的|开了|开|时间|日期|哪一天|哪天|几号|几月几日|什么时候|何时|哪里|哪儿|在哪|何地|"
+    r"参加|参会|出席|与会|多少人|人数|规模|多少|几|形式|名义|方式|主题|讲话|发言|致辞|谁|哪位|哪些人|领导|人|内容|重点|"
+    r"提出|提到|说|讲|要求|部署|强调|会议|大会|什么|哪些|吗|呢|[\s，,。？?！!])+"
+)
+_NOUN_FIRST = re.compile(r"会议|大会|主持人|主会场|分会场|会场|地点|时间|日期|人数|规模|形式|名义|方式|主题|内容|重点|领导")
+_GO_ON = re.compile(r"^(?:那么|那)?(?:还|又|另外|此外)")
+_LEAD = re.compile(r"^(?:那么|那|请问|还有)")
+
+
+def _as_question(text: str) -> str:
+    """一句话 that lost its question word (哪些省份… -> 北京…) asks 吗."""
+    body = text.rstrip(_END)
+    return text if _INTERROGATIVE.search(body) else body + "吗？"
+
+
+def _add(prev: str, names: list[str]) -> str:
+    """Name places in a question that named none: in place of 哪些省份, else in front."""
+    joined = "和".join(names)
+    m = _ASKS_PLACE.search(prev)
+    if m:
+        return _as_question(prev[: m.start()] + joined + prev[m.end() :])
+    prev = re.sub(r"^请问", "", prev)
+    if bare := _BARE_NAME.match(prev):  # 王月琴提出的… -> 江苏提出的…: she is not of the new place
+        return joined + prev[bare.end() :]
+    return joined + prev
+
+
+def _generalise(text: str) -> str:
+    """After a change of place, the old place's meeting name and people are not the new one's:
+    广东高质量发展大会 -> 江苏大会, 安徽省委书记韩俊 -> 江苏省委书记."""
+    for start, end, name in reversed(_meetings(text, _places(text))):
+        if not _generic(name):
+            text = text[:start] + ("大会" if name.endswith("大会") else "会议") + text[end:]
+    for m in reversed(_person_names(text)):
+        text = text[: m.start("name")] + text[m.end("name") :]
+    return text
+
+
+def _swap(prev: str, names: list[str]) -> str:
+    """The previous question about other places: 广东…？ + 那江苏呢 -> 江苏…？"""
+    old = _places(prev)
+    if not old:
+        return _add(prev, names)
+    olds = list(dict.fromkeys(p.province for p in old))
+    news = [_PLACES[n][0] for n in names]
+    first = next((p for p in old if p.province == news[0] and not p.city), None)
+    if len(names) == 1 and _PLACES[names[0]][2] and first is not None:
+        # a city of the province already asked about narrows it: the province stays, the city follows it
+        return prev[: first.end] + names[0] + prev[first.end :]
+    mapping = dict(zip(olds, names)) if len(names) == len(olds) else {o: names[0] for o in olds} if len(names) == 1 else None
+    out, pos = [], 0
+    for i, run in enumerate(_runs(prev, old)):
+        if mapping:
+            written = [_written(mapping[p.province], p) for p in run]
+        elif i == 0:
+            written = [_written(n, run[0]) for n in names]
+        else:  # more new places than old ones: later mentions keep only 省/市
+            written = [run[0].name[len(run[0].short) :]]
+        out += [prev[pos : run[0].start], "和".join(dict.fromkeys(written))]
+        pos = run[-1].end
+    text = "".join(out) + prev[pos:]
+    return _generalise(text) if set(news) != set(olds) or {p.short for p in old} != set(names) else text
+
+
+def _statement(prev: str) -> str:
+    """What the previous question listed, when it asked for a list: …提出的“六个必须”是什么？ ->
+    …提出的“六个必须”; …要重点抓实哪三方面工作？ -> …要重点抓实的三方面工作. Else ""."""
+    m = _INTERROGATIVE.search(prev)
+    if not m:
+        return ""
+    cut = re.sub(r"(?:具体|分别|主要|都|还|是|指|有|包括|包含|为|的|，|,)+$", "", prev[: m.start()])
+    if cut.endswith(("”", "」")):  # a named list: “六个必须”
+        return cut
+    ask = re.match(r"哪((?:[一二三四五六七八九十两几\d]+|“)[^？?，,。]*)", prev[m.start() :])
+    if not ask or len(cut) < 2 or cut[-1] in "在从向对于":
+        return ""
+    return cut + ("" if cut.endswith("的") else "的") + ask.group(1)
+
+
+def _join(prev: str, question: str) -> str:
+    joined = prev.rstrip(_END) + "，" + question
+    return joined if len(joined) <= MAX_CHARS else ""
+
+
+def _back_reference(q: str, prev: str) -> tuple[str, str] | None:
+    """(rewritten question, rule) for a question that points back at the previous one."""
+    if _ORDINAL.search(q):
+        said = _statement(prev)
+        return (said + "中，" + q, "ordinal") if said else (_join(prev, q), "ordinal, joined")
+    if _JOINED.search(q):
+        return _join(prev, q), "joined"
+    s = _subject(prev)
+    for kind, pattern in (("person", _PERSON), ("meeting", _MEETING_REF), ("place", _PLACE_REF), ("it", _IT), ("this", _THIS)):
+        if m := pattern.search(q):
+            break
+    else:
+        return None
+    if _SWAP.fullmatch(q[: m.start()] + q[m.end() :]):
+        # 那次会议呢？ 他呢？: what the previous question asked, of what it was about
+        return prev, kind + ", same question"
+    if kind == "person":
+        phrase = s.person
+    elif kind == "meeting":
+        phrase = s.meeting or (s.place + "的" + (m.group("noun") or m.group("at")) if s.place else "")
+    elif kind == "it":
+        phrase = (s.meeting or s.place) if _ABOUT_MEETING.search(q) else (s.term or s.meeting or s.place)
+        phrase += "的" if phrase and m.group() == "其" else ""
+    elif kind == "place" and m.group("org") is not None and s.place in _PLACES:
+        phrase = _full(s.place)
+    else:
+        phrase = s.place + ("的" if kind == "this" and s.place else "")
+    if not phrase:
+        return _join(prev, q), kind + ", joined"
+    return q[: m.start()] + phrase + q[m.end() :], kind
+
+
+def _elliptic(q: str, prev: str) -> str:
+    """主持人是谁？ 在哪里召开的？ after a question about a meeting: that meeting's."""
+    if len(q) > 20 or not _ELLIPTIC.fullmatch(q) or not (_ABOUT_MEETING.search(q) or _GO_ON.match(q)):
+        return ""
+    s = _subject(prev)
+    subject = s.meeting or s.place
+    if not subject:
+        return ""
+    q = _LEAD.sub("", q)
+    return subject + ("的" if _NOUN_FIRST.match(q) else "") + q
+
+
+def _resolve_one(q: str, prev: str | None) -> tuple[str, tuple[str, ...], str]:
+    """(question to answer, province filter, rule) for one turn, given the previous turn resolved."""
+    if not prev:
+        return q, (), "first question"
+    if len(q) > MAX_FOLLOW_UP:
+        return q, (), "long question"
+    places = _places(q)
+    masked = _PLACE.sub("\0", q)
+    if places and _NARROW.fullmatch(masked) and re.search(_NARROW_WORD, _PLACE.sub("", q)):
+        names = list(dict.fromkeys(p.short for p in places))
+        return _swap(prev, names), tuple(dict.fromkeys(p.province for p in places)), "narrow"
+    if places and _SWAP.fullmatch(masked):
+        return _swap(prev, list(dict.fromkeys(p.short for p in places))), (), "other place"
+    if _MORE.fullmatch(q):
+        return prev, (), "more"
+    if places:
+        return q, (), "names its own place"
+    if _ASKS_PLACE.search(q):
+        return q, (), "asks which place"
+    found = _back_reference(q, prev)
+    if found and found[0]:
+        return found[0], (), found[1]
+    if found:
+        return q, (), found[1] + " (too long)"
+    if said := _elliptic(q, prev):
+        return said, (), "elliptic"
+    return q, (), "complete"
+
+
+def _clean(text) -> str:
+    return "" if text is None else str(text).strip()
+
+
+def resolve(question: str, history: Sequence[str]) -> Resolution:
+    """Read `question` in the light of `history` (the earlier questions, oldest first)."""
+    original = "" if question is None else str(question)
+    if isinstance(history, str):  # one earlier question, not a list of its characters
+        history = [history]
+    # blank entries are no turns; a few more raw entries than turns are read, for them
+    recent = list(history[-4 * MAX_TURNS :] if isinstance(history, Sequence) else history or ())[-4 * MAX_TURNS :]
+    turns = [t[:MAX_CHARS] for t in map(_clean, recent) if t][-MAX_TURNS:]
+    prev: str | None = None
+    for turn in turns:
+        prev = _resolve_one(turn, prev)[0]
+    q = _clean(original)
+    if not q:
+        return Resolution(original, original, False, (), "empty")
+    text, provinces, reason = _resolve_one(q, prev)
+    rewritten = text != q
+    return Resolution(text if rewritten else original, original, rewritten, provinces, reason)
