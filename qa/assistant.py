@@ -8,9 +8,11 @@ are loaded once per process and shared.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from .answering import AnswerContext, compose
+from .conversation import resolve
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .embedding import Encoder, load_encoder
 from .gazetteer import normalise_province
@@ -48,9 +50,18 @@ class Assistant:
         未在资料中找到相关内容 and lists the closest passages."""
         question = _valid_text(question)
         k = max(1, min(int(k), 50))
-        q = read_question(question)
+        follow = resolve(question, [_valid_text(h) for h in (history or [])])
+        q = read_question(follow.question)
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
+        answer = self._answer(q, follow.provinces or provinces, k)
+        if not follow.rewritten:
+            return answer
+        # say how the follow-up was understood, so a wrong reading can be seen and corrected
+        return replace(answer, question=question.strip(), resolved_question=follow.question,
+                       text=f"理解为：{follow.question}\n{answer.text}")
+
+    def _answer(self, q: Question, provinces, k: int) -> Answer:
         chosen, unknown = _clean_provinces(provinces)
         if unknown and not chosen:
             # a filter that names no known province must not silently widen to all of them

@@ -30,22 +30,23 @@ def fail(message: str, code: int = 1) -> None:
 
 @app.command("index")
 def index_cmd(
-    paths: list[Path] = typer.Argument(None, help="Files or folders (.txt, .md, .pdf). Default: the built-in bulletin."),
+    paths: list[Path] = typer.Argument(None, help="Files or folders (.txt, .md, .pdf, .html). Default: the built-in bulletin."),
     out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to write the index (default: index/)."),
     model: Optional[str] = ModelOpt,
     chunk_size: Optional[int] = typer.Option(None, "--chunk-size", min=50, max=2000, help="Chunk size in characters."),
     chunk_overlap: Optional[int] = typer.Option(None, "--chunk-overlap", min=0, max=1000, help="Characters shared by neighbouring chunks."),
+    add: bool = typer.Option(False, "--add", help="Add the files to the existing index instead of replacing it."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first file that cannot be read."),
 ):
     """Build the search index: read, split into sections, chunk, embed, and write FAISS + BM25."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
     from .documents import DocumentError
     from .embedding import ModelError
-    from .index_store import BuildError, build_index
+    from .index_store import IndexError_
+    from .indexing import BuildError, add_to_index, build_index
 
-    settings = Settings().with_(model=model, chunk_size=chunk_size, chunk_overlap=chunk_overlap)
-    if chunk_overlap is not None and chunk_overlap >= settings.chunk_size:
+    settings = Settings()
+    build = settings.build.with_(model=model, chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+    if chunk_overlap is not None and chunk_overlap >= build.chunk_size:
         fail("--chunk-overlap must be smaller than --chunk-size", 2)
     paths = list(paths or [BUILTIN_CORPUS])
     for p in paths:
@@ -60,21 +61,21 @@ def index_cmd(
     def skipped(e: DocumentError) -> None:
         err.print(f"[yellow]skipped[/] {e.path}: {e.reason}", highlight=False)
 
-    with Progress(TextColumn("{task.description:<8}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err, transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
+    bar, progress = _stage_progress(err)
+    with bar:
         try:
-            report = build_index(paths, target, settings, strict=strict, progress=progress, on_skip=skipped)
+            if add:
+                report = add_to_index(target, paths, settings.paths, progress=progress, on_skip=skipped)
+            else:
+                report = build_index(paths, target, build, settings.paths, strict=strict, progress=progress, on_skip=skipped)
         except DocumentError as e:
             fail(f"{e.path}: {e.reason} (--strict)", 1)
-        except (BuildError, ModelError) as e:
+        except (BuildError, ModelError, IndexError_) as e:
             fail(str(e), 1)
-    out.print(f"[bold green]Indexed[/] {len(report.documents)} document(s) into {report.out}", highlight=False)
+    for warning in report.warnings():
+        err.print(f"[yellow]warning[/] {warning}", highlight=False)
+    verb = f"Added {len(report.added)} document(s) to" if add else f"Indexed {len(report.documents)} document(s) into"
+    out.print(f"[bold green]{verb}[/] {report.out}", highlight=False)
     for prov, n in report.sections_per_province().items():
         out.print(f"  {prov}\t{n} section(s)", highlight=False)
     out.print(
@@ -85,14 +86,14 @@ def index_cmd(
     )
 
 
-def _load_assistant(index_dir: Optional[Path], model: Optional[str]):
+def _load_assistant(index_dir: Optional[Path]):
     from .assistant import get_assistant
     from .embedding import ModelError
-    from .index_store import BuildError, IndexError_
+    from .index_store import IndexError_
+    from .indexing import BuildError
 
-    settings = Settings().with_(model=model)
     try:
-        return get_assistant(index_dir, settings)
+        return get_assistant(index_dir)
     except (IndexError_, ModelError, BuildError) as e:
         fail(str(e), 1)
 
@@ -101,12 +102,23 @@ def _print_answer(answer) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
+    from .answering.quotes import where
+
     style = "yellow" if answer.abstained else "green"
-    out.print(Panel(Text(answer.text), title="问题：" + answer.question[:80], border_style=style, title_align="left"))
+    body = Text()
+    for n, line in enumerate(answer.text.split("\n")):
+        if n:
+            body.append("\n")
+        if line.startswith("**") and line.endswith("**") and len(line) > 4:
+            body.append(line[2:-2], style="bold")  # the direct answer
+        else:
+            body.append(line)
+    out.print(Panel(body, title="问题：" + answer.question[:80], border_style=style, title_align="left"))
     if answer.citations:
         out.print(Text("可能相关的段落" if answer.abstained else "引用来源", style="bold"))
+    many_docs = len({c.doc for c in answer.citations}) > 1
     for c in answer.citations:
-        head = " · ".join(x for x in (f"[{c.rank}] {c.province}", f"第{c.section}节" if c.section != c.province else "", c.title[:40], f"第{c.page}页" if c.page else "") if x)
+        head = f"[{c.rank}] {where(c, with_doc=many_docs)} · {c.title[:40]}"
         out.print(Text(head, style="bold cyan"))
         passage = Text(c.passage)
         for s, e in c.quote_spans:
@@ -123,7 +135,6 @@ def ask_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Answer every line {\"question\": …} of this file; print one JSON object per line."),
     index_dir: Optional[Path] = IndexOpt,
-    model: Optional[str] = ModelOpt,
 ):
     """Answer a question by quoting the reports, with numbered citations."""
     if jsonl is not None:
@@ -131,7 +142,7 @@ def ask_cmd(
             fail("give either a question or --jsonl FILE, not both", 2)
         if not jsonl.is_file():
             fail(f"no such file: {jsonl}", 2)
-        assistant = _load_assistant(index_dir, model)
+        assistant = _load_assistant(index_dir)
         bad = 0
         try:
             lines = jsonl.read_text(encoding="utf-8-sig").splitlines()
@@ -156,24 +167,12 @@ def ask_cmd(
         return
     if question is None or not question.strip():
         fail('the question is empty; ask e.g.: qa ask "广东的主会场设在哪里？"', 2)
-    assistant = _load_assistant(index_dir, model)
+    assistant = _load_assistant(index_dir)
     answer = assistant.answer(question, province or None, k)
     if as_json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:
         _print_answer(answer)
-
-
-def _chat_answer(assistant, question: str, history: list[str], provinces, k: int):
-    """One turn of the chat. Until Assistant.answer(question, provinces, k, history=history)
-    resolves follow-ups itself, they are resolved here."""
-    from dataclasses import replace
-
-    from .conversation import resolve
-
-    r = resolve(question, history)
-    answer = assistant.answer(r.question, provinces=r.provinces or provinces, k=k)
-    return replace(answer, question=question, resolved_question=r.question if r.rewritten else None)
 
 
 _CLEAR = {"/clear", "/new", "清空", "新对话"}
@@ -185,10 +184,9 @@ def chat_cmd(
     index_dir: Optional[Path] = IndexOpt,
     province: list[str] = typer.Option(None, "--province", "-p", help="Only answer from these provinces (repeatable), e.g. 广东."),
     k: int = typer.Option(5, "--k", min=1, max=50, help="How many passages to cite."),
-    model: Optional[str] = ModelOpt,
 ):
     """Chat in the terminal: a follow-up (那江苏呢？ 它的主持人是谁？) is read with the earlier questions."""
-    assistant = _load_assistant(index_dir, model)
+    assistant = _load_assistant(index_dir)
     history: list[str] = []  # the user's questions of this conversation, oldest first
     out.print("输入问题后回车。/clear（或 清空）开始新的对话，/exit 或 Ctrl-D 结束。", highlight=False)
     try:
@@ -206,14 +204,30 @@ def chat_cmd(
                 history.clear()
                 out.print("已开始新的对话。", highlight=False)
                 continue
-            answer = _chat_answer(assistant, question, history, province or None, k)
-            if answer.resolved_question:
-                out.print("理解为：" + answer.resolved_question, style="dim", highlight=False)
-            _print_answer(answer)
+            _print_answer(assistant.answer(question, province or None, k, history=history))
             history.append(question)
     except KeyboardInterrupt:
         out.print()
     out.print("再见。", highlight=False)
+
+
+@app.command("meetings")
+def meetings_cmd(
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of the meeting records."),
+    index_dir: Optional[Path] = IndexOpt,
+):
+    """The meetings at a glance: date, form, host, speakers, scale and theme of every report, each from its source sentence."""
+    from .index_store import IndexError_, load_index
+    from .meetings_view import meetings_to_json, print_meetings
+
+    try:
+        index = load_index(index_dir or Settings().index_dir)
+    except IndexError_ as e:
+        fail(str(e), 1)
+    if as_json:
+        print(json.dumps(meetings_to_json(index.meetings), ensure_ascii=False, indent=1))
+    else:
+        print_meetings(index.meetings, out)
 
 
 # --- eval and bench commands go below this line (qa/evaluation.py, qa/benchmark.py) ---

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..meetings import PART_SEP, holds_title
+from ..meetings import PART_SEP, holds_title, person_name
 from ..question import AUTONOMOUS_REGIONS, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
@@ -110,6 +110,8 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
             label = _label(ctx, m) if compare else ctx.citations.where(rank, ctx.with_doc)
             lines.append(f"{label}：{quoted(rank, pick.text)}")
             value = _value(m, field).split(PART_SEP)[0]  # a format's first part names it
+            if field in ("host", "speakers"):
+                value = person_name(value.split("、")[-1] if field == "speakers" else value)
             at = pick.text.find(value) if value else -1
             if direct is None and at >= 0:
                 direct = (pick, at, at + len(value))
