@@ -5,7 +5,7 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from qa.answering import NOT_FOUND
+from qa.answering.quotes import NOT_FOUND
 from qa.cli import app
 
 runner = CliRunner()
@@ -116,9 +116,15 @@ def test_ask_json_schema(builtin_index):
     result = runner.invoke(app, ["ask", "江西一季度集中开工了多少个重大项目？", "--json", "--index", str(builtin_index)])
     assert result.exit_code == 0, result.output
     d = json.loads(result.stdout)
-    assert set(d) == {"question", "answer", "abstained", "citations"}
-    assert set(d["citations"][0]) == {"rank", "province", "section", "title", "page", "quote", "passage", "score", "doc", "start", "end"}
+    assert set(d) == {"question", "resolved_question", "answer", "abstained", "type", "direct_answer", "provinces", "citations"}
+    assert set(d["citations"][0]) == {"rank", "province", "section", "title", "page", "page_exact", "quote", "passage",
+                                      "score", "doc", "doc_title", "start", "end"}
     assert d["citations"][0]["province"] == "江西"
+    # the direct answer is verbatim inside the quote of the citation it names
+    direct = d["direct_answer"]
+    assert direct["text"] == "1139个" and d["answer"].startswith("**1139个**")
+    quote = d["citations"][direct["rank"] - 1]["quote"]
+    assert quote[direct["start"] : direct["end"]] == direct["text"]
     assert [c["rank"] for c in d["citations"]] == list(range(1, len(d["citations"]) + 1))
 
 

@@ -277,7 +277,7 @@ def test_chat_narrowing_filters_the_answer_to_that_province_and_ends_at_end_of_i
     out = chat(builtin_index, "哪些省份提到了优化营商环境？", "只看河北的")
     assert "理解为：河北提到了优化营商环境吗？" in out
     narrowed = out.split("理解为：")[1]
-    cited = [line.split()[1] for line in narrowed.splitlines() if line.startswith("[") and "]" in line[:4]]
+    cited = [line.split()[1].split("·")[0] for line in narrowed.splitlines() if line.startswith("[") and "]" in line[:4]]
     assert cited and set(cited) == {"河北"}
     assert out.rstrip().endswith("再见。")
 
@@ -286,7 +286,7 @@ def test_chat_narrowing_filters_the_answer_to_that_province_and_ends_at_end_of_i
 def test_chat_with_a_province_option_keeps_it_for_every_turn(builtin_index):
     out = chat(builtin_index, "会议由谁主持？", "清空", "主会场设在哪里？", args=("-p", "广东"))
     assert "理解为" not in out
-    cited = [line.split()[1] for line in out.splitlines() if line.startswith("[") and "]" in line[:4]]
+    cited = [line.split()[1].split("·")[0] for line in out.splitlines() if line.startswith("[") and "]" in line[:4]]
     assert cited and set(cited) == {"广东"}
 
 

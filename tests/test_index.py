@@ -11,8 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from qa.cli import app
-from qa.config import BUILTIN_CORPUS, Settings
-from qa.index_store import IndexError_, build_index, load_index
+from qa.config import BUILTIN_CORPUS, BuildSettings, Paths
+from qa.index_store import IndexError_, IndexOutdated, load_index
+from qa.indexing import add_to_index, build_index
 
 from .conftest import MINI_BULLETIN, ROOT
 
@@ -24,23 +25,24 @@ def run(*args):
 
 
 def test_builtin_index_manifest_and_files(builtin_index):
-    idx = load_index(builtin_index, Settings())
+    idx = load_index(builtin_index)
     m = idx.manifest
-    assert m["model"] == Settings().model and m["dim"] == 384
+    assert m["model"] == BuildSettings().model and m["dim"] == 384
     assert m["counts"]["documents"] == 1 and m["counts"]["sections"] == 23
-    assert m["chunk_size"] == Settings().chunk_size
-    assert m["files"][0]["sha256"] and m["build_seconds"] > 0 and m["built_at"]
-    assert idx.vectors.ntotal == len(idx.chunks) == len(idx.keywords)
-    doc = BUILTIN_CORPUS.read_text(encoding="utf-8")
-    assert all(c.text in doc or "".join(c.text.split()) in "".join(doc.split()) for c in idx.chunks)
+    assert idx.build == BuildSettings()  # the build settings are read back from the manifest
+    assert m["documents"][0]["sha256"] and m["built_at"]
+    assert idx.chunk_search.ntotal == len(idx.chunks) == len(idx.keywords) == len(idx.chunk_vectors)
+    assert len(idx.meetings) == 18
+    text = idx.documents[0].text
+    assert all(text[c.start : c.end] == c.text for c in idx.chunks)
 
 
 def test_no_chunk_exceeds_the_model_window(builtin_index):
     from qa.embedding import load_encoder
-    from qa.index_store import passage_text
+    from qa.indexing import passage_text
 
-    enc = load_encoder(Settings().model)
     idx = load_index(builtin_index)
+    enc = load_encoder(idx.build.model, Paths())
     assert max(enc.token_count("passage: " + passage_text(c)) for c in idx.chunks) <= 512
 
 
@@ -53,19 +55,39 @@ def test_cli_index_prints_a_summary_and_rebuilds_from_cache(tmp_path, mini_corpu
     assert "(0 texts embedded" in again.output
 
 
-def test_adding_a_file_embeds_only_its_chunks(tmp_path, mini_corpus):
-    # a cache of its own, so that what earlier runs embedded does not count
+def _own_cache(tmp_path) -> Paths:
+    """A cache of its own, so that what earlier runs embedded does not count."""
     (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "models").symlink_to(Settings().model_cache_dir)
-    settings = Settings(index_dir=tmp_path / "idx", cache_dir=tmp_path / "cache")
-    build_index([mini_corpus], settings.index_dir, settings)
+    (tmp_path / "cache" / "models").symlink_to(Paths().model_cache_dir)
+    return Paths(index_dir=tmp_path / "idx", cache_dir=tmp_path / "cache")
+
+
+def test_adding_a_file_embeds_only_its_chunks(tmp_path, mini_corpus):
+    paths = _own_cache(tmp_path)
+    build_index([mini_corpus], paths.index_dir, paths_config=paths)
     extra = tmp_path / "extra.txt"
     extra.write_text("1. 西藏召开全区高质量发展大会\n\n会议在拉萨召开，部署清洁能源基地建设。\n", encoding="utf-8")
-    report = build_index([mini_corpus, extra], settings.index_dir, settings)
+    report = add_to_index(paths.index_dir, [extra], paths)
     new_chunks = [c for c in report.chunks if c.doc == "extra.txt"]
     from qa.chunking import sentence_spans
 
+    assert [d.name for d in report.added] == ["extra.txt"]
     assert report.embedded == len(new_chunks) + sum(len(sentence_spans(c.text)) for c in new_chunks)
+    idx = load_index(paths.index_dir)
+    assert {d.name for d in idx.documents} == {"mini.txt", "extra.txt"}
+    assert "西藏" in idx.report_provinces and "海南" in idx.report_provinces
+
+
+def test_adding_a_file_twice_keeps_one_copy_and_a_new_version_replaces_the_old(tmp_path, mini_corpus):
+    build_index([mini_corpus], tmp_path / "idx")
+    again = add_to_index(tmp_path / "idx", [mini_corpus])
+    assert again.added == [] and len(load_index(tmp_path / "idx").documents) == 1
+    changed = tmp_path / "other" / "mini.txt"
+    changed.parent.mkdir()
+    changed.write_text(MINI_BULLETIN.replace("30 万户", "40 万户"), encoding="utf-8")
+    add_to_index(tmp_path / "idx", [changed])
+    docs = load_index(tmp_path / "idx").documents
+    assert len(docs) == 1 and "40万户" in docs[0].text
 
 
 def test_bad_files_are_named_and_the_others_indexed(tmp_path, mini_corpus):
@@ -97,35 +119,39 @@ def test_unwritable_output_is_a_clear_error(tmp_path, mini_corpus):
     assert "Error" in result.output and "Traceback" not in result.output
 
 
-def test_index_built_with_another_model_is_refused(tmp_path, mini_corpus):
-    build_index([mini_corpus], tmp_path / "idx", Settings())
-    with pytest.raises(IndexError_) as info:
-        load_index(tmp_path / "idx", Settings(model="BAAI/bge-small-zh-v1.5"))
-    assert "built with model" in str(info.value) and "qa index" in str(info.value)
+def test_index_of_an_older_format_is_refused_with_a_rebuild_hint(tmp_path, mini_corpus):
+    build_index([mini_corpus], tmp_path / "idx")
+    manifest = tmp_path / "idx" / "current" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["format"] = 2
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(IndexOutdated) as info:
+        load_index(tmp_path / "idx")
+    assert "format 2" in str(info.value) and "qa index" in str(info.value)
 
 
-@pytest.mark.parametrize("victim", ["manifest.json", "chunks.jsonl", "vectors.faiss", "sentences.npy", "bm25/vocab.index.json"])
+@pytest.mark.parametrize("victim", ["manifest.json", "chunks.jsonl", "chunks.faiss", "sentence_vectors.npy", "bm25/vocab.index.json", "terms/chunks.npz", "meetings.json"])
 def test_damaged_index_file_is_named(tmp_path, mini_corpus, victim):
-    build_index([mini_corpus], tmp_path / "idx", Settings())
+    build_index([mini_corpus], tmp_path / "idx")
     path = tmp_path / "idx" / "current" / victim
     path.write_bytes(path.read_bytes()[: max(1, path.stat().st_size // 2)])
     with pytest.raises(IndexError_) as info:
-        load_index(tmp_path / "idx", Settings())
+        load_index(tmp_path / "idx")
     assert victim.split("/")[-1] in str(info.value) and "rebuild" in str(info.value)
 
 
 def test_failed_build_keeps_the_previous_index(tmp_path, mini_corpus, monkeypatch):
     import qa.index_store as store
 
-    build_index([mini_corpus], tmp_path / "idx", Settings())
+    build_index([mini_corpus], tmp_path / "idx")
     before = load_index(tmp_path / "idx").manifest["built_at"]
 
     def boom(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_write_build", boom)
+    monkeypatch.setattr(store, "_write_files", boom)
     with pytest.raises(RuntimeError):
-        build_index([mini_corpus], tmp_path / "idx", Settings())
+        build_index([mini_corpus], tmp_path / "idx")
     assert load_index(tmp_path / "idx").manifest["built_at"] == before
     assert [p.name for p in (tmp_path / "idx").iterdir() if p.name.startswith("build-")] == [os.readlink(tmp_path / "idx" / "current")]
 
@@ -133,42 +159,41 @@ def test_failed_build_keeps_the_previous_index(tmp_path, mini_corpus, monkeypatc
 def test_killed_build_keeps_the_previous_index(tmp_path, mini_corpus):
     """SIGKILL in the middle of a build: the previous index still loads and answers."""
     out = tmp_path / "idx"
-    build_index([mini_corpus], out, Settings())
+    build_index([mini_corpus], out)
     # an empty embedding cache makes the second build slow enough to kill mid-way
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / "models").symlink_to(Settings().model_cache_dir)
+    (cache / "models").symlink_to(Paths().model_cache_dir)
     env = dict(os.environ, QA_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
     proc = subprocess.Popen([sys.executable, "-m", "qa", "index", str(BUILTIN_CORPUS), "--out", str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     time.sleep(8)  # past start-up, into reading and embedding
     assert proc.poll() is None, proc.stderr.read().decode()
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    idx = load_index(out, Settings())
+    idx = load_index(out)
     assert {c.province for c in idx.chunks} == {"总述", "海南", "贵州"}
     from qa.assistant import Assistant
     from qa.embedding import load_encoder
 
-    answer = Assistant(idx, load_encoder(Settings().model), Settings()).answer("贵州的算力规模要突破多少？")
+    answer = Assistant(idx, load_encoder(idx.build.model, Paths())).answer("贵州的算力规模要突破多少？")
     assert not answer.abstained and answer.citations[0].province == "贵州"
 
 
 def test_index_help_documents_every_option():
     result = run("index", "--help")
-    for option in ("--out", "--model", "--chunk-size", "--chunk-overlap", "--strict"):
+    for option in ("--out", "--model", "--chunk-size", "--chunk-overlap", "--add", "--strict"):
         assert option in result.output
 
 
-def test_model_option_takes_a_folder_and_indexes_do_not_mix(tmp_path, mini_corpus):
+def test_an_index_is_answered_with_the_model_and_chunking_it_was_built_with(tmp_path, mini_corpus):
     from qa.e5_convert import ensure_converted
 
-    folder = str(ensure_converted(Settings().model_cache_dir))
-    result = run("index", mini_corpus, "--out", tmp_path / "idx", "--model", folder)
+    folder = str(ensure_converted(Paths().model_cache_dir))
+    result = run("index", mini_corpus, "--out", tmp_path / "idx", "--model", folder, "--chunk-size", "300")
     assert result.exit_code == 0, result.output
-    assert load_index(tmp_path / "idx", Settings(model=folder)).manifest["model"] == folder
-    asked = runner.invoke(app, ["ask", "贵州的算力规模要突破多少？", "--index", str(tmp_path / "idx")])
-    assert asked.exit_code == 1 and "built with model" in asked.output
-    asked = runner.invoke(app, ["ask", "贵州的算力规模要突破多少？", "--index", str(tmp_path / "idx"), "--model", folder, "--json"])
+    idx = load_index(tmp_path / "idx")
+    assert idx.build.model == folder and idx.build.chunk_size == 300
+    asked = runner.invoke(app, ["ask", "贵州的算力规模要突破多少？", "--index", str(tmp_path / "idx"), "--json"])
     assert asked.exit_code == 0 and json.loads(asked.stdout)["citations"][0]["province"] == "贵州"
 
 

@@ -10,7 +10,7 @@ from ..meetings import PART_SEP, holds_title, person_name
 from ..question import AUTONOMOUS_REGIONS, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
-from .context import AnswerContext, Reply, missing_fact
+from .context import AnswerContext, Reply, direct_span, missing_fact
 from .quotes import Pick, best_pick, quoted
 
 FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形式", "scale": "参会规模", "speakers": "讲话人", "theme": "会议主题"}
@@ -109,12 +109,8 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
             rank = ctx.citations.add(pick)
             label = _label(ctx, m) if compare else ctx.citations.where(rank, ctx.with_doc)
             lines.append(f"{label}：{quoted(rank, pick.text)}")
-            value = _value(m, field).split(PART_SEP)[0]  # a format's first part names it
-            if field in ("host", "speakers"):
-                value = person_name(value.split("、")[-1] if field == "speakers" else value)
-            at = pick.text.find(value) if value else -1
-            if direct is None and at >= 0:
-                direct = (pick, at, at + len(value))
+            if direct is None:
+                direct = _direct(ctx, m, field, pick)
             answered = True
         else:
             opening = ctx.retrieved.openings.get(m.province)
@@ -126,6 +122,18 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
     if not answered:
         return Reply(lines, abstained=True, reason=missing_fact(ctx.question, field) + "。")
     return Reply(lines, direct=None if compare else direct, provinces=ctx.question.provinces)
+
+
+def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tuple[Pick, int, int] | None:
+    """The span that answers: a figure or a date of the kind asked, else the field's value
+    (a person's name without the title chain, a format's first part)."""
+    if ctx.question.kind in ("figure", "date"):
+        return direct_span(ctx.question, pick)
+    value = _value(m, field).split(PART_SEP)[0]
+    if field in ("host", "speakers"):
+        value = person_name(value.split("、")[-1] if field == "speakers" else value)
+    at = pick.text.find(value) if value else -1
+    return (pick, at, at + len(value)) if at >= 0 else None
 
 
 def _label(ctx: AnswerContext, m: MeetingRecord) -> str:

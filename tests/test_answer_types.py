@@ -1,0 +1,125 @@
+"""Each question type answered by its strategy, on the real corpus: direct answers,
+multi-part questions, refusals that say what is missing, meeting questions, follow-ups."""
+import re
+
+import pytest
+
+from qa.answering import STRATEGIES
+from qa.question import read_question
+
+
+def quote_of(answer, rank):
+    return answer.citations[rank - 1].quote
+
+
+def check_direct(answer, expected):
+    d = answer.direct_answer
+    assert d is not None, answer.text
+    assert d.text == expected
+    assert quote_of(answer, d.rank)[d.start : d.end] == d.text  # verbatim inside its quote
+    assert answer.text.startswith(f"**{expected}**\n")
+
+
+@pytest.mark.parametrize("question, expected, province", [
+    ("江西一季度集中开工了多少个重大项目？", "1139个", "江西"),       # a count with its unit
+    ("在沈阳开的那场优化营商环境攻坚动员大会，一共有多少人参会？", "共4.8万人", "辽宁"),  # people, a city for its province
+    ("广东高质量发展大会的主会场设在哪里？", "深圳", "广东"),           # a place
+    ("辽宁优化营商环境打赢攻坚之战动员大会由谁主持？", "王健", "辽宁"),  # a person
+    ("北京的高质量发展推进大会是哪天召开的？", "2月19日上午", "北京"),  # a date
+])
+def test_figure_place_person_and_date_questions_open_with_the_exact_span(assistant, question, expected, province):
+    a = assistant.answer(question)
+    assert not a.abstained
+    check_direct(a, expected)
+    assert a.citations[a.direct_answer.rank - 1].province == province
+
+
+def test_the_answering_sentence_is_found_in_any_of_the_top_passages(assistant):
+    # the figure sits in a passage that is not the best match for the question as a whole
+    a = assistant.answer("在沈阳开的那场优化营商环境攻坚动员大会，一共有多少人参会？")
+    assert "4.8万人参加会议" in quote_of(a, a.direct_answer.rank)
+
+
+def test_a_multi_part_question_answers_each_part_on_its_own_line(assistant):
+    a = assistant.answer("责任编辑是谁？电话是多少？")
+    assert a.mode == "multi" and not a.abstained
+    first, second = [line for line in a.text.split("\n") if line.startswith("（")]
+    assert first.startswith("（1）") and "史筱飞" in first
+    assert second.startswith("（2）") and "0531" in second
+    for shown, n in re.findall(r"「(.+?)」\[(\d+)\]", a.text):
+        assert shown == quote_of(a, int(n))
+
+
+def test_a_part_the_documents_do_not_answer_is_said_to_be_missing(assistant):
+    a = assistant.answer("江西一季度集中开工了多少个重大项目？江西的会议由谁主持？湖南的会议由谁主持？")
+    lines = [line for line in a.text.split("\n") if line.startswith("（")]
+    assert len(lines) == 3 and not a.abstained
+    assert "1139个" in lines[0] and "任珠峰" in lines[1]
+    assert lines[2].startswith("（3）未在资料中找到") and "主持人" in lines[2]
+
+
+def test_a_near_miss_is_refused_and_still_quotes_what_the_report_says(assistant):
+    # the 湖南 report quotes the speeches but never says who presided
+    a = assistant.answer("湖南招商引资工作会议是由谁主持的？")
+    assert a.abstained and a.text.startswith("未在资料中找到")
+    assert "资料未写明湖南会议的主持人" in a.text and "报道提到：「" in a.text
+    assert a.citations[0].province == "湖南"
+
+
+def test_a_figure_that_is_not_given_is_refused(assistant):
+    a = assistant.answer("广东省2024年的GDP增长目标是多少？")
+    assert a.abstained and a.direct_answer is None
+
+
+def test_which_provinces_lists_the_provinces_first(assistant):
+    a = assistant.answer("哪些省份提到惠企政策“免申即享”？")
+    head = a.text.split("\n")[0]
+    assert head == f"共{len(a.provinces)}个省市：" + "、".join(a.provinces)
+    assert {"河南", "上海", "安徽"} <= set(a.provinces)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("哪些省市的会议不是在2月18日召开的？", {"北京", "四川"}),
+    ("哪些会议以视频形式召开？", {"江苏", "浙江", "湖南", "重庆", "河北", "辽宁", "吉林", "黑龙江", "甘肃", "云南"}),
+])
+def test_questions_about_the_meetings_are_answered_from_the_records(assistant, question, expected):
+    a = assistant.answer(question)
+    assert a.mode == "meeting" and not a.abstained
+    assert set(a.provinces) == expected
+    # one quote per province, each from that province's own report
+    assert [c.province for c in a.citations[: len(expected)]] == list(a.provinces)
+
+
+def test_a_municipality_s_mayor_counts_as_its_governor(assistant):
+    a = assistant.answer("哪些会议由省长主持？")
+    assert {"上海", "重庆", "广东"} <= set(a.provinces)
+    assert "辽宁" not in a.provinces  # 副省长王健 presided there
+    assert "湖南" in a.text.split("\n")[-1]  # named as not stating its host
+
+
+def test_comparing_the_meetings_quotes_each_record(assistant):
+    a = assistant.answer("比较辽宁和吉林会议的规模")
+    assert a.mode == "meeting"
+    assert "4.8万人" in a.text and "260万" in a.text
+
+
+def test_a_follow_up_is_understood_from_the_conversation(assistant):
+    first = "广东高质量发展大会的主会场设在哪里？"
+    a = assistant.answer("那浙江的呢？", history=[first])
+    assert a.resolved_question and "浙江" in a.resolved_question
+    assert a.text.startswith("理解为：")
+    assert a.citations[0].province == "浙江"
+    b = assistant.answer("它的主持人是谁？", history=[first, "那浙江的呢？"])
+    assert "王浩" in b.text and b.citations[0].province == "浙江"
+
+
+def test_a_complete_question_is_not_rewritten_by_the_conversation(assistant):
+    a = assistant.answer("哪些省份提到了优化营商环境？", history=["广东高质量发展大会的主会场设在哪里？"])
+    assert a.resolved_question is None and not a.text.startswith("理解为")
+
+
+def test_every_question_type_has_a_strategy():
+    questions = ["广东的主会场设在哪里？", "谁主持？", "哪天开的？", "多少人？", "哪些省份提到了营商环境？",
+                 "广东和江苏有何不同？", "概括广东的部署", "广东提出了什么？", "责任编辑是谁？电话是多少？"]
+    for text in questions:
+        assert read_question(text).qtype in STRATEGIES
