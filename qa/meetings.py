@@ -107,9 +107,10 @@ def holds_title(mention: str, title: str) -> bool:
     return False
 
 
-def looks_like_name(name: str) -> bool:
-    """A person's name as written in these reports: a common surname, no function word."""
-    return _is_name(name, titled=False)
+def looks_like_name(name: str, titled: bool = False) -> bool:
+    """A person's name as written in these reports: no function word, and a common
+    surname unless a title stands right before it."""
+    return _is_name(name, titled)
 
 
 def _is_name(name: str, titled: bool) -> bool:

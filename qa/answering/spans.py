@@ -12,10 +12,12 @@ from ..meetings import looks_like_name
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 _NUM = rf"(?:\d+(?:[.,，]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
 # a figure: a number with the unit or measure word that says what it counts
+_MEASURE = (r"个百分点|美元|元|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|户|套|台|件|场|期|轮|支|层|"
+            r"平方公里|公里|千米|米|吨|千瓦|兆瓦|GW|MW|周|季度|月")
+# a figure: a number with the unit or measure word that says what it counts (30万户, 6805亿元, 1139个)
 _FIGURE = re.compile(
     rf"(?:约|近|超过|超|逾|共|达|达到|累计)?\s*{_NUM}\s*"
-    r"(?:个百分点|亿元|万亿元|万元|亿美元|元|万人次|人次|万人|余人|名|人|位|个|项|家|次|届|年|天|所|座|条|批|倍|%|％|"
-    r"亿|万|户|套|台|件|场|期|轮|支|层|平方公里|公里|千米|米|吨|千瓦|兆瓦|GW|MW|周|季度|月)"
+    rf"(?:(?:万亿|万|亿|千)?(?:{_MEASURE})|万亿|万|亿|%|％)"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年(?!\s*(?:来|间|多|以上))")
 _BARE_NUMBER = re.compile(r"\d[\d—\-.]{2,}\d")
@@ -111,9 +113,11 @@ def persons(text: str) -> list[tuple[int, int]]:
     """Spans of people's names: after a title, or opening a clause before a reporting verb."""
     found = []
     for pattern in (_PERSON_AFTER_TITLE, _PERSON_AFTER_COLON, _PERSON_BEFORE_VERB):
+        titled = pattern is not _PERSON_BEFORE_VERB
         for m in pattern.finditer(text):
             name = m.group(1)
-            if name not in _NOT_NAMES and looks_like_name(name) and not _place_pattern().fullmatch(name):
+            # after a title any surname goes (郦雅芳); a bare name needs a common one
+            if name not in _NOT_NAMES and looks_like_name(name, titled) and not _place_pattern().fullmatch(name):
                 found.append(m.span(1))
     return sorted(set(found))
 

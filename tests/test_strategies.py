@@ -1,0 +1,135 @@
+"""Question reading, retrieval and the answer strategies alone, in milliseconds: a hashing
+encoder stands in for e5, and the tests compose their own documents, including two issues
+of a bulletin, so that citations must name their document and years narrow the search."""
+import hashlib
+
+import numpy as np
+import pytest
+
+from qa.assistant import Assistant
+from qa.config import BuildSettings, Paths
+from qa.index_store import load_index, write_index
+from qa.indexing import assemble
+from qa.question import read_question
+from qa.schema import Document
+
+
+class HashEncoder:
+    """Character bigrams hashed into 384 dimensions: similar wording, similar vectors."""
+
+    dim = 384
+    name = "test/hash-encoder"
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        for a, b in zip(text, text[1:]):
+            v[int(hashlib.md5((a + b).encode()).hexdigest()[:8], 16) % self.dim] += 1.0
+        n = np.linalg.norm(v)
+        return v / n if n else v
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+    def encode_passages(self, texts, batch_size: int = 16) -> np.ndarray:
+        return np.stack([self._vec(t) for t in texts])
+
+
+ISSUE = """今日测试快讯
+
+{year}年第{issue}期
+
+1. 海南召开全省自由贸易港建设大会
+
+2月{day}日，海南省委、省政府在海口召开全省自由贸易港建设大会。省委书记冯飞出席会议并讲话，省长刘小明主持会议。会议提出，今年将新增市场主体{count}万户。
+
+2. 贵州召开全省大数据产业推进会
+
+2月{day}日，贵州省在贵阳召开大数据产业推进会，会议以视频形式召开，各市设分会场。会议提出算力规模突破{power}亿亿次。
+"""
+
+
+def make_doc(name: str, year: int, issue: int, day: int, count: int, power: int) -> Document:
+    text = ISSUE.format(year=year, issue=issue, day=day, count=count, power=power)
+    return Document(name=name, path=name, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    title=f"今日测试快讯{year}年第{issue}期", year=year, issue=f"{year}年第{issue}期")
+
+
+@pytest.fixture(scope="module")
+def two_issues(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("two-issues")
+    docs = [make_doc("2023-02.txt", 2023, 2, 20, 30, 100), make_doc("2024-06.txt", 2024, 6, 18, 40, 150)]
+    paths = Paths(index_dir=folder, cache_dir=folder / "cache")
+    data, _, _ = assemble(docs, BuildSettings(model=HashEncoder.name), paths, encoder=HashEncoder())
+    write_index(folder, data)
+    return Assistant(load_index(folder), HashEncoder())
+
+
+def test_a_question_naming_a_year_is_answered_from_that_year_s_issue(two_issues):
+    a = two_issues.answer("2023年海南今年将新增市场主体多少万户？")
+    assert not a.abstained
+    assert a.citations[0].doc == "2023-02.txt" and a.direct_answer.text == "30万户"
+    b = two_issues.answer("2024年海南今年将新增市场主体多少万户？")
+    assert b.citations[0].doc == "2024-06.txt" and b.direct_answer.text == "40万户"
+
+
+def test_citations_name_their_document_when_the_index_holds_several(two_issues):
+    a = two_issues.answer("2024年贵州算力规模要突破多少？")
+    assert a.citations[0].doc_title == "今日测试快讯2024年第6期"
+    assert "今日测试快讯2024年第6期·贵州" in a.text
+
+
+def test_the_same_province_in_two_issues_is_two_sources(two_issues):
+    a = two_issues.answer("哪些会议以视频形式召开？")
+    assert a.mode == "meeting"
+    assert a.text.startswith("共2个省市：贵州（今日测试快讯2023年第2期）、贵州（今日测试快讯2024年第6期）")
+
+
+def test_a_meeting_the_records_answer_names_its_host(two_issues):
+    a = two_issues.answer("2024年海南的会议由谁主持？")
+    assert not a.abstained and a.direct_answer.text == "刘小明"
+    assert a.citations[a.direct_answer.rank - 1].doc == "2024-06.txt"
+
+
+def test_a_province_with_no_report_is_refused(two_issues):
+    a = two_issues.answer("西藏的会议提出了什么？")
+    assert a.abstained and "资料中没有西藏的会议报告" in a.text
+
+
+@pytest.mark.parametrize("text, qtype, kind, unit", [
+    ("江西一季度集中开工了多少个重大项目？", "figure", "figure", "个"),
+    ("辽宁大会共有多少人参加？", "figure", "figure", "人"),
+    ("年度计划投资多少亿元？", "figure", "figure", "元"),
+    ("云南已连续第几个季度调度重大产业项目？", "figure", "figure", "第季度"),
+    ("北京的会议是哪天召开的？", "date", "date", ""),
+    ("吉林的大会是农历哪天开的？", "date", "date", "农历"),
+    ("会议由谁主持？", "person", "person", ""),
+    ("主会场设在哪座城市？", "place", "place", ""),
+    ("哪个省打算组织企业出海？", "fact", None, ""),  # the citation's province answers
+    ("上海营商环境大会上哪几家单位作了交流发言？", "fact", None, ""),  # which ones, not how many
+    ("哪些省份提到了营商环境？", "which", None, ""),
+    ("广东和江苏的会议有何不同？", "compare", None, ""),
+])
+def test_question_types_kinds_and_units(text, qtype, kind, unit):
+    q = read_question(text)
+    assert (q.qtype, q.kind, q.unit) == (qtype, kind, unit)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("责任编辑是谁？电话是多少？", ["责任编辑是谁", "电话是多少"]),
+    ("广东大会上是谁发表讲话、谁主持会议？", ["广东大会上是谁发表讲话", "谁主持会议"]),
+    ("江西连续第几年集中开工，又是连续第几年召开动员大会？", ["江西连续第几年集中开工", "又是连续第几年召开动员大会"]),
+    ("哪个省计划让评标专家和投标人互相不知道对方是谁？", []),  # one question: 谁 is inside it
+])
+def test_multi_part_questions_are_split_only_where_a_new_question_begins(text, parts):
+    q = read_question(text)
+    assert [p.text for p in q.parts] == parts
+
+
+def test_a_later_part_inherits_the_province_of_the_first():
+    q = read_question("广东今年安排了多少个省重点建设项目？年度计划投资多少？")
+    assert [p.provinces for p in q.parts] == [("广东",), ("广东",)]
+
+
+def test_the_predicate_is_the_words_next_to_the_question_word():
+    assert read_question("湖南的会议是由谁主持的？").predicate == ("主持",)
+    assert read_question("一共有多少人参会？").predicate == ("参会",)
