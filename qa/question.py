@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import rjieba
+
 from .gazetteer import PROVINCES, provinces_in
 from .keyword_index import tokenize
 
@@ -42,7 +44,7 @@ _UNIT_NOUNS = [
 ]
 _ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own
-_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少)$")
+_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志)$")
 
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
@@ -94,6 +96,8 @@ class Question:
     issue: int | None
     parts: tuple["Question", ...] = ()  # a multi-part question's parts, each complete
     term: str = ""  # `确定为什么“年”`: the answer is a quoted name ending in 年
+    quoted: tuple[str, ...] = ()  # “链主”, “六大优势产业”: exact phrases the answer must hold
+    predicate_head: str = ""  # the word that governs the question word, when it comes before it
 
     @property
     def mode(self) -> str:  # the old name; the CLI and the tests read it
@@ -194,9 +198,12 @@ def _read_one(text: str) -> Question:
         years=years,
         issue=int(issue.group(1)) if issue else None,
         term=(t.group(1) if (t := _TERM.search(text)) else ""),
+        quoted=tuple(dict.fromkeys(m for m in _QUOTED.findall(text) if len(m) >= 2)),
+        predicate_head=_predicate_head(text, kind),
     )
 
 
+_QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
 _WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)")
 
@@ -252,6 +259,21 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     if not (after or before) and at > 0:
         before = _content_words(clauses[at - 1].group(0))
     return tuple(dict.fromkeys(after or before[-3:]))[:6]
+
+
+def _predicate_head(text: str, kind: str | None) -> str:
+    """`要持续到什么时候` → 持续: the last key word before the question word, when no key
+    word follows it; a sentence that lacks it answers another question."""
+    if kind is None:
+        return ""
+    m = _KINDS[kind].search(text)
+    clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
+    if clause is None or _content_words(text[m.end() : clause.end()]):
+        return ""
+    words = rjieba.cut(text[clause.start() : m.start()])
+    keep = set(_content_words(text[clause.start() : m.start()]))
+    heads = [w for w in words if w in keep]
+    return heads[-1] if heads else ""
 
 
 def _content_words(text: str) -> list[str]:

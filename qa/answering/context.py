@@ -2,6 +2,7 @@
 checks they share: is a passage relevant, does a sentence hold what was asked."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..config import AnswerSettings
@@ -71,13 +72,45 @@ def holds_predicate(ctx: AnswerContext, text: str) -> bool:
     if not q.predicate:
         return True
     weights = ctx.retrieved.weights
+
+    def holds(word: str) -> bool:
+        return any(w in text for w in SYNONYMS.get(word, (word,)))
+
+    if q.predicate_head and not holds(q.predicate_head):
+        return False  # 要持续到什么时候: a sentence without 持续 does not say until when
     total = sum(weights.get(p, 1.0) for p in q.predicate)
-    held = sum(weights.get(p, 1.0) for p in q.predicate if any(w in text for w in SYNONYMS.get(p, (p,))))
+    held = sum(weights.get(p, 1.0) for p in q.predicate if holds(p))
     return held >= ctx.settings.min_predicate * total
 
 
+# `“六大优势产业”具体是哪六个`: asks what a named set consists of
+_EXPANSION_ASKED = re.compile(r"具体(?:是|指|包括)|分别(?:是|指)|指(?:的是)?(?:什么|哪)|包括哪|是哪[几两三四五六七八九十]|哪[几两三四五六七八九十][个项大方条类支]")
+# how a report spells a set out: 即…, ：…, 包括…, 一是…, or a list of items
+_EXPANSION = re.compile(r"^[”\"]?(?:即|就是|是指|指的是|包括|分别是|主要是|具体是|[：:（(])|一是|其一|第一")
+
+
+def asks_expansion(q: Question) -> bool:
+    return bool(q.quoted and _EXPANSION_ASKED.search(q.text))
+
+
+def expands(q: Question, text: str) -> bool:
+    """The text spells out what the quoted term consists of, not only names it: the term
+    is followed by 即/：/包括… or by a list, or a list leads up to it (…、…、…等四大集群)."""
+    for term in q.quoted:
+        for m in re.finditer(re.escape(term), text):
+            after = text[m.end() : m.end() + 60]
+            before = text[max(0, m.start() - 60) : m.start()]
+            if _EXPANSION.search(after[:6]) or after.count("、") >= 2 and not re.search(r"[，。；]", after[: after.find("、")]):
+                return True
+            if before.count("、") >= 2 and re.search(r"等\s*[“\"]?$", before):
+                return True
+    return False
+
+
 def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
-    return spans.find(q.kind, text, q.unit, q.provinces)
+    """Spans of the asked kind; not those the question itself states (问 12345热线…多少, 12345 is no answer)."""
+    squeezed = re.sub(r"\s+", "", q.text)
+    return [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if re.sub(r"\s+", "", text[a:b]) not in squeezed]
 
 
 def answers_kind(q: Question, text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..layout import TOC_PAGE as TOC_LINE
 from ..retrieval import Candidate
-from .context import AnswerContext, Reply, answers_kind, direct_span, holds_predicate, is_relevant, missing_fact
+from .context import AnswerContext, Reply, answers_kind, asks_expansion, direct_span, expands, holds_predicate, is_relevant, missing_fact
 from .quotes import Pick, quoted, sentence_pick
 
 
@@ -37,6 +37,15 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
     return sorted(picks, key=lambda p: -p.score)
 
 
+def fits(ctx: AnswerContext, p: Pick) -> bool:
+    """The sentence holds what was asked: the kind of answer and the predicate, or the
+    spelled-out contents of a named set."""
+    q = ctx.question
+    if asks_expansion(q) and not expands(q, p.text):
+        return False
+    return answers_kind(q, p.text) and holds_predicate(ctx, p.text) and is_relevant(ctx, p.candidate, p.text)
+
+
 def answer_fact(ctx: AnswerContext) -> Reply:
     q, s = ctx.question, ctx.settings
     pool = ctx.retrieved.ranked[: s.quote_pool]
@@ -44,14 +53,19 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     if not ranked:
         return Reply([], abstained=True)
     best = ranked[0]
-    if q.kind:
-        # the best sentence that holds what was asked, when there is one
-        fitting = [p for p in ranked if answers_kind(q, p.text) and holds_predicate(ctx, p.text) and is_relevant(ctx, p.candidate, p.text)]
+    if q.kind or asks_expansion(q):
+        # the best sentence that holds what was asked; when the top passages have none,
+        # the next ones are read before saying the documents do not say it
+        fitting = [p for p in ranked if fits(ctx, p)]
+        if not fitting:
+            deeper = rank_sentences(ctx, ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool])
+            fitting = [p for p in deeper if fits(ctx, p)]
         if not fitting:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
             rank = ctx.citations.add(best)
-            return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=missing_fact(q, q.meeting_field) + "。")
+            what = missing_fact(q, q.meeting_field) if q.kind else f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指"
+            return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=what + "。")
         best = fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
