@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import layout
+from .gazetteer import province_at_start
 from .schema import PageStarts
 
 _CJK = (
@@ -91,7 +92,9 @@ class _Repair:
         if layout.toc_entry(line):
             return True
         h = layout.parse_heading(line)
-        return h is not None and (h.marked or h.appendix) and not layout.BULLET.match(line.strip())
+        if h is not None and (h.marked or h.appendix) and not layout.BULLET.match(line.strip()):
+            return True
+        return layout.plain_title(line) and province_at_start(line, cities=True) is not None
 
     def heading_continues(self, line: str) -> bool:
         if line.lstrip().startswith("**") and not line.rstrip().endswith("**"):
@@ -111,6 +114,8 @@ class _Repair:
         if next_line is None or layout.is_block_start(next_line):
             return False
         s = line.strip()
+        if layout.numbering_only(s):
+            return True  # "8." alone: its title is on the next line
         if layout.RULE.match(s) or layout.TABLE_ROW.match(s):
             return False
         if layout.BULLET.match(s):

@@ -121,6 +121,18 @@ def _read_marks(s: str) -> Heading | None:
     return Heading(title=title, form="+".join(forms) or "plain", number=number, appendix=appendix, bracket=bracket)
 
 
+def numbering_only(line: str) -> bool:
+    """A line holding only a heading's number ("8.", "一、", "（三）"): a PDF put its title on the next line."""
+    s = line.strip().strip("*#").strip()
+    return any((m := pattern.match(s)) and m.end() == len(s) for _, pattern in _NUMBERING)
+
+
+def plain_title(text: str) -> bool:
+    """A bare line shaped like a report title: short, no punctuation inside, and it names a meeting."""
+    s = text.strip()
+    return len(s) <= 40 and not any(ch in s for ch in "。！？；，、,;") and bool(MEETING.search(s))
+
+
 def is_block_start(line: str) -> bool:
     """A line that starts something of its own: a heading mark, a list item, a rule or a table row."""
     s = line.strip()

@@ -30,13 +30,14 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import layout
-from .gazetteer import heading_province, province_counts
+from .gazetteer import heading_province, mentions, province_counts
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Document, Section
 
 FRONT_TITLE = "导语与目录"
 MIN_MENTIONS = 2  # place names a body needs before it may decide or overrule a province
 INFER_SHARE = 0.75  # share of a body's place names one province needs to name a title-less report
-MAX_SHARE = 0.5  # one section of a multi-report file holding more of the text is suspicious
+DRIFT_MENTIONS, DRIFT_CHARS = 3, 300  # a section's tail that names another province this often and this long
+MAX_SHARE = 0.5  # one section of a file of 3+ reports holding more of the text is suspicious
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _report_heads(lines: list[_Line], toc: list[layout.TocEntry]) -> list[_Head]
     heads: list[_Head] = []
     current = None  # the province of the report we are in
     last_number = 0
-    for line, h, province in cands:
+    for i, (line, h, province) in enumerate(cands):
         if h.appendix:
             if current is not None:
                 heads.append(_Head(line, h, None, True))
@@ -124,6 +125,8 @@ def _report_heads(lines: list[_Line], toc: list[layout.TocEntry]) -> list[_Head]
         elif province and province != current:
             if h.form != form and not meeting:
                 continue  # a place named in a sub-heading or list of another shape
+            if h.numbered and not meeting and _list_item(h.number, last_number, _next_meeting_number(cands, i, form)):
+                continue  # "2. 江苏等地的经验…" between report 1 and report 2
         elif province is None and h.form == form and h.marked and meeting and len(h.title) >= 8:
             later = [n for n in numbers if n > last_number]
             if h.numbered and not (last_number < h.number and (not later or h.number < min(later))):
@@ -134,6 +137,21 @@ def _report_heads(lines: list[_Line], toc: list[layout.TocEntry]) -> list[_Head]
         current = province or UNKNOWN_PROVINCE
         last_number = h.number or last_number
     return heads
+
+
+def _next_meeting_number(cands, i: int, form: str | None) -> int | None:
+    """The number of the next heading of the report form that names a place and a meeting."""
+    for _, h, p in cands[i + 1 :]:
+        if p and h.form == form and h.numbered and layout.MEETING.search(h.title):
+            return h.number
+    return None
+
+
+def _list_item(number: int, last: int, following: int | None) -> bool:
+    """A numbered line naming no meeting that breaks the run of report numbers: one that does not
+    rise above the report it stands in (5, then 1), or that the next report does not rise above
+    (1, then 2 or 3, then 2). A gap (4, 6, 7) keeps the run."""
+    return number <= last or (following is not None and following <= number)
 
 
 def _in_toc(title: str, toc_titles: list[str]) -> bool:
@@ -224,29 +242,52 @@ def _whole_file(doc: Document, lines: list[_Line]) -> Section:
     first = (marked or filled)[0]
     h = layout.parse_heading(first.text)
     title = h.title if h else first.text.strip()
-    province, warnings = _check_body(heading_province(title), doc.text[first.start + len(first.text) :])
-    warnings = ("no report headings found: the whole file is one report, titled by its first line",) + warnings
+    body = doc.text[first.start + len(first.text) :]
+    province, warnings = _check_body(heading_province(title), body)
+    counts = province_counts(body)
+    others = [(p, n) for p, n in counts.most_common() if p != province]
+    if province != UNKNOWN_PROVINCE and len(others) >= 2 and sum(n for _, n in others) > counts[province]:
+        named = ", ".join(f"{p} {n}" for p, n in others[:4])
+        warnings += (f"no report headings found, and the body names other provinces ({named}) more often than {province} "
+                     f"({counts[province]}): if the file holds several reports, their headings were not recognised",)
     return _section(doc, 1, "1", province, title, "report", 0, len(doc.text), None, warnings)
 
 
 def _check_body(province: str | None, body: str) -> tuple[str, tuple[str, ...]]:
     """The province to file a section under, given its heading's and its body's place names."""
-    counts = province_counts(body)
+    found = [m for m in mentions(body)]
+    counts = Counter(m.province for m in found)
     total = sum(counts.values())
     top, n = counts.most_common(1)[0] if counts else (None, 0)
     if province:
         if total >= MIN_MENTIONS and counts[province] == 0 and len(counts) == 1:
             return top, (f"heading names {province} but every place in the body is in {top} ({n} mentions): filed under {top}",)
-        return province, ()
+        return province, _drift(province, body, found)
     if total >= MIN_MENTIONS and n >= INFER_SHARE * total:
         return top, (f"heading names no province: filed under {top}, which {n} of the body's {total} place names name",)
     named = "none" if not counts else ", ".join(f"{p} {c}" for p, c in counts.most_common(4))
     return UNKNOWN_PROVINCE, (f"province unknown: the heading names none and the body's place names do not agree ({named})",)
 
 
+def _drift(province: str, body: str, found) -> tuple[str, ...]:
+    """A warning when the body's tail never names the section's province but keeps naming another:
+    the heading of the report that tail belongs to was not recognised."""
+    own = [m.end for m in found if m.province == province]
+    cut = body.find("\n", own[-1]) if own else 0
+    if cut < 0:
+        return ()
+    tail = Counter(m.province for m in found if m.start > cut)
+    if sum(tail.values()) >= DRIFT_MENTIONS and len(body) - cut >= DRIFT_CHARS:
+        named = ", ".join(f"{p} {n}" for p, n in tail.most_common(3))
+        start = body[cut:].strip()[:16]
+        return (f"its last {len(body) - cut} characters never name {province} but name {named} times: "
+                f"a report heading may have been missed before “{start}…”",)
+    return ()
+
+
 def _check_share(sections: list[Section], size: int) -> list[Section]:
     reports = [s for s in sections if s.kind == "report"]
-    if len(reports) < 2 or not size:
+    if len(reports) < 3 or not size:
         return sections
     out = []
     for s in sections:

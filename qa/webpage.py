@@ -1,7 +1,8 @@
 """Web pages (.html, .htm) saved from government and news sites: the article, nothing else.
 
 trafilatura finds the article and drops navigation, footers, scripts and link lists.
-Its Markdown output keeps what the sections need: headings as "#", the bold centred
+Navigation, footers, link lists and the like are pruned first (PRUNE). Its Markdown
+output keeps what the sections need: headings as "#", the bold centred
 <p><strong>…</strong></p> titles that government sites use instead of <h1> as
 "**…**", paragraphs as blocks, tables as "| … |" rows.
 """
@@ -18,6 +19,20 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_231
 _DATE_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "date")
 _YEAR = re.compile(r"((?:19|20)\d{2})")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Boilerplate pruned before extraction. trafilatura finds it on its own in a long article, but
+# on a short page (under ~250 characters) it falls back to the whole body, and link lists of
+# other reports' titles ("重庆召开…大会") would read as reports of their own.
+_BOILERPLATE_CLASS = ("nav", "menu", "foot", "crumb", "related", "share", "sidebar", "copyright", "friendlink")
+PRUNE = [
+    "//nav",
+    "//footer",
+    "//aside",
+    "//header[not(ancestor::article)]",
+    "//ul[li and count(li) = count(li[a]) and not(li[normalize-space(text())])]",  # lists of links only
+    "//*[a and not(*[not(self::a)]) and not(normalize-space(text()))]",  # bars of links: 首页 政务公开 …
+    "//*[starts-with(normalize-space(text()), '上一篇') or starts-with(normalize-space(text()), '下一篇')]",
+    *(f"//*[contains(@class, '{c}') or contains(@id, '{c}')]" for c in _BOILERPLATE_CLASS),
+]
 
 
 class WebPageError(Exception):
@@ -59,6 +74,7 @@ def read_webpage(data: bytes) -> WebPage:
     except (ParserError, ValueError) as exc:
         raise WebPageError(f"not an HTML page ({exc})") from None
     title, year = _title(tree), _year(tree)  # before trafilatura, which prunes the tree
+    _prune(tree)
     try:
         text = trafilatura.extract(
             tree,
@@ -76,6 +92,17 @@ def read_webpage(data: bytes) -> WebPage:
     if not text or not text.strip():
         raise WebPageError("no article text found in the page")
     return WebPage(text=text, title=title, year=year)
+
+
+def _prune(tree) -> None:
+    for xpath in PRUNE:
+        for node in tree.xpath(xpath):
+            if node.getparent() is not None:
+                node.drop_tree()
+    # A link inside a paragraph is part of its sentence: as a link it makes trafilatura judge
+    # the paragraph boilerplate, or its fallback break the sentence at the link.
+    for link in tree.xpath("//p//a | //td//a | //li//a | //h1//a | //h2//a | //h3//a"):
+        link.drop_tag()
 
 
 def _title(tree) -> str:
