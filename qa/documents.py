@@ -95,7 +95,8 @@ def pdf_page_numbers(pages: list[str]) -> tuple[list[str], list[int]]:
                 if i in found and found[i][1] - i == offset:
                     lines[found[i][0]] = ""  # the printed page number, an artefact
                 cleaned.append("\n".join(lines))
-            return cleaned, [i + offset for i in range(len(pages))]
+            # printed numbers are cited unless an unnumbered cover would get page 0 or less
+            return cleaned, [i + offset if offset >= 1 else i + 1 for i in range(len(pages))]
     return pages, [i + 1 for i in range(len(pages))]
 
 
@@ -111,6 +112,7 @@ class Raw:
     html_title: str = ""
     html_year: int | None = None
     is_html: bool = False
+    warnings: tuple[str, ...] = ()
 
 
 def read_source(path: Path | str) -> Raw:
@@ -132,7 +134,9 @@ def read_source(path: Path | str) -> Raw:
         for page, number in zip(pages, numbers):
             page_lines.append((line, number))
             line += page.count("\n") + 1
-        raw = Raw("\n".join(pages), data, tuple(page_lines))
+        empty = [n for page, n in zip(pages, numbers) if not page.strip()]
+        warnings = (f"pages {', '.join(map(str, empty[:10]))} hold no text (scanned images?): they are not indexed",) if empty else ()
+        raw = Raw("\n".join(pages), data, tuple(page_lines), warnings=warnings)
     elif suffix in HTML_SUFFIXES:
         from .webpage import WebPageError, read_webpage
 
@@ -178,5 +182,5 @@ def read_document(path: Path | str) -> Document:
         year=head.year or raw.html_year,
         issue=head.issue,
         page_starts=cleaned.page_starts,
-        warnings=cleaned.warnings,
+        warnings=raw.warnings + cleaned.warnings,
     )

@@ -162,14 +162,14 @@ def province_at_start(text: str, cities: bool = False) -> str | None:
     return None
 
 
-# a title may open with a lead phrase: "新春第一会｜广东：…", "聚焦高质量发展 广东召开…"
-_TITLE_PARTS = re.compile(r"[｜|丨:：\s]+")
+# a title may open with a lead phrase: "新春第一会｜广东：…", "聚焦高质量发展 广东召开…", "【新春第一会】广东…"
+_TITLE_PARTS = re.compile(r"[｜|丨:：\s】\]〕]+")
 _BRACKETS = "【】[]〔〕《》“”\"' "
 
 
 def heading_province(title: str) -> str | None:
     """The province a report title names: its opening place, a city or an organ mapped to its province."""
-    parts = [p.strip(_BRACKETS) for p in _TITLE_PARTS.split(title.strip().strip(_BRACKETS), maxsplit=3)]
+    parts = [p.strip(_BRACKETS) for p in _TITLE_PARTS.split(title.strip().lstrip(_BRACKETS), maxsplit=3)]
     for part in parts[:3]:
         province = province_at_start(part, cities=True)
         if province:

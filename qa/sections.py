@@ -34,7 +34,8 @@ from .gazetteer import heading_province, mentions, province_counts
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Document, Section
 
 FRONT_TITLE = "导语与目录"
-MIN_MENTIONS = 2  # place names a body needs before it may decide or overrule a province
+MIN_MENTIONS = 2  # place names a body needs before it may name the province of a title-less report
+OVERRULE_MENTIONS = 3  # place names, all of one other province, a body needs to overrule its heading
 INFER_SHARE = 0.75  # share of a body's place names one province needs to name a title-less report
 DRIFT_MENTIONS, DRIFT_CHARS = 3, 300  # a section's tail that names another province this often and this long
 MAX_SHARE = 0.5  # one section of a file of 3+ reports holding more of the text is suspicious
@@ -80,11 +81,11 @@ def split_sections(doc: Document) -> list[Section]:
 
 # ---------------------------------------------------------------- headings
 
-def _candidates(lines: list[_Line]) -> list[tuple[_Line, layout.Heading, str | None]]:
+def _candidates(lines: list[_Line], toc_titles: list[str]) -> list[tuple[_Line, layout.Heading, str | None]]:
     out = []
     for line in lines:
         h = layout.parse_heading(line.text)
-        if h is None or (not h.appendix and not _title_shaped(h)):
+        if h is None or (not h.appendix and not _title_shaped(h) and not _in_toc(h.title, toc_titles)):
             continue
         province = None if h.appendix else heading_province(h.title)
         out.append((line, h, province))
@@ -106,9 +107,9 @@ def _report_form(cands) -> str | None:
 
 
 def _report_heads(lines: list[_Line], toc: list[layout.TocEntry]) -> list[_Head]:
-    cands = _candidates(lines)
-    form = _report_form(cands)
     toc_titles = [layout.squeeze(e.title) for e in toc if not e.appendix]
+    cands = _candidates(lines, toc_titles)
+    form = _report_form(cands)
     numbers = [h.number for _, h, p in cands if p and h.form == form and h.numbered]
     heads: list[_Head] = []
     current = None  # the province of the report we are in
@@ -260,7 +261,7 @@ def _check_body(province: str | None, body: str) -> tuple[str, tuple[str, ...]]:
     total = sum(counts.values())
     top, n = counts.most_common(1)[0] if counts else (None, 0)
     if province:
-        if total >= MIN_MENTIONS and counts[province] == 0 and len(counts) == 1:
+        if total >= OVERRULE_MENTIONS and counts[province] == 0 and len(counts) == 1:
             return top, (f"heading names {province} but every place in the body is in {top} ({n} mentions): filed under {top}",)
         return province, _drift(province, body, found)
     if total >= MIN_MENTIONS and n >= INFER_SHARE * total:

@@ -258,3 +258,52 @@ def test_shuffling_dropping_or_renumbering_reports_never_moves_a_paragraph_to_an
             for para in (body.split("\n\n")[0], body.split("\n\n")[-1]):
                 at = find_quote(doc.text[at:], para[:40]) + at
                 assert province_at(at) == r.province, (r.title, para[:40])
+
+
+# ---------------------------------------------------------------- line shapes
+
+
+@pytest.mark.parametrize("line,form,number,title", [
+    ("1. 广东召开全省高质量发展大会", "arabic", 1, "广东召开全省高质量发展大会"),
+    ("12、四川召开大会", "arabic", 12, "四川召开大会"),
+    ("十二、四川召开大会", "cn", 12, "四川召开大会"),
+    ("（三）江苏召开推进会", "paren", 3, "江苏召开推进会"),
+    ("第二章 上海召开大会", "chapter", 2, "上海召开大会"),
+    ("## 3. 浙江召开大会 ##", "md2+arabic", 3, "浙江召开大会"),
+    ("**一、北京召开推进大会**", "bold+cn", 1, "北京召开推进大会"),
+    ("【江苏】省委省政府召开推进会", "bracket", None, "【江苏】省委省政府召开推进会"),
+    ("上海市委市政府召开大会", "plain", None, "上海市委市政府召开大会"),
+])
+def test_heading_forms_are_read_with_their_numbers(line, form, number, title):
+    from qa.layout import parse_heading
+
+    h = parse_heading(line)
+    assert (h.form, h.number, h.title) == (form, number, title)
+
+
+@pytest.mark.parametrize("line,title,page", [
+    ("1. 广东召开全省高质量发展大会\t- 3 -", "广东召开全省高质量发展大会", 3),
+    ("附：广东省委副书记讲话摘录 .-\t7 -", "广东省委副书记讲话摘录", 7),
+    ("一、广东召开全省大会……………12", "广东召开全省大会", 12),
+    ("江苏召开推进会........ 15", "江苏召开推进会", 15),
+    ("第一章 总述\t2", "总述", 2),
+])
+def test_table_of_contents_entries_in_any_common_form(line, title, page):
+    from qa.layout import toc_entry
+
+    entry = toc_entry(line)
+    assert (entry.title, entry.page) == (title, page)
+
+
+@pytest.mark.parametrize("line", ["会议强调，要坚持目标导向。", "增长 12", "2024年 3", "| 南京 | 12 |", "---", "12"])
+def test_sentences_table_rows_and_numbers_are_no_table_of_contents_entries(line):
+    from qa.layout import toc_entry
+
+    assert toc_entry(line) is None
+
+
+def test_printed_pdf_page_numbers_are_cited_when_the_pages_agree_on_them():
+    from qa.documents import pdf_page_numbers
+
+    assert pdf_page_numbers(["甲\n乙\n3", "丙\n4", "丁\n5"]) == (["甲\n乙\n", "丙\n", "丁\n"], [3, 4, 5])
+    assert pdf_page_numbers(["甲\n12", "乙\n7", "丙\n30"]) == (["甲\n12", "乙\n7", "丙\n30"], [1, 2, 3])  # table cells stay
