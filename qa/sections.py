@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import layout
-from .gazetteer import heading_province, mentions, province_counts
+from .gazetteer import heading_province, mentions, province_at_start, province_counts
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Document, Section
 
 FRONT_TITLE = "导语与目录"
@@ -73,10 +73,11 @@ def split_sections(doc: Document) -> list[Section]:
     toc = [(l.index, e) for l in lines if (e := layout.toc_entry(l.text))]
     heads = _report_heads(lines, [e for _, e in toc])
     heads = _attach_toc_pages(heads, [e for _, e in toc])
-    if not any(not h.appendix for h in heads):
-        return [_whole_file(doc, lines)]
-    sections = _build(doc, heads)
-    return _check_share(sections, len(text.strip()))
+    if any(not h.appendix for h in heads):
+        sections = _check_share(_build(doc, heads), len(text.strip()))
+    else:
+        sections = [_whole_file(doc, lines)]
+    return _check_single(sections, text)
 
 
 # ---------------------------------------------------------------- headings
@@ -85,11 +86,19 @@ def _candidates(lines: list[_Line], toc_titles: list[str]) -> list[tuple[_Line, 
     out = []
     for line in lines:
         h = layout.parse_heading(line.text)
+        if h is not None and h.form == "plain" and _place_colon(h.title):
+            h = replace(h, form="colon")
         if h is None or (not h.appendix and not _title_shaped(h) and not _in_toc(h.title, toc_titles)):
             continue
         province = None if h.appendix else heading_province(h.title)
         out.append((line, h, province))
     return out
+
+
+def _place_colon(title: str) -> bool:
+    """ "广东：推进高质量发展": a digest's short heading, a place and a colon before its topic."""
+    head, colon, rest = title.partition("：") if "：" in title else title.partition(":")
+    return bool(colon) and 0 < len(head) <= 8 and len(title) <= 40 and province_at_start(head, cities=True) is not None
 
 
 def _title_shaped(h: layout.Heading) -> bool:
@@ -243,15 +252,25 @@ def _whole_file(doc: Document, lines: list[_Line]) -> Section:
     first = (marked or filled)[0]
     h = layout.parse_heading(first.text)
     title = h.title if h else first.text.strip()
-    body = doc.text[first.start + len(first.text) :]
-    province, warnings = _check_body(heading_province(title), body)
-    counts = province_counts(body)
-    others = [(p, n) for p, n in counts.most_common() if p != province]
-    if province != UNKNOWN_PROVINCE and len(others) >= 2 and sum(n for _, n in others) > counts[province]:
-        named = ", ".join(f"{p} {n}" for p, n in others[:4])
-        warnings += (f"no report headings found, and the body names other provinces ({named}) more often than {province} "
-                     f"({counts[province]}): if the file holds several reports, their headings were not recognised",)
+    province, warnings = _check_body(heading_province(title), doc.text[first.start + len(first.text) :])
     return _section(doc, 1, "1", province, title, "report", 0, len(doc.text), None, warnings)
+
+
+def _check_single(sections: list[Section], text: str) -> list[Section]:
+    """A file read as one report whose body names other provinces more often than its own
+    may hold several reports whose headings were not recognised."""
+    reports = [s for s in sections if s.kind == "report"]
+    if len(reports) != 1 or reports[0].province == UNKNOWN_PROVINCE:
+        return sections
+    report = reports[0]
+    counts = province_counts(text[report.start : report.end])
+    others = [(p, n) for p, n in counts.most_common() if p != report.province]
+    if len(others) < 2 or sum(n for _, n in others) <= counts[report.province]:
+        return sections
+    named = ", ".join(f"{p} {n}" for p, n in others[:4])
+    warning = (f"the only report, but it names other provinces ({named}) more often than {report.province} "
+               f"({counts[report.province]}): if the file holds several reports, their headings were not recognised")
+    return [replace(s, warnings=s.warnings + (warning,)) if s is report else s for s in sections]
 
 
 def _check_body(province: str | None, body: str) -> tuple[str, tuple[str, ...]]:

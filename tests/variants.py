@@ -314,6 +314,8 @@ def composed_variants() -> list[Variant]:
         Variant("numbered list items that name provinces", "list.txt", LIST_ITEMS.encode(), (("report", "广东"), ("report", "江苏"), ("report", "浙江"))),
         Variant("a heading the body contradicts", "contra.txt", CONTRADICTED.encode(), (("report", "广东"), ("report", "江苏"))),
         Variant("Markdown rules, bullets, a table", "blocks.md", MARKDOWN_BLOCKS.encode(), (("front", "总述"), ("report", "广东"), ("report", "江苏"))),
+        Variant("digest with 省份： headings", "colon.txt", COLON_DIGEST.encode(),
+                (("front", "总述"), ("report", "广东"), ("report", "江苏"), ("report", "浙江")), (("宁波、温州设分会场。", None, False),)),
     ]
     single = html_report("广东召开全省高质量发展大会", [
         "2月18日是农历新春第一个工作日，省委、省政府召开全省高质量发展大会，聚焦产业科技话创新、谋未来。",
@@ -412,3 +414,19 @@ def read_variant(v: Variant, folder: Path) -> Outcome:
         chunk = next((c for c in chunks if c.start <= at < c.end), None)
         pages.append((quote, chunk.page_at(at - chunk.start) if chunk else None, chunk.page_exact if chunk else False))
     return Outcome(doc, sections, tuple((s.kind, s.province) for s in sections), tuple(pages))
+
+
+COLON_DIGEST = """各地新春第一会动态
+
+广东：推进高质量发展
+
+2月18日，省委、省政府在深圳召开全省高质量发展大会，聚焦产业科技话创新、谋未来。
+
+江苏：打造产业科技创新中心
+
+2月18日，省委、省政府在南京召开推进会。苏州、无锡负责同志发言。
+
+浙江：加强“三支队伍”建设
+
+2月18日，省委、省政府在杭州召开大会，宁波、温州设分会场。
+"""
