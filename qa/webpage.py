@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .layout import MEETING
+
 # <meta charset="gbk">, <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,30})""", re.I)
 # GBK and GB2312 pages often hold characters only their superset GB18030 has a name for
@@ -65,6 +67,7 @@ def decode_html(data: bytes) -> str:
 
 def read_webpage(data: bytes) -> WebPage:
     import trafilatura  # 0.3 s to import; only web pages pay it
+    from trafilatura.metadata import extract_title
     from lxml import html as lxml_html
     from lxml.etree import ParserError
 
@@ -75,6 +78,7 @@ def read_webpage(data: bytes) -> WebPage:
         raise WebPageError(f"not an HTML page ({exc})") from None
     title, year = _title(tree), _year(tree)  # before trafilatura, which prunes the tree
     _prune(tree)
+    headline = extract_title(tree)  # the article's <h1> or title block, as trafilatura finds it
     try:
         text = trafilatura.extract(
             tree,
@@ -91,7 +95,22 @@ def read_webpage(data: bytes) -> WebPage:
         raise WebPageError(f"cannot extract the article ({exc.__class__.__name__}: {exc})") from None
     if not text or not text.strip():
         raise WebPageError("no article text found in the page")
-    return WebPage(text=text, title=title, year=year)
+    return WebPage(text=_with_headline(text, headline), title=title, year=year)
+
+
+def _with_headline(text: str, headline: str | None) -> str:
+    """The article with its headline on top. Government pages often hold the headline in a
+    block of its own (div.title) that trafilatura leaves out with the date and print links;
+    the headline names the report's place, so it is put back as a Markdown heading."""
+    headline = " ".join((headline or "").split())
+    # a site's name ("某省人民政府门户网站") can pass for a headline; a report's title names its meeting
+    if not 4 <= len(headline) <= 100 or not MEETING.search(headline):
+        return text
+    top = [l.strip("#* ") for l in text.split("\n") if l.strip()][:5]
+    # already there, or there in full while the headline carries the site's name ("…_某省人民政府门户网站")
+    if any(headline in l or (len(l) >= 6 and l in headline) for l in top):
+        return text
+    return f"# {headline}\n\n{text}"
 
 
 def _prune(tree) -> None:

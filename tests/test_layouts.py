@@ -307,3 +307,16 @@ def test_printed_pdf_page_numbers_are_cited_when_the_pages_agree_on_them():
 
     assert pdf_page_numbers(["甲\n乙\n3", "丙\n4", "丁\n5"]) == (["甲\n乙\n", "丙\n", "丁\n"], [3, 4, 5])
     assert pdf_page_numbers(["甲\n12", "乙\n7", "丙\n30"]) == (["甲\n12", "乙\n7", "丙\n30"], [1, 2, 3])  # table cells stay
+
+
+def test_a_headline_kept_apart_from_the_article_is_put_back_on_top(tmp_path):
+    paragraphs = ["2月18日，省委、省政府召开全省高质量发展大会，聚焦产业科技话创新、谋未来。", "会议在深圳设主会场，在各地级以上市设分会场，并面向全省进行实况直播。",
+                  "省委书记黄坤明出席会议并讲话，强调要坚定不移走好高质量发展之路，奋力推动广东在推进中国式现代化建设中走在前列。"]
+    article = ('<div class="title"><h1>广东召开全省高质量发展大会</h1><div class="info">来源：南方日报 2024-02-19 <a href="#">打印</a></div></div>'
+               '<div class="content">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>")
+    path = tmp_path / "page.html"
+    path.write_bytes(gov_page("广东召开全省高质量发展大会_广东省人民政府门户网站", article))
+    doc = read_document(path)
+    [section] = split_sections(doc)
+    assert doc.text.startswith("# 广东召开全省高质量发展大会\n")
+    assert (section.title, section.province, section.warnings) == ("广东召开全省高质量发展大会", "广东", ())
