@@ -72,7 +72,6 @@ class Heading:
     form: str  # the marks it carries, e.g. "md2+arabic", "bold+bracket", "cn", "plain"
     number: int | None
     appendix: bool = False
-    bracket: str = ""  # the text of a leading 【…】
 
     @property
     def numbered(self) -> bool:
@@ -111,14 +110,12 @@ def _read_marks(s: str) -> Heading | None:
     appendix = False
     if m := _APPENDIX.match(s):
         appendix, s = True, s[m.end() :]
-    bracket = ""
-    if m := _BRACKET.match(s):
-        forms.append("bracket")
-        bracket = m.group(1)
+    if _BRACKET.match(s):
+        forms.append("bracket")  # "【江苏】…": the title keeps it, for heading_province to read
     title = s.strip().strip("*").strip()
     if not title and not appendix:
         return None
-    return Heading(title=title, form="+".join(forms) or "plain", number=number, appendix=appendix, bracket=bracket)
+    return Heading(title=title, form="+".join(forms) or "plain", number=number, appendix=appendix)
 
 
 def numbering_only(line: str) -> bool:
@@ -164,9 +161,12 @@ class TocEntry:
     appendix: bool = False
 
 
+@lru_cache(maxsize=4096)  # the cleaner and the splitter ask about the same lines again and again
 def toc_entry(line: str) -> TocEntry | None:
     """A table-of-contents line: a title followed by a page reference."""
     s = line.strip()
+    if not s or not (s[-1].isdigit() or s[-1] == "-"):
+        return None
     for pattern in (_TOC_DASHED, _TOC_LEADER):
         m = pattern.search(s)
         if not m or m.start() == 0:

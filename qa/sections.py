@@ -1,28 +1,31 @@
 """Stage 2: split a cleaned document into sections, from the evidence in its text.
 
-A report opens with a heading that names its place: "1. 广东召开…", "一、江苏召开…",
-"## 深圳市委…", "**【浙江】…**", "中共广东省委、广东省人民政府召开…". No one layout is
-assumed. Heading forms (layout.py) are many; per document the form most of its
-place-naming headings share is its report form (RAGFlow's bullets_category, by
-evidence rather than by count of any pattern). A line is a report heading when
+No one layout is assumed. A report opens with a heading that names its place:
+"1. 广东召开…", "一、江苏召开…", "## 深圳市委…", "**【浙江】…**", "广东：推进…",
+"中共广东省委、广东省人民政府召开…". Heading forms are many (layout.py); per document,
+the form that most of its place-naming headings share is its report form, as RAGFlow's
+bullets_category picks a numbering family. A line is a report heading when
 
 - the table of contents lists it, or
 - it names a place and is no sentence, and either has the report form or names a
-  meeting ("召开…大会"); a line naming the place of the report it stands in must name
-  a meeting, so a numbered point inside a report ("2. 广东要…") is no heading, or
+  meeting ("召开…大会"); a line naming the place of the report it stands in must name a
+  meeting, so a point inside a report ("2. 广东要…") is no heading; a numbered line that
+  names no meeting and breaks the run of report numbers is a list item, or
 - it has the report form and names a meeting but no place (its body then tells the
   province, or it is 未知).
 
-Appendices "附：…" belong to the report before them. Numbering is never required
-to be consecutive; a file with no heading is one report titled by its first line.
+Appendices "附：…" belong to the report before them. Numbering is never required to be
+consecutive; a file with no heading is one report titled by its first heading or line.
 
-Every report's body is then checked against its heading: when the heading names one
-province and the body's place names all name another, the body wins and the section
-says so in its warnings.
+Every section's body is then checked against its heading (_check_body): when the
+heading names one province and the body's place names all name another, the body wins;
+a heading with no place takes the province its body names, if one clearly dominates,
+else 未知. Each such decision, and each sign that a heading was missed, is a warning
+on the Section.
 
 Labels: "总述" for front matter; "N" for reports, N the document's own number when
-every report heading carries one and no number repeats, else the order of
-appearance (1, 2, …); "N-附K" for the K-th appendix of report N.
+every report heading carries one and no number repeats, else the order of appearance
+(1, 2, …); "N-附K" for the K-th appendix of report N.
 """
 from __future__ import annotations
 
@@ -43,7 +46,6 @@ MAX_SHARE = 0.5  # one section of a file of 3+ reports holding more of the text 
 
 @dataclass(frozen=True)
 class _Line:
-    index: int
     start: int
     text: str
 
@@ -59,8 +61,8 @@ class _Head:
 
 def _lines(text: str) -> list[_Line]:
     out, start = [], 0
-    for i, line in enumerate(text.split("\n")):
-        out.append(_Line(i, start, line))
+    for line in text.split("\n"):
+        out.append(_Line(start, line))
         start += len(line) + 1
     return out
 
@@ -70,9 +72,8 @@ def split_sections(doc: Document) -> list[Section]:
     if not text.strip():
         return []
     lines = _lines(text)
-    toc = [(l.index, e) for l in lines if (e := layout.toc_entry(l.text))]
-    heads = _report_heads(lines, [e for _, e in toc])
-    heads = _attach_toc_pages(heads, [e for _, e in toc])
+    toc = [e for l in lines if (e := layout.toc_entry(l.text))]
+    heads = _attach_toc_pages(_report_heads(lines, toc), toc)
     if any(not h.appendix for h in heads):
         sections = _check_share(_build(doc, heads), len(text.strip()))
     else:
@@ -275,7 +276,7 @@ def _check_single(sections: list[Section], text: str) -> list[Section]:
 
 def _check_body(province: str | None, body: str) -> tuple[str, tuple[str, ...]]:
     """The province to file a section under, given its heading's and its body's place names."""
-    found = [m for m in mentions(body)]
+    found = mentions(body)
     counts = Counter(m.province for m in found)
     total = sum(counts.values())
     top, n = counts.most_common(1)[0] if counts else (None, 0)
