@@ -320,3 +320,16 @@ def test_a_headline_kept_apart_from_the_article_is_put_back_on_top(tmp_path):
     [section] = split_sections(doc)
     assert doc.text.startswith("# 广东召开全省高质量发展大会\n")
     assert (section.title, section.province, section.warnings) == ("广东召开全省高质量发展大会", "广东", ())
+
+
+def test_qa_inspect_names_each_warning_with_its_section(tmp_path):
+    from qa.cli import app
+    from qa.inspect import inspect_file
+
+    variant = next(v for v in VARIANTS if v.filename == "contra.txt")
+    path = tmp_path / variant.filename
+    path.write_bytes(variant.data)
+    report = inspect_file(path)
+    assert report.warnings[0].startswith("section 2 (江苏): heading names 浙江")
+    result = CliRunner().invoke(app, ["inspect", str(path)])
+    assert result.exit_code == 0 and "warning:" in result.output and "江苏" in result.output
