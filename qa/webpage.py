@@ -95,7 +95,25 @@ def read_webpage(data: bytes) -> WebPage:
         raise WebPageError(f"cannot extract the article ({exc.__class__.__name__}: {exc})") from None
     if not text or not text.strip():
         raise WebPageError("no article text found in the page")
-    return WebPage(text=_with_headline(text, headline), title=title, year=year)
+    return WebPage(text=_with_headline(_plain(text), headline), title=title, year=year)
+
+
+# trafilatura's Markdown escapes these wherever they stand in the text ("a\_b", "2\*3", "\# …")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_INLINE_BOLD = re.compile(r"(?<!\\)\*\*(.+?)(?<!\\)\*\*")
+_INLINE_ITALIC = re.compile(r"(?<![\\*])\*(?![*\s])(.+?)(?<![\\*\s])\*(?!\*)")
+_WHOLE_LINE_BOLD = re.compile(r"^\*\*[^*].*\*\*$")
+
+
+def _plain(text: str) -> str:
+    """The page's own characters: emphasis inside a paragraph and Markdown escapes taken off.
+    A line that is bold as a whole stays bold: that is how a page sets a title apart."""
+    lines = []
+    for line in text.split("\n"):
+        if not _WHOLE_LINE_BOLD.match(line.strip()):
+            line = _INLINE_ITALIC.sub(r"\1", _INLINE_BOLD.sub(r"\1", line))
+        lines.append(_ESCAPED.sub(r"\1", line))
+    return "\n".join(lines)
 
 
 def _with_headline(text: str, headline: str | None) -> str:
