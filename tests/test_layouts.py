@@ -336,10 +336,10 @@ def test_qa_inspect_names_each_warning_with_its_section(tmp_path):
 
 
 def test_a_web_page_keeps_its_own_characters_without_markdown_escapes_or_inline_emphasis(tmp_path):
-    article = html_report("广东召开全省高质量发展大会", ["微博话题#新春第一会#阅读量超1亿，a_b_c 与 2*3*4 都在。", "会议提出“1+N”政策体系，<b>加粗</b>的词和<i>斜体</i>也在。"])
+    article = html_report("广东召开全省高质量发展大会", ["微博话题#新春第一会#阅读量超1亿，a_b_c与2*3*4都在。", "会议提出“1+N”政策体系，<b>加粗</b>的词和<i>斜体</i>也在。"])
     path = tmp_path / "page.html"
     path.write_bytes(gov_page("广东召开全省高质量发展大会", article))
     lines = read_document(path).text.split("\n")
-    assert "微博话题#新春第一会#阅读量超1亿，a_b_c 与 2*3*4 都在。" in lines
+    assert "微博话题#新春第一会#阅读量超1亿，a_b_c与2*3*4都在。" in lines
     assert "会议提出“1+N”政策体系，加粗的词和斜体也在。" in lines
     assert "**广东召开全省高质量发展大会**" in lines
