@@ -130,13 +130,15 @@ def _report_heads(lines: list[_Line], toc: list[layout.TocEntry]) -> list[_Head]
                 heads.append(_Head(line, h, None, True))
             continue
         meeting = bool(layout.MEETING.search(h.title))
-        listed = _in_toc(h.title, toc_titles)
-        if listed or (province and province == current and meeting):
+        if _in_toc(h.title, toc_titles):
             pass
-        elif province and province != current:
-            if h.form != form and not meeting:
+        elif province:
+            same = province == current
+            if same and not meeting:
+                continue  # a point inside the report it stands in: "2. 广东要…"
+            if not same and h.form != form and not meeting:
                 continue  # a place named in a sub-heading or list of another shape
-            if h.numbered and not meeting and _list_item(h.number, last_number, _next_meeting_number(cands, i, form)):
+            if h.numbered and (same or not meeting) and _list_item(h.number, last_number, _next_meeting_number(cands, i, form)):
                 continue  # "2. 江苏等地的经验…" between report 1 and report 2
         elif province is None and h.form == form and h.marked and meeting and len(h.title) >= 8:
             later = [n for n in numbers if n > last_number]
@@ -159,9 +161,10 @@ def _next_meeting_number(cands, i: int, form: str | None) -> int | None:
 
 
 def _list_item(number: int, last: int, following: int | None) -> bool:
-    """A numbered line naming no meeting that breaks the run of report numbers: one that does not
-    rise above the report it stands in (5, then 1), or that the next report does not rise above
-    (1, then 2 or 3, then 2). A gap (4, 6, 7) keeps the run."""
+    """A numbered line that breaks the run of report numbers: one that does not rise above the
+    report it stands in (5, then 1), or that the next report does not rise above (1, then 2 or 3,
+    then 2). A gap (4, 6, 7) keeps the run. Asked of lines that name no meeting, or the place of
+    the report they stand in; a new place naming its meeting may restart the numbering (9, then 1)."""
     return number <= last or (following is not None and following <= number)
 
 

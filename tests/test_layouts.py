@@ -170,6 +170,8 @@ def test_labels_follow_the_documents_numbers_or_else_the_order_of_appearance(tmp
     assert [s.label for s in gap if s.kind == "appendix"] == ["1-附1", "1-附2", "1-附3", "2-附1"]
     restart = read_variant(by_name["numbering restarts in a second part"], tmp_path).sections
     assert [s.label for s in restart if s.kind == "report"] == [str(n) for n in range(1, 19)]
+    listed = read_variant(by_name["numbered list items that name provinces"], tmp_path).sections
+    assert [s.label for s in listed] == ["1", "2", "3"]
     digest = read_variant(by_name["web page, a weekly digest of five reports"], tmp_path).sections
     assert [s.label for s in digest] == ["总述", "1", "2", "3", "4", "5"]
 
