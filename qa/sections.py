@@ -83,16 +83,25 @@ def split_sections(doc: Document) -> list[Section]:
 
 # ---------------------------------------------------------------- headings
 
-def _candidates(lines: list[_Line], toc_titles: list[str]) -> list[tuple[_Line, layout.Heading, str | None]]:
+@dataclass(frozen=True)
+class _Cand:
+    line: _Line
+    heading: layout.Heading
+    province: str | None
+    shaped: bool  # shaped like a title; False for a numbered sentence, kept as evidence of a list
+
+
+def _candidates(lines: list[_Line], toc_titles: list[str]) -> list[_Cand]:
     out = []
     for line in lines:
         h = layout.parse_heading(line.text)
-        if h is not None and h.form == "plain" and _place_colon(h.title):
-            h = replace(h, form="colon")
-        if h is None or (not h.appendix and not _title_shaped(h) and not _in_toc(h.title, toc_titles)):
+        if h is None:
             continue
-        province = None if h.appendix else heading_province(h.title)
-        out.append((line, h, province))
+        if h.form == "plain" and _place_colon(h.title):
+            h = replace(h, form="colon")
+        shaped = h.appendix or _title_shaped(h) or _in_toc(h.title, toc_titles)
+        if shaped or h.numbered:
+            out.append(_Cand(line, h, None if h.appendix else heading_province(h.title), shaped))
     return out
 
 
@@ -111,8 +120,8 @@ def _title_shaped(h: layout.Heading) -> bool:
     return len(h.title) <= 60 and "。" not in h.title and bool(layout.MEETING.search(h.title))
 
 
-def _report_form(cands) -> str | None:
-    forms = Counter(h.form for _, h, p in cands if p and h.marked and not h.appendix)
+def _report_form(cands: list[_Cand]) -> str | None:
+    forms = Counter(c.heading.form for c in cands if c.shaped and c.province and c.heading.marked and not c.heading.appendix)
     return max(forms, key=forms.get) if forms else None  # ties: the first seen (Counter keeps order)
 
 
@@ -120,42 +129,54 @@ def _report_heads(lines: list[_Line], toc: list[layout.TocEntry]) -> list[_Head]
     toc_titles = [layout.squeeze(e.title) for e in toc if not e.appendix]
     cands = _candidates(lines, toc_titles)
     form = _report_form(cands)
-    numbers = [h.number for _, h, p in cands if p and h.form == form and h.numbered]
+    numbers = [c.heading.number for c in cands if c.shaped and c.province and c.heading.form == form and c.heading.numbered]
     heads: list[_Head] = []
     current = None  # the province of the report we are in
-    last_number = 0
-    for i, (line, h, province) in enumerate(cands):
+    last_number = 0  # the number of the report we are in
+    in_list = None  # the number of the last item of a numbered list inside it
+    for i, c in enumerate(cands):
+        h, province = c.heading, c.province
         if h.appendix:
             if current is not None:
-                heads.append(_Head(line, h, None, True))
+                heads.append(_Head(c.line, h, None, True))
             continue
         meeting = bool(layout.MEETING.search(h.title))
-        if _in_toc(h.title, toc_titles):
-            pass
+        if not c.shaped:
+            reject = True
+        elif _in_toc(h.title, toc_titles):
+            reject = False
         elif province:
             same = province == current
-            if same and not meeting:
-                continue  # a point inside the report it stands in: "2. 广东要…"
-            if not same and h.form != form and not meeting:
-                continue  # a place named in a sub-heading or list of another shape
-            if h.numbered and (same or not meeting) and _list_item(h.number, last_number, _next_meeting_number(cands, i, form)):
-                continue  # "2. 江苏等地的经验…" between report 1 and report 2
-        elif province is None and h.form == form and h.marked and meeting and len(h.title) >= 8:
+            reject = (
+                (same and not meeting)  # a point inside the report it stands in: "2. 广东要…"
+                or (not same and h.form != form and not meeting)  # a place in a sub-heading or list of another shape
+                # "2. 江苏等地的经验…" inside report 1: it goes on a list, or breaks the run of report numbers
+                or (h.numbered and (same or not meeting)
+                    and ((in_list is not None and h.number == in_list + 1)
+                         or _list_item(h.number, last_number, _next_meeting_number(cands, i, form))))
+            )
+        elif h.form == form and h.marked and meeting and len(h.title) >= 8:
             later = [n for n in numbers if n > last_number]
-            if h.numbered and not (last_number < h.number and (not later or h.number < min(later))):
-                continue  # its number does not fit between the reports around it: a list item
+            # a heading with no place must fit between the report numbers around it
+            reject = h.numbered and not (last_number < h.number and (not later or h.number < min(later)))
         else:
+            reject = True
+        if reject:
+            if h.numbered and h.form == form:
+                in_list = h.number
             continue
-        heads.append(_Head(line, h, province, False))
+        heads.append(_Head(c.line, h, province, False))
         current = province or UNKNOWN_PROVINCE
         last_number = h.number or last_number
+        in_list = None
     return heads
 
 
-def _next_meeting_number(cands, i: int, form: str | None) -> int | None:
+def _next_meeting_number(cands: list[_Cand], i: int, form: str | None) -> int | None:
     """The number of the next heading of the report form that names a place and a meeting."""
-    for _, h, p in cands[i + 1 :]:
-        if p and h.form == form and h.numbered and layout.MEETING.search(h.title):
+    for c in cands[i + 1 :]:
+        h = c.heading
+        if c.shaped and c.province and h.form == form and h.numbered and layout.MEETING.search(h.title):
             return h.number
     return None
 
