@@ -282,18 +282,18 @@ def _whole_file(doc: Document, lines: list[_Line]) -> Section:
 
 
 def _check_single(sections: list[Section], text: str) -> list[Section]:
-    """A file read as one report whose body names other provinces more often than its own
-    may hold several reports whose headings were not recognised."""
+    """A file read as one report whose text names other provinces (two or more) more than twice
+    as often as its own may hold several reports whose headings were not recognised."""
     reports = [s for s in sections if s.kind == "report"]
     if len(reports) != 1 or reports[0].province == UNKNOWN_PROVINCE:
         return sections
     report = reports[0]
     counts = province_counts(text[report.start : report.end])
     others = [(p, n) for p, n in counts.most_common() if p != report.province]
-    if len(others) < 2 or sum(n for _, n in others) <= counts[report.province]:
+    if len(others) < 2 or sum(n for _, n in others) <= 2 * counts[report.province]:
         return sections
     named = ", ".join(f"{p} {n}" for p, n in others[:4])
-    warning = (f"the only report, but it names other provinces ({named}) more often than {report.province} "
+    warning = (f"the only report, but it names other provinces ({named}) far more often than {report.province} "
                f"({counts[report.province]}): if the file holds several reports, their headings were not recognised")
     return [replace(s, warnings=s.warnings + (warning,)) if s is report else s for s in sections]
 
