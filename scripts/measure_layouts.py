@@ -2,8 +2,9 @@
 
     PYTHONPATH=. python scripts/measure_layouts.py [--html]
 
---html also compares trafilatura with BeautifulSoup+lxml on the test web pages:
-what each keeps of the article's headings and paragraphs, and what boilerplate leaks.
+--html also compares BeautifulSoup+lxml (get_text), trafilatura alone, and qa.webpage
+(boilerplate pruned, then trafilatura) on the test web pages: what each keeps of the
+article's headings and paragraphs as lines of their own, and what boilerplate leaks.
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def html_extractors(console: Console) -> None:
     import trafilatura
     from bs4 import BeautifulSoup
 
-    from qa.webpage import decode_html
+    from qa.webpage import decode_html, read_webpage
 
     table = Table(title="web page extractors")
     for col in ("page", "extractor", "headings kept", "paragraphs kept", "boilerplate leaked", "ms"):
@@ -59,11 +60,12 @@ def html_extractors(console: Console) -> None:
         headings = [t.get_text(strip=True) for t in soup.select("h1, h2, p > strong")]
         paragraphs = [t.get_text(strip=True) for t in soup.select("div.article p") if not t.find("strong")]
         for name, extract in (
-            ("trafilatura", lambda h: trafilatura.extract(h, output_format="markdown", include_formatting=True, favor_recall=True, include_comments=False)),
-            ("bs4+lxml", lambda h: _bs4_text(h)),
+            ("bs4+lxml", lambda: _bs4_text(html)),
+            ("trafilatura", lambda: trafilatura.extract(html, output_format="markdown", include_formatting=True, favor_recall=True, include_comments=False)),
+            ("qa.webpage (prune+trafilatura)", lambda: read_webpage(v.data).text),
         ):
             t0 = time.perf_counter()
-            text = extract(html) or ""
+            text = extract() or ""
             ms = (time.perf_counter() - t0) * 1000
             lines = [l.strip("#* ").strip() for l in text.split("\n")]
             kept_h = sum(any(l == h for l in lines) for h in headings)  # a heading must stay a line of its own
