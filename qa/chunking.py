@@ -2,7 +2,9 @@
 
 LangChain's RecursiveCharacterTextSplitter, set up for Chinese: paragraphs
 first, then sentence ends, then clauses. Chunks never cross a section, and
-each chunk's text is exactly Document.text[start:end].
+each chunk's text is exactly Document.text[start:end]. A chunk carries the page
+at its start and the pages that begin inside it, so a quote's own page is known
+(Chunk.page_at) wherever the source has page information.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import re
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from .schema import Chunk, Document, Section
+from .sections import page_at
 
 # one character class per level; keep_separator="end" keeps "。" on the sentence
 # it ends instead of moving it to the start of the next chunk
@@ -59,6 +62,8 @@ def chunk_sections(doc: Document, sections: list[Section], chunk_size: int, chun
                 raise ValueError(f"chunk not found verbatim in section {section.label} of {doc.name}")
             cursor = at + len(piece)
             start = section.start + at
+            end = start + len(piece)
+            inside = tuple((o - start, p) for o, p in doc.page_starts if start < o < end)
             chunks.append(
                 Chunk(
                     id=first_id + len(chunks),
@@ -67,10 +72,13 @@ def chunk_sections(doc: Document, sections: list[Section], chunk_size: int, chun
                     province=section.province,
                     title=section.title,
                     kind=section.kind,
-                    page=section.page,
+                    page=page_at(doc.page_starts, start) if section.page_exact else section.page,
                     start=start,
-                    end=start + len(piece),
+                    end=end,
                     text=piece,
+                    doc_title=doc.title,
+                    page_exact=section.page_exact,
+                    page_starts=inside if section.page_exact else (),
                 )
             )
     return chunks

@@ -73,7 +73,7 @@ def index_cmd(
         except (BuildError, ModelError, IndexError_) as e:
             fail(str(e), 1)
     for warning in report.warnings():
-        err.print(f"[yellow]warning[/] {warning}", highlight=False)
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
     verb = f"Added {len(report.added)} document(s) to" if add else f"Indexed {len(report.documents)} document(s) into"
     out.print(f"[bold green]{verb}[/] {report.out}", highlight=False)
     for prov, n in report.sections_per_province().items():
@@ -84,6 +84,40 @@ def index_cmd(
         f"{len(report.skipped)} file(s) skipped, {report.seconds:.1f} s",
         highlight=False,
     )
+
+
+@app.command("inspect")
+def inspect_cmd(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt, .md, .pdf, .html) to read as `qa index` would."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object per file."),
+):
+    """Show how each file is read: its title and year, and each section's province, title, pages and warnings."""
+    from rich.table import Table
+
+    from .inspect import expand, inspect_file
+
+    failed = 0
+    for path in expand(paths):
+        rep = inspect_file(path)
+        failed += bool(rep.error)
+        if as_json:
+            print(json.dumps(rep.to_dict(), ensure_ascii=False))
+            continue
+        if rep.error:
+            err.print(f"[bold red]Error:[/] {rep.path}: {rep.error}", highlight=False)
+            continue
+        year = f" · {rep.year}" if rep.year else ""
+        out.print(f"[bold]{rep.path}[/] · {rep.title}{year} · {rep.chars} characters", highlight=False)
+        table = Table(show_lines=False)
+        for col in ("province", "section", "title", "pages", "chars", "warnings"):
+            table.add_column(col, overflow="fold")
+        for s in rep.sections:
+            table.add_row(s.province, s.label, s.title[:40], s.pages, str(s.chars), "; ".join(s.warnings), style="yellow" if s.warnings else None)
+        out.print(table)
+        for w in rep.warnings:
+            out.print(f"[yellow]warning:[/] {w}", highlight=False)
+    if failed:
+        raise typer.Exit(1)
 
 
 def _load_assistant(index_dir: Optional[Path]):

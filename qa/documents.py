@@ -1,20 +1,23 @@
-"""Stage 1: read a bulletin file and repair the damage of PDF extraction.
+"""Stage 1: read a bulletin file into a Document: decoded, extracted, cleaned.
 
-Reads .txt/.md (UTF-8, UTF-8 with BOM, GBK/GB18030) and .pdf. The cleaned text
-joins lines that a PDF broke mid-sentence, drops page-number lines and stray
-spaces between CJK characters; nothing else in the content changes.
+Reads .txt/.md (UTF-8, UTF-8 with BOM, GBK/GB18030), .pdf (page by page, so a
+quote's page is known) and .html/.htm web pages (the article only, see webpage.py).
+Cleaning (cleaning.py) removes layout artefacts and nothing else.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import layout
+from .cleaning import clean, clean_text, remove_stray_spaces  # noqa: F401  (the names callers import from here)
 from .schema import Document
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 class DocumentError(Exception):
@@ -47,7 +50,9 @@ def _looks_binary(text: str) -> bool:
     return bad > max(2, len(sample) // 100)
 
 
-def read_pdf(path: Path) -> str:
+# ---------------------------------------------------------------- PDF
+
+def read_pdf_pages(path: Path) -> list[str]:
     import logging
 
     from pypdf import PdfReader
@@ -56,18 +61,65 @@ def read_pdf(path: Path) -> str:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings repeat what DocumentError says
     try:
         reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        return [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise DocumentError(path, f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
-    return "\n".join(pages)
 
 
-def read_raw(path: Path) -> tuple[str, bytes]:
-    """The file's text before cleaning, and its bytes (for the content hash)."""
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")
+
+
+def pdf_page_numbers(pages: list[str]) -> tuple[list[str], list[int]]:
+    """The pages without their printed page numbers, and the page numbers to cite.
+
+    A bare number as the first or last line of a page is its printed number only when
+    the pages agree: the number minus the page's index is the same on most pages. Then
+    the printed numbers are cited (they match the bulletin's own table of contents);
+    otherwise the PDF's page index is.
+    """
+    found: dict[int, tuple[int, int]] = {}  # page index -> (line index, number)
+    for i, page in enumerate(pages):
+        lines = page.split("\n")
+        filled = [j for j, l in enumerate(lines) if l.strip()]
+        for j in filled[-1:] + filled[:1]:  # a footer, else a header
+            if m := _BARE_NUMBER.match(lines[j]) or layout.PAGE_MARKER.match(lines[j]):
+                found[i] = (j, int(next(g for g in m.groups() if g)))
+                break
+    offsets = [n - i for i, (_, n) in found.items()]
+    if len(found) >= 2 and len(found) * 2 >= len(pages):
+        offset = max(set(offsets), key=offsets.count)
+        if offsets.count(offset) * 3 >= len(found) * 2:
+            cleaned = []
+            for i, page in enumerate(pages):
+                lines = page.split("\n")
+                if i in found and found[i][1] - i == offset:
+                    lines[found[i][0]] = ""  # the printed page number, an artefact
+                cleaned.append("\n".join(lines))
+            # printed numbers are cited unless an unnumbered cover would get page 0 or less
+            return cleaned, [i + offset if offset >= 1 else i + 1 for i in range(len(pages))]
+    return pages, [i + 1 for i in range(len(pages))]
+
+
+# ---------------------------------------------------------------- reading
+
+@dataclass(frozen=True)
+class Raw:
+    """A file's text before cleaning, with what the format itself says about it."""
+
+    text: str
+    data: bytes
+    page_lines: tuple[tuple[int, int], ...] = ()  # (line index, page number) where PDF pages start
+    html_title: str = ""
+    html_year: int | None = None
+    is_html: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+def read_source(path: Path | str) -> Raw:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise DocumentError(path, f"unsupported file type '{suffix or '(none)'}'; use .txt, .md or .pdf")
+        raise DocumentError(path, f"unsupported file type '{suffix or '(none)'}'; use .txt, .md, .pdf or .html")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -77,132 +129,58 @@ def read_raw(path: Path) -> tuple[str, bytes]:
     if suffix == ".pdf":
         if not data.startswith(b"%PDF"):
             raise DocumentError(path, "not a PDF file (no %PDF header)")
-        text = read_pdf(path)
+        pages, numbers = pdf_page_numbers(read_pdf_pages(path))
+        page_lines, line = [], 0
+        for page, number in zip(pages, numbers):
+            page_lines.append((line, number))
+            line += page.count("\n") + 1
+        empty = [n for page, n in zip(pages, numbers) if not page.strip()]
+        warnings = (f"pages {', '.join(map(str, empty[:10]))} hold no text (scanned images?): they are not indexed",) if empty else ()
+        raw = Raw("\n".join(pages), data, tuple(page_lines), warnings=warnings)
+    elif suffix in HTML_SUFFIXES:
+        from .webpage import WebPageError, read_webpage
+
+        try:
+            page = read_webpage(data)
+        except WebPageError as exc:
+            raise DocumentError(path, str(exc)) from None
+        raw = Raw(page.text, data, html_title=page.title, html_year=page.year, is_html=True)
     else:
         if b"\x00" in data[:20000]:
             raise DocumentError(path, "binary data, not text")
         try:
-            text = decode_text(data)
+            raw = Raw(decode_text(data), data)
         except UnicodeDecodeError:
             raise DocumentError(path, "cannot decode: neither UTF-8 nor GBK/GB18030") from None
-    if _looks_binary(text):
+    if _looks_binary(raw.text):
         raise DocumentError(path, "binary data, not text")
-    if not text.strip():
+    if not raw.text.strip():
         raise DocumentError(path, "no text in file")
-    return text, data
+    return raw
+
+
+def read_raw(path: Path | str) -> tuple[str, bytes]:
+    """The file's text before cleaning, and its bytes (for the content hash)."""
+    raw = read_source(path)
+    return raw.text, raw.data
 
 
 def read_document(path: Path | str) -> Document:
     path = Path(path)
-    raw, data = read_raw(path)
-    return Document(name=path.name, path=str(path), text=clean_text(raw), sha256=hashlib.sha256(data).hexdigest())
-
-
-# ---------------------------------------------------------------- cleaning
-
-_CJK = (
-    "\u3000-\u303f"  # CJK punctuation
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ideographs
-    "\uff00-\uffef"  # full-width forms
-    "\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"  # quotes, ellipsis, dash, middle dot used in Chinese
-)
-# a run of blanks with a CJK character on one side and a CJK character or a digit on the other
-_STRAY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[{_CJK}0-9])|(?<=[0-9])[ \t\u3000\u00a0]+(?=[{_CJK}])")
-
-# characters after which a line is complete
-_SENTENCE_END = set("。！？；：!?;:…")
-_CLOSERS = set("”’」』）)》】")
-# characters after which a line certainly continues
-_CLAUSE = set("，、,（(“‘《【—-")
-
-
-def remove_stray_spaces(line: str) -> str:
-    return _STRAY_SPACE.sub("", line)
-
-
-def _ends_sentence(line: str) -> bool:
-    s = line.rstrip("*")
-    while s and s[-1] in _CLOSERS:
-        s = s[:-1]
-    return bool(s) and s[-1] in _SENTENCE_END
-
-
-def _has_sentence_break(line: str) -> bool:
-    return any(ch in "。！？" for ch in line)
-
-
-class _Cleaner:
-    """Decides, line by line, whether a line continues on the next non-blank line."""
-
-    def __init__(self, lines: list[str]):
-        # table-of-contents titles tell how a broken report heading ends
-        self.toc_titles: dict[int, str] = {}
-        for line in lines:
-            entry = layout.toc_entry(line)
-            if entry and entry.number is not None:
-                self.toc_titles.setdefault(entry.number, layout.squeeze(entry.title))
-
-    def is_heading(self, line: str) -> bool:
-        return bool(layout.toc_entry(line) or layout.report_heading(line) or layout.appendix_heading(line))
-
-    def heading_continues(self, line: str) -> bool:
-        if line.lstrip().startswith("**") and not line.rstrip().endswith("**"):
-            return True  # bold heading whose closing ** is on a later line
-        if layout.toc_entry(line):
-            return False
-        heading = layout.report_heading(line)
-        if heading:
-            number, title, _ = heading
-            full = self.toc_titles.get(number)
-            if full:
-                return full != layout.squeeze(title) and full.startswith(layout.squeeze(title))
-        return line.rstrip()[-1:] in _CLAUSE
-
-    def continues(self, line: str, after_heading: bool, blank_follows: bool) -> bool:
-        if self.is_heading(line):
-            return self.heading_continues(line)
-        if _ends_sentence(line):
-            return False
-        if line[-1] in _CLAUSE:
-            return True
-        # a short line with no sentence in it, or a line set apart right under a
-        # heading, is a subtitle, not a broken sentence
-        if not _has_sentence_break(line) and (len(line) < 20 or (after_heading and blank_follows)):
-            return False
-        return True
-
-
-def _join(left: str, right: str) -> str:
-    # Latin words broken across lines need their space back; CJK text never has one
-    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
-        return left + " " + right
-    return left + right
-
-
-def clean_text(raw: str) -> str:
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = [remove_stray_spaces(line.strip()) for line in raw.split("\n")]
-    lines = ["" if layout.PAGE_NUMBER_LINE.match(line) else line for line in lines]
-    cleaner = _Cleaner(lines)
-
-    out: list[str] = []
-    current: str | None = None  # a line still waiting for its continuation
-    after_heading = False
-    for i, line in enumerate(lines):
-        if not line:
-            if current is None:
-                out.append("")
-            continue  # blank lines inside a broken sentence go
-        if current is not None:
-            line = _join(current, line)
-            current = None
-        blank_follows = i + 1 < len(lines) and not lines[i + 1]
-        if cleaner.continues(line, after_heading, blank_follows):
-            current = line
-            continue
-        out.append(line)
-        after_heading = cleaner.is_heading(line)
-    if current is not None:
-        out.append(current)
-    text = "\n".join(out)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    raw = read_source(path)
+    cleaned = clean(raw.text, repair=not raw.is_html, page_lines=raw.page_lines)
+    if not cleaned.text.strip():
+        raise DocumentError(path, "no text left after removing page markers")
+    head = layout.masthead(cleaned.text)
+    title = head.title or raw.html_title or path.name
+    return Document(
+        name=path.name,
+        path=str(path),
+        text=cleaned.text,
+        sha256=hashlib.sha256(raw.data).hexdigest(),
+        title=title,
+        year=head.year or raw.html_year,
+        issue=head.issue,
+        page_starts=cleaned.page_starts,
+        warnings=raw.warnings + cleaned.warnings,
+    )

@@ -1,12 +1,22 @@
-"""Provinces and cities of China, for tagging sections and reading questions.
+"""Provinces and cities of China, matched as whole place names.
 
-All 34 provincial-level divisions in short and full names, plus provincial
-capitals, major cities and a few well-known districts mapped to their province.
+All 34 provincial-level divisions in short and full names, every prefecture-level
+city and a few well-known districts, each mapped to its province.
+
+A name counts only where it stands as a word of its own (jieba decides the word
+boundaries): 大理石 is no mention of 大理, 延安精神 none of 延安, 浙江大学 none
+of 浙江. A name may carry an administrative or organ suffix (深圳市, 广东省委,
+上海市委, 湖南人), and 中共 before it (中共广东省委). Names that point to more
+than one place (河套, 南沙, 临港 …) never decide a province on their own.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
+
+import rjieba
 
 # short name -> full name
 PROVINCES: dict[str, str] = {
@@ -22,93 +32,157 @@ PROVINCES: dict[str, str] = {
     "香港": "香港特别行政区", "澳门": "澳门特别行政区",
 }
 
-# city or district -> province short name.  Only names that are unambiguous in
-# running Chinese text: 大同, 开封, 吉林市 and the like are left out on purpose.
+# city, prefecture or district -> province short name
 CITIES: dict[str, str] = {}
 for _prov, _names in {
-    "河北": "石家庄 唐山 保定 邯郸 廊坊 雄安",
-    "山西": "太原 晋中 运城",
-    "内蒙古": "呼和浩特 包头 鄂尔多斯",
-    "辽宁": "沈阳 大连 鞍山 抚顺",
-    "吉林": "长春 延边",
-    "黑龙江": "哈尔滨 大庆 齐齐哈尔 牡丹江",
-    "江苏": "南京 苏州 无锡 常州 南通 徐州 扬州 镇江 盐城",
-    "浙江": "杭州 宁波 温州 绍兴 嘉兴 金华 台州 湖州 义乌",
-    "安徽": "合肥 芜湖 蚌埠 马鞍山",
-    "福建": "福州 厦门 泉州 漳州 莆田",
-    "江西": "南昌 赣州 九江 景德镇",
-    "山东": "济南 青岛 烟台 潍坊 淄博 威海",
-    "河南": "郑州 洛阳 新乡 许昌",
-    "湖北": "武汉 宜昌 襄阳",
-    "湖南": "长沙 株洲 湘潭 岳阳 衡阳",
-    "广东": "广州 深圳 珠海 佛山 东莞 惠州 汕头 江门 湛江 肇庆 前海 横琴 南沙 松山湖 河套",
-    "广西": "南宁 柳州 桂林",
-    "海南": "海口 三亚",
-    "四川": "成都 绵阳 宜宾 德阳 天府新区",
-    "贵州": "贵阳 遵义",
-    "云南": "昆明 大理 丽江 玉溪",
-    "西藏": "拉萨",
-    "陕西": "西安 宝鸡 延安",
-    "甘肃": "兰州 天水 酒泉",
-    "青海": "西宁",
-    "宁夏": "银川",
-    "新疆": "乌鲁木齐 喀什",
-    "上海": "浦东 临港",
-    "北京": "中关村 亦庄",
+    "河北": "石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 雄安",
+    "山西": "太原 大同市 阳泉 长治 晋城 朔州 晋中 运城 忻州 临汾 吕梁",
+    "内蒙古": "呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 兴安盟 锡林郭勒 阿拉善",
+    "辽宁": "沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 朝阳市 葫芦岛",
+    "吉林": "长春 吉林市 四平 辽源 通化 白山市 松原 白城 延边",
+    "黑龙江": "哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化 大兴安岭",
+    "江苏": "南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁",
+    "浙江": "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 义乌",
+    "安徽": "合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山市 滁州 阜阳 宿州 六安 亳州 池州 宣城",
+    "福建": "福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德 平潭",
+    "江西": "南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶",
+    "山东": "济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽",
+    "河南": "郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店 济源",
+    "湖北": "武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施",
+    "湖南": "长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底 湘西",
+    "广东": "广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 中山市 潮州 揭阳 云浮 "
+    "前海 横琴 南沙区 松山湖",
+    "广西": "南宁 柳州 桂林 梧州 北海市 防城港 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左",
+    "海南": "海口 三亚 三沙 儋州",
+    "四川": "成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 阿坝 甘孜 凉山 天府新区",
+    "贵州": "贵阳 六盘水 遵义 安顺 毕节 铜仁 黔东南 黔南 黔西南 贵安新区",
+    "云南": "昆明 曲靖 玉溪 保山 昭通 丽江 普洱市 临沧 楚雄 红河州 文山州 西双版纳 大理 德宏 怒江州 迪庆",
+    "西藏": "拉萨 日喀则 昌都 林芝 山南市 那曲 阿里地区",
+    "陕西": "西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛 西咸新区",
+    "甘肃": "兰州 嘉峪关 金昌 白银市 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 临夏 甘南",
+    "青海": "西宁 海东 玉树 果洛 海北州 海南州 海西州 黄南",
+    "宁夏": "银川 石嘴山 吴忠 固原 中卫",
+    "新疆": "乌鲁木齐 克拉玛依 吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰 石河子",
+    "上海": "浦东 临港新片区 张江 虹桥",
+    "北京": "中关村 亦庄 朝阳区 海淀",
     "天津": "滨海新区",
     "重庆": "两江新区",
 }.items():
     for _name in _names.split():
         CITIES[_name] = _prov
 
+# Names of more than one place, or words as often as names: 河套 (深港河套 or 内蒙古's),
+# 南沙 (广州's district or the islands), 临港 ("临港产业" anywhere), 白银 (silver),
+# 朝阳 (北京 or 辽宁), 海西 (青海 or 福建's 海峡西岸), 阿里 (西藏 or the company), 中山
+# (广东 or any 中山路). Their suffixed forms above (南沙区, 中山市 …) still count.
+AMBIGUOUS = frozenset("河套 南沙 临港 白银 朝阳 海西 阿里 中山 大同 白山 黄山 北海 普洱 红河 怒江 文山 山南 海南州".split())
+
+# what may follow a name inside one word: an administrative unit (广东省科技厅), an organ
+# (上海市委), a person (湖南人), a zone named after the place (苏州工业园区)
+_SUFFIX = re.compile(r"(?:省|市|区|县|州|盟|地区|自治|特别行政区|壮族|回族|维吾尔)|(?:人|籍|党委|委|政府)$|.*区$")
+_UNIT_END = ("省", "市", "区", "县", "州", "盟")
+_PARTY = ("中国共产党", "中共")
+
 
 def _alternation(names) -> str:
-    # longest first, so 内蒙古自治区 wins over 内蒙古 and 黑龙江 is never cut short
+    # longest first, so 内蒙古自治区 wins over 内蒙古 and 南沙区 over 南沙
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def _province_re() -> tuple[re.Pattern, dict[str, str]]:
-    lookup = {}
+@lru_cache(maxsize=2)
+def _names(cities: bool) -> tuple[re.Pattern, dict[str, str | None]]:
+    lookup: dict[str, str | None] = {}
     for short, full in PROVINCES.items():
-        lookup[short] = short
-        lookup[full] = short
+        lookup[short] = lookup[full] = short
+    if cities:
+        lookup.update(CITIES)
+        lookup.update(dict.fromkeys(AMBIGUOUS, None))
     return re.compile(_alternation(lookup)), lookup
 
 
-@lru_cache(maxsize=1)
-def _place_re() -> tuple[re.Pattern, dict[str, str]]:
-    _, lookup = _province_re()
-    places = dict(lookup)
-    places.update(CITIES)
-    return re.compile(_alternation(places)), places
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    province: str | None  # None for an ambiguous name
 
 
-def province_of(name: str) -> str | None:
-    """The short province name for a province (short or full) or a known city."""
-    _, places = _place_re()
-    return places.get(name)
+def mentions(text: str, cities: bool = True, ambiguous: bool = False) -> list[Mention]:
+    """The place names of `text` that stand as whole words, in order."""
+    pattern, lookup = _names(cities)
+    found = [m for m in pattern.finditer(text)]
+    if not found:
+        return []
+    tokens = rjieba.tokenize(text)
+    token_at = {}  # character offset -> (token start, token end)
+    for _, s, e in tokens:
+        for i in range(s, e):
+            token_at[i] = (s, e)
+    out = []
+    for m in found:
+        s, e = m.span()
+        t_start, _ = token_at.get(s, (s, e))
+        if t_start != s and text[t_start:s] not in _PARTY:
+            continue  # inside a word: 洞庭湖南岸 has no 湖南
+        _, t_end = token_at.get(e - 1, (s, e))
+        rest = text[e:t_end]
+        if rest and not m.group(0).endswith(_UNIT_END) and not _SUFFIX.match(rest):
+            continue  # the name opens a longer word: 大理石, 延安精神, 北京时间
+        province = lookup[m.group(0)]
+        if province is not None or ambiguous:
+            out.append(Mention(s, e, m.group(0), province))
+    return out
+
+
+def province_counts(text: str) -> Counter:
+    """How often each province is named in `text` (ambiguous names left out)."""
+    return Counter(m.province for m in mentions(text))
 
 
 def provinces_in(text: str, cities: bool = True) -> list[str]:
     """Short names of the provinces named in `text`, in order of first mention."""
-    pattern, lookup = _place_re() if cities else _province_re()
     seen: list[str] = []
-    for m in pattern.finditer(text):
-        p = lookup[m.group(0)]
-        if p not in seen:
-            seen.append(p)
+    for m in mentions(text, cities):
+        if m.province not in seen:
+            seen.append(m.province)
     return seen
 
 
-def province_at_start(text: str) -> str | None:
-    """The province a heading opens with ("广东召开…", "内蒙古自治区召开…")."""
-    pattern, lookup = _province_re()
-    m = pattern.match(text)
-    return lookup[m.group(0)] if m else None
+def province_at_start(text: str, cities: bool = False) -> str | None:
+    """The province a text opens with ("广东召开…", "内蒙古自治区召开…", "中共广东省委…")."""
+    text = text.lstrip()
+    for p in _PARTY:
+        if text.startswith(p):
+            text = text[len(p) :]
+            break
+    found = mentions(text[:40], cities, ambiguous=True)
+    if found and found[0].start == 0:
+        return found[0].province
+    return None
+
+
+# a title may open with a lead phrase: "新春第一会｜广东：…", "聚焦高质量发展 广东召开…", "【新春第一会】广东…"
+_TITLE_PARTS = re.compile(r"[｜|丨:：\s】\]〕]+")
+_BRACKETS = "【】[]〔〕《》“”\"' "
+
+
+def heading_province(title: str) -> str | None:
+    """The province a report title names: its opening place, a city or an organ mapped to its province."""
+    parts = [p.strip(_BRACKETS) for p in _TITLE_PARTS.split(title.strip().lstrip(_BRACKETS), maxsplit=3)]
+    for part in parts[:3]:
+        province = province_at_start(part, cities=True)
+        if province:
+            return province
+    return None
+
+
+def province_of(name: str) -> str | None:
+    """The short province name for a province (short or full) or a known city."""
+    _, lookup = _names(True)
+    return lookup.get(name)
 
 
 def normalise_province(name: str) -> str | None:
     """Accept 广东, 广东省 or a city; None when unknown."""
-    name = name.strip()
-    return province_of(name)
+    return province_of(name.strip())

@@ -62,10 +62,10 @@ class BuildReport:
         return Counter(s.province for s in self.sections)
 
     def warnings(self) -> list[str]:
-        """`FILE: warning` for every document and section the layout reader was unsure of."""
-        out = [f"{d.name}: {w}" for d in self.documents for w in d.warnings]
-        out += [f"{s.doc} §{s.label}: {w}" for s in self.sections for w in s.warnings]
-        return out
+        """`FILE: warning` for every document whose layout could not be read with confidence."""
+        from .inspect import document_warnings
+
+        return [f"{d.path}: {w}" for d in self.documents for w in document_warnings(d, [s for s in self.sections if s.doc == d.name])]
 
 
 # ---------------------------------------------------------------- files

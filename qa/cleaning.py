@@ -1,0 +1,239 @@
+"""Remove layout artefacts and nothing else.
+
+What goes: page-marker lines ("- 3 -", "第3页"; their page numbers are kept as
+page starts), stray spaces between CJK characters, blank lines inside a sentence
+that a PDF broke, and the line breaks themselves where a PDF broke a sentence.
+Everything else stays, table cells, Markdown rules and bullets included. A line
+that starts something of its own (a heading, a list item, a rule, a table row) is
+never glued to the line before it, and a rule, a Markdown heading or a list item
+is never glued to the line after it unless it plainly breaks off mid-clause.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import layout
+from .gazetteer import province_at_start
+from .schema import PageStarts
+
+_CJK = (
+    "\u3000-\u303f"  # CJK punctuation
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ideographs
+    "\uff00-\uffef"  # full-width forms
+    "\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"  # quotes, ellipsis, dash, middle dot used in Chinese
+)
+# a run of blanks with a CJK character on one side and a CJK character or a digit on the other
+_STRAY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[{_CJK}0-9])|(?<=[0-9])[ \t\u3000\u00a0]+(?=[{_CJK}])")
+
+# characters after which a line is complete
+_SENTENCE_END = set("。！？；：!?;:…")
+_CLOSERS = set("”’」』）)》】")
+# characters after which a line certainly continues
+_CLAUSE = set("，、,（(“‘《【—-")
+
+
+def remove_stray_spaces(line: str) -> str:
+    return _STRAY_SPACE.sub("", line)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    page_starts: PageStarts = ()
+    warnings: tuple[str, ...] = ()
+
+
+def clean_text(raw: str) -> str:
+    return clean(raw).text
+
+
+def clean(raw: str, repair: bool = True, page_lines: tuple[tuple[int, int], ...] = ()) -> Cleaned:
+    """The cleaned text and where its pages start.
+
+    repair: join lines that a PDF broke mid-sentence (off for web pages, whose lines are paragraphs).
+    page_lines: (raw line index, page number) where each page of the source starts (a PDF's pages);
+    without them, page-marker lines in the text give the pages.
+    """
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines = [remove_stray_spaces(line.strip()) for line in raw.split("\n")]
+    markers = []
+    for i, line in enumerate(lines):
+        if m := layout.PAGE_MARKER.match(line):
+            markers.append((i, int(next(g for g in m.groups() if g))))
+            lines[i] = ""
+    text, starts = _join_lines(lines, repair)
+    warnings: tuple[str, ...] = ()
+    if page_lines:
+        pages = _page_starts(page_lines, starts, len(text))
+    else:
+        pages, warnings = _marker_pages(markers, lines, starts, len(text))
+    return Cleaned(text, pages, warnings)
+
+
+# ---------------------------------------------------------------- line repair
+
+class _Repair:
+    """Decides, line by line, whether a line continues on the next non-blank line."""
+
+    def __init__(self, lines: list[str]):
+        # table-of-contents titles tell how a broken report heading ends
+        self.toc_by_number: dict[int, str] = {}
+        self.toc_titles: list[str] = []
+        for line in lines:
+            if entry := layout.toc_entry(line):
+                title = layout.squeeze(entry.title)
+                self.toc_titles.append(title)
+                if entry.number is not None and not entry.appendix:
+                    self.toc_by_number.setdefault(entry.number, title)
+
+    @staticmethod
+    def is_heading(line: str) -> bool:
+        if layout.toc_entry(line):
+            return True
+        h = layout.parse_heading(line)
+        if h is not None and (h.marked or h.appendix) and not layout.BULLET.match(line.strip()):
+            return True
+        return layout.plain_title(line) and province_at_start(line, cities=True) is not None
+
+    def heading_continues(self, line: str) -> bool:
+        if line.lstrip().startswith("**") and not line.rstrip().endswith("**"):
+            return True  # bold heading whose closing ** is on a later line
+        if layout.toc_entry(line) or line.startswith("#"):
+            return False
+        h = layout.parse_heading(line)
+        title = layout.squeeze(h.title) if h else ""
+        full = self.toc_by_number.get(h.number) if h and h.number is not None and not h.appendix else None
+        if full is None and len(title) >= 4:
+            full = next((t for t in self.toc_titles if t.startswith(title)), None)
+        if full:
+            return full != title and full.startswith(title)
+        return line.rstrip()[-1:] in _CLAUSE
+
+    def continues(self, line: str, after_heading: bool, blank_follows: bool, next_line: str | None) -> bool:
+        if next_line is None or layout.is_block_start(next_line):
+            return False
+        s = line.strip()
+        if layout.numbering_only(s):
+            return True  # "8." alone: its title is on the next line
+        if layout.RULE.match(s) or layout.TABLE_ROW.match(s):
+            return False
+        if layout.BULLET.match(s):
+            return s[-1] in _CLAUSE  # a list item goes on only when it breaks off mid-clause
+        if self.is_heading(line):
+            return self.heading_continues(line)
+        if _ends_sentence(line):
+            return False
+        if line[-1] in _CLAUSE:
+            return True
+        # a short line with no sentence in it, or a line set apart right under a
+        # heading, is a subtitle, not a broken sentence
+        if not _has_sentence_break(line) and (len(line) < 20 or (after_heading and blank_follows)):
+            return False
+        return True
+
+
+def _ends_sentence(line: str) -> bool:
+    s = line.rstrip("*")
+    while s and s[-1] in _CLOSERS:
+        s = s[:-1]
+    return bool(s) and s[-1] in _SENTENCE_END
+
+
+def _has_sentence_break(line: str) -> bool:
+    return any(ch in "。！？" for ch in line)
+
+
+def _join(left: str, right: str) -> str:
+    # Latin words broken across lines need their space back; CJK text never has one
+    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
+        return left + " " + right
+    return left + right
+
+
+def _join_lines(lines: list[str], repair: bool) -> tuple[str, list[int]]:
+    """The joined text, and for every line the offset where its content starts in it.
+
+    Runs of blank lines become one blank line; blank lines inside a broken sentence go.
+    A line with no content gets the offset of the next content after it.
+    """
+    repairer = _Repair(lines) if repair else None
+    following = [None] * len(lines)  # the next non-blank line after each line
+    nxt = None
+    for i in range(len(lines) - 1, -1, -1):
+        following[i] = nxt
+        if lines[i]:
+            nxt = lines[i]
+    out: list[str] = []
+    pos = 0  # length of "\n".join(out)
+    starts = [-1] * len(lines)
+    current: str | None = None  # a line still waiting for its continuation
+    pending: list[tuple[int, int]] = []  # (line, offset inside current) of the lines in current
+    after_heading = False
+
+    def emit(line: str) -> int:
+        nonlocal pos
+        at = pos + (1 if out else 0)
+        out.append(line)
+        pos = at + len(line)
+        return at
+
+    for i, line in enumerate(lines):
+        if not line:
+            if current is None and out and out[-1]:
+                emit("")
+            continue
+        if current is not None:
+            joined = _join(current, line)
+            pending.append((i, len(joined) - len(line)))
+            line, current = joined, None
+        else:
+            pending = [(i, 0)]
+        blank_follows = i + 1 < len(lines) and not lines[i + 1]
+        if repairer and repairer.continues(line, after_heading, blank_follows, following[i]):
+            current = line
+            continue
+        at = emit(line)
+        for j, off in pending:
+            starts[j] = at + off
+        after_heading = repairer.is_heading(line) if repairer else False
+    if current is not None:
+        at = emit(current)
+        for j, off in pending:
+            starts[j] = at + off
+    while out and not out[-1]:
+        out.pop()
+    text = "\n".join(out) + "\n"
+    end = len(text) - 1
+    nxt_start = end
+    for i in range(len(lines) - 1, -1, -1):
+        if starts[i] < 0 or starts[i] > end:
+            starts[i] = nxt_start
+        nxt_start = starts[i]
+    return text, starts
+
+
+# ---------------------------------------------------------------- pages
+
+def _page_starts(page_lines, starts: list[int], size: int) -> PageStarts:
+    result: dict[int, int] = {}
+    for line, page in page_lines:
+        at = starts[line] if line < len(starts) else size
+        if at < size - 1 or not result:
+            result[at] = page  # a later page that starts at the same place wins: the earlier was empty
+    return tuple(sorted(result.items()))
+
+
+def _marker_pages(markers, lines, starts, size) -> tuple[PageStarts, tuple[str, ...]]:
+    """Pages from page-marker lines: a footer ("- 3 -" ends page 3) or, at the very top, a header."""
+    if not markers:
+        return (), ()
+    numbers = [n for _, n in markers]
+    if any(b <= a for a, b in zip(numbers, numbers[1:])):
+        return (), (f"page markers out of order ({', '.join(map(str, numbers[:8]))}…); no page numbers recorded",)
+    first_line = markers[0][0]
+    header = not any(lines[:first_line])
+    page_lines = [(line + 1, n if header else n + 1) for line, n in markers]
+    if not header:
+        page_lines.insert(0, (0, numbers[0]))
+    return _page_starts(page_lines, starts, size), ()
