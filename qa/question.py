@@ -25,14 +25,23 @@ _COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何�
 
 # the kind of answer asked for, each with the question words that ask for it
 _KIND_WORDS = {
-    "date": r"哪天|哪一天|哪日|何时|什么时候|什么时间|几月几[日号]|哪一?年|何年|日期是|时间是|何日",
-    "person": r"谁|哪位|何人|姓名|哪几位",
+    "date": r"哪天|哪一天|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几号|哪一?年|何年|日期是|时间是|何日",
+    "person": r"谁|哪位|何人|姓名|哪几位|(?:叫)?什么名字",
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
-    "place": r"在哪里|在哪儿|在哪(?=召开|举行|开|设)|何地|什么地方|哪[座个一](?:城市|市|县|区|地市)|地点|设在哪|在何处|在哪个地方",
+    "place": r"在哪里|在哪儿|在哪(?=召开|举行|开|设)|何地|什么地方|哪[座个一](?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方)|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
     "figure": r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍]|第几|几成|比例|占比|比重|百分之|增速|增长率",
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
+# a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
+_FIGURE_ASKED = re.compile(r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍成]|第几")
+
+
+def _ask_match(text: str, kind: str) -> re.Match | None:
+    """Where the question asks for `kind`."""
+    if kind == "figure" and (m := _FIGURE_ASKED.search(text)):
+        return m
+    return _KINDS[kind].search(text)
 _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
@@ -44,7 +53,7 @@ _UNIT_NOUNS = [
 ]
 _ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own
-_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志)$")
+_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外)$")
 
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
@@ -98,6 +107,7 @@ class Question:
     term: str = ""  # `确定为什么“年”`: the answer is a quoted name ending in 年
     quoted: tuple[str, ...] = ()  # “链主”, “六大优势产业”: exact phrases the answer must hold
     predicate_head: str = ""  # the word that governs the question word, when it comes before it
+    clause_words: tuple[str, ...] = ()  # key words of the clause that asks: they sit next to the answer
 
     @property
     def mode(self) -> str:  # the old name; the CLI and the tests read it
@@ -200,6 +210,7 @@ def _read_one(text: str) -> Question:
         term=(t.group(1) if (t := _TERM.search(text)) else ""),
         quoted=tuple(dict.fromkeys(m for m in _QUOTED.findall(text) if len(m) >= 2)),
         predicate_head=_predicate_head(text, kind),
+        clause_words=_clause_words(text, kind),
     )
 
 
@@ -248,7 +259,7 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     last few words before it do."""
     if kind is None:
         return ()
-    m = _KINDS[kind].search(text)
+    m = _ask_match(text, kind)
     clauses = list(re.finditer(r"[^，,、；;？?。]+", text))
     at = next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
     if at is None:
@@ -258,25 +269,51 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
         before = _content_words(clauses[at - 1].group(0))
-    return tuple(dict.fromkeys(after or before[-3:]))[:6]
+    if after:
+        return tuple(dict.fromkeys(after))[:6]
+    if kind == "place" and re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()]):
+        return ("召开",)  # 在哪座城市召开的: a venue is where the meeting was held, not any place named
+    head = _predicate_head(text, kind)
+    return (head,) if head else ()
+
+
+def _clause_words(text: str, kind: str | None) -> tuple[str, ...]:
+    if kind is None:
+        return ()
+    m = _ask_match(text, kind)
+    clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
+    if clause is None:
+        return ()
+    # precise segmentation: search mode's overlapping parts (重大, 大项, 项目) would be counted thrice
+    keep = set(_content_words(clause.group(0)))
+    return tuple(dict.fromkeys(w for w in rjieba.cut(clause.group(0)) if w in keep))
 
 
 def _predicate_head(text: str, kind: str | None) -> str:
-    """`要持续到什么时候` → 持续: the last key word before the question word, when no key
-    word follows it; a sentence that lacks it answers another question."""
+    """`要持续到什么时候` → 持续: the key word right before the question word, when no key
+    word follows it. A sentence that lacks it answers another question."""
     if kind is None:
         return ""
-    m = _KINDS[kind].search(text)
+    m = _ask_match(text, kind)
     clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
     if clause is None or _content_words(text[m.end() : clause.end()]):
         return ""
-    words = rjieba.cut(text[clause.start() : m.start()])
-    keep = set(_content_words(text[clause.start() : m.start()]))
-    heads = [w for w in words if w in keep]
-    return heads[-1] if heads else ""
+    before = _TRAILING_LINKS.sub("", text[clause.start() : m.start()])
+    # the phrase after the last function word (出席的"省委副书记", 要"持续"), when short
+    phrase = re.split(r"[的是在了要将把被对与和及以为从由向》」”]", before)[-1]
+    if 2 <= len(phrase) <= 5 and _content_words(phrase):
+        return phrase
+    words = rjieba.cut(before)
+    last = words[-1] if words else ""
+    return last if last in _content_words(last) else ""
+
+
+# words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
+_TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|大约|约|达|由|将|要|会)+$")
 
 
 def _content_words(text: str) -> list[str]:
+    text = text.replace("了", "")  # 讲了话 is 讲话
     for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
         text = text.replace(name, " ")
     text = _BOILERPLATE.sub(" ", text)

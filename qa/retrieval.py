@@ -144,7 +144,7 @@ class Retriever:
             rest = self._score(q, qvec, self._candidates(q, qvec, ~mask))
             out.outside = self._ranked(rest, k - len(out.ranked))
         if q.qtype == "which":
-            out.province_best = self._province_best(scored)
+            out.province_best = self._province_best(scored, q.quoted)
         if q.about_meeting or q.qtype == "compare":
             out.openings = self._openings(q, qvec, mask)
             out.meetings = self._meetings(q, qvec, scope)
@@ -229,7 +229,7 @@ class Retriever:
         return (s.dense_weight * scale(dense) + trust * s.keyword_weight * scale(keyword)).astype(np.float32)
 
     # ------------------------------------------------------------ views for the strategies
-    def _province_best(self, sc: "_Scored") -> list[Candidate]:
+    def _province_best(self, sc: "_Scored", quoted: tuple[str, ...] = ()) -> list[Candidate]:
         """For each (document, province) with a report: the candidate holding its best
         sentence, best first."""
         if not len(sc.rows):
@@ -237,6 +237,11 @@ class Retriever:
         owner = np.repeat(np.arange(len(sc.ids)), np.diff(sc.bounds))
         chunk = sc.ids[owner]
         keep = ~self.is_front[chunk] & (self.chunk_province[chunk] != self.province_ids.get(UNKNOWN_PROVINCE, -1))
+        if quoted:
+            # a phrase in quotation marks is asked for as written: only sentences that hold it count
+            starts, ends = self.index.sentences.starts[sc.rows], self.index.sentences.ends[sc.rows]
+            texts = (self.index.chunks[c].text[a:b] for c, a, b in zip(chunk, starts, ends))
+            keep &= np.fromiter((all(t in x for t in quoted) for x in texts), dtype=bool, count=len(chunk))
         key = (self.chunk_doc[chunk].astype(np.int64) << 32) + self.chunk_province[chunk]
         rows = np.flatnonzero(keep)
         order = rows[np.lexsort((-sc.sent_score[rows], key[rows]))]

@@ -85,7 +85,7 @@ def test_there_is_one_record_per_report_and_none_for_appendices(records, corpus_
     reports = [s for s in corpus_sections if s.kind == "report"]
     assert [(r.province, r.section, r.page) for r in records] == [(s.province, s.label, s.page) for s in reports]
     assert {r.province for r in records} == set(EXPECTED)
-    assert all(r.doc_title == r.doc == "jinri-keji-kuaixun-2024-06.txt" for r in records)  # the text has no title line
+    assert all(r.doc == "jinri-keji-kuaixun-2024-06.txt" and r.doc_title == "今日科技快讯2024年第6期" for r in records)
 
 
 @pytest.mark.parametrize("field", FIELDS)

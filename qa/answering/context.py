@@ -74,7 +74,8 @@ def holds_predicate(ctx: AnswerContext, text: str) -> bool:
     weights = ctx.retrieved.weights
 
     def holds(word: str) -> bool:
-        return any(w in text for w in SYNONYMS.get(word, (word,)))
+        # a deputy is another post: 主编 is not held by 副主编
+        return any(re.search(("" if w.startswith("副") else "(?<!副)") + re.escape(w), text) for w in SYNONYMS.get(word, (word,)))
 
     if q.predicate_head and not holds(q.predicate_head):
         return False  # 要持续到什么时候: a sentence without 持续 does not say until when
@@ -85,26 +86,36 @@ def holds_predicate(ctx: AnswerContext, text: str) -> bool:
 
 # `“六大优势产业”具体是哪六个`: asks what a named set consists of
 _EXPANSION_ASKED = re.compile(r"具体(?:是|指|包括)|分别(?:是|指)|指(?:的是)?(?:什么|哪)|包括哪|是哪[几两三四五六七八九十]|哪[几两三四五六七八九十][个项大方条类支]")
-# how a report spells a set out: 即…, ：…, 包括…, 一是…, or a list of items
-_EXPANSION = re.compile(r"^[”\"]?(?:即|就是|是指|指的是|包括|分别是|主要是|具体是|[：:（(])|一是|其一|第一")
+# how a report spells a set out: 即…, ：…, 包括…, or an enumeration that follows (一是…, 其中…)
+_SPELLED_RIGHT_AFTER = re.compile(r"^[”\"]?(?:即|就是|是指|指的是|包括|分别是|主要是|具体是|[：:（(])")
+_ENUMERATION = re.compile(r"一是|其一|首先|第一[，、是]|其中[，：]|[①⑴]|（一）|1[.、．]")
 
 
 def asks_expansion(q: Question) -> bool:
     return bool(q.quoted and _EXPANSION_ASKED.search(q.text))
 
 
-def expands(q: Question, text: str) -> bool:
-    """The text spells out what the quoted term consists of, not only names it: the term
-    is followed by 即/：/包括… or by a list, or a list leads up to it (…、…、…等四大集群)."""
+def expands(q: Question, pick: Pick) -> bool:
+    """The passage spells out what the quoted term consists of, not only names it: right
+    after the term (即…, ：…, 包括…), in an enumeration that follows it, or in a list
+    that leads up to it (…、…、…等四大集群)."""
+    text = pick.candidate.chunk.text
     for term in q.quoted:
         for m in re.finditer(re.escape(term), text):
-            after = text[m.end() : m.end() + 60]
-            before = text[max(0, m.start() - 60) : m.start()]
-            if _EXPANSION.search(after[:6]) or after.count("、") >= 2 and not re.search(r"[，。；]", after[: after.find("、")]):
+            if not pick.start - 60 <= m.start() <= pick.end:
+                continue
+            after, before = text[m.end() : m.end() + 150], text[max(0, m.start() - 60) : m.start()]
+            if _SPELLED_RIGHT_AFTER.search(after[:6]) or _ENUMERATION.search(after):
                 return True
             if before.count("、") >= 2 and re.search(r"等\s*[“\"]?$", before):
                 return True
     return False
+
+
+def names_the_set(q: Question, candidates) -> bool:
+    """The passages name the quoted term at all; if they do not, whether they spell it
+    out cannot be told, and the usual checks decide."""
+    return any(t in c.chunk.text for c in candidates for t in q.quoted)
 
 
 def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
@@ -122,7 +133,12 @@ def direct_span(q: Question, pick: Pick) -> tuple[Pick, int, int] | None:
     """The span of the asked kind in the quote nearest to the question's key words
     (for 什么“年”, the quoted name ending in 年)."""
     found_spans = kind_spans(q, pick.text) if q.kind else spans.quoted_terms(pick.text, q.term)
-    found = spans.nearest(found_spans, pick.text, q.predicate or q.terms, q.kind or "")
+    if q.kind == "date" and q.unit != "农历":
+        # asked 哪天, a calendar date answers before 春节后首个工作日 does
+        found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans
+    if q.kind == "figure" and "总第" in q.text:
+        found_spans = [(s[0] - 1, s[1]) for s in found_spans if pick.text[max(0, s[0] - 1) : s[0]] == "总"] or found_spans
+    found = spans.nearest(found_spans, pick.text, q.clause_words or q.predicate or q.terms, q.kind or "")
     return (pick, *found) if found else None
 
 

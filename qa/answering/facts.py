@@ -9,9 +9,9 @@ topic but not of the fact asked, the answer says so and shows what they do say.
 """
 from __future__ import annotations
 
-from ..layout import TOC_PAGE as TOC_LINE
+from ..layout import toc_entry
 from ..retrieval import Candidate
-from .context import AnswerContext, Reply, answers_kind, asks_expansion, direct_span, expands, holds_predicate, is_relevant, missing_fact
+from .context import AnswerContext, Reply, answers_kind, asks_expansion, direct_span, expands, holds_predicate, names_the_set, is_relevant, missing_fact
 from .quotes import Pick, quoted, sentence_pick
 
 
@@ -26,7 +26,7 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
         prior = s.quote_rank_weight * max(c.score, 0.0) / top
         for sent in c.sentences:
             pick = sentence_pick(c, sent)
-            if TOC_LINE.search(pick.text):
+            if toc_entry(pick.text):
                 continue  # a table-of-contents line names a report; it answers nothing
             z = sent.score + prior
             if q.kind:
@@ -41,7 +41,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     """The sentence holds what was asked: the kind of answer and the predicate, or the
     spelled-out contents of a named set."""
     q = ctx.question
-    if asks_expansion(q) and not expands(q, p.text):
+    if asks_expansion(q) and names_the_set(q, ctx.retrieved.ranked[: ctx.settings.quote_pool]) and not expands(q, p):
         return False
     return answers_kind(q, p.text) and holds_predicate(ctx, p.text) and is_relevant(ctx, p.candidate, p.text)
 
@@ -53,7 +53,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     if not ranked:
         return Reply([], abstained=True)
     best = ranked[0]
-    if q.kind or asks_expansion(q):
+    if q.kind or (asks_expansion(q) and names_the_set(q, pool)):
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
         fitting = [p for p in ranked if fits(ctx, p)]

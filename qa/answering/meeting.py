@@ -127,8 +127,10 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
 def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tuple[Pick, int, int] | None:
     """The span that answers: a figure or a date of the kind asked, else the field's value
     (a person's name without the title chain, a format's first part)."""
-    if ctx.question.kind in ("figure", "date"):
-        return direct_span(ctx.question, pick)
+    if ctx.question.kind in ("figure", "date", "person"):
+        found = direct_span(ctx.question, pick)
+        if found is not None:
+            return found
     value = _value(m, field).split(PART_SEP)[0]
     if field in ("host", "speakers"):
         value = person_name(value.split("、")[-1] if field == "speakers" else value)

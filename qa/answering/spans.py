@@ -39,7 +39,7 @@ _PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[�
 # 黄坤明强调, 王伟中主持: a name the sentence opens with, before a reporting verb
 # 责任编辑：史筱飞 — a masthead or a list of officials: a role, a colon, a name
 _PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
-_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上|同志)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作))")
+_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上|同志)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率))")
 _NOT_NAMES = set("会议 大会 全省 全市 我们 他们 各地 各级 省委 省政府 市委 市政府 同志 领导 会上 会议上 要求 大家 企业 我省 我市 今年 去年 当前 新的 代表 此外 随后 最后 首先 其次 同时 主要".split())
 
 
@@ -130,17 +130,23 @@ def _place_pattern() -> re.Pattern:
     return re.compile(rf"(?:{alternation})(?:市|省)?")
 
 
+# a county, district or city the gazetteer does not list, named in a list: 、前郭县、天长市
+_LOCAL_UNIT = re.compile(r"(?:(?<=[、，,和与及在化])|^)([\u4e00-\u9fff]{2,4}?(?:县|市|区|州|旗|盟|地区|片区|新区|园区))(?=[、，,。；和与及等的党委高]|$)")
+_NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外]|^(?:设区|县级|地级|市县|区县)")
+
+
 def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Place names. Asked about `known` provinces, only places inside them, and not the
     provinces themselves: asked 江苏在哪座城市, neither "江苏" nor "甘肃" answers."""
-    out = []
+    out = [m.span(1) for m in _LOCAL_UNIT.finditer(text) if not _NOT_LOCAL.search(m.group(1)) and not province_of(m.group(1)[:-1])]
     for m in _place_pattern().finditer(text):
         name = m.group(0)
         province = province_of(name) or province_of(name.rstrip("省市"))
         if known and (province not in known or province_of(name.rstrip("省市")) == name.rstrip("省市") or name in PROVINCES.values()):
             continue
-        out.append(m.span())
-    return out
+        if not any(a <= m.start() < b for a, b in out):
+            out.append(m.span())
+    return sorted(out)
 
 
 def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
@@ -164,24 +170,29 @@ def has_figure(text: str) -> bool:
 
 
 def nearest(spans: list[tuple[int, int]], text: str, words: tuple[str, ...], kind: str = "figure") -> tuple[int, int] | None:
-    """The span the question's key words surround most closely. In Chinese the thing
-    counted follows its number (4家高新区进入全国20强) and a title precedes its
-    holder's name (人大常委会主任王炯), so words on that side count most; then plain
-    distance; then the first span."""
+    """The span the question's key words surround most closely within its clause. In
+    Chinese what is done leads a figure and what is counted follows it (完成投资3064亿元,
+    4家高新区进入全国20强), and a title leads its holder's name (人大常委会主任王炯): words
+    in the same clause count, the nearer the more; then the first span."""
     if not spans:
         return None
 
-    def key(s: tuple[int, int]) -> tuple:
-        after = text[s[1] : s[1] + 12]
-        before = text[max(0, s[0] - 10) : s[0]]
-        follows = sum(1 for w in words if w in after)
-        leads = sum(1 for w in words if w in before)
-        hits = [m.start() for w in words for m in re.finditer(re.escape(w), text)]
-        distance = min((abs(s[0] - h) for h in hits), default=0)
-        first, second = (leads, follows) if kind == "person" else (follows, leads)
-        return (-first, -second, distance, s[0])
+    def closeness(s: tuple[int, int]) -> float:
+        a = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s[0])), default=0)
+        b = next((m.start() for m in _CLAUSE_END.finditer(text, s[1])), len(text))
+        before, after = text[a : s[0]], text[s[1] : b]
+        score = 0.0
+        for w in words:
+            if (i := before.rfind(w)) >= 0:
+                score += 1 / (1 + len(before) - i - len(w))
+            if kind != "person" and (j := after.find(w)) >= 0:
+                score += 1 / (1 + j)
+        return score
 
-    return min(spans, key=key)
+    return min(spans, key=lambda s: (-closeness(s), s[0]))
+
+
+_CLAUSE_END = re.compile(r"[，,、；;。！？!?：:\n]")
 
 
 def quoted_terms(text: str, ending: str) -> list[tuple[int, int]]:
