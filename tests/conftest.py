@@ -61,11 +61,11 @@ def mini_corpus(tmp_path):
 @pytest.fixture(scope="session")
 def builtin_index(tmp_path_factory):
     """The built-in bulletin indexed into a temporary folder (embeddings come from the shared cache)."""
-    from qa.config import BUILTIN_CORPUS, Settings
-    from qa.index_store import build_index
+    from qa.config import BUILTIN_CORPUS
+    from qa.indexing import build_index
 
     out = tmp_path_factory.mktemp("index")
-    build_index([BUILTIN_CORPUS], out, Settings(index_dir=out))
+    build_index([BUILTIN_CORPUS], out)
     return out
 
 
