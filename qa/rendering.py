@@ -53,29 +53,38 @@ def render_question(question: str) -> str:
     return _lines(question.strip())
 
 
-def render_message(answer: Answer) -> str:
-    """The chat message: the answer text escaped, its [n] marked as references to cards n.
+def answer_lines(answer: Answer) -> list[tuple[str, str]]:
+    """The answer text line by line as (kind, text): "resolved" for the `理解为：…` line a
+    rewritten follow-up opens with, "direct" for the direct answer (its text, without the
+    asterisks), "text" for the rest. The bold comes from Answer.direct_answer, never from
+    asterisks a document happens to contain."""
+    out = []
+    direct = f"**{answer.direct_answer.text}**" if answer.direct_answer else None
+    for i, line in enumerate(answer.text.split("\n")):
+        if i == 0 and answer.resolved_question and line.startswith(RESOLVED_PREFIX):
+            out.append(("resolved", line))
+        elif direct is not None and line == direct:
+            out.append(("direct", answer.direct_answer.text))
+            direct = None  # only the line the answer opens with
+        else:
+            out.append(("text", line))
+    return out
 
-    Two lines the answer composes itself get their own look: `理解为：…` (how a follow-up
-    was read) and the direct answer `**1139个**`, which is bold. Nothing else in the text
-    is read as markup: the bold comes from Answer.direct_answer, not from the asterisks."""
+
+def render_message(answer: Answer) -> str:
+    """The chat message: the answer text escaped, its [n] marked as references to cards n,
+    the direct answer bold and a follow-up's reading subdued."""
     ranks = {c.rank for c in answer.citations}
 
     def ref(m: re.Match) -> str:
         return f'<span class="qa-ref">{m.group(0)}</span>' if int(m.group(1)) in ranks else m.group(0)
 
-    lines = answer.text.split("\n")
-    out = []
-    direct = f"**{answer.direct_answer.text}**" if answer.direct_answer else None
-    for i, line in enumerate(lines):
-        if i == 0 and answer.resolved_question and line.startswith(RESOLVED_PREFIX):
-            out.append(f'<span class="qa-resolved">{escape(line)}</span>')
-        elif direct is not None and line == direct:
-            out.append(f'<strong class="qa-direct">{escape(answer.direct_answer.text)}</strong>')
-            direct = None  # only the line the answer opens with
-        else:
-            out.append(_REF.sub(ref, escape(line)))  # escaping leaves "[n]" as it was
-    body = "<br>".join(out)
+    shown = {
+        "resolved": lambda t: f'<span class="qa-resolved">{escape(t)}</span>',
+        "direct": lambda t: f'<strong class="qa-direct">{escape(t)}</strong>',
+        "text": lambda t: _REF.sub(ref, escape(t)),  # escaping leaves "[n]" as it was
+    }
+    body = "<br>".join(shown[kind](text) for kind, text in answer_lines(answer))
     if answer.abstained and answer.mode != "empty":
         return f'<div class="qa-answer-refused">{body}</div>'
     return body

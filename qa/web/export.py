@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..rendering import RESOLVED_PREFIX, card_label
+from ..rendering import answer_lines, card_label
 from ..schema import Answer
 
 TITLE = "会议报告问答 · 对话记录"
@@ -29,15 +29,13 @@ def md_text(text: str) -> str:
 
 def _answer_lines(answer: Answer) -> list[str]:
     out = []
-    direct = f"**{answer.direct_answer.text}**" if answer.direct_answer else None
-    for i, line in enumerate(answer.text.split("\n")):
+    for kind, line in answer_lines(answer):
         if not line.strip():
             continue
-        if i == 0 and answer.resolved_question and line.startswith(RESOLVED_PREFIX):
+        if kind == "resolved":
             out.append(f"*{md_text(line)}*")
-        elif direct is not None and line == direct:
-            out.append(f"**{md_text(answer.direct_answer.text)}**")
-            direct = None
+        elif kind == "direct":
+            out.append(f"**{md_text(line)}**")
         else:
             # the answer's own numbered list ("1. 广东·第1节：…") stays a list
             number = re.match(r"^(\d+)\. ", line)

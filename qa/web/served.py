@@ -157,8 +157,11 @@ class ServedIndex:
         exports.mkdir(exist_ok=True)
         now = time.time()
         for old in exports.iterdir():
-            if now - old.stat().st_mtime > DOWNLOAD_LIFETIME:
-                shutil.rmtree(old, ignore_errors=True)
+            try:
+                if now - old.stat().st_mtime > DOWNLOAD_LIFETIME:
+                    shutil.rmtree(old, ignore_errors=True)
+            except OSError:
+                pass  # another session pruned it first
         folder = exports / uuid.uuid4().hex
         folder.mkdir()
         return folder

@@ -43,6 +43,7 @@ table.qa-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 .qa-status-skipped { background: #fee2e2; color: #991b1b; }
 .qa-status-duplicate { background: #e5e7eb; color: #374151; }
 .qa-reason { font-weight: 400; color: var(--body-text-color-subdued); }
+.qa-file[data-status=skipped] .qa-reason { color: #991b1b; }
 .qa-warn { color: #b45309; }
 """
 
@@ -98,7 +99,7 @@ def heading_html(documents: list[Document], provinces: list[str]) -> str:
     return (
         f'<div class="qa-heading" data-title="{escape(page_title(documents))}">'
         f"<h1>{APP_NAME} · {name}</h1>"
-        f"<p>根据{name}中 {len(provinces)} 个省市的会议报道作答。每个回答都引用原文，并注明省份、章节和页码。</p></div>"
+        f"<p>资料：{name}，共 {len(provinces)} 个省市的会议报道。每个回答都引用原文，并注明省份、章节和页码。</p></div>"
     )
 
 
