@@ -18,7 +18,8 @@ NO_CITATIONS = "（无引用）"
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
 # start markup inside a line. "[1]" stays as it is: only "](" and "![" make a link or image.
 _INLINE = re.compile(r"([\\`*_<>&~|])")
-_LINE_START = re.compile(r"^(\s*)([#=+\[-]|\d+[.)])")  # headings, lists, link definitions
+# headings, bullets, link definitions; "1. " is left alone: as a list item it still reads "1."
+_LINE_START = re.compile(r"^(\s*)([#=+\[-])")
 
 
 def md_text(text: str) -> str:
@@ -37,9 +38,7 @@ def _answer_lines(answer: Answer) -> list[str]:
         elif kind == "direct":
             out.append(f"**{md_text(line)}**")
         else:
-            # the answer's own numbered list ("1. 广东·第1节：…") stays a list
-            number = re.match(r"^(\d+)\. ", line)
-            out.append(f"{number.group(0)}{md_text(line[number.end():])}" if number else md_text(line))
+            out.append(md_text(line))  # the answer's own list ("1. 广东·第1节：…") stays a list
     return out
 
 
@@ -50,7 +49,8 @@ def conversation_markdown(turns: list[Answer], corpus: str = "", exported: str =
     if any(meta):
         lines += ["  \n".join(m for m in meta if m), ""]
     for n, answer in enumerate(turns, 1):
-        lines += ["---", "", f"## 问题 {n}：{md_text(answer.question.strip())}", ""]
+        asked = " ".join(answer.question.split())  # a heading is one line
+        lines += ["---", "", f"## 问题 {n}：{md_text(asked)}", ""]
         for line in _answer_lines(answer):
             lines += [line, ""]
         heading = "可能相关的段落" if answer.abstained else "引用"

@@ -15,6 +15,7 @@ from .views import HEADING_JS, MEETINGS_JS, WEB_CSS, upload_html
 
 EMPTY_QUESTION = "请输入问题。"
 EXAMPLE_SLOTS = 4
+STAGE_UNITS = {"read": "个文件", "embed": "段", "sentences": "句"}
 # Eight workers so eight simultaneous users are answered side by side; the library
 # serialises only the short query encoding, so they do not queue behind one another.
 CONCURRENCY = 8
@@ -50,7 +51,7 @@ def build(served: ServedIndex) -> gr.Blocks:
 
     def upload_from_page(files: list[str] | None, progress=gr.Progress()):
         def report(stage: str, done: int, total: int) -> None:
-            progress((done, max(total, 1)), desc=STAGE_NAMES.get(stage, stage))
+            progress((done, max(total, 1)), desc=STAGE_NAMES.get(stage, stage), unit=STAGE_UNITS.get(stage, "步"))
 
         results = served.upload([(Path(f), Path(f).name) for f in files or []], report)
         return [upload_html(results), None, *page_updates()]
@@ -121,7 +122,7 @@ def build(served: ServedIndex) -> gr.Blocks:
         chat.clear(reset, None, [box, chat, sources, turns, export], api_visibility="private")  # the chat's own bin icon
         # one upload at a time, from the page and the API alike
         files.upload(upload_from_page, files, [upload_report, files, *page], api_visibility="private",
-                     concurrency_limit=1, concurrency_id="upload")
+                     concurrency_limit=1, concurrency_id="upload", show_progress_on=upload_report)
         api_trigger.click(upload_api, api_files, api_result, api_name="upload", concurrency_limit=1, concurrency_id="upload")
         demo.load(page_updates, None, page, api_visibility="private")  # another visitor may have uploaded
         gr.api(ask, api_name="ask")
