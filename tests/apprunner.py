@@ -30,10 +30,13 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def app_server(env: dict[str, str | None] | None = None, args: tuple[str, ...] = (), log_name: str = "app-load.log"):
-    """app.py in a subprocess on a free port; yields (url, Popen). env values of None unset a variable."""
+    """app.py in a subprocess on a free port; yields (url, Popen). env values of None unset a variable.
+    Pass args=("--index", folder) to serve a temporary index: an empty or missing folder gets the
+    built-in corpus, and the project's own index/ is never written."""
     OUT.mkdir(exist_ok=True)
     port = free_port()
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "QA_PORT": str(port), "GRADIO_ANALYTICS_ENABLED": "False"}
+    # analytics asked for by the environment: the app must turn them off itself
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "QA_PORT": str(port), "GRADIO_ANALYTICS_ENABLED": "True"}
     for key in ("QA_AUTH", "QA_HOST", "QA_INDEX_DIR"):
         full_env.pop(key, None)  # only what the caller asks for
     for key, value in (env or {}).items():

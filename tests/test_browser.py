@@ -1,4 +1,7 @@
-"""The web chat end to end: app.py in a subprocess on the real default index, driven in headless Chromium."""
+"""The web chat end to end: app.py in a subprocess, driven in headless Chromium.
+
+Each server serves a temporary index (`--index TMP`, built from the built-in corpus), so the
+project's own index is never changed; the upload tests get a server of their own."""
 from __future__ import annotations
 
 import re
@@ -14,19 +17,31 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture(scope="session")
-def server():
-    with app_server(log_name="app.log") as (url, _):
-        yield url
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser") / "index"
+    with app_server(args=("--index", str(folder)), log_name="app.log") as (url, _):
+        yield url, folder
+
+
+@pytest.fixture(scope="session")
+def server(served):
+    return served[0]
+
+
+def open_page(browser, url):
+    """A fresh page in Chinese, as its users read it; every dialog (alert, confirm) it opens
+    is recorded in page.dialogs."""
+    p = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN", accept_downloads=True)
+    p.dialogs = []
+    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
+    p.goto(url)
+    p.wait_for_selector("#qa-question textarea")
+    return p
 
 
 @pytest.fixture
 def page(server, browser):
-    """A fresh page; every dialog (alert, confirm) it opens is recorded in page.dialogs."""
-    p = browser.new_page(viewport={"width": 1400, "height": 1000})
-    p.dialogs = []
-    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
-    p.goto(server)
-    p.wait_for_selector("#qa-question textarea")
+    p = open_page(browser, server)
     yield p
     p.close()
 
@@ -68,7 +83,8 @@ def document_text() -> str:
 def test_fact_question_quotes_the_corpus_and_cites_guangdong(page, document_text):
     message = ask(page, "广东高质量发展大会的主会场设在哪里？")
     text = message.inner_text()
-    assert "深圳" in text and text.startswith("广东")
+    assert message.locator("strong.qa-direct").inner_text() == "深圳"  # the direct answer opens it, bold
+    assert text.split("\n")[1].startswith("广东·第1节")
     found = cards(page)
     assert found[0]["province"] == "广东" and found[0]["head"].startswith("[1]广东")
     assert [c["rank"] for c in found] == [str(i) for i in range(1, len(found) + 1)]
@@ -116,14 +132,15 @@ def test_html_and_markdown_in_a_question_show_as_text(page):
         assert page.locator(where).locator("img, script, a").count() == 0
 
 
-def test_api_returns_the_library_answer(server):
+def test_api_returns_the_library_answer(served):
     from gradio_client import Client
 
     from qa.assistant import get_assistant
 
+    server, folder = served
     question = "广东今年安排省重点建设项目多少个？"
     got = Client(server, verbose=False).predict(question, [], api_name="/ask")
-    want = get_assistant().answer(question).to_dict()
+    want = get_assistant(folder).answer(question).to_dict()
     assert got["answer"] == want["answer"] and got["abstained"] == want["abstained"]
     def unscored(cs):
         return [{k: v for k, v in c.items() if k != "score"} for c in cs]
@@ -138,3 +155,146 @@ def test_empty_question_gets_a_chinese_hint(page):
     page.locator("#qa-send").click()
     page.get_by_text("请输入问题。").first.wait_for(timeout=10_000)
     assert page.locator("#qa-chat [data-testid=bot]").count() == 0
+
+
+# ------------------------------------------------------------------ conversation
+
+def test_a_conversation_resolves_follow_ups_and_exports_as_markdown(page):
+    from playwright.sync_api import expect
+
+    ask(page, "广东高质量发展大会的主会场设在哪里？")
+    second = ask(page, "那江苏的呢？")
+    assert second.inner_text().startswith("理解为：江苏")
+    assert second.locator(".qa-resolved").count() == 1
+    assert {c["province"] for c in cards(page)} == {"江苏"}
+    assert "（理解为：江苏" in page.locator("#qa-sources .qa-for").inner_text()
+    third = ask(page, "它的主持人是谁？")
+    assert third.inner_text().startswith("理解为：江苏") and "许昆林" in third.inner_text()
+    assert third.locator("strong.qa-direct").inner_text() == "许昆林"  # the direct answer, bold
+    page.screenshot(path=OUT / "conversation.png", full_page=True)
+
+    export = page.locator("#qa-export")
+    expect(export).to_be_enabled()
+    with page.expect_download() as info:
+        export.click()
+    download = info.value
+    assert download.suggested_filename.startswith("对话记录") and download.suggested_filename.endswith(".md")
+    md = open(download.path(), encoding="utf-8").read()
+    for n, question in enumerate(["广东高质量发展大会的主会场设在哪里？", "那江苏的呢？", "它的主持人是谁？"], 1):
+        assert f"## 问题 {n}：{question}" in md
+    assert re.search(r"^\[1\] 广东 · .+ · 第1节 · ", md, re.M) and re.search(r"^\[1\] 江苏 · .+ · 第2节 · ", md, re.M)
+    assert "> 省长许昆林主持会议。" in md and "**许昆林**" in md
+    (OUT / "conversation.md").write_text(md, encoding="utf-8")
+
+    page.locator("#qa-clear").click()
+    expect(page.locator("#qa-chat [data-testid=bot]")).to_have_count(0)
+    expect(export).to_be_disabled()
+    # after clearing, a follow-up has nothing to follow: it is not rewritten
+    fresh = ask(page, "它的主持人是谁？")
+    assert "理解为" not in fresh.inner_text()
+
+
+# ------------------------------------------------------------------ meetings at a glance
+
+def test_the_meetings_tab_shows_every_report_and_the_source_sentence_of_a_cell(page):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="会议一览").click()
+    rows = page.locator("#qa-meetings tbody tr")
+    expect(rows).to_have_count(18)
+    assert rows.first.locator("td").first.inner_text() == "广东"
+    assert page.locator("#qa-meetings th").all_inner_texts()[:8] == ["省份", "节", "日期", "形式", "主持", "讲话", "规模", "主题"]
+    host = rows.first.locator("td[data-field=host]")
+    assert host.inner_text() == "省委副书记、省长王伟中"
+    assert "省委副书记、省长王伟中主持会议" in host.get_attribute("title")  # hover
+    panel = page.locator("#qa-meetings .qa-evidence")
+    expect(panel).to_be_hidden()
+    host.click()
+    expect(panel).to_be_visible()
+    assert panel.locator(".qa-evidence-where").inner_text() == "主持：广东·第1节·第3页起"
+    assert panel.locator(".qa-evidence-quote").inner_text().startswith("省委副书记、省长王伟中主持会议")
+    assert panel.locator("mark").all_inner_texts() == ["省委副书记、省长王伟中"]
+    page.screenshot(path=OUT / "meetings.png", full_page=True)
+
+    with page.expect_download() as info:
+        page.locator("#qa-meetings-csv").click()
+    data = open(info.value.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf")  # utf-8-sig: Excel reads the Chinese
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("省份,节,页,日期") and len(lines) == 19
+
+
+# ------------------------------------------------------------------ uploading bulletins
+
+HAINAN_MD = """# 今日测试快讯
+
+2024年第2期
+
+1. 海南召开全省优化营商环境大会
+
+2月19日，海南省委、省政府在海口召开全省优化营商环境大会。省长刘小明主持会议。会议以视频会议形式召开，各市县设分会场。
+
+会议提出，今年将新增市场主体30万户，全力推进封关运作准备。
+"""
+GUIZHOU_TXT = """今日测试快讯
+
+2024年第3期
+
+1. 贵州召开全省大数据产业推进会
+
+2月20日，贵州省委、省政府在贵阳召开全省大数据产业推进会。省长李炳军主持会议。
+
+会议提出，今年算力规模突破100亿亿次。
+"""
+
+
+@pytest.fixture
+def upload_server(tmp_path):
+    with app_server(args=("--index", str(tmp_path / "index")), log_name="app-upload.log") as (url, _):
+        yield url
+
+
+def test_uploaded_reports_are_indexed_shown_section_by_section_and_answered(upload_server, browser, tmp_path):
+    from playwright.sync_api import expect
+
+    page = open_page(browser, upload_server)
+    try:
+        (tmp_path / "海南报道.md").write_text(HAINAN_MD, encoding="utf-8")
+        (tmp_path / "贵州报道.txt").write_bytes(GUIZHOU_TXT.encode("gbk"))
+        (tmp_path / "扫描件.pdf").write_bytes(b"%PDF-1.4\nnot a pdf at all")
+        page.get_by_role("tab", name="资料").click()
+        page.locator("#qa-upload input[type=file]").set_input_files(
+            [str(tmp_path / n) for n in ("海南报道.md", "贵州报道.txt", "扫描件.pdf")])
+        report = page.locator("#qa-upload-report .qa-file")
+        expect(report).to_have_count(3, timeout=120_000)
+        assert report.evaluate_all("fs => fs.map(f => f.dataset.status)") == ["added", "added", "skipped"]
+        assert "PDF" in report.nth(2).inner_text() and "扫描件.pdf" in report.nth(2).inner_text()
+        hainan_rows = report.nth(0).locator("tbody tr", has_text="海南")
+        assert hainan_rows.count() == 1 and "海南召开全省优化营商环境大会" in hainan_rows.inner_text()
+        assert "贵州召开全省大数据产业推进会" in report.nth(1).inner_text()  # GBK read right
+        expect(page.locator("#qa-documents tbody tr")).to_have_count(3)
+        expect(page.locator("#qa-heading h1")).to_contain_text("3 份文档")
+        assert "3 份文档" in page.title()
+        page.screenshot(path=OUT / "upload.png", full_page=True)
+
+        page.get_by_role("tab", name="问答").click()
+        examples = page.locator(".qa-example:visible").all_inner_texts()
+        assert any("贵州" in q or "海南" in q for q in examples), examples
+        ask(page, "海南的会议由谁主持？", provinces=("海南",))  # the new province is in the filter
+        found = cards(page)
+        assert found[0]["province"] == "海南" and "海南报道.md" in found[0]["head"]  # several documents: named
+        assert "刘小明" in page.locator("#qa-chat [data-testid=bot]").last.inner_text()
+        page.get_by_role("tab", name="会议一览").click()
+        expect(page.locator("#qa-meetings tbody tr")).to_have_count(20)
+        assert page.locator("#qa-meetings th", has_text="文档").count() == 1
+        assert not page.dialogs
+    finally:
+        page.close()
+    # a new visitor sees the index as it is now
+    later = open_page(browser, upload_server)
+    try:
+        expect(later.locator("#qa-heading h1")).to_contain_text("3 份文档")
+        later.locator("#qa-provinces input").click()
+        expect(later.locator("#qa-provinces [role=option]", has_text="贵州")).to_have_count(1)
+    finally:
+        later.close()

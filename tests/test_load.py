@@ -21,15 +21,16 @@ RUN_TIMEOUT = 60 + 3 * CLIENTS * QUESTIONS
 
 
 @pytest.fixture(scope="module")
-def app():
-    with app_server() as served:
-        yield served
+def app(builtin_index):
+    # the built-in corpus, indexed into a temporary folder: the project's own index/ is never built or changed
+    with app_server(args=("--index", str(builtin_index))) as (url, proc):
+        yield url, proc, builtin_index
 
 
 def test_concurrent_clients_get_the_library_answer(app):
-    url, proc = app
+    url, proc, folder = app
     questions = plan(CLIENTS, QUESTIONS, load_questions())
-    expected = expected_answers([q for qs in questions for q in qs])  # in-process, on the same default index
+    expected = expected_answers([q for qs in questions for q in qs], folder)  # in-process, on the same index
     result = run_load(url, questions, timeout=RUN_TIMEOUT, pid=proc.pid)
     summary = summarize(result, questions, expected)
     print(f"\nload test: {CLIENTS} clients × {QUESTIONS} questions\n{table(summary)}")

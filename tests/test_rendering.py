@@ -7,7 +7,7 @@ from html import escape, unescape
 import pytest
 
 from qa.rendering import NOT_FOUND_HEADING, card_label, highlight, render_message, render_question, render_sources
-from qa.schema import Answer, Citation
+from qa.schema import Answer, Citation, DirectAnswer
 
 EVIL = [
     "<script>alert(1)</script>",
@@ -36,9 +36,22 @@ def text_of(html: str) -> str:
 # ------------------------------------------------------------------ cards
 
 def test_card_label_names_province_section_title_page():
-    assert card_label(cite()) == "广东 · 第1节 · 全省高质量发展大会 · 第3页"
+    assert card_label(cite(page_exact=True)) == "广东 · 第1节 · 全省高质量发展大会 · 第3页"
     assert card_label(cite(section="2-附1", page=None)) == "广东 · 第2节附1 · 全省高质量发展大会"
     assert card_label(cite(province="总述", section="总述", title="导语与目录", page=None)) == "总述 · 导语与目录"
+
+
+def test_a_page_known_only_from_the_table_of_contents_reads_as_where_the_section_starts():
+    assert card_label(cite(page_exact=False)).endswith("第3页起")
+
+
+def test_cards_name_their_document_when_the_index_holds_several():
+    c = cite(doc="b.txt", doc_title="今日科技快讯2024年第7期", page_exact=True)
+    assert card_label(c, with_doc=True) == "广东 · 今日科技快讯2024年第7期 · 第1节 · 全省高质量发展大会 · 第3页"
+    assert card_label(cite(doc="b.txt"), with_doc=True).startswith("广东 · b.txt · ")  # no title: the file name
+    answer = Answer("问", "答[1]", False, [c])
+    assert "今日科技快讯2024年第7期" in render_sources(answer, with_doc=True)
+    assert "今日科技快讯2024年第7期" not in render_sources(answer)
 
 
 def test_cards_numbered_in_citation_order():
@@ -47,7 +60,7 @@ def test_cards_numbered_in_citation_order():
     assert re.findall(r'data-rank="(\d+)"', html) == ["1", "2", "3"]
     assert re.findall(r'data-province="([^"]+)"', html) == ["广东", "江苏", "浙江"]
     heads = [text_of(h) for h in re.findall(r'<div class="qa-card-head">(.*?)</div>', html)]
-    assert heads == [f"[{i}]{p} · 第1节 · 全省高质量发展大会 · 第3页" for i, p in enumerate(["广东", "江苏", "浙江"], 1)]
+    assert heads == [f"[{i}]{p} · 第1节 · 全省高质量发展大会 · 第3页起" for i, p in enumerate(["广东", "江苏", "浙江"], 1)]
 
 
 def test_message_numbers_match_cards():
@@ -63,6 +76,39 @@ def test_message_numbers_match_cards():
 def test_bracket_number_without_card_is_not_a_reference():
     msg = render_message(Answer("问", "第[7]条「甲」[1]", False, [cite()]))
     assert re.findall(r'qa-ref">\[(\d+)\]', msg) == ["1"] and "[7]" in msg
+
+
+def direct(text: str, rank: int = 1) -> DirectAnswer:
+    return DirectAnswer(text, rank, 0, len(text))
+
+
+def test_direct_answer_line_is_bold_and_nothing_else_is():
+    answer = Answer("江西开工多少个项目？", "**1139个**\n江西·第8节：「集中开工重大项目1139个，**不是粗体**。」[1]", False, [cite()],
+                    direct_answer=direct("1139个"))
+    msg = render_message(answer)
+    assert msg.startswith('<strong class="qa-direct">1139个</strong><br>')
+    assert msg.count("<strong") == 1 and "**不是粗体**" in msg
+
+
+def test_asterisks_without_a_direct_answer_stay_literal():
+    msg = render_message(Answer("问", "**1139个**\n「甲」[1]", False, [cite()]))
+    assert "<strong" not in msg and msg.startswith("**1139个**")
+
+
+@pytest.mark.parametrize("evil", EVIL)
+def test_markup_inside_a_direct_answer_is_escaped_before_it_is_made_bold(evil):
+    answer = Answer("问", f"**{evil}**\n「{evil}」[1]", False, [cite()], direct_answer=direct(evil))
+    msg = render_message(answer)
+    assert set(tags(msg)) <= {"strong", "br", "span"} and text_of(msg).startswith(evil)
+
+
+def test_a_follow_up_shows_how_it_was_understood():
+    answer = Answer("那江苏的呢？", "理解为：江苏大会的主会场设在哪里？\n江苏·第2节：「会议以视频会议形式召开。」[1]", False,
+                    [cite(province="江苏")], resolved_question="江苏大会的主会场设在哪里？")
+    msg = render_message(answer)
+    assert msg.startswith('<span class="qa-resolved">理解为：江苏大会的主会场设在哪里？</span><br>')
+    panel = text_of(render_sources(answer))
+    assert "问题：那江苏的呢？（理解为：江苏大会的主会场设在哪里？）" in panel
 
 
 # ------------------------------------------------------------------ highlighting
@@ -127,7 +173,7 @@ def test_quote_in_attribute_cannot_break_out():
 
 def refusal() -> Answer:
     cs = [cite(rank=1), cite(rank=2, province="江苏")]
-    return Answer("海南省新春第一会提出了什么？", "未在资料中找到相关内容。资料中没有海南的会议报告。\n可能相关：[1] 广东·第1节·第3页；[2] 江苏·第1节", True, cs)
+    return Answer("海南省新春第一会提出了什么？", "未在资料中找到相关内容。资料中没有海南的会议报告。\n可能相关：[1] 广东·第1节·第3页起；[2] 江苏·第1节", True, cs)
 
 
 def test_refusal_styled_differently():

@@ -45,15 +45,14 @@ def secrets() -> list[str]:
 @pytest.fixture(scope="module")
 def tiny_index(tmp_path_factory):
     """An index of one bulletin whose report text carries HTML and a javascript: link."""
-    from qa.config import Settings
     from qa.documents import read_document
-    from qa.index_store import build_index
+    from qa.indexing import build_index
 
     folder = tmp_path_factory.mktemp("evil")
     corpus = folder / "evil.txt"
     corpus.write_text(EVIL_CORPUS, encoding="utf-8")
     assert all(p in read_document(corpus).text for p in PAYLOADS)  # cleaning keeps them verbatim
-    build_index([corpus], folder / "index", Settings(index_dir=folder / "index"))
+    build_index([corpus], folder / "index")
     return folder / "index"
 
 
@@ -113,7 +112,10 @@ def test_basic_auth_refuses_the_api_without_credentials(auth_app):
     url, _ = auth_app
     for path in ("/config", "/gradio_api/info", "/gradio_api/file=/etc/passwd"):
         assert get(url, path)[0] == 401, path
-    assert httpx.post(url + "/gradio_api/call/ask", json={"data": ["广东", []]}, timeout=10).status_code == 401
+    assert httpx.post(url + "/gradio_api/call/ask", json={"data": ["广东", [], []]}, timeout=10).status_code == 401
+    files = {"files": ("report.md", "1. 海南召开大会\n\n会议提出新目标。".encode(), "text/markdown")}
+    assert httpx.post(url + "/gradio_api/upload", files=files, timeout=10).status_code == 401
+    assert httpx.post(url + "/gradio_api/call/upload", json={"data": [[]]}, timeout=10).status_code == 401
     with pytest.raises(AuthenticationError):
         client(url)
     with pytest.raises(ValueError, match="login"):
@@ -161,7 +163,7 @@ def test_api_refuses_a_file_reference_as_input(app):
 
     url, proc = app
     evil = {"path": "/etc/passwd", "meta": {"_type": "gradio.FileData"}}
-    for data in ([evil, []], ["广东", [evil]]):
+    for data in ([evil, [], []], ["广东", [evil], []], ["广东", [], [evil]]):
         r = httpx.post(url + "/gradio_api/call/ask", json={"data": data}, timeout=10)
         assert r.status_code == 200
         events = httpx.get(f"{url}/gradio_api/call/ask/{r.json()['event_id']}", timeout=30).text
@@ -211,9 +213,119 @@ def test_api_answers_text_with_a_lone_surrogate(app):
     import httpx
 
     url, proc = app
-    body = '{"data": ["\\ud800海南会议材料里夹带了哪些网页代码？", []]}'.encode()
+    body = '{"data": ["\\ud800海南会议材料里夹带了哪些网页代码？", [], ["\\udc80"]]}'.encode()
     r = httpx.post(url + "/gradio_api/call/ask", content=body, headers={"Content-Type": "application/json"}, timeout=10)
     assert r.status_code == 200
     events = httpx.get(f"{url}/gradio_api/call/ask/{r.json()['event_id']}", timeout=30).text
     assert "event: complete" in events, events[:300]
     assert proc.poll() is None
+
+
+# ---------------------------------------------------------------- uploads
+
+UPLOAD_PAYLOADS = (*PAYLOADS, "${alert(4)}", "{{constructor.constructor('alert(5)')()}}")
+EVIL_UPLOAD = f"""今日测试快讯
+
+2024年第4期
+
+1. 海南召开全省<img src=x onerror=alert(6)>自由贸易港建设大会
+
+2月18日，海南省委、省政府在海口召开全省自由贸易港建设大会。省长刘小明主持会议。
+
+会议材料里夹带了{'、'.join(UPLOAD_PAYLOADS)}几段网页代码。
+"""
+
+
+@pytest.fixture(scope="module")
+def upload_app(tmp_path_factory):
+    """An app of its own to upload into, on a temporary index of the built-in corpus."""
+    folder = tmp_path_factory.mktemp("uploads") / "index"
+    with app_server(args=("--index", str(folder)), log_name="app-uploads.log") as (url, proc):
+        yield url, folder, proc
+
+
+def call(url: str, api: str, data: list) -> str:
+    """The event stream of one API call, sent raw (no client-side checks)."""
+    import httpx
+
+    r = httpx.post(f"{url}/gradio_api/call/{api}", json={"data": data}, timeout=10)
+    assert r.status_code == 200, r.text
+    return httpx.get(f"{url}/gradio_api/call/{api}/{r.json()['event_id']}", timeout=120).text
+
+
+def test_upload_refuses_a_reference_to_a_file_already_on_the_server(upload_app, tmp_path):
+    """/upload takes files sent to it, never a path the caller names: that would index any readable file."""
+    from qa.index_store import load_index
+
+    url, folder, proc = upload_app
+    secret = tmp_path / "secret.txt"
+    secret.write_text("1. 海南召开全省保密工作会议\n\n会议口令是蓝色鲸鱼七号。\n", encoding="utf-8")
+    before = [d.name for d in load_index(folder).documents]
+    for path in (str(secret), "/etc/passwd", f"{ROOT}/qa/config.py", "../../etc/passwd"):
+        events = call(url, "upload", [[{"path": path, "orig_name": "x.txt", "meta": {"_type": "gradio.FileData"}}]])
+        assert "event: error" in events and not any(s in events for s in secrets()), events[:300]
+    assert [d.name for d in load_index(folder).documents] == before
+    answer = client(url).predict("海南会议的口令是什么？", [], api_name="/ask")
+    assert "蓝色鲸鱼" not in str(answer)
+    assert proc.poll() is None
+
+
+def test_an_uploaded_file_name_cannot_leave_the_upload_folder(upload_app, tmp_path):
+    import uuid
+
+    import httpx
+
+    url, folder, _ = upload_app
+    marker = f"escape-{uuid.uuid4().hex[:8]}.md"
+    content = "1. 贵州召开全省大数据产业推进会\n\n2月20日，贵州省在贵阳召开大数据产业推进会。\n".encode()
+    sent = httpx.post(f"{url}/gradio_api/upload", files={"files": (f"../../../../tmp/{marker}", content, "text/markdown")},
+                      timeout=30)
+    assert sent.status_code == 200
+    stored = sent.json()[0]
+    assert not Path("/tmp", marker).exists() and not (ROOT / marker).exists()
+    events = call(url, "upload", [[{"path": stored, "orig_name": f"../../{marker}", "meta": {"_type": "gradio.FileData"}}]])
+    assert "event: complete" in events, events[:300]
+    from qa.index_store import load_index
+
+    names = [d.name for d in load_index(folder).documents]
+    assert marker in names and all("/" not in n and ".." not in n for n in names)
+    assert not list(folder.parent.glob(marker)) and not list(folder.glob(marker))
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_markup_in_an_uploaded_document_and_its_name_is_shown_as_text(upload_app, browser, tmp_path):
+    from playwright.sync_api import expect
+
+    url = upload_app[0]
+    name = "<img src=x onerror=alert(7)>.md"
+    (tmp_path / name).write_text(EVIL_UPLOAD, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    try:
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(url)
+        page.get_by_role("tab", name="资料").click()
+        page.locator("#qa-upload input[type=file]").set_input_files(str(tmp_path / name))
+        expect(page.locator("#qa-upload-report .qa-file")).to_have_count(1, timeout=120_000)
+        report = page.locator("#qa-upload-report")
+        assert report.locator(".qa-file").get_attribute("data-status") == "added"
+        # Gradio drops < and > from an uploaded file's name; the rest is shown as text
+        assert "<img src=x onerror=alert(6)>" in report.inner_text() and "onerror=alert(7).md" in report.inner_text()
+        page.get_by_role("tab", name="会议一览").click()
+        row = page.locator("#qa-meetings tbody tr", has_text="海南")
+        expect(row).to_have_count(1)
+        row.locator("td.qa-cell").first.click()
+        page.get_by_role("tab", name="问答").click()
+        page.locator("#qa-question textarea").fill("海南会议材料里夹带了哪些网页代码？")
+        page.locator("#qa-send").click()
+        expect(page.locator("#qa-chat [data-testid=bot]")).to_have_count(1, timeout=60_000)
+        expect(page.locator("#qa-sources .qa-card").first).to_be_visible()
+        assert all(p in page.locator("#qa-sources").inner_text() for p in UPLOAD_PAYLOADS)
+        page.wait_for_timeout(500)  # an onerror fires as soon as its image fails to load
+        for where in ("#qa-heading", "#qa-upload-report", "#qa-documents", "#qa-meetings", "#qa-chat", "#qa-sources"):
+            assert page.locator(where).locator("script, img, a, iframe").count() == 0, where
+        page.screenshot(path=ROOT / "test-output" / "upload-markup.png", full_page=True)
+        assert dialogs == []
+    finally:
+        page.close()
