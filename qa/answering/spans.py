@@ -185,7 +185,7 @@ def nearest(spans: list[tuple[int, int]], text: str, words: tuple[str, ...], kin
         for w in words:
             if (i := before.rfind(w)) >= 0:
                 score += 1 / (1 + len(before) - i - len(w))
-            if kind != "person" and (j := after.find(w)) >= 0:
+            if (j := after.find(w)) >= 0:
                 score += 1 / (1 + j)
         return score
 
