@@ -207,6 +207,18 @@ def test_gate_names_what_failed_and_counts_errors():
     assert crashed.gate(0.0) == ["1 question(s) raised an error: t1 StopIteration: "]
 
 
+def test_the_sweep_grid_starts_with_the_current_settings_and_names_each_change():
+    from qa.config import AnswerSettings
+    from qa.evaluation.sweep import Trial, default_grid
+
+    base = AnswerSettings()
+    grid = default_grid(base, [300, 800])
+    assert grid[0] == Trial(base) and grid[0].describe(base) == "current settings"
+    assert len(set(grid)) == len(grid)
+    assert grid[-1].describe(base) == "chunk_size=800"
+    assert Trial(base.with_(min_dense=0.9)).describe(base) == "min_dense=0.9"
+
+
 def test_locator_maps_raw_text_chunks_into_the_cleaned_document():
     cleaned = "1. 广东召开大会\n会议在深圳设主会场，在各地设分会场。\n2. 江苏召开推进会\n省委、省政府召开推进会，部署全年工作。"
     assert Locator(cleaned).find("省委、省政府召开推进\n会，部署全年工作。") == cleaned.index("省委、省政府")
@@ -351,3 +363,13 @@ def test_qa_eval_json_reports_both_parts_and_the_baselines_on_a_tiny_corpus(tmp_
     md = (tmp_path / "reports" / "report.md").read_text(encoding="utf-8")
     assert md.startswith("# qa eval report") and "tune part" in md and "test part" in md
     assert (tmp_path / "reports" / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "qa", "eval", "--sweep", "--sweep-chunk-sizes", "", "--questions", str(questions), "--index",
+         str(tmp_path / "index"), "--report", str(tmp_path / "reports")],
+        capture_output=True, text=True, env=env, cwd=str(tmp_path), timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "tune part only (2 questions" in " ".join(proc.stdout.split())
+    sweep = json.loads((tmp_path / "reports" / "sweep.json").read_text(encoding="utf-8"))
+    assert sweep["split"] == "tune" and sweep["questions"] == 2 and sweep["rows"][0]["label"] == "current settings"

@@ -96,23 +96,22 @@ def run_scale(sizes: Sequence[int], index_dir: Path | str | None = None, paths: 
             spec = {"n": n, "index": str(paths.index_dir), "folder": str(tmp), "questions": questions, "rounds": rounds,
                     "queries": str(tmp / "queries.npy")}
             notes: list[str] = []
-            vectors = answer = None
-            need = n * dim * 4 * 2.3 / 2**30  # the vectors, plus one index of them
-            if need > 0.85 * limit_gb:
-                notes.append(f"vector index not run: needs about {need:.1f} GB (limit {limit_gb:.1f} GB)")
-            else:
-                log(f"{n:,} chunks: vector index (exact and chosen)")
-                out, why = run_worker({**spec, "kind": "vectors"}, tmp, timeout_s)
-                vectors = _vector_figures(out) if out else None
-                notes += [why] if why else []
-            need = n * per_chunk * dim * 4 * 2.5 / 2**30 + MODEL_MB / 1024  # vectors, their FAISS copies, the model
-            if need > 0.85 * limit_gb:
-                notes.append(f"answer path not run: needs about {need:.1f} GB (limit {limit_gb:.1f} GB)")
-            else:
-                log(f"{n:,} chunks: synthetic index, answer latency ({len(questions)} questions x {rounds})")
-                out, why = run_worker({**spec, "kind": "answer"}, tmp, timeout_s)
-                answer = _answer_figures(out) if out else None
-                notes += [why] if why else []
+
+            def run(kind: str, need_gb: float, what: str):
+                if need_gb > 0.85 * limit_gb:
+                    notes.append(f"{kind} not run: needs about {need_gb:.1f} GB (limit {limit_gb:.1f} GB)")
+                    return None
+                log(f"{n:,} chunks: {what}")
+                out, why = run_worker({**spec, "kind": kind}, tmp, timeout_s)
+                notes.extend([why] if why else [])
+                return out
+
+            # the vectors plus one index of them; for the answer, chunk and sentence vectors, their FAISS copies, the model
+            out = run("vectors", n * dim * 4 * 2.3 / 2**30, "vector index (exact and chosen)")
+            vectors = _vector_figures(out) if out else None
+            out = run("answer", n * per_chunk * dim * 4 * 2.5 / 2**30 + MODEL_MB / 1024,
+                      f"synthetic index, answer latency ({len(questions)} questions x {rounds})")
+            answer = _answer_figures(out) if out else None
             rows.append(ScaleRow(n, answer, vectors, tuple(notes)))
             shutil.rmtree(tmp / f"index-{n}", ignore_errors=True)  # the next size needs the disk more
     return ScaleResult(machine(load_start), VECTOR_NOISE, ANSWER_NOISE, len(real.chunks), len(questions), tuple(rows),

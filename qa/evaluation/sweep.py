@@ -95,13 +95,14 @@ def sweep(questions: Sequence[EvalQuestion], index_dir: Path | str | None = None
     base = base or AnswerSettings()
     index, paths = open_index(index_dir, paths)
     encoder = CachingEncoder(load_encoder(index.build.model, paths))
-    grid = list(grid or default_grid(base))
-    indexes = {index.build.chunk_size: index}
+    own = index.build.chunk_size  # a trial at the index's own chunk size needs no other index
+    grid = list(dict.fromkeys(Trial(t.answer) if t.chunk_size == own else t for t in (grid or default_grid(base))))
+    indexes = {own: index}
     rows, features = [], []
     with tempfile.TemporaryDirectory(prefix="qa-sweep-") as tmp:
         for i, trial in enumerate(grid):
             progress("sweep", i, len(grid))
-            size = trial.chunk_size or index.build.chunk_size
+            size = trial.chunk_size or own
             if size not in indexes:
                 indexes[size] = _rechunked(index, size, paths, encoder.encoder, Path(tmp) / f"chunks-{size}")
             ix = indexes[size]
