@@ -207,6 +207,18 @@ def test_gate_names_what_failed_and_counts_errors():
     assert crashed.gate(0.0) == ["1 question(s) raised an error: t1 StopIteration: "]
 
 
+def test_without_matplotlib_the_report_is_written_and_says_how_to_get_the_chart(tmp_path, monkeypatch):
+    from qa.evaluation.report import write_report
+
+    q = Q(["证据"], qid="q001")
+    run = EvalRun([q], {"system": [replace(score_ranking(q, [P("含证据")]), abstained=False)]}, {"questions": 1})
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as when the eval extra is not installed
+    md, chart, why = write_report(run, tmp_path)
+    assert chart is None and "pip install -e '.[eval]'" in why
+    text = md.read_text(encoding="utf-8")
+    assert "pip install -e '.[eval]'" in text and "Failed questions, tune part (0 of 1)" in text
+
+
 def test_the_sweep_grid_starts_with_the_current_settings_and_names_each_change():
     from qa.config import AnswerSettings
     from qa.evaluation.sweep import Trial, default_grid
