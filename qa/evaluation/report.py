@@ -41,7 +41,6 @@ SUMMARY_ROWS = [
     ("Direct answer lenient", "direct_lenient", pct),
     ("Multi-part coverage", "multi_coverage", pct),
 ]
-RETRIEVAL_ROWS = [row for row in SUMMARY_ROWS if row[1] in ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "province_accuracy", "top5_chars")]
 
 
 def _refused(m: dict) -> str:
@@ -90,17 +89,20 @@ def summary_table(run: EvalRun) -> TableData:
     return TableData(title, ["metric"] + [_part_label(p, run) for p in parts], rows)
 
 
+BASELINE_COLUMNS = [("R@1", "recall@1", pct), ("R@5", "recall@5", pct), ("R@10", "recall@10", pct), ("MRR", "mrr@10", num),
+                    ("nDCG", "ndcg@10", num), ("Prov.", "province_accuracy", pct), ("Top-5 chars", "top5_chars", _count)]
+
+
 def baseline_table(run: EvalRun) -> TableData | None:
+    """Retrieval of each system on each part: one row per (system, part)."""
     if len(run.results) < 2:
         return None
-    parts = _columns(run)
-    header, columns = ["metric"], []
+    rows = []
     for name in run.results:
-        for p in parts:
-            header.append(f"{LABELS[name]} · {p}")
-            columns.append(run.summary(name, p))
-    rows = [[label] + [fmt(c.get(key)) for c in columns] for label, key, fmt in RETRIEVAL_ROWS]
-    return TableData("Retrieval against the baselines (answerable questions)", header, rows)
+        for p in _columns(run):
+            m = run.summary(name, p)
+            rows.append([LABELS[name], p] + [fmt(m.get(key)) for _, key, fmt in BASELINE_COLUMNS])
+    return TableData("Retrieval against the baselines (answerable questions)", ["system", "part"] + [c for c, _, _ in BASELINE_COLUMNS], rows)
 
 
 def type_table(run: EvalRun, part: str, system: str = "system") -> TableData:
@@ -125,9 +127,8 @@ def print_tables(run: EvalRun, console) -> None:
 
     for data in tables(run):
         t = Table(title=data.title)
-        t.add_column(data.header[0])
-        for c in data.header[1:]:
-            t.add_column(c, justify="right")
+        for i, c in enumerate(data.header):
+            t.add_column(c, justify="left" if i == 0 or c == "part" else "right")
         for row in data.rows:
             t.add_row(*row)
         console.print(t)
