@@ -72,7 +72,7 @@ MACHINE = Machine(2, "3.11", "Linux", 8.0, (1.0,), (1.5,))
 
 
 def test_a_scale_row_puts_n_and_answer_p50_at_its_top_level():
-    vi = VectorIndex("IndexFlatIP", 0.01, 0.2, 3.0, 1.0)
+    vi = VectorIndex("IndexFlatIP", 0.01, 0.2, 0.1, 3.0, 1.0)
     row = ScaleRow(10_000, AnswerFigures(LAT, 0.9, 70_000, 1.0, 2.0, 0.1, 120.0, 900.0), VectorFigures(vi, vi, None, 200.0))
     skipped = ScaleRow(1_000_000, None, None, ("answer path not run: needs about 30 GB",))
     out = json.loads(json.dumps(ScaleResult(MACHINE, 0.02, 0.01, 111, 24, (row, skipped), 12.0).to_json()))

@@ -89,8 +89,9 @@ class VectorIndex:
 
     type: str
     build_s: float
-    query_p50_ms: float
-    memory_mb: float | None
+    query_p50_ms: float  # one query at a time, with faiss's default threads (as the product searches)
+    query_p50_1thread_ms: float  # the same on one thread
+    index_mb: float  # its serialized size: the vectors plus its lists or graph
     recall_at_10: float
 
 

@@ -106,8 +106,9 @@ def run_scale(sizes: Sequence[int], index_dir: Path | str | None = None, paths: 
                 notes.extend([why] if why else [])
                 return out
 
-            # the vectors plus one index of them; for the answer, chunk and sentence vectors, their FAISS copies, the model
-            out = run("vectors", n * dim * 4 * 2.3 / 2**30, "vector index (exact and chosen)")
+            # the vectors, one index of them and its serialized copy; for the answer, chunk and sentence
+            # vectors, their FAISS copies, the model
+            out = run("vectors", n * dim * 4 * 3.3 / 2**30, "vector index (exact and chosen)")
             vectors = _vector_figures(out) if out else None
             out = run("answer", n * per_chunk * dim * 4 * 2.5 / 2**30 + MODEL_MB / 1024,
                       f"synthetic index, answer latency ({len(questions)} questions x {rounds})")

@@ -59,7 +59,8 @@ def print_bench(r: BenchResult, console) -> None:
 def _vi(v: VectorIndex | None) -> list[str]:
     if v is None:
         return ["", "", "", "", ""]
-    return [v.type, f(v.build_s, " s", 2), f(v.query_p50_ms, " ms", 2), f(v.memory_mb, " MB", 0), f"{v.recall_at_10:.3f}"]
+    return [v.type, f(v.build_s, " s", 2), f"{f(v.query_p50_ms, ' ms', 2)} / {f(v.query_p50_1thread_ms, ' ms', 2)}",
+            f(v.index_mb, " MB", 0), f"{v.recall_at_10:.3f}"]
 
 
 def print_scale(r: ScaleResult, console) -> None:
@@ -67,7 +68,7 @@ def print_scale(r: ScaleResult, console) -> None:
 
     t = Table(title=f"qa bench --scale — synthetic corpora resampled from {r.real_chunks} real chunks; "
                     f"answer() over {r.questions} real questions, vector noise σ={r.answer_noise} (answer) / {r.vector_noise} (index)")
-    for col in ("N chunks", "answer p50 / p95", "answered", "peak RSS", "vector index", "build", "query p50", "memory", "recall@10"):
+    for col in ("N chunks", "answer p50 / p95", "answered", "peak RSS", "vector index", "build", "query p50 (1 thread)", "size", "recall@10"):
         t.add_column(col, justify="left" if col == "vector index" else "right")
     for row in r.rows:
         a, v = row.answer, row.vectors

@@ -8,7 +8,6 @@ SPEC: {"kind": "answer" | "vectors", "n": N, "index": REAL_INDEX_DIR, "folder": 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from dataclasses import asdict
@@ -18,23 +17,25 @@ import numpy as np
 
 from .records import AnswerFigures, VectorFigures, VectorIndex
 from .synthetic import perturbed
-from .system import peak_rss_mb, percentile, rss_mb, time_rounds
+from .system import peak_rss_mb, percentile, time_rounds
 
 VECTOR_NOISE = 0.02  # per dimension: cosine to the original vector about 0.93, enough to make ANN search work
 ANSWER_NOISE = 0.01  # per dimension: cosine about 0.98, so that the synthetic corpus still answers
 
 
-def _grown(before: float | None) -> float | None:
-    now = rss_mb()
-    return None if before is None or now is None else now - before
+def _query_p50(index, queries: np.ndarray, threads: int, limit: int = 200) -> float:
+    import faiss
 
-
-def _query_p50(index, queries: np.ndarray, limit: int = 200) -> float:
-    ms = []
-    for q in queries[:limit]:
-        t = time.perf_counter()
-        index.search(q.reshape(1, -1), 10)
-        ms.append(1000 * (time.perf_counter() - t))
+    before = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(threads)
+    try:
+        ms = []
+        for q in queries[:limit]:
+            t = time.perf_counter()
+            index.search(q.reshape(1, -1), 10)
+            ms.append(1000 * (time.perf_counter() - t))
+    finally:
+        faiss.omp_set_num_threads(before)
     return percentile(ms, 50)
 
 
@@ -45,22 +46,22 @@ def vectors_worker(spec: dict) -> VectorFigures:
     from ..index_store import load_index
     from ..vector_index import FLAT_MAX, choose_vector_index, describe_index
 
-    faiss.omp_set_num_threads(os.cpu_count() or 1)
     n = int(spec["n"])
+    threads = faiss.omp_get_max_threads()  # what the product's searches use
     real = np.asarray(load_index(spec["index"], verify=False).chunk_vectors)
     rows = np.random.default_rng(n).integers(0, len(real), n)
     vectors = perturbed(real, rows, VECTOR_NOISE, seed=n)
     queries = np.load(spec["queries"])
 
     def measure(kind: str, truth: np.ndarray | None) -> tuple[VectorIndex, np.ndarray]:
-        r0 = rss_mb()
         t = time.perf_counter()
         index = choose_vector_index(vectors, kind)
         build = time.perf_counter() - t
-        memory = _grown(r0)
+        size_mb = len(faiss.serialize_index(index)) / 2**20  # vectors plus lists or graph: what it holds in memory
         _, found = index.search(queries, 10)
         recall = 1.0 if truth is None else float(np.mean([len(set(a[a >= 0].tolist()) & set(b.tolist())) / 10 for a, b in zip(found, truth)]))
-        return VectorIndex(describe_index(index), build, _query_p50(index, queries), memory, recall), found
+        return VectorIndex(describe_index(index), build, _query_p50(index, queries, threads), _query_p50(index, queries, 1),
+                           size_mb, recall), found
 
     exact, truth = measure("flat", None)
     kinds = ["flat"] if n < FLAT_MAX else ["ivf", "hnsw"]  # the chosen type first
