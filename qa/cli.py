@@ -172,29 +172,19 @@ def ask_cmd(
 ):
     """Answer a question by quoting the reports, with numbered citations."""
     if jsonl is not None:
+        from .batch import BatchError, answer_lines, read_lines
+
         if question:
             fail("give either a question or --jsonl FILE, not both", 2)
-        if not jsonl.is_file():
-            fail(f"no such file: {jsonl}", 2)
+        try:
+            lines = read_lines(jsonl)
+        except BatchError as e:
+            fail(str(e), 2)
         assistant = _load_assistant(index_dir)
         bad = 0
-        try:
-            lines = jsonl.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError) as e:
-            fail(f"cannot read {jsonl}: {e}", 2)
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                q = obj["question"] if isinstance(obj, dict) else None
-                if not isinstance(q, str) or not q.strip():
-                    raise ValueError('no "question" text')
-            except (ValueError, KeyError) as e:
-                bad += 1
-                print(json.dumps({"line": n, "error": f"{jsonl}:{n}: {e}"}, ensure_ascii=False), flush=True)
-                continue
-            print(json.dumps(assistant.answer(q, province or None, k).to_dict(), ensure_ascii=False), flush=True)
+        for item in answer_lines(assistant, lines, str(jsonl), province or None, k):
+            bad += not item.ok
+            print(json.dumps(item.output, ensure_ascii=False), flush=True)
         if bad:
             err.print(f"{bad} line(s) of {jsonl} had no question")
             raise typer.Exit(1)
@@ -287,20 +277,27 @@ def eval_cmd(
     questions: Optional[Path] = typer.Option(None, "--questions", help="Questions JSONL (default: data/questions.jsonl)."),
     index_dir: Optional[Path] = IndexOpt,
     k: int = typer.Option(10, "--k", min=1, max=50, help="Citations asked of the assistant (and passages of each baseline)."),
+    split: str = typer.Option("all", "--split", help="Which part of the question set to run: tune, test or all (both, side by side)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
-    report_dir: Path = typer.Option(Path("reports"), "--report", help="Folder for report.md and chart.png."),
+    report_dir: Path = typer.Option(Path("reports"), "--report", help="Folder for report.md and chart.png (or the sweep files)."),
     no_report: bool = typer.Option(False, "--no-report", help="Write no report files."),
-    min_recall5: float = typer.Option(0.9, "--min-recall5", min=0.0, max=1.0, help="Exit 1 when Recall@5 on answerable questions is lower."),
-    do_sweep: bool = typer.Option(False, "--sweep", help="Calibrate: re-run retrieval under a grid of settings and print a table."),
-    sweep_chunk_sizes: str = typer.Option("300,400,600,800", "--sweep-chunk-sizes", help="Chunk sizes that --sweep re-indexes into a temporary folder (comma-separated; '' for none)."),
+    min_recall5: float = typer.Option(0.9, "--min-recall5", min=0.0, max=1.0, help="Exit 1 when Recall@5 on the answerable questions run is lower, or a quote is not verbatim."),
+    do_sweep: bool = typer.Option(False, "--sweep", help="Calibrate on the tune part only: answer it under a grid of settings and print a table."),
+    sweep_chunk_sizes: str = typer.Option("300,400,600,800", "--sweep-chunk-sizes", help="Chunk sizes --sweep also tries, each in a temporary index (comma-separated; '' for none)."),
     baselines: bool = typer.Option(True, "--baselines/--no-baselines", help="Also evaluate the dense, BM25 and LangChain baselines."),
 ):
-    """Evaluate answers and citations against the question set; compare with baselines. Exit 1 below the gate."""
-    from .evaluation import (QuestionsError, default_grid, load_questions, print_sweep, print_tables, run_evaluation,
-                             sweep, sweep_markdown, write_report, _resolve_settings)
+    """Evaluate answers and citations on the tune and test parts of the question set; compare with baselines. Exit 1 below the gate."""
     from .embedding import ModelError
+    from .evaluation import QuestionsError, load_questions, run_evaluation
+    from .evaluation.baselines import NAMES
+    from .evaluation.report import print_tables, write_report
+    from .evaluation.sweep import default_grid, print_sweep, sweep, write_sweep
+    from .config import AnswerSettings
     from .index_store import IndexError_
+    from .indexing import BuildError
 
+    if split not in ("tune", "test", "all"):
+        fail(f"--split must be tune, test or all, not {split!r}", 2)
     try:
         qs = load_questions(questions)
     except QuestionsError as e:
@@ -309,38 +306,35 @@ def eval_cmd(
     bar, progress = _stage_progress(err)
     try:
         if do_sweep:
+            if split == "test":
+                fail("--sweep runs on the tune part only; the test part is held out", 2)
             try:
                 sizes = [int(x) for x in sweep_chunk_sizes.replace(" ", "").split(",") if x]
             except ValueError:
                 fail(f"--sweep-chunk-sizes must be comma-separated numbers, not {sweep_chunk_sizes!r}", 2)
-            base = _resolve_settings(index_dir, None)
             with bar:
-                rows = sweep(default_grid(base, sizes), qs, index_dir, progress=progress,
-                             features_path=(report / "sweep_features.jsonl") if report else None)
-            if report:
-                report.mkdir(parents=True, exist_ok=True)
-                (report / "sweep.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
-                (report / "sweep.md").write_text("# qa eval --sweep\n\n" + sweep_markdown(rows) + "\n", encoding="utf-8")
+                result = sweep(qs, index_dir, default_grid(AnswerSettings(), sizes), k=k, progress=progress)
+            written = write_sweep(result, report) if report else []
             if as_json:
-                print(json.dumps({"sweep": rows}, ensure_ascii=False))
+                print(json.dumps(result.to_json(), ensure_ascii=False))
             else:
-                print_sweep(rows, out)
-                if report:
-                    out.print(f"wrote {report / 'sweep.md'}, {report / 'sweep.json'} and {report / 'sweep_features.jsonl'}", highlight=False)
+                print_sweep(result, out)
+                if written:
+                    out.print("wrote " + ", ".join(map(str, written)), highlight=False)
             return
         with bar:
-            run = run_evaluation(qs, index_dir, k, baselines=("dense", "bm25", "langchain") if baselines else (), progress=progress)
-    except (IndexError_, ModelError) as e:
+            run = run_evaluation(qs, index_dir, k, baselines=NAMES if baselines else (), split=split, progress=progress,
+                                 source=str(questions or "data/questions.jsonl"))
+    except (IndexError_, ModelError, BuildError) as e:
         fail(str(e), 1)
-    run.meta["questions_file"] = str(questions or "data/questions.jsonl")
     if report:
-        md, png = write_report(run, report, min_recall5)
+        md, chart, why = write_report(run, report, min_recall5)
     if as_json:
         print(json.dumps(run.to_json(min_recall5), ensure_ascii=False))
     else:
         print_tables(run, out)
         if report:
-            out.print(f"wrote {md} and {png}", highlight=False)
+            out.print(f"wrote {md}" + (f" and {chart}" if chart else f" (no chart: {why})"), highlight=False)
     problems = run.gate(min_recall5)
     for p in problems:
         err.print(f"[bold red]FAIL:[/] {p}", highlight=False)
@@ -351,17 +345,18 @@ def eval_cmd(
 @app.command("bench")
 def bench_cmd(
     json_path: Optional[Path] = typer.Option(None, "--json", help="Where to write the results (default: reports/bench.json, or reports/bench-scale.json with --scale)."),
-    scale: Optional[str] = typer.Option(None, "--scale", help="Synthetic corpus sizes for FAISS and BM25: --scale 10000 100000 1000000 (or 10000,100000)."),
+    scale: Optional[str] = typer.Option(None, "--scale", help="Synthetic corpus sizes in chunks: --scale 10000 100000 (or 10000,100000)."),
     more_sizes: Optional[list[int]] = typer.Argument(None, hidden=True, help="Further --scale sizes."),
     quick: bool = typer.Option(False, "--quick", help="A smaller run: the first 3 reports, 16 questions, 1 round."),
     sample: Optional[int] = typer.Option(None, "--questions-sample", min=0, help="Questions timed per round, spread over the types (default 24, 16 with --quick; 0 = all)."),
     rounds: Optional[int] = typer.Option(None, "--rounds", min=1, max=20, help="Timed rounds over the questions (default 3, 1 with --quick)."),
-    bm25_budget: float = typer.Option(900.0, "--bm25-budget", min=10, help="With --scale: seconds a BM25 build may take before larger sizes are capped."),
+    index_dir: Optional[Path] = typer.Option(None, "--index", help="With --scale: the real index the synthetic corpora are made from (default: index/)."),
 ):
-    """Time indexing, answering and cold start against a plain LangChain pipeline; --scale for synthetic sizes."""
-    from .benchmark import print_bench, print_scale, run_benchmark, run_scale, write_json
+    """Time indexing, answering and a cold `qa ask` against the LangChain tutorial pipeline; --scale for synthetic sizes."""
+    from .bench.show import print_bench, print_scale, write_json
     from .embedding import ModelError
-    from .index_store import BuildError, IndexError_
+    from .index_store import IndexError_
+    from .indexing import BuildError
 
     log = lambda msg: err.print(f"[dim]{msg}[/]", highlight=False)
     sizes: list[int] = []
@@ -376,10 +371,14 @@ def bench_cmd(
         fail(f"unexpected argument(s): {' '.join(map(str, more_sizes))}", 2)
     try:
         if sizes:
-            result = run_scale(sizes, log=log, bm25_budget_s=bm25_budget)
+            from .bench.scale import run_scale
+
+            result = run_scale(sizes, index_dir, sample=24 if sample is None else sample, rounds=rounds or 3, log=log)
             path = write_json(result, json_path or Path("reports/bench-scale.json"))
             print_scale(result, out)
         else:
+            from .bench.builtin import run_benchmark
+
             result = run_benchmark(quick=quick, sample=sample, rounds=rounds, log=log)
             path = write_json(result, json_path or Path("reports/bench.json"))
             print_bench(result, out)
@@ -389,6 +388,9 @@ def bench_cmd(
 
 
 def main() -> None:
+    from .bench.system import report_memory_at_exit
+
+    report_memory_at_exit()  # only when QA_MEMORY_REPORT names a file (qa bench's cold ask)
     try:
         app()
     except KeyboardInterrupt:
