@@ -203,11 +203,15 @@ def masthead(text: str, lines: int = 20) -> Masthead:
             name = _ISSUE.split(line)[0].strip()
             if not name and i > 0 and _is_name(head[i - 1]):
                 name = head[i - 1]
+            name = _MARKUP.sub("", name).strip()  # "# 今日科技快讯", "**今日科技快讯**"
             return Masthead(title=f"{name}{issue}" if name else issue, issue=issue, year=int(m.group(1)))
     for line in head:
         if (m := _DATE.search(line)) and len(line) <= 40:
             return Masthead(year=int(m.group(1)))
     return Masthead()
+
+
+_MARKUP = re.compile(r"^#{1,6}\s*|[*_]{2}|[《》【】]")
 
 
 def _is_name(line: str) -> bool:

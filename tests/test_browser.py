@@ -282,7 +282,7 @@ def test_uploaded_reports_are_indexed_shown_section_by_section_and_answered(uplo
         assert any("贵州" in q or "海南" in q for q in examples), examples
         ask(page, "海南的会议由谁主持？", provinces=("海南",))  # the new province is in the filter
         found = cards(page)
-        assert found[0]["province"] == "海南" and "海南报道.md" in found[0]["head"]  # several documents: named
+        assert found[0]["province"] == "海南" and "今日测试快讯2024年第2期" in found[0]["head"]  # several documents: named
         assert "刘小明" in page.locator("#qa-chat [data-testid=bot]").last.inner_text()
         page.get_by_role("tab", name="会议一览").click()
         expect(page.locator("#qa-meetings tbody tr")).to_have_count(20)
