@@ -11,30 +11,34 @@ from dataclasses import dataclass, replace
 import rjieba
 
 from .gazetteer import PROVINCES, provinces_in
-from .keyword_index import tokenize
+from .keyword_index import STOPWORDS, tokenize
+
+REPORTING_VERBS = frozenset("强调 指出 表示 说 讲 提醒 要求 认为 打算 希望 明确".split())
 
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 
 # "哪些省份/哪几个省/各地…": ask across the whole corpus for every province that says it
 _WHICH = re.compile(
-    r"哪些(?:省|市|地|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)|有哪些省|哪些个|哪几场|哪些场|哪几次会|"
-    r"(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)"
+    r"哪些(?:省(?!领导|委|长|政府)|市(?!领导|委|长)|地(?!址)|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)(?!领导|委|长)|有哪些省(?!领导|委|长)|哪些个|哪几场|哪些场|哪几次会|"
+    r"(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)了?(?:哪些|什么)"
 )
 _COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
 
 # the kind of answer asked for, each with the question words that ask for it
 _KIND_WORDS = {
     "date": r"哪天|哪一天|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几号|哪一?年|何年|日期是|时间是|何日",
-    "person": r"谁|哪位|何人|姓名|哪几位|(?:叫)?什么名字",
+    "person": r"谁|哪位|何人|姓名|哪几位|哪些人|哪几个人|哪些(?:省|市)?领导|(?:(?<=书记)|(?<=省长)|(?<=市长)|(?<=主任)|(?<=主席)|(?<=厅长)|(?<=局长)|(?<=院长)|(?<=部长)|(?<=领导)|(?<=委员)|(?<=负责人))叫什么(?:名字)?",
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
-    "place": r"在哪里|在哪儿|在哪(?=召开|举行|开|设)|何地|什么地方|哪[座个一](?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方)|地点|设在哪|在何处",
+    "place": r"在哪里|在哪儿|在哪(?=召开|举行|开|设)|是哪里|何地|什么地方|哪[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|城市|市|县|区)是哪(?:一)?个|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
-    "figure": r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    "figure": r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍大级张类种支点]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
+    "name": r"叫什么|什么名字|名称是|(?:什么|哪个)[\u4e00-\u9fff]{0,2}?(?:品牌|行动|工程|计划|名称|口号|称号)",
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
-_FIGURE_ASKED = re.compile(r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍成]|第几")
+_FIGURE_ASKED = re.compile(r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍成大级张类种支点]|第几")
 
 
 def _ask_match(text: str, kind: str) -> re.Match | None:
@@ -45,7 +49,7 @@ def _ask_match(text: str, kind: str) -> re.Match | None:
 _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
-_UNIT_AFTER = re.compile(r"(?:多少|几)(个百分点|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%)")
+_UNIT_AFTER = re.compile(r"(?:多少|几)(个百分点|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点)")
 _UNIT_NOUNS = [
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
     ("元", re.compile(r"投资额|金额|资金|总额|投资|收入|产值|营收|生产总值|GDP|规模以上")),
@@ -53,7 +57,7 @@ _UNIT_NOUNS = [
 ]
 _ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own
-_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外)$")
+_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|这句|这句话|这个|这次|此次|这一|该)$")
 
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
@@ -93,7 +97,7 @@ class Question:
     search_text: str  # what the encoder sees: the question as a statement
     provinces: tuple[str, ...]  # named in the question (cities mapped to provinces)
     qtype: str  # fact, figure, person, date, place, which, compare, summary, multi
-    kind: str | None  # the kind of span that answers: figure, person, date, place
+    kind: str | None  # the kind of span that answers: figure, person, date, place, name
     unit: str  # for figures: the unit asked ("个", "人", "元", "%", "第"), "" for any
     topic: str  # the question without province names and question boilerplate
     terms: tuple[str, ...]  # key words of the topic
@@ -108,6 +112,7 @@ class Question:
     quoted: tuple[str, ...] = ()  # “链主”, “六大优势产业”: exact phrases the answer must hold
     predicate_head: str = ""  # the word that governs the question word, when it comes before it
     clause_words: tuple[str, ...] = ()  # key words of the clause that asks: they sit next to the answer
+    plural: bool = False  # 哪些人, 哪几位: a list answers
 
     @property
     def mode(self) -> str:  # the old name; the CLI and the tests read it
@@ -178,7 +183,7 @@ def _read_one(text: str) -> Question:
     elif named >= 2 and (_COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
         qtype = "compare"
     elif kind is not None:
-        qtype = kind
+        qtype = "fact" if kind == "name" else kind
     elif _SUMMARY.search(text):
         qtype = "summary"
     else:
@@ -211,6 +216,7 @@ def _read_one(text: str) -> Question:
         quoted=tuple(dict.fromkeys(m for m in _QUOTED.findall(text) if len(m) >= 2)),
         predicate_head=_predicate_head(text, kind),
         clause_words=_clause_words(text, kind),
+        plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
     )
 
 
@@ -224,8 +230,8 @@ def _kind(text: str) -> str | None:
     that opens with 哪个省 asks which report says it: the citation's province answers."""
     if _WHICH_ONE.match(text):
         return None
-    found = [(m.start(), k) for k, pattern in _KINDS.items() if (m := pattern.search(text))]
-    return min(found)[1] if found else None
+    found = [(m.start(), n, k) for n, (k, pattern) in enumerate(_KINDS.items()) if (m := pattern.search(text))]
+    return min(found)[2] if found else None
 
 
 def _unit(text: str) -> str:
@@ -274,7 +280,13 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     if kind == "place" and re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()]):
         return ("召开",)  # 在哪座城市召开的: a venue is where the meeting was held, not any place named
     head = _predicate_head(text, kind)
-    return (head,) if head else ()
+    if head:
+        return (head,)
+    # 在主会场参会的"省领导"有哪几位: the noun only restates the kind; the words before it say who
+    tail = _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()])
+    if rjieba.cut(tail) and _ASKING_NOUNS.match(rjieba.cut(tail)[-1]):
+        return tuple(dict.fromkeys(before))[-2:]
+    return ()
 
 
 def _clause_words(text: str, kind: str | None) -> tuple[str, ...]:
@@ -299,23 +311,29 @@ def _predicate_head(text: str, kind: str | None) -> str:
     if clause is None or _content_words(text[m.end() : clause.end()]):
         return ""
     before = _TRAILING_LINKS.sub("", text[clause.start() : m.start()])
-    # the phrase after the last function word (出席的"省委副书记", 要"持续"), when short
-    phrase = re.split(r"[的是在了要将把被对与和及以为从由向》」”]", before)[-1]
-    if 2 <= len(phrase) <= 5 and _content_words(phrase):
-        return phrase
     words = rjieba.cut(before)
     last = words[-1] if words else ""
-    return last if last in _content_words(last) else ""
+    if len(words) > 1 and words[-2] == "副":
+        last = "副" + last  # 省委副书记 asks for the deputy, not the secretary
+    return last if _content_words(last) else ""
 
 
 # words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
 _TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|大约|约|达|由|将|要|会)+$")
 
 
+_EXCEPT = re.compile(r"除(?:了)?[^，。；？]{1,15}?(?:外|以外|之外)")
+_ASKING_PART = re.compile(r"几|哪|谁|什么|多少|何")
+
+
 def _content_words(text: str) -> list[str]:
     text = text.replace("了", "")  # 讲了话 is 讲话
+    text = _EXCEPT.sub(" ", text)  # 除孙守刚外: who is left out is not what is asked
+    text = _BOILERPLATE.sub(" ", text)
     for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
         text = text.replace(name, " ")
-    text = _BOILERPLATE.sub(" ", text)
-    # one character alone (个, 所, 第, 年) is a unit or a particle, not a topic
-    return [t for t in tokenize(text) if len(t) > 1 and not t.isdigit() and not _ASKING_NOUNS.match(t)]
+    # reporting verbs tell passages apart poorly, but a question about who said it asks for them
+    return [t for t in rjieba.cut_for_search(text)
+            if len(t) > 1 and any(ch.isalnum() for ch in t) and not t.isdigit() and not _ASKING_NOUNS.match(t) and not _ASKING_PART.search(t)
+            and (t not in STOPWORDS or t in REPORTING_VERBS)]
+

@@ -77,10 +77,11 @@ def holds_predicate(ctx: AnswerContext, text: str) -> bool:
         # a deputy is another post: 主编 is not held by 副主编
         return any(re.search(("" if w.startswith("副") else "(?<!副)") + re.escape(w), text) for w in SYNONYMS.get(word, (word,)))
 
-    if q.predicate_head and not holds(q.predicate_head):
+    words = list(q.predicate)
+    if q.predicate_head and q.predicate_head in words and not holds(q.predicate_head):
         return False  # 要持续到什么时候: a sentence without 持续 does not say until when
-    total = sum(weights.get(p, 1.0) for p in q.predicate)
-    held = sum(weights.get(p, 1.0) for p in q.predicate if holds(p))
+    total = sum(weights.get(p, 1.0) for p in words)
+    held = sum(weights.get(p, 1.0) for p in words if holds(p))
     return held >= ctx.settings.min_predicate * total
 
 
@@ -125,8 +126,9 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
 
 
 def answers_kind(q: Question, text: str) -> bool:
-    """The text holds the kind of answer asked for (a figure with its unit, a date, a name, a place)."""
-    return q.kind is None or bool(kind_spans(q, text))
+    """The text holds the kind of answer asked for (a figure with its unit, a date, a name,
+    a place). A programme's name is often not quoted: asked for, it ranks, it does not gate."""
+    return q.kind in (None, "name") or bool(kind_spans(q, text))
 
 
 def direct_span(q: Question, pick: Pick) -> tuple[Pick, int, int] | None:
@@ -138,6 +140,8 @@ def direct_span(q: Question, pick: Pick) -> tuple[Pick, int, int] | None:
         found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans
     if q.kind == "figure" and "总第" in q.text:
         found_spans = [(s[0] - 1, s[1]) for s in found_spans if pick.text[max(0, s[0] - 1) : s[0]] == "总"] or found_spans
+    if q.kind == "person" and q.plural:
+        found_spans = spans.joined(found_spans, pick.text)
     found = spans.nearest(found_spans, pick.text, q.clause_words or q.predicate or q.terms, q.kind or "")
     return (pick, *found) if found else None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..layout import toc_entry
 from ..retrieval import Candidate
-from .context import AnswerContext, Reply, answers_kind, asks_expansion, direct_span, expands, holds_predicate, names_the_set, is_relevant, missing_fact
+from .context import AnswerContext, Reply, answers_kind, kind_spans, asks_expansion, direct_span, expands, holds_predicate, names_the_set, is_relevant, missing_fact
 from .quotes import Pick, quoted, sentence_pick
 
 
@@ -29,7 +29,9 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
             if toc_entry(pick.text):
                 continue  # a table-of-contents line names a report; it answers nothing
             z = sent.score + prior
-            if q.kind:
+            if q.kind == "name":
+                z += s.quote_kind_bonus * bool(kind_spans(q, pick.text))
+            elif q.kind:
                 z += s.quote_kind_bonus * (answers_kind(q, pick.text) + holds_predicate(ctx, pick.text))
             if sent.start == 0 and c.opens_section and len(c.sentences) > 1:
                 z -= s.heading_penalty  # a heading names the meeting; the body answers

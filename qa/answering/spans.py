@@ -12,7 +12,7 @@ from ..meetings import looks_like_name
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 _NUM = rf"(?:\d+(?:[.,，]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
 # a figure: a number with the unit or measure word that says what it counts
-_MEASURE = (r"个百分点|美元|元|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|户|套|台|件|场|期|轮|支|层|"
+_MEASURE = (r"个百分点|美元|元|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|户|套|台|件|场|期|轮|支|层|大|级|张|种|类|方面|部|"
             r"平方公里|公里|千米|米|吨|千瓦|兆瓦|GW|MW|周|季度|月")
 # a figure: a number with the unit or measure word that says what it counts (30万户, 6805亿元, 1139个)
 _FIGURE = re.compile(
@@ -25,7 +25,7 @@ _ORDINAL = re.compile(rf"(?:连续|第)\s*{_NUM}\s*(?:个)?(?:年|次|届|季度
 _PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍)|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成")
 _DATE = re.compile(
     r"(?:\d{4}\s*年\s*|(?:去|今|明|前)年)?\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*(?:上午|下午|晚上|晚))?|"
-    r"(?:农历)?(?:新春|春节后|春节假期后|节后|春节长假结束)(?:第一个|首个)?(?:工作日|第一天)|"
+    r"(?:农历)?(?:新春|春节后|春节假期后|节后|春节长假结束)(?:开工|上班|收假)?(?:第一个|首个)?(?:工作日|第一天|首日)|"
     r"(?:农历)?(?:大年|正月)(?:初[一二三四五六七八九十]+|十[一二三四五六七八九]?)|"
     r"\d{4}\s*年\s*\d{1,2}\s*月|(?:去|今|明|前)年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初)"
 )
@@ -37,10 +37,15 @@ _TITLES = (
 )
 _PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对：:（(）)\s]|$)")
 # 黄坤明强调, 王伟中主持: a name the sentence opens with, before a reporting verb
+# 刘玉江、孙运锋、张敏出席: a list of names before what they did
+_PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=等?(?:同志)?(?:出席|参加|参会|列席|先后发言|发言|作交流发言|在主会场|讲话))")
+# 王晓晖书记讲话: a name the title follows
+_PERSON_BEFORE_TITLE = re.compile(r"(?:(?<=[，。；、落实按照根据遵照])|^)([\u4e00-\u9fff]{2,3}?)(?=(?:书记|省长|市长|主任|主席|同志)(?:的)?(?:讲话|要求|部署|指示|批示))")
 # 责任编辑：史筱飞 — a masthead or a list of officials: a role, a colon, a name
 _PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
-_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上|同志)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率))")
-_NOT_NAMES = set("会议 大会 全省 全市 我们 他们 各地 各级 省委 省政府 市委 市政府 同志 领导 会上 会议上 要求 大家 企业 我省 我市 今年 去年 当前 新的 代表 此外 随后 最后 首先 其次 同时 主要".split())
+_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上|同志)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到))")
+_NOT_NAMES = set("会议 大会 全省 全市 我们 他们 各地 各级 省委 省政府 市委 市政府 同志 领导 会上 会议上 要求 大家 企业 我省 我市 今年 去年 当前 新的 代表 此外 随后 最后 首先 其次 同时 主要 "
+                 "重要 指示 批示 讲话 部署 决策 关于 对于 亲自 视察 考察 号召 回信 贺信 殷切 嘱托 明确 全面 深入 认真 切实".split())
 
 
 _MAGNITUDE = {"十": 1, "百": 2, "千": 3}
@@ -112,8 +117,8 @@ def dates(text: str) -> list[tuple[int, int]]:
 def persons(text: str) -> list[tuple[int, int]]:
     """Spans of people's names: after a title, or opening a clause before a reporting verb."""
     found = []
-    for pattern in (_PERSON_AFTER_TITLE, _PERSON_AFTER_COLON, _PERSON_BEFORE_VERB):
-        titled = pattern is not _PERSON_BEFORE_VERB
+    for pattern in (_PERSON_AFTER_TITLE, _PERSON_AFTER_COLON, _PERSON_BEFORE_VERB, _PERSON_BEFORE_TITLE):
+        titled = pattern in (_PERSON_AFTER_TITLE, _PERSON_AFTER_COLON)
         for m in pattern.finditer(text):
             name = m.group(1)
             # after a title any surname goes (郦雅芳); a bare name needs a common one
@@ -131,7 +136,7 @@ def _place_pattern() -> re.Pattern:
 
 
 # a county, district or city the gazetteer does not list, named in a list: 、前郭县、天长市
-_LOCAL_UNIT = re.compile(r"(?:(?<=[、，,和与及在化])|^)([\u4e00-\u9fff]{2,4}?(?:县|市|区|州|旗|盟|地区|片区|新区|园区))(?=[、，,。；和与及等的党委高]|$)")
+_LOCAL_UNIT = re.compile(r"(?:(?<=[、，,和与及在化])|^)([\u4e00-\u9fff]{2,5}?(?:县|市|区|州|旗|盟|地区|片区|新区|园区|示范区|开发区|合作区|新城))(?=[、，,。；和与及等的党委高设]|$)")
 _NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外]|^(?:设区|县级|地级|市县|区县)")
 
 
@@ -161,6 +166,8 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         return places(text, known)
     if kind == "figure":
         return figures(text, unit)
+    if kind == "name":
+        return quoted_terms(text, "")
     return []
 
 
@@ -193,6 +200,17 @@ def nearest(spans: list[tuple[int, int]], text: str, words: tuple[str, ...], kin
 
 
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?：:\n]")
+
+
+def joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Spans that a list joins (刘玉江、孙运锋、张敏) made into one: the answer to 哪些人."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and text[out[-1][1] : a] in ("、", "和", "及", "与"):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def quoted_terms(text: str, ending: str) -> list[tuple[int, int]]:
