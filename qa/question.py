@@ -270,11 +270,11 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     at = next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
     if at is None:
         return ()
-    after = _content_words(text[m.end() : clauses[at].end()])
-    before = _content_words(text[clauses[at].start() : m.start()])
+    after = _key_words(text[m.end() : clauses[at].end()])
+    before = _key_words(text[clauses[at].start() : m.start()])
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
-        before = _content_words(clauses[at - 1].group(0))
+        before = _key_words(clauses[at - 1].group(0))
     if after:
         return tuple(dict.fromkeys(after))[:6]
     if kind == "place" and re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()]):
@@ -294,11 +294,14 @@ def _clause_words(text: str, kind: str | None) -> tuple[str, ...]:
         return ()
     m = _ask_match(text, kind)
     clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
-    if clause is None:
-        return ()
-    # precise segmentation: search mode's overlapping parts (重大, 大项, 项目) would be counted thrice
-    keep = set(_content_words(clause.group(0)))
-    return tuple(dict.fromkeys(w for w in rjieba.cut(clause.group(0)) if w in keep))
+    return tuple(dict.fromkeys(_key_words(clause.group(0)))) if clause else ()
+
+
+def _key_words(text: str) -> list[str]:
+    """Content words by precise segmentation: search mode's overlapping parts (实验, 实验室)
+    would count one word twice."""
+    keep = set(_content_words(text))
+    return [w for w in rjieba.cut(_EXCEPT.sub(" ", text.replace("了", ""))) if w in keep]
 
 
 def _predicate_head(text: str, kind: str | None) -> str:

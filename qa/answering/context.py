@@ -106,6 +106,8 @@ def expands(q: Question, pick: Pick) -> bool:
             if not pick.start - 60 <= m.start() <= pick.end:
                 continue
             after, before = text[m.end() : m.end() + 150], text[max(0, m.start() - 60) : m.start()]
+            # an enumeration after another quoted name (“六个必须”：一是…) spells that one out
+            after = after[: next((i for i, ch in enumerate(after) if ch in "“\"" and i > 1), len(after))]
             if _SPELLED_RIGHT_AFTER.search(after[:6]) or _ENUMERATION.search(after):
                 return True
             if before.count("、") >= 2 and re.search(r"等\s*[“\"]?$", before):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..layout import toc_entry
 from ..retrieval import Candidate
 from .context import AnswerContext, Reply, answers_kind, kind_spans, asks_expansion, direct_span, expands, holds_predicate, names_the_set, is_relevant, missing_fact
+from . import spans
 from .quotes import Pick, quoted, sentence_pick
 
 
@@ -33,6 +34,7 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
                 z += s.quote_kind_bonus * bool(kind_spans(q, pick.text))
             elif q.kind:
                 z += s.quote_kind_bonus * (answers_kind(q, pick.text) + holds_predicate(ctx, pick.text))
+                z += s.quote_kind_bonus * span_fit(q, pick.text)
             if sent.start == 0 and c.opens_section and len(c.sentences) > 1:
                 z -= s.heading_penalty  # a heading names the meeting; the body answers
             picks.append(Pick(c, pick.start, pick.end, z))
@@ -46,6 +48,21 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     if asks_expansion(q) and names_the_set(q, ctx.retrieved.ranked[: ctx.settings.quote_pool]) and not expands(q, p):
         return False
     return answers_kind(q, p.text) and holds_predicate(ctx, p.text) and is_relevant(ctx, p.candidate, p.text)
+
+
+def span_fit(q, text: str) -> float:
+    """0–1: how closely the question's words surround the best span of the asked kind (a
+    name right after the title asked about, a figure right before what it counts); a
+    list of names for 哪些人."""
+    found = kind_spans(q, text)
+    if q.kind == "person" and q.plural:
+        found = spans.joined(found, text)
+    words = q.clause_words or q.predicate
+    if not found or not words:
+        return 0.0
+    best = max(spans.closeness(s, text, words) for s in found)
+    many = q.plural and any("、" in text[a:b] for a, b in found)
+    return min(1.0, best / 2) * 0.5 + 0.5 * many
 
 
 def answer_fact(ctx: AnswerContext) -> Reply:

@@ -41,6 +41,8 @@ _PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[�
 _PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=等?(?:同志)?(?:出席|参加|参会|列席|先后发言|发言|作交流发言|在主会场|讲话))")
 # 王晓晖书记讲话: a name the title follows
 _PERSON_BEFORE_TITLE = re.compile(r"(?:(?<=[，。；、落实按照根据遵照])|^)([\u4e00-\u9fff]{2,3}?)(?=(?:书记|省长|市长|主任|主席|同志)(?:的)?(?:讲话|要求|部署|指示|批示))")
+# 省领导陈炜、董卫民、宋朝华，…: a list of names after the post they share
+_PERSON_LIST_AFTER_POST = re.compile(r"(?:领导|常委|委员|同志|副省长|副市长|副主席)((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=[，。；等出参在])")
 # 责任编辑：史筱飞 — a masthead or a list of officials: a role, a colon, a name
 _PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
 _PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上|同志)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到))")
@@ -124,6 +126,13 @@ def persons(text: str) -> list[tuple[int, int]]:
             # after a title any surname goes (郦雅芳); a bare name needs a common one
             if name not in _NOT_NAMES and looks_like_name(name, titled) and not _place_pattern().fullmatch(name):
                 found.append(m.span(1))
+    for m in [*_PERSON_LIST.finditer(text), *_PERSON_LIST_AFTER_POST.finditer(text)]:
+        at = m.start(1)
+        names = m.group(1).split("、")
+        if all(looks_like_name(n) for n in names):
+            for n in names:
+                found.append((at, at + len(n)))
+                at += len(n) + 1
     return sorted(set(found))
 
 
@@ -183,20 +192,21 @@ def nearest(spans: list[tuple[int, int]], text: str, words: tuple[str, ...], kin
     in the same clause count, the nearer the more; then the first span."""
     if not spans:
         return None
+    return min(spans, key=lambda s: (-closeness(s, text, words), s[0]))
 
-    def closeness(s: tuple[int, int]) -> float:
-        a = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s[0])), default=0)
-        b = next((m.start() for m in _CLAUSE_END.finditer(text, s[1])), len(text))
-        before, after = text[a : s[0]], text[s[1] : b]
-        score = 0.0
-        for w in words:
-            if (i := before.rfind(w)) >= 0:
-                score += 1 / (1 + len(before) - i - len(w))
-            if (j := after.find(w)) >= 0:
-                score += 1 / (1 + j)
-        return score
 
-    return min(spans, key=lambda s: (-closeness(s), s[0]))
+def closeness(s: tuple[int, int], text: str, words: tuple[str, ...]) -> float:
+    """How closely the words surround span s inside its clause: each word counts 1/(1+gap)."""
+    a = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s[0])), default=0)
+    b = next((m.start() for m in _CLAUSE_END.finditer(text, s[1])), len(text))
+    before, after = text[a : s[0]], text[s[1] : b]
+    score = 0.0
+    for w in words:
+        if (i := before.rfind(w)) >= 0:
+            score += 1 / (1 + len(before) - i - len(w))
+        if (j := after.find(w)) >= 0:
+            score += 1 / (1 + j)
+    return score
 
 
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?：:\n]")
