@@ -23,7 +23,7 @@ import numpy as np
 from .chunking import chunk_sections, sentence_spans
 from .config import Settings
 from .documents import DocumentError, read_document
-from .embedding import EmbeddingCache, Encoder, load_encoder
+from .embedding import EmbeddingCache, Encoder, embed_texts, embed_with_spans, load_encoder
 from .keyword_index import KeywordIndex
 from .schema import Chunk, Document, Section
 from .sections import split_sections
@@ -129,6 +129,7 @@ def build_index(
     progress: Progress | None = None,
     on_skip: Callable[[DocumentError], None] | None = None,
     encoder: Encoder | None = None,
+    late_chunking: bool = False,
 ) -> BuildReport:
     t0 = time.perf_counter()
     progress = progress or (lambda stage, done, total: None)
@@ -172,13 +173,9 @@ def build_index(
         return encoder or load_encoder(settings.model, settings)
 
     spans = [sentence_spans(c.text) for c in chunks]
-    sentence_texts = [sentence_text(c, c.text[a:b]) for c, sp in zip(chunks, spans) for a, b in sp]
-    vectors, embedded = _embed(cache, [passage_text(c) for c in chunks], get_encoder, settings, progress, "embed")
-    sentence_vectors, embedded_s = _embed(cache, sentence_texts, get_encoder, settings, progress, "sentences")
+    vectors, sentence_vectors, embedded = embed_chunks(chunks, spans, cache, get_encoder, settings.batch_size, progress, late_chunking)
     cache.save()
     dim = vectors.shape[1]
-    if not sentence_texts:
-        sentence_vectors = np.zeros((0, dim), dtype=np.float32)
 
     progress("write", 0, 1)
     try:
@@ -195,6 +192,7 @@ def build_index(
             "chunk_overlap": settings.chunk_overlap,
             "passage_template": "{province}｜{title[:%d]}\\n{text}" % TITLE_CONTEXT,
             "sentence_template": "{province}｜{sentence}",
+            "sentence_vectors": "late chunking" if late_chunking else "separate",
             "keyword_tokenizer": "rjieba.cut_for_search",
             "files": per_file,
             "skipped": [{"path": e.path, "reason": e.reason} for e in skipped],
@@ -214,32 +212,29 @@ def build_index(
         raise
     _remove_old_builds(out)
     progress("write", 1, 1)
-    total = len(chunks) + len(sentence_texts)
-    return BuildReport(out, documents, sections, chunks, skipped, embedded + embedded_s, total - embedded - embedded_s, time.perf_counter() - t0, manifest)
+    total = len(chunks) + len(sentence_vectors)
+    return BuildReport(out, documents, sections, chunks, skipped, embedded, total - embedded, time.perf_counter() - t0, manifest)
 
 
-def _embed(cache: EmbeddingCache, texts: list[str], get_encoder, settings: Settings, progress: Progress, stage: str) -> tuple[np.ndarray, int]:
-    """Vectors for `texts`, encoding only those the cache lacks; and how many were encoded."""
-    found, missing = cache.get(texts)
-    if missing:
-        encoder = get_encoder()
-        new = np.zeros((len(missing), encoder.dim), dtype=np.float32)
-        step = max(1, settings.batch_size)
-        for s in range(0, len(missing), step):
-            progress(stage, s, len(missing))
-            batch = [texts[i] for i in missing[s : s + step]]
-            new[s : s + len(batch)] = encoder.encode_passages(batch, batch_size=step)
-        progress(stage, len(missing), len(missing))
-        cache.add([texts[i] for i in missing], new)
-        dim = encoder.dim
-    else:
-        dim = len(next(iter(found.values()))) if found else 0
-    out = np.zeros((len(texts), dim), dtype=np.float32)
-    for i, v in found.items():
-        out[i] = v
-    for j, i in enumerate(missing):
-        out[i] = new[j]
-    return out, len(missing)
+def embed_chunks(chunks: list[Chunk], spans: list[list[tuple[int, int]]], cache: EmbeddingCache, encoder, batch_size: int,
+                 progress: Progress, late_chunking: bool = False) -> tuple[np.ndarray, np.ndarray, int]:
+    """Chunk vectors, sentence vectors (all chunks' sentences in order), and how many texts were encoded.
+
+    Separate: each sentence is encoded again on its own, as sentence_text(). Late chunking:
+    a sentence's vector is the mean of its tokens' states in its chunk's own forward pass,
+    so the chunks are encoded once and nothing else.
+    """
+    passages = [passage_text(c) for c in chunks]
+    if late_chunking:
+        shifted = [[(a + len(p) - len(c.text), b + len(p) - len(c.text)) for a, b in sp] for c, p, sp in zip(chunks, passages, spans)]
+        vectors, per_chunk, n = embed_with_spans(passages, shifted, cache, encoder, batch_size, lambda d, t: progress("embed", d, t))
+        return vectors, np.vstack([vectors[:0], *per_chunk]), n
+    vectors, n = embed_texts(passages, cache, encoder, batch_size, lambda d, t: progress("embed", d, t))
+    sentences = [sentence_text(c, c.text[a:b]) for c, sp in zip(chunks, spans) for a, b in sp]
+    sentence_vectors, n_s = embed_texts(sentences, cache, encoder, batch_size, lambda d, t: progress("sentences", d, t))
+    if not sentences:
+        sentence_vectors = np.zeros((0, vectors.shape[1]), dtype=np.float32)
+    return vectors, sentence_vectors, n + n_s
 
 
 def _check_writable(out: Path) -> None:
