@@ -246,7 +246,7 @@ def cold_start(settings: Settings, question: str, timeout: float = 600) -> dict:
 
 def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | None = None, questions_path: Path | None = None, log: Log | None = None, settings: Settings | None = None) -> dict:
     from .assistant import Assistant
-    from .embedding import Encoder
+    from .embedding import open_encoder
     from .evaluation import load_questions
     from .index_store import build_index, load_index
 
@@ -267,7 +267,7 @@ def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | 
 
         log("loading the model")
         t = time.perf_counter()
-        encoder = Encoder(s.model, s)
+        encoder = open_encoder(s.model, s)
         result["model_load_seconds"] = time.perf_counter() - t
 
         log("indexing cold (empty embedding cache)")
@@ -493,7 +493,7 @@ def _run_worker(kind: str, data: Path, n: int, timeout: float) -> dict:
 def _prepare_scale_data(folder: Path, settings: Settings, n_queries: int, log: Log) -> tuple[Path, dict]:
     """Real chunk vectors, perturbed real query vectors, sentences and chunk lengths."""
     from .documents import read_document
-    from .embedding import EmbeddingCache, Encoder
+    from .embedding import EmbeddingCache, open_encoder
     from .evaluation import load_questions
     from .index_store import build_index, index_exists, load_index
 
@@ -512,7 +512,7 @@ def _prepare_scale_data(folder: Path, settings: Settings, n_queries: int, log: L
         qvecs[i] = v
     if missing:
         log(f"encoding {len(missing)} questions")
-        enc = Encoder(settings.model, settings)
+        enc = open_encoder(settings.model, settings)
         for i in missing:
             qvecs[i] = enc.encode_query(questions[i])
         cache.add([keys[i] for i in missing], qvecs[missing])

@@ -632,7 +632,7 @@ class LangChainBaseline:
     @classmethod
     def build(cls, index, encoder, settings: Settings, use_cache: bool = True) -> "LangChainBaseline":
         from .documents import read_document, read_raw
-        from .embedding import EmbeddingCache
+        from .embedding import EmbeddingCache, embed_texts
 
         t0 = time.perf_counter()
         passages: list[Passage] = []
@@ -650,19 +650,11 @@ class LangChainBaseline:
         t_split = time.perf_counter() - t0
         texts = [p.text for p in passages]
         t1 = time.perf_counter()
-        cache = EmbeddingCache(settings.embedding_cache_dir, settings.model) if use_cache else None
-        found, missing = cache.get(texts) if cache else ({}, list(range(len(texts))))
-        vectors = np.zeros((len(texts), encoder.dim), dtype=np.float32)
-        for i, v in found.items():
-            vectors[i] = v
-        if missing:
-            new = encoder.encode_passages([texts[i] for i in missing], batch_size=settings.batch_size)
-            for j, i in enumerate(missing):
-                vectors[i] = new[j]
-            if cache:
-                cache.add([texts[i] for i in missing], new)
-                cache.save()
-        return cls(passages, vectors, {"split": t_split, "embed": time.perf_counter() - t1, "encoded": len(missing)})
+        cache = EmbeddingCache(settings.embedding_cache_dir, encoder.cache_name) if use_cache else None
+        vectors, encoded = embed_texts(texts, cache, encoder, settings.batch_size)
+        if cache:
+            cache.save()
+        return cls(passages, vectors, {"split": t_split, "embed": time.perf_counter() - t1, "encoded": encoded})
 
     def rank(self, qvec: np.ndarray, k: int) -> list[Passage]:
         sims, ids = self.faiss.search(np.asarray(qvec, dtype=np.float32).reshape(1, -1), k)

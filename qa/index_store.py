@@ -167,7 +167,7 @@ def build_index(
         raise BuildError("the files hold no text to index")
 
     # embeddings: from the cache where possible, the encoder only for new text
-    cache = EmbeddingCache(settings.embedding_cache_dir, settings.model)
+    cache = EmbeddingCache(settings.embedding_cache_dir, encoder.cache_name if encoder else settings.model)
 
     def get_encoder() -> Encoder:  # loaded only when some text is not in the cache
         return encoder or load_encoder(settings.model, settings)

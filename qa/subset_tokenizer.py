@@ -20,7 +20,7 @@ import numpy as np
 from tokenizers import AddedToken, Tokenizer, models
 
 BASE = "tokenizer-base.json"  # the tokenizer with a model of the fixed pieces only
-META = "tokenizer-subset.json"  # the fixed ids and the longest piece in characters
+META = "tokenizer-subset.json"  # the fixed ids, and the longest piece by its first character
 PIECES = "pieces.npy"  # UTF-8 bytes of every piece, sorted, fixed width
 IDS = "piece-ids.npy"  # the id of each sorted piece
 SCORES = "piece-scores.npy"  # the score of each sorted piece, float64 as tokenizers reads tokenizer.json
@@ -50,7 +50,10 @@ def save(tokenizer_json: Path, out_dir: Path) -> None:
     np.save(out_dir / IDS, order.astype(np.int32))
     np.save(out_dir / SCORES, scores[order])
     fixed = _fixed_ids(model["unk_id"], spec.get("added_tokens", []), scores)
-    meta = {"fixed_ids": fixed, "max_chars": max(len(p) for p, _ in model["vocab"])}
+    longest: dict[str, int] = {}  # by first character: most Chinese pieces are 1-3 characters long
+    for piece, _ in model["vocab"]:
+        longest[piece[0]] = max(longest.get(piece[0], 0), len(piece))
+    meta = {"fixed_ids": fixed, "longest_by_first_char": longest}
     (out_dir / META).write_text(json.dumps(meta), encoding="utf-8")
     spec["model"] = {**model, "vocab": [model["vocab"][i] for i in fixed]}
     spec["truncation"] = spec["padding"] = None
@@ -75,7 +78,7 @@ class SubsetTokenizer:
         self.unk_id = int(base_vocab["unk_id"])
         self.fixed_ids = np.asarray(meta["fixed_ids"], dtype=np.int64)
         self.fixed_vocab = [(p, float(s)) for p, s in base_vocab["vocab"]]
-        self.max_chars = int(meta["max_chars"])
+        self.longest = {c: int(n) for c, n in meta["longest_by_first_char"].items()}
         # read whole (15 MB): a binary search touches most pages of a memory map anyway
         self.pieces = np.load(folder / PIECES)
         self.piece_ids = np.load(folder / IDS).astype(np.int64)
@@ -92,20 +95,21 @@ class SubsetTokenizer:
         """Every string Viterbi may look up: the substrings of each pre-token, with the text
         normalized whole and in the stretches between special tokens (tokenizers normalizes
         those apart), so the set holds at least what the full tokenizer would see."""
-        norm, pre, width = self.base.normalizer, self.base.pre_tokenizer, self.max_chars
-        out: set[bytes] = set()
+        norm, pre, longest = self.base.normalizer, self.base.pre_tokenizer, self.longest
+        out: set[str] = set()
         for text in texts:
             for part in {text, *self._special_text.split(text)}:
                 for word, _ in pre.pre_tokenize_str(norm.normalize_str(part)):
                     n = len(word)
                     for i in range(n):
-                        for j in range(i + 1, min(n, i + width) + 1):
-                            out.add(word[i:j].encode("utf-8"))
-        return {s for s in out if len(s) <= self.pieces.dtype.itemsize}  # longer ones are no piece
+                        for j in range(i + 1, min(n, i + longest.get(word[i], 0)) + 1):
+                            out.add(word[i:j])
+        width = self.pieces.dtype.itemsize
+        return {b for b in (s.encode("utf-8") for s in out) if len(b) <= width}  # longer ones are no piece
 
     def subset(self, texts: list[str]) -> tuple[np.ndarray, list[tuple[str, float]]]:
         """Ids and (piece, score) vocabulary of a Unigram model fit for these texts, the fixed ones first."""
-        keys = np.array(sorted(self._substrings(texts)), dtype=self.pieces.dtype)
+        keys = np.array(list(self._substrings(texts)), dtype=self.pieces.dtype)
         pos = np.zeros(0, dtype=np.int64)
         if len(keys):
             pos = np.minimum(np.searchsorted(self.pieces, keys), len(self.pieces) - 1)
