@@ -63,6 +63,9 @@ class BuildSettings:
     # title context stays inside the model's 512-token window (a test checks it).
     chunk_size: int = 600
     chunk_overlap: int = 0
+    # sentence vectors pooled from each chunk's own forward pass instead of encoded again:
+    # half the build time, 8.5 points of province accuracy lost (qa/indexing.embed_chunks)
+    late_chunking: bool = False
 
     def to_manifest(self) -> dict:
         return asdict(self)

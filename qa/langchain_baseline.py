@@ -13,22 +13,13 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .embedding import EmbeddingCache, Encoder
+from .embedding import EmbeddingCache, Encoder, embed_texts
 
 # LangChain tutorials' settings of RecursiveCharacterTextSplitter
 CHUNK_SIZE = 1000
 CHUNK_OVERLAP = 200
 
 Progress = Callable[[str, int, int], None]
-
-
-def embed_texts(texts: list[str], cache: EmbeddingCache, encoder: Encoder, batch_size: int = 16,
-                progress: Progress | None = None) -> tuple[np.ndarray, int]:
-    """Vectors for `texts`, encoding only those the cache lacks; and how many were encoded.
-    The one embed-with-cache outside the index build: the build's own function."""
-    from .indexing import _embed  # becomes qa.embedding.embed_texts when that lands
-
-    return _embed(cache, texts, lambda: encoder, progress or (lambda stage, done, total: None), "embed", batch_size)
 
 
 def split(text: str) -> list[str]:
