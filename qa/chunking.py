@@ -9,8 +9,7 @@ at its start and the pages that begin inside it, so a quote's own page is known
 from __future__ import annotations
 
 import re
-
-from langchain_text_splitters import RecursiveCharacterTextSplitter
+from typing import TYPE_CHECKING
 
 from .schema import Chunk, Document, Section
 from .sections import page_at
@@ -38,7 +37,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def make_splitter(chunk_size: int, chunk_overlap: int = 0) -> RecursiveCharacterTextSplitter:
+if TYPE_CHECKING:
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+
+def make_splitter(chunk_size: int, chunk_overlap: int = 0) -> "RecursiveCharacterTextSplitter":
+    # imported here: answering needs sentence_spans, not the splitter (0.14 s of a cold `qa ask`)
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
     return RecursiveCharacterTextSplitter(
         separators=SEPARATORS,
         is_separator_regex=True,
