@@ -35,7 +35,7 @@ def index_cmd(
     model: Optional[str] = ModelOpt,
     chunk_size: Optional[int] = typer.Option(None, "--chunk-size", min=50, max=2000, help="Chunk size in characters."),
     chunk_overlap: Optional[int] = typer.Option(None, "--chunk-overlap", min=0, max=1000, help="Characters shared by neighbouring chunks."),
-    late_chunking: bool = typer.Option(False, "--late-chunking", help="Pool sentence vectors from each chunk's pass: builds about twice as fast, cites the right province less often."),
+    vectors: Optional[str] = typer.Option(None, "--vectors", help="What is encoded: sentences (default; a chunk is their mean), both (chunks too: twice the time), late (chunks only)."),
     add: bool = typer.Option(False, "--add", help="Add the files to the existing index instead of replacing it."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first file that cannot be read."),
 ):
@@ -46,7 +46,7 @@ def index_cmd(
     from .indexing import BuildError, add_to_index, build_index
 
     settings = Settings()
-    build = settings.build.with_(model=model, chunk_size=chunk_size, chunk_overlap=chunk_overlap, late_chunking=late_chunking or None)
+    build = settings.build.with_(model=model, chunk_size=chunk_size, chunk_overlap=chunk_overlap, vectors=vectors)
     if chunk_overlap is not None and chunk_overlap >= build.chunk_size:
         fail("--chunk-overlap must be smaller than --chunk-size", 2)
     paths = list(paths or [BUILTIN_CORPUS])

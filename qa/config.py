@@ -63,9 +63,13 @@ class BuildSettings:
     # title context stays inside the model's 512-token window (a test checks it).
     chunk_size: int = 600
     chunk_overlap: int = 0
-    # sentence vectors pooled from each chunk's own forward pass instead of encoded again:
-    # half the build time, 8.5 points of province accuracy lost (qa/indexing.embed_chunks)
-    late_chunking: bool = False
+    # What the encoder reads (qa/indexing.embed_chunks), measured with `qa bench` and the
+    # tune part: "sentences" encodes every sentence and makes a chunk's vector their mean
+    # (as fast as the LangChain pipeline; Recall@5 within one question of "both");
+    # "both" also encodes every chunk (twice the time); "late" encodes only the chunks and
+    # pools sentence vectors from their token states (fast, but it cites the wrong
+    # province more often).
+    vectors: str = "sentences"
 
     def to_manifest(self) -> dict:
         return asdict(self)

@@ -170,7 +170,7 @@ def assemble(documents: list[Document], build: BuildSettings, paths_config: Path
 
     spans = [sentence_spans(c.text) for c in chunks]
     sentences = [c.text[a:b] for c, sp in zip(chunks, spans) for a, b in sp]
-    chunk_vectors, sentence_vectors, encoded = embed_chunks(chunks, spans, cache, get_encoder, progress, build.late_chunking)
+    chunk_vectors, sentence_vectors, encoded = embed_chunks(chunks, spans, cache, get_encoder, progress, build.vectors)
     cache.save()
 
     progress("keywords", 0, 1)
@@ -192,27 +192,53 @@ def assemble(documents: list[Document], build: BuildSettings, paths_config: Path
     return data, encoded, total - encoded
 
 
-def embed_chunks(chunks: list[Chunk], spans: list[list[tuple[int, int]]], cache: EmbeddingCache, encoder, progress: Progress,
-                 late_chunking: bool = False, batch_size: int = 16) -> tuple[np.ndarray, np.ndarray, int]:
-    """Chunk vectors, sentence vectors (every chunk's sentences in order), and how many
-    vectors had to be computed.
+VECTOR_MODES = ("sentences", "both", "late")
 
-    Separate (the default): each sentence is encoded again on its own, as sentence_text().
-    Late chunking: a sentence's vector is the mean of its tokens' states in its chunk's own
-    forward pass, so only the chunks are encoded. It builds about twice as fast and lost
-    8.5 points of province accuracy on the test part (see the README), so it is opt-in.
+
+def embed_chunks(chunks: list[Chunk], spans: list[list[tuple[int, int]]], cache: EmbeddingCache, encoder, progress: Progress,
+                 mode: str = "sentences", batch_size: int = 16) -> tuple[np.ndarray, np.ndarray, int]:
+    """Chunk vectors, sentence vectors (every chunk's sentences in order), and how many
+    vectors had to be computed. `mode` is BuildSettings.vectors:
+
+    - "sentences": each sentence is encoded (as sentence_text); a chunk's vector is the
+      normalised mean of its sentences' vectors, so the text is read once.
+    - "both": the chunks are encoded too (as passage_text).
+    - "late": only the chunks are encoded; a sentence's vector is the mean of its tokens'
+      states in its chunk's own forward pass.
     """
+    if mode not in VECTOR_MODES:
+        raise BuildError(f"unknown vector mode {mode!r}; use one of {', '.join(VECTOR_MODES)}")
     passages = [passage_text(c) for c in chunks]
-    if late_chunking:
+    if mode == "late":
         shifted = [[(a + len(p) - len(c.text), b + len(p) - len(c.text)) for a, b in sp] for c, p, sp in zip(chunks, passages, spans)]
         vectors, per_chunk, n = embed_with_spans(passages, shifted, cache, encoder, batch_size, lambda d, t: progress("embed", d, t))
         return vectors, np.vstack([vectors[:0], *per_chunk]), n
-    vectors, n = embed_texts(passages, cache, encoder, batch_size, lambda d, t: progress("embed", d, t))
     sentences = [sentence_text(c, c.text[a:b]) for c, sp in zip(chunks, spans) for a, b in sp]
     sentence_vectors, n_s = embed_texts(sentences, cache, encoder, batch_size, lambda d, t: progress("sentences", d, t))
+    if mode == "both" or not sentences:
+        vectors, n = embed_texts(passages, cache, encoder, batch_size, lambda d, t: progress("embed", d, t))
+    else:
+        vectors, n = _mean_of_sentences(chunks, spans, sentence_vectors, cache, encoder, batch_size, progress), 0
     if not sentences:
         sentence_vectors = np.zeros((0, vectors.shape[1]), dtype=np.float32)
     return vectors, sentence_vectors, n + n_s
+
+
+def _mean_of_sentences(chunks, spans, sentence_vectors, cache, encoder, batch_size, progress) -> np.ndarray:
+    """Each chunk's vector: the normalised mean of its sentences' vectors (a chunk without
+    a sentence, which cleaning makes rare, is encoded whole)."""
+    counts = np.array([len(sp) for sp in spans])
+    starts = np.concatenate([[0], np.cumsum(counts)])[:-1]
+    vectors = np.zeros((len(chunks), sentence_vectors.shape[1]), dtype=np.float32)
+    has = counts > 0
+    if has.any():
+        sums = np.add.reduceat(sentence_vectors, starts[has], axis=0)
+        vectors[has] = sums / np.linalg.norm(sums, axis=1, keepdims=True)
+    lonely = np.flatnonzero(~has)
+    if len(lonely):
+        encoded, _ = embed_texts([passage_text(chunks[i]) for i in lonely], cache, encoder, batch_size)
+        vectors[lonely] = encoded
+    return vectors
 
 
 def _writable(out: Path) -> None:
