@@ -33,6 +33,7 @@ class Assistant:
         self.encoder = encoder
         self.settings = settings or AnswerSettings()
         self.retriever = Retriever(index, self.settings)
+        self._known = frozenset(index.provinces)
 
     @property
     def provinces(self) -> list[str]:
@@ -66,7 +67,7 @@ class Assistant:
         if unknown and not chosen:
             # a filter that names no known province must not silently widen to all of them
             return self._refuse(q, Scope(), k, f"资料中没有{'、'.join(unknown)}的会议报告。")
-        known = set(self.index.provinces)
+        known = self._known
         # an explicit filter overrides what the question names
         asked = chosen or (() if q.qtype == "which" else q.provinces)
         present = tuple(p for p in asked if p in known)

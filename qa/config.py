@@ -100,8 +100,9 @@ class AnswerSettings:
     # candidate search: passages and sentences taken from the vector indexes per question;
     # scoring, quoting and the which-provinces ranking only look at these
     candidates: int = 200
-    sentence_candidates: int = 2000
-    keep: int = 50  # candidates handed to the answer, best first
+    sentence_candidates: int = 300
+    which_sentence_candidates: int = 3000  # "which provinces" must see every province's best sentence
+    keep: int = 30  # candidates handed to the answer, best first
     # answers: below these the assistant says 未在资料中找到相关内容
     min_coverage: float = 0.5  # share of the question's key words in the top passage
     min_dense: float = 0.86  # or: similarity of the top passage's best sentence

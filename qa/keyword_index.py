@@ -116,8 +116,10 @@ class TermIndex:
         ids, idf, total = self.weights(terms)
         if total == 0 or len(ids) == 0 or len(rows) == 0:
             return np.zeros(len(rows), dtype=np.float32)
-        held = matrix[rows][:, ids]
-        return (np.asarray(held @ idf).ravel() / total).astype(np.float32)
+        weights = np.zeros(matrix.shape[1], dtype=np.float32)
+        weights[ids] = idf
+        # one sparse matrix-vector product over the rows asked for: no column slicing
+        return (np.asarray(matrix[rows] @ weights).ravel() / total).astype(np.float32)
 
     def text_coverage(self, tokens, terms) -> float:
         """Coverage of `terms` for a text outside the index (a quote, a clause)."""

@@ -16,6 +16,7 @@ import numpy as np
 
 from .config import AnswerSettings
 from .index_store import IndexData
+from .gazetteer import provinces_in
 from .question import Question
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
 from .vector_index import search
@@ -111,6 +112,11 @@ class Retriever:
         starts = {(s.doc, s.start) for s in index.sections}
         self.opens_section = np.array([(c.doc, c.start) in starts for c in chunks], dtype=bool)
         self.sentence_chunk = index.sentences.chunk_of()
+        # which provinces each chunk of the editor's summary names, for questions about one of them
+        self._front_naming: dict[str, list[int]] = {}
+        for i in np.flatnonzero(self.is_front):
+            for p in provinces_in(chunks[i].text, cities=False):
+                self._front_naming.setdefault(p, []).append(int(i))
         self._chunk_key = {(c.doc, c.start): c.id for c in chunks}
 
     # ------------------------------------------------------------ scope
@@ -124,8 +130,7 @@ class Retriever:
             in_province = np.isin(self.chunk_province, wanted)
             if not scope.strict:
                 # the editor's summary speaks of every province: keep the parts that name one asked about
-                front = np.flatnonzero(self.is_front & mask)
-                named = [i for i in front if any(p in self.index.chunks[i].text for p in scope.provinces)]
+                named = [i for p in scope.provinces for i in self._front_naming.get(p, ())]
                 in_province[named] = True
             mask &= in_province
         return mask
@@ -159,7 +164,8 @@ class Retriever:
         parts = [dense_ids]
         if index.sentence_search is not None:
             row_mask = None if allowed is None else mask[self.sentence_chunk]
-            rows, _ = search(index.sentence_search, qvec, s.sentence_candidates, row_mask)
+            n = s.which_sentence_candidates if q.qtype == "which" else s.sentence_candidates
+            rows, _ = search(index.sentence_search, qvec, n, row_mask)
             parts.append(self.sentence_chunk[rows])
         keyword = index.keywords.scores(list(q.terms))
         keyword = np.where(mask, keyword, 0.0)

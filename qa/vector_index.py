@@ -8,6 +8,9 @@ and IVF builds faster.
 """
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+
 import faiss
 import numpy as np
 
@@ -42,12 +45,23 @@ def choose_vector_index(vectors: np.ndarray, kind: str | None = None) -> faiss.I
         index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
         rng = np.random.default_rng(0)
         sample = vectors if n <= nlist * IVF_TRAIN_PER_LIST else vectors[np.sort(rng.choice(n, nlist * IVF_TRAIN_PER_LIST, replace=False))]
-        index.train(sample)
+        with _threads(os.cpu_count() or 1):  # training is a batch job: every core
+            index.train(sample)
         index.nprobe = nprobe
     else:
         raise ValueError(f"unknown vector index kind {kind!r}")
-    index.add(vectors)
+    with _threads(os.cpu_count() or 1):
+        index.add(vectors)
     return index
+
+
+@contextmanager
+def _threads(n: int):
+    faiss.omp_set_num_threads(n)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(1)
 
 
 def describe_index(index: faiss.Index) -> str:
@@ -56,6 +70,11 @@ def describe_index(index: faiss.Index) -> str:
     if isinstance(index, faiss.IndexIVFFlat):
         return f"IVFFlat(nlist={index.nlist}, nprobe={index.nprobe})"
     return type(index).__name__
+
+
+# One thread for a single query: on a busy 2-core machine two threads wait on each
+# other (20-30 ms instead of 0.3-1.4 ms for exact search over 10k vectors, `qa bench`).
+faiss.omp_set_num_threads(1)
 
 
 def search(index: faiss.Index, query: np.ndarray, n: int, allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:

@@ -163,8 +163,10 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+@lru_cache(maxsize=8192)
 def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
-    """Spans of `kind` in `text` (empty for no kind). `known`: provinces the question names."""
+    """Spans of `kind` in `text` (empty for no kind). `known`: provinces the question names.
+    Cached: the same sentences are read for every question about their passage."""
     if kind == "date":
         if unit == "农历":
             return [s for s in dates(text) if _LUNAR.search(text[s[0] : s[1]])]
