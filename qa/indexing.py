@@ -137,7 +137,8 @@ def add_to_index(index_dir: Path, paths: list[Path], paths_config: Paths | None 
     _writable(Path(index_dir))
     new, skipped = read_documents(collect_files(paths), False, progress, on_skip)
     known = {d.sha256 for d in old.documents}
-    added = [d for d in new if d.sha256 not in known]
+    # a file already indexed, or named twice in this call, is added once
+    added = list({d.sha256: d for d in new if d.sha256 not in known}.values())
     names = {d.name for d in added}
     documents = [d for d in old.documents if d.name not in names] + added
     data, embedded, cached = assemble(documents, old.build, paths_config or Paths(), progress, encoder)

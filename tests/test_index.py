@@ -72,7 +72,8 @@ def test_adding_a_file_embeds_only_its_chunks(tmp_path, mini_corpus):
     from qa.chunking import sentence_spans
 
     assert [d.name for d in report.added] == ["extra.txt"]
-    assert report.embedded == len(new_chunks) + sum(len(sentence_spans(c.text)) for c in new_chunks)
+    # by default only sentences are encoded; a chunk's vector is their mean
+    assert report.embedded == sum(len(sentence_spans(c.text)) for c in new_chunks) > 0
     idx = load_index(paths.index_dir)
     assert {d.name for d in idx.documents} == {"mini.txt", "extra.txt"}
     assert "西藏" in idx.report_provinces and "海南" in idx.report_provinces
@@ -235,3 +236,33 @@ def test_read_only_output_folder_is_a_clear_error_before_any_work(tmp_path, mini
         assert list(ro.iterdir()) == []
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.parametrize("mode", ["sentences", "both", "late"])
+def test_each_vector_mode_builds_an_index_that_answers(tmp_path, mini_corpus, mode):
+    import numpy as np
+
+    from qa.assistant import Assistant
+    from qa.embedding import load_encoder
+
+    paths = _own_cache(tmp_path)
+    report = build_index([mini_corpus], paths.index_dir, BuildSettings(vectors=mode), paths)
+    idx = load_index(paths.index_dir)
+    assert idx.build.vectors == mode and idx.manifest["vectors"] == mode
+    sentences = len(idx.sentences)
+    # vectors computed: the sentences' (sentences), or the chunks' and the sentences' (both:
+    # two passes; late: one pass over the chunks, the sentences pooled from it)
+    assert report.embedded == sentences + (0 if mode == "sentences" else len(idx.chunks))
+    norms = np.linalg.norm(np.asarray(idx.chunk_vectors), axis=1)
+    assert np.allclose(norms, 1.0, atol=1e-4)
+    if mode == "sentences":  # a chunk's vector is the mean of its sentences'
+        rows = idx.sentences.rows(0)
+        mean = np.asarray(idx.sentence_vectors)[rows.start : rows.stop].mean(axis=0)
+        assert np.allclose(idx.chunk_vectors[0], mean / np.linalg.norm(mean), atol=1e-5)
+    answer = Assistant(idx, load_encoder(idx.build.model, paths)).answer("贵州的算力规模要突破多少？")
+    assert not answer.abstained and answer.citations[0].province == "贵州"
+
+
+def test_an_unknown_vector_mode_is_a_clear_error(tmp_path, mini_corpus):
+    result = run("index", mini_corpus, "--out", tmp_path / "idx", "--vectors", "words")
+    assert result.exit_code == 1 and "unknown vector mode 'words'" in result.output and "Traceback" not in result.output

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..indexing import BuildError, BuildReport, add_to_index
-from ..schema import Document, Section
+from ..schema import Document
 
 Progress = Callable[[str, int, int], None]
 
@@ -179,23 +179,14 @@ def add_uploads(index_dir: Path, uploads: list[tuple[Path, str]], indexed: list[
 
 
 def section_table(report: BuildReport) -> dict[str, list[SectionRow]]:
-    """The sections of each document the build added, by document name, as the layout
-    reader split them. The one place that turns a build report into the table."""
+    """The sections of each document the build added, by document name, as `qa inspect`
+    reads them (qa.inspect.section_row: the one place pages are put into words)."""
+    from ..inspect import section_row
+
     docs = {d.name: d for d in report.added}
     rows: dict[str, list[SectionRow]] = {name: [] for name in docs}
     for s in report.sections:
         if s.doc in docs:
-            rows[s.doc].append(SectionRow(s.province, s.label, s.title, pages(s, docs[s.doc]), s.end - s.start, tuple(s.warnings)))
+            r = section_row(docs[s.doc], s)
+            rows[s.doc].append(SectionRow(r.province, r.label, r.title, r.pages, r.chars, r.warnings))
     return rows
-
-
-def pages(s: Section, doc: Document) -> str:
-    if not s.page:
-        return ""
-    if not s.page_exact or not doc.page_starts:
-        return f"{s.page}起"
-    last = s.page
-    for at, page in doc.page_starts:
-        if at < s.end:
-            last = page
-    return str(s.page) if last <= s.page else f"{s.page}–{last}"
