@@ -141,18 +141,35 @@ def _clean_provinces(provinces) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def ensure_index(index_dir: Path, paths: Paths | None = None, progress=None) -> bool:
-    """Build the built-in corpus's index in `index_dir` when it holds none, or one that
-    an older version wrote. True when it built one."""
+    """Build the built-in corpus's index in `index_dir` when it holds none. An index that an
+    older version wrote is rebuilt from the files it was built from, where they still
+    exist, so that nobody's documents are dropped. True when it built one."""
     from .indexing import build_index
 
+    files = [BUILTIN_CORPUS]
     if index_exists(index_dir):
         try:
             load_index(index_dir, verify=False)
             return False
         except IndexOutdated:
-            pass
-    build_index([BUILTIN_CORPUS], index_dir, paths_config=paths, progress=progress)
+            files = _source_files(index_dir) or files
+    build_index(files, index_dir, paths_config=paths, progress=progress)
     return True
+
+
+def _source_files(index_dir: Path) -> list[Path]:
+    """The files an index of any format was built from, that still exist."""
+    import json
+
+    from .index_store import CURRENT, MANIFEST
+
+    try:
+        manifest = json.loads((Path(index_dir) / CURRENT / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    entries = manifest.get("documents") or manifest.get("files") or []
+    found = [Path(e["path"]) for e in entries if isinstance(e, dict) and e.get("path")]
+    return [p for p in found if p.is_file()]
 
 
 def get_assistant(index_dir: Path | str | None = None, settings: Settings | None = None, build_default: bool = True) -> Assistant:

@@ -266,3 +266,15 @@ def test_each_vector_mode_builds_an_index_that_answers(tmp_path, mini_corpus, mo
 def test_an_unknown_vector_mode_is_a_clear_error(tmp_path, mini_corpus):
     result = run("index", mini_corpus, "--out", tmp_path / "idx", "--vectors", "words")
     assert result.exit_code == 1 and "unknown vector mode 'words'" in result.output and "Traceback" not in result.output
+
+
+def test_an_outdated_default_index_is_rebuilt_from_its_own_files(tmp_path, mini_corpus):
+    from qa.assistant import ensure_index
+
+    build_index([mini_corpus], tmp_path / "idx")
+    manifest = tmp_path / "idx" / "current" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["format"] = 2
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert ensure_index(tmp_path / "idx") is True
+    assert [d.name for d in load_index(tmp_path / "idx").documents] == ["mini.txt"]  # not the built-in corpus
