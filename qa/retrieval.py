@@ -10,6 +10,7 @@ of its sentences scored; the answer strategies read only that.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -112,12 +113,18 @@ class Retriever:
         starts = {(s.doc, s.start) for s in index.sections}
         self.opens_section = np.array([(c.doc, c.start) in starts for c in chunks], dtype=bool)
         self.sentence_chunk = index.sentences.chunk_of()
+        # each province's report openings, in order: the meeting's who, when and what
+        openings: dict[str, list[int]] = {}
+        for i in np.flatnonzero(self.opens_section):
+            if chunks[i].kind == "report":
+                openings.setdefault(chunks[i].province, []).append(int(i))
+        self._report_openings = {p: np.array(ids, dtype=np.int64) for p, ids in openings.items()}
         # which provinces each chunk of the editor's summary names, for questions about one of them
         self._front_naming: dict[str, list[int]] = {}
         for i in np.flatnonzero(self.is_front):
             for p in provinces_in(chunks[i].text, cities=False):
                 self._front_naming.setdefault(p, []).append(int(i))
-        self._chunk_key = {(c.doc, c.start): c.id for c in chunks}
+        self._evidence = _locate_evidence(chunks, index.meetings)
 
     # ------------------------------------------------------------ scope
     def scope_mask(self, scope: Scope) -> np.ndarray:
@@ -142,20 +149,21 @@ class Retriever:
         so that a refusal can still show k passages to check it against."""
         qvec = np.asarray(qvec, dtype=np.float32).reshape(-1)
         mask = self.scope_mask(scope)
-        scored = self._score(q, qvec, self._candidates(q, qvec, mask))
+        keyword = self.index.keywords.scores(list(q.terms))  # once: every scoring below reads it
+        scored = self._score(q, qvec, self._candidates(q, qvec, mask, keyword), keyword)
         out = Retrieved(q, scope, self._ranked(scored, self.settings.keep), multi_doc=len(self.doc_ids) > 1)
         out.weights = self.index.terms.idf_of(set(q.terms) | set(q.predicate))
         if len(out.ranked) < k and not mask.all():
-            rest = self._score(q, qvec, self._candidates(q, qvec, ~mask))
+            rest = self._score(q, qvec, self._candidates(q, qvec, ~mask, keyword), keyword)
             out.outside = self._ranked(rest, k - len(out.ranked))
         if q.qtype == "which":
             out.province_best = self._province_best(scored, q.quoted)
         if q.about_meeting or q.qtype == "compare":
-            out.openings = self._openings(q, qvec, mask)
-            out.meetings = self._meetings(q, qvec, scope)
+            out.openings = self._openings(q, qvec, mask, keyword)
+            out.meetings = self._meetings(q, qvec, scope, keyword)
         return out
 
-    def _candidates(self, q: Question, qvec: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    def _candidates(self, q: Question, qvec: np.ndarray, mask: np.ndarray, keyword: np.ndarray) -> np.ndarray:
         """Chunk ids worth scoring: the nearest chunks, the chunks of the nearest
         sentences, and the best BM25 matches, all inside the scope."""
         s, index = self.settings, self.index
@@ -167,13 +175,12 @@ class Retriever:
             n = s.which_sentence_candidates if q.qtype == "which" else s.sentence_candidates
             rows, _ = search(index.sentence_search, qvec, n, row_mask)
             parts.append(self.sentence_chunk[rows])
-        keyword = index.keywords.scores(list(q.terms))
         keyword = np.where(mask, keyword, 0.0)
         top = np.argpartition(-keyword, min(s.candidates, len(keyword) - 1))[: s.candidates]
         parts.append(top[keyword[top] > 0])
         return np.unique(np.concatenate(parts)).astype(np.int64)
 
-    def _score(self, q: Question, qvec: np.ndarray, ids: np.ndarray) -> "_Scored":
+    def _score(self, q: Question, qvec: np.ndarray, ids: np.ndarray, keyword_all: np.ndarray) -> "_Scored":
         """Every candidate and every one of its sentences scored, as arrays."""
         s, index = self.settings, self.index
         dense = np.asarray(index.chunk_vectors[ids] @ qvec, dtype=np.float32) if len(ids) else np.zeros(0, np.float32)
@@ -187,7 +194,7 @@ class Retriever:
         has = counts > 0
         if len(rows):
             best[has] = np.maximum.reduceat(sims, bounds[:-1][has])
-        keyword = index.keywords.scores(list(q.terms))[ids]
+        keyword = keyword_all[ids]
         coverage = index.terms.coverage(index.terms.chunks, ids, q.terms)
         fused = np.zeros(0, np.float32)
         if len(ids):
@@ -256,48 +263,40 @@ class Retriever:
         winners = winners[np.argsort(-sc.sent_score[winners], kind="stable")]
         return [self._candidate(sc, int(j)) for j in dict.fromkeys(owner[winners])]
 
-    def _openings(self, q: Question, qvec: np.ndarray, mask: np.ndarray) -> dict[str, Candidate]:
+    def _openings(self, q: Question, qvec: np.ndarray, mask: np.ndarray, keyword: np.ndarray) -> dict[str, Candidate]:
         """Each province's first report chunk in scope, scored for this question."""
         first: dict[str, int] = {}
-        for i in np.flatnonzero(mask & self.opens_section):
-            c = self.index.chunks[i]
-            if c.kind == "report" and c.province not in first:
-                first[c.province] = int(i)
-        scored = self._score(q, qvec, np.array(sorted(first.values()), dtype=np.int64))
+        for province, ids in self._report_openings.items():
+            inside = ids[mask[ids]]
+            if len(inside):
+                first[province] = int(inside[0])
+        scored = self._score(q, qvec, np.array(sorted(first.values()), dtype=np.int64), keyword)
         return {c.chunk.province: c for c in self._ranked(scored, len(first))}
 
-    def _meetings(self, q: Question, qvec: np.ndarray, scope: Scope):
-        records = [m for m in self.index.meetings if (not scope.provinces or m.province in scope.provinces)
-                   and (scope.docs is None or m.doc in scope.docs)]
-        located: dict[int, list] = {}
-        for m in records:
-            for name, ev in m.evidence.items():
-                cid = self._chunk_at(ev.doc, ev.start)
-                if cid is not None:
-                    located.setdefault(cid, []).append((m, name, ev))
-        sc = self._score(q, qvec, np.array(sorted(located), dtype=np.int64))
-        scored = {c.chunk.id: c for c in self._ranked(sc, len(located))}
-        out = []
-        for m in records:
-            fields = {}
-            for name, ev in m.evidence.items():
-                cid = self._chunk_at(ev.doc, ev.start)
-                if cid is not None and cid in scored:
-                    c = scored[cid]
-                    fields[name] = (c, ev.start - c.chunk.start, ev.end - c.chunk.start)
-            out.append((m, fields))
-        return out
+    def _meetings(self, q: Question, qvec: np.ndarray, scope: Scope, keyword: np.ndarray):
+        """The meeting records in scope, each field's evidence as (candidate, start, end in its text)."""
+        chosen = [r for r, m in enumerate(self.index.meetings) if (not scope.provinces or m.province in scope.provinces)
+                  and (scope.docs is None or m.doc in scope.docs)]
+        ids = sorted({cid for r in chosen for cid, _, _ in self._evidence[r].values()})
+        sc = self._score(q, qvec, np.array(ids, dtype=np.int64), keyword)
+        scored = {c.chunk.id: c for c in self._ranked(sc, len(ids))}
+        return [(self.index.meetings[r], {name: (scored[cid], a, b) for name, (cid, a, b) in self._evidence[r].items()})
+                for r in chosen]
 
-    def _chunk_at(self, doc: str, offset: int) -> int | None:
-        """The chunk holding `offset` of document `doc`."""
-        for c in self._doc_chunks(doc):
-            if c.start <= offset < c.end:
-                return c.id
-        return None
 
-    def _doc_chunks(self, doc: str) -> list[Chunk]:
-        if not hasattr(self, "_by_doc"):
-            self._by_doc: dict[str, list[Chunk]] = {}
-            for c in self.index.chunks:
-                self._by_doc.setdefault(c.doc, []).append(c)
-        return self._by_doc.get(doc, [])
+def _locate_evidence(chunks: list[Chunk], meetings) -> list[dict[str, tuple[int, int, int]]]:
+    """For each meeting record, each field's evidence as (chunk id, start, end inside that chunk)."""
+    by_doc: dict[str, list[Chunk]] = {}
+    for c in chunks:
+        by_doc.setdefault(c.doc, []).append(c)
+    starts = {doc: [c.start for c in cs] for doc, cs in by_doc.items()}
+    out = []
+    for m in meetings:
+        fields = {}
+        for name, ev in m.evidence.items():
+            cs = by_doc.get(ev.doc, [])
+            i = bisect.bisect_right(starts.get(ev.doc, []), ev.start) - 1
+            if i >= 0 and cs[i].start <= ev.start < cs[i].end:
+                fields[name] = (cs[i].id, ev.start - cs[i].start, min(ev.end, cs[i].end) - cs[i].start)
+        out.append(fields)
+    return out
