@@ -88,7 +88,10 @@ def test_the_bench_record_carries_its_ratios_to_langchain():
     r = BenchResult(MACHINE, "x.txt", 1000, True, "m", 2.0, b, replace(b, seconds=0.2, encoded=0), replace(b, seconds=4.0, texts=20),
                     LAT, replace(LAT, p50_ms=25.0, p95_ms=30.0), ColdAsk(9.0, 900.0, 850.0, False), 1200.0, 60.0)
     out = json.loads(json.dumps(r.to_json()))
-    assert out["ratios"] == {"index_cold_vs_langchain": 2.5, "answer_p50_vs_langchain": 2.0, "answer_p95_vs_langchain": 3.0}
+    assert out["ratios"] == {"index_cold_vs_langchain": 2.5, "answer_p50_vs_langchain": 2.0, "answer_p95_vs_langchain": 3.0,
+                             "index_cold_vs_langchain_st": None, "index_both_vs_langchain": None}
+    both = replace(r, qa_both_cold=replace(b, seconds=8.0), langchain_st_cold=replace(b, seconds=5.0))
+    assert both.ratios()["index_both_vs_langchain"] == 2.0 and both.ratios()["index_cold_vs_langchain_st"] == 2.0
     assert out["qa_warm"]["encoded"] == 0 and out["cold_ask"]["peak_rss_mb"] == 900.0
     assert b.texts_per_s == 300 / 8.0
 
@@ -168,8 +171,12 @@ def test_qa_bench_quick_compares_with_langchain_and_a_cold_ask(tmp_path):
                           env=ENV, cwd=str(tmp_path), capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, proc.stderr[-2000:]
     r = json.loads(out.read_text(encoding="utf-8"))
-    assert r["quick"] and r["qa_cold"]["encoded"] == r["qa_cold"]["texts"] > r["qa_cold"]["chunks"]  # an empty cache
+    # an empty cache: every sentence is encoded; a chunk's vector is their mean
+    assert r["quick"] and r["qa_cold"]["encoded"] == r["qa_cold"]["texts"] - r["qa_cold"]["chunks"] > 0
+    assert r["qa_both_cold"]["encoded"] == r["qa_both_cold"]["texts"]  # --vectors both: the chunks too
     assert r["qa_warm"]["encoded"] == 0 and r["langchain_cold"]["encoded"] == r["langchain_cold"]["chunks"]
     assert r["qa_answer"]["p50_ms"] > 0 and r["langchain_query"]["p50_ms"] > 0
     assert not r["cold_ask"]["error"] and r["cold_ask"]["peak_rss_mb"] > 100
-    assert set(r["ratios"]) == {"index_cold_vs_langchain", "answer_p50_vs_langchain", "answer_p95_vs_langchain"}
+    assert set(r["ratios"]) == {"index_cold_vs_langchain", "answer_p50_vs_langchain", "answer_p95_vs_langchain",
+                                "index_cold_vs_langchain_st", "index_both_vs_langchain"}
+    assert r["langchain_st_cold"]["encoded"] == r["langchain_st_cold"]["chunks"]

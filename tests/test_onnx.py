@@ -233,8 +233,8 @@ def test_loading_the_onnx_encoder_imports_neither_torch_nor_sentence_transformer
     out = _run(
         "import sys, json\n"
         "from qa.embedding import load_encoder\n"
-        "from qa.config import Settings\n"
-        "enc = load_encoder(Settings().model)\n"
+        "from qa.config import BuildSettings, Paths\n"
+        "enc = load_encoder(BuildSettings().model, Paths())\n"
         "enc.encode_query('广东如何推动科技成果转化？')\n"
         f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
     )
@@ -242,11 +242,11 @@ def test_loading_the_onnx_encoder_imports_neither_torch_nor_sentence_transformer
 
 
 def test_answering_from_the_cli_imports_neither_torch_nor_sentence_transformers(tmp_path, onnx_encoder):
-    from qa.index_store import build_index
+    from qa.indexing import build_index
 
     corpus = tmp_path / "mini.txt"
     corpus.write_text(MINI_BULLETIN, encoding="utf-8")
-    build_index([corpus], tmp_path / "idx", Settings())
+    build_index([corpus], tmp_path / "idx")
     out = _run(
         "import sys, json\n"
         "from qa.cli import main\n"
@@ -265,7 +265,7 @@ def test_question_set_has_the_same_top5_chunks_with_either_backend(builtin_index
     from qa.index_store import load_index
 
     idx = load_index(builtin_index)
-    chunks = idx.vectors.reconstruct_n(0, idx.vectors.ntotal)
+    chunks = np.asarray(idx.chunk_vectors)
     questions = [q.question for q in load_questions(DEFAULT_QUESTIONS)]
     ours = np.stack([onnx_encoder.encode_query(q) for q in questions])
     ref = np.stack([st_encoder.encode_query(q) for q in questions])

@@ -97,7 +97,7 @@ def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | 
         qa_cold = _build([corpus], cold_paths.index_dir, cold_paths, build, encoder)
         log("qa with --vectors both: index from an empty embedding cache")
         both_paths = Paths(index_dir=tmp / "index-both", cache_dir=tmp / "cache-both")
-        qa_late = _build([corpus], both_paths.index_dir, both_paths, build.with_(vectors="both"), encoder)
+        qa_both = _build([corpus], both_paths.index_dir, both_paths, build.with_(vectors="both"), encoder)
         log("LangChain, the same encoder: index from an empty embedding cache")
         lc = LangChainPipeline.from_files([corpus], encoder, EmbeddingCache(tmp / "lc-cache", build.model))
         lc_cold = Build(lc.times.seconds, len(lc.pieces), len(lc.pieces), lc.times.encoded, lc.times.embed_s)
@@ -122,7 +122,7 @@ def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | 
         corpus=f"{BUILTIN_CORPUS.name} (first 3 reports)" if quick else BUILTIN_CORPUS.name,
         corpus_chars=corpus_chars,
         quick=quick, model=build.model, model_load_s=model_load_s,
-        qa_cold=qa_cold, qa_warm=qa_warm, langchain_cold=lc_cold, qa_late_cold=qa_late, langchain_st_cold=lc_st_cold,
+        qa_cold=qa_cold, qa_warm=qa_warm, langchain_cold=lc_cold, qa_both_cold=qa_both, langchain_st_cold=lc_st_cold,
         qa_answer=qa_answer, langchain_query=lc_query, cold_ask=cold,
         peak_rss_mb=peak_rss_mb(), total_s=time.perf_counter() - t_start,
     )
