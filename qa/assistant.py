@@ -12,8 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .answering import AnswerContext, compose
-from .conversation import resolve
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
+from .conversation import resolve
 from .embedding import Encoder, load_encoder
 from .gazetteer import normalise_province
 from .index_store import IndexData, IndexOutdated, index_exists, load_index
@@ -22,7 +22,7 @@ from .retrieval import Retriever, Scope
 from .schema import FRONT_PROVINCE, Answer
 
 _lock = threading.Lock()
-_assistants: dict[tuple, "Assistant"] = {}
+_assistants: dict[tuple, Assistant] = {}
 
 
 class Assistant:

@@ -5,9 +5,9 @@ A line without a question gives {"line": n, "error": "FILE:n: reason"} and the r
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from .assistant import Assistant
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 
-def make_splitter(chunk_size: int, chunk_overlap: int = 0) -> "RecursiveCharacterTextSplitter":
+def make_splitter(chunk_size: int, chunk_overlap: int = 0) -> RecursiveCharacterTextSplitter:
     # imported here: answering needs sentence_spans, not the splitter (0.14 s of a cold `qa ask`)
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 

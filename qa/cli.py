@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -31,11 +30,11 @@ def fail(message: str, code: int = 1) -> None:
 @app.command("index")
 def index_cmd(
     paths: list[Path] = typer.Argument(None, help="Files or folders (.txt, .md, .pdf, .html). Default: the built-in bulletin."),
-    out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to write the index (default: index/)."),
-    model: Optional[str] = ModelOpt,
-    chunk_size: Optional[int] = typer.Option(None, "--chunk-size", min=50, max=2000, help="Chunk size in characters."),
-    chunk_overlap: Optional[int] = typer.Option(None, "--chunk-overlap", min=0, max=1000, help="Characters shared by neighbouring chunks."),
-    vectors: Optional[str] = typer.Option(None, "--vectors", help="What is encoded: sentences (default; a chunk is their mean), both (chunks too: twice the time), late (chunks only)."),
+    out_dir: Path | None = typer.Option(None, "--out", help="Where to write the index (default: index/)."),
+    model: str | None = ModelOpt,
+    chunk_size: int | None = typer.Option(None, "--chunk-size", min=50, max=2000, help="Chunk size in characters."),
+    chunk_overlap: int | None = typer.Option(None, "--chunk-overlap", min=0, max=1000, help="Characters shared by neighbouring chunks."),
+    vectors: str | None = typer.Option(None, "--vectors", help="What is encoded: sentences (default; a chunk is their mean), both (chunks too: twice the time), late (chunks only)."),
     add: bool = typer.Option(False, "--add", help="Add the files to the existing index instead of replacing it."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first file that cannot be read."),
 ):
@@ -121,7 +120,7 @@ def inspect_cmd(
         raise typer.Exit(1)
 
 
-def _load_assistant(index_dir: Optional[Path]):
+def _load_assistant(index_dir: Path | None):
     from .assistant import get_assistant
     from .embedding import ModelError
     from .index_store import IndexError_
@@ -164,12 +163,12 @@ def _print_answer(answer) -> None:
 
 @app.command("ask")
 def ask_cmd(
-    question: Optional[str] = typer.Argument(None, help="The question, in Chinese."),
+    question: str | None = typer.Argument(None, help="The question, in Chinese."),
     province: list[str] = typer.Option(None, "--province", "-p", help="Only answer from these provinces (repeatable), e.g. 广东."),
     k: int = typer.Option(5, "--k", min=1, max=50, help="How many passages to cite."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Answer every line {\"question\": …} of this file; print one JSON object per line."),
-    index_dir: Optional[Path] = IndexOpt,
+    jsonl: Path | None = typer.Option(None, "--jsonl", help="Answer every line {\"question\": …} of this file; print one JSON object per line."),
+    index_dir: Path | None = IndexOpt,
 ):
     """Answer a question by quoting the reports, with numbered citations."""
     if jsonl is not None:
@@ -206,7 +205,7 @@ _EXIT = {"/exit", "/quit", "/q", "退出"}
 
 @app.command("chat")
 def chat_cmd(
-    index_dir: Optional[Path] = IndexOpt,
+    index_dir: Path | None = IndexOpt,
     province: list[str] = typer.Option(None, "--province", "-p", help="Only answer from these provinces (repeatable), e.g. 广东."),
     k: int = typer.Option(5, "--k", min=1, max=50, help="How many passages to cite."),
 ):
@@ -239,7 +238,7 @@ def chat_cmd(
 @app.command("meetings")
 def meetings_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list of the meeting records."),
-    index_dir: Optional[Path] = IndexOpt,
+    index_dir: Path | None = IndexOpt,
 ):
     """The meetings at a glance: date, form, host, speakers, scale and theme of every report, each from its source sentence."""
     from .index_store import IndexError_, load_index
@@ -275,8 +274,8 @@ def _stage_progress(console: Console):
 
 @app.command("eval")
 def eval_cmd(
-    questions: Optional[Path] = typer.Option(None, "--questions", help="Questions JSONL (default: data/questions.jsonl)."),
-    index_dir: Optional[Path] = IndexOpt,
+    questions: Path | None = typer.Option(None, "--questions", help="Questions JSONL (default: data/questions.jsonl)."),
+    index_dir: Path | None = IndexOpt,
     k: int = typer.Option(10, "--k", min=1, max=50, help="Citations asked of the assistant (and passages of each baseline)."),
     split: str = typer.Option("all", "--split", help="Which part of the question set to run: tune, test or all (both, side by side)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
@@ -288,12 +287,12 @@ def eval_cmd(
     baselines: bool = typer.Option(True, "--baselines/--no-baselines", help="Also evaluate the dense, BM25 and LangChain baselines."),
 ):
     """Evaluate answers and citations on the tune and test parts of the question set; compare with baselines. Exit 1 below the gate."""
+    from .config import AnswerSettings
     from .embedding import ModelError
     from .evaluation import QuestionsError, load_questions, run_evaluation
     from .evaluation.baselines import NAMES
     from .evaluation.report import print_tables, write_report
     from .evaluation.sweep import default_grid, print_sweep, sweep, write_sweep
-    from .config import AnswerSettings
     from .index_store import IndexError_
     from .indexing import BuildError
 
@@ -345,13 +344,13 @@ def eval_cmd(
 
 @app.command("bench")
 def bench_cmd(
-    json_path: Optional[Path] = typer.Option(None, "--json", help="Where to write the results (default: reports/bench.json, or reports/bench-scale.json with --scale)."),
-    scale: Optional[str] = typer.Option(None, "--scale", help="Synthetic corpus sizes in chunks: --scale 10000 100000 (or 10000,100000)."),
-    more_sizes: Optional[list[int]] = typer.Argument(None, hidden=True, help="Further --scale sizes."),
+    json_path: Path | None = typer.Option(None, "--json", help="Where to write the results (default: reports/bench.json, or reports/bench-scale.json with --scale)."),
+    scale: str | None = typer.Option(None, "--scale", help="Synthetic corpus sizes in chunks: --scale 10000 100000 (or 10000,100000)."),
+    more_sizes: list[int] | None = typer.Argument(None, hidden=True, help="Further --scale sizes."),
     quick: bool = typer.Option(False, "--quick", help="A smaller run: the first 3 reports, 16 questions, 1 round."),
-    sample: Optional[int] = typer.Option(None, "--questions-sample", min=0, help="Questions timed per round, spread over the types (default 24, 16 with --quick; 0 = all)."),
-    rounds: Optional[int] = typer.Option(None, "--rounds", min=1, max=20, help="Timed rounds over the questions (default 3, 1 with --quick)."),
-    index_dir: Optional[Path] = typer.Option(None, "--index", help="With --scale: the real index the synthetic corpora are made from (default: index/)."),
+    sample: int | None = typer.Option(None, "--questions-sample", min=0, help="Questions timed per round, spread over the types (default 24, 16 with --quick; 0 = all)."),
+    rounds: int | None = typer.Option(None, "--rounds", min=1, max=20, help="Timed rounds over the questions (default 3, 1 with --quick)."),
+    index_dir: Path | None = typer.Option(None, "--index", help="With --scale: the real index the synthetic corpora are made from (default: index/)."),
 ):
     """Time indexing, answering and a cold `qa ask` against the LangChain tutorial pipeline; --scale for synthetic sizes."""
     from .bench.show import print_bench, print_scale, write_json
@@ -359,7 +358,9 @@ def bench_cmd(
     from .index_store import IndexError_
     from .indexing import BuildError
 
-    log = lambda msg: err.print(f"[dim]{msg}[/]", highlight=False)
+    def log(msg: str) -> None:
+        err.print(f"[dim]{msg}[/]", highlight=False)
+
     sizes: list[int] = []
     if scale:
         try:

@@ -49,7 +49,7 @@ class Paths:
     def embedding_cache_dir(self) -> Path:
         return self.cache_dir / "embeddings"
 
-    def with_index(self, index_dir: Path | str | None) -> "Paths":
+    def with_index(self, index_dir: Path | str | None) -> Paths:
         return self if index_dir is None else replace(self, index_dir=Path(index_dir))
 
 
@@ -75,11 +75,11 @@ class BuildSettings:
         return asdict(self)
 
     @classmethod
-    def from_manifest(cls, manifest: dict) -> "BuildSettings":
+    def from_manifest(cls, manifest: dict) -> BuildSettings:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in manifest.items() if k in known})
 
-    def with_(self, **changes) -> "BuildSettings":
+    def with_(self, **changes) -> BuildSettings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
@@ -119,7 +119,7 @@ class AnswerSettings:
     min_predicate: float = 0.5  # share of the predicate's IDF weight a quote must hold
     second_quote_ratio: float = 0.9
 
-    def with_(self, **changes) -> "AnswerSettings":
+    def with_(self, **changes) -> AnswerSettings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
@@ -143,11 +143,11 @@ class Settings:
     def embedding_cache_dir(self) -> Path:
         return self.paths.embedding_cache_dir
 
-    def with_index(self, index_dir: Path | str | None) -> "Settings":
+    def with_index(self, index_dir: Path | str | None) -> Settings:
         return replace(self, paths=self.paths.with_index(index_dir))
 
-    def with_build(self, **changes) -> "Settings":
+    def with_build(self, **changes) -> Settings:
         return replace(self, build=self.build.with_(**changes))
 
-    def with_answer(self, **changes) -> "Settings":
+    def with_answer(self, **changes) -> Settings:
         return replace(self, answer=self.answer.with_(**changes))

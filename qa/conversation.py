@@ -305,11 +305,11 @@ def _back_reference(q: str, prev: str) -> tuple[str, str] | None:
     if _JOINED.search(q):
         return _join(prev, q), "joined"
     s = _subject(prev)
-    for kind, pattern in (("person", _PERSON), ("meeting", _MEETING_REF), ("place", _PLACE_REF), ("it", _IT), ("this", _THIS)):
-        if m := pattern.search(q):
-            break
-    else:
+    found = next(((kind, m) for kind, pattern in (("person", _PERSON), ("meeting", _MEETING_REF), ("place", _PLACE_REF), ("it", _IT),
+                                                   ("this", _THIS)) if (m := pattern.search(q))), None)
+    if found is None:
         return None
+    kind, m = found
     if _SWAP.fullmatch(q[: m.start()] + q[m.end() :]):
         # 那次会议呢？ 他呢？: what the previous question asked, of what it was about
         return prev, kind + ", same question"

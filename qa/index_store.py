@@ -62,7 +62,7 @@ class SentenceTable:
     ends: np.ndarray
 
     @classmethod
-    def from_spans(cls, spans: list[list[tuple[int, int]]]) -> "SentenceTable":
+    def from_spans(cls, spans: list[list[tuple[int, int]]]) -> SentenceTable:
         counts = np.array([len(s) for s in spans], dtype=np.int64)
         flat = [p for s in spans for p in s]
         return cls(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -43,7 +43,7 @@ def sentence_text(chunk: Chunk, sentence: str) -> str:
     return f"{chunk.province}｜{sentence}"
 
 
-ENCODER_TEMPLATES = {"passage_template": "{province}｜{title[:%d]}\\n{text}" % TITLE_CONTEXT, "sentence_template": "{province}｜{sentence}"}
+ENCODER_TEMPLATES = {"passage_template": f"{{province}}｜{{title[:{TITLE_CONTEXT}]}}\\n{{text}}", "sentence_template": "{province}｜{sentence}"}
 
 
 @dataclass

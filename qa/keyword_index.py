@@ -41,7 +41,7 @@ class KeywordIndex:
         self.vocab = bm25.vocab_dict
 
     @classmethod
-    def build(cls, token_lists: list[list[str]]) -> "KeywordIndex":
+    def build(cls, token_lists: list[list[str]]) -> KeywordIndex:
         bm25 = bm25s.BM25()
         # an empty token list would make bm25s drop the document; keep positions aligned
         bm25.index([tokens or ["\u2205"] for tokens in token_lists], show_progress=False)
@@ -51,7 +51,7 @@ class KeywordIndex:
         self.bm25.save(str(folder), show_progress=False)
 
     @classmethod
-    def load(cls, folder: Path) -> "KeywordIndex":
+    def load(cls, folder: Path) -> KeywordIndex:
         return cls(bm25s.BM25.load(str(folder), show_progress=False, verbosity=0))
 
     def __len__(self) -> int:
@@ -82,7 +82,7 @@ class TermIndex:
         self.unknown_idf = float(np.log(1 + (n + 0.5) / 0.5))  # a word found in no chunk
 
     @classmethod
-    def build(cls, chunk_tokens: list[list[str]], sentence_tokens: list[list[str]]) -> "TermIndex":
+    def build(cls, chunk_tokens: list[list[str]], sentence_tokens: list[list[str]]) -> TermIndex:
         vocab: dict[str, int] = {}
         for tokens in chunk_tokens:
             for t in tokens:
@@ -96,7 +96,7 @@ class TermIndex:
         sparse.save_npz(folder / "sentences.npz", self.sentences)
 
     @classmethod
-    def load(cls, folder: Path) -> "TermIndex":
+    def load(cls, folder: Path) -> TermIndex:
         words = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
         return cls({w: i for i, w in enumerate(words)}, sparse.load_npz(folder / "chunks.npz").tocsr(), sparse.load_npz(folder / "sentences.npz").tocsr())
 

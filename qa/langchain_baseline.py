@@ -7,9 +7,9 @@ the top-k chunks for a question. No sections, no keywords, no quotes.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 
@@ -65,7 +65,7 @@ class LangChainPipeline:
         self.times = times
 
     @classmethod
-    def build(cls, sources: Sequence[Source], encoder: Encoder, cache: EmbeddingCache, batch_size: int = 16) -> "LangChainPipeline":
+    def build(cls, sources: Sequence[Source], encoder: Encoder, cache: EmbeddingCache, batch_size: int = 16) -> LangChainPipeline:
         import faiss
 
         t0 = time.perf_counter()
@@ -80,7 +80,7 @@ class LangChainPipeline:
         return cls(pieces, index, BuildTimes(t1 - t0, t2 - t1, time.perf_counter() - t2, encoded))
 
     @classmethod
-    def from_files(cls, files: Sequence[Path], encoder: Encoder, cache: EmbeddingCache, batch_size: int = 16) -> "LangChainPipeline":
+    def from_files(cls, files: Sequence[Path], encoder: Encoder, cache: EmbeddingCache, batch_size: int = 16) -> LangChainPipeline:
         """Read, split, embed and index the files; the reading is timed with the split."""
         t0 = time.perf_counter()
         sources = read_sources(files)

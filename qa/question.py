@@ -107,7 +107,7 @@ class Question:
     negated: bool  # "不是在2月18日召开的"
     years: tuple[int, ...]
     issue: int | None
-    parts: tuple["Question", ...] = ()  # a multi-part question's parts, each complete
+    parts: tuple[Question, ...] = ()  # a multi-part question's parts, each complete
     term: str = ""  # `确定为什么“年”`: the answer is a quoted name ending in 年
     quoted: tuple[str, ...] = ()  # “链主”, “六大优势产业”: exact phrases the answer must hold
     predicate_head: str = ""  # the word that governs the question word, when it comes before it

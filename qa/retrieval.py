@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .config import AnswerSettings
-from .index_store import IndexData
 from .gazetteer import provinces_in
+from .index_store import IndexData
 from .question import Question
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
 from .vector_index import search
@@ -180,7 +180,7 @@ class Retriever:
         parts.append(top[keyword[top] > 0])
         return np.unique(np.concatenate(parts)).astype(np.int64)
 
-    def _score(self, q: Question, qvec: np.ndarray, ids: np.ndarray, keyword_all: np.ndarray) -> "_Scored":
+    def _score(self, q: Question, qvec: np.ndarray, ids: np.ndarray, keyword_all: np.ndarray) -> _Scored:
         """Every candidate and every one of its sentences scored, as arrays."""
         s, index = self.settings, self.index
         dense = np.asarray(index.chunk_vectors[ids] @ qvec, dtype=np.float32) if len(ids) else np.zeros(0, np.float32)
@@ -209,7 +209,7 @@ class Retriever:
         return _Scored(ids, dense, best, keyword, coverage, fused, rows, bounds, sims, sent_cov,
                        sims + s.quote_coverage_weight * sent_cov)
 
-    def _candidate(self, sc: "_Scored", j: int) -> Candidate:
+    def _candidate(self, sc: _Scored, j: int) -> Candidate:
         index = self.index
         cid = int(sc.ids[j])
         a, b = sc.bounds[j], sc.bounds[j + 1]
@@ -221,7 +221,7 @@ class Retriever:
         return Candidate(index.chunks[cid], float(sc.fused[j]), float(sc.dense[j]), float(sc.best[j]), float(sc.keyword[j]),
                          float(sc.coverage[j]), bool(self.opens_section[cid]), sentences)
 
-    def _ranked(self, sc: "_Scored", n: int) -> list[Candidate]:
+    def _ranked(self, sc: _Scored, n: int) -> list[Candidate]:
         order = np.lexsort((sc.ids, -sc.fused))[:n]
         return [self._candidate(sc, int(j)) for j in order]
 
@@ -242,7 +242,7 @@ class Retriever:
         return (s.dense_weight * scale(dense) + trust * s.keyword_weight * scale(keyword)).astype(np.float32)
 
     # ------------------------------------------------------------ views for the strategies
-    def _province_best(self, sc: "_Scored", quoted: tuple[str, ...] = ()) -> list[Candidate]:
+    def _province_best(self, sc: _Scored, quoted: tuple[str, ...] = ()) -> list[Candidate]:
         """For each (document, province) with a report: the candidate holding its best
         sentence, best first."""
         if not len(sc.rows):

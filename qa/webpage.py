@@ -67,9 +67,9 @@ def decode_html(data: bytes) -> str:
 
 def read_webpage(data: bytes) -> WebPage:
     import trafilatura  # 0.3 s to import; only web pages pay it
-    from trafilatura.metadata import extract_title
     from lxml import html as lxml_html
     from lxml.etree import ParserError
+    from trafilatura.metadata import extract_title
 
     page = _XML_DECLARATION.sub("", decode_html(data))  # lxml refuses a str that declares its encoding
     try:

@@ -172,6 +172,7 @@ def _empty_cache_settings(tmp: Path) -> Settings:
 
 def cmd_build(args) -> None:
     from qa.benchmark import LangChainPipeline
+
     from qa.encoders import open_encoder
     from qa.index_store import build_index
 

@@ -14,8 +14,7 @@ import pytest
 
 from qa.answering import NOT_FOUND
 from qa.config import BUILTIN_CORPUS, DEFAULT_QUESTIONS, PROJECT_ROOT
-from qa.evaluation import (TYPES, EvalQuestion, EvalRun, QuestionsError, load_questions, parse_question, question_split, score_answer,
-                           score_ranking, summarize)
+from qa.evaluation import TYPES, EvalQuestion, EvalRun, QuestionsError, load_questions, parse_question, question_split, score_answer, score_ranking, summarize
 from qa.evaluation import metrics as m
 from qa.evaluation.baselines import Locator
 from qa.schema import Answer, Citation, DirectAnswer, Trace, TraceHit

@@ -18,8 +18,22 @@ from qa.layout import PAGE_MARKER
 from qa.schema import UNKNOWN_PROVINCE
 from qa.sections import split_sections
 
-from .variants import (BOILERPLATE, MARKDOWN_BLOCKS, arabic, all_variants, bracketed, chinese, corpus_reports, find_quote, gov_page,
-                       html_report, markdown, organ_first, read_variant, render)
+from .variants import (
+    BOILERPLATE,
+    MARKDOWN_BLOCKS,
+    all_variants,
+    arabic,
+    bracketed,
+    chinese,
+    corpus_reports,
+    find_quote,
+    gov_page,
+    html_report,
+    markdown,
+    organ_first,
+    read_variant,
+    render,
+)
 
 VARIANTS = all_variants()
 IDS = [v.name for v in VARIANTS]

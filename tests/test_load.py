@@ -14,6 +14,7 @@ import pytest
 from scripts.loadtest import expected_answers, load_questions, plan, run_load, summarize, table
 
 from .apprunner import OUT, app_server
+
 CLIENTS = int(os.environ.get("QA_LOAD_CLIENTS", "8"))
 QUESTIONS = int(os.environ.get("QA_LOAD_QUESTIONS", "5"))
 # Answers are serialised on the query encoder, so the run takes about clients × questions answers.

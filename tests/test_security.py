@@ -12,6 +12,7 @@ import psutil
 import pytest
 
 from .apprunner import ROOT, app_server, needs_chromium
+
 USER, PASSWORD = "tester", "s3cret-Passw0rd"
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[点我](javascript:alert(3))")

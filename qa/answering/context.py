@@ -36,7 +36,7 @@ class AnswerContext:
     settings: AnswerSettings
     k: int
     citations: Citations = field(default_factory=Citations)
-    parts: list["AnswerContext"] = field(default_factory=list)  # a multi-part question's parts
+    parts: list[AnswerContext] = field(default_factory=list)  # a multi-part question's parts
 
     @property
     def with_doc(self) -> bool:

@@ -11,8 +11,20 @@ from __future__ import annotations
 
 from ..layout import toc_entry
 from ..retrieval import Candidate
-from .context import AnswerContext, Reply, answers_kind, kind_spans, asks_expansion, direct_span, expands, holds_predicate, names_the_set, is_relevant, missing_fact
 from . import spans
+from .context import (
+    AnswerContext,
+    Reply,
+    answers_kind,
+    asks_expansion,
+    direct_span,
+    expands,
+    holds_predicate,
+    is_relevant,
+    kind_spans,
+    missing_fact,
+    names_the_set,
+)
 from .quotes import Pick, quoted, sentence_pick
 
 

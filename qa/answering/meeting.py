@@ -89,7 +89,7 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     if not listed:
         return Reply([f"所有报道中没有符合条件的会议（按{what}）。"], abstained=True, reason="")
     lines = [f"共{len(listed)}个省市：{'、'.join(_label(ctx, m) for m, _ in listed)}"]
-    for n, (m, pick) in enumerate(listed, 1):
+    for n, (_, pick) in enumerate(listed, 1):
         rank = ctx.citations.add(pick)
         lines.append(f"{n}. {ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, pick.text)}")
     if unknown:

@@ -3,7 +3,6 @@ unit, a date, a person's name, a place. Rules for the genre of government report
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 from ..gazetteer import CITIES, PROVINCES, province_of

@@ -12,8 +12,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..assistant import Assistant
 from ..config import BUILTIN_CORPUS, DEFAULT_QUESTIONS, PROJECT_ROOT, AnswerSettings, BuildSettings, Paths

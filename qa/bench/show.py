@@ -25,7 +25,7 @@ def bench_rows(r: BenchResult) -> list[tuple[str, str, str, str]]:
         ("index, warm embedding cache", f(qw.seconds, " s", 2), "—", ""),
     ]
     if r.qa_both_cold:
-        rows.append((f"index with --vectors both, empty cache (chunks encoded too)", f(r.qa_both_cold.seconds, " s"),
+        rows.append(("index with --vectors both, empty cache (chunks encoded too)", f(r.qa_both_cold.seconds, " s"),
                      f(lc.seconds, " s"), f(ratio["index_both_vs_langchain"], "x", 2)))
     if r.langchain_st_cold:
         rows.append(("LangChain with sentence-transformers, empty cache", f(qc.seconds, " s"), f(r.langchain_st_cold.seconds, " s"),

@@ -7,9 +7,9 @@
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -110,7 +110,7 @@ class LangChainBaseline:
     notes: list[str] = field(default_factory=list)
 
     @classmethod
-    def build(cls, index: IndexData, encoder: Encoder, paths: Paths) -> "LangChainBaseline":
+    def build(cls, index: IndexData, encoder: Encoder, paths: Paths) -> LangChainBaseline:
         sources, notes = index_sources(index)
         pipeline = LangChainPipeline.build(sources, encoder, EmbeddingCache(paths.embedding_cache_dir, index.build.model))
         cleaned = {d.name: d.text for d in index.documents}

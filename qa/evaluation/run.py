@@ -7,9 +7,9 @@ questions many times), and reads what the answer was built from in `Answer.trace
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 

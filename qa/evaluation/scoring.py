@@ -1,12 +1,24 @@
 """One question's result (`score_ranking`, `score_answer`) and the summaries of many."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Iterable, Sequence
 
 from ..schema import Answer, Chunk
-from .metrics import (Passage, check_citation, direct_match, evidence_recall, listed_provinces, ndcg, parts_covered,
-                      precision_recall, province_hit, ranked_passages, reciprocal_rank, refusal_scores)
+from .metrics import (
+    Passage,
+    check_citation,
+    direct_match,
+    evidence_recall,
+    listed_provinces,
+    ndcg,
+    parts_covered,
+    precision_recall,
+    province_hit,
+    ranked_passages,
+    reciprocal_rank,
+    refusal_scores,
+)
 from .questions import TYPES, EvalQuestion
 
 KS = (1, 3, 5, 10)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Sequence
 
 from ..assistant import Assistant
 from ..config import AnswerSettings, Paths

@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
 
 from ..indexing import BuildError, BuildReport, add_to_index
 from ..schema import Document
