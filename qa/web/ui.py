@@ -16,8 +16,8 @@ from .views import HEADING_JS, MEETINGS_JS, WEB_CSS, upload_html
 EMPTY_QUESTION = "请输入问题。"
 EXAMPLE_SLOTS = 4
 STAGE_UNITS = {"read": "个文件", "embed": "段", "sentences": "句"}
-# Eight workers so eight simultaneous users are answered side by side; the library
-# serialises only the short query encoding, so they do not queue behind one another.
+# Eight workers so eight simultaneous users are answered side by side: an answer holds no
+# lock (onnxruntime runs concurrent queries, each on one thread), so none waits on another.
 CONCURRENCY = 8
 PAGE_CSS = CSS + WEB_CSS
 UPLOAD_HELP = (
