@@ -11,9 +11,7 @@ from dataclasses import dataclass, replace
 import rjieba
 
 from .gazetteer import PROVINCES, provinces_in
-from .keyword_index import STOPWORDS, tokenize
-
-REPORTING_VERBS = frozenset("强调 指出 表示 说 讲 提醒 要求 认为 打算 希望 明确".split())
+from .keyword_index import REPORTING_VERBS, STOPWORDS, tokenize
 
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
@@ -84,7 +82,7 @@ _BOILERPLATE = re.compile(
 # encoder, and a statement matches the report's own sentences better
 _ASKING_LEAD = re.compile(
     r"^(?:请问)?(?:哪个|哪些|哪位|哪几个|哪一个)(?:省份|省市|直辖市|城市|地方|地区|省|市)?(?:的)?"
-    r"(?:地方主官|省委书记|主要领导|领导|官员|书记|省长|市长)?"
+    r"(?:[\u4e00-\u9fff]{0,2}(?:主官|书记|省长|市长|主席|领导|官员|负责人))?"
 )
 _PART_BREAK = re.compile(r"[？?；;]+")
 _OPENS_QUESTION = re.compile(r"^(?:又|还|并且|另外|以及|同时|其中|那么|分别)?(?:是|有|在|由|为|要|将)?(?:连续)?(?:第)?(?:谁|哪|多少|几|何|什么|怎样|如何)")

@@ -101,6 +101,14 @@ class Retrieved:
 
 
 class Retriever:
+    """Hybrid retrieval over one loaded index.
+
+    `retrieve(question, query_vector, scope, k)` returns a `Retrieved`: the candidates in
+    scope, best first, each with every one of its sentences scored, plus what the
+    question's type needs (each province's best sentence, report openings, meeting
+    records). Per-index work (province and document ids, report openings, where meeting
+    evidence lies) is done once here."""
+
     def __init__(self, index: IndexData, settings: AnswerSettings):
         self.index = index
         self.settings = settings

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from qa.assistant import Assistant
-from qa.config import BuildSettings, Paths
+from qa.config import AnswerSettings, BuildSettings, Paths
 from qa.index_store import load_index, write_index
 from qa.indexing import assemble
 from qa.question import read_question
@@ -61,7 +61,8 @@ def two_issues(tmp_path_factory):
     paths = Paths(index_dir=folder, cache_dir=folder / "cache")
     data, _, _ = assemble(docs, BuildSettings(model=HashEncoder.name), paths, encoder=HashEncoder())
     write_index(folder, data)
-    return Assistant(load_index(folder), HashEncoder())
+    # the thresholds are calibrated on e5's similarity scale; hashed bigrams sit far lower
+    return Assistant(load_index(folder), HashEncoder(), AnswerSettings(min_dense=0.2))
 
 
 def test_a_question_naming_a_year_is_answered_from_that_year_s_issue(two_issues):
@@ -133,3 +134,11 @@ def test_a_later_part_inherits_the_province_of_the_first():
 def test_the_predicate_is_the_words_next_to_the_question_word():
     assert read_question("湖南的会议是由谁主持的？").predicate == ("主持",)
     assert read_question("一共有多少人参会？").predicate == ("参会",)
+
+
+def test_a_comparison_across_two_issues_keeps_each_issue_on_its_own_line(two_issues):
+    a = two_issues.answer("海南和贵州的大会提出了什么？")
+    assert a.mode == "compare" and not a.abstained
+    labels = [line.split("：")[0] for line in a.text.split("\n")]
+    assert sorted(labels) == ["海南（今日测试快讯2023年第2期）", "海南（今日测试快讯2024年第6期）",
+                              "贵州（今日测试快讯2023年第2期）", "贵州（今日测试快讯2024年第6期）"]

@@ -39,24 +39,35 @@ def _names(ctx: AnswerContext, found) -> list[str]:
 
 def answer_compare(ctx: AnswerContext) -> Reply:
     """Each named province's two best passages, side by side. A question about the
-    meetings themselves (主题, 形式, 时间…) also cites each report's opening."""
+    meetings themselves (主题, 形式, 时间…) also cites each report's opening. The same
+    province in two documents is two sources, each on its own line."""
     q, r = ctx.question, ctx.retrieved
     lines, relevant = [], False
     for p in q.provinces:
-        mine = r.by_province(p)[:2]
-        opening = r.openings.get(p)
-        if q.about_meeting and opening is not None and opening.chunk.id not in {c.chunk.id for c in mine}:
-            mine = mine[:1] + [opening]
-        if not mine:
+        found = r.by_province(p)
+        if not found:
             lines.append(f"{p}：资料中没有相关内容。")
-            continue
-        quotes = []
-        for c in mine:
-            pick = (rank_sentences(ctx, [c]) or [best_pick(c)])[0]
-            relevant = relevant or is_relevant(ctx, c, pick.text)
-            rank = ctx.citations.add(pick)
-            quotes.append(quoted(rank, pick.text))
-        lines.append(f"{p}：" + "".join(quotes))
+        docs = list(dict.fromkeys(c.chunk.doc for c in found)) if ctx.with_doc else [None]
+        for doc in docs:
+            mine = [c for c in found if doc is None or c.chunk.doc == doc][:2]
+            relevant = _compare_one(ctx, p, mine, lines) or relevant
     if not relevant:
         return Reply([], abstained=True)
     return Reply(lines, provinces=q.provinces)
+
+
+def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bool:
+    """One province's (one document's) line of a comparison; True when it is relevant."""
+    opening = ctx.retrieved.openings.get(p)
+    if (ctx.question.about_meeting and opening is not None and opening.chunk.doc == mine[0].chunk.doc
+            and opening.chunk.id not in {c.chunk.id for c in mine}):
+        mine = mine[:1] + [opening]
+    relevant, quotes = False, []
+    for c in mine:
+        pick = (rank_sentences(ctx, [c]) or [best_pick(c)])[0]
+        relevant = relevant or is_relevant(ctx, c, pick.text)
+        rank = ctx.citations.add(pick)
+        quotes.append(quoted(rank, pick.text))
+    label = f"{p}（{mine[0].chunk.doc_title or mine[0].chunk.doc}）" if ctx.with_doc else p
+    lines.append(f"{label}：" + "".join(quotes))
+    return relevant

@@ -23,7 +23,7 @@ from ..index_store import load_index
 from ..indexing import build_index
 from ..langchain_baseline import LangChainPipeline
 from .records import BenchResult, Build, ColdAsk
-from .system import MEMORY_FILE_ENV, StageTimer, loadavg, machine, peak_rss_mb, sample_questions, time_rounds
+from .system import MEMORY_FILE_ENV, StageTimer, loadavg, machine, peak_rss_mb, process_rss_mb, sample_questions, time_rounds
 
 Log = Callable[[str], None]
 
@@ -68,6 +68,42 @@ def cold_ask(index_dir: Path, question: str, folder: Path, timeout: float = 600)
     except (OSError, ValueError) as exc:
         return ColdAsk(seconds, error=f"unreadable output: {exc}")
     return ColdAsk(seconds, memory.get("peak_rss_mb"), memory.get("rss_mb"), answer.get("abstained"))
+
+
+def app_at_rest(index_dir: Path, question: str, folder: Path, timeout: float = 300) -> float | None:
+    """The web app's resident memory once it serves and has answered one question through
+    its API (None when it did not come up)."""
+    import socket
+
+    from gradio_client import Client
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT), QA_PORT=str(port))
+    with open(folder / "app.log", "w", encoding="utf-8") as log:
+        proc = subprocess.Popen([sys.executable, str(PROJECT_ROOT / "app.py"), "--index", str(index_dir)], env=env, cwd=str(folder),
+                                stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            return None
+        Client(f"http://127.0.0.1:{port}", verbose=False).predict(question, [], [], api_name="/ask")
+        return process_rss_mb(proc.pid)
+    except Exception:  # the app's own failure is reported as a missing figure, with its log beside it
+        return None
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | None = None, questions_path: Path | None = None,
@@ -116,6 +152,8 @@ def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | 
 
         log("cold start: `qa ask` in a new process")
         cold = cold_ask(cold_paths.index_dir, texts[0], tmp)
+        log("the web app at rest: `python app.py --index …`, after it has answered once")
+        app_rss = app_at_rest(cold_paths.index_dir, texts[0], tmp)
 
     return BenchResult(
         machine=machine(load_start),
@@ -124,5 +162,5 @@ def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | 
         quick=quick, model=build.model, model_load_s=model_load_s,
         qa_cold=qa_cold, qa_warm=qa_warm, langchain_cold=lc_cold, qa_both_cold=qa_both, langchain_st_cold=lc_st_cold,
         qa_answer=qa_answer, langchain_query=lc_query, cold_ask=cold,
-        peak_rss_mb=peak_rss_mb(), total_s=time.perf_counter() - t_start,
+        peak_rss_mb=peak_rss_mb(), total_s=time.perf_counter() - t_start, app_rss_mb=app_rss,
     )

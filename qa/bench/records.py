@@ -73,6 +73,7 @@ class BenchResult:
     total_s: float
     qa_both_cold: Build | None = None  # empty embedding cache, --vectors both (chunks encoded too)
     langchain_st_cold: Build | None = None  # empty cache, the model through sentence-transformers
+    app_rss_mb: float | None = None  # the web app at rest, having answered once
 
     def ratios(self) -> dict:
         return {

@@ -43,6 +43,7 @@ def bench_rows(r: BenchResult) -> list[tuple[str, str, str, str]]:
             ("cold `qa ask`: peak memory (VmHWM)", f(ca.peak_rss_mb, " MB", 0), "", ""),
             ("cold `qa ask`: memory at exit (index + model)", f(ca.rss_at_exit_mb, " MB", 0), "", ""),
         ]
+    rows.append(("the web app at rest, after one answer (VmRSS)", f(r.app_rss_mb, " MB", 0) if r.app_rss_mb else "did not start", "", ""))
     m = r.machine
     rows += [
         ("peak memory, this process", f(r.peak_rss_mb, " MB", 0), "", ""),

@@ -34,6 +34,11 @@ def rss_mb() -> float | None:
     return _status_mb("VmRSS")
 
 
+def process_rss_mb(pid: int) -> float | None:
+    """Another process's resident memory now."""
+    return _status_mb("VmRSS", pid)
+
+
 def peak_rss_mb() -> float:
     """This process's peak resident memory. VmHWM, not ru_maxrss: on Linux a child's
     ru_maxrss starts from its parent's high-water mark at fork and survives exec."""
