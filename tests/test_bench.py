@@ -89,7 +89,7 @@ def test_the_bench_record_carries_its_ratios_to_langchain():
                     LAT, replace(LAT, p50_ms=25.0, p95_ms=30.0), ColdAsk(9.0, 900.0, 850.0, False), 1200.0, 60.0)
     out = json.loads(json.dumps(r.to_json()))
     assert out["ratios"] == {"index_cold_vs_langchain": 2.5, "answer_p50_vs_langchain": 2.0, "answer_p95_vs_langchain": 3.0,
-                             "index_cold_vs_langchain_st": None, "index_both_vs_langchain": None}
+                             "index_cold_vs_langchain_st": None, "index_both_vs_langchain": None, "answer_p50_vs_langchain_st": None}
     both = replace(r, qa_both_cold=replace(b, seconds=8.0), langchain_st_cold=replace(b, seconds=5.0))
     assert both.ratios()["index_both_vs_langchain"] == 2.0 and both.ratios()["index_cold_vs_langchain_st"] == 2.0
     assert out["qa_warm"]["encoded"] == 0 and out["cold_ask"]["peak_rss_mb"] == 900.0
@@ -178,5 +178,6 @@ def test_qa_bench_quick_compares_with_langchain_and_a_cold_ask(tmp_path):
     assert r["qa_answer"]["p50_ms"] > 0 and r["langchain_query"]["p50_ms"] > 0
     assert not r["cold_ask"]["error"] and r["cold_ask"]["peak_rss_mb"] > 100
     assert set(r["ratios"]) == {"index_cold_vs_langchain", "answer_p50_vs_langchain", "answer_p95_vs_langchain",
-                                "index_cold_vs_langchain_st", "index_both_vs_langchain"}
+                                "index_cold_vs_langchain_st", "index_both_vs_langchain", "answer_p50_vs_langchain_st"}
+    assert r["app_rss_mb"] > 100 and r["langchain_st_query"]["p50_ms"] > 0
     assert r["langchain_st_cold"]["encoded"] == r["langchain_st_cold"]["chunks"]

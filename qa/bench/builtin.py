@@ -149,6 +149,7 @@ def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | 
         assistant = Assistant(load_index(cold_paths.index_dir), encoder, AnswerSettings())
         qa_answer = time_rounds(assistant.answer, texts, rounds)
         lc_query = time_rounds(lambda q: lc.ask(encoder, q, 5), texts, rounds)
+        lc_st_query = time_rounds(lambda q: lc_st.ask(st, q, 5), texts, rounds)
 
         log("cold start: `qa ask` in a new process")
         cold = cold_ask(cold_paths.index_dir, texts[0], tmp)
@@ -161,6 +162,6 @@ def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | 
         corpus_chars=corpus_chars,
         quick=quick, model=build.model, model_load_s=model_load_s,
         qa_cold=qa_cold, qa_warm=qa_warm, langchain_cold=lc_cold, qa_both_cold=qa_both, langchain_st_cold=lc_st_cold,
-        qa_answer=qa_answer, langchain_query=lc_query, cold_ask=cold,
+        qa_answer=qa_answer, langchain_query=lc_query, cold_ask=cold, langchain_st_query=lc_st_query,
         peak_rss_mb=peak_rss_mb(), total_s=time.perf_counter() - t_start, app_rss_mb=app_rss,
     )

@@ -74,11 +74,13 @@ class BenchResult:
     qa_both_cold: Build | None = None  # empty embedding cache, --vectors both (chunks encoded too)
     langchain_st_cold: Build | None = None  # empty cache, the model through sentence-transformers
     app_rss_mb: float | None = None  # the web app at rest, having answered once
+    langchain_st_query: Latency | None = None  # the same, the model through sentence-transformers
 
     def ratios(self) -> dict:
         return {
             "index_cold_vs_langchain": _ratio(self.qa_cold.seconds, self.langchain_cold.seconds),
             "index_cold_vs_langchain_st": _ratio(self.qa_cold.seconds, self.langchain_st_cold.seconds) if self.langchain_st_cold else None,
+            "answer_p50_vs_langchain_st": _ratio(self.qa_answer.p50_ms, self.langchain_st_query.p50_ms) if self.langchain_st_query else None,
             "index_both_vs_langchain": _ratio(self.qa_both_cold.seconds, self.langchain_cold.seconds) if self.qa_both_cold else None,
             "answer_p50_vs_langchain": _ratio(self.qa_answer.p50_ms, self.langchain_query.p50_ms),
             "answer_p95_vs_langchain": _ratio(self.qa_answer.p95_ms, self.langchain_query.p95_ms),

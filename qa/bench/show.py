@@ -35,6 +35,10 @@ def bench_rows(r: BenchResult) -> list[tuple[str, str, str, str]]:
         (f"answer p50, warm ({qa.questions} questions x {qa.rounds})", f(qa.p50_ms, " ms"), f(lq.p50_ms, " ms"), f(ratio["answer_p50_vs_langchain"], "x", 2)),
         ("answer p95, warm", f(qa.p95_ms, " ms"), f(lq.p95_ms, " ms"), f(ratio["answer_p95_vs_langchain"], "x", 2)),
     ]
+    if r.langchain_st_query:
+        st = r.langchain_st_query
+        rows.append(("answer p50 / p95, LangChain with sentence-transformers", f"{f(qa.p50_ms, ' ms')} / {f(qa.p95_ms, ' ms')}",
+                     f"{f(st.p50_ms, ' ms')} / {f(st.p95_ms, ' ms')}", f(ratio["answer_p50_vs_langchain_st"], "x", 2)))
     if ca.error:
         rows.append(("cold `qa ask`, new process", "failed: " + ca.error[:160], "", ""))
     else:
