@@ -25,14 +25,15 @@ _COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何�
 
 # the kind of answer asked for, each with the question words that ask for it
 _KIND_WORDS = {
-    "date": r"哪天|哪一天|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几号|哪一?年|何年|日期是|时间是|何日",
-    "person": r"谁|哪位|何人|姓名|哪几位|哪些人|哪几个人|哪些(?:省|市)?领导|(?:(?<=书记)|(?<=省长)|(?<=市长)|(?<=主任)|(?<=主席)|(?<=厅长)|(?<=局长)|(?<=院长)|(?<=部长)|(?<=领导)|(?<=委员)|(?<=负责人))叫什么(?:名字)?",
+    "date": r"哪天|哪一天|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几号|哪一?年|哪几年|何年|日期是|(?:具体|什么)日期|日期(?=[？?]?$)|时间是|何日",
+    "person": r"谁|哪位|何人|姓名|哪几位|哪些人|哪几个人|哪个人|哪些(?:省|市)?领导|哪个(?:省|市)?领导|(?:(?<=书记)|(?<=省长)|(?<=市长)|(?<=主任)|(?<=主席)|(?<=厅长)|(?<=局长)|(?<=院长)|(?<=部长)|(?<=领导)|(?<=委员)|(?<=负责人))叫什么(?:名字)?",
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
-    "place": r"在哪里|在哪儿|在哪(?=召开|举行|开|设)|是哪里|何地|什么地方|哪[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|城市|市|县|区)是哪(?:一)?个|地点|设在哪|在何处",
+    "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|城市|市|县|区|州)(?:是哪(?:一)?个|叫什么)|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
-    "figure": r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍大级张类种支点]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    "figure": r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍大级张类种支点成]|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
-    "name": r"叫什么|什么名字|名称是|(?:什么|哪个)[\u4e00-\u9fff]{0,2}?(?:品牌|行动|工程|计划|名称|口号|称号)",
+    "name": r"叫什么|什么名字|名称是|(?:什么|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
+            r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么",
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
@@ -43,19 +44,21 @@ def _ask_match(text: str, kind: str) -> re.Match | None:
     """Where the question asks for `kind`."""
     if kind == "figure" and (m := _FIGURE_ASKED.search(text)):
         return m
-    return _KINDS[kind].search(text)
+    # a kind read from the whole question (那位主任，叫什么) is asked where 叫什么 stands
+    return _KINDS[kind].search(text) or re.search(r"叫什么|是什么|什么|[？?]|$", text)
 _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
 _UNIT_AFTER = re.compile(r"(?:多少|几)(个百分点|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点)")
+# a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 _UNIT_NOUNS = [
+    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成")),
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
     ("元", re.compile(r"投资额|金额|资金|总额|投资|收入|产值|营收|生产总值|GDP|规模以上")),
-    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅")),
 ]
 _ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own
-_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|这句|这句话|这个|这次|此次|这一|该)$")
+_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|这句|这句话|这个|这次|此次|这一|该|那个|那位|那场|那次|这位|这场)$")
 
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
@@ -66,7 +69,7 @@ MEETING_FIELDS = {
     "speakers": re.compile(r"讲话|发言|致辞|作报告"),
     "theme": re.compile(r"主题|为题|名义"),
 }
-_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会")
+_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,])|开的会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -106,6 +109,7 @@ class Question:
     years: tuple[int, ...]
     issue: int | None
     parts: tuple[Question, ...] = ()  # a multi-part question's parts, each complete
+    asked: str = ""  # the question as the user wrote it (text is read with spoken forms written out)
     term: str = ""  # `确定为什么“年”`: the answer is a quoted name ending in 年
     quoted: tuple[str, ...] = ()  # “链主”, “六大优势产业”: exact phrases the answer must hold
     predicate_head: str = ""  # the word that governs the question word, when it comes before it
@@ -125,16 +129,39 @@ class Question:
         return self.kind == "person"
 
 
+# spoken forms read as the written ones: 叫啥 is 叫什么, 咋 is 怎么
+_SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会儿", "什么时候"))
+# a province's one-character name (粤, 苏, 皖 …) opening a question. Characters that
+# start common words (云, 贵, 新, 青, 宁, 吉, 黑, 甘) are left out: 新能源 is no province.
+ABBREVIATIONS = {
+    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西", "辽": "辽宁",
+    "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南",
+    "鄂": "湖北", "湘": "湖南", "粤": "广东", "琼": "海南", "川": "四川", "蜀": "四川", "黔": "贵州",
+    "滇": "云南", "陕": "陕西", "陇": "甘肃", "桂": "广西", "藏": "西藏",
+}
+
+
 def read_question(text: str, max_chars: int = 2000) -> Question:
     # A pasted page is not a question; the start of it carries the intent.
-    text = text.strip()[:max_chars]
+    asked = text.strip()[:max_chars]
+    text = asked
+    for spoken, written in _SPOKEN:
+        text = text.replace(spoken, written)
     parts = split_parts(text)
     if len(parts) > 1:
         first = _read_one(parts[0])
         readings = [first] + [_inherit(_read_one(p), first) for p in parts[1:]]
         whole = _read_one(text)
-        return replace(whole, qtype="multi", parts=tuple(readings))
-    return _read_one(text)
+        return replace(whole, qtype="multi", parts=tuple(readings), asked=asked)
+    return replace(_read_one(text), asked=asked)
+
+
+def _abbreviated_province(text: str) -> tuple[str, ...]:
+    """粤高质量发展大会…, 苏那个推进会…: a one-character name that stands alone as a word."""
+    first = text[:1]
+    if first in ABBREVIATIONS and rjieba.cut(text[:8])[0] == first:
+        return (ABBREVIATIONS[first],)
+    return ()
 
 
 def split_parts(text: str) -> list[str]:
@@ -171,7 +198,7 @@ def _inherit(part: Question, first: Question) -> Question:
 
 
 def _read_one(text: str) -> Question:
-    provinces = tuple(provinces_in(text))
+    provinces = tuple(provinces_in(text)) or _abbreviated_province(text)
     named = len(provinces)
     if not provinces and "直辖市" in text:
         provinces = MUNICIPALITIES  # "哪个直辖市…": one of the four, not a comparison of them
@@ -211,7 +238,7 @@ def _read_one(text: str) -> Question:
         years=years,
         issue=int(issue.group(1)) if issue else None,
         term=(t.group(1) if (t := _TERM.search(text)) else ""),
-        quoted=tuple(dict.fromkeys(m for m in _QUOTED.findall(text) if len(m) >= 2)),
+        quoted=tuple(dict.fromkeys(_QUOTED.findall(text))),
         predicate_head=_predicate_head(text, kind),
         clause_words=_clause_words(text, kind),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
@@ -220,6 +247,7 @@ def _read_one(text: str) -> Question:
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
+_PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)")
 
 
@@ -228,6 +256,8 @@ def _kind(text: str) -> str | None:
     that opens with 哪个省 asks which report says it: the citation's province answers."""
     if _WHICH_ONE.match(text):
         return None
+    if re.search(r"叫什么", text) and _PERSON_ROLE.search(text):
+        return "person"  # 那位管委会副主任，叫什么: a person's name
     found = [(m.start(), n, k) for n, (k, pattern) in enumerate(_KINDS.items()) if (m := pattern.search(text))]
     return min(found)[2] if found else None
 
@@ -274,7 +304,9 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     if not (after or before) and at > 0:
         before = _key_words(clauses[at - 1].group(0))
     if after:
-        return tuple(dict.fromkeys(after))[:6]
+        head = _predicate_head(text, kind, force=True) if kind == "figure" else ""
+        # 覆盖了多少家企业: what is counted (企业) and what was done to it (覆盖)
+        return tuple(dict.fromkeys(after + ([head] if head else [])))[:6]
     if kind == "place" and re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()]):
         return ("召开",)  # 在哪座城市召开的: a venue is where the meeting was held, not any place named
     head = _predicate_head(text, kind)
@@ -298,20 +330,27 @@ def _clause_words(text: str, kind: str | None) -> tuple[str, ...]:
 def _key_words(text: str) -> list[str]:
     """Content words by precise segmentation: search mode's overlapping parts (实验, 实验室)
     would count one word twice."""
-    keep = set(_content_words(text))
-    return [w for w in rjieba.cut(_EXCEPT.sub(" ", text.replace("了", ""))) if w in keep]
+    words = rjieba.cut(_EXCEPT.sub(" ", text.replace("了", "")))
+    # 副 + 院长 is one post, a deputy's
+    words = [("副" + w if i and words[i - 1] == "副" else w) for i, w in enumerate(words) if w != "副"]
+    keep = set(_content_words(text)) | {w for w in words if w.startswith("副") and len(w) > 2}
+    return [w for w in words if w in keep]
 
 
-def _predicate_head(text: str, kind: str | None) -> str:
+def _predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     """`要持续到什么时候` → 持续: the key word right before the question word, when no key
     word follows it. A sentence that lacks it answers another question."""
     if kind is None:
         return ""
     m = _ask_match(text, kind)
     clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
-    if clause is None or _content_words(text[m.end() : clause.end()]):
+    if clause is None or (not force and _content_words(text[m.end() : clause.end()])):
         return ""
     before = _TRAILING_LINKS.sub("", text[clause.start() : m.start()])
+    # a short noun phrase after the last function word is the head whole (产业项目)
+    phrase = re.split(r"[的是在了要将把被对与和及以为从由向》」”，、中里]", before)[-1]
+    if not force and 2 <= len(phrase) <= 4 and all(len(w) > 1 for w in rjieba.cut(phrase)) and _content_words(phrase) and not _ASKING_NOUNS.match(phrase):
+        return phrase
     words = rjieba.cut(before)
     last = words[-1] if words else ""
     if len(words) > 1 and words[-2] == "副":
@@ -320,7 +359,7 @@ def _predicate_head(text: str, kind: str | None) -> str:
 
 
 # words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
-_TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|大约|约|达|由|将|要|会)+$")
+_TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|会|具体|到底|究竟|分别|各|都|已经|已|还|又|才)+$")
 
 
 _EXCEPT = re.compile(r"除(?:了)?[^，。；？]{1,15}?(?:外|以外|之外)")

@@ -4,6 +4,8 @@ Adding a question type means one rule in qa/question.py and one function here.
 """
 from __future__ import annotations
 
+import re
+
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind
 from .facts import answer_fact
@@ -53,7 +55,9 @@ def strategy(ctx: AnswerContext) -> str:
     if q.qtype in ("which", "compare"):
         return "meeting"
     one = len(r.meetings) == 1 and field in r.meetings[0][1]
-    if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or (q.kind is None and field == "format")):
+    # 以什么形式召开: the form itself is asked for (视频调度 in a question is not)
+    asks_form = q.kind is None and field == "format" and re.search(r"形式|方式", q.text)
+    if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or asks_form):
         c, a, b = r.meetings[0][1][field]
         # the record must hold the kind asked: 100余家…参会 is no count of people
         if answers_kind(q, c.chunk.text[a:b]):
@@ -83,7 +87,7 @@ def compose(ctx: AnswerContext, reason: str = "") -> Answer:
             rank = ctx.citations.add(pick)  # already cited: add() returns its number
             direct = DirectAnswer(pick.text[a:b], rank, a, b)
             text = f"**{direct.text}**\n{text}"
-    return Answer(q.text, text, reply.abstained, citations, mode, reply.provinces or q.provinces, direct, trace=trace(ctx, mode))
+    return Answer(q.asked or q.text, text, reply.abstained, citations, mode, reply.provinces or q.provinces, direct, trace=trace(ctx, mode))
 
 
 def trace(ctx: AnswerContext, mode: str) -> Trace:

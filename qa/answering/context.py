@@ -64,7 +64,10 @@ def is_relevant(ctx: AnswerContext, c: Candidate, quote: str) -> bool:
     return c.coverage >= s.min_coverage or c.sentence >= s.min_dense
 
 
-def holds_predicate(ctx: AnswerContext, text: str) -> bool:
+MIN_HEAD_IDF = 1.0  # log-odds of a passage lacking the word: below it, about a third of passages hold it
+
+
+def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bool:
     """The text speaks of the question's key predicate (主持, 参会, 展区 …), when it has
     one: the predicate words it holds (or their set-phrase synonyms) must carry at least
     half of the predicate's IDF weight, so that a common word (项目) alone does not do."""
@@ -78,22 +81,48 @@ def holds_predicate(ctx: AnswerContext, text: str) -> bool:
         return any(re.search(("" if w.startswith("副") else "(?<!副)") + re.escape(w), text) for w in SYNONYMS.get(word, (word,)))
 
     words = list(q.predicate)
-    if q.predicate_head and q.predicate_head in words and not holds(q.predicate_head):
-        return False  # 要持续到什么时候: a sentence without 持续 does not say until when
+    if all(weights.get(p, 1.0) < MIN_HEAD_IDF for p in words):
+        return True  # only words most passages hold (企业, 工作): they cannot tell one answer from another
+    head = q.predicate_head
+    # 覆盖了多少家: a sentence without 覆盖 counts something else. A head most passages
+    # hold (企业, 工作) tells nothing, and reports often leave it out (世界500强达211家).
+    if need_head and head and head in words and weights.get(head, 1.0) >= MIN_HEAD_IDF and not holds(head):
+        return False
     total = sum(weights.get(p, 1.0) for p in words)
     held = sum(weights.get(p, 1.0) for p in words if holds(p))
     return held >= ctx.settings.min_predicate * total
 
 
 # `“六大优势产业”具体是哪六个`: asks what a named set consists of
-_EXPANSION_ASKED = re.compile(r"具体(?:是|指|包括)|分别(?:是|指)|指(?:的是)?(?:什么|哪)|包括哪|是哪[几两三四五六七八九十]|哪[几两三四五六七八九十][个项大方条类支]")
+_EXPANSION_ASKED = re.compile(r"具体(?:是|指|包括)|分别(?:是|指|代表)|代表(?:什么|哪)|指(?:的是)?(?:什么|哪)|包括哪|"
+                             r"是哪[几两三四五六七八九十](?![年月天日次号])|哪[几两三四五六七八九十][个项大方条类支]")
+_COUNT = re.compile(r"[一二两三四五六七八九十]|\d+")
 # how a report spells a set out: 即…, ：…, 包括…, or an enumeration that follows (一是…, 其中…)
 _SPELLED_RIGHT_AFTER = re.compile(r"^[”\"]?(?:即|就是|是指|指的是|包括|分别是|主要是|具体是|[：:（(])")
 _ENUMERATION = re.compile(r"一是|其一|首先|第一[，、是]|其中[，：]|[①⑴]|（一）|1[.、．]")
 
 
 def asks_expansion(q: Question) -> bool:
-    return bool(q.quoted and _EXPANSION_ASKED.search(q.text))
+    """The question asks what a quoted set consists of: the ask names the set (“六大优势产业”
+    具体是哪六个, “两区”“四平台”分别指什么), by standing right after it or by sharing its count
+    or its noun. 围绕“智改数转”着力解决哪几类问题 asks about problems, not about 智改数转."""
+    m = _EXPANSION_ASKED.search(q.text)
+    if not q.quoted or not m:
+        return False
+    for term in q.quoted:
+        at = q.text.rfind(term, 0, m.start())
+        if at >= 0 and m.start() - (at + len(term)) <= 8 and not m.group(0).startswith("哪"):
+            return True
+        ask = q.text[m.start() : m.end() + 6]
+        same_count = {_number(c) for c in _COUNT.findall(term)} & {_number(c) for c in _COUNT.findall(ask)}
+        same_noun = any(ch in ask[3:] for ch in term if "\u4e00" <= ch <= "\u9fff" and not _COUNT.match(ch))
+        if same_count or same_noun:
+            return True
+    return False
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else "一二三四五六七八九十".find(text) + 1 if text != "两" else 2
 
 
 def expands(q: Question, pick: Pick) -> bool:
@@ -111,6 +140,11 @@ def expands(q: Question, pick: Pick) -> bool:
             if _SPELLED_RIGHT_AFTER.search(after[:6]) or _ENUMERATION.search(after):
                 return True
             if before.count("、") >= 2 and re.search(r"等\s*[“\"]?$", before):
+                return True
+            # 深港河套和粤澳横琴“两点”: as many items, right before it, as the name counts
+            items = re.split(r"[和与及、]", re.split(r"[，。；：]", before)[-1].rstrip("“\""))
+            counts = [_number(c) for c in _COUNT.findall(term)]
+            if counts and len(items) == counts[0] and all(len(x) >= 2 for x in items):
                 return True
     return False
 
@@ -133,6 +167,21 @@ def answers_kind(q: Question, text: str) -> bool:
     return q.kind in (None, "name") or bool(kind_spans(q, text))
 
 
+def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
+    """A figure answers only if what was asked is said in its own clause: 4大类产业汇集项目
+    370余个 does not count 产业项目 (a clause is cut at ，、；)."""
+    q = ctx.question
+    if q.kind != "figure" or not q.predicate:
+        return True
+    for a, b in kind_spans(q, text):
+        start = max((m.end() for m in re.finditer(r"[，,、；;。：:]", text[:a])), default=0)
+        end = next((m.start() + b for m in re.finditer(r"[，,、；;。]", text[b:])), len(text))
+        # the clause must speak of what was asked; the governing verb may stand before it
+        if holds_predicate(ctx, text[start:end], need_head=False):
+            return True
+    return False
+
+
 def direct_span(q: Question, pick: Pick) -> tuple[Pick, int, int] | None:
     """The span of the asked kind in the quote nearest to the question's key words
     (for 什么“年”, the quoted name ending in 年)."""
@@ -142,7 +191,7 @@ def direct_span(q: Question, pick: Pick) -> tuple[Pick, int, int] | None:
         found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans
     if q.kind == "figure" and "总第" in q.text:
         found_spans = [(s[0] - 1, s[1]) for s in found_spans if pick.text[max(0, s[0] - 1) : s[0]] == "总"] or found_spans
-    if q.kind == "person" and q.plural:
+    if q.kind in ("person", "place") and q.plural:
         found_spans = spans.joined(found_spans, pick.text)
     found = spans.nearest(found_spans, pick.text, q.clause_words or q.predicate or q.terms, q.kind or "")
     return (pick, *found) if found else None

@@ -19,6 +19,7 @@ from .context import (
     asks_expansion,
     direct_span,
     expands,
+    figure_fits_clause,
     holds_predicate,
     is_relevant,
     kind_spans,
@@ -59,7 +60,8 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     q = ctx.question
     if asks_expansion(q) and names_the_set(q, ctx.retrieved.ranked[: ctx.settings.quote_pool]) and not expands(q, p):
         return False
-    return answers_kind(q, p.text) and holds_predicate(ctx, p.text) and is_relevant(ctx, p.candidate, p.text)
+    return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
+            and is_relevant(ctx, p.candidate, p.text))
 
 
 def span_fit(q, text: str) -> float:

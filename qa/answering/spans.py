@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..gazetteer import CITIES, PROVINCES, province_of
+from ..gazetteer import AMBIGUOUS, CITIES, PROVINCES, province_of
 from ..meetings import looks_like_name
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
@@ -21,12 +21,14 @@ _FIGURE = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年(?!\s*(?:来|间|多|以上))")
 _BARE_NUMBER = re.compile(r"\d[\d—\-.]{2,}\d")
 _ORDINAL = re.compile(rf"(?:连续|第)\s*{_NUM}\s*(?:个)?(?:年|次|届|季度|个季度|期|轮|位)?")
-_PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍)|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成")
+_PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍)|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成|"
+                      r"(?:超过|逾|近|约|不到)?(?:一半|过半|半数|大半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+)")
 _DATE = re.compile(
     r"(?:\d{4}\s*年\s*|(?:去|今|明|前)年)?\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*(?:上午|下午|晚上|晚))?|"
     r"(?:农历)?(?:新春|春节后|春节假期后|节后|春节长假结束)(?:开工|上班|收假)?(?:第一个|首个)?(?:工作日|第一天|首日)|"
     r"(?:农历)?(?:大年|正月)(?:初[一二三四五六七八九十]+|十[一二三四五六七八九]?)|"
-    r"\d{4}\s*年\s*\d{1,2}\s*月|(?:去|今|明|前)年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初)"
+    r"\d{4}\s*年\s*\d{1,2}\s*月|(?:去|今|明|前)年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初)|"
+    r"\d{4}\s*年?\s*[—\-–~至到]\s*\d{4}\s*年?"
 )
 _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
@@ -53,8 +55,12 @@ _MAGNITUDE = {"十": 1, "百": 2, "千": 3}
 
 
 def _plausible_numeral(span: str) -> bool:
-    """十百千万 and 千百 are words, not numbers: inside a Chinese numeral 十, 百, 千
-    only step down (三千五百, 一千二百万); 万 and 亿 may follow anything."""
+    """十百千万, 千百 and 千亿(美元俱乐部) are words, not numbers: a Chinese numeral has a
+    digit (一…九, 两) or starts with 十, and inside it 十, 百, 千 only step down
+    (三千五百, 一千二百万); 万 and 亿 may follow anything."""
+    digits = re.sub(r"^(?:约|近|超过|超|逾|共|达|达到|累计)", "", span.strip())
+    if not re.search(r"[一二三四五六七八九两]", digits) and not digits.startswith("十"):
+        return False
     last = 9
     for ch in span:
         if ch in _MAGNITUDE:
@@ -82,6 +88,8 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
     for m in _FIGURE.finditer(text):
         if any(a <= m.start() < b for a, b in dates):
             continue  # 2月18日 is a date and 2024年 a year, not a count of days or years
+        if text[max(0, m.start() - 1) : m.start()] == "第":
+            continue  # 第9个季度 is an ordinal, not a count of nine
         span = m.group(0)
         if not re.search(r"\d", span) and not _plausible_numeral(span):
             continue
@@ -137,7 +145,8 @@ def persons(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _place_pattern() -> re.Pattern:
-    names = set(PROVINCES) | set(PROVINCES.values()) | set(CITIES)
+    # ambiguous names (河套, 南沙) decide no province, but they are places all the same
+    names = set(PROVINCES) | set(PROVINCES.values()) | set(CITIES) | set(AMBIGUOUS)
     # a venue is a city or province name, with the district or site that follows it
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?:{alternation})(?:市|省)?")
@@ -169,7 +178,10 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
     if kind == "date":
         if unit == "农历":
             return [s for s in dates(text) if _LUNAR.search(text[s[0] : s[1]])]
-        return dates(text) + ([m.span() for m in _YEAR.finditer(text)] if unit == "年" else [])
+        found = dates(text)
+        if unit == "年":  # a year, unless it lies inside a span of years already found
+            found += [m.span() for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in found)]
+        return found
     if kind == "person":
         return persons(text)
     if kind == "place":
@@ -193,18 +205,20 @@ def nearest(spans: list[tuple[int, int]], text: str, words: tuple[str, ...], kin
     in the same clause count, the nearer the more; then the first span."""
     if not spans:
         return None
-    return min(spans, key=lambda s: (-closeness(s, text, words), s[0]))
+    lead = 2.0 if kind == "person" else 1.0
+    return min(spans, key=lambda s: (-closeness(s, text, words, lead), s[0]))
 
 
-def closeness(s: tuple[int, int], text: str, words: tuple[str, ...]) -> float:
-    """How closely the words surround span s inside its clause: each word counts 1/(1+gap)."""
+def closeness(s: tuple[int, int], text: str, words: tuple[str, ...], lead: float = 1.0) -> float:
+    """How closely the words surround span s inside its clause: each word counts 1/(1+gap),
+    a word before the span `lead` times (a title before a name counts double)."""
     a = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s[0])), default=0)
     b = next((m.start() for m in _CLAUSE_END.finditer(text, s[1])), len(text))
     before, after = text[a : s[0]], text[s[1] : b]
     score = 0.0
     for w in words:
         if (i := before.rfind(w)) >= 0:
-            score += 1 / (1 + len(before) - i - len(w))
+            score += lead / (1 + len(before) - i - len(w))
         if (j := after.find(w)) >= 0:
             score += 1 / (1 + j)
     return score
@@ -225,5 +239,12 @@ def joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 def quoted_terms(text: str, ending: str) -> list[tuple[int, int]]:
-    """Spans of quoted names that end with `ending`: “狠抓落实年” for 什么“年”."""
-    return [m.span(1) for m in re.finditer(r"[“\"]([^“”\"]{1,20}?)[”\"]", text) if m.group(1).endswith(ending)]
+    """Spans of quoted names and titles that end with `ending`: “狠抓落实年” for 什么“年”;
+    《产业科技，时代浪潮》 for a film's name."""
+    pattern = r"[“\"]([^“”\"]{1,20}?)[”\"]|《([^《》]{1,30}?)》"
+    out = []
+    for m in re.finditer(pattern, text):
+        group = 1 if m.group(1) is not None else 2
+        if m.group(group).endswith(ending):
+            out.append(m.span(group))
+    return out
