@@ -58,7 +58,7 @@ _UNIT_NOUNS = [
 ]
 _ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own
-_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|这句|这句话|这个|这次|此次|这一|该|那个|那位|那场|那次|这位|这场)$")
+_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时间跨度|跨度|期限|年份|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|这句|这句话|这个|这次|此次|这一|该|那个|那位|那场|那次|这位|这场)$")
 
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
@@ -66,7 +66,8 @@ MEETING_FIELDS = {
     "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后"),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
-    "speakers": re.compile(r"讲话|发言|致辞|作报告"),
+    # 讲话 is the leaders'; 发言, 交流发言 are other participants' and no record field
+    "speakers": re.compile(r"讲话|致辞|作报告"),
     "theme": re.compile(r"主题|为题|名义"),
 }
 _MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,])|开的会")
@@ -228,7 +229,7 @@ def _read_one(text: str) -> Question:
         provinces=provinces,
         qtype=qtype,
         kind=kind,
-        unit=_unit(text) if kind == "figure" else _date_unit(text) if kind == "date" else "",
+        unit=_unit(text) if kind == "figure" else _date_unit(text) if kind == "date" else _place_unit(text) if kind == "place" else "",
         topic=topic or text,
         terms=tuple(dict.fromkeys(tokenize(topic or text))),
         predicate=_predicate(text, kind),
@@ -274,9 +275,15 @@ def _unit(text: str) -> str:
     return ""
 
 
+def _place_unit(text: str) -> str:
+    """哪个县, 那个县叫什么: the level of place asked for."""
+    m = re.search(r"[哪那这][个座一几]*(县|区|市|州|城市)", text)
+    return m.group(1).replace("城市", "市") if m else ""
+
+
 def _date_unit(text: str) -> str:
     """哪一年 asks for a year; 农历哪天 for a date of the lunar calendar."""
-    if re.search(r"哪一?年|何年", text):
+    if re.search(r"哪一?年|哪几年|何年", text):
         return "年"
     return "农历" if "农历" in text else ""
 

@@ -104,7 +104,11 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("北京的会议是哪天召开的？", "date", "date", ""),
     ("吉林的大会是农历哪天开的？", "date", "date", "农历"),
     ("会议由谁主持？", "person", "person", ""),
-    ("主会场设在哪座城市？", "place", "place", ""),
+    ("主会场设在哪座城市？", "place", "place", "市"),
+    ("作交流发言的那个县叫啥？", "place", "place", "县"),
+    ("京推进大会由哪个领导主持？", "person", "person", ""),
+    ("粤高质量发展大会上播放的专题片叫什么？", "fact", "name", ""),
+    ("产业项目投资占几成？", "figure", "figure", "%"),
     ("哪个省打算组织企业出海？", "fact", None, ""),  # the citation's province answers
     ("上海营商环境大会上哪几家单位作了交流发言？", "fact", None, ""),  # which ones, not how many
     ("哪些省份提到了营商环境？", "which", None, ""),
@@ -142,3 +146,30 @@ def test_a_comparison_across_two_issues_keeps_each_issue_on_its_own_line(two_iss
     labels = [line.split("：")[0] for line in a.text.split("\n")]
     assert sorted(labels) == ["海南（今日测试快讯2023年第2期）", "海南（今日测试快讯2024年第6期）",
                               "贵州（今日测试快讯2023年第2期）", "贵州（今日测试快讯2024年第6期）"]
+
+
+@pytest.mark.parametrize("text, province", [("粤高质量发展大会在哪开的？", "广东"), ("苏那个推进会由谁主持？", "江苏"),
+                                            ("京推进大会上谁讲了话？", "北京"), ("苏州工业园区有多少所名校？", "江苏")])
+def test_a_one_character_province_name_opening_a_question_is_read(text, province):
+    assert read_question(text).provinces == (province,)
+
+
+def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked():
+    q = read_question("皖那场会上作交流发言的老乡鸡创始人叫啥")
+    assert q.kind == "person" and q.provinces == ("安徽",) and q.asked.endswith("叫啥")
+
+
+@pytest.mark.parametrize("kind, unit, text, expected", [
+    ("figure", "%", "其中产业项目投资超过一半。", ["超过一半"]),
+    ("figure", "个", "连续第9个季度调度重大产业项目，推动6156个项目", ["6156个"]),  # 第9个 is an ordinal
+    ("figure", "元", "全省进出口额挺进千亿美元俱乐部", []),  # 千亿 alone is no number
+    ("figure", "", "电话：0531—51751367", ["0531—51751367"]),
+    ("date", "年", "行动方案(2024—2026年)", ["2024—2026年"]),
+    ("place", "县", "兰州市、定西市、甘谷县、省交通运输厅作交流发言", ["甘谷县"]),
+    ("person", "", "孙守刚主持会议并作工作安排，刘玉江、孙运锋、张敏出席。", ["孙守刚", "刘玉江", "孙运锋", "张敏"]),
+    ("name", "", "会上播放了《产业科技，时代浪潮》专题片", ["产业科技，时代浪潮"]),
+])
+def test_spans_of_each_kind(kind, unit, text, expected):
+    from qa.answering.spans import find
+
+    assert [text[a:b] for a, b in find(kind, text, unit, ("甘肃",) if kind == "place" else ())] == expected

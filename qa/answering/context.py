@@ -111,7 +111,7 @@ def asks_expansion(q: Question) -> bool:
         return False
     for term in q.quoted:
         at = q.text.rfind(term, 0, m.start())
-        if at >= 0 and m.start() - (at + len(term)) <= 8 and not m.group(0).startswith("哪"):
+        if at >= 0 and m.start() - (at + len(term)) <= 16 and not m.group(0).startswith("哪"):
             return True
         ask = q.text[m.start() : m.end() + 6]
         same_count = {_number(c) for c in _COUNT.findall(term)} & {_number(c) for c in _COUNT.findall(ask)}

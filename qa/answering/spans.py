@@ -28,7 +28,7 @@ _DATE = re.compile(
     r"(?:农历)?(?:新春|春节后|春节假期后|节后|春节长假结束)(?:开工|上班|收假)?(?:第一个|首个)?(?:工作日|第一天|首日)|"
     r"(?:农历)?(?:大年|正月)(?:初[一二三四五六七八九十]+|十[一二三四五六七八九]?)|"
     r"\d{4}\s*年\s*\d{1,2}\s*月|(?:去|今|明|前)年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初)|"
-    r"\d{4}\s*年?\s*[—\-–~至到]\s*\d{4}\s*年?"
+    r"(?:19|20)\d\d\s*年?\s*[—\-–~至到]\s*(?:19|20)\d\d\s*年?"
 )
 _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
@@ -36,7 +36,7 @@ _TITLES = (
     r"省委书记|市委书记|区党委书记|党委书记|书记|省长|市长|主席|副省长|副市长|副书记|常务副省长|常务副市长|"
     r"厅长|局长|主任|院长|副院长|部长|董事长|总经理|秘书长|常委"
 )
-_PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对：:（(）)\s]|$)")
+_PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到：:（(）)\s]|$)")
 # 黄坤明强调, 王伟中主持: a name the sentence opens with, before a reporting verb
 # 刘玉江、孙运锋、张敏出席: a list of names before what they did
 _PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=等?(?:同志)?(?:出席|参加|参会|列席|先后发言|发言|作交流发言|在主会场|讲话))")
@@ -185,7 +185,9 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
     if kind == "person":
         return persons(text)
     if kind == "place":
-        return places(text, known)
+        found = places(text, known)
+        # asked for a county, a county answers before the cities around it
+        return [s for s in found if text[s[0] : s[1]].endswith(unit)] or found if unit else found
     if kind == "figure":
         return figures(text, unit)
     if kind == "name":
