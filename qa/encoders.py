@@ -24,8 +24,18 @@ Spans = list[tuple[int, int]]
 # A short query on a busy machine runs on one thread: beside two busy processes one thread
 # took 48 ms at p50 and two 65 ms; among four concurrent queries, 63 against 80 ms. On a
 # quiet machine two threads win (8.3 against 14.7 ms). So a query uses every core only when
-# it is the process's only one and the load average leaves a core free. Batches use every core.
+# it is the process's only one and a core is idle. Batches use every core.
 QUERY_THREADS = 1
+
+
+def _idle_core() -> bool:
+    """A core has nothing to run right now: the runnable tasks of /proc/loadavg (this one
+    included) are fewer than the cores. The load average would lag by a minute."""
+    try:
+        running = int(open("/proc/loadavg").read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    return running < (os.cpu_count() or 1)
 
 
 class _Alone:
@@ -39,11 +49,7 @@ class _Alone:
         with self._lock:
             self.active += 1
             alone = self.active == 1
-        try:
-            free = os.getloadavg()[0] < (os.cpu_count() or 1) - 0.5
-        except OSError:
-            free = False
-        return alone and free
+        return alone and _idle_core()
 
     def __exit__(self, *exc) -> None:
         with self._lock:
@@ -194,6 +200,9 @@ class OnnxEncoder(Encoder):
                 opts = self._ort.SessionOptions()
                 opts.intra_op_num_threads = threads
                 opts.inter_op_num_threads = 1
+                # idle workers sleep instead of spinning: a spinning worker holds a core that
+                # other requests (and _idle_core) need
+                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 self._sessions[threads] = self._ort.InferenceSession(self._model, opts, providers=["CPUExecutionProvider"])
             return self._sessions[threads]
 
