@@ -174,7 +174,8 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
     if q.kind != "figure" or not q.predicate:
         return True
     for a, b in kind_spans(q, text):
-        start = max((m.end() for m in re.finditer(r"[，,、；;。：:]", text[:a])), default=0)
+        # a label and its value (电话：0531…) are one clause
+        start = max((m.end() for m in re.finditer(r"[，,、；;。]", text[:a])), default=0)
         end = next((m.start() + b for m in re.finditer(r"[，,、；;。]", text[b:])), len(text))
         # the clause must speak of what was asked; the governing verb may stand before it
         if holds_predicate(ctx, text[start:end], need_head=False):
