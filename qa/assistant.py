@@ -81,13 +81,17 @@ class Assistant:
         else:
             # a province the user picked means that province's own reports
             scope = Scope(present, strict=bool(chosen) or q.qtype == "compare", docs=docs)
-        ctx = self._context(q, scope, k)
+        if not q.parts:
+            return compose(self._context(q, scope, k))
+        parts = []
         for part in q.parts:
             part_asked = chosen or (() if part.qtype == "which" else part.provinces)
             part_scope = Scope(tuple(p for p in part_asked if p in known) or scope.provinces, scope.strict, docs)
             if part.qtype == "which" and not chosen:
                 part_scope = Scope(docs=docs)
-            ctx.parts.append(self._context(part, part_scope, k))
+            parts.append(self._context(part, part_scope, k))
+        # the whole question is answered part by part; its closest passages are its first part's
+        ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
 
     def _context(self, q: Question, scope: Scope, k: int) -> AnswerContext:

@@ -269,6 +269,10 @@ class Retriever:
         _, firsts = np.unique(key[order], return_index=True)
         winners = order[firsts]
         winners = winners[np.argsort(-sc.sent_score[winners], kind="stable")]
+        # only those the which-provinces answer can list: within which_gap of the best
+        # (over many bulletins there are thousands of document-province pairs)
+        if len(winners):
+            winners = winners[sc.sent_score[winners] >= sc.sent_score[winners[0]] - self.settings.which_gap]
         return [self._candidate(sc, int(j)) for j in dict.fromkeys(owner[winners])]
 
     def _openings(self, q: Question, qvec: np.ndarray, mask: np.ndarray, keyword: np.ndarray) -> dict[str, Candidate]:
