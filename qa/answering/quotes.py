@@ -50,13 +50,14 @@ class Citations:
 
     def __init__(self) -> None:
         self.picks: list[Pick] = []
+        self._rank: dict[tuple[int, int, int], int] = {}  # (chunk id, start, end) -> its number
 
     def add(self, pick: Pick) -> int:
-        for i, p in enumerate(self.picks):
-            if p.candidate.chunk.id == pick.candidate.chunk.id and (p.start, p.end) == (pick.start, pick.end):
-                return i + 1
-        self.picks.append(pick)
-        return len(self.picks)
+        key = (pick.candidate.chunk.id, pick.start, pick.end)
+        if key not in self._rank:
+            self.picks.append(pick)
+            self._rank[key] = len(self.picks)
+        return self._rank[key]
 
     def fill(self, ranked: list[Candidate], k: int) -> None:
         """Closest passages not cited yet, until there are k citations to check the answer against."""
