@@ -139,14 +139,13 @@ def _print_answer(answer) -> None:
     from .answering.quotes import where
 
     style = "yellow" if answer.abstained else "green"
+    from .rendering import answer_lines
+
     body = Text()
-    for n, line in enumerate(answer.text.split("\n")):
+    for n, (kind, line) in enumerate(answer_lines(answer)):
         if n:
             body.append("\n")
-        if line.startswith("**") and line.endswith("**") and len(line) > 4:
-            body.append(line[2:-2], style="bold")  # the direct answer
-        else:
-            body.append(line)
+        body.append(line, style={"direct": "bold", "resolved": "dim"}.get(kind))
     out.print(Panel(body, title="问题：" + answer.question[:80], border_style=style, title_align="left"))
     if answer.citations:
         out.print(Text("可能相关的段落" if answer.abstained else "引用来源", style="bold"))
