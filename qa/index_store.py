@@ -134,7 +134,7 @@ def write_index(out: Path, data: IndexData, extra_manifest: dict | None = None) 
             "counts": {"documents": len(data.documents), "sections": len(data.sections), "chunks": len(data.chunks), "sentences": len(data.sentences)},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             **(extra_manifest or {}),
-            "checksums": {name: _sha256(build_dir / name) for name in _checked_files(build_dir)},
+            "checksums": {name: file_sha256(build_dir / name) for name in _checked_files(build_dir)},
         }
         (build_dir / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _fsync_tree(build_dir)
@@ -183,7 +183,7 @@ def check_writable(out: Path) -> None:
         raise OSError(f"cannot write the index to {out}: {exc.strerror or exc}") from exc
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -255,7 +255,7 @@ def load_index(folder: Path, verify: bool = True) -> IndexData:
     if verify:
         for name, digest in manifest.get("checksums", {}).items():
             path = build / name
-            if not path.is_file() or _sha256(path) != digest:
+            if not path.is_file() or file_sha256(path) != digest:
                 raise IndexError_(f"damaged or missing index file {path}; {rebuild_hint(folder)}")
     try:
         documents = [Document(**_tuples(d, ("page_starts", "warnings"))) for d in _read_jsonl(build / DOCUMENTS)]

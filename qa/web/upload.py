@@ -5,13 +5,13 @@ user understands; one bad file never costs the others their place in the index.
 """
 from __future__ import annotations
 
-import hashlib
 import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..index_store import file_sha256
 from ..indexing import BuildError, BuildReport, add_to_index
 from ..schema import Document
 
@@ -96,14 +96,6 @@ def _free_name(name: str, taken: set[str]) -> str:
     return name
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def _check(path: Path, name: str, size: int, total: int) -> str:
     """Why the file cannot be taken, or ""."""
     suffix = Path(name).suffix.lower()
@@ -141,7 +133,7 @@ def add_uploads(index_dir: Path, uploads: list[tuple[Path, str]], indexed: list[
             if reason:
                 results[i] = FileResult(name, SKIPPED, reason)
                 continue
-            digest = _sha256(path)
+            digest = file_sha256(path)
             if digest in known:
                 results[i] = FileResult(name, DUPLICATE, f"内容与已收录的 {known[digest]} 相同，未重复加入")
                 continue
