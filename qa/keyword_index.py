@@ -17,7 +17,8 @@ from scipy import sparse
 # question happened to use.
 FUNCTION_WORDS = set(
     "的 了 和 与 及 是 在 为 对 把 被 将 等 也 都 就 要 以 于 从 中 上 下 这 那 其 之 并 而 或 由 "
-    "一个 我们 他们 有 没有 吗 呢 啊 个 是否 具体 分别 一共 共有 共计 总共 包含 指".split()
+    "一个 我们 他们 有 没有 吗 呢 啊 个 是否 具体 分别 一共 共有 共计 总共 包含 指 其中 之中 当中 "
+    "大概 大约 大致 差不多 左右".split()
 )
 # question words of every question type: 哪X, 多X, 几X, 什么, 谁
 QUESTION_WORDS = set(
@@ -29,10 +30,12 @@ QUESTION_WORDS = set(
 # verbs that report speech or intent ("哪个省打算…", "谁提醒…"): every report uses them
 # of every topic, so they say nothing about which passage answers
 REPORTING_VERBS = set(
-    "提到 提出 表示 指出 强调 说 讲 认为 打算 希望 明确 提醒 要求 谈到 透露 介绍 称 宣布 部署".split()
+    "提到 提出 表示 指出 强调 说 讲 认为 打算 希望 明确 提醒 要求 谈到 透露 介绍 称 宣布 部署 "
+    "涉及 提及 谈及 论及 说到 讲到".split()
 )
 # the genre's words for its own subject: every report is about a province's meeting
-GENRE_WORDS = set("召开 会议 省 市 省份 地方 两省 两地 新春 第一 第一会 有关 相关 方面 情况 问题".split())
+# and the user's words for the documents themselves (报道里, 资料中)
+GENRE_WORDS = set("召开 会议 省 市 省份 地方 两省 两地 新春 第一 第一会 有关 相关 方面 情况 问题 报道 资料".split())
 STOPWORDS = FUNCTION_WORDS | QUESTION_WORDS | REPORTING_VERBS | GENRE_WORDS
 
 

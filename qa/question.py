@@ -21,18 +21,19 @@ _WHICH = re.compile(
     r"哪些(?:省(?!领导|委|长|政府)|市(?!领导|委|长)|地(?!址)|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)(?!领导|委|长)|有哪些省(?!领导|委|长)|哪些个|哪几场|哪些场|哪几次会|"
     r"(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)了?(?:哪些|什么)"
 )
+_LOCAL_WHICH = re.compile(r"哪(?:些|几个?)(?:市|城市|地市|县|区|州|地级市)(?!领导|委|长)")
 _COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
 
 # the kind of answer asked for, each with the question words that ask for it
 _KIND_WORDS = {
-    "date": r"哪天|哪一天|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几号|哪一?年|哪几年|何年|日期是|(?:具体|什么)日期|日期(?=[？?]?$)|时间是|何日",
+    "date": r"哪天|哪一天|日子(?=是|为|[？?]|$)|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几月份?|哪个月|哪月|几号|哪一?年|哪几年|何年|日期是|(?:具体|什么)日期|日期(?=[？?]?$)|时间是|何日",
     "person": r"谁|哪位|何人|姓名|哪几位|哪些人|哪几个人|哪个人|哪些(?:省|市)?领导|哪个(?:省|市)?领导|(?:(?<=书记)|(?<=省长)|(?<=市长)|(?<=主任)|(?<=主席)|(?<=厅长)|(?<=局长)|(?<=院长)|(?<=部长)|(?<=领导)|(?<=委员)|(?<=负责人))叫什么(?:名字)?",
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
-    "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|城市|市|县|区|州)(?:是哪(?:一)?个|叫什么)|地点|设在哪|在何处",
+    "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
     "figure": r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍大级张类种支点成]|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
-    "name": r"叫什么|什么名字|名称是|(?:什么|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
+    "name": r"叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
             r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么",
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
@@ -49,16 +50,18 @@ def _ask_match(text: str, kind: str) -> re.Match | None:
 _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
-_UNIT_AFTER = re.compile(r"(?:多少|几)(个百分点|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点)")
+_UNIT_AFTER = re.compile(r"(?:多少|几)(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点)")
 # a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 _UNIT_NOUNS = [
-    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成")),
+    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
     ("元", re.compile(r"投资额|金额|资金|总额|投资|收入|产值|营收|生产总值|GDP|规模以上")),
 ]
 _ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own
-_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时间跨度|跨度|期限|年份|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|这句|这句话|这个|这次|此次|这一|该|那个|那位|那场|那次|这位|这场)$")
+# and words that point back at what the user quoted or named (这话, 这组数, 那个)
+_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
+                           r"[这那该此][个位场次组句段番些项条]?(?:话|数|数字|数据)?|此次|这一)$")
 
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
@@ -158,9 +161,9 @@ def read_question(text: str, max_chars: int = 2000) -> Question:
 
 
 def _abbreviated_province(text: str) -> tuple[str, ...]:
-    """粤高质量发展大会…, 苏那个推进会…: a one-character name that stands alone as a word."""
+    """粤高质量发展大会…, 苏那个推进会…, 鲁省…: a one-character name that stands alone as a word."""
     first = text[:1]
-    if first in ABBREVIATIONS and rjieba.cut(text[:8])[0] == first:
+    if first in ABBREVIATIONS and rjieba.cut(text[:8])[0] in (first, first + "省"):
         return (ABBREVIATIONS[first],)
     return ()
 
@@ -204,7 +207,9 @@ def _read_one(text: str) -> Question:
     if not provinces and "直辖市" in text:
         provinces = MUNICIPALITIES  # "哪个直辖市…": one of the four, not a comparison of them
     kind = _kind(text)
-    if _WHICH.search(text):
+    if named == 1 and _LOCAL_WHICH.search(text):
+        kind = kind or "place"  # 甘肃…有哪些市: the cities inside the province named, not other provinces
+    if _WHICH.search(text) and not (named == 1 and _LOCAL_WHICH.search(text)):
         qtype = "which"
     elif named >= 2 and (_COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
         qtype = "compare"
@@ -249,6 +254,7 @@ def _read_one(text: str) -> Question:
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
+_ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")
 _WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)")
 
 
@@ -260,6 +266,8 @@ def _kind(text: str) -> str | None:
     if re.search(r"叫什么", text) and _PERSON_ROLE.search(text):
         return "person"  # 那位管委会副主任，叫什么: a person's name
     found = [(m.start(), n, k) for n, (k, pattern) in enumerate(_KINDS.items()) if (m := pattern.search(text))]
+    if not found and _ENDS_WITH_ROLE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
+        return "person"  # 出席并讲话的市委书记: typed into a chat, a post alone asks who holds it
     return min(found)[2] if found else None
 
 
@@ -268,7 +276,7 @@ def _unit(text: str) -> str:
         return "第" + (m.group(1) or "")
     if m := _UNIT_AFTER.search(text):
         u = m.group(1)
-        return {"亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)
+        return {"个亿": "元", "亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)
     for unit, pattern in _UNIT_NOUNS:
         if pattern.search(text):
             return unit
@@ -277,14 +285,16 @@ def _unit(text: str) -> str:
 
 def _place_unit(text: str) -> str:
     """哪个县, 那个县叫什么: the level of place asked for."""
-    m = re.search(r"[哪那这][个座一几]*(县|区|市|州|城市)", text)
+    m = re.search(r"[哪那这][个座一几些]*(?:自治)?(县|区|市|州|城市)", text)
     return m.group(1).replace("城市", "市") if m else ""
 
 
 def _date_unit(text: str) -> str:
-    """哪一年 asks for a year; 农历哪天 for a date of the lunar calendar."""
+    """哪一年 asks for a year, 几月份 for a month; 农历哪天 for a date of the lunar calendar."""
     if re.search(r"哪一?年|哪几年|何年", text):
         return "年"
+    if re.search(r"几月份?(?!几)|哪个月|哪月", text):
+        return "月"
     return "农历" if "农历" in text else ""
 
 
@@ -310,18 +320,27 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
         before = _key_words(clauses[at - 1].group(0))
+        if not _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()]):
+            return tuple(dict.fromkeys(before))[-2:]  # …专题片，片名是什么: what the clause before names
     if after:
         head = _predicate_head(text, kind, force=True) if kind == "figure" else ""
         # 覆盖了多少家企业: what is counted (企业) and what was done to it (覆盖)
         return tuple(dict.fromkeys(after + ([head] if head else [])))[:6]
-    if kind == "place" and re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()]):
+    held_after = re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()])
+    held_before = _HELD_BEFORE.search(text[clauses[at].start() : m.start()])
+    if kind == "place" and (held_after or held_before):
         return ("召开",)  # 在哪座城市召开的: a venue is where the meeting was held, not any place named
+    if kind == "date" and held_before:
+        return ()  # 座谈会安排在哪一天: when it was held, whatever verb the report uses
     head = _predicate_head(text, kind)
     if head:
         return (head,)
     # 在主会场参会的"省领导"有哪几位: the noun only restates the kind; the words before it say who
     tail = _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()])
     if rjieba.cut(tail) and _ASKING_NOUNS.match(rjieba.cut(tail)[-1]):
+        return tuple(dict.fromkeys(before))[-2:]
+    # 深圳占了多少个: a share belongs to what stands before 占; the verb itself is too slight to be a key word
+    if kind == "figure" and re.search(r"占(?:了|到|据)?$", text[clauses[at].start() : m.start()]):
         return tuple(dict.fromkeys(before))[-2:]
     return ()
 
@@ -331,7 +350,11 @@ def _clause_words(text: str, kind: str | None) -> tuple[str, ...]:
         return ()
     m = _ask_match(text, kind)
     clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
-    return tuple(dict.fromkeys(_key_words(clause.group(0)))) if clause else ()
+    if clause is None:
+        return ()
+    # 两年来, 近年以来: a span of time scopes the whole sentence and sits next to no answer
+    words = [w for w in _key_words(clause.group(0)) if not re.search(re.escape(w) + r"(?:以)?来", clause.group(0))]
+    return tuple(dict.fromkeys(words))
 
 
 def _key_words(text: str) -> list[str]:
@@ -365,6 +388,10 @@ def _predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     return last if _content_words(last) else ""
 
 
+# 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
+_HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放)(?:在|于)?$")
+# deictic time words frame the question (目前有几家): the report dates its figures otherwise or not at all
+_DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下"}
 # words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
 _TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|会|具体|到底|究竟|分别|各|都|已经|已|还|又|才)+$")
 
@@ -382,5 +409,5 @@ def _content_words(text: str) -> list[str]:
     # reporting verbs tell passages apart poorly, but a question about who said it asks for them
     return [t for t in rjieba.cut_for_search(text)
             if len(t) > 1 and any(ch.isalnum() for ch in t) and not t.isdigit() and not _ASKING_NOUNS.match(t) and not _ASKING_PART.search(t)
-            and (t not in STOPWORDS or t in REPORTING_VERBS)]
+            and (t not in STOPWORDS or t in REPORTING_VERBS) and t not in _DEICTIC_TIME]
 

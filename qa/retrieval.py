@@ -20,6 +20,7 @@ from .gazetteer import provinces_in
 from .index_store import IndexData
 from .question import Question
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
+from .speakers import Speakers
 from .vector_index import search
 
 
@@ -70,6 +71,17 @@ class _Scored:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """The sentence that names who speaks another (王浩强调，…), inside its passage."""
+
+    candidate: Candidate
+    start: int  # the sentence, inside the passage's text
+    end: int
+    name_start: int  # the speaker's name, inside the passage's text
+    name_end: int
+
+
+@dataclass(frozen=True)
 class Scope:
     """Where to look: provinces (all when empty), and documents (all when None)."""
 
@@ -95,6 +107,8 @@ class Retrieved:
     outside: list[Candidate] = field(default_factory=list)  # the closest passages outside the scope, when it has few
     # IDF of the question's key words and predicate: how much each says about a passage
     weights: dict[str, float] = field(default_factory=dict)
+    # for a question asking who: the speaker of each sentence (by row) of the top passages
+    speakers: dict[int, Speaker] = field(default_factory=dict)
 
     def by_province(self, province: str) -> list[Candidate]:
         return [c for c in self.ranked if c.chunk.province == province]
@@ -133,6 +147,7 @@ class Retriever:
             for p in provinces_in(chunks[i].text, cities=False):
                 self._front_naming.setdefault(p, []).append(int(i))
         self._evidence = _locate_evidence(chunks, index.meetings)
+        self._speakers = Speakers(index)
 
     # ------------------------------------------------------------ scope
     def scope_mask(self, scope: Scope) -> np.ndarray:
@@ -160,7 +175,7 @@ class Retriever:
         keyword = self.index.keywords.scores(list(q.terms))  # once: every scoring below reads it
         scored = self._score(q, qvec, self._candidates(q, qvec, mask, keyword), keyword)
         out = Retrieved(q, scope, self._ranked(scored, self.settings.keep), multi_doc=len(self.doc_ids) > 1)
-        out.weights = self.index.terms.idf_of(set(q.terms) | set(q.predicate))
+        out.weights = self.index.terms.idf_of(set(q.terms) | set(q.predicate) | set(q.clause_words))
         if len(out.ranked) < k and not mask.all():
             rest = self._score(q, qvec, self._candidates(q, qvec, ~mask, keyword), keyword)
             out.outside = self._ranked(rest, k - len(out.ranked))
@@ -169,6 +184,8 @@ class Retriever:
         if q.about_meeting or q.qtype == "compare":
             out.openings = self._openings(q, qvec, mask, keyword)
             out.meetings = self._meetings(q, qvec, scope, keyword)
+        if q.kind == "person":
+            out.speakers = self._speakers_of(q, qvec, out.ranked[: 3 * self.settings.quote_pool], keyword)
         return out
 
     def _candidates(self, q: Question, qvec: np.ndarray, mask: np.ndarray, keyword: np.ndarray) -> np.ndarray:
@@ -274,6 +291,21 @@ class Retriever:
         if len(winners):
             winners = winners[sc.sent_score[winners] >= sc.sent_score[winners[0]] - self.settings.which_gap]
         return [self._candidate(sc, int(j)) for j in dict.fromkeys(owner[winners])]
+
+    def _speakers_of(self, q: Question, qvec: np.ndarray, ranked: list[Candidate], keyword: np.ndarray) -> dict[int, Speaker]:
+        """The speaker of every sentence of these candidates that a speech before it names."""
+        found = {t.row: sp for c in ranked for t in c.sentences if (sp := self._speakers.of(t.row))}
+        have = {c.chunk.id: c for c in ranked}
+        chunk_of = self._speakers.chunk_of
+        missing = sorted({int(chunk_of[r]) for r, _, _ in found.values()} - set(have))
+        if missing:
+            have.update({c.chunk.id: c for c in self._ranked(self._score(q, qvec, np.array(missing, dtype=np.int64), keyword), len(missing))})
+        starts, ends = self.index.sentences.starts, self.index.sentences.ends
+        out = {}
+        for row, (r, a, b) in found.items():
+            s0 = int(starts[r])
+            out[row] = Speaker(have[int(chunk_of[r])], s0, int(ends[r]), s0 + a, s0 + b)
+        return out
 
     def _openings(self, q: Question, qvec: np.ndarray, mask: np.ndarray, keyword: np.ndarray) -> dict[str, Candidate]:
         """Each province's first report chunk in scope, scored for this question."""

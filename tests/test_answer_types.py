@@ -26,12 +26,38 @@ def check_direct(answer, expected):
     ("广东高质量发展大会的主会场设在哪里？", "深圳", "广东"),           # a place
     ("辽宁优化营商环境打赢攻坚之战动员大会由谁主持？", "王健", "辽宁"),  # a person
     ("北京的高质量发展推进大会是哪天召开的？", "2月19日上午", "北京"),  # a date
+    # worded unlike the report
+    ("浙江大会上，要求做好一季度开门红开门好的是哪位领导？", "王浩", "浙江"),  # the speaker named sentences before
+    ("编辑部的联系电话是多少？", "0531—51751367", "总述"),  # 联系电话 is held by 电话
+    ("云南两年来建成投产了多少个重大产业项目？", "3183个", "云南"),  # the figure 建成投产 counts, not 两年来's
+    ("湖南那场招商引资会开在哪里？", "长沙", "湖南"),
+    ("甘肃推进会上作交流发言的有哪些市？", "兰州市、定西市", "甘肃"),
 ])
 def test_figure_place_person_and_date_questions_open_with_the_exact_span(assistant, question, expected, province):
     a = assistant.answer(question)
     assert not a.abstained
     check_direct(a, expected)
     assert a.citations[a.direct_answer.rank - 1].province == province
+
+
+@pytest.mark.parametrize("question, words", [
+    ("河南批示中的三个“硬”分别是什么？", ["硬道理", "硬抓手", "硬实力"]),  # a set named by the character its items share
+    ("湖南把招商引资定位为哪四个“量”？", ["主要增量", "强大能量", "关键变量", "重要考量"]),
+])
+def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, words):
+    a = assistant.answer(question)
+    assert not a.abstained
+    assert all(w in a.citations[0].quote for w in words)
+
+
+@pytest.mark.parametrize("question", [
+    "广东1508个省重点建设项目里，深圳占了多少个？",  # the report gives no share for 深圳
+    "甘肃会上观看的“三抓三促”专题片，片名是什么？",  # a description is no name
+    "总书记去年几月份视察的河北？",  # 去年 names no month
+    "鲁省新春第一会上讲话的省委书记是谁？",  # 山东 is only named in the overview
+])
+def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
+    assert assistant.answer(question).abstained
 
 
 def test_the_answering_sentence_is_found_in_any_of_the_top_passages(assistant):

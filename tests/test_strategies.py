@@ -112,6 +112,11 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("哪个省打算组织企业出海？", "fact", None, ""),  # the citation's province answers
     ("上海营商环境大会上哪几家单位作了交流发言？", "fact", None, ""),  # which ones, not how many
     ("哪些省份提到了营商环境？", "which", None, ""),
+    ("总书记是几月份来视察的？", "date", "date", "月"),
+    ("那批项目总投资多少个亿？", "figure", "figure", "元"),
+    ("出席并讲话的市委书记", "person", "person", ""),  # a post alone, typed into a chat, asks who
+    ("甘肃推进会上哪几个市作了交流发言？", "place", "place", "市"),  # cities inside the province named
+    ("宣传片的片名是什么？", "fact", "name", ""),
     ("广东和江苏的会议有何不同？", "compare", None, ""),
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
@@ -138,6 +143,14 @@ def test_a_later_part_inherits_the_province_of_the_first():
 def test_the_predicate_is_the_words_next_to_the_question_word():
     assert read_question("湖南的会议是由谁主持的？").predicate == ("主持",)
     assert read_question("一共有多少人参会？").predicate == ("参会",)
+    # the verb that only says a meeting took place asks for the venue or the day
+    assert read_question("那场招商引资会开在哪里？").predicate == ("召开",)
+    assert read_question("座谈会安排在哪一天？").predicate == ()
+    # 目前 frames the question; 深圳占了多少: the share belongs to 深圳
+    assert "目前" not in read_question("目前有几家国家布局的工程研究中心？").predicate
+    assert read_question("其中深圳占了多少个？").predicate == ("深圳",)
+    # 两年来 scopes the sentence; it sits next to no figure
+    assert "两年" not in read_question("两年来建成投产了几个项目？").clause_words
 
 
 def test_a_comparison_across_two_issues_keeps_each_issue_on_its_own_line(two_issues):
@@ -149,7 +162,8 @@ def test_a_comparison_across_two_issues_keeps_each_issue_on_its_own_line(two_iss
 
 
 @pytest.mark.parametrize("text, province", [("粤高质量发展大会在哪开的？", "广东"), ("苏那个推进会由谁主持？", "江苏"),
-                                            ("京推进大会上谁讲了话？", "北京"), ("苏州工业园区有多少所名校？", "江苏")])
+                                            ("京推进大会上谁讲了话？", "北京"), ("苏州工业园区有多少所名校？", "江苏"),
+                                            ("闽省座谈会哪天开的？", "福建"), ("鲁省的会议谁主持？", "山东")])
 def test_a_one_character_province_name_opening_a_question_is_read(text, province):
     assert read_question(text).provinces == (province,)
 
@@ -164,6 +178,9 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("figure", "个", "连续第9个季度调度重大产业项目，推动6156个项目", ["6156个"]),  # 第9个 is an ordinal
     ("figure", "元", "全省进出口额挺进千亿美元俱乐部", []),  # 千亿 alone is no number
     ("figure", "", "电话：0531—51751367", ["0531—51751367"]),
+    ("figure", "个", "每年滚动推进1000个左右投资10亿元以上的项目", ["1000个"]),  # 个 named before 10亿元 is another's
+    ("figure", "人", "观看人次约260万", ["约260万"]),  # the unit right before the number
+    ("date", "月", "去年视察时强调，2月18日召开", ["2月18日"]),  # 几月份: a date that names its month
     ("date", "年", "行动方案(2024—2026年)", ["2024—2026年"]),
     ("place", "县", "兰州市、定西市、甘谷县、省交通运输厅作交流发言", ["甘谷县"]),
     ("person", "", "孙守刚主持会议并作工作安排，刘玉江、孙运锋、张敏出席。", ["孙守刚", "刘玉江", "孙运锋", "张敏"]),
@@ -173,3 +190,59 @@ def test_spans_of_each_kind(kind, unit, text, expected):
     from qa.answering.spans import find
 
     assert [text[a:b] for a, b in find(kind, text, unit, ("甘肃",) if kind == "place" else ())] == expected
+
+
+@pytest.mark.parametrize("sentence, how, name", [
+    ("市委书记陈吉宁在会上强调，营商环境没有最好，只有更好。", "opens", "陈吉宁"),
+    ("叶建春在讲话中指出，我们对一季度具备条件的项目集中开工。", "opens", "叶建春"),
+    ("省长王凯出席并讲话，强调要深入贯彻中央经济工作会议精神。", "opens", "王凯"),
+    ("附：广东省委副书记、深圳市委书记孟凡利讲话摘录", "opens", "孟凡利"),  # a speech excerpt's heading
+    ("他强调，要深入学习贯彻习近平总书记重要讲话精神。", "passes", None),  # the name is further back
+    ("会议指出，要坚持稳中求进。", "impersonal", None),  # a speech no person gives
+    ("当前要扎实做好一季度“开门红”工作。", None, None),
+])
+def test_how_a_sentence_opens_a_speech(sentence, how, name):
+    from qa.speakers import opening
+
+    found = opening(sentence)
+    assert (found[0] if found else None) == how
+    if name:
+        a, b = found[1]
+        assert sentence[a:b] == name
+
+
+SPEECH = """今日测试快讯
+
+2024年第3期
+
+1. 海南召开全省营商环境大会
+
+2月18日，海南省委、省政府在海口召开全省营商环境大会。省委书记冯飞出席会议并讲话。
+
+冯飞强调，要对标国际一流营商环境。要持续推进证照分离改革。要让椰林园区的审批时限压缩到三个工作日以内。
+
+会议指出，要完善政企沟通机制。要建立企业诉求台账制度。
+"""
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("speech")
+    doc = Document(name="speech.txt", path="speech.txt", text=SPEECH, sha256=hashlib.sha256(SPEECH.encode()).hexdigest(),
+                   title="今日测试快讯2024年第3期", year=2024, issue="2024年第3期")
+    paths = Paths(index_dir=folder, cache_dir=folder / "cache")
+    data, _, _ = assemble([doc], BuildSettings(model=HashEncoder.name), paths, encoder=HashEncoder())
+    write_index(folder, data)
+    return Assistant(load_index(folder), HashEncoder(), AnswerSettings(min_dense=0.2))
+
+
+def test_who_said_it_is_the_speaker_named_sentences_before(speech):
+    a = speech.answer("谁要求把椰林园区的审批时限压缩到三个工作日以内？")
+    assert not a.abstained and a.direct_answer.text == "冯飞"
+    shown = a.citations[a.direct_answer.rank - 1].quote
+    assert shown.startswith("冯飞强调") and "椰林园区" in shown  # one quote, verbatim, from the speaker on
+
+
+def test_a_speech_the_meeting_gives_names_no_speaker(speech):
+    a = speech.answer("谁要求建立企业诉求台账制度？")
+    assert a.direct_answer is None or a.direct_answer.text != "冯飞"

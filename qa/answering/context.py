@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import rjieba
+
 from ..config import AnswerSettings
 from ..question import Question
 from ..retrieval import Candidate, Retrieved
@@ -65,6 +67,7 @@ def is_relevant(ctx: AnswerContext, c: Candidate, quote: str) -> bool:
 
 
 MIN_HEAD_IDF = 1.0  # log-odds of a passage lacking the word: below it, about a third of passages hold it
+DISTINCT_HEAD_IDF = 2.0  # above it, about one passage in eight holds the word
 
 
 def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bool:
@@ -76,9 +79,17 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
         return True
     weights = ctx.retrieved.weights
 
-    def holds(word: str) -> bool:
+    def written(word: str) -> bool:
         # a deputy is another post: 主编 is not held by 副主编
         return any(re.search(("" if w.startswith("副") else "(?<!副)") + re.escape(w), text) for w in SYNONYMS.get(word, (word,)))
+
+    def holds(word: str) -> bool:
+        if written(word):
+            return True
+        # 联系电话 is held by 电话: the head noun of a compound, when few passages hold it,
+        # names the thing whatever modifies it; 产业项目 is not held by any 项目
+        head = max((w for w in rjieba.cut_for_search(word) if word.endswith(w) and w != word), key=len, default="")
+        return len(head) > 1 and weights.get(head, 0.0) >= DISTINCT_HEAD_IDF and written(head)
 
     words = list(q.predicate)
     if all(weights.get(p, 1.0) < MIN_HEAD_IDF for p in words):
@@ -131,13 +142,19 @@ def expands(q: Question, pick: Pick) -> bool:
     that leads up to it (…、…、…等四大集群)."""
     text = pick.candidate.chunk.text
     for term in q.quoted:
+        # 三个“硬”, 四个“量”: a one- or two-character set name is spelled out by the words that
+        # share it (硬道理，硬抓手，硬实力), as many as the question counts
+        if len(term) <= 2 and len(_items_sharing(term, pick.text)) >= max(2, _asked_count(q, term)):
+            return True
         for m in re.finditer(re.escape(term), text):
             if not pick.start - 60 <= m.start() <= pick.end:
                 continue
             after, before = text[m.end() : m.end() + 150], text[max(0, m.start() - 60) : m.start()]
             # an enumeration after another quoted name (“六个必须”：一是…) spells that one out
             after = after[: next((i for i, ch in enumerate(after) if ch in "“\"" and i > 1), len(after))]
-            if _SPELLED_RIGHT_AFTER.search(after[:6]) or _ENUMERATION.search(after):
+            # the enumeration belongs to the term when it runs in its sentence or opens the next
+            stop = after.find("。")
+            if _SPELLED_RIGHT_AFTER.search(after[:6]) or _ENUMERATION.search(after if stop < 0 else after[: stop + 9]):
                 return True
             if before.count("、") >= 2 and re.search(r"等\s*[“\"]?$", before):
                 return True
@@ -147,6 +164,18 @@ def expands(q: Question, pick: Pick) -> bool:
             if counts and len(items) == counts[0] and all(len(x) >= 2 for x in items):
                 return True
     return False
+
+
+def _items_sharing(term: str, text: str) -> list[re.Match]:
+    """Listed words that end with the term (主要增量、强大能量) or start with it (是硬道理，是硬抓手)."""
+    t = re.escape(term)
+    return list(re.finditer(rf"{t}(?=[、，,；;。和及与])|(?<=[是为、，,；;和及与]){t}", text))
+
+
+def _asked_count(q: Question, term: str) -> int:
+    """三个“硬” → 3; 哪几个“率” → 0 (any)."""
+    m = re.search(rf"([一二两三四五六七八九十]|\d+)[个项大种条][“\"]{re.escape(term)}", q.text)
+    return _number(m.group(1)) if m else 0
 
 
 def names_the_set(q: Question, candidates) -> bool:
@@ -163,8 +192,14 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
 
 def answers_kind(q: Question, text: str) -> bool:
     """The text holds the kind of answer asked for (a figure with its unit, a date, a name,
-    a place). A programme's name is often not quoted: asked for, it ranks, it does not gate."""
-    return q.kind in (None, "name") or bool(kind_spans(q, text))
+    a place). A programme's name is often not quoted: asked for, it ranks, it does not gate,
+    unless the question asks for the name itself (片子叫什么名字): a description is no name."""
+    if q.kind == "name" and not _ASKS_NAME_ITSELF.search(q.text):
+        return True
+    return q.kind is None or bool(kind_spans(q, text))
+
+
+_ASKS_NAME_ITSELF = re.compile(r"名字|名称|片名|书名|标题|题目")
 
 
 def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
@@ -183,7 +218,7 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
     return False
 
 
-def direct_span(q: Question, pick: Pick) -> tuple[Pick, int, int] | None:
+def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None) -> tuple[Pick, int, int] | None:
     """The span of the asked kind in the quote nearest to the question's key words
     (for 什么“年”, the quoted name ending in 年)."""
     found_spans = kind_spans(q, pick.text) if q.kind else spans.quoted_terms(pick.text, q.term)
@@ -194,12 +229,12 @@ def direct_span(q: Question, pick: Pick) -> tuple[Pick, int, int] | None:
         found_spans = [(s[0] - 1, s[1]) for s in found_spans if pick.text[max(0, s[0] - 1) : s[0]] == "总"] or found_spans
     if q.kind in ("person", "place") and q.plural:
         found_spans = spans.joined(found_spans, pick.text)
-    found = spans.nearest(found_spans, pick.text, q.clause_words or q.predicate or q.terms, q.kind or "")
+    found = spans.nearest(found_spans, pick.text, q.clause_words or q.predicate or q.terms, q.kind or "", weights)
     return (pick, *found) if found else None
 
 
 WHAT_IS_MISSING = {
-    "person": "相关人物", "date": "日期", "place": "地点", "figure": "这一数字",
+    "person": "相关人物", "date": "日期", "place": "地点", "figure": "这一数字", "name": "名称",
     "host": "主持人", "scale": "参会规模", "format": "会议形式", "speakers": "讲话人",
 }
 

@@ -9,6 +9,9 @@ topic but not of the fact asked, the answer says so and shows what they do say.
 """
 from __future__ import annotations
 
+import re
+
+from ..keyword_index import REPORTING_VERBS
 from ..layout import toc_entry
 from ..retrieval import Candidate
 from . import spans
@@ -60,8 +63,26 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     q = ctx.question
     if asks_expansion(q) and names_the_set(q, ctx.retrieved.ranked[: ctx.settings.quote_pool]) and not expands(q, p):
         return False
+    if not quotes_the_phrase(q, p) or not years_agree(q, p.text):
+        return False
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
             and is_relevant(ctx, p.candidate, p.text))
+
+
+def years_agree(q, text: str) -> bool:
+    """江苏2022年研发投入: a sentence that gives another year's figure does not answer."""
+    stated = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", text)}
+    return not q.years or not stated or bool(stated & set(q.years))
+
+
+def quotes_the_phrase(q, p: Pick) -> bool:
+    """“三抓三促”专题片: a quoted name says which passage speaks of it."""
+    return not q.quoted or any(_bare(t) in _bare(p.candidate.chunk.text) for t in q.quoted)
+
+
+def _bare(text: str) -> str:
+    """Quoted from memory, a phrase keeps its words but not always its punctuation."""
+    return re.sub(r"[\W_]+", "", text)
 
 
 def span_fit(q, text: str) -> float:
@@ -90,6 +111,10 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
         fitting = [p for p in ranked if fits(ctx, p)]
+        if not fitting and q.kind == "person" and _SAYS.search(q.text):
+            said = next((p for p in ranked[: s.quote_pool] if _said_by_someone(ctx, p)), None)
+            if said is not None:
+                return _attributed(ctx, said)
         if not fitting:
             deeper = rank_sentences(ctx, ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool])
             fitting = [p for p in deeper if fits(ctx, p)]
@@ -109,7 +134,35 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         if second is not None:
             r2 = ctx.citations.add(second)
             lines.append(f"{ctx.citations.where(r2, ctx.with_doc)}：{quoted(r2, second.text)}")
-    return Reply(lines, direct=direct_span(q, best) if q.kind or q.term else None, provinces=q.provinces)
+    return Reply(lines, direct=direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None, provinces=q.provinces)
+
+
+# 谁要求…, 哪位领导主张…, 让大家…的是谁: the question asks who said it
+_SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "让", "讲"}, key=len, reverse=True)))
+JOIN_WITHIN = 200  # characters: a speaker this close is quoted with the words, as one quote
+
+
+def _said_by_someone(ctx: AnswerContext, p: Pick) -> bool:
+    """The sentence says what was asked, and a speech before it names who said it."""
+    row = next((t.row for t in p.candidate.sentences if t.start == p.start), None)
+    return (row in ctx.retrieved.speakers and holds_predicate(ctx, p.text)
+            and is_relevant(ctx, p.candidate, p.text) and quotes_the_phrase(ctx.question, p))
+
+
+def _attributed(ctx: AnswerContext, said: Pick) -> Reply:
+    """当前要扎实做好…: the sentence names no one; the one that opens its speech does
+    (王浩强调，…). Quoted together when close, else the speaker's sentence first."""
+    row = next(t.row for t in said.candidate.sentences if t.start == said.start)
+    sp = ctx.retrieved.speakers[row]
+    if sp.candidate.chunk.id == said.candidate.chunk.id and 0 <= said.start - sp.start <= JOIN_WITHIN:
+        picks = [Pick(said.candidate, sp.start, said.end, said.score)]
+    else:
+        picks = [Pick(sp.candidate, sp.start, sp.end, said.score), said]
+    ranks = [ctx.citations.add(p) for p in picks]
+    where = ctx.citations.where(ranks[0], ctx.with_doc)
+    lines = [f"{where}：" + "……".join(quoted(r, p.text) for r, p in zip(ranks, picks))]
+    direct = (picks[0], sp.name_start - sp.start, sp.name_end - sp.start)
+    return Reply(lines, direct=direct, provinces=ctx.question.provinces)
 
 
 def _second(ctx: AnswerContext, first: Pick, pool: list[Candidate]) -> Pick | None:

@@ -80,7 +80,8 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
         measure = unit[1:]
         found = [m.span() for m in _ORDINAL.finditer(text) if re.search(r"\d|[一二三四五六七八九十两]", m.group(0)) and measure in m.group(0)]
         if measure and not found:
-            found = [m.span() for m in re.finditer(rf"{_NUM}\s*{re.escape(measure)}", text)]
+            # 第几个年头: an anniversary counts years too (回信10周年)
+            found = [m.span() for m in re.finditer(rf"{_NUM}\s*{'周?年' if measure == '年' else re.escape(measure)}", text)]
         return sorted(set(found))
     if unit == "%":
         return [m.span() for m in _PERCENT.finditer(text)]
@@ -94,8 +95,8 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
         span = m.group(0)
         if not re.search(r"\d", span) and not _plausible_numeral(span):
             continue
-        # 观看人次约260万: the unit may be named just before the number
-        if unit and not _has_unit(span, unit) and not _has_unit(text[max(0, m.start() - 6) : m.start()], unit):
+        # 观看人次约260万: the unit may be named just before the number (1000个左右投资10亿元: not that far)
+        if unit and not _has_unit(span, unit) and not _unit_leads(text[max(0, m.start() - 6) : m.start()], unit):
             continue
         spans.append(_trim(text, m.span()))
     if not unit:
@@ -111,6 +112,11 @@ def _has_unit(span: str, unit: str) -> bool:
     if unit == "元":
         return "元" in span or span.endswith(("亿", "万"))
     return unit in span
+
+
+def _unit_leads(before: str, unit: str) -> bool:
+    """The unit ends `before` but for two characters at most (人次约, 人数为)."""
+    return any(_has_unit(before[i:], unit) for i in range(max(0, len(before) - 4), len(before)))
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -150,12 +156,12 @@ def _place_pattern() -> re.Pattern:
     names = set(PROVINCES) | set(PROVINCES.values()) | set(CITIES) | set(AMBIGUOUS)
     # a venue is a city or province name, with the district or site that follows it
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?:{alternation})(?:市|省)?")
+    return re.compile(rf"(?:{alternation})(?:市|省|州)?")
 
 
 # a county, district or city the gazetteer does not list, named in a list: 、前郭县、天长市
 _LOCAL_UNIT = re.compile(r"(?:(?<=[、，,和与及在化])|^)([\u4e00-\u9fff]{2,5}?(?:县|市|区|州|旗|盟|地区|片区|新区|园区|示范区|开发区|合作区|新城))(?=[、，,。；和与及等的党委高设]|$)")
-_NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外]|^(?:设区|县级|地级|市县|区县)")
+_NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外]|^(?:设区|县级|地级|市县|区县)|[在的对从向把被]")
 
 
 def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
@@ -164,8 +170,9 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     out = [m.span(1) for m in _LOCAL_UNIT.finditer(text) if not _NOT_LOCAL.search(m.group(1)) and not province_of(m.group(1)[:-1])]
     for m in _place_pattern().finditer(text):
         name = m.group(0)
-        province = province_of(name) or province_of(name.rstrip("省市"))
-        if known and (province not in known or province_of(name.rstrip("省市")) == name.rstrip("省市") or name in PROVINCES.values()):
+        base = re.sub(r"(?<=..)[省市州]$", "", name)  # 延边州 is 延边; 广州 stays
+        province = province_of(name) or province_of(base)
+        if known and (province not in known or province_of(base) == base or name in PROVINCES.values()):
             continue
         if not any(a <= m.start() < b for a, b in out):
             out.append(m.span())
@@ -179,6 +186,8 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
     if kind == "date":
         if unit == "农历":
             return [s for s in dates(text) if _LUNAR.search(text[s[0] : s[1]])]
+        if unit == "月":  # 几月份: a date that names its month
+            return [s for s in dates(text) if "月" in text[s[0] : s[1]]]
         found = dates(text)
         if unit == "年":  # a year, unless it lies inside a span of years already found
             found += [m.span() for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in found)]
@@ -201,29 +210,34 @@ def has_figure(text: str) -> bool:
     return bool(figures(re.sub(r"^\**\s*\d{1,2}\s*[.．、]", "", text)))
 
 
-def nearest(spans: list[tuple[int, int]], text: str, words: tuple[str, ...], kind: str = "figure") -> tuple[int, int] | None:
+def nearest(spans: list[tuple[int, int]], text: str, words: tuple[str, ...], kind: str = "figure",
+            weights: dict[str, float] | None = None) -> tuple[int, int] | None:
     """The span the question's key words surround most closely within its clause. In
     Chinese what is done leads a figure and what is counted follows it (完成投资3064亿元,
     4家高新区进入全国20强), and a title leads its holder's name (人大常委会主任王炯): words
-    in the same clause count, the nearer the more; then the first span."""
+    in the same clause count, the nearer the more, and the rarer the more (就业岗位 over
+    项目); then the first span."""
     if not spans:
         return None
     lead = 2.0 if kind == "person" else 1.0
-    return min(spans, key=lambda s: (-closeness(s, text, words, lead), s[0]))
+    return min(spans, key=lambda s: (-closeness(s, text, words, lead, weights), s[0]))
 
 
-def closeness(s: tuple[int, int], text: str, words: tuple[str, ...], lead: float = 1.0) -> float:
+def closeness(s: tuple[int, int], text: str, words: tuple[str, ...], lead: float = 1.0,
+              weights: dict[str, float] | None = None) -> float:
     """How closely the words surround span s inside its clause: each word counts 1/(1+gap),
-    a word before the span `lead` times (a title before a name counts double)."""
+    times its weight when given, a word before the span `lead` times (a title before a
+    name counts double)."""
     a = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s[0])), default=0)
     b = next((m.start() for m in _CLAUSE_END.finditer(text, s[1])), len(text))
     before, after = text[a : s[0]], text[s[1] : b]
     score = 0.0
     for w in words:
+        weight = weights.get(w, 1.0) if weights else 1.0
         if (i := before.rfind(w)) >= 0:
-            score += lead / (1 + len(before) - i - len(w))
+            score += weight * lead / (1 + len(before) - i - len(w))
         if (j := after.find(w)) >= 0:
-            score += 1 / (1 + j)
+            score += weight / (1 + j)
     return score
 
 
