@@ -55,7 +55,7 @@ _UNIT_AFTER = re.compile(r"(?:多少|几)(个百分点|个亿|亿元|万元|元|
 _UNIT_NOUNS = [
     ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
-    ("元", re.compile(r"投资额|金额|资金|总额|投资|收入|产值|营收|生产总值|GDP|规模以上")),
+    ("元", re.compile(r"投资额|金额|资金|总额|投资|投入|收入|产值|营收|生产总值|GDP|规模以上")),
 ]
 _ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own

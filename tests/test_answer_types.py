@@ -32,6 +32,7 @@ def check_direct(answer, expected):
     ("云南两年来建成投产了多少个重大产业项目？", "3183个", "云南"),  # the figure 建成投产 counts, not 两年来's
     ("湖南那场招商引资会开在哪里？", "长沙", "湖南"),
     ("甘肃推进会上作交流发言的有哪些市？", "兰州市、定西市", "甘肃"),
+    ("“企业的竞争也是企业家的竞争”是谁说的？", "周祖翼", "福建"),  # the quoted words find the sentence
 ])
 def test_figure_place_person_and_date_questions_open_with_the_exact_span(assistant, question, expected, province):
     a = assistant.answer(question)

@@ -114,6 +114,8 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("哪些省份提到了营商环境？", "which", None, ""),
     ("总书记是几月份来视察的？", "date", "date", "月"),
     ("那批项目总投资多少个亿？", "figure", "figure", "元"),
+    ("全社会研发投入是多少？", "figure", "figure", "元"),
+    ("产业项目大概占多少？", "figure", "figure", "%"),
     ("出席并讲话的市委书记", "person", "person", ""),  # a post alone, typed into a chat, asks who
     ("甘肃推进会上哪几个市作了交流发言？", "place", "place", "市"),  # cities inside the province named
     ("宣传片的片名是什么？", "fact", "name", ""),

@@ -144,9 +144,11 @@ JOIN_WITHIN = 200  # characters: a speaker this close is quoted with the words, 
 
 def _said_by_someone(ctx: AnswerContext, p: Pick) -> bool:
     """The sentence says what was asked, and a speech before it names who said it."""
+    q = ctx.question
     row = next((t.row for t in p.candidate.sentences if t.start == p.start), None)
-    return (row in ctx.retrieved.speakers and holds_predicate(ctx, p.text)
-            and is_relevant(ctx, p.candidate, p.text) and quotes_the_phrase(ctx.question, p))
+    # “企业的竞争也是企业家的竞争”这话是谁讲的: the words quoted say which sentence; the rest is context
+    says_it = any(_bare(t) in _bare(p.text) for t in q.quoted) if q.quoted else holds_predicate(ctx, p.text)
+    return row in ctx.retrieved.speakers and says_it and is_relevant(ctx, p.candidate, p.text)
 
 
 def _attributed(ctx: AnswerContext, said: Pick) -> Reply:
