@@ -192,3 +192,16 @@ def test_a_report_split_finds_provinces_in_a_bulletin_it_composes():
     parts = reports(bulletin)
     assert list(parts) == ["海南", "贵州"]
     assert "海口" in parts["海南"] and "海口" not in parts["贵州"]
+
+
+def test_the_development_questions_are_verbatim_and_apart_from_the_question_set():
+    """data/dev-questions.jsonl: six sets written from the corpus outside the repository and
+    tuned on; they must load, quote the corpus verbatim, and share no id with the question set."""
+    from qa.evaluation.questions import load_questions
+
+    dev = load_questions(DEFAULT_QUESTIONS.with_name("dev-questions.jsonl"))
+    corpus = squeeze(read_document(BUILTIN_CORPUS).text)
+    missing = [(q.id, e) for q in dev for e in (*q.evidence, q.direct) if e and squeeze(e) not in corpus]
+    assert not missing
+    assert not {q.id for q in dev} & {q["id"] for q in load()}
+    assert len(dev) == 510 and sum(not q.answerable for q in dev) >= 60
