@@ -36,7 +36,9 @@ REPORTING_VERBS = set(
 # the genre's words for its own subject: every report is about a province's meeting
 # and the user's words for the documents themselves (报道里, 资料中)
 GENRE_WORDS = set("召开 会议 省 市 省份 地方 两省 两地 新春 第一 第一会 有关 相关 方面 情况 问题 报道 资料".split())
-STOPWORDS = FUNCTION_WORDS | QUESTION_WORDS | REPORTING_VERBS | GENRE_WORDS
+# the user's words for wording itself (哪些报道用到了“四梁八柱”的说法): the phrase is the topic
+WORDING_WORDS = set("说法 提法 表述 字眼 字样 措辞 用语 词语 词汇 用到 用过 出现".split())
+STOPWORDS = FUNCTION_WORDS | QUESTION_WORDS | REPORTING_VERBS | GENRE_WORDS | WORDING_WORDS
 
 
 def _is_word(token: str) -> bool:

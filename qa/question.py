@@ -12,6 +12,7 @@ import rjieba
 
 from .gazetteer import PROVINCES, provinces_in
 from .keyword_index import REPORTING_VERBS, STOPWORDS, tokenize
+from .meetings import looks_like_name
 
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
@@ -29,7 +30,7 @@ _KIND_WORDS = {
     "date": r"哪天|哪一天|日子(?=是|为|[？?]|$)|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几月份?|哪个月|哪月|几号|哪一?年|哪几年|何年|日期是|(?:具体|什么)日期|日期(?=[？?]?$)|时间是|何日",
     "person": r"谁|哪位|何人|姓名|哪几位|哪些人|哪几个人|哪个人|哪些(?:省|市)?领导|哪个(?:省|市)?领导|(?:(?<=书记)|(?<=省长)|(?<=市长)|(?<=主任)|(?<=主席)|(?<=厅长)|(?<=局长)|(?<=院长)|(?<=部长)|(?<=领导)|(?<=委员)|(?<=负责人))叫什么(?:名字)?",
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
-    "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
+    "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位|几)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
     "figure": r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍大级张类种支点成]|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
@@ -66,14 +67,15 @@ _ASKING_NOUNS = re.compile(r"^(?:时段|时间|时间跨度|跨度|期限|年份
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
     "host": re.compile(r"主持"),
-    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后"),
+    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|(?:上午|下午|晚上)(?:开|召开|举行)"),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
     # 讲话 is the leaders'; 发言, 交流发言 are other participants' and no record field
-    "speakers": re.compile(r"讲话|致辞|作报告"),
+    # (讲话精神 is what a speech said, usually the General Secretary's: no field of the meeting)
+    "speakers": re.compile(r"讲话(?!精神)|致辞|作报告"),
     "theme": re.compile(r"主题|为题|名义"),
 }
-_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,])|开的会")
+_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,])|开的会|场会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -116,9 +118,12 @@ class Question:
     asked: str = ""  # the question as the user wrote it (text is read with spoken forms written out)
     term: str = ""  # `确定为什么“年”`: the answer is a quoted name ending in 年
     quoted: tuple[str, ...] = ()  # “链主”, “六大优势产业”: exact phrases the answer must hold
+    quoted_any: bool = False  # “减会精文”或“精文减会”: either phrase will do
     predicate_head: str = ""  # the word that governs the question word, when it comes before it
     clause_words: tuple[str, ...] = ()  # key words of the clause that asks: they sit next to the answer
     plural: bool = False  # 哪些人, 哪几位: a list answers
+    speaker: str = ""  # 王正谱讲话强调了什么: the person whose words are asked for
+    choices: tuple[tuple[str, ...], ...] = ()  # 上午开的还是下午开的: (上午,), (下午,) — the answer names one
 
     @property
     def mode(self) -> str:  # the old name; the CLI and the tests read it
@@ -245,10 +250,48 @@ def _read_one(text: str) -> Question:
         issue=int(issue.group(1)) if issue else None,
         term=(t.group(1) if (t := _TERM.search(text)) else ""),
         quoted=tuple(dict.fromkeys(_QUOTED.findall(text))),
+        quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)),
         predicate_head=_predicate_head(text, kind),
         clause_words=_clause_words(text, kind),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
+        choices=_choices(text),
+        speaker="" if kind == "person" else _speaker(text),
     )
+
+
+# 王正谱在大会上讲话强调了什么, 尹力指出…: a name, then where, then a verb of speech
+_SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?[上中])?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到)")
+_TITLE_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员)$")
+
+
+def _speaker(text: str) -> str:
+    for m in _SPEAKER_ASKED.finditer(text):
+        name = m.group(1)
+        if name in PROVINCES or name in PROVINCES.values():
+            continue
+        if looks_like_name(name, bool(_TITLE_BEFORE.search(text[: m.start()]))):
+            return name
+    return ""
+
+
+def _choices(text: str) -> tuple[tuple[str, ...], ...]:
+    """`是上午开的还是下午开的` offers 上午 or 下午: the words that tell the two sides apart.
+    The right side's length in words says where the left one starts."""
+    m = re.search(r"([^，,。；？?]+)还是([^，,。；？?]+)", text)
+    if not m:
+        return ()
+    right = [w for w in rjieba.cut(m.group(2)) if w.strip()]
+    left = [w for w in rjieba.cut(m.group(1)) if w.strip()]
+    # the left side starts after its 是/在/以 (会是上午开的), else as many words back as the right has
+    marks = [i for i, w in enumerate(left) if w in _CHOICE_MARKS and i >= len(left) - len(right) - 2]
+    left = left[marks[-1] + 1:] if marks else left[-len(right):]
+    # one-character words (线 + 上 for 线上) are segmentation debris: without a real word, no check
+    sides = [[w for w in a if w not in b and len(w) > 1 and w not in _HELD_WORDS] for a, b in ((left, right), (right, left))]
+    return tuple(tuple(side) for side in sides) if all(sides) else ()
+
+
+_CHOICE_MARKS = {"是", "在", "以", "用", "由", "于", "为"}
+_HELD_WORDS = {"召开", "举行", "举办", "开会", "进行"}
 
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
@@ -295,7 +338,10 @@ def _date_unit(text: str) -> str:
         return "年"
     if re.search(r"几月份?(?!几)|哪个月|哪月", text):
         return "月"
-    return "农历" if "农历" in text else ""
+    if re.search(r"(?:哪个|哪一个|什么|哪)(?:时段|季度|阶段)", text):
+        return "时段"  # 做好哪个时段的开门红: 一季度, 上半年
+    # 农历 must qualify what is asked: 在农历新春第一个工作日开的，那是几月几日 asks the calendar date
+    return "农历" if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)", text) else ""
 
 
 def _meeting_field(text: str) -> str | None:
@@ -315,7 +361,8 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     at = next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
     if at is None:
         return ()
-    after = _key_words(text[m.end() : clauses[at].end()])
+    # 几个市作了发言: a one-character noun counted (市, 县) would glue to the verb (市作)
+    after = _key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", text[m.end() : clauses[at].end()]))
     before = _key_words(text[clauses[at].start() : m.start()])
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
@@ -378,16 +425,19 @@ def _predicate_head(text: str, kind: str | None, force: bool = False) -> str:
         return ""
     before = _TRAILING_LINKS.sub("", text[clause.start() : m.start()])
     # a short noun phrase after the last function word is the head whole (产业项目)
-    phrase = re.split(r"[的是在了要将把被对与和及以为从由向》」”，、中里]", before)[-1]
-    if not force and 2 <= len(phrase) <= 4 and all(len(w) > 1 for w in rjieba.cut(phrase)) and _content_words(phrase) and not _ASKING_NOUNS.match(phrase):
-        return phrase
+    # (by words, not characters: the 中 of 中心 is no function word)
     words = rjieba.cut(before)
+    cut = max((i for i, w in enumerate(words) if _FUNCTION_WORD.fullmatch(w)), default=-1)
+    phrase = "".join(words[cut + 1:])
+    if not force and 2 <= len(phrase) <= 4 and all(len(w) > 1 for w in words[cut + 1:]) and _content_words(phrase) and not _ASKING_NOUNS.match(phrase):
+        return phrase
     last = words[-1] if words else ""
     if len(words) > 1 and words[-2] == "副":
         last = "副" + last  # 省委副书记 asks for the deputy, not the secretary
     return last if _content_words(last) else ""
 
 
+_FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由向中里》」”，、]")
 # 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
 _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放)(?:在|于)?$")
 # deictic time words frame the question (目前有几家): the report dates its figures otherwise or not at all

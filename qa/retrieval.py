@@ -180,11 +180,11 @@ class Retriever:
             rest = self._score(q, qvec, self._candidates(q, qvec, ~mask, keyword), keyword)
             out.outside = self._ranked(rest, k - len(out.ranked))
         if q.qtype == "which":
-            out.province_best = self._province_best(scored, q.quoted)
+            out.province_best = self._province_best(scored, q.quoted, q.quoted_any)
         if q.about_meeting or q.qtype == "compare":
             out.openings = self._openings(q, qvec, mask, keyword)
             out.meetings = self._meetings(q, qvec, scope, keyword)
-        if q.kind == "person":
+        if q.kind == "person" or q.speaker:
             out.speakers = self._speakers_of(q, qvec, out.ranked[: 3 * self.settings.quote_pool], keyword)
         return out
 
@@ -267,7 +267,7 @@ class Retriever:
         return (s.dense_weight * scale(dense) + trust * s.keyword_weight * scale(keyword)).astype(np.float32)
 
     # ------------------------------------------------------------ views for the strategies
-    def _province_best(self, sc: _Scored, quoted: tuple[str, ...] = ()) -> list[Candidate]:
+    def _province_best(self, sc: _Scored, quoted: tuple[str, ...] = (), any_of: bool = False) -> list[Candidate]:
         """For each (document, province) with a report: the candidate holding its best
         sentence, best first."""
         if not len(sc.rows):
@@ -279,7 +279,8 @@ class Retriever:
             # a phrase in quotation marks is asked for as written: only sentences that hold it count
             starts, ends = self.index.sentences.starts[sc.rows], self.index.sentences.ends[sc.rows]
             texts = (self.index.chunks[c].text[a:b] for c, a, b in zip(chunk, starts, ends))
-            keep &= np.fromiter((all(t in x for t in quoted) for x in texts), dtype=bool, count=len(chunk))
+            holds = any if any_of else all
+            keep &= np.fromiter((holds(t in x for t in quoted) for x in texts), dtype=bool, count=len(chunk))
         key = (self.chunk_doc[chunk].astype(np.int64) << 32) + self.chunk_province[chunk]
         rows = np.flatnonzero(keep)
         order = rows[np.lexsort((-sc.sent_score[rows], key[rows]))]
@@ -288,7 +289,7 @@ class Retriever:
         winners = winners[np.argsort(-sc.sent_score[winners], kind="stable")]
         # only those the which-provinces answer can list: within which_gap of the best
         # (over many bulletins there are thousands of document-province pairs)
-        if len(winners):
+        if len(winners) and not quoted:  # a phrase asked for as written is listed wherever it stands
             winners = winners[sc.sent_score[winners] >= sc.sent_score[winners[0]] - self.settings.which_gap]
         return [self._candidate(sc, int(j)) for j in dict.fromkeys(owner[winners])]
 

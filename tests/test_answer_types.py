@@ -33,6 +33,10 @@ def check_direct(answer, expected):
     ("湖南那场招商引资会开在哪里？", "长沙", "湖南"),
     ("甘肃推进会上作交流发言的有哪些市？", "兰州市、定西市", "甘肃"),
     ("“企业的竞争也是企业家的竞争”是谁说的？", "周祖翼", "福建"),  # the quoted words find the sentence
+    ("郝鹏说辽宁完全有实力在哪个区域的振兴中发挥龙头和骨干作用？", "东北", "辽宁"),  # a region is a place
+    ("王浩要求当前扎实做好哪个时段的“开门红、开门好”工作？", "一季度", "浙江"),  # a part of the year
+    ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
+     "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),
 ])
 def test_figure_place_person_and_date_questions_open_with_the_exact_span(assistant, question, expected, province):
     a = assistant.answer(question)
@@ -56,6 +60,10 @@ def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, w
     "甘肃会上观看的“三抓三促”专题片，片名是什么？",  # a description is no name
     "总书记去年几月份视察的河北？",  # 去年 names no month
     "鲁省新春第一会上讲话的省委书记是谁？",  # 山东 is only named in the overview
+    "“鹏城云脑”网络智能重大科技基础设施总投资多少？",  # the only figure near it is the whole plan's
+    "上海优化营商环境6.0版行动方案一共有多少项改革举措？",  # the report gives 7.0版's
+    "河北省长王正谱在全省优化营商环境大会上讲话强调了哪些内容？",  # he presided; 倪岳峰 spoke
+    "安徽大会上有几家企业作交流发言？",  # 甲、乙、丙等: some of them, not how many
 ])
 def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
     assert assistant.answer(question).abstained
@@ -96,6 +104,18 @@ def test_a_near_miss_is_refused_and_still_quotes_what_the_report_says(assistant)
 def test_a_figure_that_is_not_given_is_refused(assistant):
     a = assistant.answer("广东省2024年的GDP增长目标是多少？")
     assert a.abstained and a.direct_answer is None
+
+
+def test_a_phrase_asked_for_as_written_is_listed_wherever_it_stands(assistant):
+    a = assistant.answer("哪些地方的报道用了“比学赶超”（或“比学拼超”）的说法？")
+    assert set(a.provinces) == {"广东", "上海", "四川"}
+    assert all("比学赶超" in c.quote or "比学拼超" in c.quote for c in a.citations[: len(a.provinces)])
+
+
+def test_a_which_question_the_meeting_records_cannot_answer_reads_the_reports(assistant):
+    # the records hold each meeting's scale, not its attendance list
+    a = assistant.answer("哪些会议的报道列出了省法院、省检察院负责人参会或出席？")
+    assert {"广东", "辽宁", "吉林", "安徽", "河北"} <= set(a.provinces)
 
 
 def test_which_provinces_lists_the_provinces_first(assistant):

@@ -120,6 +120,9 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("甘肃推进会上哪几个市作了交流发言？", "place", "place", "市"),  # cities inside the province named
     ("宣传片的片名是什么？", "fact", "name", ""),
     ("广东和江苏的会议有何不同？", "compare", None, ""),
+    ("广东大会是在农历新春第一个工作日开的，那是几月几日？", "date", "date", ""),  # 农历 describes, the calendar date is asked
+    ("要扎实做好哪个时段的开门红？", "date", "date", "时段"),
+    ("要在哪几个方面实现新突破？", "summary", None, ""),  # 在哪几个方面 asks for a list, not a place
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
     q = read_question(text)
@@ -155,6 +158,21 @@ def test_the_predicate_is_the_words_next_to_the_question_word():
     assert "两年" not in read_question("两年来建成投产了几个项目？").clause_words
 
 
+def test_what_a_question_offers_names_or_quotes():
+    # 上午开的还是下午开的: the answer must name one side
+    assert read_question("推进会是上午开的还是下午开的？").choices == (("上午",), ("下午",))
+    assert read_question("吉林的大会是线上开还是线下开？").choices == ()  # no real word on one side: no check
+    # a person whose words are asked for; 会议指出 names no one
+    assert read_question("王正谱在大会上讲话强调了哪些内容？").speaker == "王正谱"
+    assert read_question("会议指出了什么？").speaker == ""
+    assert read_question("会上谁强调要优化营商环境？").speaker == ""  # who is asked, not named
+    # either quoted phrase will do when they are joined by 或
+    assert read_question("“减会精文”或“精文减会”出现在哪些地方的报道里？").quoted_any
+    assert not read_question("哪些省提到了“新质生产力”和“高质量发展”？").quoted_any
+    # the 中 of 中心 is no function word: 中心分了几级 has no predicate head 心分
+    assert read_question("治理中心分了几级？").predicate_head == ""
+
+
 def test_a_comparison_across_two_issues_keeps_each_issue_on_its_own_line(two_issues):
     a = two_issues.answer("海南和贵州的大会提出了什么？")
     assert a.mode == "compare" and not a.abstained
@@ -187,6 +205,9 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("place", "县", "兰州市、定西市、甘谷县、省交通运输厅作交流发言", ["甘谷县"]),
     ("person", "", "孙守刚主持会议并作工作安排，刘玉江、孙运锋、张敏出席。", ["孙守刚", "刘玉江", "孙运锋", "张敏"]),
     ("name", "", "会上播放了《产业科技，时代浪潮》专题片", ["产业科技，时代浪潮"]),
+    ("place", "", "在西北振兴中发挥好龙头作用", ["西北"]),  # a region lies in no one province
+    ("date", "时段", "当前要扎实做好一季度工作，确保上半年双过半", ["一季度", "上半年"]),
+    ("date", "年", "从今年开始，我省启动实施三年行动", ["今年"]),  # the report's own word for the year
 ])
 def test_spans_of_each_kind(kind, unit, text, expected):
     from qa.answering.spans import find
@@ -224,6 +245,10 @@ SPEECH = """今日测试快讯
 冯飞强调，要对标国际一流营商环境。要持续推进证照分离改革。要让椰林园区的审批时限压缩到三个工作日以内。
 
 会议指出，要完善政企沟通机制。要建立企业诉求台账制度。
+
+省长刘小明主持会议。会上，海口市、三亚市、儋州市作交流发言，省发展改革委、省商务厅等单位作表态发言。
+
+冯飞要求，抓好营商环境7.0版行动方案120项改革举措的落地见效。
 """
 
 
@@ -248,3 +273,31 @@ def test_who_said_it_is_the_speaker_named_sentences_before(speech):
 def test_a_speech_the_meeting_gives_names_no_speaker(speech):
     a = speech.answer("谁要求建立企业诉求台账制度？")
     assert a.direct_answer is None or a.direct_answer.text != "冯飞"
+
+
+def test_a_named_speaker_s_words_are_his_not_another_s(speech):
+    a = speech.answer("冯飞在大会上讲话强调了什么？")
+    assert not a.abstained and all("刘小明" not in c.quote for c in a.citations[:1])
+    # 刘小明 presided; no speech of his is reported, so 冯飞's words are no answer
+    a = speech.answer("刘小明在大会上讲话强调了哪些内容？")
+    assert a.abstained and "刘小明" in a.text
+
+
+def test_a_list_is_counted_when_the_report_gives_no_number(speech):
+    a = speech.answer("有几家单位作了交流发言？")
+    assert not a.abstained and a.direct_answer.text == "海口市、三亚市、儋州市" and "报道列出3家" in a.text
+    # 甲、乙等: some of them, not how many
+    a = speech.answer("有几家单位作了表态发言？")
+    assert a.abstained and "只列出2家" in a.text
+
+
+def test_a_choice_is_answered_only_by_a_sentence_naming_one_side(speech):
+    a = speech.answer("海南的营商环境大会是上午开的还是下午开的？")
+    assert a.abstained and "上午还是下午" in a.text
+
+
+def test_a_figure_of_another_version_does_not_answer(speech):
+    assert speech.answer("营商环境6.0版行动方案有多少项改革举措？").abstained
+    a = speech.answer("营商环境7.0版行动方案有多少项改革举措？")
+    assert not a.abstained and a.direct_answer.text == "120项"
+

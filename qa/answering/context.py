@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import rjieba
 
 from ..config import AnswerSettings
+from ..gazetteer import provinces_in
 from ..question import Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
@@ -63,7 +64,15 @@ def is_relevant(ctx: AnswerContext, c: Candidate, quote: str) -> bool:
     q, s = ctx.question, ctx.settings
     if not any(ch.isalnum() for ch in q.text):
         return False  # "。？！": near-empty queries sit close to every short sentence
+    # a phrase the user put in quotation marks, found as written, is what was asked about
+    if any(len(t) >= 3 and bare(t) in bare(quote) for t in q.quoted):
+        return True
     return c.coverage >= s.min_coverage or c.sentence >= s.min_dense
+
+
+def bare(text: str) -> str:
+    """Quoted from memory, a phrase keeps its words but not always its punctuation."""
+    return re.sub(r"[\W_]+", "", text)
 
 
 MIN_HEAD_IDF = 1.0  # log-odds of a passage lacking the word: below it, about a third of passages hold it
@@ -146,6 +155,10 @@ def expands(q: Question, pick: Pick) -> bool:
         # share it (硬道理，硬抓手，硬实力), as many as the question counts
         if len(term) <= 2 and len(_items_sharing(term, pick.text)) >= max(2, _asked_count(q, term)):
             return True
+        # 在哪几个方面“实现新突破”: each item of a parallel list carries the phrase
+        # (在…上实现新突破，在…上实现新突破), so the sentence that repeats it spells them out
+        if len(term) > 2 and pick.text.count(term) >= max(2, _asked_count(q, term)):
+            return True
         for m in re.finditer(re.escape(term), text):
             if not pick.start - 60 <= m.start() <= pick.end:
                 continue
@@ -154,7 +167,10 @@ def expands(q: Question, pick: Pick) -> bool:
             after = after[: next((i for i, ch in enumerate(after) if ch in "“\"" and i > 1), len(after))]
             # the enumeration belongs to the term when it runs in its sentence or opens the next
             stop = after.find("。")
-            if _SPELLED_RIGHT_AFTER.search(after[:6]) or _ENUMERATION.search(after if stop < 0 else after[: stop + 9]):
+            # the next sentence's 一是… spells the term out only when the term ends its own
+            # sentence (实现“三个转变”。一是…), not when more clauses follow it (…“六地”目标定位，开局…。一是…)
+            last_clause = stop >= 0 and not re.search(r"[，,；;]", after[:stop])
+            if _SPELLED_RIGHT_AFTER.search(after[:6]) or _ENUMERATION.search(after if stop < 0 else after[: stop + (9 if last_clause else 0)]):
                 return True
             if before.count("、") >= 2 and re.search(r"等\s*[“\"]?$", before):
                 return True
@@ -187,7 +203,17 @@ def names_the_set(q: Question, candidates) -> bool:
 def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
     """Spans of the asked kind; not those the question itself states (问 12345热线…多少, 12345 is no answer)."""
     squeezed = re.sub(r"\s+", "", q.text)
-    return [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if re.sub(r"\s+", "", text[a:b]) not in squeezed]
+
+    def stated(span: str) -> bool:
+        span = re.sub(r"\s+", "", span)
+        # 4.8万参会人员里…多少人: 共4.8万人 restates the question's own figure
+        # (by number and unit: 5个100 states no 100家)
+        number = re.search(r"(\d+(?:\.\d+)?[万亿]?)(.?)", span) if q.kind == "figure" else None
+        if span in squeezed or not number or not number.group(2):
+            return span in squeezed
+        return any(number.group(2) in squeezed[m.end() : m.end() + 4]
+                   for m in re.finditer(rf"(?<![\d.]){re.escape(number.group(1))}(?![\d.])", squeezed))
+    return [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if not stated(text[a:b])]
 
 
 def answers_kind(q: Question, text: str) -> bool:
@@ -216,6 +242,23 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
         if holds_predicate(ctx, text[start:end], need_head=False):
             return True
     return False
+
+
+def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
+    """“鹏城云脑”总投资多少: the passages name 鹏城云脑, so a figure whose sentence (with its
+    heading) names none of the question's rare words is another thing's (省重点项目年度计划
+    投资1万亿元). Only words the top passages hold count: a word of the user's own that no
+    passage uses (挤进, 年头) says nothing about which sentence answers."""
+    q = ctx.question
+    if q.kind != "figure":
+        return True
+    pool = [c.chunk.text for c in ctx.retrieved.ranked[: ctx.settings.quote_pool]]
+    weights = ctx.retrieved.weights
+    rare = [w for w in dict.fromkeys(q.clause_words + q.terms)
+            if len(w) > 1 and weights.get(w, 0.0) >= DISTINCT_HEAD_IDF and w not in q.predicate
+            and not provinces_in(w) and any(w in t for t in pool)]
+    context = p.text + p.candidate.chunk.title + p.candidate.chunk.doc_title
+    return not rare or any(w in context for w in rare)
 
 
 def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None) -> tuple[Pick, int, int] | None:

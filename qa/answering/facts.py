@@ -20,15 +20,18 @@ from .context import (
     Reply,
     answers_kind,
     asks_expansion,
+    bare,
     direct_span,
     expands,
     figure_fits_clause,
+    figure_has_its_subject,
     holds_predicate,
     is_relevant,
     kind_spans,
     missing_fact,
     names_the_set,
 )
+from .counting import counted
 from .quotes import Pick, quoted, sentence_pick
 
 
@@ -63,26 +66,47 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     q = ctx.question
     if asks_expansion(q) and names_the_set(q, ctx.retrieved.ranked[: ctx.settings.quote_pool]) and not expands(q, p):
         return False
-    if not quotes_the_phrase(q, p) or not years_agree(q, p.text):
+    if not quotes_the_phrase(q, p) or not years_agree(q, p.text) or not names_a_choice(q, p.text) or not speaker_agrees(ctx, p):
         return False
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
-            and is_relevant(ctx, p.candidate, p.text))
+            and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
+
 
 
 def years_agree(q, text: str) -> bool:
-    """江苏2022年研发投入: a sentence that gives another year's figure does not answer."""
-    stated = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", text)}
-    return not q.years or not stated or bool(stated & set(q.years))
+    """江苏2022年研发投入: a sentence that gives another year's figure does not answer;
+    nor does one about another version (7.0版 for 6.0版) or edition (第五届 for 第六届)."""
+    for label in (_YEAR_LABEL, _VERSION_LABEL, _EDITION_LABEL):
+        asked, stated = set(label.findall(q.text)), set(label.findall(text))
+        if asked and stated and not asked & stated:
+            return False
+    return True
+
+
+_YEAR_LABEL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_VERSION_LABEL = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*版")
+_EDITION_LABEL = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:届|期)")
+
+
+def speaker_agrees(ctx: AnswerContext, p: Pick) -> bool:
+    """王正谱讲话强调了什么: his words are a sentence that names him, or one inside a
+    speech he opens; 倪岳峰's speech, or the report's own narrative, is not his."""
+    q = ctx.question
+    if not q.speaker or q.kind:  # 沈晓明出席讲话的那场会开在哪里: he describes the meeting asked about
+        return True
+    row = next((t.row for t in p.candidate.sentences if t.start == p.start), None)
+    sp = ctx.retrieved.speakers.get(row)
+    return sp is not None and sp.candidate.chunk.text[sp.name_start : sp.name_end] == q.speaker
+
+
+def names_a_choice(q, text: str) -> bool:
+    """上午开的还是下午开的: a sentence that names neither side does not answer."""
+    return not q.choices or any(w in text for side in q.choices for w in side)
 
 
 def quotes_the_phrase(q, p: Pick) -> bool:
     """“三抓三促”专题片: a quoted name says which passage speaks of it."""
-    return not q.quoted or any(_bare(t) in _bare(p.candidate.chunk.text) for t in q.quoted)
-
-
-def _bare(text: str) -> str:
-    """Quoted from memory, a phrase keeps its words but not always its punctuation."""
-    return re.sub(r"[\W_]+", "", text)
+    return not q.quoted or any(bare(t) in bare(p.candidate.chunk.text) for t in q.quoted)
 
 
 def span_fit(q, text: str) -> float:
@@ -107,7 +131,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     if not ranked:
         return Reply([], abstained=True)
     best = ranked[0]
-    if q.kind or (asks_expansion(q) and names_the_set(q, pool)):
+    if q.kind or q.choices or q.speaker or (asks_expansion(q) and names_the_set(q, pool)):
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
         fitting = [p for p in ranked if fits(ctx, p)]
@@ -118,11 +142,16 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         if not fitting:
             deeper = rank_sentences(ctx, ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool])
             fitting = [p for p in deeper if fits(ctx, p)]
+        if not fitting and (listed := counted(ctx, ranked[: 2 * s.quote_pool])) is not None:
+            return listed
         if not fitting:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
             rank = ctx.citations.add(best)
-            what = missing_fact(q, q.meeting_field) if q.kind else f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指"
+            what = (missing_fact(q, q.meeting_field) if q.kind else
+                    f"资料未写明是{'还是'.join(''.join(side) for side in q.choices)}" if q.choices else
+                    f"资料未写明{q.speaker}所讲的这一内容" if q.speaker and not q.quoted else
+                    f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
             return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=what + "。")
         best = fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
@@ -138,7 +167,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
 
 
 # 谁要求…, 哪位领导主张…, 让大家…的是谁: the question asks who said it
-_SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "让", "讲"}, key=len, reverse=True)))
+# (谁提的: spoken, 提 alone is the verb; 提升 is not)
+_SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "让", "讲"}, key=len, reverse=True)) + "|提(?=的|了|过)")
 JOIN_WITHIN = 200  # characters: a speaker this close is quoted with the words, as one quote
 
 
@@ -147,7 +177,7 @@ def _said_by_someone(ctx: AnswerContext, p: Pick) -> bool:
     q = ctx.question
     row = next((t.row for t in p.candidate.sentences if t.start == p.start), None)
     # “企业的竞争也是企业家的竞争”这话是谁讲的: the words quoted say which sentence; the rest is context
-    says_it = any(_bare(t) in _bare(p.text) for t in q.quoted) if q.quoted else holds_predicate(ctx, p.text)
+    says_it = any(bare(t) in bare(p.text) for t in q.quoted) if q.quoted else holds_predicate(ctx, p.text)
     return row in ctx.retrieved.speakers and says_it and is_relevant(ctx, p.candidate, p.text)
 
 
@@ -178,6 +208,6 @@ def _second(ctx: AnswerContext, first: Pick, pool: list[Candidate]) -> Pick | No
         return None
     pick = (rank_sentences(ctx, [c]) or [None])[0]
     # the sentence itself must be nearly as good as the first, not only its passage
-    if pick is None or pick.score < s.second_quote_ratio * first.score or not is_relevant(ctx, c, pick.text):
+    if pick is None or pick.score < s.second_quote_ratio * first.score or not is_relevant(ctx, c, pick.text) or not speaker_agrees(ctx, pick):
         return None
     return pick

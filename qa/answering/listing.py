@@ -19,7 +19,8 @@ def answer_which(ctx: AnswerContext) -> Reply:
     if not best:
         return Reply([], abstained=True)
     top = best[0].best.score
-    found = [c for c in best if c.best.score >= top - s.which_gap and c.best.coverage >= s.which_min_coverage]
+    # a phrase asked for as written: every province that holds it (retrieval kept only those)
+    found = best if ctx.question.quoted else [c for c in best if c.best.score >= top - s.which_gap and c.best.coverage >= s.which_min_coverage]
     if not found or not is_relevant(ctx, found[0], found[0].text(found[0].best)):
         return Reply([], abstained=True)
     lines = []

@@ -11,6 +11,7 @@ from ..question import AUTONOMOUS_REGIONS, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext, Reply, direct_span, missing_fact
+from .listing import answer_which
 from .quotes import Pick, best_pick, quoted
 
 FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形式", "scale": "参会规模", "speakers": "讲话人", "theme": "会议主题"}
@@ -67,7 +68,10 @@ def _titles(title: str, province: str) -> tuple[str, ...]:
 def answer_meeting(ctx: AnswerContext) -> Reply:
     q = ctx.question
     if q.qtype == "which":
-        return _which(ctx, q.meeting_field)
+        reply = _which(ctx, q.meeting_field)
+        # 哪些会议列出了省法院负责人参会: the records hold the scale, not every name
+        # on the attendance list; the reports' own sentences may still say it
+        return answer_which(ctx) if reply.abstained and _condition(ctx, q.meeting_field)[0] else reply
     return _each(ctx, q.meeting_field)
 
 

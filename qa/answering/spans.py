@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..gazetteer import AMBIGUOUS, CITIES, PROVINCES, province_of
+from ..gazetteer import AMBIGUOUS, CITIES, PROVINCES, REGIONS, province_of
 from ..meetings import looks_like_name
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
@@ -31,6 +31,9 @@ _DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月|(?:去|今|明|前)年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初)|"
     r"(?:19|20)\d\d\s*年?\s*[—\-–~至到]\s*(?:19|20)\d\d\s*年?"
 )
+# a part of the year, asked as 哪个时段 or 哪个季度
+_PERIOD = re.compile(r"(?:第?[一二三四1-4]|首)季度|[上下]半年|年初|年中|年底|年末|岁末|年内|全年")
+_RELATIVE_YEAR = re.compile(r"(?:今|去|明|前|当)年(?!\s*\d)")
 _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
 _TITLES = (
@@ -176,7 +179,14 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
             continue
         if not any(a <= m.start() < b for a, b in out):
             out.append(m.span())
+    # a region lies in no one province, so it answers whichever the question names
+    out += [m.span() for m in _region_pattern().finditer(text) if not any(a <= m.start() < b for a, b in out)]
     return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _region_pattern() -> re.Pattern:
+    return re.compile("|".join(sorted(REGIONS, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=8192)
@@ -189,9 +199,12 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         if unit == "月":  # 几月份: a date that names its month
             return [s for s in dates(text) if "月" in text[s[0] : s[1]]]
         found = dates(text)
+        if unit == "时段":
+            found += [m.span() for m in _PERIOD.finditer(text)]
         if unit == "年":  # a year, unless it lies inside a span of years already found
-            found += [m.span() for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in found)]
-        return found
+            # (从今年开始: the report's own word for the year is its answer, verbatim)
+            found += [m.span() for m in (*_YEAR.finditer(text), *_RELATIVE_YEAR.finditer(text)) if not any(a <= m.start() < b for a, b in found)]
+        return sorted(found)
     if kind == "person":
         return persons(text)
     if kind == "place":

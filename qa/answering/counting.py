@@ -1,0 +1,92 @@
+"""How many, when the report lists them instead of counting them.
+
+Reports name who spoke or took part as a list (省科技厅、省工信厅、南京市、苏州工业园区、
+东南大学在会上作交流发言) and rarely give the number. Asked 有几家单位作交流发言, the
+answer counts the list that stands against the asked predicate and shows it whole, so
+the count can be checked against the quote. A list that ends in 等 gives a lower bound.
+"""
+from __future__ import annotations
+
+import re
+
+from ..meetings import looks_like_name
+from .context import AnswerContext, Reply, holds_predicate, is_relevant
+from .quotes import Pick, quoted
+
+# units a list can be counted in; 人/位/名 count people, so only names are counted
+COUNTED_UNITS = {"", "个", "家", "项", "所", "座", "条", "支", "位", "名", "人"}
+_PEOPLE_UNITS = {"位", "名", "人"}
+# an item is a name (省科技厅, 苏州工业园区), not a clause: no verb or particle inside
+_ITEM = r"[^\W_在的向将要把了是对从为和与及]{2,14}?"
+# two or more items joined by 、 (the last may follow 和/及/以及)
+_LIST = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z0-9（）()]){_ITEM}(?:、{_ITEM})+(?:(?:以及|和|及){_ITEM})?(?=等|在|作|先后|分别|出席|参加|参会|发言|[，。；：]|$)")
+NEAR = 10  # characters between a list and the predicate it is the subject or object of
+
+
+def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
+    """The first of `picks` (best first) whose sentence lists what was asked, counted."""
+    q = ctx.question
+    # 1508个项目里深圳占了多少个: a part of a stated whole is no list to count
+    if q.kind != "figure" or q.unit not in COUNTED_UNITS or re.search(r"第几|连续几|几连|占|\d", q.text):
+        return None
+    words = [w for w in q.predicate if len(w) > 1]
+    asked = re.search(r"(?:多少|几)[个家项所座条支位名]?([\u4e00-\u9fff]{2})", q.text)
+    noun = asked.group(1) if asked else ""
+    for p in picks:
+        if not words or not holds_predicate(ctx, p.text) or not is_relevant(ctx, p.candidate, p.text):
+            continue
+        # members are counted, not kinds: a list whose items restate the asked words
+        # (优秀民营企业、民营企业家和优秀单位) names categories
+        lists = [m for m in _LIST.finditer(p.text)
+                 if not (q.unit in _PEOPLE_UNITS and not all(looks_like_name(x) for x in _items(m)))
+                 and not any(w in x for x in _items(m) for w in words)]
+        m = _the_list(p.text, lists, words, ctx.retrieved.weights, noun)
+        if m is not None:
+            items = _items(m)
+            rank = ctx.citations.add(p)
+            unit = q.unit if q.unit not in ("", "人") else ("位" if q.unit == "人" else "个")
+            where = f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"
+            if p.text[m.end() : m.end() + 1] == "等":  # 甲、乙、丙等: some of them, not how many
+                return Reply([f"报道提到：{quoted(rank, p.text)}"], abstained=True,
+                             reason=f"资料未写明总数，只列出{len(items)}{unit}，其后有“等”字。")
+            return Reply([f"报道列出{len(items)}{unit}（按所列计数）：\n{where}"], direct=(p, m.start(), m.end()), provinces=q.provinces)
+    return None
+
+
+def _items(m: re.Match) -> list[str]:
+    return re.split(r"、|以及|和|及", m.group(0))
+
+
+def _the_list(text: str, lists: list[re.Match], words: list[str], weights: dict[str, float], noun: str) -> re.Match | None:
+    """The list the predicate is said of. Coordinated lists share the verb at the end of
+    their sentence (A、B等企业，C、D等单位作交流发言), so each list reads on to the end of
+    its sentence; it must reach most of the predicate's weight. Then the list that names
+    the kind counted (等优秀民营企业 for 几家企业), then the one nearest its verb (表态发言,
+    not the 交流发言 before it)."""
+    total = sum(weights.get(w, 1.0) for w in words)
+    best, key = None, None
+    for m in lists:
+        after = re.split(r"[。；;]", text[m.end() :])[0]
+        before = text[max(0, m.start() - NEAR) : m.start()]
+        # an object list is introduced (…作交流发言的有：); after a comma a list begins its own clause
+        introduced = bool(re.search(r"(?:有|是|为|包括|：|:)$", before))
+        held = [w for w in words if w in after or (introduced and w in before)]
+        z = sum(weights.get(w, 1.0) for w in held)
+        if z < total / 2 or not _subject_of(after, held):
+            continue
+        rarest = max(held, key=lambda w: weights.get(w, 1.0))
+        distance = after.find(rarest) if rarest in after else 0
+        k = (z, bool(noun) and noun in after[:NEAR], -distance)
+        if key is None or k > key:
+            best, key = m, k
+    return best
+
+
+def _subject_of(after: str, held: list[str]) -> bool:
+    """Nothing but its kind (等优秀单位) and other such lists stand between the list and
+    its verb: a clause in between (…科技创新、产业创新，加快引进…) has a verb of its own."""
+    at = min((after.find(w) for w in held if w in after), default=-1)
+    if at < 0:
+        return True  # the predicate comes before the list (…发言的有：甲、乙)
+    first, *others = after[:at].split("，")
+    return len(first) <= 12 and all(_LIST.match(piece) for piece in others)
