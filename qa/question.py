@@ -22,7 +22,8 @@ _WHICH = re.compile(
     r"哪些(?:省(?!领导|委|长|政府)|市(?!领导|委|长)|地(?!址)|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)(?!领导|委|长)|有哪些省(?!领导|委|长)|哪些个|哪几场|哪些场|哪几次会|"
     r"(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)了?(?:哪些|什么)"
 )
-_LOCAL_WHICH = re.compile(r"哪(?:些|几个?)(?:市|城市|地市|县|区|州|地级市)(?!领导|委|长)")
+# (哪些地方 inside the one province named asks for its places, not for other provinces)
+_LOCAL_WHICH = re.compile(r"哪(?:些|几个?)(?:市|城市|地市|县|区|州|地级市|地方|地区)(?!领导|委|长)")
 _COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
 
 # the kind of answer asked for, each with the question words that ask for it
@@ -34,7 +35,7 @@ _KIND_WORDS = {
     # 哪几家/哪几个 asks which ones, not how many
     "figure": r"多少|(?<!哪)几[个项家次届年天名人位所座条批倍大级张类种支点成]|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
-    "name": r"叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
+    "name": r"叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
             r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么",
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
@@ -67,7 +68,7 @@ _ASKING_NOUNS = re.compile(r"^(?:时段|时间|时间跨度|跨度|期限|年份
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
     "host": re.compile(r"主持"),
-    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|(?:上午|下午|晚上)(?:开|召开|举行)"),
+    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后"),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
     # 讲话 is the leaders'; 发言, 交流发言 are other participants' and no record field
@@ -75,7 +76,7 @@ MEETING_FIELDS = {
     "speakers": re.compile(r"讲话(?!精神)|致辞|作报告"),
     "theme": re.compile(r"主题|为题|名义"),
 }
-_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,])|开的会|场会")
+_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,])|开的会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -249,7 +250,8 @@ def _read_one(text: str) -> Question:
         years=years,
         issue=int(issue.group(1)) if issue else None,
         term=(t.group(1) if (t := _TERM.search(text)) else ""),
-        quoted=tuple(dict.fromkeys(_QUOTED.findall(text))),
+        # (哪“几早”: a quoted question word is no phrase of the report's)
+        quoted=tuple(dict.fromkeys(t for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t))),
         quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)),
         predicate_head=_predicate_head(text, kind),
         clause_words=_clause_words(text, kind),
@@ -340,6 +342,8 @@ def _date_unit(text: str) -> str:
         return "月"
     if re.search(r"(?:哪个|哪一个|什么|哪)(?:时段|季度|阶段)", text):
         return "时段"  # 做好哪个时段的开门红: 一季度, 上半年
+    if re.search(r"什么时候|何时", text) and not _MEETING.search(text):
+        return "时候"  # 总书记什么时候视察的: 去年 is the report's answer when it gives no date
     # 农历 must qualify what is asked: 在农历新春第一个工作日开的，那是几月几日 asks the calendar date
     return "农历" if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)", text) else ""
 
@@ -407,7 +411,8 @@ def _clause_words(text: str, kind: str | None) -> tuple[str, ...]:
 def _key_words(text: str) -> list[str]:
     """Content words by precise segmentation: search mode's overlapping parts (实验, 实验室)
     would count one word twice."""
-    words = rjieba.cut(_EXCEPT.sub(" ", text.replace("了", "")))
+    # 视察河北时说的: 时 ends the time clause (the segmenter would glue 时说)
+    words = rjieba.cut(re.sub(r"时(?=说|讲|强调|指出|表示|提出)", "时 ", _EXCEPT.sub(" ", text.replace("了", ""))))
     # 副 + 院长 is one post, a deputy's
     words = [("副" + w if i and words[i - 1] == "副" else w) for i, w in enumerate(words) if w != "副"]
     keep = set(_content_words(text)) | {w for w in words if w.startswith("副") and len(w) > 2}

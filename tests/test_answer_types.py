@@ -64,6 +64,8 @@ def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, w
     "上海优化营商环境6.0版行动方案一共有多少项改革举措？",  # the report gives 7.0版's
     "河北省长王正谱在全省优化营商环境大会上讲话强调了哪些内容？",  # he presided; 倪岳峰 spoke
     "安徽大会上有几家企业作交流发言？",  # 甲、乙、丙等: some of them, not how many
+    "重庆“一体两核多点”里的“两核”具体是哪两个？",  # named, never spelled out (一体 counts nothing)
+    "湖南招商引资工作会议上作交流发言的是哪几个市县？",  # 在长沙召开 is the venue, not a speaker
 ])
 def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
     assert assistant.answer(question).abstained
@@ -104,6 +106,18 @@ def test_a_near_miss_is_refused_and_still_quotes_what_the_report_says(assistant)
 def test_a_figure_that_is_not_given_is_refused(assistant):
     a = assistant.answer("广东省2024年的GDP增长目标是多少？")
     assert a.abstained and a.direct_answer is None
+
+
+@pytest.mark.parametrize("question, words", [
+    ("易炼红讲“直面风险挑战、固本而进”，具体要筑牢、夯实、守住的是哪三个“底”？", ["底座", "底板", "底线"]),  # quoted items
+    ("叶建春说加强项目服务保障，要让项目做到哪“几早”？", ["早开工", "早建成", "早投产", "早达效"]),  # 几 is asked, 早 shared
+    ("徐光辉用“六个新”总结江苏产业科创中心建设开局，具体是哪六个新？", ["取得新成效", "迈出新步伐"]),  # spelled out after a colon
+    ("袁家军要重庆在哪几个方面“实现新突破”？", ["排头兵上实现新突破", "示范区建设上实现新突破"]),  # each item repeats it
+])
+def test_a_set_is_found_however_the_report_spells_it_out(assistant, question, words):
+    a = assistant.answer(question)
+    assert not a.abstained, a.text
+    assert all(w in a.citations[0].quote for w in words)
 
 
 def test_a_phrase_asked_for_as_written_is_listed_wherever_it_stands(assistant):

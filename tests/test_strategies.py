@@ -123,6 +123,10 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("广东大会是在农历新春第一个工作日开的，那是几月几日？", "date", "date", ""),  # 农历 describes, the calendar date is asked
     ("要扎实做好哪个时段的开门红？", "date", "date", "时段"),
     ("要在哪几个方面实现新突破？", "summary", None, ""),  # 在哪几个方面 asks for a list, not a place
+    ("要健全一个什么样的管理机制？", "fact", None, ""),  # 什么样 asks what it is like, not its name
+    ("浙江大会上有哪些地方作了交流发言？", "place", "place", ""),  # places inside the one province named
+    ("总书记是什么时候视察河北的？", "date", "date", "时候"),  # 去年 answers when no date is given
+    ("北京的大会是什么时候开的？", "date", "date", ""),  # a meeting's day is a date
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
     q = read_question(text)
@@ -171,6 +175,8 @@ def test_what_a_question_offers_names_or_quotes():
     assert not read_question("哪些省提到了“新质生产力”和“高质量发展”？").quoted_any
     # the 中 of 中心 is no function word: 中心分了几级 has no predicate head 心分
     assert read_question("治理中心分了几级？").predicate_head == ""
+    # 哪“几早”: a quoted question word is no phrase the report holds
+    assert read_question("要让项目做到哪“几早”？").quoted == ()
 
 
 def test_a_comparison_across_two_issues_keeps_each_issue_on_its_own_line(two_issues):
@@ -208,6 +214,8 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("place", "", "在西北振兴中发挥好龙头作用", ["西北"]),  # a region lies in no one province
     ("date", "时段", "当前要扎实做好一季度工作，确保上半年双过半", ["一季度", "上半年"]),
     ("date", "年", "从今年开始，我省启动实施三年行动", ["今年"]),  # the report's own word for the year
+    ("date", "时候", "习近平总书记去年视察河北时强调", ["去年"]),
+    ("person", "", "会议期间，黄坤明等省领导还参观了成果展。", ["黄坤明"]),
 ])
 def test_spans_of_each_kind(kind, unit, text, expected):
     from qa.answering.spans import find

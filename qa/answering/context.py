@@ -118,7 +118,8 @@ _EXPANSION_ASKED = re.compile(r"具体(?:是|指|包括)|分别(?:是|指|代表
                              r"是哪[几两三四五六七八九十](?![年月天日次号])|哪[几两三四五六七八九十][个项大方条类支]")
 _COUNT = re.compile(r"[一二两三四五六七八九十]|\d+")
 # how a report spells a set out: 即…, ：…, 包括…, or an enumeration that follows (一是…, 其中…)
-_SPELLED_RIGHT_AFTER = re.compile(r"^[”\"]?(?:即|就是|是指|指的是|包括|分别是|主要是|具体是|[：:（(])")
+# (用“六个新”进行了概括：…: a short verb phrase may stand before the colon)
+_SPELLED_RIGHT_AFTER = re.compile(r"^[”\"]?(?:即|就是|是指|指的是|包括|分别是|主要是|具体是|[：:（(]|[^，,。；;“”]{1,6}[：:])")
 _ENUMERATION = re.compile(r"一是|其一|首先|第一[，、是]|其中[，：]|[①⑴]|（一）|1[.、．]")
 
 
@@ -131,7 +132,9 @@ def asks_expansion(q: Question) -> bool:
         return False
     for term in q.quoted:
         at = q.text.rfind(term, 0, m.start())
-        if at >= 0 and m.start() - (at + len(term)) <= 16 and not m.group(0).startswith("哪"):
+        # right after it, in its clause: 用好“超常规举措”，要冲破…的分别是什么 asks about the verbs' objects
+        between = q.text[at + len(term) : m.start()] if at >= 0 else ""
+        if at >= 0 and len(between) <= 16 and not re.search(r"[，,；;]", between) and not m.group(0).startswith("哪"):
             return True
         ask = q.text[m.start() : m.end() + 6]
         same_count = {_number(c) for c in _COUNT.findall(term)} & {_number(c) for c in _COUNT.findall(ask)}
@@ -153,7 +156,9 @@ def expands(q: Question, pick: Pick) -> bool:
     for term in q.quoted:
         # 三个“硬”, 四个“量”: a one- or two-character set name is spelled out by the words that
         # share it (硬道理，硬抓手，硬实力), as many as the question counts
-        if len(term) <= 2 and len(_items_sharing(term, pick.text)) >= max(2, _asked_count(q, term)):
+        # (“几早”: the question word stands for the items' differing part, 早 is shared)
+        core = re.sub(r"^(?:哪几|几|哪)", "", term)
+        if core and len(core) <= 2 and len(_items_sharing(core, pick.text)) >= max(2, _asked_count(q, term)):
             return True
         # 在哪几个方面“实现新突破”: each item of a parallel list carries the phrase
         # (在…上实现新突破，在…上实现新突破), so the sentence that repeats it spells them out
@@ -170,14 +175,15 @@ def expands(q: Question, pick: Pick) -> bool:
             # the next sentence's 一是… spells the term out only when the term ends its own
             # sentence (实现“三个转变”。一是…), not when more clauses follow it (…“六地”目标定位，开局…。一是…)
             last_clause = stop >= 0 and not re.search(r"[，,；;]", after[:stop])
-            if _SPELLED_RIGHT_AFTER.search(after[:6]) or _ENUMERATION.search(after if stop < 0 else after[: stop + (9 if last_clause else 0)]):
+            if _SPELLED_RIGHT_AFTER.search(after[:8]) or _ENUMERATION.search(after if stop < 0 else after[: stop + (9 if last_clause else 0)]):
                 return True
             if before.count("、") >= 2 and re.search(r"等\s*[“\"]?$", before):
                 return True
             # 深港河套和粤澳横琴“两点”: as many items, right before it, as the name counts
             items = re.split(r"[和与及、]", re.split(r"[，。；：]", before)[-1].rstrip("“\""))
-            counts = [_number(c) for c in _COUNT.findall(term)]
-            if counts and len(items) == counts[0] and all(len(x) >= 2 for x in items):
+            # (the name opens with its count: 一体两核多点 counts nothing)
+            lead = re.match(r"[一二两三四五六七八九十]|\d+", term)
+            if lead and _number(lead.group(0)) >= 2 and len(items) == _number(lead.group(0)) and all(len(x) >= 2 for x in items):
                 return True
     return False
 
@@ -185,7 +191,8 @@ def expands(q: Question, pick: Pick) -> bool:
 def _items_sharing(term: str, text: str) -> list[re.Match]:
     """Listed words that end with the term (主要增量、强大能量) or start with it (是硬道理，是硬抓手)."""
     t = re.escape(term)
-    return list(re.finditer(rf"{t}(?=[、，,；;。和及与])|(?<=[是为、，,；;和及与]){t}", text))
+    # (a quoted item counts too: 筑牢社会治理“底座”，夯实金融风控“底板”)
+    return list(re.finditer(rf"{t}(?=[、，,；;。和及与”])|(?<=[是为、，,；;和及与“]){t}", text))
 
 
 def _asked_count(q: Question, term: str) -> int:
@@ -213,7 +220,15 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
             return span in squeezed
         return any(number.group(2) in squeezed[m.end() : m.end() + 4]
                    for m in re.finditer(rf"(?<![\d.]){re.escape(number.group(1))}(?![\d.])", squeezed))
-    return [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if not stated(text[a:b])]
+
+    def venue(b: int) -> bool:
+        # 会议在长沙召开: the venue answers where the meeting was held, not who spoke at it
+        return (q.kind == "place" and bool(q.predicate) and not _ASKS_VENUE.search(q.text)
+                and bool(re.match(r"[市省]?(?:召开|举行|举办)", text[b:])))
+    return [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if not stated(text[a:b]) and not venue(b)]
+
+
+_ASKS_VENUE = re.compile(r"召开|举行|举办|开的|开会|开在|地点|会场|会址|场地|在哪")
 
 
 def answers_kind(q: Question, text: str) -> bool:

@@ -41,7 +41,7 @@ _TITLES = (
     r"厅长|局长|主任|院长|副院长|部长|董事长|总经理|秘书长|常委"
 )
 _PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到：:（(）)\s]|$)")
-# 黄坤明强调, 王伟中主持: a name the sentence opens with, before a reporting verb
+# 黄坤明强调, 王伟中主持, 黄坤明等省领导: a name the sentence opens with, before a reporting verb
 # 刘玉江、孙运锋、张敏出席: a list of names before what they did
 _PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=等?(?:同志)?(?:出席|参加|参会|列席|先后发言|发言|作交流发言|在主会场|讲话))")
 # 王晓晖书记讲话: a name the title follows
@@ -50,7 +50,7 @@ _PERSON_BEFORE_TITLE = re.compile(r"(?:(?<=[，。；、落实按照根据遵照
 _PERSON_LIST_AFTER_POST = re.compile(r"(?:领导|常委|委员|同志|副省长|副市长|副主席)((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=[，。；等出参在])")
 # 责任编辑：史筱飞 — a masthead or a list of officials: a role, a colon, a name
 _PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
-_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上|同志)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到))")
+_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上|同志)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到|等(?:省|市)?领导))")
 _NOT_NAMES = set("会议 大会 全省 全市 我们 他们 各地 各级 省委 省政府 市委 市政府 同志 领导 会上 会议上 要求 大家 企业 我省 我市 今年 去年 当前 新的 代表 此外 随后 最后 首先 其次 同时 主要 "
                  "重要 指示 批示 讲话 部署 决策 关于 对于 亲自 视察 考察 号召 回信 贺信 殷切 嘱托 明确 全面 深入 认真 切实".split())
 
@@ -201,7 +201,7 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         found = dates(text)
         if unit == "时段":
             found += [m.span() for m in _PERIOD.finditer(text)]
-        if unit == "年":  # a year, unless it lies inside a span of years already found
+        if unit in ("年", "时候"):  # a year, unless it lies inside a span of years already found
             # (从今年开始: the report's own word for the year is its answer, verbatim)
             found += [m.span() for m in (*_YEAR.finditer(text), *_RELATIVE_YEAR.finditer(text)) if not any(a <= m.start() < b for a, b in found)]
         return sorted(found)
