@@ -35,6 +35,8 @@ def check_direct(answer, expected):
     ("“企业的竞争也是企业家的竞争”是谁说的？", "周祖翼", "福建"),  # the quoted words find the sentence
     ("郝鹏说辽宁完全有实力在哪个区域的振兴中发挥龙头和骨干作用？", "东北", "辽宁"),  # a region is a place
     ("王浩要求当前扎实做好哪个时段的“开门红、开门好”工作？", "一季度", "浙江"),  # a part of the year
+    ("重庆推进大会上要求坚持“一把手”抓“一号工程”的是谁？", "袁家军", "重庆"),  # the quoted words' own speaker
+    ("江苏推进会上作交流发言的那个园区叫什么？", "苏州工业园区", "江苏"),  # the kind of place asked
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
      "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),
 ])

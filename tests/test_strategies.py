@@ -127,6 +127,8 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("浙江大会上有哪些地方作了交流发言？", "place", "place", ""),  # places inside the one province named
     ("总书记是什么时候视察河北的？", "date", "date", "时候"),  # 去年 answers when no date is given
     ("北京的大会是什么时候开的？", "date", "date", ""),  # a meeting's day is a date
+    ("这几大类产业一共汇集了多少个项目？", "figure", "figure", "个"),  # 这几大类 points, 多少个 asks
+    ("江苏推进会上作交流发言的那个园区叫什么？", "place", "place", "园区"),
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
     q = read_question(text)

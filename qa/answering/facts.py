@@ -68,6 +68,10 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False
     if not quotes_the_phrase(q, p) or not years_agree(q, p.text) or not names_a_choice(q, p.text) or not speaker_agrees(ctx, p):
         return False
+    # “一把手”抓“一号工程”是谁说的: the quoted words find the very sentence; a name in
+    # another sentence of the passage said something else (its speaker is found below)
+    if q.kind == "person" and q.quoted and _SAYS.search(q.text) and not all(bare(t) in bare(p.text) for t in q.quoted if len(t) >= 2):
+        return False
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
 
@@ -153,7 +157,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
                     f"资料未写明{q.speaker}所讲的这一内容" if q.speaker and not q.quoted else
                     f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
             return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=what + "。")
-        best = fitting[0]
+        best = _calendar_first(q, fitting[:3]) or fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
     rank = ctx.citations.add(best)
@@ -166,9 +170,20 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     return Reply(lines, direct=direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None, provinces=q.provinces)
 
 
+_ASKS_DAY = re.compile(r"几月几|几号|哪天|哪一天|哪日|具体日期|公历")
+
+
+def _calendar_first(q, picks: list[Pick]) -> Pick | None:
+    """哪天开的: of the sentences that fit nearly as well, one that gives the calendar date
+    (2月18日) answers before one that only says 节后开工首日."""
+    if q.kind != "date" or q.unit or not _ASKS_DAY.search(q.text):
+        return None
+    return next((p for p in picks if any(re.search(r"\d", p.text[a:b]) for a, b in kind_spans(q, p.text))), None)
+
+
 # 谁要求…, 哪位领导主张…, 让大家…的是谁: the question asks who said it
 # (谁提的: spoken, 提 alone is the verb; 提升 is not)
-_SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "让", "讲"}, key=len, reverse=True)) + "|提(?=的|了|过)")
+_SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "让", "讲", "喊出", "喊响"}, key=len, reverse=True)) + "|提(?=的|了|过)")
 JOIN_WITHIN = 200  # characters: a speaker this close is quoted with the words, as one quote
 
 
