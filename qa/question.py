@@ -31,17 +31,17 @@ _KIND_WORDS = {
     "date": r"哪天|哪一天|日子(?=是|为|[？?]|$)|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几月份?|哪个月|哪月|几号|哪一?年|哪几年|何年|日期是|(?:具体|什么)日期|日期(?=[？?]?$)|时间是|何日",
     "person": r"谁|哪位|何人|姓名|哪几位|哪些人|哪几个人|哪个人|哪些(?:省|市)?领导|哪个(?:省|市)?领导|(?:(?<=书记)|(?<=省长)|(?<=市长)|(?<=主任)|(?<=主席)|(?<=厅长)|(?<=局长)|(?<=院长)|(?<=部长)|(?<=领导)|(?<=委员)|(?<=负责人))叫什么(?:名字)?",
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
-    "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位|几)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
+    "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位|几|次|场|届)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
     # (这几大类, 那几家: demonstratives, not questions)
-    "figure": r"多少|(?<![哪这那])几[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    "figure": r"多少|(?<![哪这那好])几[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
     "name": r"叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
             r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么",
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
-_FIGURE_ASKED = re.compile(r"多少|(?<![哪这那])几[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
+_FIGURE_ASKED = re.compile(r"多少|(?<![哪这那好])几[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
 
 
 def _ask_match(text: str, kind: str) -> re.Match | None:
@@ -53,7 +53,7 @@ def _ask_match(text: str, kind: str) -> re.Match | None:
 _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
-_UNIT_AFTER = re.compile(r"(?:多少|(?<![这那])几)(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组)")
+_UNIT_AFTER = re.compile(r"(?:多少|(?<![这那好])几)(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组)")
 # a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 _UNIT_NOUNS = [
     ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
@@ -77,7 +77,7 @@ MEETING_FIELDS = {
     "speakers": re.compile(r"讲话(?!精神)|致辞|作报告"),
     "theme": re.compile(r"主题|为题|名义"),
 }
-_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,])|开的会")
+_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,])|开的会|[那这该][场次]会|[那这该]场[\u4e00-\u9fff]{0,4}会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -191,8 +191,12 @@ def split_parts(text: str) -> list[str]:
         # each part runs to its asking clause; the last one keeps the clauses after it
         cuts = [0] + [i + 1 for i in asking[:-1]] + [len(clauses)]
         out += ["，".join(clauses[a:b]) for a, b in zip(cuts, cuts[1:])]
-    asking_parts = [p for p in out if _asks(p)]
+    # 概括一下, 帮我列一下: an instruction on how to answer the question before it, no question of its own
+    asking_parts = [p for p in out if _asks(p) and not _INSTRUCTION.match(p)]
     return asking_parts if len(asking_parts) > 1 else [text]
+
+
+_INSTRUCTION = re.compile(r"^(?:请|麻烦)?(?:帮我|给我)?(?:简要|简单|大概)?(?:概括|总结|归纳|列|说|讲|梳理|介绍)(?:一下|下|说)?(?:吧|呗)?[。！!]?$")
 
 
 def _asks(text: str) -> bool:
@@ -232,7 +236,7 @@ def _read_one(text: str) -> Question:
     topic = re.sub(r"[\s？?。，,！!：:、]+", " ", topic).strip()
     search_text = _ASKING_LEAD.sub("", text).rstrip("？?")
     about_meeting = bool(_MEETING.search(text))
-    field = _meeting_field(text) if about_meeting or qtype in ("which", "compare") else None
+    field = _meeting_field(text, kind) if about_meeting or qtype in ("which", "compare") else None
     years = tuple(int(y) for y in _YEAR.findall(text))
     issue = _ISSUE.search(text)
     return Question(
@@ -349,8 +353,11 @@ def _date_unit(text: str) -> str:
     return "农历" if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)", text) else ""
 
 
-def _meeting_field(text: str) -> str | None:
+def _meeting_field(text: str, kind: str | None = None) -> str | None:
     found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items() if (m := pattern.search(text))]
+    # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the meeting
+    if kind == "date" and any(f == "date" for _, f in found):
+        return "date"
     return min(found)[1] if found else None
 
 
@@ -369,6 +376,13 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # 几个市作了发言: a one-character noun counted (市, 县) would glue to the verb (市作)
     after = _key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", text[m.end() : clauses[at].end()]))
     before = _key_words(text[clauses[at].start() : m.start()])
+    held_after = re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()])
+    held_before = _HELD_BEFORE.search(text[clauses[at].start() : m.start()])
+    # 那次会是什么时候开的, 在哪个城市召开: the verb only says that the meeting took place
+    if not after and kind == "date" and held_after:
+        return ()
+    if not after and kind == "place" and held_after:
+        return ("召开",)
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
         before = _key_words(clauses[at - 1].group(0))
@@ -378,8 +392,6 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
         head = _predicate_head(text, kind, force=True) if kind == "figure" else ""
         # 覆盖了多少家企业: what is counted (企业) and what was done to it (覆盖)
         return tuple(dict.fromkeys(after + ([head] if head else [])))[:6]
-    held_after = re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()])
-    held_before = _HELD_BEFORE.search(text[clauses[at].start() : m.start()])
     if kind == "place" and (held_after or held_before):
         return ("召开",)  # 在哪座城市召开的: a venue is where the meeting was held, not any place named
     if kind == "date" and held_before:

@@ -37,6 +37,9 @@ def check_direct(answer, expected):
     ("王浩要求当前扎实做好哪个时段的“开门红、开门好”工作？", "一季度", "浙江"),  # a part of the year
     ("重庆推进大会上要求坚持“一把手”抓“一号工程”的是谁？", "袁家军", "重庆"),  # the quoted words' own speaker
     ("江苏推进会上作交流发言的那个园区叫什么？", "苏州工业园区", "江苏"),  # the kind of place asked
+    # the meeting named by something said at it: its report's date and venue answer
+    ("杨博在会上通报2023年能力作风建设考核情况，那次会是什么时候开的？", "2月18日上午", "黑龙江"),
+    ("毛伟明喊出“开局即开创，起步即起势”的那场招商会是在哪开的？", "长沙", "湖南"),
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
      "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),
 ])
@@ -68,6 +71,7 @@ def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, w
     "安徽大会上有几家企业作交流发言？",  # 甲、乙、丙等: some of them, not how many
     "重庆“一体两核多点”里的“两核”具体是哪两个？",  # named, never spelled out (一体 counts nothing)
     "湖南招商引资工作会议上作交流发言的是哪几个市县？",  # 在长沙召开 is the venue, not a speaker
+    "北京今年“每月一题”具体选定了哪些题目？",  # named, never spelled out
 ])
 def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
     assert assistant.answer(question).abstained
@@ -115,6 +119,7 @@ def test_a_figure_that_is_not_given_is_refused(assistant):
     ("叶建春说加强项目服务保障，要让项目做到哪“几早”？", ["早开工", "早建成", "早投产", "早达效"]),  # 几 is asked, 早 shared
     ("徐光辉用“六个新”总结江苏产业科创中心建设开局，具体是哪六个新？", ["取得新成效", "迈出新步伐"]),  # spelled out after a colon
     ("袁家军要重庆在哪几个方面“实现新突破”？", ["排头兵上实现新突破", "示范区建设上实现新突破"]),  # each item repeats it
+    ("易炼红讲“直面激烈竞争、提质而进”，要抓哪几方面的高质量？", ["高质量项目建设", "高质量企业培育"]),  # the ask names what they share
 ])
 def test_a_set_is_found_however_the_report_spells_it_out(assistant, question, words):
     a = assistant.answer(question)

@@ -129,6 +129,8 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("北京的大会是什么时候开的？", "date", "date", ""),  # a meeting's day is a date
     ("这几大类产业一共汇集了多少个项目？", "figure", "figure", "个"),  # 这几大类 points, 多少个 asks
     ("江苏推进会上作交流发言的那个园区叫什么？", "place", "place", "园区"),
+    ("在哪次会议上提出来的？", "fact", None, ""),  # which meeting, not which place
+    ("那场视频大会是几月几号开的？", "date", "date", ""),
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
     q = read_question(text)
@@ -140,6 +142,8 @@ def test_question_types_kinds_and_units(text, qtype, kind, unit):
     ("广东大会上是谁发表讲话、谁主持会议？", ["广东大会上是谁发表讲话", "谁主持会议"]),
     ("江西连续第几年集中开工，又是连续第几年召开动员大会？", ["江西连续第几年集中开工", "又是连续第几年召开动员大会"]),
     ("哪个省计划让评标专家和投标人互相不知道对方是谁？", []),  # one question: 谁 is inside it
+    ("易炼红围绕“人”提了好几个“聚焦”，具体是怎么说的？概括一下", []),  # 好几个 asks nothing; 概括一下 is an instruction
+    ("新时代民营经济强省战略是哪一年、在哪次会议上提出来的？", ["新时代民营经济强省战略是哪一年", "在哪次会议上提出来的"]),
 ])
 def test_multi_part_questions_are_split_only_where_a_new_question_begins(text, parts):
     q = read_question(text)
@@ -162,6 +166,12 @@ def test_the_predicate_is_the_words_next_to_the_question_word():
     assert read_question("其中深圳占了多少个？").predicate == ("深圳",)
     # 两年来 scopes the sentence; it sits next to no figure
     assert "两年" not in read_question("两年来建成投产了几个项目？").clause_words
+
+
+def test_a_meeting_s_date_is_asked_whatever_else_describes_it():
+    q = read_question("吉林把今年定为“狠抓落实年”的那场视频大会，公历是几月几号开的？")
+    assert q.about_meeting and q.meeting_field == "date" and q.predicate == ()  # 视频 only describes it
+    assert read_question("那场龙江会议在哪个城市召开？").predicate == ("召开",)
 
 
 def test_what_a_question_offers_names_or_quotes():

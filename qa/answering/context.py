@@ -114,7 +114,7 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
 
 
 # `“六大优势产业”具体是哪六个`: asks what a named set consists of
-_EXPANSION_ASKED = re.compile(r"具体(?:是|指|包括)|分别(?:是|指|代表)|代表(?:什么|哪)|指(?:的是)?(?:什么|哪)|包括哪|"
+_EXPANSION_ASKED = re.compile(r"具体(?:是|指|包括)|具体[\u4e00-\u9fff]{1,4}?了?(?:哪些|什么)|分别(?:是|指|代表)|代表(?:什么|哪)|指(?:的是)?(?:什么|哪)|包括哪|"
                              r"是哪[几两三四五六七八九十](?![年月天日次号])|哪[几两三四五六七八九十][个项大方条类支]")
 _COUNT = re.compile(r"[一二两三四五六七八九十]|\d+")
 # how a report spells a set out: 即…, ：…, 包括…, or an enumeration that follows (一是…, 其中…)
@@ -163,6 +163,10 @@ def expands(q: Question, pick: Pick) -> bool:
         # 在哪几个方面“实现新突破”: each item of a parallel list carries the phrase
         # (在…上实现新突破，在…上实现新突破), so the sentence that repeats it spells them out
         if len(term) > 2 and pick.text.count(term) >= max(2, _asked_count(q, term)):
+            return True
+        # 要抓哪几方面的高质量: the items share the word the ask names (高质量项目建设、高质量企业培育)
+        shared = re.search(r"哪[几两三四五六七八九十]?(?:个|项|大|条|类)?方面的([\u4e00-\u9fff]{2,4}?)(?:[？?，,]|$)", q.text)
+        if shared and pick.text.count(shared.group(1)) >= 2:
             return True
         for m in re.finditer(re.escape(term), text):
             if not pick.start - 60 <= m.start() <= pick.end:

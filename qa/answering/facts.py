@@ -148,6 +148,10 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             fitting = [p for p in deeper if fits(ctx, p)]
         if not fitting and (listed := counted(ctx, ranked[: 2 * s.quote_pool])) is not None:
             return listed
+        # the sentence that holds the user's quoted words says which meeting is meant
+        described = next((p for p in ranked if q.quoted and all(bare(t) in bare(p.text) for t in q.quoted)), best)
+        if not fitting and (held := _when_or_where_held(ctx, described)) is not None:
+            return held
         if not fitting:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
@@ -168,6 +172,38 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             r2 = ctx.citations.add(second)
             lines.append(f"{ctx.citations.where(r2, ctx.with_doc)}：{quoted(r2, second.text)}")
     return Reply(lines, direct=direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None, provinces=q.provinces)
+
+
+_HELD = re.compile(r"召开|举行|举办|开幕")
+
+
+def _when_or_where_held(ctx: AnswerContext, described: Pick) -> Reply | None:
+    """杨博通报考核情况的那次会是什么时候开的: the question names the meeting by something
+    said at it. The passage that says it belongs to one report, and a report is one
+    meeting: its date (from the meeting record) or its venue (from the report's opening)
+    answers, quoted with the sentence that identified the meeting."""
+    q, r = ctx.question, ctx.retrieved
+    if q.kind not in ("date", "place") or not q.about_meeting or q.predicate not in ((), ("召开",)):
+        return None
+    if not is_relevant(ctx, described.candidate, described.text):
+        return None
+    chunk = described.candidate.chunk
+    record = next((located for m, located in r.meetings if (m.doc, m.province) == (chunk.doc, chunk.province)), {})
+    candidates = []
+    if q.kind == "date" and "date" in record:
+        c, a, b = record["date"]
+        candidates = [Pick(c, a, b, c.score)]
+    opening = r.openings.get(chunk.province)
+    if opening is not None and opening.chunk.doc == chunk.doc:
+        candidates += [p for p in rank_sentences(ctx, [opening]) if _HELD.search(p.text)]
+    held = next((p for p in candidates if answers_kind(q, p.text)), None)
+    if held is None or held.candidate.chunk.id == chunk.id and held.start == described.start:
+        return None
+    rank = ctx.citations.add(held)
+    said = ctx.citations.add(described)
+    lines = [f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, held.text)}",
+             f"（问到的会议见同一报道：{quoted(said, described.text)}）"]
+    return Reply(lines, direct=direct_span(q, held, r.weights), provinces=(chunk.province,))
 
 
 _ASKS_DAY = re.compile(r"几月几|几号|哪天|哪一天|哪日|具体日期|公历")
