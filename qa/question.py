@@ -33,15 +33,15 @@ _KIND_WORDS = {
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
     "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位|几|次|场|届)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
-    # (这几大类, 那几家: demonstratives, not questions)
-    "figure": r"多少|(?<![哪这那好])几[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    # (这几大类, 那几家: demonstratives; 提了好几个: a quantity; neither asks — 做好几篇 does)
+    "figure": r"多少|(?<![哪这那])(?<!了好)(?<!有好)(?<!过好)几[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
     "name": r"叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
             r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么",
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
-_FIGURE_ASKED = re.compile(r"多少|(?<![哪这那好])几[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
+_FIGURE_ASKED = re.compile(r"多少|(?<![哪这那])(?<!了好)(?<!有好)(?<!过好)几[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
 
 
 def _ask_match(text: str, kind: str) -> re.Match | None:
@@ -53,7 +53,7 @@ def _ask_match(text: str, kind: str) -> re.Match | None:
 _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
-_UNIT_AFTER = re.compile(r"(?:多少|(?<![这那好])几)(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组)")
+_UNIT_AFTER = re.compile(r"(?:多少|(?<![这那])(?<!了好)(?<!有好)(?<!过好)几)(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组)")
 # a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 _UNIT_NOUNS = [
     ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
@@ -125,6 +125,7 @@ class Question:
     clause_words: tuple[str, ...] = ()  # key words of the clause that asks: they sit next to the answer
     plural: bool = False  # 哪些人, 哪几位: a list answers
     speaker: str = ""  # 王正谱讲话强调了什么: the person whose words are asked for
+    numbered: tuple[str, str] = ()  # 几个“高地”, “几化”: (unit, name) of a slogan whose number is asked
     choices: tuple[tuple[str, ...], ...] = ()  # 上午开的还是下午开的: (上午,), (下午,) — the answer names one
 
     @property
@@ -218,6 +219,9 @@ def _read_one(text: str) -> Question:
     if not provinces and "直辖市" in text:
         provinces = MUNICIPALITIES  # "哪个直辖市…": one of the four, not a comparison of them
     kind = _kind(text)
+    numbered = _numbered(text)
+    if numbered:
+        kind = "figure"  # 叫“几化”: the number in the name is what is asked
     if named == 1 and _LOCAL_WHICH.search(text):
         kind = kind or "place"  # 甘肃…有哪些市: the cities inside the province named, not other provinces
     if _WHICH.search(text) and not (named == 1 and _LOCAL_WHICH.search(text)):
@@ -263,7 +267,20 @@ def _read_one(text: str) -> Question:
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
         choices=_choices(text),
         speaker="" if kind == "person" else _speaker(text),
+        numbered=numbered,
     )
+
+
+# the genre numbers its slogans (“三个高地”, “五化”闭环工作法, 两篇“大文章”): asked 几个“高地”
+# or “几化”, the number is inside the name, quoted in the question
+_NUMBERED = re.compile(r"(?<![哪这那])(?<!了好)(?<!有好)(?<!过好)(?:几|多少)([个项大条篇种类张支])?[“\"]([^”\"]{1,8})[”\"]|(?<!哪)[“\"](?:几|多少)([个项大条篇种类张支])?([^”\"]{1,8})[”\"]")
+
+
+def _numbered(text: str) -> tuple[str, str]:
+    m = _NUMBERED.search(text)
+    if not m:
+        return ()
+    return (m.group(1) or "", m.group(2)) if m.group(2) else (m.group(3) or "", m.group(4))
 
 
 # 王正谱在大会上讲话强调了什么, 尹力指出…: a name, then where, then a verb of speech

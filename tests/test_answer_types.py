@@ -39,6 +39,10 @@ def check_direct(answer, expected):
     ("江苏推进会上作交流发言的那个园区叫什么？", "苏州工业园区", "江苏"),  # the kind of place asked
     # the meeting named by something said at it: its report's date and venue answer
     ("杨博在会上通报2023年能力作风建设考核情况，那次会是什么时候开的？", "2月18日上午", "黑龙江"),
+    # the number inside a slogan's name
+    ("沈晓明说招商引资是打造湖南几个“高地”的重中之重？", "三个", "湖南"),
+    ("景俊海要求用好的那个闭环工作法，叫“几化”？", "五化", "吉林"),
+    ("信长星说重点要统筹做好几篇“大文章”？", "两篇", "江苏"),
     ("毛伟明喊出“开局即开创，起步即起势”的那场招商会是在哪开的？", "长沙", "湖南"),
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
      "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),

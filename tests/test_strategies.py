@@ -168,6 +168,17 @@ def test_the_predicate_is_the_words_next_to_the_question_word():
     assert "两年" not in read_question("两年来建成投产了几个项目？").clause_words
 
 
+@pytest.mark.parametrize("text, numbered", [
+    ("打造湖南几个“高地”？", ("个", "高地")),
+    ("那个闭环工作法叫“几化”？", ("", "化")),
+    ("要统筹做好几篇“大文章”？", ("篇", "大文章")),  # 做好 + 几篇: asked
+    ("要让项目做到哪“几早”？", ()),  # which ones, not how many
+    ("提了好几个“聚焦”，具体怎么说的？", ()),  # 好几个: a quantity, not a question
+])
+def test_the_number_inside_a_slogan_s_name_is_asked(text, numbered):
+    assert read_question(text).numbered == numbered
+
+
 def test_a_meeting_s_date_is_asked_whatever_else_describes_it():
     q = read_question("吉林把今年定为“狠抓落实年”的那场视频大会，公历是几月几号开的？")
     assert q.about_meeting and q.meeting_field == "date" and q.predicate == ()  # 视频 only describes it

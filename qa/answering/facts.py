@@ -135,6 +135,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     if not ranked:
         return Reply([], abstained=True)
     best = ranked[0]
+    if q.numbered and (named := _numbered_name(ctx, ranked[: 2 * s.quote_pool])) is not None:
+        return named
     if q.kind or q.choices or q.speaker or (asks_expansion(q) and names_the_set(q, pool)):
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
@@ -172,6 +174,20 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             r2 = ctx.citations.add(second)
             lines.append(f"{ctx.citations.where(r2, ctx.with_doc)}：{quoted(r2, second.text)}")
     return Reply(lines, direct=direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None, provinces=q.provinces)
+
+
+def _numbered_name(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
+    """几个“高地”: the sentence that names “三个高地” answers 三个; “几化” is answered by 五化."""
+    q = ctx.question
+    unit, name = q.numbered
+    pattern = re.compile(rf"([{spans.CN_DIGITS}\d]+)\s*{re.escape(unit)}\s*[“\"]?{re.escape(name)}")
+    for p in picks:
+        m = pattern.search(p.text)
+        if m and is_relevant(ctx, p.candidate, p.text):
+            rank = ctx.citations.add(p)
+            return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"],
+                         direct=(p, m.start(1), m.end(1) + len(unit) if unit else m.end()), provinces=q.provinces)
+    return None
 
 
 _HELD = re.compile(r"召开|举行|举办|开幕")

@@ -9,6 +9,7 @@ from ..gazetteer import AMBIGUOUS, CITIES, PROVINCES, REGIONS, province_of
 from ..meetings import looks_like_name
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
+CN_DIGITS = "一二三四五六七八九十两"  # the numbers slogans count with (“三个高地”, “五化”)
 _NUM = rf"(?:\d+(?:[.,，]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
 # a figure: a number with the unit or measure word that says what it counts
 _MEASURE = (r"个百分点|美元|元|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|户|套|台|件|场|期|轮|支|层|大|级|张|种|类|方面|部|组|"
