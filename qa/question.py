@@ -284,16 +284,21 @@ def _numbered(text: str) -> tuple[str, str]:
 
 
 # 王正谱在大会上讲话强调了什么, 尹力指出…: a name, then where, then a verb of speech
-_SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?[上中])?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到)")
+_SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?(?:[上中]|方面))?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|提(?=了|的|过))")
 _TITLE_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员)$")
 
 
 def _speaker(text: str) -> str:
-    for m in _SPEAKER_ASKED.finditer(text):
+    # every start, overlapping: 北京尹力强调 first matches 京尹力
+    for m in filter(None, (_SPEAKER_ASKED.match(text, i) for i in range(len(text)))):
         name = m.group(1)
         if name in PROVINCES or name in PROVINCES.values():
             continue
-        if looks_like_name(name, bool(_TITLE_BEFORE.search(text[: m.start()]))):
+        titled = bool(_TITLE_BEFORE.search(text[: m.start()]))
+        # a name stands on its own: after a title, a province, a punctuation mark or nothing
+        # (执法检查标准提了…: 查标准 is the end of another word)
+        alone = m.start() == 0 or not re.match(r"[\u4e00-\u9fff]", text[m.start() - 1]) or provinces_in(text[: m.start()][-3:])
+        if (titled or alone) and looks_like_name(name, titled):
             return name
     return ""
 

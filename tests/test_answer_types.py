@@ -43,6 +43,7 @@ def check_direct(answer, expected):
     ("沈晓明说招商引资是打造湖南几个“高地”的重中之重？", "三个", "湖南"),
     ("景俊海要求用好的那个闭环工作法，叫“几化”？", "五化", "吉林"),
     ("信长星说重点要统筹做好几篇“大文章”？", "两篇", "江苏"),
+    ("这期快讯是哪天印发的？", "2024年2月23日", "总述"),  # the front matter's date line dates the bulletin
     ("毛伟明喊出“开局即开创，起步即起势”的那场招商会是在哪开的？", "长沙", "湖南"),
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
      "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),
@@ -124,6 +125,7 @@ def test_a_figure_that_is_not_given_is_refused(assistant):
     ("徐光辉用“六个新”总结江苏产业科创中心建设开局，具体是哪六个新？", ["取得新成效", "迈出新步伐"]),  # spelled out after a colon
     ("袁家军要重庆在哪几个方面“实现新突破”？", ["排头兵上实现新突破", "示范区建设上实现新突破"]),  # each item repeats it
     ("易炼红讲“直面激烈竞争、提质而进”，要抓哪几方面的高质量？", ["高质量项目建设", "高质量企业培育"]),  # the ask names what they share
+    ("韩俊在支持民营企业方面提了哪几个“坚定不移”？", ["一要坚定不移", "五要坚定不移"]),  # one item per sentence
 ])
 def test_a_set_is_found_however_the_report_spells_it_out(assistant, question, words):
     a = assistant.answer(question)

@@ -14,6 +14,7 @@ import re
 from ..keyword_index import REPORTING_VERBS
 from ..layout import toc_entry
 from ..retrieval import Candidate
+from ..schema import FRONT_PROVINCE
 from . import spans
 from .context import (
     AnswerContext,
@@ -32,6 +33,7 @@ from .context import (
     names_the_set,
 )
 from .counting import counted
+from .indirect import numbered_name, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
 
 
@@ -72,9 +74,23 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     # another sentence of the passage said something else (its speaker is found below)
     if q.kind == "person" and q.quoted and _SAYS.search(q.text) and not all(bare(t) in bare(p.text) for t in q.quoted if len(t) >= 2):
         return False
+    if _dates_the_bulletin(q, p):
+        return True
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
 
+
+
+_ABOUT_THE_BULLETIN = re.compile(r"[这本该此]期|快讯|简报|汇编")
+
+
+def _dates_the_bulletin(q, p: Pick) -> bool:
+    """这期快讯是哪天印发的: the front matter's date line (2024年2月23日) stands alone,
+    with no verb to match; it dates the bulletin."""
+    if q.kind != "date" or q.provinces or p.candidate.chunk.province != FRONT_PROVINCE or not _ABOUT_THE_BULLETIN.search(q.text):
+        return False
+    found = kind_spans(q, p.text)
+    return len(found) == 1 and not re.sub(r"[\s。]", "", p.text[: found[0][0]] + p.text[found[0][1] :])
 
 
 def years_agree(q, text: str) -> bool:
@@ -135,9 +151,15 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     if not ranked:
         return Reply([], abstained=True)
     best = ranked[0]
-    if q.numbered and (named := _numbered_name(ctx, ranked[: 2 * s.quote_pool])) is not None:
+    if q.numbered and (named := numbered_name(ctx, ranked[: 2 * s.quote_pool])) is not None:
         return named
-    if q.kind or q.choices or q.speaker or (asks_expansion(q) and names_the_set(q, pool)):
+    expansion = asks_expansion(q) and names_the_set(q, pool)
+    if q.speaker and not (q.kind or q.choices or expansion):
+        # 王正谱讲话强调了什么: whatever the topic, the words must be his
+        best = next((p for p in ranked if speaker_agrees(ctx, p)), None)
+        if best is None:
+            return Reply([], abstained=True, reason=f"资料未写明{q.speaker}所讲的这一内容。")
+    elif q.kind or q.choices or expansion:
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
         fitting = [p for p in ranked if fits(ctx, p)]
@@ -152,15 +174,16 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             return listed
         # the sentence that holds the user's quoted words says which meeting is meant
         described = next((p for p in ranked if q.quoted and all(bare(t) in bare(p.text) for t in q.quoted)), best)
-        if not fitting and (held := _when_or_where_held(ctx, described)) is not None:
+        if not fitting and (held := when_or_where_held(ctx, described, rank_sentences)) is not None:
             return held
+        if not fitting and asks_expansion(q) and (run := spelled_over_sentences(ctx, pool)) is not None:
+            return run
         if not fitting:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
             rank = ctx.citations.add(best)
             what = (missing_fact(q, q.meeting_field) if q.kind else
                     f"资料未写明是{'还是'.join(''.join(side) for side in q.choices)}" if q.choices else
-                    f"资料未写明{q.speaker}所讲的这一内容" if q.speaker and not q.quoted else
                     f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
             return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=what + "。")
         best = _calendar_first(q, fitting[:3]) or fitting[0]
@@ -174,52 +197,6 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             r2 = ctx.citations.add(second)
             lines.append(f"{ctx.citations.where(r2, ctx.with_doc)}：{quoted(r2, second.text)}")
     return Reply(lines, direct=direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None, provinces=q.provinces)
-
-
-def _numbered_name(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
-    """几个“高地”: the sentence that names “三个高地” answers 三个; “几化” is answered by 五化."""
-    q = ctx.question
-    unit, name = q.numbered
-    pattern = re.compile(rf"([{spans.CN_DIGITS}\d]+)\s*{re.escape(unit)}\s*[“\"]?{re.escape(name)}")
-    for p in picks:
-        m = pattern.search(p.text)
-        if m and is_relevant(ctx, p.candidate, p.text):
-            rank = ctx.citations.add(p)
-            return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"],
-                         direct=(p, m.start(1), m.end(1) + len(unit) if unit else m.end()), provinces=q.provinces)
-    return None
-
-
-_HELD = re.compile(r"召开|举行|举办|开幕")
-
-
-def _when_or_where_held(ctx: AnswerContext, described: Pick) -> Reply | None:
-    """杨博通报考核情况的那次会是什么时候开的: the question names the meeting by something
-    said at it. The passage that says it belongs to one report, and a report is one
-    meeting: its date (from the meeting record) or its venue (from the report's opening)
-    answers, quoted with the sentence that identified the meeting."""
-    q, r = ctx.question, ctx.retrieved
-    if q.kind not in ("date", "place") or not q.about_meeting or q.predicate not in ((), ("召开",)):
-        return None
-    if not is_relevant(ctx, described.candidate, described.text):
-        return None
-    chunk = described.candidate.chunk
-    record = next((located for m, located in r.meetings if (m.doc, m.province) == (chunk.doc, chunk.province)), {})
-    candidates = []
-    if q.kind == "date" and "date" in record:
-        c, a, b = record["date"]
-        candidates = [Pick(c, a, b, c.score)]
-    opening = r.openings.get(chunk.province)
-    if opening is not None and opening.chunk.doc == chunk.doc:
-        candidates += [p for p in rank_sentences(ctx, [opening]) if _HELD.search(p.text)]
-    held = next((p for p in candidates if answers_kind(q, p.text)), None)
-    if held is None or held.candidate.chunk.id == chunk.id and held.start == described.start:
-        return None
-    rank = ctx.citations.add(held)
-    said = ctx.citations.add(described)
-    lines = [f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, held.text)}",
-             f"（问到的会议见同一报道：{quoted(said, described.text)}）"]
-    return Reply(lines, direct=direct_span(q, held, r.weights), provinces=(chunk.province,))
 
 
 _ASKS_DAY = re.compile(r"几月几|几号|哪天|哪一天|哪日|具体日期|公历")

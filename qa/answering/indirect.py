@@ -1,0 +1,87 @@
+"""Answers the fact strategy reaches when no single sentence holds the fact as asked.
+
+The genre has habits a sentence-by-sentence reading misses: slogans carry their number
+in their name (“三个高地”), a report is one meeting, so what was said at it names it,
+and a set is often spelled out one item per sentence (一要坚定不移…。二要坚定不移…。).
+Each function returns a Reply or None, and quotes only verbatim slices of passages.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..retrieval import Candidate
+from . import spans
+from .context import AnswerContext, Reply, answers_kind, bare, direct_span, is_relevant
+from .quotes import Pick, quoted
+
+
+def numbered_name(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
+    """几个“高地”: the sentence that names “三个高地” answers 三个; “几化” is answered by 五化."""
+    q = ctx.question
+    unit, name = q.numbered
+    pattern = re.compile(rf"([{spans.CN_DIGITS}\d]+)\s*{re.escape(unit)}\s*[“\"]?{re.escape(name)}")
+    for p in picks:
+        m = pattern.search(p.text)
+        if m and is_relevant(ctx, p.candidate, p.text):
+            rank = ctx.citations.add(p)
+            return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"],
+                         direct=(p, m.start(1), m.end(1) + len(unit) if unit else m.end()), provinces=q.provinces)
+    return None
+
+
+_HELD = re.compile(r"召开|举行|举办|开幕")
+
+
+def when_or_where_held(ctx: AnswerContext, described: Pick,
+                       rank: Callable[[AnswerContext, list[Candidate]], list[Pick]]) -> Reply | None:
+    """杨博通报考核情况的那次会是什么时候开的: the question names the meeting by something
+    said at it. The passage that says it belongs to one report, and a report is one
+    meeting: its date (from the meeting record) or its venue (from the report's opening)
+    answers, quoted with the sentence that identified the meeting."""
+    q, r = ctx.question, ctx.retrieved
+    if q.kind not in ("date", "place") or not q.about_meeting or q.predicate not in ((), ("召开",)):
+        return None
+    if not is_relevant(ctx, described.candidate, described.text):
+        return None
+    chunk = described.candidate.chunk
+    record = next((located for m, located in r.meetings if (m.doc, m.province) == (chunk.doc, chunk.province)), {})
+    candidates = []
+    if q.kind == "date" and "date" in record:
+        c, a, b = record["date"]
+        candidates = [Pick(c, a, b, c.score)]
+    opening = r.openings.get(chunk.province)
+    if opening is not None and opening.chunk.doc == chunk.doc:
+        candidates += [p for p in rank(ctx, [opening]) if _HELD.search(p.text)]
+    held = next((p for p in candidates if answers_kind(q, p.text)), None)
+    if held is None or held.candidate.chunk.id == chunk.id and held.start == described.start:
+        return None
+    at = ctx.citations.add(held)
+    said = ctx.citations.add(described)
+    lines = [f"{ctx.citations.where(at, ctx.with_doc)}：{quoted(at, held.text)}",
+             f"（问到的会议见同一报道：{quoted(said, described.text)}）"]
+    return Reply(lines, direct=direct_span(q, held, r.weights), provinces=(chunk.province,))
+
+
+MAX_RUN = 8  # sentences: a set of more items is rarely asked for whole
+
+
+def spelled_over_sentences(ctx: AnswerContext, pool: list[Candidate]) -> Reply | None:
+    """哪几个“坚定不移”: consecutive sentences of one passage that each carry the quoted
+    term (一要坚定不移…。二要坚定不移…。) spell the set out together; quoted as one run."""
+    q = ctx.question
+    terms = [bare(t) for t in q.quoted if len(bare(t)) >= 2]
+    for c in pool:
+        run: list = []
+        for s in list(c.sentences) + [None]:
+            holds = s is not None and any(t in bare(c.chunk.text[s.start : s.end]) for t in terms)
+            if holds and len(run) < MAX_RUN:
+                run.append(s)
+                continue
+            if len(run) >= 2:
+                pick = Pick(c, run[0].start, run[-1].end, c.score)
+                if is_relevant(ctx, c, pick.text):
+                    at = ctx.citations.add(pick)
+                    return Reply([f"{ctx.citations.where(at, ctx.with_doc)}：{quoted(at, pick.text)}"], provinces=q.provinces)
+            run = [s] if holds else []
+    return None
