@@ -238,6 +238,7 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("date", "时段", "当前要扎实做好一季度工作，确保上半年双过半", ["一季度", "上半年"]),
     ("date", "年", "从今年开始，我省启动实施三年行动", ["今年"]),  # the report's own word for the year
     ("date", "时候", "习近平总书记去年视察河北时强调", ["去年"]),
+    ("figure", "个", "项目建设的一个重点，是让签约的早开工", []),  # 一个 is an article here
     ("person", "", "会议期间，黄坤明等省领导还参观了成果展。", ["黄坤明"]),
 ])
 def test_spans_of_each_kind(kind, unit, text, expected):

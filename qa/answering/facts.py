@@ -17,6 +17,7 @@ from ..retrieval import Candidate
 from ..schema import FRONT_PROVINCE
 from . import spans
 from .context import (
+    MIN_HEAD_IDF,
     AnswerContext,
     Reply,
     answers_kind,
@@ -74,7 +75,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     # another sentence of the passage said something else (its speaker is found below)
     if q.kind == "person" and q.quoted and _SAYS.search(q.text) and not all(bare(t) in bare(p.text) for t in q.quoted if len(t) >= 2):
         return False
-    if _dates_the_bulletin(q, p):
+    if _dates_the_bulletin(q, p) or _counts_the_noun(ctx, p):
         return True
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
@@ -91,6 +92,23 @@ def _dates_the_bulletin(q, p: Pick) -> bool:
         return False
     found = kind_spans(q, p.text)
     return len(found) == 1 and not re.sub(r"[\s。]", "", p.text[: found[0][0]] + p.text[found[0][1] :])
+
+
+def _counts_the_noun(ctx: AnswerContext, p: Pick) -> bool:
+    """多少项重点任务 — 50项重点任务, 几家工程研究中心 — 工程研究中心6家: a figure written right
+    against the noun counted answers, whatever verb the question used (部署, 布局, 落地)."""
+    q = ctx.question
+    if q.kind != "figure" or not q.predicate or not is_relevant(ctx, p.candidate, p.text):
+        return False
+    nouns = [w for w in q.predicate if w != q.predicate_head and len(w) > 1 and ctx.retrieved.weights.get(w, 0.0) >= MIN_HEAD_IDF]
+    if not nouns or not figure_has_its_subject(ctx, p):
+        return False
+    near = rf"[^\W\d]{{0,{_NOUN_GAP}}}"
+    return any(re.match(near + re.escape(w), p.text[b:]) or re.search(re.escape(w) + near + "$", p.text[:a])
+               for a, b in kind_spans(q, p.text) for w in nouns)
+
+
+_NOUN_GAP = 3  # characters: 150项"改革"举措
 
 
 def years_agree(q, text: str) -> bool:

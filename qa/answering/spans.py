@@ -99,6 +99,8 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
         span = m.group(0)
         if not re.search(r"\d", span) and not _plausible_numeral(span):
             continue
+        if span in ("一个", "一项", "一批", "一种", "一次"):
+            continue  # 的一个重点: an article, not a count of one
         # 观看人次约260万: the unit may be named just before the number (1000个左右投资10亿元: not that far)
         if unit and not _has_unit(span, unit) and not _unit_leads(text[max(0, m.start() - 6) : m.start()], unit):
             continue
@@ -115,7 +117,12 @@ def _has_unit(span: str, unit: str) -> bool:
         return bool(re.search(r"人|名|位", span))
     if unit == "元":
         return "元" in span or span.endswith(("亿", "万"))
+    if unit in _ITEM_MEASURES:  # 多少条举措 is answered by 150项改革举措: one kind of count
+        return any(u in span for u in _ITEM_MEASURES)
     return unit in span
+
+
+_ITEM_MEASURES = ("项", "条", "件")
 
 
 def _unit_leads(before: str, unit: str) -> bool:
