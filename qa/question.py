@@ -367,7 +367,7 @@ def _date_unit(text: str) -> str:
         return "年"
     if re.search(r"几月份?(?!几)|哪个月|哪月", text):
         return "月"
-    if re.search(r"(?:哪个|哪一个|什么|哪)(?:时段|季度|阶段)", text):
+    if re.search(r"(?:哪个|哪一个|什么|哪)(?:时段|季度|阶段)", text) and not re.search(r"哪天|哪一天|几号|几月几", text):
         return "时段"  # 做好哪个时段的开门红: 一季度, 上半年
     if re.search(r"什么时候|何时", text) and not _MEETING.search(text):
         return "时候"  # 总书记什么时候视察的: 去年 is the report's answer when it gives no date

@@ -47,6 +47,9 @@ def check_direct(answer, expected):
     # a figure written against the noun counted, whatever verb the question uses (部署, 落地)
     ("辽宁去年围绕10个方面的突破，一共部署了多少项重点任务？", "50项", "辽宁"),
     ("上海今年营商环境改革，按7.0版方案总共要落地多少条举措？", "150项", "上海"),  # 条 and 项 count alike
+    # the venue, not a branch venue the scale sentence lists (沈抚示范区等设分会场)
+    ("郝鹏、李乐成出席讲话、共4.8万人参会的那场辽宁大会，在哪座城市召开？", "沈阳", "辽宁"),
+    ("湖南招商引资工作会议是什么时段开的？", "2月18日下午", "湖南"),
     ("毛伟明喊出“开局即开创，起步即起势”的那场招商会是在哪开的？", "长沙", "湖南"),
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
      "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),
@@ -134,6 +137,12 @@ def test_a_set_is_found_however_the_report_spells_it_out(assistant, question, wo
     a = assistant.answer(question)
     assert not a.abstained, a.text
     assert all(w in a.citations[0].quote for w in words)
+
+
+def test_a_number_the_report_never_gives_is_shown_as_the_list_it_gives(assistant):
+    a = assistant.answer("景俊海讲有力保障安全环境，具体分几个“抓”来落实？")
+    assert not a.abstained and a.direct_answer is None
+    assert "报道未给出数目" in a.text and "隐患抓排查" in a.citations[0].quote
 
 
 def test_a_phrase_asked_for_as_written_is_listed_wherever_it_stands(assistant):

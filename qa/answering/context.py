@@ -229,7 +229,16 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
         # 会议在长沙召开: the venue answers where the meeting was held, not who spoke at it
         return (q.kind == "place" and bool(q.predicate) and not _ASKS_VENUE.search(q.text)
                 and bool(re.match(r"[市省]?(?:召开|举行|举办)", text[b:])))
-    return [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if not stated(text[a:b]) and not venue(b)]
+    found = [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if not stated(text[a:b]) and not venue(b)]
+    if q.kind == "place" and q.predicate == ("召开",):
+        # 在哪座城市召开: the place the meeting is held at (在沈阳召开, 在深圳设主会场), not
+        # a branch venue the same sentence lists (沈抚示范区等设分会场)
+        found = [(a, b) for a, b in found if _VENUE_AFTER.match(text[b:]) or _VENUE_BEFORE.search(text[max(0, a - 6) : a])]
+    return found
+
+
+_VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
+_VENUE_BEFORE = re.compile(r"(?:主会场|会场|会议|会址)(?:设)?(?:在|于)$")
 
 
 _ASKS_VENUE = re.compile(r"召开|举行|举办|开的|开会|开在|地点|会场|会址|场地|在哪")

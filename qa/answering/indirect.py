@@ -27,6 +27,11 @@ def numbered_name(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
             rank = ctx.citations.add(p)
             return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"],
                          direct=(p, m.start(1), m.end(1) + len(unit) if unit else m.end()), provinces=q.provinces)
+    # 分几个“抓”来落实: the report lists them (隐患抓排查，方法抓落实，机制抓责任) without a number
+    for p in picks:
+        if len(name) <= 2 and p.text.count(name) >= 2 and is_relevant(ctx, p.candidate, p.text):
+            rank = ctx.citations.add(p)
+            return Reply([f"报道未给出数目，列出的是：\n{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"], provinces=q.provinces)
     return None
 
 
