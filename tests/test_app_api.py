@@ -65,6 +65,13 @@ def test_a_follow_up_with_its_history_is_answered_as_the_library_answers_it(serv
     assert chained["direct_answer"]["text"] == "许昆林"
 
 
+def test_a_history_that_is_not_a_list_of_questions_gets_a_clear_message(served):
+    url, _, _ = served
+    messages = [{"role": "user", "content": GUANGDONG}, {"role": "assistant", "content": "**深圳**"}]
+    with pytest.raises(Exception, match="history 应是此前提问的列表"):
+        client(url).predict("那江苏的呢？", [], messages, api_name="/ask")
+
+
 def test_a_new_topic_is_answered_as_it_stands_and_old_two_argument_calls_still_work(served):
     url, folder, _ = served
     got = client(url).predict("江西一季度集中开工了多少个重大项目？", [], [GUANGDONG], api_name="/ask")

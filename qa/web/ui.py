@@ -62,6 +62,9 @@ def build(served: ServedIndex) -> gr.Blocks:
     def ask(question: str, provinces: list[str], history: list[str] | None = None) -> dict:
         """Answer a question about the meeting reports. provinces (may be empty) restricts the sources;
         history is the conversation's earlier questions, oldest first, for follow-ups."""
+        if history is not None and not (isinstance(history, list) and all(isinstance(h, str) for h in history)):
+            # a chat log's {"role": …} messages read as text would resolve into nonsense
+            raise gr.Error("history 应是此前提问的列表（字符串，按时间先后），例如 [\"广东大会的主会场设在哪里？\"]。")
         return served.ask(question, provinces, history).to_dict()
 
     with gr.Blocks(title=view.title, analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
