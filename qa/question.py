@@ -428,6 +428,10 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # 深圳占了多少个: a share belongs to what stands before 占; the verb itself is too slight to be a key word
     if kind == "figure" and re.search(r"占(?:了|到|据)?$", text[clauses[at].start() : m.start()]):
         return tuple(dict.fromkeys(before))[-2:]
+    # 要求做好一季度开门红开门好的是哪位领导: what was said is named before 的是, and a
+    # sentence that says none of it is no answer (the speaker of the words is found apart)
+    if kind == "person" and before and re.search(r"的(?:是|为)?$", text[clauses[at].start() : m.start()]) and SAYS.search(text):
+        return tuple(dict.fromkeys(before))[-2:]
     return ()
 
 
@@ -478,6 +482,9 @@ def _predicate_head(text: str, kind: str | None, force: bool = False) -> str:
 
 
 _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由向中里》」”，、]")
+# verbs by which a question asks who said something (谁要求…, 哪位领导主张…, 谁提的)
+SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响"},
+                                  key=len, reverse=True)) + "|提(?=的|了|过)")
 # 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
 _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放)(?:在|于)?$")
 # deictic time words frame the question (目前有几家): the report dates its figures otherwise or not at all

@@ -83,6 +83,7 @@ def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, w
     "重庆“一体两核多点”里的“两核”具体是哪两个？",  # named, never spelled out (一体 counts nothing)
     "湖南招商引资工作会议上作交流发言的是哪几个市县？",  # 在长沙召开 is the venue, not a speaker
     "北京今年“每月一题”具体选定了哪些题目？",  # named, never spelled out
+    "江苏大会上，要求做好一季度开门红开门好的是哪位领导？",  # 沈莹出席会议 says none of it
 ])
 def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
     assert assistant.answer(question).abstained

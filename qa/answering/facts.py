@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..keyword_index import REPORTING_VERBS
 from ..layout import toc_entry
+from ..question import SAYS
 from ..retrieval import Candidate
 from ..schema import FRONT_PROVINCE
 from . import spans
@@ -73,7 +73,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False
     # “一把手”抓“一号工程”是谁说的: the quoted words find the very sentence; a name in
     # another sentence of the passage said something else (its speaker is found below)
-    if q.kind == "person" and q.quoted and _SAYS.search(q.text) and not all(bare(t) in bare(p.text) for t in q.quoted if len(t) >= 2):
+    if q.kind == "person" and q.quoted and SAYS.search(q.text) and not all(bare(t) in bare(p.text) for t in q.quoted if len(t) >= 2):
         return False
     if _dates_the_bulletin(q, p) or _counts_the_noun(ctx, p):
         return True
@@ -181,7 +181,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
         fitting = [p for p in ranked if fits(ctx, p)]
-        if not fitting and q.kind == "person" and _SAYS.search(q.text):
+        if not fitting and q.kind == "person" and SAYS.search(q.text):
             said = next((p for p in ranked[: s.quote_pool] if _said_by_someone(ctx, p)), None)
             if said is not None:
                 return _attributed(ctx, said)
@@ -228,9 +228,6 @@ def _calendar_first(q, picks: list[Pick]) -> Pick | None:
     return next((p for p in picks if any(re.search(r"\d", p.text[a:b]) for a, b in kind_spans(q, p.text))), None)
 
 
-# 谁要求…, 哪位领导主张…, 让大家…的是谁: the question asks who said it
-# (谁提的: spoken, 提 alone is the verb; 提升 is not)
-_SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "让", "讲", "喊出", "喊响"}, key=len, reverse=True)) + "|提(?=的|了|过)")
 JOIN_WITHIN = 200  # characters: a speaker this close is quoted with the words, as one quote
 
 
