@@ -26,6 +26,10 @@ _WHICH = re.compile(
 _LOCAL_WHICH = re.compile(r"哪(?:些|几个?)(?:市|城市|地市|县|区|州|地级市|地方|地区)(?!领导|委|长)")
 _COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
 
+# 几 that asks: not 这几大类, 那几家 (demonstratives) nor 提了好几个 (a quantity); 做好几篇 does ask
+_NOT_ASKING = r"(?<![这那])(?<!了好)(?<!有好)(?<!过好)"
+_ASKING_JI = _NOT_ASKING + "几"
+
 # the kind of answer asked for, each with the question words that ask for it
 _KIND_WORDS = {
     "date": r"哪天|哪一天|日子(?=是|为|[？?]|$)|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几月份?|哪个月|哪月|几号|哪一?年|哪几年|何年|日期是|(?:具体|什么)日期|日期(?=[？?]?$)|时间是|何日",
@@ -33,15 +37,14 @@ _KIND_WORDS = {
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
     "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位|几|次|场|届)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
-    # (这几大类, 那几家: demonstratives; 提了好几个: a quantity; neither asks — 做好几篇 does)
-    "figure": r"多少|(?<![哪这那])(?<!了好)(?<!有好)(?<!过好)几[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    "figure": r"多少|(?<!哪)" + _ASKING_JI + r"[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
     "name": r"叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
             r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么",
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
-_FIGURE_ASKED = re.compile(r"多少|(?<![哪这那])(?<!了好)(?<!有好)(?<!过好)几[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
+_FIGURE_ASKED = re.compile(r"多少|(?<!哪)" + _ASKING_JI + r"[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
 
 
 def _ask_match(text: str, kind: str) -> re.Match | None:
@@ -53,7 +56,7 @@ def _ask_match(text: str, kind: str) -> re.Match | None:
 _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
-_UNIT_AFTER = re.compile(r"(?:多少|(?<![这那])(?<!了好)(?<!有好)(?<!过好)几)(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组)")
+_UNIT_AFTER = re.compile(r"(?:多少|" + _ASKING_JI + r")(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组)")
 # a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 _UNIT_NOUNS = [
     ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
@@ -273,7 +276,7 @@ def _read_one(text: str) -> Question:
 
 # the genre numbers its slogans (“三个高地”, “五化”闭环工作法, 两篇“大文章”): asked 几个“高地”
 # or “几化”, the number is inside the name, quoted in the question
-_NUMBERED = re.compile(r"(?<![哪这那])(?<!了好)(?<!有好)(?<!过好)(?:几|多少)([个项大条篇种类张支])?[“\"]([^”\"]{1,8})[”\"]|(?<!哪)[“\"](?:几|多少)([个项大条篇种类张支])?([^”\"]{1,8})[”\"]")
+_NUMBERED = re.compile(r"(?<!哪)" + _NOT_ASKING + r"(?:几|多少)([个项大条篇种类张支])?[“\"]([^”\"]{1,8})[”\"]|(?<!哪)[“\"](?:几|多少)([个项大条篇种类张支])?([^”\"]{1,8})[”\"]")
 
 
 def _numbered(text: str) -> tuple[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import rjieba
 
@@ -45,6 +46,17 @@ class AnswerContext:
     def with_doc(self) -> bool:
         """Name the document in citations: the index holds more than one."""
         return self.retrieved.multi_doc
+
+    @cached_property
+    def rare_words(self) -> tuple[str, ...]:
+        """The question's words few passages hold (DISTINCT_HEAD_IDF) that the top passages
+        do hold, predicate and province names aside: the subject a figure must be about.
+        Read once per question, not once per sentence weighed."""
+        q, weights = self.question, self.retrieved.weights
+        pool = [c.chunk.text for c in self.retrieved.ranked[: self.settings.quote_pool]]
+        return tuple(w for w in dict.fromkeys(q.clause_words + q.terms)
+                     if len(w) > 1 and weights.get(w, 0.0) >= DISTINCT_HEAD_IDF and w not in q.predicate
+                     and not provinces_in(w) and any(w in t for t in pool))
 
 
 @dataclass
@@ -277,16 +289,10 @@ def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
     heading) names none of the question's rare words is another thing's (省重点项目年度计划
     投资1万亿元). Only words the top passages hold count: a word of the user's own that no
     passage uses (挤进, 年头) says nothing about which sentence answers."""
-    q = ctx.question
-    if q.kind != "figure":
+    if ctx.question.kind != "figure" or not ctx.rare_words:
         return True
-    pool = [c.chunk.text for c in ctx.retrieved.ranked[: ctx.settings.quote_pool]]
-    weights = ctx.retrieved.weights
-    rare = [w for w in dict.fromkeys(q.clause_words + q.terms)
-            if len(w) > 1 and weights.get(w, 0.0) >= DISTINCT_HEAD_IDF and w not in q.predicate
-            and not provinces_in(w) and any(w in t for t in pool)]
     context = p.text + p.candidate.chunk.title + p.candidate.chunk.doc_title
-    return not rare or any(w in context for w in rare)
+    return any(w in context for w in ctx.rare_words)
 
 
 def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None) -> tuple[Pick, int, int] | None:

@@ -13,7 +13,7 @@ import re
 
 from ..layout import toc_entry
 from ..question import SAYS
-from ..retrieval import Candidate
+from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
 from . import spans
 from .context import (
@@ -81,7 +81,6 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
 
 
-
 _ABOUT_THE_BULLETIN = re.compile(r"[这本该此]期|快讯|简报|汇编")
 
 
@@ -126,14 +125,19 @@ _VERSION_LABEL = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*版")
 _EDITION_LABEL = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:届|期)")
 
 
+def _speaker_of(ctx: AnswerContext, p: Pick) -> Speaker | None:
+    """Who speaks the quoted sentence, when a speech before it names someone."""
+    row = next((t.row for t in p.candidate.sentences if t.start == p.start), None)
+    return ctx.retrieved.speakers.get(row)
+
+
 def speaker_agrees(ctx: AnswerContext, p: Pick) -> bool:
     """王正谱讲话强调了什么: his words are a sentence that names him, or one inside a
     speech he opens; 倪岳峰's speech, or the report's own narrative, is not his."""
     q = ctx.question
     if not q.speaker or q.kind:  # 沈晓明出席讲话的那场会开在哪里: he describes the meeting asked about
         return True
-    row = next((t.row for t in p.candidate.sentences if t.start == p.start), None)
-    sp = ctx.retrieved.speakers.get(row)
+    sp = _speaker_of(ctx, p)
     return sp is not None and sp.candidate.chunk.text[sp.name_start : sp.name_end] == q.speaker
 
 
@@ -188,14 +192,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         if not fitting:
             deeper = rank_sentences(ctx, ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool])
             fitting = [p for p in deeper if fits(ctx, p)]
-        if not fitting and (listed := counted(ctx, ranked[: 2 * s.quote_pool])) is not None:
-            return listed
-        # the sentence that holds the user's quoted words says which meeting is meant
-        described = next((p for p in ranked if q.quoted and all(bare(t) in bare(p.text) for t in q.quoted)), best)
-        if not fitting and (held := when_or_where_held(ctx, described, rank_sentences)) is not None:
-            return held
-        if not fitting and asks_expansion(q) and (run := spelled_over_sentences(ctx, pool)) is not None:
-            return run
+        if not fitting and (reached := _reached_otherwise(ctx, ranked, best)) is not None:
+            return reached
         if not fitting:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
@@ -217,6 +215,19 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     return Reply(lines, direct=direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None, provinces=q.provinces)
 
 
+def _reached_otherwise(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> Reply | None:
+    """No sentence holds the fact as asked: a list counted, a meeting named by what was
+    said at it, or a set spelled out over several sentences may still answer."""
+    q, s = ctx.question, ctx.settings
+    if (listed := counted(ctx, ranked[: 2 * s.quote_pool])) is not None:
+        return listed
+    # the sentence that holds the user's quoted words says which meeting is meant
+    described = next((p for p in ranked if q.quoted and all(bare(t) in bare(p.text) for t in q.quoted)), best)
+    if (held := when_or_where_held(ctx, described, rank_sentences)) is not None:
+        return held
+    return spelled_over_sentences(ctx, ctx.retrieved.ranked[: s.quote_pool]) if asks_expansion(q) else None
+
+
 _ASKS_DAY = re.compile(r"几月几|几号|哪天|哪一天|哪日|具体日期|公历")
 
 
@@ -234,17 +245,15 @@ JOIN_WITHIN = 200  # characters: a speaker this close is quoted with the words, 
 def _said_by_someone(ctx: AnswerContext, p: Pick) -> bool:
     """The sentence says what was asked, and a speech before it names who said it."""
     q = ctx.question
-    row = next((t.row for t in p.candidate.sentences if t.start == p.start), None)
     # “企业的竞争也是企业家的竞争”这话是谁讲的: the words quoted say which sentence; the rest is context
     says_it = any(bare(t) in bare(p.text) for t in q.quoted) if q.quoted else holds_predicate(ctx, p.text)
-    return row in ctx.retrieved.speakers and says_it and is_relevant(ctx, p.candidate, p.text)
+    return _speaker_of(ctx, p) is not None and says_it and is_relevant(ctx, p.candidate, p.text)
 
 
 def _attributed(ctx: AnswerContext, said: Pick) -> Reply:
     """当前要扎实做好…: the sentence names no one; the one that opens its speech does
     (王浩强调，…). Quoted together when close, else the speaker's sentence first."""
-    row = next(t.row for t in said.candidate.sentences if t.start == said.start)
-    sp = ctx.retrieved.speakers[row]
+    sp = _speaker_of(ctx, said)
     if sp.candidate.chunk.id == said.candidate.chunk.id and 0 <= said.start - sp.start <= JOIN_WITHIN:
         picks = [Pick(said.candidate, sp.start, said.end, said.score)]
     else:

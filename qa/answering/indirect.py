@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import groupby
 
 from ..retrieval import Candidate
 from . import spans
@@ -77,16 +78,13 @@ def spelled_over_sentences(ctx: AnswerContext, pool: list[Candidate]) -> Reply |
     q = ctx.question
     terms = [bare(t) for t in q.quoted if len(bare(t)) >= 2]
     for c in pool:
-        run: list = []
-        for s in list(c.sentences) + [None]:
-            holds = s is not None and any(t in bare(c.chunk.text[s.start : s.end]) for t in terms)
-            if holds and len(run) < MAX_RUN:
-                run.append(s)
-                continue
-            if len(run) >= 2:
+        text = c.chunk.text
+        for holds, group in groupby(c.sentences, key=lambda s: any(t in bare(text[s.start : s.end]) for t in terms)):
+            group = list(group)
+            runs = [group[i : i + MAX_RUN] for i in range(0, len(group), MAX_RUN)] if holds else []
+            for run in (r for r in runs if len(r) >= 2):
                 pick = Pick(c, run[0].start, run[-1].end, c.score)
                 if is_relevant(ctx, c, pick.text):
                     at = ctx.citations.add(pick)
                     return Reply([f"{ctx.citations.where(at, ctx.with_doc)}：{quoted(at, pick.text)}"], provinces=q.provinces)
-            run = [s] if holds else []
     return None
