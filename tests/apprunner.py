@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from qa.bench.system import stop_process
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "test-output"
 STARTUP_TIMEOUT = 300  # loading the model takes seconds; building a missing default index, minutes
@@ -62,9 +64,4 @@ def app_server(env: dict[str, str | None] | None = None, args: tuple[str, ...] =
                     time.sleep(0.5)
             yield f"http://127.0.0.1:{port}", proc
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+            stop_process(proc)

@@ -120,12 +120,17 @@ def test_unwritable_output_is_a_clear_error(tmp_path, mini_corpus):
     assert "Error" in result.output and "Traceback" not in result.output
 
 
-def test_index_of_an_older_format_is_refused_with_a_rebuild_hint(tmp_path, mini_corpus):
-    build_index([mini_corpus], tmp_path / "idx")
-    manifest = tmp_path / "idx" / "current" / "manifest.json"
+def build_older_format(folder, corpus):
+    """An index as an older version of qa wrote it: format 2 in its manifest."""
+    build_index([corpus], folder)
+    manifest = folder / "current" / "manifest.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
     data["format"] = 2
     manifest.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_index_of_an_older_format_is_refused_with_a_rebuild_hint(tmp_path, mini_corpus):
+    build_older_format(tmp_path / "idx", mini_corpus)
     with pytest.raises(IndexOutdated) as info:
         load_index(tmp_path / "idx")
     assert "format 2" in str(info.value) and "qa index" in str(info.value)
@@ -271,10 +276,6 @@ def test_an_unknown_vector_mode_is_a_clear_error(tmp_path, mini_corpus):
 def test_an_outdated_default_index_is_rebuilt_from_its_own_files(tmp_path, mini_corpus):
     from qa.assistant import ensure_index
 
-    build_index([mini_corpus], tmp_path / "idx")
-    manifest = tmp_path / "idx" / "current" / "manifest.json"
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    data["format"] = 2
-    manifest.write_text(json.dumps(data), encoding="utf-8")
+    build_older_format(tmp_path / "idx", mini_corpus)
     assert ensure_index(tmp_path / "idx") is True
     assert [d.name for d in load_index(tmp_path / "idx").documents] == ["mini.txt"]  # not the built-in corpus

@@ -23,7 +23,7 @@ from ..index_store import load_index
 from ..indexing import build_index
 from ..langchain_baseline import LangChainPipeline
 from .records import BenchResult, Build, ColdAsk
-from .system import MEMORY_FILE_ENV, StageTimer, loadavg, machine, peak_rss_mb, process_rss_mb, sample_questions, time_rounds
+from .system import MEMORY_FILE_ENV, StageTimer, loadavg, machine, peak_rss_mb, process_rss_mb, sample_questions, stop_process, time_rounds
 
 Log = Callable[[str], None]
 
@@ -99,11 +99,7 @@ def app_at_rest(index_dir: Path, question: str, folder: Path, timeout: float = 3
     except Exception:  # the app's own failure is reported as a missing figure, with its log beside it
         return None
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
 
 
 def run_benchmark(quick: bool = False, sample: int | None = None, rounds: int | None = None, questions_path: Path | None = None,

@@ -7,6 +7,7 @@ import os
 import platform
 import resource
 import statistics
+import subprocess
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -37,6 +38,16 @@ def rss_mb() -> float | None:
 def process_rss_mb(pid: int) -> float | None:
     """Another process's resident memory now."""
     return _status_mb("VmRSS", pid)
+
+
+def stop_process(proc: subprocess.Popen, grace: float = 20) -> None:
+    """Stop a child process: politely, then by force, and reap it either way."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
 
 
 def peak_rss_mb() -> float:
