@@ -66,7 +66,7 @@ _UNIT_NOUNS = [
 _ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own
 # and words that point back at what the user quoted or named (这话, 这组数, 那个)
-_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数量|数目|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
+_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
                            r"[这那该此][个位场次组句段番些项条]?(?:话|数|数字|数据)?|此次|这一)$")
 
 # questions about the meeting itself, and the field of its record they ask for
@@ -128,6 +128,15 @@ class Question:
     clause_words: tuple[str, ...] = ()  # key words of the clause that asks: they sit next to the answer
     plural: bool = False  # 哪些人, 哪几位: a list answers
     speaker: str = ""  # 王正谱讲话强调了什么: the person whose words are asked for
+    # 尤肖虎谈…，是在哪天的发布会上: what was said names an event; its date or place is asked
+    at_event: bool = False
+    # 单算能源类的有多少个: the part of a whole that is asked; the answer must name it
+    restriction: str = ""
+    # 代表省卫健委作表态发言的是谁: the organisation a person asked for speaks for
+    represents: str = ""
+    # 省委三次全会是啥时候开的: the words of the meeting the question names (not the report's own)
+    meeting_words: tuple[str, ...] = ()
+    asks_page: bool = False  # 那篇报道从第几页开始: the page a report starts on, from the contents
     numbered: tuple[str, str] = ()  # 几个“高地”, “几化”: (unit, name) of a slogan whose number is asked
     choices: tuple[tuple[str, ...], ...] = ()  # 上午开的还是下午开的: (上午,), (下午,) — the answer names one
 
@@ -243,7 +252,9 @@ def _read_one(text: str) -> Question:
     topic = re.sub(r"[\s？?。，,！!：:、]+", " ", topic).strip()
     search_text = _ASKING_LEAD.sub("", text).rstrip("？?")
     about_meeting = bool(_MEETING.search(text))
-    field = _meeting_field(text, kind) if about_meeting or qtype in ("which", "compare") else None
+    at_event = kind in ("date", "place") and bool(_AT_EVENT.search(text))
+    # (what was said names the event, which need not be the report's meeting)
+    field = _meeting_field(text, kind) if (about_meeting or qtype in ("which", "compare")) and not at_event else None
     years = tuple(int(y) for y in _YEAR.findall(text))
     issue = _ISSUE.search(text)
     return Question(
@@ -255,7 +266,8 @@ def _read_one(text: str) -> Question:
         unit=_unit(text) if kind == "figure" else _date_unit(text) if kind == "date" else _place_unit(text) if kind == "place" else "",
         topic=topic or text,
         terms=tuple(dict.fromkeys(tokenize(topic or text))),
-        predicate=_predicate(text, kind),
+        # (an event named by what was said at it: its date or place is asked, whatever was said)
+        predicate=() if at_event else _predicate(text, kind),
         about_meeting=about_meeting,
         meeting_field=field,
         negated=bool(_NEGATION.search(text)),
@@ -271,7 +283,58 @@ def _read_one(text: str) -> Question:
         choices=_choices(text),
         speaker="" if kind == "person" else _speaker(text),
         numbered=numbered,
+        at_event=at_event,
+        asks_page=bool(_ASKS_PAGE.search(text)),
+        restriction=_restriction(text),
+        represents=_represents(text) if kind == "person" else "",
+        meeting_words=_meeting_words(text) if kind in ("date", "place") else (),
     )
+
+
+_RESTRICTED = re.compile(r"(?:单算|单看|单就|单论|光算|光看|光是|只算|仅算|仅就)([\u4e00-\u9fff]{2,6}?)(?=类|方面|领域|行业|板块|的|里|中|有|占|是)"
+                         r"|(?:(?:里|当中|之中)[，,]?|中[，,])([\u4e00-\u9fff]{2,8}?)(?:类|方面|领域)?(?:项目|企业)?(?:具体)?(?:有|占|是)(?:多少|几)")
+_NAMED_MEETING = re.compile(r"([^\s的在于由是上对把被将从向为那这该，,。？?！!、；;：:（）()]{2,24}?)"
+                            r"(?:推进会议|工作会议|动员大会|推进大会|大会|会议|推进会|座谈会|动员会|调度会|工作会|全会|论坛)")
+# words any meeting of the genre is called by, and its form: they tell no meeting apart
+_MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "今年", "年度", "召开", "举行", "一季度", "高质量", "发展",
+                   "视频", "电视电话", "线上", "现场"}
+
+
+def _meeting_words(text: str) -> tuple[str, ...]:
+    words = []
+    for m in _NAMED_MEETING.finditer(text):
+        words += [w for w in rjieba.cut(m.group(1).replace("“", "").replace("”", ""))
+                  if len(w) > 1 and w not in _MEETING_FILLER and not provinces_in(w) and not _ASKING_NOUNS.match(w)]
+    return tuple(dict.fromkeys(words))
+
+
+# 赛力斯集团在…交流发言, 代表省卫健委作表态发言: who spoke for an organisation
+_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,14}?发言|代表([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)")
+_GENERIC_BODY = re.compile(r"^(?:企业|单位|公司|集团|部门|地方|基层|群众)$")
+
+
+def _represents(text: str) -> str:
+    for m in _REPRESENTED.finditer(text):
+        body = m.group(1) or m.group(2)
+        if not _GENERIC_BODY.match(body) and not (len(body) <= 3 and provinces_in(body)):
+            return body
+    return ""
+
+
+
+def _restriction(text: str) -> str:
+    m = _RESTRICTED.search(text)
+    part = m and (m.group(1) or m.group(2))
+    if not part or provinces_in(part):
+        return ""  # 只看北京的 narrows the search (qa/conversation.py), it asks no part
+    words = [w for w in rjieba.cut(part) if len(w) > 1]
+    return words[0] if words else ""
+
+
+_ASKS_PAGE = re.compile(r"第几页|哪一?页|几页|页码")
+# 是在哪天的发布会上, 在哪里开的会上说的: the event something was said at
+_AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|什么时候|何时|哪里|哪儿|何地|哪[座个]城市)(?:召开|举办|举行|开)?[的、]"
+                       r"[\u4e00-\u9fff“”\"、]{0,12}?(?:会议|会|论坛|仪式|活动)上")
 
 
 # the genre numbers its slogans (“三个高地”, “五化”闭环工作法, 两篇“大文章”): asked 几个“高地”
@@ -309,7 +372,7 @@ def _speaker(text: str) -> str:
 def _choices(text: str) -> tuple[tuple[str, ...], ...]:
     """`是上午开的还是下午开的` offers 上午 or 下午: the words that tell the two sides apart.
     The right side's length in words says where the left one starts."""
-    m = re.search(r"([^，,。；？?]+)还是([^，,。；？?]+)", text)
+    m = re.search(r"([^，,、。；？?]+)还是([^，,、。；？?]+)", text)
     if not m:
         return ()
     right = [w for w in rjieba.cut(m.group(2)) if w.strip()]
@@ -343,6 +406,9 @@ def _kind(text: str) -> str | None:
     found = [(m.start(), n, k) for n, (k, pattern) in enumerate(_KINDS.items()) if (m := pattern.search(text))]
     if not found and _ENDS_WITH_ROLE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
         return "person"  # 出席并讲话的市委书记: typed into a chat, a post alone asks who holds it
+    if found and min(found)[2] == "figure" and not _FIGURE_ASKED.search(text) and len(found) > 1:
+        # 研发投入占比…是在哪天: a ratio noun names what was said; the question word asks
+        return min(f for f in found if f[2] != "figure")[2]
     return min(found)[2] if found else None
 
 
@@ -394,7 +460,7 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     if kind is None:
         return ()
     m = _ask_match(text, kind)
-    clauses = list(re.finditer(r"[^，,、；;？?。]+", text))
+    clauses = _clauses(text)
     at = next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
     if at is None:
         return ()
@@ -402,7 +468,9 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     after = _key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", text[m.end() : clauses[at].end()]))
     before = _key_words(text[clauses[at].start() : m.start()])
     held_after = re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()])
-    held_before = _HELD_BEFORE.search(text[clauses[at].start() : m.start()])
+    # (设在哪 is itself a question word of place: 会场设在哪座城市; 主会场设在哪里 asks for the main venue)
+    lead = text[clauses[at].start() : m.start()]
+    held_before = (_HELD_BEFORE.search(lead) or m.group().startswith("设在")) and not re.search(r"[主分]会场(?:设在?)?$", lead)
     # 那次会是什么时候开的, 在哪个城市召开: the verb only says that the meeting took place
     if not after and kind == "date" and held_after:
         return ()
@@ -435,14 +503,24 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # sentence that says none of it is no answer (the speaker of the words is found apart)
     if kind == "person" and before and re.search(r"的(?:是|为)?$", text[clauses[at].start() : m.start()]) and SAYS.search(text):
         return tuple(dict.fromkeys(before))[-2:]
+    # 布局建设一批中试验证平台，具体打算建多少个: the asking clause names nothing counted;
+    # the clause before it does
+    if kind == "figure" and not after and len(before) <= 1 and at > 0:
+        return tuple(dict.fromkeys(_key_words(clauses[at - 1].group(0))))[-2:]
     return ()
+
+
+def _clauses(text: str) -> list[re.Match]:
+    """The question's clauses; a parenthesis stays in its clause (县（市、区）is one noun)."""
+    masked = re.sub(r"（[^（）]*）|\([^()]*\)", lambda m: re.sub(r"[，,、]", "·", m.group()), text)
+    return [m for m in re.finditer(r"[^，,、；;？?。]+", masked)]
 
 
 def _clause_words(text: str, kind: str | None) -> tuple[str, ...]:
     if kind is None:
         return ()
     m = _ask_match(text, kind)
-    clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
+    clause = next((c for c in _clauses(text) if c.start() <= m.start() < c.end()), None)
     if clause is None:
         return ()
     # 两年来, 近年以来: a span of time scopes the whole sentence and sits next to no answer
@@ -467,10 +545,12 @@ def _predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     if kind is None:
         return ""
     m = _ask_match(text, kind)
-    clause = next((c for c in re.finditer(r"[^，,、；;？?。]+", text) if c.start() <= m.start() < c.end()), None)
+    clause = next((c for c in _clauses(text) if c.start() <= m.start() < c.end()), None)
     if clause is None or (not force and _content_words(text[m.end() : clause.end()])):
         return ""
     before = _TRAILING_LINKS.sub("", text[clause.start() : m.start()])
+    if glossed := _GLOSSED_LEVEL.search(before):
+        return glossed.group(0)
     # a short noun phrase after the last function word is the head whole (产业项目)
     # (by words, not characters: the 中 of 中心 is no function word)
     words = rjieba.cut(before)
@@ -484,12 +564,14 @@ def _predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     return last if _content_words(last) else ""
 
 
+# 县（市、区）, 州（市）: an administrative level with its gloss in brackets is one noun
+_GLOSSED_LEVEL = re.compile(r"[县市区州乡镇村旗盟][（(][县市区州乡镇村旗盟、，,]{1,8}[）)]$")
 _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由向中里》」”，、]")
 # verbs by which a question asks who said something (谁要求…, 哪位领导主张…, 谁提的)
-SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响"},
+SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响", "出自"},
                                   key=len, reverse=True)) + "|提(?=的|了|过)")
 # 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
-_HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放)(?:在|于)?$")
+_HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(?:在|于)?$")
 # deictic time words frame the question (目前有几家): the report dates its figures otherwise or not at all
 _DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下"}
 # words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少

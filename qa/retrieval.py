@@ -18,6 +18,7 @@ import numpy as np
 from .config import AnswerSettings
 from .gazetteer import provinces_in
 from .index_store import IndexData
+from .layout import toc_entry
 from .question import Question
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
 from .speakers import Speakers
@@ -90,6 +91,17 @@ class Scope:
     docs: frozenset[str] | None = None
 
 
+@dataclass(frozen=True)
+class TocLine:
+    """A table-of-contents line of a document's front matter: where a report starts."""
+
+    candidate: Candidate  # the front-matter passage holding the line
+    start: int  # offsets of the line inside the passage text
+    end: int
+    page: int
+    title: str
+
+
 @dataclass
 class Retrieved:
     """One question's retrieval, self-contained: the answer never calls back."""
@@ -101,6 +113,11 @@ class Retrieved:
     province_best: list[Candidate] = field(default_factory=list)
     # each province's report opening: the meeting's who, when and what
     openings: dict[str, Candidate] = field(default_factory=dict)
+    # the opening of each section the top passages belong to, by (doc, section label): an
+    # appendix can report an event of its own (a press conference two days later)
+    section_openings: dict[tuple[str, str], Candidate] = field(default_factory=dict)
+    # for a question asking on which page a report starts: the contents lines of the top passages' documents
+    toc: list[TocLine] = field(default_factory=list)
     # meeting records in scope, with each field's evidence as (candidate, start, end in its text)
     meetings: list[tuple[MeetingRecord, dict[str, tuple[Candidate, int, int]]]] = field(default_factory=list)
     multi_doc: bool = False  # the index holds more than one document
@@ -141,6 +158,15 @@ class Retriever:
             if chunks[i].kind == "report":
                 openings.setdefault(chunks[i].province, []).append(int(i))
         self._report_openings = {p: np.array(ids, dtype=np.int64) for p, ids in openings.items()}
+        self._section_first = {(chunks[i].doc, chunks[i].section): int(i) for i in np.flatnonzero(self.opens_section)}
+        # each document's table of contents, as (chunk id, start, end, page, title) per line
+        self._toc: dict[str, list[tuple[int, int, int, int, str]]] = {}
+        for i in np.flatnonzero(self.is_front):
+            at = 0
+            for line in chunks[i].text.split("\n"):
+                if entry := toc_entry(line):
+                    self._toc.setdefault(chunks[i].doc, []).append((int(i), at, at + len(line), entry.page, entry.title))
+                at += len(line) + 1
         # which provinces each chunk of the editor's summary names, for questions about one of them
         self._front_naming: dict[str, list[int]] = {}
         for i in np.flatnonzero(self.is_front):
@@ -183,7 +209,10 @@ class Retriever:
             out.province_best = self._province_best(scored, q.quoted, q.quoted_any)
         if q.about_meeting or q.qtype == "compare":
             out.openings = self._openings(q, qvec, mask, keyword)
+            out.section_openings = self._section_openings(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
             out.meetings = self._meetings(q, qvec, scope, keyword)
+        if q.asks_page:
+            out.toc = self._toc_lines(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
         if q.kind == "person" or q.speaker:
             out.speakers = self._speakers_of(q, qvec, out.ranked[: 3 * self.settings.quote_pool], keyword)
         return out
@@ -317,6 +346,21 @@ class Retriever:
                 first[province] = int(inside[0])
         scored = self._score(q, qvec, np.array(sorted(first.values()), dtype=np.int64), keyword)
         return {c.chunk.province: c for c in self._ranked(scored, len(first))}
+
+    def _toc_lines(self, q: Question, qvec: np.ndarray, top: list[Candidate], keyword: np.ndarray) -> list[TocLine]:
+        lines = [line for doc in dict.fromkeys(c.chunk.doc for c in top) for line in self._toc.get(doc, ())]
+        if not lines:
+            return []
+        scored = self._score(q, qvec, np.array(sorted({i for i, *_ in lines}), dtype=np.int64), keyword)
+        by_id = {c.chunk.id: c for c in self._ranked(scored, len(lines))}
+        return [TocLine(by_id[i], a, b, page, title) for i, a, b, page, title in lines]
+
+    def _section_openings(self, q: Question, qvec: np.ndarray, top: list[Candidate], keyword: np.ndarray):
+        ids = {self._section_first.get((c.chunk.doc, c.chunk.section)) for c in top} - {None}
+        if not ids:
+            return {}
+        scored = self._score(q, qvec, np.array(sorted(ids), dtype=np.int64), keyword)
+        return {(c.chunk.doc, c.chunk.section): c for c in self._ranked(scored, len(ids))}
 
     def _meetings(self, q: Question, qvec: np.ndarray, scope: Scope, keyword: np.ndarray):
         """The meeting records in scope, each field's evidence as (candidate, start, end in its text)."""

@@ -5,7 +5,8 @@ speaker: 王浩强调，…。当前要扎实做好…。要… The later senten
 question asks who said them (谁要求…, 哪位领导提出…). A sentence is spoken by the
 nearest sentence before it, in its section, that opens a speech with a name
 (市委书记陈吉宁在会上强调，…); 他强调 passes the speech on to the name before it,
-and 会议指出 or 批示指出 opens one that no person speaks.
+会议指出 opens one that no person speaks, and 批示指出 quotes the instruction
+of the one named as giving it (会议传达了楼阳生…作出的工作批示).
 """
 from __future__ import annotations
 
@@ -19,8 +20,11 @@ _SPEECH_VERB = re.compile(r"强调|指出|表示|要求|提出|认为|希望|透
 _BETWEEN = re.compile(r"(?:在[^，。]{0,8}?(?:中|上|时)|出席(?:会议)?并|主持(?:会议)?并|代表[^，。]{0,12}?|也|还|进一步|同时|最后)+$")
 _TITLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|同志)$")
 _IMPERSONAL = re.compile(r"(?:会议|大会|批示|文件|通知|意见|报告|方案|会上|讲话)$")
+# 会上，…作交流发言; 会议听取了…汇报; …等在主会场参会: the report's own account of the meeting, no one's words
+_NARRATIVE = re.compile(r"^(?:会上|会前|会后|会议期间|当日|当天)[，,]|^会议(?:听取|传达|审议|通报|宣读|观看)|(?:(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|参会|参加会议|出席会议|列席会议|出席|主持会议|主持)[。；;]?$")
+_PREPOSITION = re.compile(r"按照|根据|依照|依据|对照|遵照|按")
 _PRONOUN = re.compile(r"(?:他|她)$")
-OPENS, PASSES, IMPERSONAL = "opens", "passes", "impersonal"
+OPENS, PASSES, IMPERSONAL, INSTRUCTED = "opens", "passes", "impersonal", "instructed"
 LOOK_BACK = 30  # sentences: a speech reported at length still fits
 
 
@@ -32,8 +36,12 @@ def opening(text: str) -> tuple[str, tuple[int, int] | None] | None:
         return None
     subject = _BETWEEN.sub("", text[: verb.start()])
     subject = re.split(r"[，。；：、]", subject)[-1].strip()
+    if _PREPOSITION.match(subject):
+        return None  # 按照…实施方案要求: the plan's requirement, said by no one here
     if _PRONOUN.search(subject) and len(subject) <= 2:
         return PASSES, None
+    if subject.endswith("批示"):
+        return INSTRUCTED, None
     if _IMPERSONAL.search(subject):
         return IMPERSONAL, None
     for n in (3, 2):  # a name after a title (省委书记黄坤明), or the whole subject (王浩)
@@ -42,6 +50,24 @@ def opening(text: str) -> tuple[str, tuple[int, int] | None] | None:
         if len(subject) >= n and (titled or len(subject) == n) and looks_like_name(name, titled):
             end = text.find(subject) + len(subject)
             return OPENS, (end - n, end)
+    return None
+
+
+# 楼阳生就项目建设作出的工作批示, 省委书记楼阳生作出批示: whose instruction 批示指出 quotes
+_GAVE_INSTRUCTION = re.compile(r"(?:就[^，。；]{0,30})?作出(?:了|的)?[^，。；]{0,10}批示")
+INSTRUCTION_LOOK_BACK = 3  # sentences: the meeting relays the instruction, then quotes it
+
+
+def instructor(text: str) -> tuple[int, int] | None:
+    """The name before 作出…批示 in a sentence, if it gives one."""
+    for m in _GAVE_INSTRUCTION.finditer(text):
+        before = text[: m.start()]
+        for n in (3, 2):
+            # the name stands right after a title or a word boundary (传达了楼阳生, 省委书记楼阳生)
+            name, lead = before[-n:], before[:-n]
+            bounded = not lead or lead[-1] in "了的由，、：" or bool(_TITLE.search(lead))
+            if len(before) >= n and bounded and looks_like_name(name, True):
+                return m.start() - n, m.start()
     return None
 
 
@@ -63,6 +89,16 @@ class Speakers:
             self._memo[row] = self._find(row)
         return self._memo[row]
 
+    def _instructed_by(self, row: int, home) -> tuple[int, int, int] | None:
+        chunks = self.index.chunks
+        for r in range(row - 1, max(-1, row - 1 - INSTRUCTION_LOOK_BACK), -1):
+            c = chunks[self.chunk_of[r]]
+            if (c.doc, c.section) != (home.doc, home.section):
+                return None
+            if (span := instructor(self.text(r))) is not None:
+                return (r, *span)
+        return None
+
     def _find(self, row: int) -> tuple[int, int, int] | None:
         chunks, home = self.index.chunks, self.index.chunks[self.chunk_of[row]]
         for r in range(row, max(-1, row - 1 - LOOK_BACK), -1):  # the sentence may open its own speech
@@ -70,9 +106,13 @@ class Speakers:
             if (c.doc, c.section) != (home.doc, home.section):
                 return None
             how = opening(self.text(r))
+            if how is None and r == row and _NARRATIVE.search(self.text(r)):
+                return None  # the report's account of the meeting (…作交流发言) is no one's words
             if how is None or how[0] == PASSES:
                 continue
             if how[0] == IMPERSONAL:
                 return None
+            if how[0] == INSTRUCTED:
+                return self._instructed_by(r, home)
             return (r, *how[1])
         return None

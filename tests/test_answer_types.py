@@ -51,6 +51,12 @@ def check_direct(answer, expected):
     ("郝鹏、李乐成出席讲话、共4.8万人参会的那场辽宁大会，在哪座城市召开？", "沈阳", "辽宁"),
     ("湖南招商引资工作会议是什么时段开的？", "2月18日下午", "湖南"),
     ("毛伟明喊出“开局即开创，起步即起势”的那场招商会是在哪开的？", "长沙", "湖南"),
+    # 批示指出 quotes the instruction of the one the meeting relayed it from
+    ("“项目建设是硬抓手，科技人才是硬实力”出自河南哪位领导？", "楼阳生", "河南"),
+    # 按照…方案要求 is no one's speech: the words stay in 梁惠玲's
+    ("黑龙江会上说“作风建设必须抓常抓细抓长”的是哪位？", "梁惠玲", "黑龙江"),
+    ("毛伟明说在湘投资的世界500强已有211家，这是哪天、上午还是下午的会上讲的？", "2月18日下午", "湖南"),
+    ("广东今年省重点建设项目里，产业项目占多少？", "超过一半", "广东"),  # the part asked, in its own clause
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
      "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),
 ])
@@ -84,9 +90,37 @@ def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, w
     "湖南招商引资工作会议上作交流发言的是哪几个市县？",  # 在长沙召开 is the venue, not a speaker
     "北京今年“每月一题”具体选定了哪些题目？",  # named, never spelled out
     "江苏大会上，要求做好一季度开门红开门好的是哪位领导？",  # 沈莹出席会议 says none of it
+    "牡丹江市在龙江能力作风建设会上交流发言，具体介绍了哪些经验做法？",  # recorded as speaking, no content
+    "四川会议当天上午与会同志在成都参观了哪几家企业？",  # 部分制造业企业 names no firm
+    "云南这两年落地开工的重大产业项目，单算能源类的有多少个？",  # a total of every kind
+    "江西集中开工那天，同步举办本级重点项目开工活动的县（市、区）一共有多少个？",  # 1139个 counts projects
+    "艾学峰说要布局建设一批中试验证平台，具体打算建多少个？",  # 一批; 10个 counts 大科学装置
+    "浙江说要加强宁波舟山港运力调度，今年港口吞吐量目标定了多少？",  # the overview's 云南连续3年
+    "沈阳那场大会上，外资企业、民营企业和个体工商户代表各来了多少人？",  # one total, not one per kind
+    "江西那130个示范引领性项目加起来总投资是多少？",  # 10亿元 is the threshold of 1000 others
+    "四川省委三次全会是啥时候开的？",  # mentioned; the report dates its own meeting only
+    "黑龙江会上代表省卫健委作表态发言的是谁？",  # the body is listed, no one named for it
+    "江西1139个一季度集中开工重大项目里，制造业项目有多少个？",  # 制造业 is one item of a list
 ])
 def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
     assert assistant.answer(question).abstained
+
+
+def test_a_report_s_page_is_read_from_the_table_of_contents(assistant):
+    a = assistant.answer("福建民营经济代表人士座谈会那篇报道在快讯第几页？")
+    assert not a.abstained and a.direct_answer.text == "41"
+    shown = quote_of(a, a.direct_answer.rank)
+    assert shown.startswith("7.") and shown.rstrip().endswith("- 41 -")
+    assert a.citations[a.direct_answer.rank - 1].province == "总述"
+
+
+def test_an_event_named_by_what_was_said_at_it_is_dated_by_its_own_report(assistant):
+    # the 江苏 appendix reports a press conference two days after the meeting
+    a = assistant.answer("尤肖虎谈紫金山实验室推进“聚合”突破，是在哪天的发布会上讲的？")
+    assert not a.abstained and a.direct_answer.text == "2月20日"
+    assert "新闻发布会" in quote_of(a, a.direct_answer.rank)
+    a = assistant.answer("楼阳生作批示的那场河南推进会，会场设在哪座城市？")
+    assert not a.abstained and a.direct_answer.text == "郑州"
 
 
 def test_the_answering_sentence_is_found_in_any_of_the_top_passages(assistant):

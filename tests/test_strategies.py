@@ -256,6 +256,8 @@ def test_spans_of_each_kind(kind, unit, text, expected):
     ("附：广东省委副书记、深圳市委书记孟凡利讲话摘录", "opens", "孟凡利"),  # a speech excerpt's heading
     ("他强调，要深入学习贯彻习近平总书记重要讲话精神。", "passes", None),  # the name is further back
     ("会议指出，要坚持稳中求进。", "impersonal", None),  # a speech no person gives
+    ("批示指出，项目建设是硬抓手。", "instructed", None),  # the one who gave the instruction says it
+    ("要落实重点任务，按照实施方案要求，加强能力建设。", None, None),  # the plan's requirement
     ("当前要扎实做好一季度“开门红”工作。", None, None),
 ])
 def test_how_a_sentence_opens_a_speech(sentence, how, name):
@@ -266,6 +268,18 @@ def test_how_a_sentence_opens_a_speech(sentence, how, name):
     if name:
         a, b = found[1]
         assert sentence[a:b] == name
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("会议传达了楼阳生就项目建设作出的工作批示。", "楼阳生"),  # a rare surname, after 传达了
+    ("省长王凯作出批示。", "王凯"),  # a two-character name after its title
+    ("会议强调要作出新的部署。", None),
+])
+def test_who_gave_the_instruction_a_meeting_relays(sentence, name):
+    from qa.speakers import instructor
+
+    found = instructor(sentence)
+    assert (sentence[found[0]:found[1]] if found else None) == name
 
 
 SPEECH = """今日测试快讯
@@ -335,3 +349,104 @@ def test_a_figure_of_another_version_does_not_answer(speech):
     a = speech.answer("营商环境7.0版行动方案有多少项改革举措？")
     assert not a.abstained and a.direct_answer.text == "120项"
 
+
+
+BULLETIN = """今日测试快讯
+
+2024年第9期
+
+目 录
+
+1. 海南召开全省自由贸易港建设大会 - 3 -
+附：海南省政府新闻发布会介绍自贸港建设进展 - 5 -
+2. 贵州召开全省大数据产业推进会 - 7 -
+
+1. 海南召开全省自由贸易港建设大会
+
+2月18日，海南省委、省政府在海口召开全省自由贸易港建设大会。省委书记冯飞出席会议并讲话。会上，海口市、三亚市作交流发言。
+
+冯飞强调，要加快建设具有世界影响力的中国特色自由贸易港。
+
+附：海南省政府新闻发布会介绍自贸港建设进展
+
+2月21日，海南省政府新闻办举办自贸港建设进展新闻发布会。发布会上，省商务厅厅长王明介绍，去年全省新增外资企业1200家。今年将加大制造业外资招商力度。
+
+2. 贵州召开全省大数据产业推进会
+
+2月19日，贵州省大数据产业推进会在贵阳召开。会议提出算力规模突破150亿亿次。
+"""
+
+
+def build(folder, name: str, text: str, page_starts=()) -> Assistant:
+    doc = Document(name=name, path=name, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                   title="今日测试快讯2024年第9期", year=2024, issue="2024年第9期", page_starts=page_starts)
+    paths = Paths(index_dir=folder, cache_dir=folder / "cache")
+    data, _, _ = assemble([doc], BuildSettings(model=HashEncoder.name), paths, encoder=HashEncoder())
+    write_index(folder, data)
+    return Assistant(load_index(folder), HashEncoder(), AnswerSettings(min_dense=0.2))
+
+
+@pytest.fixture(scope="module")
+def bulletin(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("bulletin"), "bulletin.txt", BULLETIN)
+
+
+def test_a_page_is_read_from_the_contents_line_of_the_report_asked_about(bulletin):
+    a = bulletin.answer("贵州大数据产业推进会那篇报道在第几页？")
+    assert not a.abstained and a.direct_answer.text == "7"
+    assert a.citations[a.direct_answer.rank - 1].quote == "2. 贵州召开全省大数据产业推进会 - 7 -"
+
+
+def test_a_source_with_pages_of_its_own_gives_the_page_of_the_passage():
+    import tempfile
+    from pathlib import Path
+
+    text = BULLETIN.split("1. 海南召开全省自由贸易港建设大会\n\n2月18日", 1)
+    body = "1. 海南召开全省自由贸易港建设大会\n\n2月18日" + text[1]
+    at = body.index("2. 贵州")
+    with tempfile.TemporaryDirectory() as folder:
+        a = build(Path(folder), "pages.pdf", body, page_starts=((0, 1), (at, 2))).answer("贵州大数据产业推进会那篇报道在第几页？")
+    assert not a.abstained and "据文档页码，在第2页" in a.text and a.citations[0].province == "贵州"
+
+
+def test_an_appendix_reporting_an_event_of_its_own_dates_it(bulletin):
+    a = bulletin.answer("王明介绍去年新增外资企业1200家，是在哪天的发布会上？")
+    assert not a.abstained and a.direct_answer.text == "2月21日"
+    a = bulletin.answer("贵州推进会的会场设在哪座城市？")
+    assert not a.abstained and a.direct_answer.text == "贵阳"
+
+
+def test_a_record_that_someone_spoke_is_no_account_of_the_speech(bulletin):
+    a = bulletin.answer("三亚市在海南大会上交流发言，具体介绍了哪些经验？")
+    assert a.abstained and "未写明发言的具体内容" in a.text
+    # who spoke is what that sentence does say
+    a = bulletin.answer("海南大会上哪些市县作了交流发言？")
+    assert not a.abstained and "三亚市" in a.citations[0].quote
+
+
+def test_a_part_of_a_total_is_not_answered_by_the_total(bulletin):
+    assert bulletin.answer("海南去年新增的外资企业，单算制造业类的有多少家？").abstained
+    a = bulletin.answer("海南去年新增外资企业多少家？")
+    assert not a.abstained and a.direct_answer.text == "1200家"
+
+
+def test_the_report_s_account_of_the_meeting_is_spoken_by_no_one(bulletin):
+    from qa.speakers import Speakers
+
+    index = bulletin.index
+    speakers = Speakers(index)
+    rows = {speakers.text(r): r for r in range(len(index.sentences.starts))}
+    told = next(r for t, r in rows.items() if "作交流发言" in t)
+    said = next(r for t, r in rows.items() if t.startswith("冯飞强调"))
+    assert speakers.of(told) is None and speakers.of(said) is not None
+
+
+def test_a_meeting_the_report_only_mentions_is_not_dated_by_the_report_s_own(bulletin):
+    assert bulletin.answer("海南省委七次全会是哪天开的？").abstained
+    a = bulletin.answer("海南自由贸易港建设大会是哪天开的？")
+    assert not a.abstained and a.direct_answer.text == "2月18日"
+
+
+def test_who_spoke_for_a_body_the_report_lists_without_names_is_not_known(bulletin):
+    a = bulletin.answer("代表三亚市在海南大会上作交流发言的是谁？")
+    assert a.abstained and "冯飞" not in a.text.split("报道提到")[0]

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
+from .agreement import agrees, names_the_meeting
 from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind
 from .facts import answer_fact
 from .listing import answer_compare, answer_which
 from .meeting import answer_meeting
+from .pages import answer_page
 from .quotes import MAYBE, NOT_FOUND, maybe_line
 
 
@@ -42,6 +44,7 @@ STRATEGIES = {
     "compare": answer_compare,
     "meeting": answer_meeting,
     "multi": answer_multi,
+    "page": answer_page,
 }
 
 
@@ -49,6 +52,8 @@ def strategy(ctx: AnswerContext) -> str:
     """Which strategy answers: the question's type, except that questions about the
     meetings themselves are answered from the meeting records where those hold the field."""
     q, r = ctx.question, ctx.retrieved
+    if q.asks_page and q.qtype != "multi":
+        return "page"
     field = q.meeting_field
     if q.qtype == "multi" or not (field and q.about_meeting and r.meetings):
         return q.qtype
@@ -60,7 +65,8 @@ def strategy(ctx: AnswerContext) -> str:
     if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or asks_form):
         c, a, b = r.meetings[0][1][field]
         # the record must hold the kind asked: 100余家…参会 is no count of people
-        if answers_kind(q, c.chunk.text[a:b]):
+        # (and name the same meeting: a 全国 meeting the report mentions is not its 全省 one)
+        if answers_kind(q, c.chunk.text[a:b]) and agrees(q, c.chunk.text[a:b]) and names_the_meeting(q, c.chunk.text[a:b] + c.chunk.title):
             return "meeting"
     return q.qtype
 

@@ -275,13 +275,18 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
     if q.kind != "figure" or not q.predicate:
         return True
     for a, b in kind_spans(q, text):
-        # a label and its value (电话：0531…) are one clause
-        start = max((m.end() for m in re.finditer(r"[，,、；;。]", text[:a])), default=0)
-        end = next((m.start() + b for m in re.finditer(r"[，,、；;。]", text[b:])), len(text))
-        # the clause must speak of what was asked; the governing verb may stand before it
-        if holds_predicate(ctx, text[start:end], need_head=False):
+        # a label and its value (电话：0531…) are one clause; the clause must speak of
+        # what was asked; the governing verb may stand before it
+        if holds_predicate(ctx, clause_around(text, a, b), need_head=False):
             return True
     return False
+
+
+def clause_around(text: str, a: int, b: int, breaks: str = "，,、；;。") -> str:
+    """The clause of text[a:b]: from the break before it to the break after it."""
+    start = max((m.end() for m in re.finditer(f"[{breaks}]", text[:a])), default=0)
+    end = next((m.start() + b for m in re.finditer(f"[{breaks}]", text[b:])), len(text))
+    return text[start:end]
 
 
 def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import provinces_in
 from ..layout import toc_entry
 from ..question import SAYS
 from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
 from . import spans
+from .agreement import agrees, names_a_choice, names_the_meeting, quotes_the_phrase
 from .context import (
     MIN_HEAD_IDF,
     AnswerContext,
@@ -36,6 +38,7 @@ from .context import (
 from .counting import counted
 from .indirect import numbered_name, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
+from .unsaid import unsaid
 
 
 def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
@@ -69,14 +72,20 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     q = ctx.question
     if asks_expansion(q) and names_the_set(q, ctx.retrieved.ranked[: ctx.settings.quote_pool]) and not expands(q, p):
         return False
-    if not quotes_the_phrase(q, p) or not years_agree(q, p.text) or not names_a_choice(q, p.text) or not speaker_agrees(ctx, p):
+    if not agrees(q, p.text) or not names_the_meeting(q, p.text + p.candidate.chunk.title):
         return False
+    if not quotes_the_phrase(q, p) or not names_a_choice(q, p.text) or not speaker_agrees(ctx, p):
+        return False
+    if q.provinces and p.candidate.chunk.province == FRONT_PROVINCE and not set(q.provinces) & set(provinces_in(p.text)):
+        return False  # the editor's overview, in a sentence about other provinces
     # “一把手”抓“一号工程”是谁说的: the quoted words find the very sentence; a name in
     # another sentence of the passage said something else (its speaker is found below)
     if q.kind == "person" and q.quoted and SAYS.search(q.text) and not all(bare(t) in bare(p.text) for t in q.quoted if len(t) >= 2):
         return False
     if _dates_the_bulletin(q, p) or _counts_the_noun(ctx, p):
         return True
+    if _bare_date(q, p):
+        return False  # a dateline (2024年2月23日) dates its document, not what was asked
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
 
@@ -89,8 +98,12 @@ def _dates_the_bulletin(q, p: Pick) -> bool:
     with no verb to match; it dates the bulletin."""
     if q.kind != "date" or q.provinces or p.candidate.chunk.province != FRONT_PROVINCE or not _ABOUT_THE_BULLETIN.search(q.text):
         return False
-    found = kind_spans(q, p.text)
-    return len(found) == 1 and not re.sub(r"[\s。]", "", p.text[: found[0][0]] + p.text[found[0][1] :])
+    return _bare_date(q, p)
+
+
+def _bare_date(q, p: Pick) -> bool:
+    found = kind_spans(q, p.text) if q.kind == "date" else []
+    return len(found) == 1 and not re.sub(r"[\s。，,]", "", p.text[: found[0][0]] + p.text[found[0][1] :])
 
 
 def _counts_the_noun(ctx: AnswerContext, p: Pick) -> bool:
@@ -110,21 +123,6 @@ def _counts_the_noun(ctx: AnswerContext, p: Pick) -> bool:
 _NOUN_GAP = 3  # characters: 150项"改革"举措
 
 
-def years_agree(q, text: str) -> bool:
-    """江苏2022年研发投入: a sentence that gives another year's figure does not answer;
-    nor does one about another version (7.0版 for 6.0版) or edition (第五届 for 第六届)."""
-    for label in (_YEAR_LABEL, _VERSION_LABEL, _EDITION_LABEL):
-        asked, stated = set(label.findall(q.text)), set(label.findall(text))
-        if asked and stated and not asked & stated:
-            return False
-    return True
-
-
-_YEAR_LABEL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
-_VERSION_LABEL = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*版")
-_EDITION_LABEL = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:届|期)")
-
-
 def _speaker_of(ctx: AnswerContext, p: Pick) -> Speaker | None:
     """Who speaks the quoted sentence, when a speech before it names someone."""
     row = next((t.row for t in p.candidate.sentences if t.start == p.start), None)
@@ -139,16 +137,6 @@ def speaker_agrees(ctx: AnswerContext, p: Pick) -> bool:
         return True
     sp = _speaker_of(ctx, p)
     return sp is not None and sp.candidate.chunk.text[sp.name_start : sp.name_end] == q.speaker
-
-
-def names_a_choice(q, text: str) -> bool:
-    """上午开的还是下午开的: a sentence that names neither side does not answer."""
-    return not q.choices or any(w in text for side in q.choices for w in side)
-
-
-def quotes_the_phrase(q, p: Pick) -> bool:
-    """“三抓三促”专题片: a quoted name says which passage speaks of it."""
-    return not q.quoted or any(bare(t) in bare(p.candidate.chunk.text) for t in q.quoted)
 
 
 def span_fit(q, text: str) -> float:
@@ -185,7 +173,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
         fitting = [p for p in ranked if fits(ctx, p)]
-        if not fitting and q.kind == "person" and SAYS.search(q.text):
+        if not fitting and q.kind == "person" and SAYS.search(q.text) and not q.represents:
             said = next((p for p in ranked[: s.quote_pool] if _said_by_someone(ctx, p)), None)
             if said is not None:
                 return _attributed(ctx, said)
@@ -205,6 +193,10 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         best = _calendar_first(q, fitting[:3]) or fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
+    best, missing = unsaid(ctx, ranked, best)
+    if missing:
+        rank = ctx.citations.add(best)
+        return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=missing)
     rank = ctx.citations.add(best)
     lines = [f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, best.text)}"]
     if q.kind is None:

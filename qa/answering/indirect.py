@@ -44,20 +44,24 @@ def when_or_where_held(ctx: AnswerContext, described: Pick,
     """杨博通报考核情况的那次会是什么时候开的: the question names the meeting by something
     said at it. The passage that says it belongs to one report, and a report is one
     meeting: its date (from the meeting record) or its venue (from the report's opening)
-    answers, quoted with the sentence that identified the meeting."""
+    answers, quoted with the sentence that identified the meeting. An appendix that opens
+    on an event of its own (2月20日，省政府举办…新闻发布会) answers for what it reports."""
     q, r = ctx.question, ctx.retrieved
-    if q.kind not in ("date", "place") or not q.about_meeting or q.predicate not in ((), ("召开",)):
+    if q.kind not in ("date", "place") or not q.about_meeting or not (q.at_event or q.predicate in ((), ("召开",))):
         return None
     if not is_relevant(ctx, described.candidate, described.text):
         return None
     chunk = described.candidate.chunk
-    record = next((located for m, located in r.meetings if (m.doc, m.province) == (chunk.doc, chunk.province)), {})
     candidates = []
-    if q.kind == "date" and "date" in record:
+    own = r.section_openings.get((chunk.doc, chunk.section))
+    if own is not None and chunk.kind == "appendix":
+        candidates += [p for p in rank(ctx, [own]) if _HELD.search(p.text)]
+    record = next((located for m, located in r.meetings if (m.doc, m.province) == (chunk.doc, chunk.province)), {})
+    if not candidates and q.kind == "date" and "date" in record:
         c, a, b = record["date"]
         candidates = [Pick(c, a, b, c.score)]
     opening = r.openings.get(chunk.province)
-    if opening is not None and opening.chunk.doc == chunk.doc:
+    if not candidates and opening is not None and opening.chunk.doc == chunk.doc:
         candidates += [p for p in rank(ctx, [opening]) if _HELD.search(p.text)]
     held = next((p for p in candidates if answers_kind(q, p.text)), None)
     if held is None or held.candidate.chunk.id == chunk.id and held.start == described.start:

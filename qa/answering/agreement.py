@@ -1,0 +1,100 @@
+"""What an answering sentence must not contradict in the question's own words.
+
+A sentence can hold the kind of answer asked for and still answer another question:
+another year's figure, the total when a part is asked, a list of bodies when the one
+who spoke for one of them is asked, the report's own meeting when the question names
+another. Each check reads the question and a sentence and says whether they agree.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import bare, clause_around, kind_spans
+from .quotes import Pick
+
+# 外资企业、民营企业和个体工商户代表各来了多少人: one figure per item is asked
+_EACH = re.compile(r"各(?:自|有|来了|来|是|占|达|为)?(?:了)?(?:多少|几)|分别(?:是|有|为|占|达)?(?:多少|几)")
+
+
+def _each_answered(q, text: str) -> bool:
+    if q.kind != "figure" or not _EACH.search(q.text) or not re.search(r"[、和与及]", q.text):
+        return True
+    return len(kind_spans(q, text)) >= 2
+
+
+def _names_the_part(q, text: str) -> bool:
+    """单算能源类的有多少个, 1139个项目里制造业项目有多少个: a total of all kinds is no
+    answer, nor a figure for a list the part is one item of (制造业、现代服务业…等“十大领域”).
+    The part must stand in the clause of an answering span, by itself."""
+    part = q.restriction
+    if not part:
+        return True
+    if not q.kind:
+        return part in text
+    for a, b in kind_spans(q, text):
+        clause = clause_around(text, a, b, breaks="，,；;。")  # (、 joins the items of a list)
+        if part in clause and not re.search(rf"、\s*{re.escape(part)}|{re.escape(part)}[^、，,。；;]{{0,6}}、", clause):
+            return True
+    return False
+
+
+def names_the_meeting(q, text: str) -> bool:
+    """省委三次全会是啥时候开的: the date of the report's own meeting (全省推进新型工业化…
+    工作会议) answers for it only if its sentence or heading holds the words the
+    question names the meeting by: its session number (三次) always, at least half of
+    the other words (users shorten names: 智改数转)."""
+    numbered = [w for w in q.meeting_words if re.search(r"[\d一二三四五六七八九十]", w)]
+    rest = [w for w in q.meeting_words if w not in numbered]
+    return all(w in text for w in numbered) and 2 * sum(w in text for w in rest) >= len(rest)
+
+
+SPEAKS_FOR_WITHIN = 12  # characters: 阳光电源董事长曹仁贤
+
+
+def _speaks_for(q, text: str) -> bool:
+    """代表省卫健委作表态发言的是谁: a name answers only written with the body it speaks
+    for (阳光电源董事长曹仁贤); a list of bodies that spoke names no one for them."""
+    return not q.represents or any(q.represents in text[max(0, a - SPEAKS_FOR_WITHIN) : a] for a, _ in kind_spans(q, text))
+
+
+# 那130个示范引领性项目总投资多少: the stated count names which things; a sentence
+# without it speaks of others (1000个左右投资10亿元以上的项目)
+_STATED_COUNT = re.compile(r"(?:那|这)(\d+(?:\.\d+)?[万亿]?)\s*(?:个|项|家|所|座|条|批)")
+
+
+def _names_the_counted(q, text: str) -> bool:
+    m = _STATED_COUNT.search(q.text) if q.kind == "figure" else None
+    return m is None or bool(re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d.])", re.sub(r"\s+", "", text)))
+
+
+def agrees(q, text: str) -> bool:
+    """Every check that reads the sentence alone; a meeting record's sentence too."""
+    return all(check(q, text) for check in (years_agree, _each_answered, _names_the_part, _names_the_counted, _speaks_for))
+
+
+def years_agree(q, text: str) -> bool:
+    """江苏2022年研发投入: a sentence that gives another year's figure does not answer;
+    nor does one about another version (7.0版 for 6.0版) or edition (第五届 for 第六届)."""
+    # 全国新型工业化推进大会是哪天开的: the province's own 全省 meeting is another one
+    levels = (_LEVEL_LABEL,) if q.kind in ("date", "place") else ()
+    for label in (_YEAR_LABEL, _VERSION_LABEL, _EDITION_LABEL, *levels):
+        asked, stated = set(label.findall(q.text)), set(label.findall(text))
+        if asked and stated and not asked & stated:
+            return False
+    return True
+
+
+_YEAR_LABEL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_VERSION_LABEL = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*版")
+_LEVEL_LABEL = re.compile(r"(全国|全省|全市|全区)(?!第)")
+_EDITION_LABEL = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:届|期)")
+
+
+def names_a_choice(q, text: str) -> bool:
+    """上午开的还是下午开的: a sentence that names neither side does not answer."""
+    return not q.choices or any(w in text for side in q.choices for w in side)
+
+
+def quotes_the_phrase(q, p: Pick) -> bool:
+    """“三抓三促”专题片: a quoted name says which passage speaks of it."""
+    return not q.quoted or any(bare(t) in bare(p.candidate.chunk.text) for t in q.quoted)

@@ -1,0 +1,46 @@
+"""那篇报道从第几页开始: a bulletin's table of contents gives each report's first page.
+
+The report asked about is the one the question's words found; its contents line is
+quoted as it stands, the page number in it the direct answer. A source with pages of
+its own (a PDF) gives the page of the passage found instead.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import AnswerContext, Reply, is_relevant
+from .quotes import Pick, quoted, sentence_pick
+
+
+def _plain(title: str) -> str:
+    return re.sub(r"[\s\W_]+", "", title)
+
+
+def same_title(a: str, b: str, n: int = 12) -> bool:
+    """Headings as the contents and the body print them: line breaks and spacing differ,
+    and either may be cut short."""
+    a, b = _plain(a), _plain(b)
+    n = min(n, len(a), len(b))
+    return n >= 4 and a[:n] == b[:n]
+
+
+def answer_page(ctx: AnswerContext) -> Reply:
+    r = ctx.retrieved
+    target = next((c for c in r.ranked if c.chunk.kind != "front"), None)
+    if target is None or target.best is None or not is_relevant(ctx, target, target.chunk.text):
+        return Reply([], abstained=True)
+    chunk = target.chunk
+    if chunk.page_exact and chunk.page:
+        # the source's own pages: the page of the passage found, not only where its report starts
+        pick = sentence_pick(target, target.best)
+        rank = ctx.citations.add(pick)
+        return Reply([f"据文档页码，在第{chunk.page_at(pick.start)}页：",
+                      f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, pick.text)}"], provinces=(chunk.province,))
+    line = next((t for t in r.toc if t.candidate.chunk.doc == chunk.doc and same_title(t.title, chunk.title)), None)
+    if line is None:
+        return Reply([], abstained=True, reason=f"资料没有目录或页码，无法说明{chunk.province}这篇报道在第几页。")
+    pick = Pick(line.candidate, line.start, line.end, line.candidate.score)
+    rank = ctx.citations.add(pick)
+    number = pick.text.rindex(str(line.page))
+    return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}（目录）：{quoted(rank, pick.text)}"],
+                 direct=(pick, number, number + len(str(line.page))), provinces=(chunk.province,))

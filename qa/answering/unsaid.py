@@ -1,0 +1,56 @@
+"""Sentences that mention what was asked without saying it.
+
+Official reports record that something happened more often than what it was: 牡丹江市作
+交流发言 names a speaker, not the speech; 参观考察了部分制造业企业 names no firm. Asked
+for the speech or the firms, such a sentence is the closest passage and no answer. Each
+check returns the reason to give, or "".
+"""
+from __future__ import annotations
+
+import re
+
+from .context import AnswerContext
+from .quotes import Pick
+
+# 介绍了哪些经验, 讲了什么, 汇报了啥: the content of what someone said
+_ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
+# 作交流发言, 汇报工作, 出席会议并讲话: a record that someone spoke
+_SPOKE = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|汇报(?:了)?工作|出席(?:会议)?并?讲话|先后发言|分别发言")
+# a sentence that reports content: a colon, a quotation (not a name in quotes), a verb that introduces what was said
+_CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|提出|介绍|认为|要求|希望|围绕|结合|就")
+
+# 哪几家企业, 哪家单位, 哪些高校: named organisations or places are asked for
+_ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|县|乡镇)")
+# 部分制造业企业, 一批创新平台, 有关单位: a kind named without its members
+_VAGUE = r"(?:部分|一批|若干|一些|多家|有关|相关|各类|一系列|重点)"
+
+
+def only_records_speaking(text: str) -> bool:
+    return bool(_SPOKE.search(text)) and not _CONTENT.search(text)
+
+
+def names_only_the_kind(text: str, noun: str) -> bool:
+    """Every mention of `noun` is vague (部分…企业) and no list (、) comes before it."""
+    found = [m.start() for m in re.finditer(re.escape(noun), text)]
+    return bool(found) and all(re.search(_VAGUE + r"[\u4e00-\u9fff]{0,6}$", text[:at]) and "、" not in text[max(0, at - 12):at]
+                               for at in found)
+
+
+def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, str]:
+    """For a question asking for content or for names: the sentence that says it (best or
+    a later one of the same passages that names the question's rare words), or best with
+    the reason it does not."""
+    q = ctx.question
+    if q.kind is not None:
+        return best, ""
+    weights = ctx.retrieved.weights
+    # the one who spoke, the visit: the question's rarest word says whose words or which list
+    subject = max(ctx.rare_words, key=lambda w: weights.get(w, 0.0), default="")
+    later = [p for p in ranked[: 2 * ctx.settings.quote_pool] if subject and subject in p.text]
+    if _ASKS_CONTENT.search(q.text) and only_records_speaking(best.text):
+        said = next((p for p in later if not only_records_speaking(p.text) and _CONTENT.search(p.text)), None)
+        return (said, "") if said is not None else (best, "资料只记载了发言，未写明发言的具体内容。")
+    if (m := _ASKS_NAMES.search(q.text)) and names_only_the_kind(best.text, m.group(1)):
+        named = next((p for p in later if m.group(1) in p.text and not names_only_the_kind(p.text, m.group(1))), None)
+        return (named, "") if named is not None else (best, f"资料未列出具体是哪些{m.group(1)}。")
+    return best, ""
