@@ -17,6 +17,7 @@ from .conversation import resolve
 from .embedding import Encoder, load_encoder
 from .gazetteer import normalise_province
 from .index_store import IndexData, IndexOutdated, index_exists, load_index
+from .meetings import person_name
 from .question import Question, read_question
 from .retrieval import Retriever, Scope
 from .schema import FRONT_PROVINCE, Answer
@@ -34,6 +35,14 @@ class Assistant:
         self.settings = settings or AnswerSettings()
         self.retriever = Retriever(index, self.settings)
         self._known = frozenset(index.provinces)
+        # 景俊海说…: the people who presided or spoke at a report's meeting say which report a
+        # question naming no province is about; a name found in two provinces says nothing
+        people: dict[str, set[str]] = {}
+        for m in index.meetings:
+            for mention in (m.host, *m.speakers):
+                if len(name := person_name(mention)) >= 2 and name != mention:
+                    people.setdefault(name, set()).add(m.province)
+        self._people = {name: next(iter(ps)) for name, ps in people.items() if len(ps) == 1}
 
     @property
     def provinces(self) -> list[str]:
@@ -69,7 +78,7 @@ class Assistant:
             return self._refuse(q, Scope(), k, f"资料中没有{'、'.join(unknown)}的会议报告。")
         known = self._known
         # an explicit filter overrides what the question names
-        asked = chosen or (() if q.qtype == "which" else q.provinces)
+        asked = chosen or (() if q.qtype == "which" else q.provinces) or self._province_of_people(q)
         present = tuple(p for p in asked if p in known)
         missing = tuple(p for p in asked if p not in known)
         if missing and not present:
@@ -93,6 +102,12 @@ class Assistant:
         # the whole question is answered part by part; its closest passages are its first part's
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
+
+    def _province_of_people(self, q: Question) -> tuple[str, ...]:
+        if q.qtype in ("which", "compare") or q.parts:
+            return ()
+        named = {p for name, p in self._people.items() if name in q.text}
+        return tuple(named) if len(named) == 1 else ()
 
     def _context(self, q: Question, scope: Scope, k: int) -> AnswerContext:
         qvec = self.encoder.encode_query(q.search_text)

@@ -16,7 +16,7 @@ from scipy import sparse
 # Each group is a closed class of Chinese, listed whole, not the words one test
 # question happened to use.
 FUNCTION_WORDS = set(
-    "的 了 和 与 及 是 在 为 对 把 被 将 等 也 都 就 要 以 于 从 中 上 下 这 那 其 之 并 而 或 由 "
+    "的 了 和 与 及 是 在 为 对 把 被 将 等 也 都 就 要 以 于 从 中 上 下 里 内 这 那 其 之 并 而 或 由 或者 或是 以及 "
     "一个 我们 他们 有 没有 吗 呢 啊 个 是否 具体 分别 一共 共有 共计 总共 包含 分成 分为 指 其中 之中 当中 "
     "大概 大约 大致 差不多 左右".split()
 )
@@ -31,7 +31,7 @@ QUESTION_WORDS = set(
 # of every topic, so they say nothing about which passage answers
 REPORTING_VERBS = set(
     "提到 提出 表示 指出 强调 说 讲 认为 打算 希望 明确 提醒 要求 谈到 透露 介绍 称 宣布 部署 "
-    "涉及 提及 谈及 论及 说到 讲到".split()
+    "涉及 提及 谈及 论及 说到 讲到 点名 写到 写进 写入".split()
 )
 # the genre's words for its own subject: every report is about a province's meeting
 # and the user's words for the documents themselves (报道里, 资料中)

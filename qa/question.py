@@ -19,7 +19,7 @@ AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 
 # "哪些省份/哪几个省/各地…": ask across the whole corpus for every province that says it
 _WHICH = re.compile(
-    r"哪些(?:省(?!领导|委|长|政府)|市(?!领导|委|长)|地(?!址)|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)(?!领导|委|长)|有哪些省(?!领导|委|长)|哪些个|哪几场|哪些场|哪几次会|"
+    r"哪些(?:省(?!领导|委|长|政府)|市(?!领导|委|长)|地(?!址)|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)(?!领导|委|长)|有哪些省(?!领导|委|长)|哪些个|哪几场|哪些场|哪几次会|哪些会上|哪些(?:新春)?第一会|"
     r"(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)了?(?:哪些|什么)"
 )
 # (哪些地方 inside the one province named asks for its places, not for other provinces)
@@ -51,8 +51,10 @@ def _ask_match(text: str, kind: str) -> re.Match | None:
     """Where the question asks for `kind`."""
     if kind == "figure" and (m := _FIGURE_ASKED.search(text)):
         return m
-    # a kind read from the whole question (那位主任，叫什么) is asked where 叫什么 stands
-    return _KINDS[kind].search(text) or re.search(r"叫什么|是什么|什么|[？?]|$", text)
+    # a kind read from the whole question (那位主任，叫什么) is asked where 叫什么 stands;
+    # 辽宁…有哪些市作了发言 asks where 哪些市 stands
+    return (_KINDS[kind].search(text) or (kind == "place" and _LOCAL_WHICH.search(text))
+            or re.search(r"叫什么|是什么|什么|[？?]|$", text))
 _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
@@ -80,7 +82,7 @@ MEETING_FIELDS = {
     "speakers": re.compile(r"讲话(?!精神)|致辞|作报告"),
     "theme": re.compile(r"主题|为题|名义"),
 }
-_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,])|开的会|[那这该][场次]会|[那这该]场[\u4e00-\u9fff]{0,4}会")
+_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,？?]|$)|开的会|[那这该][场次]会|[那这该]场[\u4e00-\u9fff]{0,4}会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -228,8 +230,8 @@ def _inherit(part: Question, first: Question) -> Question:
 def _read_one(text: str) -> Question:
     provinces = tuple(provinces_in(text)) or _abbreviated_province(text)
     named = len(provinces)
-    if not provinces and "直辖市" in text:
-        provinces = MUNICIPALITIES  # "哪个直辖市…": one of the four, not a comparison of them
+    if not provinces and ("直辖市" in text or re.match(r"(?:请问)?(?:哪个|哪一个|哪座)城市", text) and _WHICH_ONE.match(text)):
+        provinces = MUNICIPALITIES  # "哪个直辖市…", "哪个城市提出…": one of the four, not a comparison of them
     kind = _kind(text)
     numbered = _numbered(text)
     if numbered:
@@ -252,7 +254,7 @@ def _read_one(text: str) -> Question:
     topic = re.sub(r"[\s？?。，,！!：:、]+", " ", topic).strip()
     search_text = _ASKING_LEAD.sub("", text).rstrip("？?")
     about_meeting = bool(_MEETING.search(text))
-    at_event = kind in ("date", "place") and bool(_AT_EVENT.search(text))
+    at_event = kind in ("date", "place") and bool(_AT_EVENT.search(text) or _SAID_WHEN.search(text) and SAYS.search(text))
     # (what was said names the event, which need not be the report's meeting)
     field = _meeting_field(text, kind) if (about_meeting or qtype in ("which", "compare")) and not at_event else None
     years = tuple(int(y) for y in _YEAR.findall(text))
@@ -331,6 +333,8 @@ def _restriction(text: str) -> str:
     return words[0] if words else ""
 
 
+# 王晓晖说…，是在哪天: the whole of what was said is the subject; its meeting's date is asked
+_SAID_WHEN = re.compile(r"(?:是|那是|这是)(?:在)?(?:哪天|哪一天|哪日|什么时候|何时)(?:的会|的事|说的|讲的|提的|提出的)?[？?]?$")
 _ASKS_PAGE = re.compile(r"第几页|哪一?页|几页|页码")
 # 是在哪天的发布会上, 在哪里开的会上说的: the event something was said at
 _AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|什么时候|何时|哪里|哪儿|何地|哪[座个]城市)(?:召开|举办|举行|开)?[的、]"
@@ -393,7 +397,9 @@ _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")
-_WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)")
+# (哪个城市提出…: a municipality's report speaks; 江苏哪个城市… asks for a city inside it)
+_WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)"
+                        r"|^(?:请问)?(?:哪个|哪一个|哪座)城市(?=提出|要求|强调|表示|主张|打算|计划|部署|说|把|将|在会上)")
 
 
 def _kind(text: str) -> str | None:
@@ -505,7 +511,7 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
         return tuple(dict.fromkeys(before))[-2:]
     # 布局建设一批中试验证平台，具体打算建多少个: the asking clause names nothing counted;
     # the clause before it does
-    if kind == "figure" and not after and len(before) <= 1 and at > 0:
+    if kind == "figure" and not after and len(before) <= 1 and at > 0 and not _ORDINAL_ASKED.search(text):
         return tuple(dict.fromkeys(_key_words(clauses[at - 1].group(0))))[-2:]
     return ()
 
@@ -536,7 +542,20 @@ def _key_words(text: str) -> list[str]:
     # 副 + 院长 is one post, a deputy's
     words = [("副" + w if i and words[i - 1] == "副" else w) for i, w in enumerate(words) if w != "副"]
     keep = set(_content_words(text)) | {w for w in words if w.startswith("副") and len(w) > 2}
-    return [w for w in words if w in keep]
+    # the segmenter glues a demonstrative or an adverb to the word after it (这是最近, 总共规划)
+    words = [_unglued(w) for w in words if w in keep]
+    return [w for w in words if w]
+
+
+_GLUED_LEAD = re.compile(r"^(?:这是|那是|这|那|总共|一共|已经)")
+
+
+def _unglued(word: str) -> str:
+    """这是最近 → 最近 → nothing (a deictic word), 总共规划 → 规划, 那类 → nothing."""
+    rest = _GLUED_LEAD.sub("", word)
+    if rest == word:
+        return word
+    return rest if len(rest) > 1 and rest not in STOPWORDS and rest not in _DEICTIC_TIME and not _ASKING_NOUNS.match(rest) else ""
 
 
 def _predicate_head(text: str, kind: str | None, force: bool = False) -> str:
@@ -557,11 +576,11 @@ def _predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     cut = max((i for i, w in enumerate(words) if _FUNCTION_WORD.fullmatch(w)), default=-1)
     phrase = "".join(words[cut + 1:])
     if not force and 2 <= len(phrase) <= 4 and all(len(w) > 1 for w in words[cut + 1:]) and _content_words(phrase) and not _ASKING_NOUNS.match(phrase):
-        return phrase
+        return _unglued(phrase)
     last = words[-1] if words else ""
     if len(words) > 1 and words[-2] == "副":
         last = "副" + last  # 省委副书记 asks for the deputy, not the secretary
-    return last if _content_words(last) else ""
+    return _unglued(last) if _content_words(last) else ""
 
 
 # 县（市、区）, 州（市）: an administrative level with its gloss in brackets is one noun
@@ -573,7 +592,7 @@ SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁
 # 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
 _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(?:在|于)?$")
 # deictic time words frame the question (目前有几家): the report dates its figures otherwise or not at all
-_DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下"}
+_DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下", "最近", "近来", "近期"}
 # words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
 _TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|会|具体|到底|究竟|分别|各|都|已经|已|还|又|才)+$")
 

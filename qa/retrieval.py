@@ -207,7 +207,7 @@ class Retriever:
             out.outside = self._ranked(rest, k - len(out.ranked))
         if q.qtype == "which":
             out.province_best = self._province_best(scored, q.quoted, q.quoted_any)
-        if q.about_meeting or q.qtype == "compare":
+        if q.about_meeting or q.at_event or q.qtype == "compare":
             out.openings = self._openings(q, qvec, mask, keyword)
             out.section_openings = self._section_openings(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
             out.meetings = self._meetings(q, qvec, scope, keyword)

@@ -56,7 +56,11 @@ def check_direct(answer, expected):
     # 按照…方案要求 is no one's speech: the words stay in 梁惠玲's
     ("黑龙江会上说“作风建设必须抓常抓细抓长”的是哪位？", "梁惠玲", "黑龙江"),
     ("毛伟明说在湘投资的世界500强已有211家，这是哪天、上午还是下午的会上讲的？", "2月18日下午", "湖南"),
+    ("王晓晖说四川“经济大而不强、工业全而不优”是在哪天？", "2月19日", "四川"),  # what was said dates its meeting
+    ("王清宪说安徽要拉高标杆，对标哪些地方提出新一轮营商环境提升举措？", "沪苏浙", "安徽"),  # provinces' one-character names
     ("广东今年省重点建设项目里，产业项目占多少？", "超过一半", "广东"),  # the part asked, in its own clause
+    ("广东省重点项目里，由省里直接跟进服务的，年度计划投资门槛是多少？", "5亿元", "广东"),  # a threshold is 以上
+    ("王晓晖说四川工业主动识变、应变、求变，实现逆势上扬，这是最近几年的事？", "近两年", "四川"),  # 这是最近 asks nothing
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
      "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),
 ])
@@ -101,6 +105,10 @@ def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, w
     "四川省委三次全会是啥时候开的？",  # mentioned; the report dates its own meeting only
     "黑龙江会上代表省卫健委作表态发言的是谁？",  # the body is listed, no one named for it
     "江西1139个一季度集中开工重大项目里，制造业项目有多少个？",  # 制造业 is one item of a list
+    "江西开工动员大会的主持人任珠峰是什么职务？",  # 任珠峰主持: no post before the name
+    "福州座谈会上省长赵龙讲了哪些话、提了什么要求？",  # he presided; no words of his are reported
+    "四川那场会上作书面发言的省直部门都是哪几个？",  # 省直有关部门 names none
+    "沈阳那场营商环境攻坚动员大会上，有哪些市或企业作了交流发言？",  # no one spoke; 东北 is no speaker
 ])
 def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
     assert assistant.answer(question).abstained
@@ -197,6 +205,33 @@ def test_which_provinces_lists_the_provinces_first(assistant):
     head = a.text.split("\n")[0]
     assert head == f"共{len(a.provinces)}个省市：" + "、".join(a.provinces)
     assert {"河南", "上海", "安徽"} <= set(a.provinces)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("集成电路在哪些省市的报道里被点了名？", {"广东", "北京"}),  # 里, 点名: the user's words for the documents
+    ("哪些会上有人作了“通报”？", {"江西", "安徽", "黑龙江"}),  # 哪些会上 asks across the meetings
+])
+def test_which_provinces_reads_past_the_words_for_mentioning(assistant, question, expected):
+    a = assistant.answer(question)
+    assert a.mode == "which" and set(a.provinces) == expected
+
+
+def test_a_person_named_without_a_province_is_looked_for_in_his_own_report(assistant):
+    # 景俊海 spoke at 吉林's meeting; 广东's 王月琴 also speaks of 牵头组建, but is no answer
+    a = assistant.answer("景俊海说要组建的产业发展专班，由哪位省领导牵头？")
+    assert a.abstained and a.citations[0].province == "吉林"
+    a = assistant.answer("王伟中担任什么职务？")
+    assert not a.abstained and "省长王伟中" in a.citations[0].quote
+
+
+def test_places_the_report_names_by_their_level_answer_which_places(assistant):
+    a = assistant.answer("江西集中开工那天，还有哪些地方同步搞了本级重点项目开工？")
+    assert not a.abstained and "各设区市和部分县（市、区）" in a.citations[0].quote and a.direct_answer is None
+
+
+def test_which_city_proposed_it_asks_for_a_municipality_s_report(assistant):
+    a = assistant.answer("哪个城市提出要让经营不下去的企业更顺畅地离场，并完善相关司法和信誉恢复制度？")
+    assert not a.abstained and a.citations[0].province == "上海"
 
 
 @pytest.mark.parametrize("question, expected", [

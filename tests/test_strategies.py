@@ -418,7 +418,7 @@ def test_an_appendix_reporting_an_event_of_its_own_dates_it(bulletin):
 
 def test_a_record_that_someone_spoke_is_no_account_of_the_speech(bulletin):
     a = bulletin.answer("三亚市在海南大会上交流发言，具体介绍了哪些经验？")
-    assert a.abstained and "未写明发言的具体内容" in a.text
+    assert a.abstained and "未写明所讲的具体内容" in a.text
     # who spoke is what that sentence does say
     a = bulletin.answer("海南大会上哪些市县作了交流发言？")
     assert not a.abstained and "三亚市" in a.citations[0].quote

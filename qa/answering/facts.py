@@ -36,7 +36,7 @@ from .context import (
     names_the_set,
 )
 from .counting import counted
-from .indirect import numbered_name, spelled_over_sentences, when_or_where_held
+from .indirect import numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
 from .unsaid import unsaid
 
@@ -217,6 +217,8 @@ def _reached_otherwise(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> Re
     described = next((p for p in ranked if q.quoted and all(bare(t) in bare(p.text) for t in q.quoted)), best)
     if (held := when_or_where_held(ctx, described, rank_sentences)) is not None:
         return held
+    if (levels := places_by_level(ctx, ranked)) is not None:
+        return levels
     return spelled_over_sentences(ctx, ctx.retrieved.ranked[: s.quote_pool]) if asks_expansion(q) else None
 
 

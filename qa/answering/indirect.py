@@ -13,7 +13,7 @@ from itertools import groupby
 
 from ..retrieval import Candidate
 from . import spans
-from .context import AnswerContext, Reply, answers_kind, bare, direct_span, is_relevant
+from .context import AnswerContext, Reply, answers_kind, bare, direct_span, holds_predicate, is_relevant
 from .quotes import Pick, quoted
 
 
@@ -47,7 +47,7 @@ def when_or_where_held(ctx: AnswerContext, described: Pick,
     answers, quoted with the sentence that identified the meeting. An appendix that opens
     on an event of its own (2月20日，省政府举办…新闻发布会) answers for what it reports."""
     q, r = ctx.question, ctx.retrieved
-    if q.kind not in ("date", "place") or not q.about_meeting or not (q.at_event or q.predicate in ((), ("召开",))):
+    if q.kind not in ("date", "place") or not (q.about_meeting or q.at_event) or not (q.at_event or q.predicate in ((), ("召开",))):
         return None
     if not is_relevant(ctx, described.candidate, described.text):
         return None
@@ -71,6 +71,24 @@ def when_or_where_held(ctx: AnswerContext, described: Pick,
     lines = [f"{ctx.citations.where(at, ctx.with_doc)}：{quoted(at, held.text)}",
              f"（问到的会议见同一报道：{quoted(said, described.text)}）"]
     return Reply(lines, direct=direct_span(q, held, r.weights), provinces=(chunk.province,))
+
+
+# 各设区市和部分县（市、区）: places named by their level, not one by one
+_LEVELS_NAMED = re.compile(r"(?:各|部分|所有|全省各|全市各)(?:设区)?(?:市|县|区|州|地)")
+
+
+def places_by_level(ctx: AnswerContext, ranked: list[Pick]) -> Reply | None:
+    """还有哪些地方同步搞了开工: the report answers with levels (各设区市和部分县), which no
+    place-name span finds; the best sentence that says what was asked and names them answers,
+    with no single name in bold."""
+    q = ctx.question
+    if q.kind != "place" or not q.plural or not q.predicate:
+        return None
+    for p in ranked[: 2 * ctx.settings.quote_pool]:
+        if _LEVELS_NAMED.search(p.text) and holds_predicate(ctx, p.text) and is_relevant(ctx, p.candidate, p.text):
+            rank = ctx.citations.add(p)
+            return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"], provinces=q.provinces)
+    return None
 
 
 MAX_RUN = 8  # sentences: a set of more items is rarely asked for whole

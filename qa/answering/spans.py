@@ -187,9 +187,15 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
             continue
         if not any(a <= m.start() < b for a, b in out):
             out.append(m.span())
-    # a region lies in no one province, so it answers whichever the question names
-    out += [m.span() for m in _region_pattern().finditer(text) if not any(a <= m.start() < b for a, b in out)]
+    # a region lies in no one province, so it answers whichever the question names;
+    # so does a run of provinces' one-character names (对标沪苏浙, 湘鄂赣)
+    out += [m.span() for m in (*_region_pattern().finditer(text), *_ABBREVIATED_RUN.finditer(text))
+            if not any(a <= m.start() < b for a, b in out)]
     return sorted(out)
+
+
+# one-character names that are seldom anything else inside a word (not 京 新 宁 云 贵 青 台 港)
+_ABBREVIATED_RUN = re.compile(r"[沪苏浙皖冀渝粤闽赣豫鄂湘黔滇陇琼]{2,5}")
 
 
 @lru_cache(maxsize=1)

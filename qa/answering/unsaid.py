@@ -15,14 +15,24 @@ from .quotes import Pick
 # 介绍了哪些经验, 讲了什么, 汇报了啥: the content of what someone said
 _ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
 # 作交流发言, 汇报工作, 出席会议并讲话: a record that someone spoke
-_SPOKE = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|汇报(?:了)?工作|出席(?:会议)?并?讲话|先后发言|分别发言")
+_SPOKE = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|汇报(?:了)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]")
 # a sentence that reports content: a colon, a quotation (not a name in quotes), a verb that introduces what was said
 _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|提出|介绍|认为|要求|希望|围绕|结合|就")
 
 # 哪几家企业, 哪家单位, 哪些高校: named organisations or places are asked for
-_ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|县|乡镇)")
+_NAMED_KINDS = r"(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|县|乡镇)"
+_ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?" + _NAMED_KINDS + r"|" + _NAMED_KINDS + r"(?:都|分别|具体)?是哪(?:几|些)")
 # 部分制造业企业, 一批创新平台, 有关单位: a kind named without its members
-_VAGUE = r"(?:部分|一批|若干|一些|多家|有关|相关|各类|一系列|重点)"
+_VAGUE = r"(?:部分|一批|若干|一些|多家|有关|相关|各类|一系列|重点|等)"
+
+
+# 任珠峰是什么职务: a post written right before the name
+_ASKS_POST = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:现在|目前|当时)?(?:是|任|担任)?(?:什么|何|哪个)(?:职务|职位|官职)")
+_POST_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|检察长|常委)$")
+
+
+def names_the_post(text: str, name: str) -> bool:
+    return any(_POST_BEFORE.search(text[:m.start()]) for m in re.finditer(re.escape(name), text))
 
 
 def only_records_speaking(text: str) -> bool:
@@ -30,10 +40,14 @@ def only_records_speaking(text: str) -> bool:
 
 
 def names_only_the_kind(text: str, noun: str) -> bool:
-    """Every mention of `noun` is vague (部分…企业) and no list (、) comes before it."""
+    """Every mention of `noun` is vague (部分…企业, 有关部门), not the end of a list that
+    names its members (省发展改革委、省商务厅等单位)."""
+    def vague(at: int) -> bool:
+        m = re.search(_VAGUE + r"[\u4e00-\u9fff]{0,6}$", text[:at])
+        return bool(m) and not (m.group().startswith("等") and "、" in text[max(0, at - 12) : at])
+
     found = [m.start() for m in re.finditer(re.escape(noun), text)]
-    return bool(found) and all(re.search(_VAGUE + r"[\u4e00-\u9fff]{0,6}$", text[:at]) and "、" not in text[max(0, at - 12):at]
-                               for at in found)
+    return bool(found) and all(vague(at) for at in found)
 
 
 def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, str]:
@@ -49,8 +63,11 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     later = [p for p in ranked[: 2 * ctx.settings.quote_pool] if subject and subject in p.text]
     if _ASKS_CONTENT.search(q.text) and only_records_speaking(best.text):
         said = next((p for p in later if not only_records_speaking(p.text) and _CONTENT.search(p.text)), None)
-        return (said, "") if said is not None else (best, "资料只记载了发言，未写明发言的具体内容。")
-    if (m := _ASKS_NAMES.search(q.text)) and names_only_the_kind(best.text, m.group(1)):
-        named = next((p for p in later if m.group(1) in p.text and not names_only_the_kind(p.text, m.group(1))), None)
-        return (named, "") if named is not None else (best, f"资料未列出具体是哪些{m.group(1)}。")
+        return (said, "") if said is not None else (best, "资料只记载了谁主持或发言，未写明所讲的具体内容。")
+    if (m := _ASKS_POST.search(q.text)) and m.group(1) in best.text and not names_the_post(best.text, m.group(1)):
+        titled = next((p for p in ranked[: 2 * ctx.settings.quote_pool] if names_the_post(p.text, m.group(1))), None)
+        return (titled, "") if titled is not None else (best, f"资料未写明{m.group(1)}的职务。")
+    if (m := _ASKS_NAMES.search(q.text)) and names_only_the_kind(best.text, noun := m.group(1) or m.group(2)):
+        named = next((p for p in later if noun in p.text and not names_only_the_kind(p.text, noun)), None)
+        return (named, "") if named is not None else (best, f"资料未列出具体是哪些{noun}。")
     return best, ""
