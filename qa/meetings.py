@@ -30,7 +30,7 @@ _TITLE_WORDS = r"(?:(?![由在和与及等的了是对向为将把被从议并�
 _TITLE_ONLY = re.compile(rf"{_TITLE_WORDS}{_TITLE}")
 _TITLED = re.compile(rf"(?P<title>{_TITLE_WORDS}{_TITLE})(?P<name>[一-龥·]{{2,4}})")
 _BARE = re.compile(r"[一-龥]{2,4}")
-_NOT_NAME = re.compile(r"[省市县区委会议的了在和与及等并向为就对从将把由被是]|同志|领导|代表|负责|人员|干部|部门|单位|企业")
+_NOT_NAME = re.compile(r"[省市县区委会议的了着过在和与及等并向为就对从将把由被是]|同志|领导|代表|负责|人员|干部|部门|单位|企业")
 # common surnames, for a name written without a title ("任珠峰主持")
 _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"

@@ -55,7 +55,7 @@ def _ask_match(text: str, kind: str) -> re.Match | None:
     # 辽宁…有哪些市作了发言 asks where 哪些市 stands
     return (_KINDS[kind].search(text) or (kind == "place" and _LOCAL_WHICH.search(text))
             or re.search(r"叫什么|是什么|什么|[？?]|$", text))
-_SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
+_SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|几个?(?:方面|角度|层面)|捋|梳理|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
 _UNIT_AFTER = re.compile(r"(?:多少|" + _ASKING_JI + r")(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组)")
@@ -398,6 +398,7 @@ _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")
 # (哪个城市提出…: a municipality's report speaks; 江苏哪个城市… asks for a city inside it)
+_ASPECTS_EXPLAINED = re.compile(r"(?:怎么|怎样|如何)[^，。？?]{0,6}从?几个?(?:方面|角度|层面|维度)|几个?(?:方面|角度|层面|维度)[^。？?]{0,24}(?:捋|概括|梳理|总结|归纳|说说|讲讲)")
 _WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)"
                         r"|^(?:请问)?(?:哪个|哪一个|哪座)城市(?=提出|要求|强调|表示|主张|打算|计划|部署|说|把|将|在会上)")
 
@@ -412,6 +413,8 @@ def _kind(text: str) -> str | None:
     found = [(m.start(), n, k) for n, (k, pattern) in enumerate(_KINDS.items()) if (m := pattern.search(text))]
     if not found and _ENDS_WITH_ROLE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
         return "person"  # 出席并讲话的市委书记: typed into a chat, a post alone asks who holds it
+    if found and min(found)[2] == "figure" and _ASPECTS_EXPLAINED.search(text):
+        return None  # 怎么从几个方面讲…: the aspects themselves are asked for, not their number
     if found and min(found)[2] == "figure" and not _FIGURE_ASKED.search(text) and len(found) > 1:
         # 研发投入占比…是在哪天: a ratio noun names what was said; the question word asks
         return min(f for f in found if f[2] != "figure")[2]

@@ -109,6 +109,10 @@ def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, w
     "福州座谈会上省长赵龙讲了哪些话、提了什么要求？",  # he presided; no words of his are reported
     "四川那场会上作书面发言的省直部门都是哪几个？",  # 省直有关部门 names none
     "沈阳那场营商环境攻坚动员大会上，有哪些市或企业作了交流发言？",  # no one spoke; 东北 is no speaker
+    "云南这次一季度调度推进会调度了多少个重大产业项目？",  # 6156个 were started over two years
+    "“潮涌浦江”投资上海全球分享季系列活动要持续到什么时候？",  # the day it was launched is no end
+    "江苏2024年全社会研发投入的目标定的是多少？",  # figures achieved, no target
+    "江苏省政府和中科院、工程院签的合作协议，具体约定了哪些合作项目和资金？",  # signed; no terms given
 ])
 def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
     assert assistant.answer(question).abstained
@@ -227,6 +231,13 @@ def test_a_person_named_without_a_province_is_looked_for_in_his_own_report(assis
 def test_places_the_report_names_by_their_level_answer_which_places(assistant):
     a = assistant.answer("江西集中开工那天，还有哪些地方同步搞了本级重点项目开工？")
     assert not a.abstained and "各设区市和部分县（市、区）" in a.citations[0].quote and a.direct_answer is None
+
+
+def test_a_quoted_template_and_a_how_many_ways_question_are_answered_with_the_passage(assistant):
+    a = assistant.answer("毛伟明讲招商主攻方向时，连着说了好几个“确保……得……”，都是哪些？")
+    assert not a.abstained and "确保招引得准" in a.citations[0].quote  # the pieces stand in order
+    a = assistant.answer("郝鹏是怎么从几个方面讲“攻坚之战”的分量的？")
+    assert not a.abstained and a.direct_answer is None  # the aspects are asked, not their number
 
 
 def test_which_city_proposed_it_asks_for_a_municipality_s_report(assistant):

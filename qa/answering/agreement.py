@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .context import bare, clause_around, kind_spans
+from .context import clause_around, holds_phrase, kind_spans
 from .quotes import Pick
 
 # 外资企业、民营企业和个体工商户代表各来了多少人: one figure per item is asked
@@ -69,7 +69,48 @@ def _names_the_counted(q, text: str) -> bool:
 
 def agrees(q, text: str) -> bool:
     """Every check that reads the sentence alone; a meeting record's sentence too."""
-    return all(check(q, text) for check in (years_agree, _each_answered, _names_the_part, _names_the_counted, _speaks_for))
+    return all(check(q, text) for check in (years_agree, periods_agree, _until_answered, _target_answered, _each_answered,
+                                            _names_the_part, _names_the_counted, _speaks_for))
+
+
+# 研发投入的目标定的是多少: a target is set (目标, 力争, 确保…); an achieved figure is none
+_TARGET_ASKED = re.compile(r"目标|指标定")
+_TARGET_SET = re.compile(r"目标|力争|确保|争取|预期|计划|达到|突破|实现|将|要")
+
+
+def _target_answered(q, text: str) -> bool:
+    return q.kind != "figure" or not _TARGET_ASKED.search(q.text) or bool(_TARGET_SET.search(text))
+
+
+# 要持续到什么时候: an end is asked; a date that starts something (2月18日…启动) is none
+_UNTIL_ASKED = re.compile(r"(?:到|至|截至|截止到?)(?:什么时候|何时|哪天|哪一天|哪一?年|几月|什么时间)")
+_UNTIL_BEFORE = re.compile(r"(?:到|至|截至|截止|直至|持续到)\s*$")
+_UNTIL_AFTER = re.compile(r"^\s*(?:前|之前|以前|底|末|为止|截止)")
+
+
+def _until_answered(q, text: str) -> bool:
+    if q.kind != "date" or not _UNTIL_ASKED.search(q.text):
+        return True
+    return any(_UNTIL_BEFORE.search(text[max(0, a - 4) : a]) or _UNTIL_AFTER.match(text[b : b + 3]) for a, b in kind_spans(q, text))
+
+
+# reports set what was done (两年来, 过去一年) beside what is planned (今年, 一季度): a figure
+# scoped by the one does not answer a question about the other
+_DONE = re.compile(r"[两三四五六七八九十\d]+年来|过去(?:的)?一年|去年|上一年|近年来|近[两三四五\d]年")
+_NOW = re.compile(r"今年|本年|这次|本次|此次|年内")
+_NOW_ASKED = re.compile(r"今年|本年|这次|本次|此次|年内|(?<!\d年)一季度")
+
+
+def periods_agree(q, text: str) -> bool:
+    if q.kind != "figure":
+        return True
+    asks_now, asks_done = bool(_NOW_ASKED.search(q.text)), bool(_DONE.search(q.text))
+    if asks_now == asks_done:
+        return True
+    found = kind_spans(q, text)
+    lead = text[: found[0][0]] if found else text
+    done, now = bool(_DONE.search(lead)), bool(_NOW.search(lead))
+    return not (asks_now and done and not now or asks_done and now and not done)
 
 
 def years_agree(q, text: str) -> bool:
@@ -97,4 +138,4 @@ def names_a_choice(q, text: str) -> bool:
 
 def quotes_the_phrase(q, p: Pick) -> bool:
     """“三抓三促”专题片: a quoted name says which passage speaks of it."""
-    return not q.quoted or any(bare(t) in bare(p.candidate.chunk.text) for t in q.quoted)
+    return not q.quoted or any(holds_phrase(t, p.candidate.chunk.text) for t in q.quoted)

@@ -24,11 +24,11 @@ from .context import (
     Reply,
     answers_kind,
     asks_expansion,
-    bare,
     direct_span,
     expands,
     figure_fits_clause,
     figure_has_its_subject,
+    holds_phrase,
     holds_predicate,
     is_relevant,
     kind_spans,
@@ -80,7 +80,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False  # the editor's overview, in a sentence about other provinces
     # “一把手”抓“一号工程”是谁说的: the quoted words find the very sentence; a name in
     # another sentence of the passage said something else (its speaker is found below)
-    if q.kind == "person" and q.quoted and SAYS.search(q.text) and not all(bare(t) in bare(p.text) for t in q.quoted if len(t) >= 2):
+    if q.kind == "person" and q.quoted and SAYS.search(q.text) and not all(holds_phrase(t, p.text) for t in q.quoted if len(t) >= 2):
         return False
     if _dates_the_bulletin(q, p) or _counts_the_noun(ctx, p):
         return True
@@ -214,7 +214,7 @@ def _reached_otherwise(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> Re
     if (listed := counted(ctx, ranked[: 2 * s.quote_pool])) is not None:
         return listed
     # the sentence that holds the user's quoted words says which meeting is meant
-    described = next((p for p in ranked if q.quoted and all(bare(t) in bare(p.text) for t in q.quoted)), best)
+    described = next((p for p in ranked if q.quoted and all(holds_phrase(t, p.text) for t in q.quoted)), best)
     if (held := when_or_where_held(ctx, described, rank_sentences)) is not None:
         return held
     if (levels := places_by_level(ctx, ranked)) is not None:
@@ -240,7 +240,7 @@ def _said_by_someone(ctx: AnswerContext, p: Pick) -> bool:
     """The sentence says what was asked, and a speech before it names who said it."""
     q = ctx.question
     # “企业的竞争也是企业家的竞争”这话是谁讲的: the words quoted say which sentence; the rest is context
-    says_it = any(bare(t) in bare(p.text) for t in q.quoted) if q.quoted else holds_predicate(ctx, p.text)
+    says_it = any(holds_phrase(t, p.text) for t in q.quoted) if q.quoted else holds_predicate(ctx, p.text)
     return _speaker_of(ctx, p) is not None and says_it and is_relevant(ctx, p.candidate, p.text)
 
 

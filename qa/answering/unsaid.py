@@ -1,7 +1,8 @@
 """Sentences that mention what was asked without saying it.
 
 Official reports record that something happened more often than what it was: 牡丹江市作
-交流发言 names a speaker, not the speech; 参观考察了部分制造业企业 names no firm. Asked
+交流发言 names a speaker, not the speech; 签署合作协议 names no term of the agreement;
+参观考察了部分制造业企业 names no firm. Asked
 for the speech or the firms, such a sentence is the closest passage and no answer. Each
 check returns the reason to give, or "".
 """
@@ -12,10 +13,11 @@ import re
 from .context import AnswerContext
 from .quotes import Pick
 
-# 介绍了哪些经验, 讲了什么, 汇报了啥: the content of what someone said
-_ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
-# 作交流发言, 汇报工作, 出席会议并讲话: a record that someone spoke
-_SPOKE = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|汇报(?:了)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]")
+# 介绍了哪些经验, 讲了什么, 协议约定了哪些: the content of what was said or agreed
+_ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
+# 作交流发言, 汇报工作, 出席会议并讲话, 签署合作协议: a record that it happened
+_RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|汇报(?:了)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]"
+                       r"|签(?:署|订)(?:了)?[^，。；]{0,12}(?:协议|合同|备忘录|协定)")
 # a sentence that reports content: a colon, a quotation (not a name in quotes), a verb that introduces what was said
 _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|提出|介绍|认为|要求|希望|围绕|结合|就")
 
@@ -35,8 +37,8 @@ def names_the_post(text: str, name: str) -> bool:
     return any(_POST_BEFORE.search(text[:m.start()]) for m in re.finditer(re.escape(name), text))
 
 
-def only_records_speaking(text: str) -> bool:
-    return bool(_SPOKE.search(text)) and not _CONTENT.search(text)
+def only_records_it(text: str) -> bool:
+    return bool(_RECORDED.search(text)) and not _CONTENT.search(text)
 
 
 def names_only_the_kind(text: str, noun: str) -> bool:
@@ -61,9 +63,9 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     # the one who spoke, the visit: the question's rarest word says whose words or which list
     subject = max(ctx.rare_words, key=lambda w: weights.get(w, 0.0), default="")
     later = [p for p in ranked[: 2 * ctx.settings.quote_pool] if subject and subject in p.text]
-    if _ASKS_CONTENT.search(q.text) and only_records_speaking(best.text):
-        said = next((p for p in later if not only_records_speaking(p.text) and _CONTENT.search(p.text)), None)
-        return (said, "") if said is not None else (best, "资料只记载了谁主持或发言，未写明所讲的具体内容。")
+    if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
+        said = next((p for p in later if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
+        return (said, "") if said is not None else (best, "资料只记载了有此事（发言、主持或签约），未写明具体内容。")
     if (m := _ASKS_POST.search(q.text)) and m.group(1) in best.text and not names_the_post(best.text, m.group(1)):
         titled = next((p for p in ranked[: 2 * ctx.settings.quote_pool] if names_the_post(p.text, m.group(1))), None)
         return (titled, "") if titled is not None else (best, f"资料未写明{m.group(1)}的职务。")
