@@ -209,8 +209,9 @@ class Retriever:
             out.province_best = self._province_best(scored, q.quoted, q.quoted_any)
         if q.about_meeting or q.at_event or q.qtype == "compare":
             out.openings = self._openings(q, qvec, mask, keyword)
-            out.section_openings = self._section_openings(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
             out.meetings = self._meetings(q, qvec, scope, keyword)
+            if q.kind in ("date", "place"):  # (what when_or_where_held reads)
+                out.section_openings = self._section_openings(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
         if q.asks_page:
             out.toc = self._toc_lines(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
         if q.kind == "person" or q.speaker:
