@@ -78,7 +78,10 @@ class Assistant:
             return self._refuse(q, Scope(), k, f"资料中没有{'、'.join(unknown)}的会议报告。")
         known = self._known
         # an explicit filter overrides what the question names
-        asked = chosen or (() if q.qtype == "which" else q.provinces) or self._province_of_people(q)
+        asked = chosen or (() if q.qtype == "which" else q.provinces)
+        if not asked and (inferred := self._province_of_people(q)):
+            asked = inferred
+            q = replace(q, provinces=inferred)  # the answer speaks of that province's meeting
         present = tuple(p for p in asked if p in known)
         missing = tuple(p for p in asked if p not in known)
         if missing and not present:
