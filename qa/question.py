@@ -19,15 +19,15 @@ AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 
 # "哪些省份/哪几个省/各地…": ask across the whole corpus for every province that says it
 _WHICH = re.compile(
-    r"哪些(?:省(?!领导|委|长|政府)|市(?!领导|委|长)|地(?!址)|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)(?!领导|委|长)|有哪些省(?!领导|委|长)|哪些个|哪几场|哪些场|哪几次会|哪些会上|哪些(?:新春)?第一会|"
+    r"哪些(?:省(?!领导|委|长|政府)|市(?!领导|委|长)|地(?!址)|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)(?!领导|委|长)|有哪些省(?!领导|委|长)|哪些个|哪几场|哪些场|哪几次会|哪些会上|哪些(?:新春)?第一会|第一会有哪些[？?]?$|"
     r"(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)了?(?:哪些|什么)"
 )
 # (哪些地方 inside the one province named asks for its places, not for other provinces)
 _LOCAL_WHICH = re.compile(r"哪(?:些|几个?)(?:市|城市|地市|县|区|州|地级市|地方|地区)(?!领导|委|长)")
 _COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
 
-# 几 that asks: not 这几大类, 那几家 (demonstratives) nor 提了好几个 (a quantity); 做好几篇 does ask
-_NOT_ASKING = r"(?<![这那])(?<!了好)(?<!有好)(?<!过好)"
+# 几 that asks: not 这几大类, 那几家 (demonstratives), 提了好几个 (a quantity) nor “营商环境”几个字 (the words quoted); 做好几篇 does ask
+_NOT_ASKING = r"(?<![这那”\"])(?<!了好)(?<!有好)(?<!过好)"
 _ASKING_JI = _NOT_ASKING + "几"
 
 # the kind of answer asked for, each with the question words that ask for it
@@ -80,7 +80,8 @@ MEETING_FIELDS = {
     # 讲话 is the leaders'; 发言, 交流发言 are other participants' and no record field
     # (讲话精神 is what a speech said, usually the General Secretary's: no field of the meeting)
     "speakers": re.compile(r"讲话(?!精神)|致辞|作报告"),
-    "theme": re.compile(r"主题|为题|名义"),
+    # 会议名称里带“营商环境”: the meeting's name is its theme as the report states it
+    "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里"),
 }
 _MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,？?]|$)|开的会|[那这该][场次]会|[那这该]场[\u4e00-\u9fff]{0,4}会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")

@@ -212,6 +212,17 @@ def test_which_provinces_lists_the_provinces_first(assistant):
 
 
 @pytest.mark.parametrize("question, expected", [
+    # the meeting's name is its theme as the report states it, not the headline's subtitle
+    ("会议名称里直接带“营商环境”几个字的新春第一会有哪些？", {"上海", "安徽", "河北", "辽宁", "吉林"}),
+    ("会议名称里带“一季度”的是哪几个省", {"江西", "河南", "云南"}),
+    ("哪些省份的新春第一会以民营经济为会议主题？", {"安徽", "福建"}),  # 民营 and 经济, not any 经济
+])
+def test_which_meetings_are_named_so_is_read_from_their_names(assistant, question, expected):
+    a = assistant.answer(question)
+    assert a.mode == "meeting" and set(a.provinces) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
     ("集成电路在哪些省市的报道里被点了名？", {"广东", "北京"}),  # 里, 点名: the user's words for the documents
     ("哪些会上有人作了“通报”？", {"江西", "安徽", "黑龙江"}),  # 哪些会上 asks across the meetings
 ])

@@ -16,7 +16,7 @@ from .quotes import Pick, best_pick, quoted
 
 FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形式", "scale": "参会规模", "speakers": "讲话人", "theme": "会议主题"}
 # words that name a field rather than ask about its value: 以视频"形式" names the field, "视频" is the value
-_NAMING = re.compile(r"主持|形式|方式|规模|人数|参会|与会|参加|出席|日期|时间|哪天|何时|讲话|发言|致辞|召开|举行|会议|大会|省市|省份|地方|哪些")
+_NAMING = re.compile(r"主持|形式|方式|规模|主题|为题|名义|名称|名字|人数|参会|与会|参加|出席|日期|时间|哪天|何时|讲话|发言|致辞|召开|举行|会议|大会|省市|省份|地方|哪些")
 
 
 def _value(m: MeetingRecord, field: str) -> str:
@@ -28,6 +28,8 @@ def _condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
     """(what the field must hold, what it must not): `由省长主持` → 省长;
     `不是在2月18日、而是在2月19日` → 2月19日, not 2月18日."""
     q = ctx.question
+    if field == "theme" and q.quoted:
+        return list(q.quoted), []  # 名称里带“一季度”: the words as quoted
     if field == "date":
         found = [(re.sub(r"\s+", "", q.text[a:b]), bool(_NEGATED_BEFORE.search(q.text[max(0, a - 4) : a]))) for a, b in spans.dates(q.text)]
         if found:
@@ -41,14 +43,15 @@ def _condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
 _NEGATED_BEFORE = re.compile(r"不是|并非|不在|非|未|没")
 
 
-def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: str) -> bool:
+def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: str, every: bool = False) -> bool:
     # a title or a date is read from the field's value: the sentence may name other people
     if field in ("host", "speakers"):
         people = (m.host,) if field == "host" else m.speakers
         return any(holds_title(p, t) for p in people for c in condition for t in _titles(c, m.province))
     value = re.sub(r"\s+", "", _value(m, field))
-    haystack = value if field == "date" else value + re.sub(r"\s+", "", evidence_text)
-    return any(c in haystack for c in condition)
+    # (a name or a date is the field itself; the headline's subtitle is no part of the name)
+    haystack = value if field in ("date", "theme") else value + re.sub(r"\s+", "", evidence_text)
+    return (all if every else any)(c in haystack for c in condition)
 
 
 def _titles(title: str, province: str) -> tuple[str, ...]:
@@ -77,6 +80,8 @@ def answer_meeting(ctx: AnswerContext) -> Reply:
 
 def _which(ctx: AnswerContext, field: str) -> Reply:
     wanted, unwanted = _condition(ctx, field)
+    # 以民营经济为主题: a name holds every word asked (民营 and 经济), unless the question offers a choice (“推进会”或“推进大会”)
+    every = field == "theme" and not ctx.question.quoted_any
     listed, unknown = [], []
     for m, located in ctx.retrieved.meetings:
         if field not in located:
@@ -84,7 +89,7 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
             continue
         c, a, b = located[field]
         said = c.chunk.text[a:b]
-        if wanted and not _matches(m, field, wanted, said):
+        if wanted and not _matches(m, field, wanted, said, every=every):
             continue
         if unwanted and _matches(m, field, unwanted, said):
             continue
