@@ -113,6 +113,7 @@ def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, w
     "“潮涌浦江”投资上海全球分享季系列活动要持续到什么时候？",  # the day it was launched is no end
     "江苏2024年全社会研发投入的目标定的是多少？",  # figures achieved, no target
     "江苏省政府和中科院、工程院签的合作协议，具体约定了哪些合作项目和资金？",  # signed; no terms given
+    "河南推进会视频调度的10个重点产业项目都是哪些项目？",  # counted, never listed
 ])
 def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
     assert assistant.answer(question).abstained

@@ -22,10 +22,10 @@ _RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|汇报(?:了)
 _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|提出|介绍|认为|要求|希望|围绕|结合|就")
 
 # 哪几家企业, 哪家单位, 哪些高校: named organisations or places are asked for
-_NAMED_KINDS = r"(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|县|乡镇)"
+_NAMED_KINDS = r"(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|项目|县|乡镇)"
 _ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?" + _NAMED_KINDS + r"|" + _NAMED_KINDS + r"(?:都|分别|具体)?是哪(?:几|些)")
-# 部分制造业企业, 一批创新平台, 有关单位: a kind named without its members
-_VAGUE = r"(?:部分|一批|若干|一些|多家|有关|相关|各类|一系列|重点|等)"
+# 部分制造业企业, 一批创新平台, 有关单位, 10个重点产业项目: a kind named or counted without its members
+_VAGUE = r"(?:部分|一批|若干|一些|多家|有关|相关|各类|一系列|重点|等|\d+(?:\.\d+)?[万亿]?(?:个|家|项|所|批))"
 
 
 # 任珠峰是什么职务: a post written right before the name
@@ -42,8 +42,8 @@ def only_records_it(text: str) -> bool:
 
 
 def names_only_the_kind(text: str, noun: str) -> bool:
-    """Every mention of `noun` is vague (部分…企业, 有关部门), not the end of a list that
-    names its members (省发展改革委、省商务厅等单位)."""
+    """Every mention of `noun` is vague (部分…企业, 有关部门) or only counted (10个…项目),
+    not the end of a list that names its members (省发展改革委、省商务厅等单位)."""
     def vague(at: int) -> bool:
         m = re.search(_VAGUE + r"[\u4e00-\u9fff]{0,6}$", text[:at])
         return bool(m) and not (m.group().startswith("等") and "、" in text[max(0, at - 12) : at])
