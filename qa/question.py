@@ -231,7 +231,7 @@ def _inherit(part: Question, first: Question) -> Question:
 def _read_one(text: str) -> Question:
     provinces = tuple(provinces_in(text)) or _abbreviated_province(text)
     named = len(provinces)
-    if not provinces and ("直辖市" in text or re.match(r"(?:请问)?(?:哪个|哪一个|哪座)城市", text) and _WHICH_ONE.match(text)):
+    if not provinces and ("直辖市" in text or _WHICH_CITY.match(text)):
         provinces = MUNICIPALITIES  # "哪个直辖市…", "哪个城市提出…": one of the four, not a comparison of them
     kind = _kind(text)
     numbered = _numbered(text)
@@ -324,7 +324,6 @@ def _represents(text: str) -> str:
     return ""
 
 
-
 def _restriction(text: str) -> str:
     m = _RESTRICTED.search(text)
     part = m and (m.group(1) or m.group(2))
@@ -398,10 +397,10 @@ _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")
-# (哪个城市提出…: a municipality's report speaks; 江苏哪个城市… asks for a city inside it)
 _ASPECTS_EXPLAINED = re.compile(r"(?:怎么|怎样|如何)[^，。？?]{0,6}从?几个?(?:方面|角度|层面|维度)|几个?(?:方面|角度|层面|维度)[^。？?]{0,24}(?:捋|概括|梳理|总结|归纳|说说|讲讲)")
-_WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)"
-                        r"|^(?:请问)?(?:哪个|哪一个|哪座)城市(?=提出|要求|强调|表示|主张|打算|计划|部署|说|把|将|在会上)")
+# (哪个城市提出…: a municipality's report speaks; 江苏哪个城市… asks for a city inside it)
+_WHICH_CITY = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪座)城市(?=提出|要求|强调|表示|主张|打算|计划|部署|说|把|将|在会上)")
+_WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)|" + _WHICH_CITY.pattern)
 
 
 def _kind(text: str) -> str | None:
@@ -414,12 +413,13 @@ def _kind(text: str) -> str | None:
     found = [(m.start(), n, k) for n, (k, pattern) in enumerate(_KINDS.items()) if (m := pattern.search(text))]
     if not found and _ENDS_WITH_ROLE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
         return "person"  # 出席并讲话的市委书记: typed into a chat, a post alone asks who holds it
-    if found and min(found)[2] == "figure" and _ASPECTS_EXPLAINED.search(text):
+    first = min(found)[2] if found else None
+    if first == "figure" and _ASPECTS_EXPLAINED.search(text):
         return None  # 怎么从几个方面讲…: the aspects themselves are asked for, not their number
-    if found and min(found)[2] == "figure" and not _FIGURE_ASKED.search(text) and len(found) > 1:
+    if first == "figure" and not _FIGURE_ASKED.search(text) and len(found) > 1:
         # 研发投入占比…是在哪天: a ratio noun names what was said; the question word asks
         return min(f for f in found if f[2] != "figure")[2]
-    return min(found)[2] if found else None
+    return first
 
 
 def _unit(text: str) -> str:
@@ -526,11 +526,15 @@ def _clauses(text: str) -> list[re.Match]:
     return [m for m in re.finditer(r"[^，,、；;？?。]+", masked)]
 
 
+def _clause_at(text: str, at: int) -> re.Match | None:
+    return next((c for c in _clauses(text) if c.start() <= at < c.end()), None)
+
+
 def _clause_words(text: str, kind: str | None) -> tuple[str, ...]:
     if kind is None:
         return ()
     m = _ask_match(text, kind)
-    clause = next((c for c in _clauses(text) if c.start() <= m.start() < c.end()), None)
+    clause = _clause_at(text, m.start())
     if clause is None:
         return ()
     # 两年来, 近年以来: a span of time scopes the whole sentence and sits next to no answer
@@ -568,7 +572,7 @@ def _predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     if kind is None:
         return ""
     m = _ask_match(text, kind)
-    clause = next((c for c in _clauses(text) if c.start() <= m.start() < c.end()), None)
+    clause = _clause_at(text, m.start())
     if clause is None or (not force and _content_words(text[m.end() : clause.end()])):
         return ""
     before = _TRAILING_LINKS.sub("", text[clause.start() : m.start()])

@@ -345,31 +345,27 @@ class Retriever:
             inside = ids[mask[ids]]
             if len(inside):
                 first[province] = int(inside[0])
-        scored = self._score(q, qvec, np.array(sorted(first.values()), dtype=np.int64), keyword)
-        return {c.chunk.province: c for c in self._ranked(scored, len(first))}
+        return {c.chunk.province: c for c in self._scored_by_id(q, qvec, first.values(), keyword).values()}
+
+    def _scored_by_id(self, q: Question, qvec: np.ndarray, ids, keyword: np.ndarray) -> dict[int, Candidate]:
+        """These chunks scored for the question, best first, by chunk id."""
+        ids = np.array(sorted(ids), dtype=np.int64)
+        return {c.chunk.id: c for c in self._ranked(self._score(q, qvec, ids, keyword), len(ids))}
 
     def _toc_lines(self, q: Question, qvec: np.ndarray, top: list[Candidate], keyword: np.ndarray) -> list[TocLine]:
         lines = [line for doc in dict.fromkeys(c.chunk.doc for c in top) for line in self._toc.get(doc, ())]
-        if not lines:
-            return []
-        scored = self._score(q, qvec, np.array(sorted({i for i, *_ in lines}), dtype=np.int64), keyword)
-        by_id = {c.chunk.id: c for c in self._ranked(scored, len(lines))}
+        by_id = self._scored_by_id(q, qvec, {i for i, *_ in lines}, keyword)
         return [TocLine(by_id[i], a, b, page, title) for i, a, b, page, title in lines]
 
     def _section_openings(self, q: Question, qvec: np.ndarray, top: list[Candidate], keyword: np.ndarray):
         ids = {self._section_first.get((c.chunk.doc, c.chunk.section)) for c in top} - {None}
-        if not ids:
-            return {}
-        scored = self._score(q, qvec, np.array(sorted(ids), dtype=np.int64), keyword)
-        return {(c.chunk.doc, c.chunk.section): c for c in self._ranked(scored, len(ids))}
+        return {(c.chunk.doc, c.chunk.section): c for c in self._scored_by_id(q, qvec, ids, keyword).values()}
 
     def _meetings(self, q: Question, qvec: np.ndarray, scope: Scope, keyword: np.ndarray):
         """The meeting records in scope, each field's evidence as (candidate, start, end in its text)."""
         chosen = [r for r, m in enumerate(self.index.meetings) if (not scope.provinces or m.province in scope.provinces)
                   and (scope.docs is None or m.doc in scope.docs)]
-        ids = sorted({cid for r in chosen for cid, _, _ in self._evidence[r].values()})
-        sc = self._score(q, qvec, np.array(ids, dtype=np.int64), keyword)
-        scored = {c.chunk.id: c for c in self._ranked(sc, len(ids))}
+        scored = self._scored_by_id(q, qvec, {cid for r in chosen for cid, _, _ in self._evidence[r].values()}, keyword)
         return [(self.index.meetings[r], {name: (scored[cid], a, b) for name, (cid, a, b) in self._evidence[r].items()})
                 for r in chosen]
 

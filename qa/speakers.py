@@ -11,6 +11,7 @@ of the one named as giving it (会议传达了楼阳生…作出的工作批示)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .index_store import IndexData
 from .meetings import looks_like_name
@@ -89,22 +90,23 @@ class Speakers:
             self._memo[row] = self._find(row)
         return self._memo[row]
 
-    def _instructed_by(self, row: int, home) -> tuple[int, int, int] | None:
-        chunks = self.index.chunks
-        for r in range(row - 1, max(-1, row - 1 - INSTRUCTION_LOOK_BACK), -1):
-            c = chunks[self.chunk_of[r]]
+    def _back(self, row: int, first: int, look_back: int) -> Iterator[int]:
+        """Rows from `first` back to `look_back` before `row`, while they are in row's section."""
+        home = self.index.chunks[self.chunk_of[row]]
+        for r in range(first, max(-1, row - 1 - look_back), -1):
+            c = self.index.chunks[self.chunk_of[r]]
             if (c.doc, c.section) != (home.doc, home.section):
-                return None
+                return
+            yield r
+
+    def _instructed_by(self, row: int) -> tuple[int, int, int] | None:
+        for r in self._back(row, row - 1, INSTRUCTION_LOOK_BACK):
             if (span := instructor(self.text(r))) is not None:
                 return (r, *span)
         return None
 
     def _find(self, row: int) -> tuple[int, int, int] | None:
-        chunks, home = self.index.chunks, self.index.chunks[self.chunk_of[row]]
-        for r in range(row, max(-1, row - 1 - LOOK_BACK), -1):  # the sentence may open its own speech
-            c = chunks[self.chunk_of[r]]
-            if (c.doc, c.section) != (home.doc, home.section):
-                return None
+        for r in self._back(row, row, LOOK_BACK):  # the sentence may open its own speech
             how = opening(self.text(r))
             if how is None and r == row and _NARRATIVE.search(self.text(r)):
                 return None  # the report's account of the meeting (…作交流发言) is no one's words
@@ -113,6 +115,6 @@ class Speakers:
             if how[0] == IMPERSONAL:
                 return None
             if how[0] == INSTRUCTED:
-                return self._instructed_by(r, home)
+                return self._instructed_by(r)
             return (r, *how[1])
         return None

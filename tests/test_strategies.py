@@ -48,21 +48,28 @@ ISSUE = """今日测试快讯
 """
 
 
-def make_doc(name: str, year: int, issue: int, day: int, count: int, power: int) -> Document:
-    text = ISSUE.format(year=year, issue=issue, day=day, count=count, power=power)
+def bulletin_doc(name: str, text: str, year: int, issue: int, page_starts=()) -> Document:
     return Document(name=name, path=name, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                    title=f"今日测试快讯{year}年第{issue}期", year=year, issue=f"{year}年第{issue}期")
+                    title=f"今日测试快讯{year}年第{issue}期", year=year, issue=f"{year}年第{issue}期", page_starts=page_starts)
 
 
-@pytest.fixture(scope="module")
-def two_issues(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("two-issues")
-    docs = [make_doc("2023-02.txt", 2023, 2, 20, 30, 100), make_doc("2024-06.txt", 2024, 6, 18, 40, 150)]
+def make_doc(name: str, year: int, issue: int, day: int, count: int, power: int) -> Document:
+    return bulletin_doc(name, ISSUE.format(year=year, issue=issue, day=day, count=count, power=power), year, issue)
+
+
+def assistant_over(folder, docs: list[Document]) -> Assistant:
+    """An index of the composed documents, built with the hashing encoder, and its assistant."""
     paths = Paths(index_dir=folder, cache_dir=folder / "cache")
     data, _, _ = assemble(docs, BuildSettings(model=HashEncoder.name), paths, encoder=HashEncoder())
     write_index(folder, data)
     # the thresholds are calibrated on e5's similarity scale; hashed bigrams sit far lower
     return Assistant(load_index(folder), HashEncoder(), AnswerSettings(min_dense=0.2))
+
+
+@pytest.fixture(scope="module")
+def two_issues(tmp_path_factory):
+    docs = [make_doc("2023-02.txt", 2023, 2, 20, 30, 100), make_doc("2024-06.txt", 2024, 6, 18, 40, 150)]
+    return assistant_over(tmp_path_factory.mktemp("two-issues"), docs)
 
 
 def test_a_question_naming_a_year_is_answered_from_that_year_s_issue(two_issues):
@@ -310,13 +317,7 @@ SPEECH = """今日测试快讯
 
 @pytest.fixture(scope="module")
 def speech(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("speech")
-    doc = Document(name="speech.txt", path="speech.txt", text=SPEECH, sha256=hashlib.sha256(SPEECH.encode()).hexdigest(),
-                   title="今日测试快讯2024年第3期", year=2024, issue="2024年第3期")
-    paths = Paths(index_dir=folder, cache_dir=folder / "cache")
-    data, _, _ = assemble([doc], BuildSettings(model=HashEncoder.name), paths, encoder=HashEncoder())
-    write_index(folder, data)
-    return Assistant(load_index(folder), HashEncoder(), AnswerSettings(min_dense=0.2))
+    return assistant_over(tmp_path_factory.mktemp("speech"), [bulletin_doc("speech.txt", SPEECH, 2024, 3)])
 
 
 def test_who_said_it_is_the_speaker_named_sentences_before(speech):
@@ -386,12 +387,7 @@ BULLETIN = """今日测试快讯
 
 
 def build(folder, name: str, text: str, page_starts=()) -> Assistant:
-    doc = Document(name=name, path=name, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                   title="今日测试快讯2024年第9期", year=2024, issue="2024年第9期", page_starts=page_starts)
-    paths = Paths(index_dir=folder, cache_dir=folder / "cache")
-    data, _, _ = assemble([doc], BuildSettings(model=HashEncoder.name), paths, encoder=HashEncoder())
-    write_index(folder, data)
-    return Assistant(load_index(folder), HashEncoder(), AnswerSettings(min_dense=0.2))
+    return assistant_over(folder, [bulletin_doc(name, text, 2024, 9, page_starts)])
 
 
 @pytest.fixture(scope="module")

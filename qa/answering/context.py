@@ -13,7 +13,7 @@ from ..gazetteer import provinces_in
 from ..question import Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
-from .quotes import Citations, Pick
+from .quotes import Citations, Pick, quoted
 
 # Set phrases of meeting reports that say the same thing in other words, so that a
 # question's key word is found in a sentence that words it differently
@@ -49,6 +49,11 @@ class AnswerContext:
     def with_doc(self) -> bool:
         """Name the document in citations: the index holds more than one."""
         return self.retrieved.multi_doc
+
+    def quote_line(self, pick: Pick) -> str:
+        """The pick cited and quoted as an answer line: 广东·第1节·第3页起：「…」[1]."""
+        rank = self.citations.add(pick)
+        return f"{self.citations.where(rank, self.with_doc)}：{quoted(rank, pick.text)}"
 
     @cached_property
     def rare_words(self) -> tuple[str, ...]:

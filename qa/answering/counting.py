@@ -43,13 +43,11 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
         m = _the_list(p.text, lists, words, ctx.retrieved.weights, noun)
         if m is not None:
             items = _items(m)
-            rank = ctx.citations.add(p)
             unit = q.unit if q.unit not in ("", "人") else ("位" if q.unit == "人" else "个")
-            where = f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"
             if p.text[m.end() : m.end() + 1] == "等":  # 甲、乙、丙等: some of them, not how many
-                return Reply([f"报道提到：{quoted(rank, p.text)}"], abstained=True,
+                return Reply([f"报道提到：{quoted(ctx.citations.add(p), p.text)}"], abstained=True,
                              reason=f"资料未写明总数，只列出{len(items)}{unit}，其后有“等”字。")
-            return Reply([f"报道列出{len(items)}{unit}（按所列计数）：\n{where}"], direct=(p, m.start(), m.end()), provinces=q.provinces)
+            return Reply([f"报道列出{len(items)}{unit}（按所列计数）：\n{ctx.quote_line(p)}"], direct=(p, m.start(), m.end()), provinces=q.provinces)
     return None
 
 

@@ -197,13 +197,11 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     if missing:
         rank = ctx.citations.add(best)
         return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=missing)
-    rank = ctx.citations.add(best)
-    lines = [f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, best.text)}"]
+    lines = [ctx.quote_line(best)]
     if q.kind is None:
         second = _second(ctx, best, pool)
         if second is not None:
-            r2 = ctx.citations.add(second)
-            lines.append(f"{ctx.citations.where(r2, ctx.with_doc)}：{quoted(r2, second.text)}")
+            lines.append(ctx.quote_line(second))
     return Reply(lines, direct=direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None, provinces=q.provinces)
 
 

@@ -25,14 +25,12 @@ def numbered_name(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     for p in picks:
         m = pattern.search(p.text)
         if m and is_relevant(ctx, p.candidate, p.text):
-            rank = ctx.citations.add(p)
-            return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"],
+            return Reply([ctx.quote_line(p)],
                          direct=(p, m.start(1), m.end(1) + len(unit) if unit else m.end()), provinces=q.provinces)
     # 分几个“抓”来落实: the report lists them (隐患抓排查，方法抓落实，机制抓责任) without a number
     for p in picks:
         if len(name) <= 2 and p.text.count(name) >= 2 and is_relevant(ctx, p.candidate, p.text):
-            rank = ctx.citations.add(p)
-            return Reply([f"报道未给出数目，列出的是：\n{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"], provinces=q.provinces)
+            return Reply([f"报道未给出数目，列出的是：\n{ctx.quote_line(p)}"], provinces=q.provinces)
     return None
 
 
@@ -47,7 +45,8 @@ def when_or_where_held(ctx: AnswerContext, described: Pick,
     answers, quoted with the sentence that identified the meeting. An appendix that opens
     on an event of its own (2月20日，省政府举办…新闻发布会) answers for what it reports."""
     q, r = ctx.question, ctx.retrieved
-    if q.kind not in ("date", "place") or not (q.about_meeting or q.at_event) or not (q.at_event or q.predicate in ((), ("召开",))):
+    # (an event asked for by what was said at it has no predicate of its own: qa/question.py)
+    if q.kind not in ("date", "place") or not (q.about_meeting or q.at_event) or q.predicate not in ((), ("召开",)):
         return None
     if not is_relevant(ctx, described.candidate, described.text):
         return None
@@ -66,10 +65,9 @@ def when_or_where_held(ctx: AnswerContext, described: Pick,
     held = next((p for p in candidates if answers_kind(q, p.text)), None)
     if held is None or held.candidate.chunk.id == chunk.id and held.start == described.start:
         return None
-    at = ctx.citations.add(held)
+    lines = [ctx.quote_line(held)]
     said = ctx.citations.add(described)
-    lines = [f"{ctx.citations.where(at, ctx.with_doc)}：{quoted(at, held.text)}",
-             f"（问到的会议见同一报道：{quoted(said, described.text)}）"]
+    lines.append(f"（问到的会议见同一报道：{quoted(said, described.text)}）")
     return Reply(lines, direct=direct_span(q, held, r.weights), provinces=(chunk.province,))
 
 
@@ -86,8 +84,7 @@ def places_by_level(ctx: AnswerContext, ranked: list[Pick]) -> Reply | None:
         return None
     for p in ranked[: 2 * ctx.settings.quote_pool]:
         if _LEVELS_NAMED.search(p.text) and holds_predicate(ctx, p.text) and is_relevant(ctx, p.candidate, p.text):
-            rank = ctx.citations.add(p)
-            return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, p.text)}"], provinces=q.provinces)
+            return Reply([ctx.quote_line(p)], provinces=q.provinces)
     return None
 
 
@@ -107,6 +104,5 @@ def spelled_over_sentences(ctx: AnswerContext, pool: list[Candidate]) -> Reply |
             for run in (r for r in runs if len(r) >= 2):
                 pick = Pick(c, run[0].start, run[-1].end, c.score)
                 if is_relevant(ctx, c, pick.text):
-                    at = ctx.citations.add(pick)
-                    return Reply([f"{ctx.citations.where(at, ctx.with_doc)}：{quoted(at, pick.text)}"], provinces=q.provinces)
+                    return Reply([ctx.quote_line(pick)], provinces=q.provinces)
     return None

@@ -25,8 +25,7 @@ def answer_which(ctx: AnswerContext) -> Reply:
         return Reply([], abstained=True)
     lines = []
     for n, c in enumerate(found, 1):
-        rank = ctx.citations.add(best_pick(c))
-        lines.append(f"{n}. {ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, ctx.citations.picks[rank - 1].text)}")
+        lines.append(f"{n}. {ctx.quote_line(best_pick(c))}")
     names = _names(ctx, found)
     head = f"共{len(names)}个省市：{'、'.join(names)}" if len(names) > 1 else f"1个省市：{names[0]}"
     return Reply([head] + lines, provinces=tuple(c.chunk.province for c in found))

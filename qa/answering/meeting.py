@@ -99,8 +99,7 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
         return Reply([f"所有报道中没有符合条件的会议（按{what}）。"], abstained=True, reason="")
     lines = [f"共{len(listed)}个省市：{'、'.join(_label(ctx, m) for m, _ in listed)}"]
     for n, (_, pick) in enumerate(listed, 1):
-        rank = ctx.citations.add(pick)
-        lines.append(f"{n}. {ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, pick.text)}")
+        lines.append(f"{n}. {ctx.quote_line(pick)}")
     if unknown:
         lines.append(f"另有{len(unknown)}个省市的报道未写明{what}：{'、'.join(_label(ctx, m) for m in unknown)}。")
     return Reply(lines, provinces=tuple(m.province for m, _ in listed))

@@ -6,20 +6,14 @@ its own (a PDF) gives the page of the passage found instead.
 """
 from __future__ import annotations
 
-import re
-
-from .context import AnswerContext, Reply, is_relevant
+from .context import AnswerContext, Reply, bare, is_relevant
 from .quotes import Pick, quoted, sentence_pick
-
-
-def _plain(title: str) -> str:
-    return re.sub(r"[\s\W_]+", "", title)
 
 
 def same_title(a: str, b: str, n: int = 12) -> bool:
     """Headings as the contents and the body print them: line breaks and spacing differ,
     and either may be cut short."""
-    a, b = _plain(a), _plain(b)
+    a, b = bare(a), bare(b)
     n = min(n, len(a), len(b))
     return n >= 4 and a[:n] == b[:n]
 
@@ -33,9 +27,7 @@ def answer_page(ctx: AnswerContext) -> Reply:
     if chunk.page_exact and chunk.page:
         # the source's own pages: the page of the passage found, not only where its report starts
         pick = sentence_pick(target, target.best)
-        rank = ctx.citations.add(pick)
-        return Reply([f"据文档页码，在第{chunk.page_at(pick.start)}页：",
-                      f"{ctx.citations.where(rank, ctx.with_doc)}：{quoted(rank, pick.text)}"], provinces=(chunk.province,))
+        return Reply([f"据文档页码，在第{chunk.page_at(pick.start)}页：", ctx.quote_line(pick)], provinces=(chunk.province,))
     line = next((t for t in r.toc if t.candidate.chunk.doc == chunk.doc and same_title(t.title, chunk.title)), None)
     if line is None:
         return Reply([], abstained=True, reason=f"资料没有目录或页码，无法说明{chunk.province}这篇报道在第几页。")
