@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .answering import AnswerContext, compose
+from .answering.spans import titled_persons
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .conversation import resolve
 from .embedding import Encoder, load_encoder
@@ -42,6 +43,12 @@ class Assistant:
             for mention in (m.host, *m.speakers):
                 if len(name := person_name(mention)) >= 2 and name != mention:
                     people.setdefault(name, set()).add(m.province)
+        # and everyone a report names with a title (市长殷勇部署…, 副省长费高云宣读…)
+        texts = {d.name: d.text for d in index.documents}
+        for s in index.sections:
+            if s.province != FRONT_PROVINCE and s.doc in texts:
+                for name in titled_persons(texts[s.doc][s.start : s.end]):
+                    people.setdefault(name, set()).add(s.province)
         self._people = {name: next(iter(ps)) for name, ps in people.items() if len(ps) == 1}
 
     @property

@@ -117,6 +117,7 @@ class AnswerSettings:
     quote_rank_weight: float = 0.05  # the passage's own rank still counts
     heading_penalty: float = 0.03
     min_predicate: float = 0.5  # share of the predicate's IDF weight a quote must hold
+    paraphrase_share: float = 0.6  # or, asked who said it, share of all the key words' weight
     second_quote_ratio: float = 0.9
 
     def with_(self, **changes) -> AnswerSettings:

@@ -71,6 +71,16 @@ for _prov, _names in {
     for _name in _names.split():
         CITIES[_name] = _prov
 
+# the literary names speeches call a province by (陇原人民, 龙江振兴, 八闽大地, 申城):
+# they name the province as surely as its own name does
+PROVINCE_ALIASES: dict[str, str] = {
+    "陇原": "甘肃", "龙江": "黑龙江", "八闽": "福建", "三秦": "陕西", "齐鲁": "山东", "荆楚": "湖北",
+    "三湘": "湖南", "湖湘": "湖南", "燕赵": "河北", "三晋": "山西", "八桂": "广西", "赣鄱": "江西",
+    "巴渝": "重庆", "琼州": "海南", "申城": "上海",
+}
+# and the capitals' (羊城, 蓉城)
+CITIES.update({"羊城": "广东", "鹏城": "广东", "蓉城": "四川", "春城": "云南", "星城": "湖南"})
+
 # Names of more than one place, or words as often as names: 河套 (深港河套 or 内蒙古's),
 # 南沙 (广州's district or the islands), 临港 ("临港产业" anywhere), 白银 (silver),
 # 朝阳 (北京 or 辽宁), 海西 (青海 or 福建's 海峡西岸), 阿里 (西藏 or the company), 中山
@@ -97,6 +107,7 @@ def _names(cities: bool) -> tuple[re.Pattern, dict[str, str | None]]:
     lookup: dict[str, str | None] = {}
     for short, full in PROVINCES.items():
         lookup[short] = lookup[full] = short
+    lookup.update(PROVINCE_ALIASES)
     if cities:
         lookup.update(CITIES)
         lookup.update(dict.fromkeys(AMBIGUOUS, None))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import rjieba
 
 from .gazetteer import PROVINCES, provinces_in
-from .keyword_index import REPORTING_VERBS, STOPWORDS, tokenize
+from .keyword_index import FUNCTION_WORDS, REPORTING_VERBS, STOPWORDS, tokenize
 from .meetings import looks_like_name
 
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
@@ -27,7 +27,7 @@ _LOCAL_WHICH = re.compile(r"哪(?:些|几个?)(?:市|城市|地市|县|区|州|�
 _COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
 
 # 几 that asks: not 这几大类, 那几家 (demonstratives), 提了好几个 (a quantity) nor “营商环境”几个字 (the words quoted); 做好几篇 does ask
-_NOT_ASKING = r"(?<![这那”\"])(?<!了好)(?<!有好)(?<!过好)"
+_NOT_ASKING = r"(?<![这那”\"十])(?<!了好)(?<!有好)(?<!过好)"  # (十几位: some, not how many)
 _ASKING_JI = _NOT_ASKING + "几"
 
 # the kind of answer asked for, each with the question words that ask for it
@@ -37,14 +37,14 @@ _KIND_WORDS = {
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
     "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位|几|次|场|届)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
-    "figure": r"多少|(?<!哪)" + _ASKING_JI + r"[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    "figure": r"多少|多久|多长时间|(?<!哪)" + _ASKING_JI + r"[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
     "name": r"叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
-            r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么",
+            r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么(?=[？?呢吗]|$)",  # not 体系是什么态度
 }
 _KINDS = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
-_FIGURE_ASKED = re.compile(r"多少|(?<!哪)" + _ASKING_JI + r"[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
+_FIGURE_ASKED = re.compile(r"多少|多久|多长时间|(?<!哪)" + _ASKING_JI + r"[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
 
 
 def _ask_match(text: str, kind: str) -> re.Match | None:
@@ -61,6 +61,7 @@ _SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|
 _UNIT_AFTER = re.compile(r"(?:多少|" + _ASKING_JI + r")(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组)")
 # a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 _UNIT_NOUNS = [
+    ("时长", re.compile(r"多久|多长时间")),  # 提前了多久: a span of time (两年, 3个月), whatever ratio it is of
     ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
     ("元", re.compile(r"投资额|金额|资金|总额|投资|投入|收入|产值|营收|生产总值|GDP|规模以上")),
@@ -68,7 +69,7 @@ _UNIT_NOUNS = [
 _ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own
 # and words that point back at what the user quoted or named (这话, 这组数, 那个)
-_ASKING_NOUNS = re.compile(r"^(?:时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
+_ASKING_NOUNS = re.compile(r"^(?:公历|阳历|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
                            r"[这那该此][个位场次组句段番些项条]?(?:话|数|数字|数据)?|此次|这一)$")
 
 # questions about the meeting itself, and the field of its record they ask for
@@ -177,10 +178,20 @@ def read_question(text: str, max_chars: int = 2000) -> Question:
     parts = split_parts(text)
     if len(parts) > 1:
         first = _read_one(parts[0])
-        readings = [first] + [_inherit(_read_one(p), first) for p in parts[1:]]
+        readings = [first] + [_inherit(_read_one(_about_the_same(p, parts[0])), first) for p in parts[1:]]
         whole = _read_one(text)
         return replace(whole, qtype="multi", parts=tuple(readings), asked=asked)
     return replace(_read_one(text), asked=asked)
+
+
+# 这期《今日科技快讯》由哪个单位编发？出刊日期是哪天？: the second part asks about the bulletin too
+_THE_BULLETIN = re.compile(r"[这本该此]期(?:《[^》]{1,20}》|快讯|简报|汇编)")
+
+
+def _about_the_same(part: str, first: str) -> str:
+    if (m := _THE_BULLETIN.search(first)) and not _THE_BULLETIN.search(part) and not provinces_in(part):
+        return m.group() + part
+    return part
 
 
 def _abbreviated_province(text: str) -> tuple[str, ...]:
@@ -200,7 +211,8 @@ def split_parts(text: str) -> list[str]:
         clauses = [c.strip() for c in _CLAUSE_BREAK.split(piece) if c.strip()]
         # inside one sentence, a later clause is its own question only when it opens
         # with one (`、谁主持会议`, `，又是连续第几年`); `…对方是谁` is not
-        asking = [i for i, c in enumerate(clauses) if _asks(c) and (i == 0 or _OPENS_QUESTION.match(c))]
+        asking = [i for i, c in enumerate(clauses) if _asks(c) and (i == 0 or _OPENS_QUESTION.match(c))
+                  and not (_KINDS["figure"].search(c) and any(_PICKS_BY_FIGURE.search(b) for b in clauses[:i]))]
         if len(asking) < 2:
             out.append(piece)
             continue
@@ -212,6 +224,9 @@ def split_parts(text: str) -> list[str]:
     return asking_parts if len(asking_parts) > 1 else [text]
 
 
+_ASKS_LABEL = re.compile(r"^(?:是|为)?(?:哪[个项类种一]{1,2}|什么)[\u4e00-\u9fff]{0,3}$")
+# 哪类最少，有多少家: the figure asked is the one the superlative picks, one question
+_PICKS_BY_FIGURE = re.compile(r"哪[^，,]{0,6}最(?:多|大|高|少|小|低)")
 _INSTRUCTION = re.compile(r"^(?:请|麻烦)?(?:帮我|给我)?(?:简要|简单|大概)?(?:概括|总结|归纳|列|说|讲|梳理|介绍)(?:一下|下|说)?(?:吧|呗)?[。！!]?$")
 
 
@@ -294,6 +309,8 @@ def _read_one(text: str) -> Question:
     )
 
 
+# 数量最多的那类, 投资最大的: the question picks one item of a list by its figure
+SUPERLATIVE = re.compile(r"最(多|大|高|少|小|低)")  # not a key word: it picks, it names nothing
 _RESTRICTED = re.compile(r"(?:单算|单看|单就|单论|光算|光看|光是|只算|仅算|仅就)([\u4e00-\u9fff]{2,6}?)(?=类|方面|领域|行业|板块|的|里|中|有|占|是)"
                          r"|(?:(?:里|当中|之中)[，,]?|中[，,])([\u4e00-\u9fff]{2,8}?)(?:类|方面|领域)?(?:项目|企业)?(?:具体)?(?:有|占|是)(?:多少|几)")
 _NAMED_MEETING = re.compile(r"([^\s的在于由是上对把被将从向为那这该，,。？?！!、；;：:（）()]{2,24}?)"
@@ -327,8 +344,8 @@ def _represents(text: str) -> str:
 def _restriction(text: str) -> str:
     m = _RESTRICTED.search(text)
     part = m and (m.group(1) or m.group(2))
-    if not part or provinces_in(part):
-        return ""  # 只看北京的 narrows the search (qa/conversation.py), it asks no part
+    if not part or provinces_in(part) or SUPERLATIVE.search(part):
+        return ""  # 只看北京的 narrows the search (qa/conversation.py); 数量最多的那类 picks, it names no part
     words = [w for w in rjieba.cut(part) if len(w) > 1]
     return words[0] if words else ""
 
@@ -488,7 +505,10 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
         return ("召开",)
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
-        before = _key_words(clauses[at - 1].group(0))
+        # …连续8年排第一，是哪个指标，数值多少: the clause that asks the thing's name names
+        # only its kind (指标); the clause before it says which thing
+        back = at - 2 if at > 1 and _ASKS_LABEL.match(clauses[at - 1].group(0)) else at - 1
+        before = _key_words(clauses[back].group(0))
         if not _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()]):
             return tuple(dict.fromkeys(before))[-2:]  # …专题片，片名是什么: what the clause before names
     if after:
@@ -616,7 +636,20 @@ def _content_words(text: str) -> list[str]:
     for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
         text = text.replace(name, " ")
     # reporting verbs tell passages apart poorly, but a question about who said it asks for them
-    return [t for t in rjieba.cut_for_search(text)
-            if len(t) > 1 and any(ch.isalnum() for ch in t) and not t.isdigit() and not _ASKING_NOUNS.match(t) and not _ASKING_PART.search(t)
+    return [t for t in _undebris(rjieba.cut_for_search(text))
+            if len(t) > 1 and not _COUNT_WORD.fullmatch(t) and not SUPERLATIVE.fullmatch(t) and any(ch.isalnum() for ch in t) and not t.isdigit() and not _ASKING_NOUNS.match(t) and not _ASKING_PART.search(t)
             and (t not in STOPWORDS or t in REPORTING_VERBS) and t not in _DEICTIC_TIME]
 
+
+# 另一项, 这两个: a count refers back to what the question names; it is not a key word
+_COUNT_WORD = re.compile(r"[另每这那]?[一二两三四五六七八九十几]+[个项家条类种位名件批次场]")
+
+
+def _undebris(tokens: list[str]) -> list[str]:
+    """省区里排第一 → 里 + 排: a pair the dictionary lacks, glued by the segmenter's guess,
+    that opens with a function word (里, 在, 中) is debris, not a key word."""
+    out = []
+    for t in tokens:
+        pieces = rjieba.cut(t, False) if len(t) == 2 and not rjieba.has_word(t) else [t]
+        out.extend(pieces if len(pieces) == 2 and pieces[0] in FUNCTION_WORDS else [t])
+    return out

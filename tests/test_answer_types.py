@@ -238,6 +238,14 @@ def test_a_person_named_without_a_province_is_looked_for_in_his_own_report(assis
     assert a.abstained and a.citations[0].province == "吉林" and "吉林" in a.text.split("报道提到")[0]
     a = assistant.answer("王伟中担任什么职务？")
     assert not a.abstained and "省长王伟中" in a.citations[0].quote
+    # 殷勇 neither presided nor spoke: the report names him with his title (市长殷勇部署…)
+    a = assistant.answer("殷勇在推进大会上具体部署了哪些任务？")
+    assert a.abstained and a.citations[0].province == "北京"
+
+
+def test_a_later_part_asks_about_the_bulletin_the_first_names(assistant):
+    a = assistant.answer("这期《今日科技快讯》由哪个单位编发？出刊日期是哪天？")
+    assert not a.abstained and "山东省科学技术情报研究院" in a.text and "2024年2月23日" in a.text
 
 
 def test_places_the_report_names_by_their_level_answer_which_places(assistant):

@@ -89,9 +89,16 @@ _UNTIL_AFTER = re.compile(r"^\s*(?:前|之前|以前|底|末|为止|截止)")
 
 
 def _until_answered(q, text: str) -> bool:
-    if q.kind != "date" or not _UNTIL_ASKED.search(q.text):
+    if q.kind != "date" or not (_UNTIL_ASKED.search(q.text) or _DUE_ASKED.search(q.text)):
         return True
-    return any(_UNTIL_BEFORE.search(text[max(0, a - 4) : a]) or _UNTIL_AFTER.match(text[b : b + 3]) for a, b in kind_spans(q, text))
+    return any(_UNTIL_BEFORE.search(text[max(0, a - 4) : a]) or _UNTIL_AFTER.match(text[b : b + 3])
+               or _DUE_BEFORE.search(text[max(0, a - 4) : a]) or _DUE_AFTER.match(text[b : b + 8]) for a, b in kind_spans(q, text))
+
+
+# 要在哪一年实现: a year something is due; 2024年一季度…推进会 names the meeting's year, not it
+_DUE_ASKED = re.compile(r"(?:哪一?年|什么时候|何时)(?:前|底)?(?:能|要|将|才)?(?:实现|完成|建成|达到|达成|落地|见效)")
+_DUE_BEFORE = re.compile(r"(?:到|至|力争|确保|争取|计划|预计)\s*(?:在|于)?\s*$")
+_DUE_AFTER = re.compile(r"^\s*(?:前|底|末|年内|以前)?\s*(?:要|将|能)?(?:基本|全面|初步)?(?:实现|完成|建成|达到|达成|落地|见效)")
 
 
 # reports set what was done (两年来, 过去一年) beside what is planned (今年, 一季度): a figure

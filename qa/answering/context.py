@@ -10,7 +10,7 @@ import rjieba
 
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
-from ..question import Question
+from ..question import SUPERLATIVE, Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
 from .quotes import Citations, Pick, quoted
@@ -126,8 +126,8 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
         return any(re.search(("" if w.startswith("副") else "(?<!副)") + re.escape(w), text) for w in SYNONYMS.get(word, (word,)))
 
     def holds(word: str) -> bool:
-        if written(word):
-            return True
+        if written(word) or (len(word) > 2 and word.endswith("额") and written(word[:-1])):
+            return True  # (投资额 is held by 完成投资3064亿元)
         # 联系电话 is held by 电话: the head noun of a compound, when few passages hold it,
         # names the thing whatever modifies it; 产业项目 is not held by any 项目
         head = max((w for w in rjieba.cut_for_search(word) if word.endswith(w) and w != word), key=len, default="")
@@ -144,6 +144,20 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     total = sum(weights.get(p, 1.0) for p in words)
     held = sum(weights.get(p, 1.0) for p in words if holds(p))
     return held >= ctx.settings.min_predicate * total
+
+
+# 这期快讯, 本期简报: the question is about the bulletin itself (its date, its publisher)
+ABOUT_THE_BULLETIN = re.compile(r"[这本该此]期|快讯|简报|汇编")
+
+
+def holds_terms(ctx: AnswerContext, text: str, share: float) -> bool:
+    """The text holds at least `share` of the question's key words, by their IDF weight;
+    of those the top passages use (the user's own 怀着, 做事 tell no sentence apart)."""
+    weights = ctx.retrieved.weights
+    pool = [c.chunk.text for c in ctx.retrieved.ranked[: ctx.settings.quote_pool]]
+    terms = [t for t in dict.fromkeys(ctx.question.terms) if len(t) > 1 and any(t in passage for passage in pool)]
+    total = sum(weights.get(t, 1.0) for t in terms)
+    return total > 0 and sum(weights.get(t, 1.0) for t in terms if t in text) >= share * total
 
 
 # `“六大优势产业”具体是哪六个`: asks what a named set consists of
@@ -263,11 +277,21 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
         return (q.kind == "place" and bool(q.predicate) and not _ASKS_VENUE.search(q.text)
                 and bool(re.match(r"[市省]?(?:召开|举行|举办)", text[b:])))
     found = [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if not stated(text[a:b]) and not venue(b)]
+    if q.kind == "figure" and q.unit in ("", "个"):
+        found = sorted(set(found) | {s for s in _slogan_counts(q, text) if not stated(text[s[0] : s[1]])})
     if q.kind == "place" and q.predicate == ("召开",):
         # 在哪座城市召开: the place the meeting is held at (在沈阳召开, 在深圳设主会场), not
         # a branch venue the same sentence lists (沈抚示范区等设分会场)
         found = [(a, b) for a, b in found if _VENUE_AFTER.match(text[b:]) or _VENUE_BEFORE.search(text[max(0, a - 6) : a])]
     return found
+
+
+def _slogan_counts(q: Question, text: str) -> list[tuple[int, int]]:
+    """几个平台 is answered by “四平台”: a slogan counts its noun with a bare numeral, with
+    no measure word (“两区”“四平台”, 三大工程), so the numeral is found by the noun asked."""
+    counted = [w for w in q.predicate if re.search(rf"(?:几|多少)[个项家条类种大]?{re.escape(w)}", q.text)]
+    return [(m.start(1), m.end()) for w in counted
+            for m in re.finditer(rf"(?:^|[^\u4e00-\u9fff])([{spans.CN_DIGITS}\d]+大?){re.escape(w)}", text)]
 
 
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
@@ -295,12 +319,22 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
     q = ctx.question
     if q.kind != "figure" or not q.predicate:
         return True
+    if _LABEL_AND_VALUE.search(q.text):
+        # 是哪个指标，数值多少: the thing is asked too, so the words that describe it
+        # (连续8年保持全国省区第一) stand beside its name and figure, not in their clause
+        return True
     for a, b in kind_spans(q, text):
         # a label and its value (电话：0531…) are one clause; the clause must speak of
-        # what was asked; the governing verb may stand before it
-        if holds_predicate(ctx, clause_around(text, a, b), need_head=False):
+        # what was asked; the governing verb may stand before it. A figure that leads a
+        # list counts all of it (100余家各类中外企业、商协会和专业服务机构应邀参会).
+        whole = clause_around(text, a, b, breaks="，,；;。")
+        leads = whole.find(text[a:b]) <= 2 and "、" in whole
+        if holds_predicate(ctx, whole if leads else clause_around(text, a, b), need_head=False):
             return True
     return False
+
+
+_LABEL_AND_VALUE = re.compile(r"(?:哪[个项类种一]{1,2}|什么)[\u4e00-\u9fff]{0,3}[，,、]\s*(?:数值|数字|数量|规模|金额)?(?:是|有|为|达)?多少")
 
 
 def clause_around(text: str, a: int, b: int, breaks: str = "，,、；;。") -> str:
@@ -318,6 +352,12 @@ def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
     if ctx.question.kind != "figure" or not ctx.rare_words:
         return True
     context = p.text + p.candidate.chunk.title + p.candidate.chunk.doc_title
+    if ctx.question.about_meeting:
+        # 景俊海讲话的那场大会…多少人次: the words that say which meeting (its speaker) may
+        # stand anywhere in its report; the passages found of that report name it
+        here = p.candidate.chunk
+        context += "".join(c.chunk.text for c in ctx.retrieved.ranked[: ctx.settings.quote_pool]
+                           if (c.chunk.doc, c.chunk.section) == (here.doc, here.section))
     return any(w in context for w in ctx.rare_words)
 
 
@@ -332,6 +372,12 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         found_spans = [(s[0] - 1, s[1]) for s in found_spans if pick.text[max(0, s[0] - 1) : s[0]] == "总"] or found_spans
     if q.kind in ("person", "place") and q.plural:
         found_spans = spans.joined(found_spans, pick.text)
+    if q.kind == "figure" and (most := SUPERLATIVE.search(q.text)) and len(found_spans) > 1:
+        # 这三类里数量最多的那类有多少: the largest (or smallest) of the figures listed
+        valued = [(v, s) for s in spans.longest_list(found_spans, pick.text) if (v := spans.amount(pick.text[s[0] : s[1]])) is not None]
+        if len(valued) > 1:
+            pick_one = max if most.group(1) in "多大高" else min
+            return (pick, *pick_one(valued)[1])
     found = spans.nearest(found_spans, pick.text, q.clause_words or q.predicate or q.terms, q.kind or "", weights)
     return (pick, *found) if found else None
 

@@ -19,6 +19,7 @@ from ..schema import FRONT_PROVINCE
 from . import spans
 from .agreement import agrees, names_a_choice, names_the_meeting, quotes_the_phrase
 from .context import (
+    ABOUT_THE_BULLETIN,
     MIN_HEAD_IDF,
     AnswerContext,
     Reply,
@@ -30,6 +31,7 @@ from .context import (
     figure_has_its_subject,
     holds_phrase,
     holds_predicate,
+    holds_terms,
     is_relevant,
     kind_spans,
     missing_fact,
@@ -90,13 +92,12 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
 
 
-_ABOUT_THE_BULLETIN = re.compile(r"[这本该此]期|快讯|简报|汇编")
 
 
 def _dates_the_bulletin(q, p: Pick) -> bool:
     """这期快讯是哪天印发的: the front matter's date line (2024年2月23日) stands alone,
     with no verb to match; it dates the bulletin."""
-    if q.kind != "date" or q.provinces or p.candidate.chunk.province != FRONT_PROVINCE or not _ABOUT_THE_BULLETIN.search(q.text):
+    if q.kind != "date" or q.provinces or p.candidate.chunk.province != FRONT_PROVINCE or not ABOUT_THE_BULLETIN.search(q.text):
         return False
     return _bare_date(q, p)
 
@@ -238,7 +239,10 @@ def _said_by_someone(ctx: AnswerContext, p: Pick) -> bool:
     """The sentence says what was asked, and a speech before it names who said it."""
     q = ctx.question
     # “企业的竞争也是企业家的竞争”这话是谁讲的: the words quoted say which sentence; the rest is context
-    says_it = any(holds_phrase(t, p.text) for t in q.quoted) if q.quoted else holds_predicate(ctx, p.text)
+    # (守住底线红线、用高水平安全护航 for 守牢底线红线，以高水平安全保障: a paraphrase holds most
+    # of what was said, by weight, if not the verb asked about; 景俊海说…由谁牵头 asks no speaker)
+    says_it = (any(holds_phrase(t, p.text) for t in q.quoted) if q.quoted
+               else holds_predicate(ctx, p.text) or not spans.persons(q.text) and holds_terms(ctx, p.text, ctx.settings.paraphrase_share))
     return _speaker_of(ctx, p) is not None and says_it and is_relevant(ctx, p.candidate, p.text)
 
 

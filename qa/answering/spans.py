@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..gazetteer import AMBIGUOUS, CITIES, PROVINCES, REGIONS, province_of
+from ..gazetteer import AMBIGUOUS, CITIES, PROVINCE_ALIASES, PROVINCES, REGIONS, province_of
+from ..layout import numeral
 from ..meetings import looks_like_name
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
@@ -42,6 +43,11 @@ _TITLES = (
     r"厅长|局长|主任|院长|副院长|部长|董事长|总经理|秘书长|常委"
 )
 _PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到：:（(）)\s]|$)")
+def titled_persons(text: str) -> set[str]:
+    """The names `text` gives with a title (省长王伟中) and a common surname (not 主席创造性…)."""
+    return {m.group(1) for m in _PERSON_AFTER_TITLE.finditer(text) if m.group(1) not in _NOT_NAMES and looks_like_name(m.group(1))}
+
+
 # 黄坤明强调, 王伟中主持, 黄坤明等省领导: a name the sentence opens with, before a reporting verb
 # 刘玉江、孙运锋、张敏出席: a list of names before what they did
 _PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=等?(?:同志)?(?:出席|参加|参会|列席|先后发言|发言|作交流发言|在主会场|讲话))")
@@ -77,12 +83,17 @@ def _plausible_numeral(span: str) -> bool:
     return True
 
 
+# 排第几 asks a rank: 上班第一天, 第三次 count days and times, they rank nothing
+_COUNTED_ORDINAL = re.compile(r"[天日次届年个期轮季周月号批项条家场会步]$")
+
+
 def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
     """Spans of figures; with `unit` ("个", "人", "元", "%", "第", …) only those that give it."""
     if unit.startswith("第"):
         # 第9个季度, 连续8年; or, for 第几版, the number with that measure word (7.0版)
         measure = unit[1:]
-        found = [m.span() for m in _ORDINAL.finditer(text) if re.search(r"\d|[一二三四五六七八九十两]", m.group(0)) and measure in m.group(0)]
+        found = [m.span() for m in _ORDINAL.finditer(text) if re.search(r"\d|[一二三四五六七八九十两]", m.group(0)) and measure in m.group(0)
+                 and (measure or not _COUNTED_ORDINAL.search(text[m.start() : m.end() + 1]))]
         if measure and not found:
             # 第几个年头: an anniversary counts years too (回信10周年)
             found = [m.span() for m in re.finditer(rf"{_NUM}\s*{'周?年' if measure == '年' else re.escape(measure)}", text)]
@@ -112,7 +123,33 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
+def amount(span: str) -> float | None:
+    """129家 → 129, 4.8万人 → 48000, 两千余个 → 2000: a figure's value, to compare figures."""
+    m = re.search(rf"(\d+(?:\.\d+)?|[{_CN_NUM}]+)\s*(?:多|余|近|约)?\s*(万亿|万|亿|千)?", span)
+    if not m:
+        return None
+    number = m.group(1)
+    value = float(number) if number[0].isdigit() else numeral(number)
+    if value is None:
+        return None
+    return value * {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, None: 1}[m.group(2)]
+
+
+def longest_list(found: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The longest run of spans that one clause lists (48项…、89项…和85项…), not a figure
+    a comma sets apart (共推进86项任务，实施…)."""
+    runs: list[list[tuple[int, int]]] = []
+    for s in sorted(found):
+        if runs and not re.search(r"[，,；;。：:]", text[runs[-1][-1][1] : s[0]]):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return max(runs, key=len, default=[])
+
+
 def _has_unit(span: str, unit: str) -> bool:
+    if unit == "时长":
+        return bool(re.search(r"年|月|天|周|日|小时|季度", span))
     if unit == "人":
         return bool(re.search(r"人|名|位", span))
     if unit == "元":
@@ -164,7 +201,7 @@ def persons(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _place_pattern() -> re.Pattern:
     # ambiguous names (河套, 南沙) decide no province, but they are places all the same
-    names = set(PROVINCES) | set(PROVINCES.values()) | set(CITIES) | set(AMBIGUOUS)
+    names = set(PROVINCES) | set(PROVINCES.values()) | set(PROVINCE_ALIASES) | set(CITIES) | set(AMBIGUOUS)
     # a venue is a city or province name, with the district or site that follows it
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?:{alternation})(?:市|省|州)?")
@@ -183,7 +220,8 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
         name = m.group(0)
         base = re.sub(r"(?<=..)[省市州]$", "", name)  # 延边州 is 延边; 广州 stays
         province = province_of(name) or province_of(base)
-        if known and (province not in known or province_of(base) == base or name in PROVINCES.values()):
+        # (an ambiguous name, 河套, is a place of whichever report names it)
+        if known and (province is not None and province not in known or province_of(base) == base or name in PROVINCES.values() or name in PROVINCE_ALIASES):
             continue
         if not any(a <= m.start() < b for a, b in out):
             out.append(m.span())
@@ -212,7 +250,8 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
             return [s for s in dates(text) if _LUNAR.search(text[s[0] : s[1]])]
         if unit == "月":  # 几月份: a date that names its month
             return [s for s in dates(text) if "月" in text[s[0] : s[1]]]
-        found = dates(text)
+        # 哪一年: a date that names no year (2月18日) does not say it
+        found = [s for s in dates(text) if unit != "年" or "年" in text[s[0] : s[1]]]
         if unit == "时段":
             found += [m.span() for m in _PERIOD.finditer(text)]
         if unit in ("年", "时候"):  # a year, unless it lies inside a span of years already found
@@ -223,6 +262,8 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         return persons(text)
     if kind == "place":
         found = places(text, known)
+        if unit == "市":  # a city is asked: a region (闽台) or a run of provinces (沪苏浙) is none
+            found = [(a, b) for a, b in found if text[a:b] not in REGIONS and not _ABBREVIATED_RUN.fullmatch(text[a:b])]
         # asked for a county, a county answers before the cities around it
         return [s for s in found if text[s[0] : s[1]].endswith(unit)] or found if unit else found
     if kind == "figure":

@@ -10,20 +10,48 @@ from __future__ import annotations
 
 import re
 
-from .context import AnswerContext
+import rjieba
+
+from ..schema import FRONT_PROVINCE
+from .context import ABOUT_THE_BULLETIN, AnswerContext
 from .quotes import Pick
 
 # 介绍了哪些经验, 讲了什么, 协议约定了哪些: the content of what was said or agreed
-_ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
+_ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定|部署|安排|布置)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
 # 作交流发言, 汇报工作, 出席会议并讲话, 签署合作协议: a record that it happened
 _RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|汇报(?:了)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]"
-                       r"|签(?:署|订)(?:了)?[^，。；]{0,12}(?:协议|合同|备忘录|协定)")
+                       r"|签(?:署|订)(?:了)?[^，。；]{0,12}(?:协议|合同|备忘录|协定)"
+                       r"|部署[^，。；]{0,30}(?:有关|相关)?工作[。；;]?$")  # 殷勇部署2024年…有关工作。
 # a sentence that reports content: a colon, a quotation (not a name in quotes), a verb that introduces what was said
 _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|提出|介绍|认为|要求|希望|围绕|结合|就")
 
 # 哪几家企业, 哪家单位, 哪些高校: named organisations or places are asked for
 _NAMED_KINDS = r"(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|项目|县|乡镇)"
 _ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?" + _NAMED_KINDS + r"|" + _NAMED_KINDS + r"(?:都|分别|具体)?是哪(?:几|些)")
+# how a report names a member of the kind asked: a department by its organ (省发展改革委,
+# 省商务厅), a firm by its form (赛力斯集团), a school, a hospital, a bank
+_ORGAN = (r"(?:省|市|区|县|州|国家|中央|国务院)(?:[\u4e00-\u9fff]{0,10}?(?:委员会|厅|局|办公室|办(?![公理好])|(?<![干全内外东西南北中局])部(?![署分门])|总署)"
+          r"|[\u4e00-\u9fff]{1,10}?(?<!常)委)(?![\u4e00-\u9fff]{0,3}(?:书记|主任|厅长|局长|部长|常委|主席|市长|省长|委员))")  # (not 省委 itself)
+_INSTITUTE = r"[\u4e00-\u9fff]{2,14}?(?:研究院|研究所|实验室|中心|协会|商会|大学|学院|医院|银行)"
+_FIRM = r"[\u4e00-\u9fff]{2,12}?(?:集团|公司|控股|股份|企业)"
+_MEMBERS = {
+    "部门": _ORGAN, "单位": f"{_ORGAN}|{_FIRM}|{_INSTITUTE}", "机构": f"{_ORGAN}|{_FIRM}|{_INSTITUTE}",
+    "企业": _FIRM, "公司": _FIRM, "高校": r"大学|学院", "院校": r"大学|学院", "医院": r"医院", "银行": r"银行",
+}
+
+
+def names_a_member(text: str, noun: str) -> bool:
+    """A sentence can say which 部门 or 企业 only if it writes the kind or a member of it."""
+    # (市长华源部署…: a member's name holds no one's title)
+    # (贵州省委 hosts the meeting; it is no department)
+    return noun in text or noun not in _MEMBERS or any(not _TITLE_INSIDE.search(m.group()) and not _PARTY_COMMITTEE.fullmatch(m.group())
+                                                       for m in re.finditer(_MEMBERS[noun], text))
+
+
+_TITLE_INSIDE = re.compile(r"书记|[省市县区]长|主任|主席|常委")
+_PARTY_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{0,3}[省市区县州]委")
+
+
 # 部分制造业企业, 一批创新平台, 有关单位, 10个重点产业项目: a kind named or counted without its members
 _VAGUE = r"(?:部分|一批|若干|一些|多家|有关|相关|各类|一系列|重点|等|\d+(?:\.\d+)?[万亿]?(?:个|家|项|所|批))"
 
@@ -69,7 +97,30 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     if (m := _ASKS_POST.search(q.text)) and m.group(1) in best.text and not names_the_post(best.text, m.group(1)):
         titled = next((p for p in ranked[: 2 * ctx.settings.quote_pool] if names_the_post(p.text, m.group(1))), None)
         return (titled, "") if titled is not None else (best, f"资料未写明{m.group(1)}的职务。")
-    if (m := _ASKS_NAMES.search(q.text)) and names_only_the_kind(best.text, noun := m.group(1) or m.group(2)):
-        named = next((p for p in later if noun in p.text and not names_only_the_kind(p.text, noun)), None)
-        return (named, "") if named is not None else (best, f"资料未列出具体是哪些{noun}。")
+    if (m := _ASKS_NAMES.search(q.text)) and not says_which(best.text, noun := m.group(1) or m.group(2)):
+        # a sentence of the subject's that writes the kind, or any that names members and
+        # what was done (中能建氢能源公司…负责同志发言 for 发言的企业是哪几家)
+        verb = _governing(q.text[: m.start()])
+        named = next((p for p in later if noun in p.text and says_which(p.text, noun)), None) or next(
+            (p for p in ranked[: 2 * ctx.settings.quote_pool] if verb and verb in p.text and says_which(p.text, noun)), None)
+        if named is None and best.candidate.chunk.province == FRONT_PROVINCE and ABOUT_THE_BULLETIN.search(q.text):
+            # 这期快讯由哪个单位编发: a bulletin prints its publisher in its masthead, beside its title
+            named = next((p for p in ranked if p.candidate.chunk.id == best.candidate.chunk.id and says_which(p.text, noun)), None)
+        if named is not None:
+            return named, ""
+        return best, (f"资料未列出具体是哪些{noun}。" if noun in best.text else f"资料未写明是哪个{noun}。")
     return best, ""
+
+
+def _governing(before: str) -> str:
+    """参观了哪几家企业, 发言的企业是哪几家, 调度的10个重点产业项目都是哪些: the verb the
+    asked noun belongs to (before 了, or before the 的 that opens its noun phrase)."""
+    if (de := before.rfind("的")) >= max(0, len(before) - 14):
+        before = before[:de]
+    words = [w for w in rjieba.cut(re.sub(r"(?:了|过)+$", "", before)) if w.strip()]
+    return words[-1] if words and len(words[-1]) > 1 and re.fullmatch(r"[\u4e00-\u9fff]+", words[-1]) else ""
+
+
+def says_which(text: str, noun: str) -> bool:
+    """The text names a member of the kind asked (省商务厅 for 部门), not only the kind."""
+    return names_a_member(text, noun) and not names_only_the_kind(text, noun)
