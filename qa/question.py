@@ -645,11 +645,15 @@ def _content_words(text: str) -> list[str]:
 _COUNT_WORD = re.compile(r"[另每这那]?[一二两三四五六七八九十几]+[个项家条类种位名件批次场]")
 
 
+_LOCALIZERS = set("里内中上下")
+
+
 def _undebris(tokens: list[str]) -> list[str]:
-    """省区里排第一 → 里 + 排: a pair the dictionary lacks, glued by the segmenter's guess,
-    that opens with a function word (里, 在, 中) is debris, not a key word."""
+    """省区里排第一 → 里 + 排, 前20名里 → 名 + 里: a pair the dictionary lacks, glued by the
+    segmenter's guess, that opens with a function word (里, 在) or ends with a localizer
+    (里, 中) is debris; 选在 keeps its verb."""
     out = []
     for t in tokens:
         pieces = rjieba.cut(t, False) if len(t) == 2 and not rjieba.has_word(t) else [t]
-        out.extend(pieces if len(pieces) == 2 and pieces[0] in FUNCTION_WORDS else [t])
+        out.extend(pieces if len(pieces) == 2 and (pieces[0] in FUNCTION_WORDS or pieces[1] in _LOCALIZERS) else [t])
     return out

@@ -243,6 +243,12 @@ def test_a_person_named_without_a_province_is_looked_for_in_his_own_report(assis
     assert a.abstained and a.citations[0].province == "北京"
 
 
+def test_a_name_asked_with_a_placeholder_matches_any_words_in_its_place(assistant):
+    a = assistant.answer("各地新春第一会里，会名本身就叫“××大会”的是哪些省市？")
+    listed = a.text.split("\n")[0]
+    assert not a.abstained and all(p in listed for p in ("广东", "北京", "辽宁")) and "江苏" not in listed and "湖南" not in listed
+
+
 def test_a_later_part_asks_about_the_bulletin_the_first_names(assistant):
     a = assistant.answer("这期《今日科技快讯》由哪个单位编发？出刊日期是哪天？")
     assert not a.abstained and "山东省科学技术情报研究院" in a.text and "2024年2月23日" in a.text

@@ -198,6 +198,10 @@ def test_the_predicate_is_the_words_next_to_the_question_word():
     assert read_question("其中深圳占了多少个？").predicate == ("深圳",)
     # 两年来 scopes the sentence; it sits next to no figure
     assert "两年" not in read_question("两年来建成投产了几个项目？").clause_words
+    # a pair the segmenter glued to a function word (里排, 名里) is no key word; 选在 keeps its verb
+    assert read_question("有个指标已经连续8年在全国省区里排第一——是哪个指标，数值多少？").predicate == ("全国", "省区")
+    assert "名里" not in read_question("全国高新区前20名里占了几个位置？").predicate
+    assert "另一项" not in read_question("一项是9.4万家，另一项有多少？").predicate  # a count points back
 
 
 @pytest.mark.parametrize("text, numbered", [

@@ -51,7 +51,20 @@ def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: 
     value = re.sub(r"\s+", "", _value(m, field))
     # (a name or a date is the field itself; the headline's subtitle is no part of the name)
     haystack = value if field in ("date", "theme") else value + re.sub(r"\s+", "", evidence_text)
-    return (all if every else any)(c in haystack for c in condition)
+    return (all if every else any)(_holds(c, haystack) for c in condition)
+
+
+# 叫“××大会”的: the user's placeholder (××, XX, ……, 某某) stands for any words
+_PLACEHOLDER = re.compile(r"[×xX*＊…某]+")
+
+
+def _holds(condition: str, text: str) -> bool:
+    if not _PLACEHOLDER.search(condition):
+        return condition in text
+    pieces = [re.escape(p) for p in _PLACEHOLDER.split(condition)]
+    pattern = ".+".join(pieces)
+    pattern = ("" if pieces[0] == "" else "^") + pattern + ("" if pieces[-1] == "" else "$")
+    return bool(re.search(pattern, text))
 
 
 def _titles(title: str, province: str) -> tuple[str, ...]:
