@@ -8,9 +8,10 @@ from functools import cached_property
 
 import rjieba
 
+from ..asking import SUPERLATIVE
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
-from ..question import SUPERLATIVE, Question
+from ..question import Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
 from .quotes import Citations, Pick, quoted

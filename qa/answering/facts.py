@@ -13,7 +13,7 @@ import re
 
 from ..gazetteer import provinces_in
 from ..layout import toc_entry
-from ..question import SAYS
+from ..predicate import SAYS
 from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
 from . import spans

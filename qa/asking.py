@@ -1,0 +1,74 @@
+"""The words by which a question asks: across which provinces, for which kind of answer,
+in which unit. qa/question.py reads a question's type and kind with them, and
+qa/predicate.py what the answer must speak of. Each pattern serves a kind of question
+that analysts ask of any meeting report, not a question of the test set.
+"""
+from __future__ import annotations
+
+import re
+
+# "哪些省份/哪几个省/各地…": ask across the whole corpus for every province that says it
+WHICH = re.compile(
+    r"哪些(?:省(?!领导|委|长|政府)|市(?!领导|委|长)|地(?!址)|地方|省份|省市|地区|会议|报道)|哪几(?:个)?(?:省|市|地)(?!领导|委|长)|有哪些省(?!领导|委|长)|哪些个|哪几场|哪些场|哪几次会|哪些会上|哪些(?:新春)?第一会|第一会有哪些[？?]?$|"
+    r"(?:各地|各省|多地|多省)[^。？?]{0,30}(?:提到|提出|聚焦|部署|召开|涉及|关注)了?(?:哪些|什么)"
+)
+# (哪些地方 inside the one province named asks for its places, not for other provinces)
+LOCAL_WHICH = re.compile(r"哪(?:些|几个?)(?:市|城市|地市|县|区|州|地级市|地方|地区)(?!领导|委|长)")
+COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
+
+# 几 that asks: not 这几大类, 那几家 (demonstratives), 提了好几个 (a quantity) nor “营商环境”几个字 (the words quoted); 做好几篇 does ask
+NOT_ASKING = r"(?<![这那”\"十])(?<!了好)(?<!有好)(?<!过好)"  # (十几位: some, not how many)
+ASKING_JI = NOT_ASKING + "几"
+
+# the kind of answer asked for, each with the question words that ask for it
+KIND_WORDS = {
+    "date": r"哪天|哪一天|日子(?=是|为|[？?]|$)|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几月份?|哪个月|哪月|几号|哪一?年|哪几年|何年|日期是|(?:具体|什么)日期|日期(?=[？?]?$)|时间是|何日",
+    "person": r"谁|哪位|何人|姓名|哪几位|哪些人|哪几个人|哪个人|哪些(?:省|市)?领导|哪个(?:省|市)?领导|(?:(?<=书记)|(?<=省长)|(?<=市长)|(?<=主任)|(?<=主席)|(?<=厅长)|(?<=局长)|(?<=院长)|(?<=部长)|(?<=领导)|(?<=委员)|(?<=负责人))叫什么(?:名字)?",
+    # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
+    "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位|几|次|场|届)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
+    # 哪几家/哪几个 asks which ones, not how many
+    "figure": r"多少|多久|多长时间|(?<!哪)" + ASKING_JI + r"[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
+    "name": r"叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
+            r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么(?=[？?呢吗]|$)",  # not 体系是什么态度
+}
+KINDS = {k: re.compile(v) for k, v in KIND_WORDS.items()}
+# a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
+FIGURE_ASKED = re.compile(r"多少|多久|多长时间|(?<!哪)" + ASKING_JI + r"[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
+
+
+def ask_match(text: str, kind: str) -> re.Match | None:
+    """Where the question asks for `kind`."""
+    if kind == "figure" and (m := FIGURE_ASKED.search(text)):
+        return m
+    # a kind read from the whole question (那位主任，叫什么) is asked where 叫什么 stands;
+    # 辽宁…有哪些市作了发言 asks where 哪些市 stands
+    return (KINDS[kind].search(text) or (kind == "place" and LOCAL_WHICH.search(text))
+            or re.search(r"叫什么|是什么|什么|[？?]|$", text))
+SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|几个?(?:方面|角度|层面)|捋|梳理|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|讲了什么|说了什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
+
+# the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
+UNIT_AFTER = re.compile(r"(?:多少|" + ASKING_JI + r")(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组)")
+# a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
+UNIT_NOUNS = [
+    ("时长", re.compile(r"多久|多长时间")),  # 提前了多久: a span of time (两年, 3个月), whatever ratio it is of
+    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
+    ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
+    ("元", re.compile(r"投资额|金额|资金|总额|投资|投入|收入|产值|营收|生产总值|GDP|规模以上")),
+]
+ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
+# words that restate what kind of answer is wanted: no predicate of their own
+# and words that point back at what the user quoted or named (这话, 这组数, 那个)
+ASKING_NOUNS = re.compile(r"^(?:公历|阳历|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
+                           r"[这那该此][个位场次组句段番些项条]?(?:话|数|数字|数据)?|此次|这一)$")
+
+
+# question words and meeting boilerplate that carry no topic
+BOILERPLATE = re.compile(
+    r"哪些省份|哪些省市|哪些地方|哪些地区|哪些省|哪几个省|哪个省份|哪个直辖市|哪个城市|哪个省|哪个市|哪位|两省|两地|各地|各省|多地|多省|"
+    r"新春第一会|第一会|春节后|开年|会议上|会上|在会上|会议|大会|召开|提到了|提到|提出了|提出|"
+    r"分别|都|请问|什么|哪些|如何|怎样|怎么|有何|有哪些|是什么|请|概括|总结|介绍|一下"
+)
+# 数量最多的那类, 投资最大的: the question picks one item of a list by its figure
+SUPERLATIVE = re.compile(r"最(多|大|高|少|小|低)")  # not a key word: it picks, it names nothing
+ASKS_LABEL = re.compile(r"^(?:是|为)?(?:哪[个项类种一]{1,2}|什么)[\u4e00-\u9fff]{0,3}$")

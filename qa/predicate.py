@@ -1,0 +1,194 @@
+"""What the answer to a question must speak of: the key words next to the question word
+(主持 in 会议是由谁主持的), the word that governs it (持续 in 要持续到什么时候) and the words
+of its clause. A sentence that holds the kind of answer asked for but none of these
+answers another question.
+"""
+from __future__ import annotations
+
+import re
+
+import rjieba
+
+from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, SUPERLATIVE, ask_match
+from .gazetteer import PROVINCES
+from .keyword_index import FUNCTION_WORDS, REPORTING_VERBS, STOPWORDS
+
+
+def predicate(text: str, kind: str | None) -> tuple[str, ...]:
+    """Key words next to the question word, in its clause: what the answer must speak of.
+    `会议是由谁主持的` → 主持; `一共有多少人参会` → 参会; `主会场设在哪里` → 主会场, 设在.
+    The words after the question word name what is asked about; without them, the
+    last few words before it do."""
+    if kind is None:
+        return ()
+    m = ask_match(text, kind)
+    clauses = _clauses(text)
+    at = next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
+    if at is None:
+        return ()
+    # 几个市作了发言: a one-character noun counted (市, 县) would glue to the verb (市作)
+    after = _key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", text[m.end() : clauses[at].end()]))
+    before = _key_words(text[clauses[at].start() : m.start()])
+    held_after = re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()])
+    # (设在哪 is itself a question word of place: 会场设在哪座城市; 主会场设在哪里 asks for the main venue)
+    lead = text[clauses[at].start() : m.start()]
+    held_before = (_HELD_BEFORE.search(lead) or m.group().startswith("设在")) and not re.search(r"[主分]会场(?:设在?)?$", lead)
+    # 那次会是什么时候开的, 在哪个城市召开: the verb only says that the meeting took place
+    if not after and kind == "date" and held_after:
+        return ()
+    if not after and kind == "place" and held_after:
+        return ("召开",)
+    # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
+    if not (after or before) and at > 0:
+        # …连续8年排第一，是哪个指标，数值多少: the clause that asks the thing's name names
+        # only its kind (指标); the clause before it says which thing
+        back = at - 2 if at > 1 and ASKS_LABEL.match(clauses[at - 1].group(0)) else at - 1
+        before = _key_words(clauses[back].group(0))
+        if not _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()]):
+            return tuple(dict.fromkeys(before))[-2:]  # …专题片，片名是什么: what the clause before names
+    if after:
+        head = predicate_head(text, kind, force=True) if kind == "figure" else ""
+        # 覆盖了多少家企业: what is counted (企业) and what was done to it (覆盖)
+        return tuple(dict.fromkeys(after + ([head] if head else [])))[:6]
+    if kind == "place" and (held_after or held_before):
+        return ("召开",)  # 在哪座城市召开的: a venue is where the meeting was held, not any place named
+    if kind == "date" and held_before:
+        return ()  # 座谈会安排在哪一天: when it was held, whatever verb the report uses
+    head = predicate_head(text, kind)
+    if head:
+        return (head,)
+    # 在主会场参会的"省领导"有哪几位: the noun only restates the kind; the words before it say who
+    tail = _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()])
+    if rjieba.cut(tail) and ASKING_NOUNS.match(rjieba.cut(tail)[-1]):
+        return tuple(dict.fromkeys(before))[-2:]
+    # 深圳占了多少个: a share belongs to what stands before 占; the verb itself is too slight to be a key word
+    if kind == "figure" and re.search(r"占(?:了|到|据)?$", text[clauses[at].start() : m.start()]):
+        return tuple(dict.fromkeys(before))[-2:]
+    # 要求做好一季度开门红开门好的是哪位领导: what was said is named before 的是, and a
+    # sentence that says none of it is no answer (the speaker of the words is found apart)
+    if kind == "person" and before and re.search(r"的(?:是|为)?$", text[clauses[at].start() : m.start()]) and SAYS.search(text):
+        return tuple(dict.fromkeys(before))[-2:]
+    # 布局建设一批中试验证平台，具体打算建多少个: the asking clause names nothing counted;
+    # the clause before it does
+    if kind == "figure" and not after and len(before) <= 1 and at > 0 and not ORDINAL_ASKED.search(text):
+        return tuple(dict.fromkeys(_key_words(clauses[at - 1].group(0))))[-2:]
+    return ()
+
+
+def _clauses(text: str) -> list[re.Match]:
+    """The question's clauses; a parenthesis stays in its clause (县（市、区）is one noun)."""
+    masked = re.sub(r"（[^（）]*）|\([^()]*\)", lambda m: re.sub(r"[，,、]", "·", m.group()), text)
+    return [m for m in re.finditer(r"[^，,、；;？?。]+", masked)]
+
+
+def _clause_at(text: str, at: int) -> re.Match | None:
+    return next((c for c in _clauses(text) if c.start() <= at < c.end()), None)
+
+
+def clause_words(text: str, kind: str | None) -> tuple[str, ...]:
+    if kind is None:
+        return ()
+    m = ask_match(text, kind)
+    clause = _clause_at(text, m.start())
+    if clause is None:
+        return ()
+    # 两年来, 近年以来: a span of time scopes the whole sentence and sits next to no answer
+    words = [w for w in _key_words(clause.group(0)) if not re.search(re.escape(w) + r"(?:以)?来", clause.group(0))]
+    return tuple(dict.fromkeys(words))
+
+
+def _key_words(text: str) -> list[str]:
+    """Content words by precise segmentation: search mode's overlapping parts (实验, 实验室)
+    would count one word twice."""
+    # 视察河北时说的: 时 ends the time clause (the segmenter would glue 时说)
+    words = rjieba.cut(re.sub(r"时(?=说|讲|强调|指出|表示|提出)", "时 ", _EXCEPT.sub(" ", text.replace("了", ""))))
+    # 副 + 院长 is one post, a deputy's
+    words = [("副" + w if i and words[i - 1] == "副" else w) for i, w in enumerate(words) if w != "副"]
+    keep = set(_content_words(text)) | {w for w in words if w.startswith("副") and len(w) > 2}
+    # the segmenter glues a demonstrative or an adverb to the word after it (这是最近, 总共规划)
+    words = [_unglued(w) for w in words if w in keep]
+    return [w for w in words if w]
+
+
+_GLUED_LEAD = re.compile(r"^(?:这是|那是|这|那|总共|一共|已经)")
+
+
+def _unglued(word: str) -> str:
+    """这是最近 → 最近 → nothing (a deictic word), 总共规划 → 规划, 那类 → nothing."""
+    rest = _GLUED_LEAD.sub("", word)
+    if rest == word:
+        return word
+    return rest if len(rest) > 1 and rest not in STOPWORDS and rest not in _DEICTIC_TIME and not ASKING_NOUNS.match(rest) else ""
+
+
+def predicate_head(text: str, kind: str | None, force: bool = False) -> str:
+    """`要持续到什么时候` → 持续: the key word right before the question word, when no key
+    word follows it. A sentence that lacks it answers another question."""
+    if kind is None:
+        return ""
+    m = ask_match(text, kind)
+    clause = _clause_at(text, m.start())
+    if clause is None or (not force and _content_words(text[m.end() : clause.end()])):
+        return ""
+    before = _TRAILING_LINKS.sub("", text[clause.start() : m.start()])
+    if glossed := _GLOSSED_LEVEL.search(before):
+        return glossed.group(0)
+    # a short noun phrase after the last function word is the head whole (产业项目)
+    # (by words, not characters: the 中 of 中心 is no function word)
+    words = rjieba.cut(before)
+    cut = max((i for i, w in enumerate(words) if _FUNCTION_WORD.fullmatch(w)), default=-1)
+    phrase = "".join(words[cut + 1:])
+    if not force and 2 <= len(phrase) <= 4 and all(len(w) > 1 for w in words[cut + 1:]) and _content_words(phrase) and not ASKING_NOUNS.match(phrase):
+        return _unglued(phrase)
+    last = words[-1] if words else ""
+    if len(words) > 1 and words[-2] == "副":
+        last = "副" + last  # 省委副书记 asks for the deputy, not the secretary
+    return _unglued(last) if _content_words(last) else ""
+
+
+# 县（市、区）, 州（市）: an administrative level with its gloss in brackets is one noun
+_GLOSSED_LEVEL = re.compile(r"[县市区州乡镇村旗盟][（(][县市区州乡镇村旗盟、，,]{1,8}[）)]$")
+_FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由向中里》」”，、]")
+# verbs by which a question asks who said something (谁要求…, 哪位领导主张…, 谁提的)
+SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响", "出自"},
+                                  key=len, reverse=True)) + "|提(?=的|了|过)")
+# 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
+_HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(?:在|于)?$")
+# deictic time words frame the question (目前有几家): the report dates its figures otherwise or not at all
+_DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下", "最近", "近来", "近期"}
+# words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
+_TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|会|具体|到底|究竟|分别|各|都|已经|已|还|又|才)+$")
+
+
+_EXCEPT = re.compile(r"除(?:了)?[^，。；？]{1,15}?(?:外|以外|之外)")
+_ASKING_PART = re.compile(r"几|哪|谁|什么|多少|何")
+
+
+def _content_words(text: str) -> list[str]:
+    text = text.replace("了", "")  # 讲了话 is 讲话
+    text = _EXCEPT.sub(" ", text)  # 除孙守刚外: who is left out is not what is asked
+    text = BOILERPLATE.sub(" ", text)
+    for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
+        text = text.replace(name, " ")
+    # reporting verbs tell passages apart poorly, but a question about who said it asks for them
+    return [t for t in _undebris(rjieba.cut_for_search(text))
+            if len(t) > 1 and not _COUNT_WORD.fullmatch(t) and not SUPERLATIVE.fullmatch(t) and any(ch.isalnum() for ch in t) and not t.isdigit() and not ASKING_NOUNS.match(t) and not _ASKING_PART.search(t)
+            and (t not in STOPWORDS or t in REPORTING_VERBS) and t not in _DEICTIC_TIME]
+
+
+# 另一项, 这两个: a count refers back to what the question names; it is not a key word
+_COUNT_WORD = re.compile(r"[另每这那]?[一二两三四五六七八九十几]+[个项家条类种位名件批次场]")
+
+
+_LOCALIZERS = set("里内中上下")
+
+
+def _undebris(tokens: list[str]) -> list[str]:
+    """省区里排第一 → 里 + 排, 前20名里 → 名 + 里: a pair the dictionary lacks, glued by the
+    segmenter's guess, that opens with a function word (里, 在) or ends with a localizer
+    (里, 中) is debris; 选在 keeps its verb."""
+    out = []
+    for t in tokens:
+        pieces = rjieba.cut(t, False) if len(t) == 2 and not rjieba.has_word(t) else [t]
+        out.extend(pieces if len(pieces) == 2 and (pieces[0] in FUNCTION_WORDS or pieces[1] in _LOCALIZERS) else [t])
+    return out
