@@ -86,7 +86,9 @@ class Assistant:
         known = self._known
         # an explicit filter overrides what the question names
         asked = chosen or (() if q.qtype == "which" else q.provinces)
-        if not asked and (inferred := self._province_of_people(q)):
+        # 艾学峰说…和澳门合作的那一点: a place with no report of its own is what was said; the
+        # person named says which report
+        if (not asked or not chosen and not set(asked) & known) and (inferred := self._province_of_people(q)):
             asked = inferred
             q = replace(q, provinces=inferred)  # the answer speaks of that province's meeting
         present = tuple(p for p in asked if p in known)

@@ -52,7 +52,7 @@ def squeeze(text: str) -> str:
 @lru_cache(maxsize=256)
 def numeral(text: str) -> int | None:
     """1 for "1", "一" or "①"; None when it is no number."""
-    if text.isdigit():
+    if text.isdecimal():  # (not isdigit: ① is a digit that int() cannot read)
         return int(text)
     if "\u2460" <= text <= "\u2473":
         return ord(text) - 0x2460 + 1

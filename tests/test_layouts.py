@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from qa.chunking import chunk_sections
 from qa.cleaning import clean
 from qa.documents import read_document, read_pdf_pages, read_source
-from qa.layout import PAGE_MARKER
+from qa.layout import PAGE_MARKER, numeral
 from qa.schema import UNKNOWN_PROVINCE
 from qa.sections import split_sections
 
@@ -362,3 +362,9 @@ def test_a_web_page_keeps_its_own_characters_without_markdown_escapes_or_inline_
     assert "微博话题#新春第一会#阅读量超1亿，a_b_c与2*3*4都在。" in lines
     assert "会议提出“1+N”政策体系，加粗的词和斜体也在。" in lines
     assert "**广东召开全省高质量发展大会**" in lines
+
+
+def test_a_numeral_is_read_in_any_script_it_is_written_in():
+    # ① is a Unicode digit that int() cannot read (hypothesis found it in a heading)
+    assert [numeral(t) for t in ("1", "１２", "十八", "①", "⑳")] == [1, 12, 18, 1, 20]
+    assert numeral("²") is None and numeral("第") is None

@@ -560,3 +560,38 @@ def test_how_long_asks_for_a_span_of_time(digital):
 
 def test_who_said_it_is_found_from_a_paraphrase(digital):
     assert direct(digital, "谁强调要守住安全底线、用高水平安全保障数字经济？") == "林东升"
+
+
+SLOGANS = """今日测试快讯
+
+2024年第7期
+
+1. 海南召开全省招商大会
+
+2月20日，海南省委、省政府在海口召开全省招商大会。省长刘小明出席会议并讲话。
+
+刘小明强调，要锚定“三地”目标定位，加快构建“一核两翼多点”新格局。要着力打造数字、旅游、航运等三大产业高地。要做好“两大经济”的文章，深化琼港澳合作。
+
+刘小明介绍，去年全省落地12项重大外资项目。
+"""
+
+
+@pytest.fixture(scope="module")
+def slogans(tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("slogans"), [bulletin_doc("slogans.txt", SLOGANS, 2024, 7)])
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("刘小明说要锚定几个“地”？", "三地"),  # the slogan leaves the measure word out
+    ("刘小明说新格局里有几个“翼”？", "两翼"),
+    ("刘小明说要打造的产业高地一共几个？", "三大产业高地"),  # the noun asked before the question word
+    ("要做好几大经济的文章？", "两大"),  # the figure names what it counts
+    ("去年落地了多少个重大外资项目？", "12项"),  # 个 counts anything when no 个 is written
+])
+def test_a_slogan_s_number_is_read_however_it_is_written(slogans, question, expected):
+    assert direct(slogans, question) == expected
+
+
+def test_a_place_with_no_report_is_what_was_said_when_a_speaker_is_named(slogans):
+    # 澳门 has no report; 刘小明 says which one the question is about
+    assert "没有澳门的会议报告" not in slogans.answer("刘小明说要深化和澳门的什么合作？").text

@@ -278,7 +278,7 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
         return (q.kind == "place" and bool(q.predicate) and not _ASKS_VENUE.search(q.text)
                 and bool(re.match(r"[市省]?(?:召开|举行|举办)", text[b:])))
     found = [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if not stated(text[a:b]) and not venue(b)]
-    if q.kind == "figure" and q.unit in ("", "个"):
+    if q.kind == "figure" and q.unit in ("", "个", "大"):
         found = sorted(set(found) | {s for s in _slogan_counts(q, text) if not stated(text[s[0] : s[1]])})
     if q.kind == "place" and q.predicate == ("召开",):
         # 在哪座城市召开: the place the meeting is held at (在沈阳召开, 在深圳设主会场), not
@@ -290,9 +290,10 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
 def _slogan_counts(q: Question, text: str) -> list[tuple[int, int]]:
     """几个平台 is answered by “四平台”: a slogan counts its noun with a bare numeral, with
     no measure word (“两区”“四平台”, 三大工程), so the numeral is found by the noun asked."""
-    counted = [w for w in q.predicate if re.search(rf"(?:几|多少)[个项家条类种大]?{re.escape(w)}", q.text)]
+    counted = [w for w in q.predicate if re.search(rf"(?:几|多少)[个项家条类种大]?{re.escape(w)}|{re.escape(w)}(?:一共|总共|共|有|是)*(?:几|多少)", q.text)]
+    # (…、生物等四大产业创新高地: after 大 the slogan may name what kind before the noun)
     return [(m.start(1), m.end()) for w in counted
-            for m in re.finditer(rf"(?:^|[^\u4e00-\u9fff])([{spans.CN_DIGITS}\d]+大?){re.escape(w)}", text)]
+            for m in re.finditer(rf"(?:^|[^\u4e00-\u9fff]|(?<=等))([{spans.CN_DIGITS}\d]+(?:大[\u4e00-\u9fff]{{0,6}}?)?){re.escape(w)}", text)]
 
 
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
@@ -328,6 +329,8 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
         # a label and its value (电话：0531…) are one clause; the clause must speak of
         # what was asked; the governing verb may stand before it. A figure that leads a
         # list counts all of it (100余家各类中外企业、商协会和专业服务机构应邀参会).
+        if any(w in text[a:b] for w in q.predicate):
+            return True  # “三大经济”: the figure names what it counts
         whole = clause_around(text, a, b, breaks="，,；;。")
         leads = whole.find(text[a:b]) <= 2 and "、" in whole
         if holds_predicate(ctx, whole if leads else clause_around(text, a, b), need_head=False):

@@ -21,12 +21,12 @@ def numbered_name(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     """几个“高地”: the sentence that names “三个高地” answers 三个; “几化” is answered by 五化."""
     q = ctx.question
     unit, name = q.numbered
-    pattern = re.compile(rf"([{spans.CN_DIGITS}\d]+)\s*{re.escape(unit)}\s*[“\"]?{re.escape(name)}")
+    # (“六地”, 一体两核多点: a slogan may leave the measure word out)
+    pattern = re.compile(rf"([{spans.CN_DIGITS}\d]+)\s*({re.escape(unit)})?\s*[“\"]?{re.escape(name)}")
     for p in picks:
         m = pattern.search(p.text)
         if m and is_relevant(ctx, p.candidate, p.text):
-            return Reply([ctx.quote_line(p)],
-                         direct=(p, m.start(1), m.end(1) + len(unit) if unit else m.end()), provinces=q.provinces)
+            return Reply([ctx.quote_line(p)], direct=(p, m.start(1), m.end(2) if m.group(2) else m.end()), provinces=q.provinces)
     # 分几个“抓”来落实: the report lists them (隐患抓排查，方法抓落实，机制抓责任) without a number
     for p in picks:
         if len(name) <= 2 and p.text.count(name) >= 2 and is_relevant(ctx, p.candidate, p.text):

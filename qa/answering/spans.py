@@ -267,7 +267,11 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         # asked for a county, a county answers before the cities around it
         return [s for s in found if text[s[0] : s[1]].endswith(unit)] or found if unit else found
     if kind == "figure":
-        return figures(text, unit)
+        found = figures(text, unit)
+        if unit == "个" and not found:
+            # 个 counts anything: 落地了多少个 is answered by 85项 when no 个 is written
+            found = [s for s in figures(text) if re.search(r"\d\s*(?:多|余)?\s*[项家条件所座批台套]$", text[s[0] : s[1]])]
+        return found
     if kind == "name":
         return quoted_terms(text, "")
     return []
