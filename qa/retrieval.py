@@ -19,6 +19,7 @@ from .config import AnswerSettings
 from .gazetteer import provinces_in
 from .index_store import IndexData
 from .layout import toc_entry
+from .predicate import SAYS
 from .question import Question
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
 from .speakers import Speakers
@@ -214,7 +215,7 @@ class Retriever:
                 out.section_openings = self._section_openings(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
         if q.asks_page:
             out.toc = self._toc_lines(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
-        if q.kind == "person" or q.speaker:
+        if q.kind == "person" or q.speaker or q.kind == "place" and SAYS.search(q.text):  # (哪个城市提出: its speaker's title)
             out.speakers = self._speakers_of(q, qvec, out.ranked[: 3 * self.settings.quote_pool], keyword)
         return out
 

@@ -27,6 +27,7 @@ _PREPOSITION = re.compile(r"按照|根据|依照|依据|对照|遵照|按")
 _PRONOUN = re.compile(r"(?:他|她)$")
 OPENS, PASSES, IMPERSONAL, INSTRUCTED = "opens", "passes", "impersonal", "instructed"
 LOOK_BACK = 30  # sentences: a speech reported at length still fits
+ATTRIBUTION_CHARS = 24  # 南京市科技局局长赵成军说。: a sentence that only says who spoke the quotation before it
 
 
 def opening(text: str) -> tuple[str, tuple[int, int] | None] | None:
@@ -105,7 +106,22 @@ class Speakers:
                 return (r, *span)
         return None
 
+    def _quoted_by(self, row: int) -> tuple[int, int, int] | None:
+        """“……主承载区。”南京市科技局局长赵成军说。: a quotation whose speaker follows it."""
+        after = row + 1
+        if after >= len(self.chunk_of) or not self.text(row).rstrip().endswith(("”", '"')):
+            return None
+        here, there = self.index.chunks[self.chunk_of[row]], self.index.chunks[self.chunk_of[after]]
+        said = self.text(after).strip()
+        how = opening(said) if (here.doc, here.section) == (there.doc, there.section) and len(said) <= ATTRIBUTION_CHARS else None
+        if how is None or how[0] != OPENS:
+            return None
+        shift = self.text(after).find(said)
+        return after, how[1][0] + shift, how[1][1] + shift
+
     def _find(self, row: int) -> tuple[int, int, int] | None:
+        if (quoted := self._quoted_by(row)) is not None:
+            return quoted
         for r in self._back(row, row, LOOK_BACK):  # the sentence may open its own speech
             how = opening(self.text(r))
             if how is None and r == row and _NARRATIVE.search(self.text(r)):

@@ -573,6 +573,10 @@ SLOGANS = """今日测试快讯
 刘小明强调，要锚定“三地”目标定位，加快构建“一核两翼多点”新格局。要着力打造数字、旅游、航运等三大产业高地。要做好“两大经济”的文章，深化琼港澳合作。
 
 刘小明介绍，去年全省落地12项重大外资项目。
+
+“我们将全力建设自贸港创新核心区。”海口市科技局局长陈海说。
+
+——锻造创新链。将加快椰城科技城建设，支持椰城实验室开展重大科技攻关。
 """
 
 
@@ -595,3 +599,10 @@ def test_a_slogan_s_number_is_read_however_it_is_written(slogans, question, expe
 def test_a_place_with_no_report_is_what_was_said_when_a_speaker_is_named(slogans):
     # 澳门 has no report; 刘小明 says which one the question is about
     assert "没有澳门的会议报告" not in slogans.answer("刘小明说要深化和澳门的什么合作？").text
+
+
+def test_a_quotation_is_spoken_by_the_one_named_after_it(slogans):
+    assert direct(slogans, "“全力建设自贸港创新核心区”是谁说的？") == "陈海"
+    # which city said it: the place in the speaker's title
+    assert direct(slogans, "海南哪个城市提出要加快椰城科技城建设？") == "海口市"
+

@@ -174,10 +174,11 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
         fitting = [p for p in ranked if fits(ctx, p)]
-        if not fitting and q.kind == "person" and SAYS.search(q.text) and not q.represents:
+        if not fitting and q.kind in ("person", "place") and SAYS.search(q.text) and not q.represents:
+            # 谁要求…, 哪个城市提出…: the speaker, or the place the speaker's title names
             said = next((p for p in ranked[: s.quote_pool] if _said_by_someone(ctx, p)), None)
-            if said is not None:
-                return _attributed(ctx, said)
+            if said is not None and (attributed := _attributed(ctx, said)) is not None:
+                return attributed
         if not fitting:
             deeper = rank_sentences(ctx, ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool])
             fitting = [p for p in deeper if fits(ctx, p)]
@@ -246,18 +247,29 @@ def _said_by_someone(ctx: AnswerContext, p: Pick) -> bool:
     return _speaker_of(ctx, p) is not None and says_it and is_relevant(ctx, p.candidate, p.text)
 
 
-def _attributed(ctx: AnswerContext, said: Pick) -> Reply:
+def _attributed(ctx: AnswerContext, said: Pick) -> Reply | None:
     """当前要扎实做好…: the sentence names no one; the one that opens its speech does
-    (王浩强调，…). Quoted together when close, else the speaker's sentence first."""
+    (王浩强调，…). Quoted together when close, else the speaker's sentence first. Asked
+    which city said it, the place in the speaker's title answers (南京市科技局局长赵成军)."""
     sp = _speaker_of(ctx, said)
-    if sp.candidate.chunk.id == said.candidate.chunk.id and 0 <= said.start - sp.start <= JOIN_WITHIN:
+    name_start, name_end = sp.name_start, sp.name_end
+    if ctx.question.kind == "place":
+        title = sp.candidate.chunk.text[sp.start : sp.name_start]
+        found = spans.find("place", title, ctx.question.unit, ctx.question.provinces)
+        if not found:
+            return None
+        name_start, name_end = sp.start + found[-1][0], sp.start + found[-1][1]
+    same = sp.candidate.chunk.id == said.candidate.chunk.id
+    if same and 0 <= said.start - sp.start <= JOIN_WITHIN:
         picks = [Pick(said.candidate, sp.start, said.end, said.score)]
+    elif same and 0 <= sp.start - said.end <= 2:  # “……”南京市科技局局长赵成军说。: the speaker follows
+        picks = [Pick(said.candidate, said.start, sp.end, said.score)]
     else:
         picks = [Pick(sp.candidate, sp.start, sp.end, said.score), said]
     ranks = [ctx.citations.add(p) for p in picks]
     where = ctx.citations.where(ranks[0], ctx.with_doc)
     lines = [f"{where}：" + "……".join(quoted(r, p.text) for r, p in zip(ranks, picks))]
-    direct = (picks[0], sp.name_start - sp.start, sp.name_end - sp.start)
+    direct = (picks[0], name_start - picks[0].start, name_end - picks[0].start)
     return Reply(lines, direct=direct, provinces=ctx.question.provinces)
 
 
