@@ -16,9 +16,10 @@ from .answering.spans import titled_persons
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .conversation import resolve
 from .embedding import Encoder, load_encoder
-from .gazetteer import normalise_province
+from .gazetteer import mentions, normalise_province
 from .index_store import IndexData, IndexOutdated, index_exists, load_index
 from .meetings import person_name
+from .predicate import SAYS
 from .question import Question, read_question
 from .retrieval import Retriever, Scope
 from .schema import FRONT_PROVINCE, Answer
@@ -88,7 +89,7 @@ class Assistant:
         asked = chosen or (() if q.qtype == "which" else q.provinces)
         # 艾学峰说…和澳门合作的那一点: a place with no report of its own is what was said; the
         # person named says which report
-        if (not asked or not chosen and not set(asked) & known) and (inferred := self._province_of_people(q)):
+        if (not asked or not chosen and (not set(asked) & known or self._only_in_speech(q))) and (inferred := self._province_of_people(q)):
             asked = inferred
             q = replace(q, provinces=inferred)  # the answer speaks of that province's meeting
         present = tuple(p for p in asked if p in known)
@@ -114,6 +115,13 @@ class Assistant:
         # the whole question is answered part by part; its closest passages are its first part's
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
+
+    def _only_in_speech(self, q: Question) -> bool:
+        """倪岳峰说…承接北京非首都功能…: the provinces named stand inside what someone
+        named said, so they are its subject, not the report asked about."""
+        said = [m.end() for name in self._people if (at := q.text.find(name)) >= 0
+                for m in [SAYS.search(q.text, at + len(name))] if m and m.start() - at - len(name) <= 4]
+        return bool(said) and all(m.start >= min(said) for m in mentions(q.text))
 
     def _province_of_people(self, q: Question) -> tuple[str, ...]:
         if q.qtype in ("which", "compare") or q.parts:

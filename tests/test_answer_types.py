@@ -61,6 +61,8 @@ def check_direct(answer, expected):
     ("广东今年省重点建设项目里，产业项目占多少？", "超过一半", "广东"),  # the part asked, in its own clause
     ("广东省重点项目里，由省里直接跟进服务的，年度计划投资门槛是多少？", "5亿元", "广东"),  # a threshold is 以上
     ("王晓晖说四川工业主动识变、应变、求变，实现逆势上扬，这是最近几年的事？", "近两年", "四川"),  # 这是最近 asks nothing
+    # 北京 stands inside what 倪岳峰 said; his report is 河北's; the level asked is written with the name
+    ("倪岳峰说哪个新区已经进入大规模建设和承接北京非首都功能疏解并重的阶段？", "雄安新区", "河北"),
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
      "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),
 ])

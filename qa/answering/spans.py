@@ -265,6 +265,8 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         if unit == "市":  # a city is asked: a region (闽台) or a run of provinces (沪苏浙) is none
             found = [(a, b) for a, b in found if text[a:b] not in REGIONS and not _ABBREVIATED_RUN.fullmatch(text[a:b])]
         # asked for a county, a county answers before the cities around it
+        if unit:  # 哪个新区: 雄安 is named with the level asked when the report writes it (雄安新区)
+            found = [(a, b + len(unit)) if text[b : b + len(unit)] == unit else (a, b) for a, b in found]
         return [s for s in found if text[s[0] : s[1]].endswith(unit)] or found if unit else found
     if kind == "figure":
         found = figures(text, unit)
