@@ -27,14 +27,14 @@ KIND_WORDS = {
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
     "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时)|个省|些|位|几|次|场|届)|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:城市|市|县|区|地市|片区|地区|区域|园区|新区|地方|示范区|开发区|合作区|新城|保护区)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?)|地点|设在哪|在何处",
     # 哪几家/哪几个 asks which ones, not how many
-    "figure": r"多少|多久|多长时间|(?<!哪)" + ASKING_JI + r"[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
+    "figure": r"多少|多久|多长时间|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + r"[个项家次届年天名人位所座条批倍大级张类种支点成组]|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
     "name": r"叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:品牌|行动|工程|计划|名称|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验)|"
             r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么(?=[？?呢吗]|$)",  # not 体系是什么态度
 }
 KINDS = {k: re.compile(v) for k, v in KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
-FIGURE_ASKED = re.compile(r"多少|多久|多长时间|(?<!哪)" + ASKING_JI + r"[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
+FIGURE_ASKED = re.compile(r"多少|多久|多长时间|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + r"[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
 
 
 def ask_match(text: str, kind: str) -> re.Match | None:
@@ -59,7 +59,7 @@ UNIT_NOUNS = [
 ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
 # words that restate what kind of answer is wanted: no predicate of their own
 # and words that point back at what the user quoted or named (这话, 这组数, 那个)
-ASKING_NOUNS = re.compile(r"^(?:公历|阳历|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
+ASKING_NOUNS = re.compile(r"^(?:规模|体量|公历|阳历|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
                            r"[这那该此][个位场次组句段番些项条]?(?:话|数|数字|数据)?|此次|这一)$")
 
 

@@ -9,7 +9,7 @@ import re
 
 import rjieba
 
-from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, SUPERLATIVE, ask_match
+from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, SUPERLATIVE, UNIT_NOUNS, ask_match
 from .gazetteer import PROVINCES
 from .keyword_index import FUNCTION_WORDS, REPORTING_VERBS, STOPWORDS
 
@@ -70,7 +70,9 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
         return tuple(dict.fromkeys(before))[-2:]
     # 布局建设一批中试验证平台，具体打算建多少个: the asking clause names nothing counted;
     # the clause before it does
-    if kind == "figure" and not after and len(before) <= 1 and at > 0 and not ORDINAL_ASKED.search(text):
+    # (投资规模有多大: an amount's own noun is named; 6805亿元 need not say what was counted)
+    amount = dict(UNIT_NOUNS)["元"].search(text[clauses[at].start() : m.start()])
+    if kind == "figure" and not after and len(before) <= 1 and at > 0 and not ORDINAL_ASKED.search(text) and not amount:
         return tuple(dict.fromkeys(_key_words(clauses[at - 1].group(0))))[-2:]
     return ()
 
@@ -160,13 +162,14 @@ _DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "�
 _TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|会|具体|到底|究竟|分别|各|都|已经|已|还|又|才)+$")
 
 
-_EXCEPT = re.compile(r"除(?:了)?[^，。；？]{1,15}?(?:外|以外|之外)")
+# 除孙守刚外, 从省直到市县: who is left out, or how far it reaches, is not what is asked
+_EXCEPT = re.compile(r"除(?:了)?[^，。；？]{1,15}?(?:外|以外|之外)|从[\u4e00-\u9fff]{1,8}?到[\u4e00-\u9fff]{2}")
 _ASKING_PART = re.compile(r"几|哪|谁|什么|多少|何")
 
 
 def _content_words(text: str) -> list[str]:
     text = text.replace("了", "")  # 讲了话 is 讲话
-    text = _EXCEPT.sub(" ", text)  # 除孙守刚外: who is left out is not what is asked
+    text = _EXCEPT.sub(" ", text)
     text = BOILERPLATE.sub(" ", text)
     for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
         text = text.replace(name, " ")

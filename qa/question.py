@@ -259,14 +259,16 @@ def _read_one(text: str) -> Question:
         asks_page=bool(_ASKS_PAGE.search(text)),
         restriction=_restriction(text),
         represents=_represents(text) if kind == "person" else "",
-        meeting_words=_meeting_words(text) if kind in ("date", "place") else (),
+        meeting_words=_meeting_words(text) if kind in ("date", "place") or kind == "person" and _SIDE_EVENT.search(text) else (),
     )
 
 
 _RESTRICTED = re.compile(r"(?:单算|单看|单就|单论|光算|光看|光是|只算|仅算|仅就)([\u4e00-\u9fff]{2,6}?)(?=类|方面|领域|行业|板块|的|里|中|有|占|是)"
                          r"|(?:(?:里|当中|之中)[，,]?|中[，,])([\u4e00-\u9fff]{2,8}?)(?:类|方面|领域)?(?:项目|企业)?(?:具体)?(?:有|占|是)(?:多少|几)")
 _NAMED_MEETING = re.compile(r"([^\s的在于由是上对把被将从向为那这该，,。？?！!、；;：:（）()]{2,24}?)"
-                            r"(?:推进会议|工作会议|动员大会|推进大会|大会|会议|推进会|座谈会|动员会|调度会|工作会|全会|论坛)")
+                            r"(?:推进会议|工作会议|动员大会|推进大会|大会|会议|推进会|座谈会|动员会|调度会|工作会|全会|论坛|发布会)")
+# 那场专场新闻发布会是谁主持的: an event beside the report's own meeting, whose host is another
+_SIDE_EVENT = re.compile(r"发布会|座谈会|论坛|恳谈会|签约仪式")
 # words any meeting of the genre is called by, and its form: they tell no meeting apart
 _MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "今年", "年度", "召开", "举行", "一季度", "高质量", "发展",
                    "视频", "电视电话", "线上", "现场"}
@@ -288,7 +290,8 @@ _GENERIC_BODY = re.compile(r"^(?:企业|单位|公司|集团|部门|地方|基�
 def _represents(text: str) -> str:
     for m in _REPRESENTED.finditer(text):
         body = m.group(1) or m.group(2)
-        if not _GENERIC_BODY.match(body) and not (len(body) <= 3 and provinces_in(body)):
+        # (代表广东 names the report asked about; 代表南昌市 a body inside it)
+        if not _GENERIC_BODY.match(body) and re.sub(r"[省市]$", "", body) not in PROVINCES:
             return body
     return ""
 
@@ -303,10 +306,10 @@ def _restriction(text: str) -> str:
 
 
 # 王晓晖说…，是在哪天: the whole of what was said is the subject; its meeting's date is asked
-_SAID_WHEN = re.compile(r"(?:是|那是|这是)(?:在)?(?:哪天|哪一天|哪日|什么时候|何时)(?:的会|的事|说的|讲的|提的|提出的)?[？?]?$")
+_SAID_WHEN = re.compile(r"(?:是|那是|这是)(?:在)?(?:哪天|哪一天|哪日|几号|几月几[日号]|什么时候|何时)(?:的会|的事|说的|讲的|提的|提出的)?[？?]?$")
 _ASKS_PAGE = re.compile(r"第几页|哪一?页|几页|页码")
 # 是在哪天的发布会上, 在哪里开的会上说的: the event something was said at
-_AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|什么时候|何时|哪里|哪儿|何地|哪[座个]城市)(?:召开|举办|举行|开)?[的、]"
+_AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|几号|几月几[日号]|什么时候|何时|哪里|哪儿|何地|哪[座个]城市)(?:召开|举办|举行|开)?[的、]"
                        r"[\u4e00-\u9fff“”\"、]{0,12}?(?:会议|会|论坛|仪式|活动)上")
 
 

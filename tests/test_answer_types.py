@@ -61,6 +61,9 @@ def check_direct(answer, expected):
     ("广东今年省重点建设项目里，产业项目占多少？", "超过一半", "广东"),  # the part asked, in its own clause
     ("广东省重点项目里，由省里直接跟进服务的，年度计划投资门槛是多少？", "5亿元", "广东"),  # a threshold is 以上
     ("王晓晖说四川工业主动识变、应变、求变，实现逆势上扬，这是最近几年的事？", "近两年", "四川"),  # 这是最近 asks nothing
+    ("艾学峰说今年安排1508个省重点项目，是在几号的会上讲的？", "2月18日", "广东"),  # 几号 asks the day of the event
+    ("尹弘下令开工的这批项目，投资规模加起来有多大？", "6805亿元", "江西"),  # 规模 restates the ask
+    ("李乐成讲话的那场动员会，从省直到市县算下来参会规模有多大？", "共4.8万人", "辽宁"),  # 从…到… says how far
     # 北京 stands inside what 倪岳峰 said; his report is 河北's; the level asked is written with the name
     ("倪岳峰说哪个新区已经进入大规模建设和承接北京非首都功能疏解并重的阶段？", "雄安新区", "河北"),
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
@@ -116,6 +119,13 @@ def test_a_set_named_by_a_shared_character_is_spelled_out(assistant, question, w
     "江苏2024年全社会研发投入的目标定的是多少？",  # figures achieved, no target
     "江苏省政府和中科院、工程院签的合作协议，具体约定了哪些合作项目和资金？",  # signed; no terms given
     "河南推进会视频调度的10个重点产业项目都是哪些项目？",  # counted, never listed
+    "江西动员大会上代表南昌市发言的是哪位领导？",  # 南昌市 spoke; no one is named for it
+    "江苏那场专场新闻发布会是谁主持的？",  # the main meeting's host presided over another event
+    "云南上个季度（2023年四季度）调度了多少个重大产业项目？",  # 两年来's figure is no quarter's
+    "吉林把今年定为“狠抓落实年”，是在哪次会议上定的？",  # the sentence names no meeting
+    "湖南招商引资工作会议上表彰了哪些招商引资先进单位？",  # no unit is named
+    "上海那个政策性融资担保基金规模有多大？",  # 多大 asks a figure; none is given
+    "安徽的民营经济上台阶行动由哪个部门牵头负责？",  # no department is named
 ])
 def test_a_fact_the_report_does_not_state_is_refused(assistant, question):
     assert assistant.answer(question).abstained

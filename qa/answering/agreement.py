@@ -108,9 +108,15 @@ _NOW = re.compile(r"今年|本年|这次|本次|此次|年内")
 _NOW_ASKED = re.compile(r"今年|本年|这次|本次|此次|年内|(?<!\d年)一季度")
 
 
+# 上个季度调度了多少: a quarter's figure; 两年来推动6156个 is another span of time
+_QUARTER_ASKED = re.compile(r"上个?季度|上一季度|[一二三四1-4]季度")
+
+
 def periods_agree(q, text: str) -> bool:
     if q.kind != "figure":
         return True
+    if _QUARTER_ASKED.search(q.text) and _DONE.search(text) and "季度" not in text:
+        return False
     asks_now, asks_done = bool(_NOW_ASKED.search(q.text)), bool(_DONE.search(q.text))
     if asks_now == asks_done:
         return True

@@ -27,7 +27,11 @@ _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|
 
 # 哪几家企业, 哪家单位, 哪些高校: named organisations or places are asked for
 _NAMED_KINDS = r"(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|项目|县|乡镇)"
-_ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?" + _NAMED_KINDS + r"|" + _NAMED_KINDS + r"(?:都|分别|具体)?是哪(?:几|些)")
+# (哪些招商引资先进单位: the kind may come after words that say which of it)
+_ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?(?:(?![的是在了有])[\u4e00-\u9fff]){0,6}?" + _NAMED_KINDS + r"|" + _NAMED_KINDS + r"(?:都|分别|具体)?是哪(?:几|些)")
+# 是在哪次会议上定的: a sentence that names no meeting does not say which
+_ASKS_MEETING = re.compile(r"哪(?:次|个|一次|场)(?:会议?|大会|全会)|什么会(?:议)?上")
+_NAMES_A_MEETING = re.compile(r"[\u4e00-\u9fff“”]{2,}(?:会议|大会|全会|座谈会|推进会|发布会|论坛)")
 # how a report names a member of the kind asked: a department by its organ (省发展改革委,
 # 省商务厅), a firm by its form (赛力斯集团), a school, a hospital, a bank
 _ORGAN = (r"(?:省|市|区|县|州|国家|中央|国务院)(?:[\u4e00-\u9fff]{0,10}?(?:委员会|厅|局|办公室|办(?![公理好])|(?<![干全内外东西南北中局])部(?![署分门])|总署)"
@@ -94,6 +98,9 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
         said = next((p for p in later if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
         return (said, "") if said is not None else (best, "资料只记载了有此事（发言、主持或签约），未写明具体内容。")
+    if _ASKS_MEETING.search(q.text) and not _NAMES_A_MEETING.search(best.text):
+        named = next((p for p in later if _NAMES_A_MEETING.search(p.text)), None)
+        return (named, "") if named is not None else (best, "资料未写明是在哪次会议上。")
     if (m := _ASKS_POST.search(q.text)) and m.group(1) in best.text and not names_the_post(best.text, m.group(1)):
         titled = next((p for p in ranked[: 2 * ctx.settings.quote_pool] if names_the_post(p.text, m.group(1))), None)
         return (titled, "") if titled is not None else (best, f"资料未写明{m.group(1)}的职务。")
@@ -108,7 +115,8 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
             named = next((p for p in ranked if p.candidate.chunk.id == best.candidate.chunk.id and says_which(p.text, noun)), None)
         if named is not None:
             return named, ""
-        return best, (f"资料未列出具体是哪些{noun}。" if noun in best.text else f"资料未写明是哪个{noun}。")
+        plural = noun in best.text or re.search(r"哪(?:些|几)", m.group())
+        return best, (f"资料未列出具体是哪些{noun}。" if plural else f"资料未写明是哪个{noun}。")
     return best, ""
 
 
