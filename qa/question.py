@@ -397,6 +397,8 @@ def _kind(text: str) -> str | None:
 def _unit(text: str) -> str:
     if m := ORDINAL_ASKED.search(text):  # 第几年, 连续几年, 第几版: an ordinal, not a count
         return "第" + (m.group(1) or "")
+    if re.search(r"数目|个数|家数", text) and not UNIT_AFTER.search(text):
+        return ""  # 在湘投资的世界500强数目: a count, whatever noun describes what is counted
     if m := UNIT_AFTER.search(text):
         u = m.group(1)
         return {"个亿": "元", "亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)

@@ -62,6 +62,7 @@ def check_direct(answer, expected):
     ("广东省重点项目里，由省里直接跟进服务的，年度计划投资门槛是多少？", "5亿元", "广东"),  # a threshold is 以上
     ("王晓晖说四川工业主动识变、应变、求变，实现逆势上扬，这是最近几年的事？", "近两年", "四川"),  # 这是最近 asks nothing
     ("艾学峰说今年安排1508个省重点项目，是在几号的会上讲的？", "2月18日", "广东"),  # 几号 asks the day of the event
+    ("毛伟明报的在湘投资世界500强数目是多少", "达211家", "湖南"),  # 数目 asks a count; 投资 only says which
     ("尹弘下令开工的这批项目，投资规模加起来有多大？", "6805亿元", "江西"),  # 规模 restates the ask
     ("李乐成讲话的那场动员会，从省直到市县算下来参会规模有多大？", "共4.8万人", "辽宁"),  # 从…到… says how far
     # 北京 stands inside what 倪岳峰 said; his report is 河北's; the level asked is written with the name
@@ -253,6 +254,12 @@ def test_a_person_named_without_a_province_is_looked_for_in_his_own_report(assis
     # 殷勇 neither presided nor spoke: the report names him with his title (市长殷勇部署…)
     a = assistant.answer("殷勇在推进大会上具体部署了哪些任务？")
     assert a.abstained and a.citations[0].province == "北京"
+
+
+def test_a_list_ended_by_deng_names_its_members(assistant):
+    # …、全国重点实验室等重大平台: 等 ends the list of platforms, it does not leave them unnamed
+    a = assistant.answer("苏州工业园区今年重点要加快建哪些平台？")
+    assert not a.abstained and "苏州实验室总部基地" in a.citations[0].quote
 
 
 def test_a_name_asked_with_a_placeholder_matches_any_words_in_its_place(assistant):

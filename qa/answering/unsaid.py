@@ -77,8 +77,9 @@ def names_only_the_kind(text: str, noun: str) -> bool:
     """Every mention of `noun` is vague (部分…企业, 有关部门) or only counted (10个…项目),
     not the end of a list that names its members (省发展改革委、省商务厅等单位)."""
     def vague(at: int) -> bool:
+        # (…、全国重点实验室等重大平台: 等 ends a list that names them)
         m = re.search(_VAGUE + r"[\u4e00-\u9fff]{0,6}$", text[:at])
-        return bool(m) and not (m.group().startswith("等") and "、" in text[max(0, at - 12) : at])
+        return bool(m) and not ("等" in m.group() and "、" in text[max(0, at - 20) : at])
 
     found = [m.start() for m in re.finditer(re.escape(noun), text)]
     return bool(found) and all(vague(at) for at in found)
