@@ -116,17 +116,21 @@ class Assistant:
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
 
+    def _named_people(self, q: Question) -> dict[str, int]:
+        """The known people the question names, with where each name ends in it."""
+        return {name: at + len(name) for name in self._people if (at := q.text.find(name)) >= 0}
+
     def _only_in_speech(self, q: Question) -> bool:
         """倪岳峰说…承接北京非首都功能…: the provinces named stand inside what someone
         named said, so they are its subject, not the report asked about."""
-        said = [m.end() for name in self._people if (at := q.text.find(name)) >= 0
-                for m in [SAYS.search(q.text, at + len(name))] if m and m.start() - at - len(name) <= 4]
+        said = [m.end() for end in self._named_people(q).values()
+                for m in [SAYS.search(q.text, end)] if m and m.start() - end <= 4]
         return bool(said) and all(m.start >= min(said) for m in mentions(q.text))
 
     def _province_of_people(self, q: Question) -> tuple[str, ...]:
         if q.qtype in ("which", "compare") or q.parts:
             return ()
-        named = {p for name, p in self._people.items() if name in q.text}
+        named = {self._people[name] for name in self._named_people(q)}
         return tuple(named) if len(named) == 1 else ()
 
     def _context(self, q: Question, scope: Scope, k: int) -> AnswerContext:

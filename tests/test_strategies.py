@@ -87,6 +87,11 @@ def assistant_over(folder, docs: list[Document]) -> Assistant:
     return Assistant(load_index(folder), HashEncoder(), AnswerSettings(min_dense=0.2))
 
 
+def over_bulletin(tmp_path_factory, name: str, text: str, issue: int) -> Assistant:
+    """An assistant over one composed 2024 bulletin, for a module's tests."""
+    return assistant_over(tmp_path_factory.mktemp(name), [bulletin_doc(f"{name}.txt", text, 2024, issue)])
+
+
 @pytest.fixture(scope="module")
 def two_issues(tmp_path_factory):
     docs = [make_doc("2023-02.txt", 2023, 2, 20, 30, 100), make_doc("2024-06.txt", 2024, 6, 18, 40, 150)]
@@ -348,7 +353,7 @@ SPEECH = """今日测试快讯
 
 @pytest.fixture(scope="module")
 def speech(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("speech"), [bulletin_doc("speech.txt", SPEECH, 2024, 3)])
+    return over_bulletin(tmp_path_factory, "speech", SPEECH, 3)
 
 
 def test_who_said_it_is_the_speaker_named_sentences_before(speech):
@@ -502,7 +507,7 @@ FIGURES = """今日测试快讯
 
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("figures"), [bulletin_doc("figures.txt", FIGURES, 2024, 4)])
+    return over_bulletin(tmp_path_factory, "figures", FIGURES, 4)
 
 
 def test_the_largest_or_smallest_of_a_listed_set_is_picked(figures):
@@ -537,7 +542,7 @@ DIGITAL = """今日测试快讯
 
 @pytest.fixture(scope="module")
 def digital(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("digital"), [bulletin_doc("digital.txt", DIGITAL, 2024, 5)])
+    return over_bulletin(tmp_path_factory, "digital", DIGITAL, 5)
 
 
 def test_which_body_is_answered_only_by_a_sentence_naming_one(digital):
@@ -582,7 +587,7 @@ SLOGANS = """今日测试快讯
 
 @pytest.fixture(scope="module")
 def slogans(tmp_path_factory):
-    return assistant_over(tmp_path_factory.mktemp("slogans"), [bulletin_doc("slogans.txt", SLOGANS, 2024, 7)])
+    return over_bulletin(tmp_path_factory, "slogans", SLOGANS, 7)
 
 
 @pytest.mark.parametrize("question, expected", [

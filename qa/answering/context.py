@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import rjieba
 
@@ -56,16 +56,30 @@ class AnswerContext:
         rank = self.citations.add(pick)
         return f"{self.citations.where(rank, self.with_doc)}：{quoted(rank, pick.text)}"
 
+    def mention_line(self, pick: Pick) -> str:
+        """The pick cited as what the report does say, beside a refusal: 报道提到：「…」[1]."""
+        return f"报道提到：{quoted(self.citations.add(pick), pick.text)}"
+
+    @cached_property
+    def pool(self) -> list[Candidate]:
+        """The top passages, whose sentences compete for the quote."""
+        return self.retrieved.ranked[: self.settings.quote_pool]
+
+    @cached_property
+    def pool_terms(self) -> tuple[str, ...]:
+        """The question's key words that the top passages use (the user's own 怀着, 做事
+        tell no sentence apart). Read once per question, not once per sentence weighed."""
+        return tuple(t for t in dict.fromkeys(self.question.terms) if len(t) > 1 and any(t in c.chunk.text for c in self.pool))
+
     @cached_property
     def rare_words(self) -> tuple[str, ...]:
         """The question's words few passages hold (DISTINCT_HEAD_IDF) that the top passages
         do hold, predicate and province names aside: the subject a figure must be about.
         Read once per question, not once per sentence weighed."""
         q, weights = self.question, self.retrieved.weights
-        pool = [c.chunk.text for c in self.retrieved.ranked[: self.settings.quote_pool]]
         return tuple(w for w in dict.fromkeys(q.clause_words + q.terms)
                      if len(w) > 1 and weights.get(w, 0.0) >= DISTINCT_HEAD_IDF and w not in q.predicate
-                     and not provinces_in(w) and any(w in t for t in pool))
+                     and not provinces_in(w) and any(w in c.chunk.text for c in self.pool))
 
 
 @dataclass
@@ -152,13 +166,11 @@ ABOUT_THE_BULLETIN = re.compile(r"[这本该此]期|快讯|简报|汇编")
 
 
 def holds_terms(ctx: AnswerContext, text: str, share: float) -> bool:
-    """The text holds at least `share` of the question's key words, by their IDF weight;
-    of those the top passages use (the user's own 怀着, 做事 tell no sentence apart)."""
+    """The text holds at least `share` of the question's key words the top passages use,
+    by their IDF weight."""
     weights = ctx.retrieved.weights
-    pool = [c.chunk.text for c in ctx.retrieved.ranked[: ctx.settings.quote_pool]]
-    terms = [t for t in dict.fromkeys(ctx.question.terms) if len(t) > 1 and any(t in passage for passage in pool)]
-    total = sum(weights.get(t, 1.0) for t in terms)
-    return total > 0 and sum(weights.get(t, 1.0) for t in terms if t in text) >= share * total
+    total = sum(weights.get(t, 1.0) for t in ctx.pool_terms)
+    return total > 0 and sum(weights.get(t, 1.0) for t in ctx.pool_terms if t in text) >= share * total
 
 
 # `“六大优势产业”具体是哪六个`: asks what a named set consists of
@@ -290,10 +302,15 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
 def _slogan_counts(q: Question, text: str) -> list[tuple[int, int]]:
     """几个平台 is answered by “四平台”: a slogan counts its noun with a bare numeral, with
     no measure word (“两区”“四平台”, 三大工程), so the numeral is found by the noun asked."""
-    counted = [w for w in q.predicate if re.search(rf"(?:几|多少)[个项家条类种大]?{re.escape(w)}|{re.escape(w)}(?:一共|总共|共|有|是)*(?:几|多少)", q.text)]
     # (…、生物等四大产业创新高地: after 大 the slogan may name what kind before the noun)
-    return [(m.start(1), m.end()) for w in counted
-            for m in re.finditer(rf"(?:^|[^\u4e00-\u9fff]|(?<=等))([{spans.CN_DIGITS}\d]+(?:大[\u4e00-\u9fff]{{0,6}}?)?){re.escape(w)}", text)]
+    return [(m.start(1), m.end()) for pattern in _slogan_patterns(q.text, q.predicate) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def _slogan_patterns(text: str, predicate: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """The question's counted nouns as patterns, made once per question, not per sentence."""
+    counted = [w for w in predicate if re.search(rf"(?:几|多少)[个项家条类种大]?{re.escape(w)}|{re.escape(w)}(?:一共|总共|共|有|是)*(?:几|多少)", text)]
+    return tuple(re.compile(rf"(?:^|[^\u4e00-\u9fff]|(?<=等))([{spans.CN_DIGITS}\d]+(?:大[\u4e00-\u9fff]{{0,6}}?)?){re.escape(w)}") for w in counted)
 
 
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
@@ -360,8 +377,7 @@ def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
         # 景俊海讲话的那场大会…多少人次: the words that say which meeting (its speaker) may
         # stand anywhere in its report; the passages found of that report name it
         here = p.candidate.chunk
-        context += "".join(c.chunk.text for c in ctx.retrieved.ranked[: ctx.settings.quote_pool]
-                           if (c.chunk.doc, c.chunk.section) == (here.doc, here.section))
+        context += "".join(c.chunk.text for c in ctx.pool if (c.chunk.doc, c.chunk.section) == (here.doc, here.section))
     return any(w in context for w in ctx.rare_words)
 
 

@@ -11,7 +11,7 @@ import re
 
 from ..meetings import looks_like_name
 from .context import AnswerContext, Reply, holds_predicate, is_relevant
-from .quotes import Pick, quoted
+from .quotes import Pick
 
 # units a list can be counted in; 人/位/名 count people, so only names are counted
 COUNTED_UNITS = {"", "个", "家", "项", "所", "座", "条", "支", "位", "名", "人"}
@@ -45,7 +45,7 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
             items = _items(m)
             unit = q.unit if q.unit not in ("", "人") else ("位" if q.unit == "人" else "个")
             if p.text[m.end() : m.end() + 1] == "等":  # 甲、乙、丙等: some of them, not how many
-                return Reply([f"报道提到：{quoted(ctx.citations.add(p), p.text)}"], abstained=True,
+                return Reply([ctx.mention_line(p)], abstained=True,
                              reason=f"资料未写明总数，只列出{len(items)}{unit}，其后有“等”字。")
             return Reply([f"报道列出{len(items)}{unit}（按所列计数）：\n{ctx.quote_line(p)}"], direct=(p, m.start(), m.end()), provinces=q.provinces)
     return None

@@ -72,7 +72,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     """The sentence holds what was asked: the kind of answer and the predicate, or the
     spelled-out contents of a named set."""
     q = ctx.question
-    if asks_expansion(q) and names_the_set(q, ctx.retrieved.ranked[: ctx.settings.quote_pool]) and not expands(q, p):
+    if asks_expansion(q) and names_the_set(q, ctx.pool) and not expands(q, p):
         return False
     if not agrees(q, p.text) or not names_the_meeting(q, p.text + p.candidate.chunk.title):
         return False
@@ -90,8 +90,6 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False  # a dateline (2024年2月23日) dates its document, not what was asked
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
-
-
 
 
 def _dates_the_bulletin(q, p: Pick) -> bool:
@@ -157,7 +155,7 @@ def span_fit(q, text: str) -> float:
 
 def answer_fact(ctx: AnswerContext) -> Reply:
     q, s = ctx.question, ctx.settings
-    pool = ctx.retrieved.ranked[: s.quote_pool]
+    pool = ctx.pool
     ranked = rank_sentences(ctx, pool)
     if not ranked:
         return Reply([], abstained=True)
@@ -187,18 +185,16 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         if not fitting:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
-            rank = ctx.citations.add(best)
             what = (missing_fact(q, q.meeting_field) if q.kind else
                     f"资料未写明是{'还是'.join(''.join(side) for side in q.choices)}" if q.choices else
                     f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
-            return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=what + "。")
+            return Reply([ctx.mention_line(best)], abstained=True, reason=what + "。")
         best = _calendar_first(q, fitting[:3]) or fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
     best, missing = unsaid(ctx, ranked, best)
     if missing:
-        rank = ctx.citations.add(best)
-        return Reply([f"报道提到：{quoted(rank, best.text)}"], abstained=True, reason=missing)
+        return Reply([ctx.mention_line(best)], abstained=True, reason=missing)
     lines = [ctx.quote_line(best)]
     if q.kind is None:
         second = _second(ctx, best, pool)
@@ -219,7 +215,7 @@ def _reached_otherwise(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> Re
         return held
     if (levels := places_by_level(ctx, ranked)) is not None:
         return levels
-    return spelled_over_sentences(ctx, ctx.retrieved.ranked[: s.quote_pool]) if asks_expansion(q) else None
+    return spelled_over_sentences(ctx, ctx.pool) if asks_expansion(q) else None
 
 
 _ASKS_DAY = re.compile(r"几月几|几号|哪天|哪一天|哪日|具体日期|公历")

@@ -43,6 +43,8 @@ _TITLES = (
     r"厅长|局长|主任|院长|副院长|部长|董事长|总经理|秘书长|常委"
 )
 _PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到：:（(）)\s]|$)")
+
+
 def titled_persons(text: str) -> set[str]:
     """The names `text` gives with a title (省长王伟中) and a common surname (not 主席创造性…)."""
     return {m.group(1) for m in _PERSON_AFTER_TITLE.finditer(text) if m.group(1) not in _NOT_NAMES and looks_like_name(m.group(1))}
@@ -264,9 +266,9 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         found = places(text, known)
         if unit == "市":  # a city is asked: a region (闽台) or a run of provinces (沪苏浙) is none
             found = [(a, b) for a, b in found if text[a:b] not in REGIONS and not _ABBREVIATED_RUN.fullmatch(text[a:b])]
-        # asked for a county, a county answers before the cities around it
         if unit:  # 哪个新区: 雄安 is named with the level asked when the report writes it (雄安新区)
             found = [(a, b + len(unit)) if text[b : b + len(unit)] == unit else (a, b) for a, b in found]
+        # asked for a county, a county answers before the cities around it
         return [s for s in found if text[s[0] : s[1]].endswith(unit)] or found if unit else found
     if kind == "figure":
         found = figures(text, unit)

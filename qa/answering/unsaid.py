@@ -95,7 +95,8 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     weights = ctx.retrieved.weights
     # the one who spoke, the visit: the question's rarest word says whose words or which list
     subject = max(ctx.rare_words, key=lambda w: weights.get(w, 0.0), default="")
-    later = [p for p in ranked[: 2 * ctx.settings.quote_pool] if subject and subject in p.text]
+    near = ranked[: 2 * ctx.settings.quote_pool]
+    later = [p for p in near if subject and subject in p.text]
     if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
         said = next((p for p in later if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
         return (said, "") if said is not None else (best, "资料只记载了有此事（发言、主持或签约），未写明具体内容。")
@@ -103,14 +104,14 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
         named = next((p for p in later if _NAMES_A_MEETING.search(p.text)), None)
         return (named, "") if named is not None else (best, "资料未写明是在哪次会议上。")
     if (m := _ASKS_POST.search(q.text)) and m.group(1) in best.text and not names_the_post(best.text, m.group(1)):
-        titled = next((p for p in ranked[: 2 * ctx.settings.quote_pool] if names_the_post(p.text, m.group(1))), None)
+        titled = next((p for p in near if names_the_post(p.text, m.group(1))), None)
         return (titled, "") if titled is not None else (best, f"资料未写明{m.group(1)}的职务。")
     if (m := _ASKS_NAMES.search(q.text)) and not says_which(best.text, noun := m.group(1) or m.group(2)):
         # a sentence of the subject's that writes the kind, or any that names members and
         # what was done (中能建氢能源公司…负责同志发言 for 发言的企业是哪几家)
         verb = _governing(q.text[: m.start()])
         named = next((p for p in later if noun in p.text and says_which(p.text, noun)), None) or next(
-            (p for p in ranked[: 2 * ctx.settings.quote_pool] if verb and verb in p.text and says_which(p.text, noun)), None)
+            (p for p in near if verb and verb in p.text and says_which(p.text, noun)), None)
         if named is None and best.candidate.chunk.province == FRONT_PROVINCE and ABOUT_THE_BULLETIN.search(q.text):
             # 这期快讯由哪个单位编发: a bulletin prints its publisher in its masthead, beside its title
             named = next((p for p in ranked if p.candidate.chunk.id == best.candidate.chunk.id and says_which(p.text, noun)), None)
