@@ -25,7 +25,7 @@ from .asking import (
     UNIT_NOUNS,
     WHICH,
 )
-from .gazetteer import PROVINCES, provinces_in
+from .gazetteer import PROVINCES, mentions, provinces_in
 from .keyword_index import tokenize
 from .meetings import looks_like_name
 from .predicate import SAYS, clause_words, predicate, predicate_head
@@ -45,7 +45,7 @@ MEETING_FIELDS = {
     # 会议名称里带“营商环境”: the meeting's name is its theme as the report states it
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里"),
 }
-_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在，,？?]|$)|开的会|[那这该][场次]会|[那这该]场[\u4e00-\u9fff]{0,4}会")
+_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -157,6 +157,36 @@ def _abbreviated_province(text: str) -> tuple[str, ...]:
     return ()
 
 
+# In a list of one-character names said to be places (粤、浙两省, 川渝都, 京、湘、陇三地),
+# the characters that also start common words are names too.
+LISTED_ABBREVIATIONS = {**ABBREVIATIONS, "云": "云南", "贵": "贵州", "新": "新疆", "青": "青海", "宁": "宁夏",
+                        "吉": "吉林", "黑": "黑龙江", "甘": "甘肃", "蒙": "内蒙古"}
+_ONE = "[" + "".join(LISTED_ABBREVIATIONS) + "]"
+# what makes two or more such characters a list of places: a count of places or sides
+# (两省, 三地, 两场, 两边), or a word that speaks of each (都, 各, 分别)
+_ABBREVIATION_LIST = re.compile(rf"{_ONE}(?:[、和与及跟同]?{_ONE})+(?=[两二三四五六七八九十几多]?(?:省|市|地|场|边|方)|都|各|分别)")
+
+
+def listed_provinces(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Lists of provinces by their one-character names, as (start, end, provinces);
+    none that overlaps a place named in full (江苏、浙江两省 is read by the gazetteer)."""
+    taken = [(m.start, m.end) for m in mentions(text)]
+    out = []
+    for m in _ABBREVIATION_LIST.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            names = [LISTED_ABBREVIATIONS[ch] for ch in m.group() if ch in LISTED_ABBREVIATIONS]
+            out.append((m.start(), m.end(), tuple(dict.fromkeys(names))))
+    return out
+
+
+def _provinces(text: str) -> tuple[str, ...]:
+    """The provinces a question names, in order: by name, by a list of one-character
+    names, or by one such name opening it."""
+    found = [(m.start, m.province) for m in mentions(text)]
+    found += [(start + i, p) for start, _, names in listed_provinces(text) for i, p in enumerate(names)]
+    return tuple(dict.fromkeys(p for _, p in sorted(found))) or _abbreviated_province(text)
+
+
 def split_parts(text: str) -> list[str]:
     """The questions inside a question: `责任编辑是谁？电话是多少？` is two, and so is
     `连续第几年…，又是连续第几年…`. A piece without a question word of its own is not a part."""
@@ -198,7 +228,7 @@ def _inherit(part: Question, first: Question) -> Question:
 
 
 def _read_one(text: str) -> Question:
-    provinces = tuple(provinces_in(text)) or _abbreviated_province(text)
+    provinces = _provinces(text)
     named = len(provinces)
     if not provinces and ("直辖市" in text or _WHICH_CITY.match(text)):
         provinces = MUNICIPALITIES  # "哪个直辖市…", "哪个城市提出…": one of the four, not a comparison of them
@@ -210,7 +240,7 @@ def _read_one(text: str) -> Question:
         kind = kind or "place"  # 甘肃…有哪些市: the cities inside the province named, not other provinces
     if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)):
         qtype = "which"
-    elif named >= 2 and (COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
+    elif named >= 2 and (COMPARE.search(text) or re.search(r"[和与跟及、]", text) or listed_provinces(text)):
         qtype = "compare"
     elif kind is not None:
         qtype = "fact" if kind == "name" else kind
@@ -218,7 +248,11 @@ def _read_one(text: str) -> Question:
         qtype = "summary"
     else:
         qtype = "fact"
-    topic = BOILERPLATE.sub(" ", text)
+    listed = listed_provinces(text)
+    topic = text
+    for start, end, _ in listed:
+        topic = topic[:start] + " " * (end - start) + topic[end:]
+    topic = BOILERPLATE.sub(" ", topic)
     for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
         topic = topic.replace(name, " ")
     topic = re.sub(r"[\s？?。，,！!：:、]+", " ", topic).strip()

@@ -218,6 +218,14 @@ def test_a_which_question_the_meeting_records_cannot_answer_reads_the_reports(as
     assert {"广东", "辽宁", "吉林", "安徽", "河北"} <= set(a.provinces)
 
 
+def test_two_meetings_called_by_one_character_names_are_compared_from_their_records(assistant):
+    a = assistant.answer("豫、湘两场会分别由谁主持？")
+    assert a.mode == "meeting"
+    henan, hunan = a.text.split("\n")
+    assert henan.startswith("河南") and "孙守刚主持会议" in henan
+    assert hunan.startswith("湖南") and "资料未写明主持人" in hunan  # the report never says
+
+
 def test_which_provinces_lists_the_provinces_first(assistant):
     a = assistant.answer("哪些省份提到惠企政策“免申即享”？")
     head = a.text.split("\n")[0]

@@ -10,7 +10,7 @@ from qa.assistant import Assistant
 from qa.config import AnswerSettings, BuildSettings, Paths
 from qa.index_store import load_index, write_index
 from qa.indexing import assemble
-from qa.question import read_question
+from qa.question import LISTED_ABBREVIATIONS, read_question
 from qa.schema import Document
 
 
@@ -256,6 +256,31 @@ def test_a_comparison_across_two_issues_keeps_each_issue_on_its_own_line(two_iss
                                             ("闽省座谈会哪天开的？", "福建"), ("鲁省的会议谁主持？", "山东")])
 def test_a_one_character_province_name_opening_a_question_is_read(text, province):
     assert read_question(text).provinces == (province,)
+
+
+@pytest.mark.parametrize("text, provinces", [
+    ("粤、浙两省在人才工作上各用了什么提法？", ("广东", "浙江")),
+    ("川渝都用了“四梁八柱”的说法，两边各指什么？", ("四川", "重庆")),
+    ("京、湘、陇三地都想培养什么样的干部？", ("北京", "湖南", "甘肃")),
+    ("闽、黑两省都提到“四下基层”，用意一样吗？", ("福建", "黑龙江")),  # 黑 alone starts words; in a list it is a name
+    ("云贵两省的会分别在哪天开？", ("云南", "贵州")),
+    ("江苏、浙江两省的会分别在哪天开？", ("江苏", "浙江")),  # named in full: the gazetteer's, read once
+])
+def test_provinces_listed_by_their_one_character_names_are_compared(text, provinces):
+    q = read_question(text)
+    assert q.provinces == provinces and q.qtype in ("compare", "multi")
+    assert not set(q.terms) & set(LISTED_ABBREVIATIONS)  # the names are no key words
+
+
+@pytest.mark.parametrize("text", ["新晋两位院士是谁？", "吉利和比亚迪都在会上发言了吗？", "新、老两代企业家各有什么诉求？"])
+def test_one_character_names_that_are_no_list_of_places_are_not_provinces(text):
+    assert read_question(text).provinces == ()
+
+
+@pytest.mark.parametrize("text", ["豫、湘两场会分别由谁主持？", "河南和湖南的会分别由谁主持？", "那场会是谁主持的？"])
+def test_the_meeting_is_asked_about_however_it_is_called(text):
+    q = read_question(text)
+    assert q.about_meeting and q.meeting_field == "host"
 
 
 def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked():
