@@ -69,7 +69,7 @@ class Assistant:
         question = _valid_text(question)
         k = max(1, min(int(k), 50))
         follow = resolve(question, [_valid_text(h) for h in (history or [])])
-        q = read_question(follow.question)
+        q = read_question(follow.question, people=self._people)
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
         answer = self._answer(q, follow.provinces or provinces, k)

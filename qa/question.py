@@ -6,6 +6,7 @@ of question that analysts ask of any meeting report, not a question of the test 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import rjieba
@@ -45,7 +46,7 @@ MEETING_FIELDS = {
     # 会议名称里带“营商环境”: the meeting's name is its theme as the report states it
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里"),
 }
-_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
+_MEETING = re.compile(r"会议|大会|会上|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -124,19 +125,24 @@ ABBREVIATIONS = {
 }
 
 
-def read_question(text: str, max_chars: int = 2000) -> Question:
+def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | None = None) -> Question:
+    """`people` maps the names of people the documents place in one province to it: a
+    question that names no province but people of two (易炼红和孟凡利…) compares those."""
     # A pasted page is not a question; the start of it carries the intent.
     asked = text.strip()[:max_chars]
     text = asked
     for spoken, written in _SPOKEN:
         text = text.replace(spoken, written)
+    for start, end, names in reversed(listed_provinces(text)):
+        text = text[:start] + "、".join(names) + text[end:]  # 粤、浙两省 is 广东、浙江两省
+    people = people or {}
     parts = split_parts(text)
     if len(parts) > 1:
-        first = _read_one(parts[0])
-        readings = [first] + [_inherit(_read_one(_about_the_same(p, parts[0])), first) for p in parts[1:]]
-        whole = _read_one(text)
+        first = _read_one(parts[0], people)
+        readings = [first] + [_inherit(_read_one(_about_the_same(p, parts[0]), people), first, people) for p in parts[1:]]
+        whole = _read_one(text, people)
         return replace(whole, qtype="multi", parts=tuple(readings), asked=asked)
-    return replace(_read_one(text), asked=asked)
+    return replace(_read_one(text, people), asked=asked)
 
 
 # 这期《今日科技快讯》由哪个单位编发？出刊日期是哪天？: the second part asks about the bulletin too
@@ -169,7 +175,8 @@ _ABBREVIATION_LIST = re.compile(rf"{_ONE}(?:[、和与及跟同]?{_ONE})+(?=[两
 
 def listed_provinces(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Lists of provinces by their one-character names, as (start, end, provinces);
-    none that overlaps a place named in full (江苏、浙江两省 is read by the gazetteer)."""
+    none that overlaps a place named in full (江苏、浙江两省 is read by the gazetteer).
+    A question is read with such a list spelled out."""
     taken = [(m.start, m.end) for m in mentions(text)]
     out = []
     for m in _ABBREVIATION_LIST.finditer(text):
@@ -179,12 +186,6 @@ def listed_provinces(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return out
 
 
-def _provinces(text: str) -> tuple[str, ...]:
-    """The provinces a question names, in order: by name, by a list of one-character
-    names, or by one such name opening it."""
-    found = [(m.start, m.province) for m in mentions(text)]
-    found += [(start + i, p) for start, _, names in listed_provinces(text) for i, p in enumerate(names)]
-    return tuple(dict.fromkeys(p for _, p in sorted(found))) or _abbreviated_province(text)
 
 
 def split_parts(text: str) -> list[str]:
@@ -219,16 +220,23 @@ def _asks(text: str) -> bool:
                 or re.search(r"什么|哪|如何|怎样|怎么|是否|吗", text))
 
 
-def _inherit(part: Question, first: Question) -> Question:
-    """A later part that names no province speaks of the first part's."""
+def _inherit(part: Question, first: Question, people: Mapping[str, str]) -> Question:
+    """A later part that names no province speaks of the first part's. Of two or more
+    (北京、四川的会是同一天吗？哪边先开？) it asks of each: it is read as naming them."""
     if part.provinces or not first.provinces:
         return part
     names = "、".join(first.provinces)
+    if len(first.provinces) > 1 and part.qtype != "which":
+        return _read_one(f"{names}{part.text}", people)
     return replace(part, provinces=first.provinces, search_text=f"{names} {part.search_text}")
 
 
-def _read_one(text: str) -> Question:
-    provinces = _provinces(text)
+def _read_one(text: str, people: Mapping[str, str]) -> Question:
+    provinces = tuple(provinces_in(text)) or _abbreviated_province(text)
+    if not provinces:
+        by_person = sorted((at, p) for name, p in people.items() if (at := text.find(name)) >= 0)
+        if len({p for _, p in by_person}) >= 2:
+            provinces = tuple(dict.fromkeys(p for _, p in by_person))
     named = len(provinces)
     if not provinces and ("直辖市" in text or _WHICH_CITY.match(text)):
         provinces = MUNICIPALITIES  # "哪个直辖市…", "哪个城市提出…": one of the four, not a comparison of them
@@ -240,7 +248,7 @@ def _read_one(text: str) -> Question:
         kind = kind or "place"  # 甘肃…有哪些市: the cities inside the province named, not other provinces
     if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)):
         qtype = "which"
-    elif named >= 2 and (COMPARE.search(text) or re.search(r"[和与跟及、]", text) or listed_provinces(text)):
+    elif named >= 2 and (COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
         qtype = "compare"
     elif kind is not None:
         qtype = "fact" if kind == "name" else kind
@@ -248,11 +256,7 @@ def _read_one(text: str) -> Question:
         qtype = "summary"
     else:
         qtype = "fact"
-    listed = listed_provinces(text)
-    topic = text
-    for start, end, _ in listed:
-        topic = topic[:start] + " " * (end - start) + topic[end:]
-    topic = BOILERPLATE.sub(" ", topic)
+    topic = BOILERPLATE.sub(" ", text)
     for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
         topic = topic.replace(name, " ")
     topic = re.sub(r"[\s？?。，,！!：:、]+", " ", topic).strip()

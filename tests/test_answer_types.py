@@ -226,6 +226,27 @@ def test_two_meetings_called_by_one_character_names_are_compared_from_their_reco
     assert hunan.startswith("湖南") and "资料未写明主持人" in hunan  # the report never says
 
 
+def test_which_meeting_came_first_quotes_both_dates(assistant):
+    a = assistant.answer("湖南招商引资会和黑龙江能力作风建设会，谁开得更早？")
+    assert a.mode == "compare"
+    hunan, heilongjiang = a.text.split("\n")
+    assert "2月18日下午" in hunan and "2月18日上午" in heilongjiang
+
+
+def test_people_of_two_provinces_compare_their_reports(assistant):
+    a = assistant.answer("李乐成和胡玉亭谈项目建设，提法有啥不一样？")
+    assert a.mode == "compare" and a.provinces == ("辽宁", "吉林")
+    assert "李乐成" in a.text.split("\n")[0] and "胡玉亭" in a.text.split("\n")[1]
+
+
+def test_a_later_part_asks_of_each_province_the_first_part_named(assistant):
+    a = assistant.answer("江苏和浙江的会分别在哪天开？谁主持的？")
+    first, second = a.text.split("（2）")
+    assert "许昆林主持" in second and "王浩主持" in second
+    quotes = [c.quote for c in a.citations]
+    assert len(quotes) == len(set(quotes)) and not any(x != y and x in y for x in quotes for y in quotes)  # none twice
+
+
 def test_which_provinces_lists_the_provinces_first(assistant):
     a = assistant.answer("哪些省份提到惠企政策“免申即享”？")
     head = a.text.split("\n")[0]

@@ -49,23 +49,39 @@ def answer_compare(ctx: AnswerContext) -> Reply:
             lines.append(f"{p}：资料中没有相关内容。")
         docs = list(dict.fromkeys(c.chunk.doc for c in found)) if ctx.with_doc else [None]
         for doc in docs:
-            mine = [c for c in found if doc is None or c.chunk.doc == doc][:2]
+            mine = [c for c in found if doc is None or c.chunk.doc == doc][: ctx.settings.quote_pool]
             relevant = _compare_one(ctx, p, mine, lines) or relevant
     if not relevant:
         return Reply([], abstained=True)
     return Reply(lines, provinces=q.provinces)
 
 
+def _best(ctx: AnswerContext, pool: list):
+    return (rank_sentences(ctx, pool) or [best_pick(pool[0])])[0]
+
+
 def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bool:
     """One province's (one document's) line of a comparison; True when it is relevant."""
     opening = ctx.retrieved.openings.get(p)
-    if (ctx.question.about_meeting and opening is not None and opening.chunk.doc == mine[0].chunk.doc
-            and opening.chunk.id not in {c.chunk.id for c in mine}):
-        mine = mine[:1] + [opening]
+    # (which came first is read from the meetings' dates, in their openings)
+    if ((ctx.question.about_meeting or ctx.question.kind == "date") and opening is not None and opening.chunk.doc == mine[0].chunk.doc
+            and opening.chunk.id not in {c.chunk.id for c in mine[:2]}):
+        picks = [_best(ctx, mine), _best(ctx, [opening])]
+    else:
+        # the province's two best sentences among its top passages, those holding a phrase
+        # asked for as written first
+        ranked = rank_sentences(ctx, mine) or [best_pick(mine[0])]
+        q = ctx.question
+        ranked.sort(key=lambda pick: not all(t in pick.text for t in q.quoted))
+        picks = []
+        for pick in ranked:
+            if not any(pick.candidate.chunk.id == o.candidate.chunk.id and pick.start < o.end and o.start < pick.end for o in picks):
+                picks.append(pick)  # (a short sentence is quoted with its neighbour: never twice)
+            if len(picks) == 2:
+                break
     relevant, quotes = False, []
-    for c in mine:
-        pick = (rank_sentences(ctx, [c]) or [best_pick(c)])[0]
-        relevant = relevant or is_relevant(ctx, c, pick.text)
+    for pick in picks:
+        relevant = relevant or is_relevant(ctx, pick.candidate, pick.text)
         rank = ctx.citations.add(pick)
         quotes.append(quoted(rank, pick.text))
     label = f"{p}（{mine[0].chunk.doc_title or mine[0].chunk.doc}）" if ctx.with_doc else p
