@@ -34,7 +34,7 @@ KIND_WORDS = {
 }
 KINDS = {k: re.compile(v) for k, v in KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
-FIGURE_ASKED = re.compile(r"多少|多久|多长时间|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + r"[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几")
+FIGURE_ASKED = re.compile(r"多少|多久|多长时间|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + r"[个项家次届年天名人位所座条批倍成大级张类种支点组]|第几[回遍]?")
 
 
 def ask_match(text: str, kind: str) -> re.Match | None:
@@ -56,7 +56,8 @@ UNIT_NOUNS = [
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
     ("元", re.compile(r"投资额|金额|资金|总额|投资|投入|收入|产值|营收|生产总值|GDP|规模以上")),
 ]
-ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(年|次|届|季度|版|期|轮|位|批|名)?")
+# (第几回, 第几遍: the time it is, whatever the report counts it in: 连续第四年)
+ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连)(?:个)?(?:回|遍|(年|次|届|季度|版|期|轮|位|批|名))?")
 # words that restate what kind of answer is wanted: no predicate of their own
 # and words that point back at what the user quoted or named (这话, 这组数, 那个)
 ASKING_NOUNS = re.compile(r"^(?:规模|体量|公历|阳历|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"

@@ -25,6 +25,7 @@ from .asking import (
     UNIT_AFTER,
     UNIT_NOUNS,
     WHICH,
+    ask_match,
 )
 from .gazetteer import PROVINCES, mentions, provinces_in
 from .keyword_index import tokenize
@@ -168,9 +169,12 @@ def _abbreviated_province(text: str) -> tuple[str, ...]:
 LISTED_ABBREVIATIONS = {**ABBREVIATIONS, "云": "云南", "贵": "贵州", "新": "新疆", "青": "青海", "宁": "宁夏",
                         "吉": "吉林", "黑": "黑龙江", "甘": "甘肃", "蒙": "内蒙古"}
 _ONE = "[" + "".join(LISTED_ABBREVIATIONS) + "]"
-# what makes two or more such characters a list of places: a count of places or sides
-# (两省, 三地, 两场, 两边), or a word that speaks of each (都, 各, 分别)
-_ABBREVIATION_LIST = re.compile(rf"{_ONE}(?:[、和与及跟同]?{_ONE})+(?=[两二三四五六七八九十几多]?(?:省|市|地|场|边|方)|都|各|分别)")
+# what makes two or more such characters a list of places: a word that speaks of each
+# (都, 各, 分别), or a count: of anything when they are set apart (粤、苏两位厅长), of
+# places or sides when they are run together (川渝两地, not 新晋两位)
+_EACH = r"都|各|分别"
+_ABBREVIATION_LIST = re.compile(rf"{_ONE}(?:[、和与及跟同]{_ONE})+(?=[两二三四五六七八九十几多]|{_EACH})"
+                                rf"|{_ONE}{{2,}}(?=[两二三四五六七八九十几多]?(?:省|市|地|场|边|方)|{_EACH})")
 
 
 def listed_provinces(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -466,9 +470,17 @@ def _date_unit(text: str) -> str:
     return "农历" if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)", text) else ""
 
 
+# the kind of answer each field of a meeting's record gives
+_FIELD_KIND = {"host": "person", "speakers": "person", "date": "date", "scale": "figure"}
+
+
 def _meeting_field(text: str, kind: str | None = None) -> str | None:
     found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items() if (m := pattern.search(text))]
-    # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the meeting
-    if kind == "date" and any(f == "date" for _, f in found):
-        return "date"
+    # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the
+    # meeting. 尹力讲话的那场推进大会，主持人是谁: of the fields of that kind, the one
+    # named where the question asks
+    fitting = [(at, f) for at, f in found if _FIELD_KIND.get(f) == kind]
+    if fitting:
+        asked = m.start() if kind and (m := ask_match(text, kind)) else len(text)
+        return min(fitting, key=lambda x: abs(x[0] - asked))[1]
     return min(found)[1] if found else None

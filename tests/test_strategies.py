@@ -636,3 +636,45 @@ def test_a_quotation_is_spoken_by_the_one_named_after_it(slogans):
     # which city said it: the place in the speaker's title
     assert direct(slogans, "海南哪个城市提出要加快椰城科技城建设？") == "海口市"
 
+
+
+PLANS = """今日测试快讯
+
+2024年第8期
+
+1. 海南召开全省项目建设大会
+
+2月21日，海南省委、省政府在海口召开全省项目建设大会，这是我省连续第四年召开全省项目建设大会。省委书记冯飞出席会议并讲话。省人大常委会主任李军出席，省委副书记王斌主持。
+
+冯飞强调，要迭代升级“十项行动”，打造一批年度标志性成果。从今年开始，每年滚动推进重大项目，全省重大项目完成投资3000亿元以上。
+
+冯飞要求，高水平人才队伍要胸怀家国能担当，勇攀高峰能闯关，开放合作能包容，追求卓越。
+"""
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "plans", PLANS, 8)
+
+
+def test_a_count_inside_a_quoted_name_counts_only_what_the_name_counts(plans):
+    assert plans.answer("海南今年计划打造多少项年度标志性成果？").abstained
+    assert direct(plans, "冯飞要迭代升级几项行动？") == "十项"
+
+
+def test_what_is_planned_from_this_year_on_does_not_answer_what_was_done(plans):
+    assert plans.answer("海南2023年重大项目实际完成投资多少？").abstained
+    assert not plans.answer("海南每年重大项目要完成投资多少？").abstained
+
+
+def test_parallel_clauses_spell_out_a_one_character_set(plans):
+    assert "能闯关" in first_quote(plans, "冯飞对人才队伍连着提了哪几个“能”？")
+
+
+def test_the_host_is_the_one_the_record_says_presided(plans):
+    # the sentence names 李军 first; the question names the speaker to say which meeting
+    assert direct(plans, "冯飞讲话的那场大会，主持人是谁？") == "王斌"
+
+
+def test_which_time_a_meeting_is_held_asks_for_an_ordinal_however_counted(plans):
+    assert direct(plans, "海南这种项目建设大会，今年是第几回连着开了？") == "第四年"

@@ -106,6 +106,8 @@ _DUE_AFTER = re.compile(r"^\s*(?:前|底|末|年内|以前)?\s*(?:要|将|能)?(
 _DONE = re.compile(r"[两三四五六七八九十\d]+年来|过去(?:的)?一年|去年|上一年|近年来|近[两三四五\d]年")
 _NOW = re.compile(r"今年|本年|这次|本次|此次|年内")
 _NOW_ASKED = re.compile(r"今年|本年|这次|本次|此次|年内|(?<!\d年)一季度")
+# 实际完成投资多少: what was done is asked, not what is planned from this year on
+_DONE_ASKED = re.compile(_DONE.pattern + r"|实际(?:完成|实现|达到|投资)|已经?完成")
 
 
 # 上个季度调度了多少: a quarter's figure; 两年来推动6156个 is another span of time
@@ -117,7 +119,7 @@ def periods_agree(q, text: str) -> bool:
         return True
     if _QUARTER_ASKED.search(q.text) and _DONE.search(text) and "季度" not in text:
         return False
-    asks_now, asks_done = bool(_NOW_ASKED.search(q.text)), bool(_DONE.search(q.text))
+    asks_now, asks_done = bool(_NOW_ASKED.search(q.text)), bool(_DONE_ASKED.search(q.text))
     if asks_now == asks_done:
         return True
     found = kind_spans(q, text)

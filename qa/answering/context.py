@@ -220,6 +220,10 @@ def expands(q: Question, pick: Pick) -> bool:
         core = re.sub(r"^(?:哪几|几|哪)", "", term)
         if core and len(core) <= 2 and len(_items_sharing(core, pick.text)) >= max(2, _asked_count(q, term)):
             return True
+        # 连着提了哪几个“能”: parallel clauses carry it at one place (…胸怀家国能担当，
+        # 勇攀高峰能闯关，开放合作能包容)
+        if core and len(core) <= 2 and _parallel(core, pick.text) >= max(3, _asked_count(q, term)):
+            return True
         # 在哪几个方面“实现新突破”: each item of a parallel list carries the phrase
         # (在…上实现新突破，在…上实现新突破), so the sentence that repeats it spells them out
         if len(term) > 2 and pick.text.count(term) >= max(2, _asked_count(q, term)):
@@ -259,6 +263,18 @@ def _items_sharing(term: str, text: str) -> list[re.Match]:
     return list(re.finditer(rf"{t}(?=[、，,；;。和及与”])|(?<=[是为、，,；;和及与“]){t}", text))
 
 
+def _parallel(term: str, text: str) -> int:
+    """The longest run of clauses that hold the term as far from their ends (the first
+    item may share its clause with what leads up to the list)."""
+    longest = run = 0
+    previous = None
+    for clause in re.split(r"[，,、；;。]", text):
+        key = len(clause) - clause.find(term) if term in clause else None
+        run = run + 1 if key is not None and key == previous else int(key is not None)
+        previous, longest = key, max(longest, run)
+    return longest
+
+
 def _asked_count(q: Question, term: str) -> int:
     """三个“硬” → 3; 哪几个“率” → 0 (any)."""
     m = re.search(rf"([一二两三四五六七八九十]|\d+)[个项大种条][“\"]{re.escape(term)}", q.text)
@@ -289,7 +305,17 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
         # 会议在长沙召开: the venue answers where the meeting was held, not who spoke at it
         return (q.kind == "place" and bool(q.predicate) and not _ASKS_VENUE.search(q.text)
                 and bool(re.match(r"[市省]?(?:召开|举行|举办)", text[b:])))
-    found = [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces) if not stated(text[a:b]) and not venue(b)]
+    def in_a_name(a: int, b: int) -> bool:
+        # 迭代升级“十项行动”: a count inside a quoted name belongs to the name; it counts
+        # what the question asks only when the question names what the name counts
+        opened, closed = text.rfind("“", 0, a), text.find("”", b)
+        if q.kind != "figure" or opened < 0 or closed < 0 or closed - opened > 12 or re.search(r"[“”，,。；;：:]", text[opened + 1 : closed]):
+            return False  # (a quoted speech is no name)
+        rest = text[b:closed]
+        return bool(re.search(r"[\u4e00-\u9fff]", rest)) and rest not in squeezed and rest[:2] not in squeezed
+
+    found = [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces)
+             if not stated(text[a:b]) and not venue(b) and not in_a_name(a, b)]
     if q.kind == "figure" and q.unit in ("", "个", "大"):
         found = sorted(set(found) | {s for s in _slogan_counts(q, text) if not stated(text[s[0] : s[1]])})
     if q.kind == "place" and q.predicate == ("召开",):

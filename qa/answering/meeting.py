@@ -148,13 +148,17 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
 def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tuple[Pick, int, int] | None:
     """The span that answers: a figure or a date of the kind asked, else the field's value
     (a person's name without the title chain, a format's first part)."""
+    value = _value(m, field).split(PART_SEP)[0]
+    if field in ("host", "speakers"):
+        value = person_name(value.split("、")[-1] if field == "speakers" else value)
+    # the record knows who presided: 李秀领…出席，市委副书记刘伟主持 is answered by 刘伟,
+    # not by the first name the sentence gives (of several speakers, the title asked tells)
+    if field == "host" and (at := pick.text.find(value)) >= 0 and value:
+        return (pick, at, at + len(value))
     if ctx.question.kind in ("figure", "date", "person"):
         found = direct_span(ctx.question, pick)
         if found is not None:
             return found
-    value = _value(m, field).split(PART_SEP)[0]
-    if field in ("host", "speakers"):
-        value = person_name(value.split("、")[-1] if field == "speakers" else value)
     at = pick.text.find(value) if value else -1
     return (pick, at, at + len(value)) if at >= 0 else None
 
