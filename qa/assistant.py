@@ -7,6 +7,7 @@ are loaded once per process and shared.
 """
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from .answering.spans import titled_persons
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .conversation import resolve
 from .embedding import Encoder, load_encoder
-from .gazetteer import mentions, normalise_province
+from .gazetteer import alternation, mentions, normalise_province
 from .index_store import IndexData, IndexOutdated, index_exists, load_index
 from .meetings import person_name
 from .predicate import SAYS
@@ -51,6 +52,8 @@ class Assistant:
                 for name in titled_persons(texts[s.doc][s.start : s.end]):
                     people.setdefault(name, set()).add(s.province)
         self._people = {name: next(iter(ps)) for name, ps in people.items() if len(ps) == 1}
+        # one pass over a question finds them all, however many the documents name
+        self._people_names = re.compile(alternation(self._people)) if self._people else None
 
     @property
     def provinces(self) -> list[str]:
@@ -69,7 +72,7 @@ class Assistant:
         question = _valid_text(question)
         k = max(1, min(int(k), 50))
         follow = resolve(question, [_valid_text(h) for h in (history or [])])
-        q = read_question(follow.question, people=self._people)
+        q = read_question(follow.question, people={name: self._people[name] for name in self._people_in(follow.question)})
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
         answer = self._answer(q, follow.provinces or provinces, k)
@@ -116,21 +119,24 @@ class Assistant:
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
 
-    def _named_people(self, q: Question) -> dict[str, int]:
-        """The known people the question names, with where each name ends in it."""
-        return {name: at + len(name) for name in self._people if (at := q.text.find(name)) >= 0}
+    def _people_in(self, text: str) -> dict[str, int]:
+        """The known people a text names, with where each name first ends in it."""
+        found: dict[str, int] = {}
+        for m in self._people_names.finditer(text) if self._people_names else ():
+            found.setdefault(m.group(), m.end())
+        return found
 
     def _only_in_speech(self, q: Question) -> bool:
         """倪岳峰说…承接北京非首都功能…: the provinces named stand inside what someone
         named said, so they are its subject, not the report asked about."""
-        said = [m.end() for end in self._named_people(q).values()
+        said = [m.end() for end in self._people_in(q.text).values()
                 for m in [SAYS.search(q.text, end)] if m and m.start() - end <= 4]
         return bool(said) and all(m.start >= min(said) for m in mentions(q.text))
 
     def _province_of_people(self, q: Question) -> tuple[str, ...]:
         if q.qtype in ("which", "compare") or q.parts:
             return ()
-        named = {self._people[name] for name in self._named_people(q)}
+        named = {self._people[name] for name in self._people_in(q.text)}
         return tuple(named) if len(named) == 1 else ()
 
     def _context(self, q: Question, scope: Scope, k: int) -> AnswerContext:

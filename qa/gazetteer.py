@@ -97,7 +97,7 @@ _UNIT_END = ("省", "市", "区", "县", "州", "盟")
 _PARTY = ("中国共产党", "中共")
 
 
-def _alternation(names) -> str:
+def alternation(names) -> str:
     # longest first, so 内蒙古自治区 wins over 内蒙古 and 南沙区 over 南沙
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
@@ -111,7 +111,7 @@ def _names(cities: bool) -> tuple[re.Pattern, dict[str, str | None]]:
     if cities:
         lookup.update(CITIES)
         lookup.update(dict.fromkeys(AMBIGUOUS, None))
-    return re.compile(_alternation(lookup)), lookup
+    return re.compile(alternation(lookup)), lookup
 
 
 @dataclass(frozen=True)
