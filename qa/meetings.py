@@ -113,10 +113,17 @@ def looks_like_name(name: str, titled: bool = False) -> bool:
     return _is_name(name, titled)
 
 
+# characters that are function words elsewhere but common inside given names (林向东,
+# 王为民, 张和平, 李从军): between a surname and the last character they are the name's
+_GIVEN_NAME_INSIDE = set("向和为从在与")
+
+
 def _is_name(name: str, titled: bool) -> bool:
-    if _NOT_NAME.search(name):
+    surname = name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES
+    inner = name[1] if len(name) == 3 and surname and name[1] in _GIVEN_NAME_INSIDE else ""
+    if _NOT_NAME.search(name[0] + name[2] if inner else name):
         return False
-    return titled or name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES
+    return titled or surname
 
 
 def _people(mention: str) -> list[tuple[int, int]] | None:

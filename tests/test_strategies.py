@@ -678,3 +678,29 @@ def test_the_host_is_the_one_the_record_says_presided(plans):
 
 def test_which_time_a_meeting_is_held_asks_for_an_ordinal_however_counted(plans):
     assert direct(plans, "海南这种项目建设大会，今年是第几回连着开了？") == "第四年"
+
+
+NAMES = """今日测试快讯
+
+2024年第9期
+
+1. 海南召开全省民营经济大会
+
+2月22日，海南省委、省政府在海口召开全省民营经济大会。省委书记王为民出席会议并讲话，省长林向东主持会议。
+
+张和平强调，要把惠企政策落到实处，为民营企业排忧解难。
+"""
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "names", NAMES, 9)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("海南民营经济大会由谁主持？", "林向东"),  # 向, 为, 和 are function words elsewhere, not inside a name
+    ("海南民营经济大会上讲话的省委书记是谁？", "王为民"),
+    ("谁强调要把惠企政策落到实处？", "张和平"),
+])
+def test_names_holding_characters_that_are_function_words_elsewhere_are_names(names, question, expected):
+    assert direct(names, question) == expected
