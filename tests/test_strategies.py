@@ -704,3 +704,8 @@ def names(tmp_path_factory):
 ])
 def test_names_holding_characters_that_are_function_words_elsewhere_are_names(names, question, expected):
     assert direct(names, question) == expected
+
+
+@pytest.mark.parametrize("text", ["报道里出现“民营经济”这个说法的省份有哪些？", "提出打造营商环境“升级版”的省市都有哪几个？"])
+def test_the_provinces_asked_for_after_what_they_said_is_a_which_question(text):
+    assert read_question(text).qtype == "which"
