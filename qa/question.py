@@ -100,6 +100,7 @@ class Question:
     asks_page: bool = False  # 那篇报道从第几页开始: the page a report starts on, from the contents
     numbered: tuple[str, str] = ()  # 几个“高地”, “几化”: (unit, name) of a slogan whose number is asked
     choices: tuple[tuple[str, ...], ...] = ()  # 上午开的还是下午开的: (上午,), (下午,) — the answer names one
+    excluded: tuple[str, ...] = ()  # 除了湖南，还有哪些地方…: provinces a which-question leaves out
 
     @property
     def mode(self) -> str:  # the old name; the CLI and the tests read it
@@ -250,7 +251,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         kind = "figure"  # 叫“几化”: the number in the name is what is asked
     if named == 1 and LOCAL_WHICH.search(text):
         kind = kind or "place"  # 甘肃…有哪些市: the cities inside the province named, not other provinces
-    if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)):
+    excluded = _excluded(text, provinces)
+    if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)) or excluded:
         qtype = "which"
     elif named >= 2 and (COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
         qtype = "compare"
@@ -295,6 +297,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         clause_words=clause_words(text, kind),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
         choices=_choices(text),
+        excluded=excluded,
         speaker="" if kind == "person" else _speaker(text),
         numbered=numbered,
         at_event=at_event,
@@ -314,6 +317,15 @@ _SIDE_EVENT = re.compile(r"发布会|座谈会|论坛|恳谈会|签约仪式")
 # words any meeting of the genre is called by, and its form: they tell no meeting apart
 _MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "今年", "年度", "召开", "举行", "一季度", "高质量", "发展",
                    "视频", "电视电话", "线上", "现场"}
+
+
+# 除了湖南那场招商会，还有哪些地方…: the provinces named first are set aside, the rest asked for
+_EXCEPT_ASKING = re.compile(r"^(?:除了?|除去|不算)(?P<set_aside>[^？?。]{2,30}?)(?:之外|以外|外)?[，,]?\s*(?:还|另外|另)有?哪(?:些|几个?)(?:省|市|地|地方|地区)")
+
+
+def _excluded(text: str, provinces: tuple[str, ...]) -> tuple[str, ...]:
+    m = _EXCEPT_ASKING.search(text)
+    return tuple(p for p in provinces if p in provinces_in(m.group("set_aside"))) if m else ()
 
 
 def _meeting_words(text: str) -> tuple[str, ...]:

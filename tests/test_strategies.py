@@ -709,3 +709,11 @@ def test_names_holding_characters_that_are_function_words_elsewhere_are_names(na
 @pytest.mark.parametrize("text", ["报道里出现“民营经济”这个说法的省份有哪些？", "提出打造营商环境“升级版”的省市都有哪几个？"])
 def test_the_provinces_asked_for_after_what_they_said_is_a_which_question(text):
     assert read_question(text).qtype == "which"
+
+
+def test_provinces_set_aside_are_left_out_of_the_provinces_asked_for(assistant):
+    q = read_question("除了湖南那场招商会，还有哪些地方的报道里出现了“招商引资”这个说法？")
+    assert q.qtype == "which" and q.excluded == ("湖南",)
+    a = assistant.answer(q.text)
+    assert a.provinces and "湖南" not in a.provinces
+    assert read_question("湖南有哪些地方作了发言？").excluded == ()  # places inside the one named

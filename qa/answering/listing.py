@@ -15,7 +15,7 @@ def answer_which(ctx: AnswerContext) -> Reply:
     province in two documents is two sources.
     """
     s = ctx.settings
-    best = ctx.retrieved.province_best
+    best = [c for c in ctx.retrieved.province_best if c.chunk.province not in ctx.question.excluded]
     if not best:
         return Reply([], abstained=True)
     top = best[0].best.score
