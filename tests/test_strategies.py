@@ -717,3 +717,23 @@ def test_provinces_set_aside_are_left_out_of_the_provinces_asked_for(assistant):
     a = assistant.answer(q.text)
     assert a.provinces and "湖南" not in a.provinces
     assert read_question("湖南有哪些地方作了发言？").excluded == ()  # places inside the one named
+
+
+@pytest.mark.parametrize("phrase, text, held", [
+    ("在某某市召开", "省委、省政府在深圳召开全省高质量发展大会", True),  # 深圳 stands for 某某市
+    ("某某县", "兰州市、定西市、甘谷县作交流发言", True),
+    ("某某县", "各县（市、区）设分会场", False),  # 各 names no county
+    ("某某县", "加强对重点市县的指导服务", False),
+    ("××落实年", "展现“大抓落实年”的实干担当", True),
+    ("某某经验", "学习运用“千万工程”经验", True),
+    ("中直驻×", "中直驻粤有关单位主要负责同志", True),
+    ("确保……得……", "确保项目得到落实", True),  # an ellipsis leaves any words out
+])
+def test_a_quoted_placeholder_stands_for_a_name(phrase, text, held):
+    from qa.question import holds_phrase
+    assert holds_phrase(phrase, text) is held
+
+
+def test_which_provinces_said_a_phrase_with_a_placeholder(assistant):
+    a = assistant.answer("哪些省提到了“某某经验”？")
+    assert {"福建", "重庆"} <= set(a.provinces)

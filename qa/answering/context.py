@@ -11,7 +11,7 @@ import rjieba
 from ..asking import SUPERLATIVE
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
-from ..question import Question
+from ..question import Question, bare, holds_phrase  # noqa: F401 (the strategies read them here)
 from ..retrieval import Candidate, Retrieved
 from . import spans
 from .quotes import Citations, Pick, quoted
@@ -103,24 +103,6 @@ def is_relevant(ctx: AnswerContext, c: Candidate, quote: str) -> bool:
     if any(len(t) >= 3 and holds_phrase(t, quote) for t in q.quoted):
         return True
     return c.coverage >= s.min_coverage or c.sentence >= s.min_dense
-
-
-def bare(text: str) -> str:
-    """Quoted from memory, a phrase keeps its words but not always its punctuation."""
-    return re.sub(r"[\W_]+", "", text)
-
-
-def holds_phrase(phrase: str, text: str) -> bool:
-    """The quoted phrase is in the text, punctuation aside; a template quoted with an
-    ellipsis (“确保……得……”) is held when its pieces stand in order."""
-    pieces = [bare(x) for x in re.split(r"…+|\.{2,}|⋯+", phrase) if bare(x)]
-    body, at = bare(text), 0
-    for piece in pieces:
-        at = body.find(piece, at)
-        if at < 0:
-            return False
-        at += len(piece)
-    return bool(pieces)
 
 
 MIN_HEAD_IDF = 1.0  # log-odds of a passage lacking the word: below it, about a third of passages hold it
