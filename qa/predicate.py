@@ -29,7 +29,7 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # 几个市作了发言: a one-character noun counted (市, 县) would glue to the verb (市作)
     after = _key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", text[m.end() : clauses[at].end()]))
     before = _key_words(text[clauses[at].start() : m.start()])
-    held_after = re.search(r"召开|举行|举办|开的|开会", text[m.end() : clauses[at].end()])
+    held_after = re.search(r"召开|举行|举办|开的|开会|开$", text[m.end() : clauses[at].end()])  # (在哪座城市开)
     # (设在哪 is itself a question word of place: 会场设在哪座城市; 主会场设在哪里 asks for the main venue)
     lead = text[clauses[at].start() : m.start()]
     held_before = (_HELD_BEFORE.search(lead) or m.group().startswith("设在")) and not re.search(r"[主分]会场(?:设在?)?$", lead)
@@ -67,6 +67,9 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # 要求做好一季度开门红开门好的是哪位领导: what was said is named before 的是, and a
     # sentence that says none of it is no answer (the speaker of the words is found apart)
     if kind == "person" and before and re.search(r"的(?:是|为)?$", text[clauses[at].start() : m.start()]) and SAYS.search(text):
+        return tuple(dict.fromkeys(before))[-2:]
+    # 考核排第一的是哪个市: what the place did is named before 的是
+    if kind == "place" and before and re.search(r"的(?:是|为)$", text[clauses[at].start() : m.start()]):
         return tuple(dict.fromkeys(before))[-2:]
     # 布局建设一批中试验证平台，具体打算建多少个: the asking clause names nothing counted;
     # the clause before it does

@@ -97,6 +97,7 @@ class Question:
     represents: str = ""
     # 省委三次全会是啥时候开的: the words of the meeting the question names (not the report's own)
     meeting_words: tuple[str, ...] = ()
+    meeting_name: str = ""  # …and its name as the question writes it
     asks_page: bool = False  # 那篇报道从第几页开始: the page a report starts on, from the contents
     numbered: tuple[str, str] = ()  # 几个“高地”, “几化”: (unit, name) of a slogan whose number is asked
     choices: tuple[tuple[str, ...], ...] = ()  # 上午开的还是下午开的: (上午,), (下午,) — the answer names one
@@ -305,6 +306,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         restriction=_restriction(text),
         represents=_represents(text) if kind == "person" else "",
         meeting_words=_meeting_words(text) if kind in ("date", "place") or kind == "person" and _SIDE_EVENT.search(text) else (),
+        meeting_name=_meeting_name(text),
     )
 
 
@@ -363,6 +365,12 @@ def holds_phrase(phrase: str, text: str) -> bool:
             return False
         at += len(piece)
     return bool(pieces)
+
+
+def _meeting_name(text: str) -> str:
+    """河南省委十一届六次全会暨省委经济工作会议: the meeting the question names, whole."""
+    found = list(_NAMED_MEETING.finditer(text))
+    return text[found[0].start() : found[-1].end()] if found else ""
 
 
 def _meeting_words(text: str) -> tuple[str, ...]:

@@ -737,3 +737,47 @@ def test_a_quoted_placeholder_stands_for_a_name(phrase, text, held):
 def test_which_provinces_said_a_phrase_with_a_placeholder(assistant):
     a = assistant.answer("哪些省提到了“某某经验”？")
     assert {"福建", "重庆"} <= set(a.provinces)
+
+
+MORE = """今日测试快讯
+
+2024年第10期
+
+1. 海南召开全省营商环境大会
+
+2月23日，海南省委、省政府在海口召开全省营商环境大会。省委书记冯飞出席会议并讲话。大会全程网络直播，观看人次约50万。
+
+会议指出，三亚、儋州、琼海三市已率先建成营商环境示范区。
+
+冯飞要求，要认真落实省委八届四次全会部署，实行营商环境述职评议和逐级督查机制。
+"""
+
+
+@pytest.fixture(scope="module")
+def more(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "more", MORE, 10)
+
+
+@pytest.mark.parametrize("question", [
+    "海南营商环境大会的网络直播在哪些平台播出？",  # 网络直播 names no platform
+    "海南营商环境大会是在海口哪个会场开的？",  # 海口 is asked from, not answered
+    "海南去年营商环境考核排第一的是哪个市？",  # the venue is no answer to who ranked first
+])
+def test_what_the_report_does_not_name_is_refused(more, question):
+    assert more.answer(question).abstained
+
+
+def test_places_counted_without_a_measure_word_answer_how_many(more):
+    assert direct(more, "有几个市率先建成了营商环境示范区？") == "三市"
+
+
+def test_a_meeting_the_report_only_names_is_refused_by_its_name(more):
+    assert "资料未写明海南省委八届四次全会的日期" in refused(more, "海南省委八届四次全会是哪天开的？")
+
+
+def test_where_the_meeting_named_by_what_was_said_at_it_was_held(more):
+    assert direct(more, "冯飞要求实行述职评议和逐级督查的那场会，在哪座城市开？") == "海口"
+
+
+def test_a_number_asked_for_is_a_figure():
+    assert read_question("韩俊说的营商环境监督分线，挂在哪个号码的热线上？").kind == "figure"

@@ -285,7 +285,7 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
 
     def venue(b: int) -> bool:
         # 会议在长沙召开: the venue answers where the meeting was held, not who spoke at it
-        return (q.kind == "place" and bool(q.predicate) and not _ASKS_VENUE.search(q.text)
+        return (q.kind == "place" and bool(q.predicate or q.clause_words) and not _ASKS_VENUE.search(q.text)
                 and bool(re.match(r"[市省]?(?:召开|举行|举办)", text[b:])))
     def in_a_name(a: int, b: int) -> bool:
         # 迭代升级“十项行动”: a count inside a quoted name belongs to the name; it counts
@@ -318,7 +318,11 @@ def _slogan_counts(q: Question, text: str) -> list[tuple[int, int]]:
 def _slogan_patterns(text: str, predicate: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     """The question's counted nouns as patterns, made once per question, not per sentence."""
     counted = [w for w in predicate if re.search(rf"(?:几|多少)[个项家条类种大]?{re.escape(w)}|{re.escape(w)}(?:一共|总共|共|有|是)*(?:几|多少)", text)]
-    return tuple(re.compile(rf"(?:^|[^\u4e00-\u9fff]|(?<=等))([{spans.CN_DIGITS}\d]+(?:大[\u4e00-\u9fff]{{0,6}}?)?){re.escape(w)}") for w in counted)
+    # 有几个省提到了…: places are counted with no measure word, right after the places listed
+    # (湖南、黑龙江、甘肃三省提到了…)
+    places = set(re.findall(r"(?:几|多少)个?([省市地县州])(?![\u4e00-\u9fff]{0,1}(?:委|长|政府|领导))", text))
+    return tuple(re.compile(rf"(?:^|[^\u4e00-\u9fff]|(?<=等))([{spans.CN_DIGITS}\d]+(?:大[\u4e00-\u9fff]{{0,6}}?)?){re.escape(w)}") for w in counted) + tuple(
+        re.compile(rf"([{spans.CN_DIGITS}\d]+){p}(?![\u4e00-\u9fff]?(?:委|长|政府|领导))") for p in sorted(places))
 
 
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
@@ -423,7 +427,10 @@ FIELD_FOR_KIND = {"person": ("host", "speakers"), "date": ("date",), "figure": (
 def missing_fact(q: Question, field: str | None = None) -> str:
     """资料未写明湖南会议的主持人 — what the documents do not say."""
     subject = "、".join(q.provinces)
-    if q.about_meeting:
+    if q.meeting_words and q.meeting_name:
+        # (省委全会是哪天开的: maybe another meeting than the report's, whose date is given)
+        subject = q.meeting_name if provinces_in(q.meeting_name) or not subject else f"{subject}{q.meeting_name}"
+    elif q.about_meeting:
         subject += "会议"
     if field and q.kind and field not in FIELD_FOR_KIND.get(q.kind, ()):
         field = None  # 观看人次约为多少: a figure, not the meeting's form

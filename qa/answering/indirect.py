@@ -51,6 +51,12 @@ def when_or_where_held(ctx: AnswerContext, described: Pick,
     if not is_relevant(ctx, described.candidate, described.text):
         return None
     chunk = described.candidate.chunk
+    # 落实省委十一届六次全会…部署: a sentence that names the meeting asked for as another
+    # meeting's business does not make it the report's meeting
+    report = next((m for m, _ in r.meetings if (m.doc, m.province) == (chunk.doc, chunk.province)), None)
+    if (q.meeting_words and all(w in described.text for w in q.meeting_words)
+            and not (report and all(w in report.title + report.theme for w in q.meeting_words))):
+        return None
     candidates = []
     own = r.section_openings.get((chunk.doc, chunk.section))
     if own is not None and chunk.kind == "appendix":

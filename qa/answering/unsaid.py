@@ -41,6 +41,9 @@ _FIRM = r"[\u4e00-\u9fff]{2,12}?(?:集团|公司|控股|股份|企业)"
 _MEMBERS = {
     "部门": _ORGAN, "单位": f"{_ORGAN}|{_FIRM}|{_INSTITUTE}", "机构": f"{_ORGAN}|{_FIRM}|{_INSTITUTE}",
     "企业": _FIRM, "公司": _FIRM, "高校": r"大学|学院", "院校": r"大学|学院", "医院": r"医院", "银行": r"银行",
+    # the other kinds asked by name: a member ends with the kind or a form of it
+    "平台": r"平台|[\u4e00-\u9fff]{2,8}(?:网|频道|客户端)(?=[、，。；等和及]|$)", "园区": r"园区|开发区|高新区|新区|产业园",
+    "县": r"县|旗", "乡镇": r"[乡镇]",
 }
 
 
