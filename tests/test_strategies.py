@@ -750,6 +750,8 @@ MORE = """今日测试快讯
 会议指出，三亚、儋州、琼海三市已率先建成营商环境示范区。
 
 冯飞要求，要认真落实省委八届四次全会部署，实行营商环境述职评议和逐级督查机制。
+
+冯飞强调，营商环境是发展的生命线。一要坚定不移支持民营企业做强实业。二要推动中小企业“铺天盖地”，加大龙头企业扶持力度。
 """
 
 
@@ -781,3 +783,7 @@ def test_where_the_meeting_named_by_what_was_said_at_it_was_held(more):
 
 def test_a_number_asked_for_is_a_figure():
     assert read_question("韩俊说的营商环境监督分线，挂在哪个号码的热线上？").kind == "figure"
+
+
+def test_who_wants_what_a_speech_says_is_its_speaker(more):
+    assert direct(more, "谁要推动中小企业“铺天盖地”？") == "冯飞"

@@ -122,6 +122,10 @@ def _counts_the_noun(ctx: AnswerContext, p: Pick) -> bool:
 _NOUN_GAP = 3  # characters: 150项"改革"举措
 
 
+# 谁要推动中小企业“铺天盖地”: a speech says what is to be done (要…); who wants it is who said it
+_WANTS = re.compile(r"(?:谁|哪位[\u4e00-\u9fff]{0,4}?)(?:还|又|也)?要(?!求)")
+
+
 def _speaker_of(ctx: AnswerContext, p: Pick) -> Speaker | None:
     """Who speaks the quoted sentence, when a speech before it names someone."""
     row = next((t.row for t in p.candidate.sentences if t.start == p.start), None)
@@ -172,7 +176,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
         fitting = [p for p in ranked if fits(ctx, p)]
-        if not fitting and q.kind in ("person", "place") and SAYS.search(q.text) and not q.represents:
+        if not fitting and q.kind in ("person", "place") and (SAYS.search(q.text) or _WANTS.search(q.text)) and not q.represents:
             # 谁要求…, 哪个城市提出…: the speaker, or the place the speaker's title names
             said = next((p for p in ranked[: s.quote_pool] if _said_by_someone(ctx, p)), None)
             if said is not None and (attributed := _attributed(ctx, said)) is not None:
