@@ -751,7 +751,7 @@ MORE = """今日测试快讯
 
 冯飞要求，要认真落实省委八届四次全会部署，实行营商环境述职评议和逐级督查机制。
 
-冯飞强调，营商环境是发展的生命线。一要坚定不移支持民营企业做强实业。二要推动中小企业“铺天盖地”，加大龙头企业扶持力度。
+冯飞强调，营商环境是发展的生命线，全省上下要以更大力度优化营商环境，让各类经营主体安心发展、放心投资。一要坚定不移支持民营企业提升科技创新能力，联合高等院校、科研院所共建新型研发机构和中试熟化基地，推动产学研用融通创新。二要坚定不移支持民营企业坚守主业、做强实业，加大龙头企业扶持力度，推动中小企业“铺天盖地”，支持民营企业深度参与产业链强链补链延链。
 """
 
 
@@ -785,5 +785,7 @@ def test_a_number_asked_for_is_a_figure():
     assert read_question("韩俊说的营商环境监督分线，挂在哪个号码的热线上？").kind == "figure"
 
 
-def test_who_wants_what_a_speech_says_is_its_speaker(more):
+def test_who_wants_what_a_speech_says_is_its_speaker(more, assistant):
     assert direct(more, "谁要推动中小企业“铺天盖地”？") == "冯飞"
+    # a speech of many sentences: the sentence asked about names no one
+    assert direct(assistant, "安徽大会上，谁要加大龙头企业扶持力度？") == "韩俊"
