@@ -749,6 +749,8 @@ MORE = """今日测试快讯
 
 会议指出，三亚、儋州、琼海三市已率先建成营商环境示范区。
 
+会上，三亚市、省商务厅作交流发言，儋州市作表态发言。
+
 冯飞要求，要认真落实省委八届四次全会部署，实行营商环境述职评议和逐级督查机制。
 
 冯飞强调，营商环境是发展的生命线，全省上下要以更大力度优化营商环境，让各类经营主体安心发展、放心投资。一要坚定不移支持民营企业提升科技创新能力，联合高等院校、科研院所共建新型研发机构和中试熟化基地，推动产学研用融通创新。二要坚定不移支持民营企业坚守主业、做强实业，加大龙头企业扶持力度，推动中小企业“铺天盖地”，支持民营企业深度参与产业链强链补链延链。
@@ -789,3 +791,10 @@ def test_who_wants_what_a_speech_says_is_its_speaker(more, assistant):
     assert direct(more, "谁要推动中小企业“铺天盖地”？") == "冯飞"
     # a speech of many sentences: the sentence asked about names no one
     assert direct(assistant, "安徽大会上，谁要加大龙头企业扶持力度？") == "韩俊"
+
+
+def test_who_spoke_is_answered_by_the_bodies_the_report_lists(more, assistant):
+    assert direct(assistant, "黑龙江那场会上谁作了表态发言？") == "省卫健委、黑河市"
+    assert more.answer("作交流发言的厅局，是哪几位负责人上的台？").abstained  # people are asked for
+
+

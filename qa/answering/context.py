@@ -300,6 +300,10 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
              if not stated(text[a:b]) and not venue(b) and not in_a_name(a, b)]
     if q.kind == "figure" and q.unit in ("", "个", "大"):
         found = sorted(set(found) | {s for s in _slogan_counts(q, text) if not stated(text[s[0] : s[1]])})
+    if q.kind == "person" and not found and _SPOKE_ASKED.search(q.text) and not _PERSON_ASKED.search(q.text):
+        # 谁作了交流发言: the report often lists the bodies that spoke (省农业农村厅、牡丹江市作交流发言);
+        # 哪几位负责人 asks for people
+        found = [m.span(1) for m in _BODIES_SPOKE.finditer(text)]
     if q.kind == "place" and q.predicate == ("召开",):
         # 在哪座城市召开: the place the meeting is held at (在沈阳召开, 在深圳设主会场), not
         # a branch venue the same sentence lists (沈抚示范区等设分会场)
@@ -325,6 +329,10 @@ def _slogan_patterns(text: str, predicate: tuple[str, ...]) -> tuple[re.Pattern,
         re.compile(rf"([{spans.CN_DIGITS}\d]+){p}(?![\u4e00-\u9fff]?(?:委|长|政府|领导))") for p in sorted(places))
 
 
+_SPOKE_ASKED = re.compile(r"发言|汇报")
+_PERSON_ASKED = re.compile(r"哪[一几]?位|负责人|负责同志|姓名|名字|叫什么|领导")
+_BODIES_SPOKE = re.compile(r"(?:^|[，,。；;：:])(?:会上[，,]?)?((?:[\u4e00-\u9fff]{2,14}?(?:厅|委|局|办|市|州|县|区|集团|公司|大学)、)*[\u4e00-\u9fff]{2,14}?(?:厅|委|局|办|市|州|县|区|集团|公司|大学))"
+                           r"(?:等)?(?:分别|先后)?(?:(?:作了?|做了?)[\u4e00-\u9fff]{0,4}发言|(?:汇报|报告)了?工作)")
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
 _VENUE_BEFORE = re.compile(r"(?:主会场|会场|会议|会址)(?:设)?(?:在|于)$")
 
