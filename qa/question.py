@@ -98,7 +98,9 @@ class Question:
     # 省委三次全会是啥时候开的: the words of the meeting the question names (not the report's own)
     meeting_words: tuple[str, ...] = ()
     meeting_name: str = ""  # …and its name as the question writes it
-    asks_page: bool = False  # 那篇报道从第几页开始: the page a report starts on, from the contents
+    # 那篇报道从第几页开始: the page a report starts on, from the contents ("page"), or
+    # 那篇排第几篇: its number there ("number")
+    asks_page: str = ""
     numbered: tuple[str, str] = ()  # 几个“高地”, “几化”: (unit, name) of a slogan whose number is asked
     choices: tuple[tuple[str, ...], ...] = ()  # 上午开的还是下午开的: (上午,), (下午,) — the answer names one
     excluded: tuple[str, ...] = ()  # 除了湖南，还有哪些地方…: provinces a which-question leaves out
@@ -302,7 +304,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         speaker="" if kind == "person" else _speaker(text),
         numbered=numbered,
         at_event=at_event,
-        asks_page=bool(_ASKS_PAGE.search(text)),
+        asks_page="page" if _ASKS_PAGE.search(text) else "number" if _ASKS_POSITION.search(text) and _OF_THE_BULLETIN.search(text) else "",
         restriction=_restriction(text),
         represents=_represents(text) if kind == "person" else "",
         meeting_words=_meeting_words(text) if kind in ("date", "place") or kind == "person" and _SIDE_EVENT.search(text) else (),
@@ -407,6 +409,8 @@ def _restriction(text: str) -> str:
 # 王晓晖说…，是在哪天: the whole of what was said is the subject; its meeting's date is asked
 _SAID_WHEN = re.compile(r"(?:是|那是|这是)(?:在)?(?:哪天|哪一天|哪日|几号|几月几[日号]|什么时候|何时)(?:的会|的事|说的|讲的|提的|提出的)?[？?]?$")
 _ASKS_PAGE = re.compile(r"第几页|哪一?页|几页|页码")
+_ASKS_POSITION = re.compile(r"第几篇|排第几|序号|编号|第几个?报道")
+_OF_THE_BULLETIN = re.compile(r"篇|报道|汇编|目录|快讯|简报")
 # 是在哪天的发布会上, 在哪里开的会上说的: the event something was said at
 _AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|几号|几月几[日号]|什么时候|何时|哪里|哪儿|何地|哪[座个]城市)(?:召开|举办|举行|开)?[的、]"
                        r"[\u4e00-\u9fff“”\"、]{0,12}?(?:会议|会|论坛|仪式|活动)上")

@@ -458,6 +458,13 @@ def test_a_page_is_read_from_the_contents_line_of_the_report_asked_about(bulleti
     assert a.citations[a.direct_answer.rank - 1].quote == "2. 贵州召开全省大数据产业推进会 - 7 -"
 
 
+def test_a_report_s_number_is_read_from_its_contents_line(bulletin):
+    for question in ("贵州大数据产业推进会那篇报道在汇编里排第几篇？", "快讯里贵州大数据产业推进会那篇的序号是多少？"):
+        a = bulletin.answer(question)
+        assert not a.abstained and a.direct_answer.text == "2"
+    assert read_question("江苏研发投入在全国排第几？").asks_page == ""  # a ranking, not the bulletin's order
+
+
 def test_a_source_with_pages_of_its_own_gives_the_page_of_the_passage():
     import tempfile
     from pathlib import Path

@@ -1,10 +1,13 @@
-"""那篇报道从第几页开始: a bulletin's table of contents gives each report's first page.
+"""那篇报道从第几页开始: a bulletin's table of contents gives each report's first page
+(and its number: 那篇排第几篇).
 
 The report asked about is the one the question's words found; its contents line is
 quoted as it stands, the page number in it the direct answer. A source with pages of
 its own (a PDF) gives the page of the passage found instead.
 """
 from __future__ import annotations
+
+import re
 
 from .context import AnswerContext, Reply, bare, is_relevant
 from .quotes import Pick, quoted, sentence_pick
@@ -32,7 +35,16 @@ def answer_page(ctx: AnswerContext) -> Reply:
     if line is None:
         return Reply([], abstained=True, reason=f"资料没有目录或页码，无法说明{chunk.province}这篇报道在第几页。")
     pick = Pick(line.candidate, line.start, line.end, line.candidate.score)
+    if ctx.question.asks_page == "number":
+        # 排第几篇: the number the contents line opens with
+        if (m := _LEADING_NUMBER.match(pick.text)) is None:
+            return Reply([], abstained=True, reason=f"资料目录未给{chunk.province}这篇报道编号。")
+        at = m.span(1)
+    else:
+        at = (pick.text.rindex(str(line.page)), pick.text.rindex(str(line.page)) + len(str(line.page)))
     rank = ctx.citations.add(pick)
-    number = pick.text.rindex(str(line.page))
     return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}（目录）：{quoted(rank, pick.text)}"],
-                 direct=(pick, number, number + len(str(line.page))), provinces=(chunk.province,))
+                 direct=(pick, *at), provinces=(chunk.province,))
+
+
+_LEADING_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.．、]")
