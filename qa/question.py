@@ -354,7 +354,7 @@ def holds_phrase(phrase: str, text: str) -> bool:
             unit = re.escape(m.group(1)) + ("?" if bare(phrase[m.end() :]) else "") if m.group(1) else ""
             least = min(2, len(m.group(0)) - len(m.group(1)))  # (某某 stands for two or more: 太康县, not 市县)
             lead = re.escape(bare(phrase[at : m.start()])) or r"(?<!\w)"  # (a name leading it stands as a word)
-            pattern += lead + rf"(\w[\w“”]{{{least - 1},7}}?)" + unit
+            pattern += lead + rf"(\w[\w“”]{{{least - 1},5}}?)" + unit  # (a name is short: 晋江, “千万工程”)
             at = m.end()
         found = re.finditer(pattern + re.escape(bare(phrase[at:])), text)
         return any(not any(_NO_NAME.search(name) for name in m.groups()) for m in found)
