@@ -8,6 +8,7 @@ boundaries): 大理石 is no mention of 大理, 延安精神 none of 延安, 浙
 of 浙江. A name may carry an administrative or organ suffix (深圳市, 广东省委,
 上海市委, 湖南人), and 中共 before it (中共广东省委). Names that point to more
 than one place (河套, 南沙, 临港 …) never decide a province on their own.
+A question may also name provinces by their one-character names (粤, 川渝, 京、湘、陇三地).
 """
 from __future__ import annotations
 
@@ -200,3 +201,47 @@ def province_of(name: str) -> str | None:
 def normalise_province(name: str) -> str | None:
     """Accept 广东, 广东省 or a city; None when unknown."""
     return province_of(name.strip())
+
+
+# a province's one-character name (粤, 苏, 皖 …) opening a question. Characters that
+# start common words (云, 贵, 新, 青, 宁, 吉, 黑, 甘) are left out: 新能源 is no province.
+ABBREVIATIONS = {
+    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西", "辽": "辽宁",
+    "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南",
+    "鄂": "湖北", "湘": "湖南", "粤": "广东", "琼": "海南", "川": "四川", "蜀": "四川", "黔": "贵州",
+    "滇": "云南", "陕": "陕西", "陇": "甘肃", "桂": "广西", "藏": "西藏",
+}
+
+
+def abbreviated_province(text: str) -> tuple[str, ...]:
+    """粤高质量发展大会…, 苏那个推进会…, 鲁省…: a one-character name that stands alone as a word."""
+    first = text[:1]
+    if first in ABBREVIATIONS and rjieba.cut(text[:8])[0] in (first, first + "省"):
+        return (ABBREVIATIONS[first],)
+    return ()
+
+
+# In a list of one-character names said to be places (粤、浙两省, 川渝都, 京、湘、陇三地),
+# the characters that also start common words are names too.
+LISTED_ABBREVIATIONS = {**ABBREVIATIONS, "云": "云南", "贵": "贵州", "新": "新疆", "青": "青海", "宁": "宁夏",
+                        "吉": "吉林", "黑": "黑龙江", "甘": "甘肃", "蒙": "内蒙古"}
+_ONE = "[" + "".join(LISTED_ABBREVIATIONS) + "]"
+# what makes two or more such characters a list of places: a word that speaks of each
+# (都, 各, 分别), or a count: of anything when they are set apart (粤、苏两位厅长), of
+# places or sides when they are run together (川渝两地, not 新晋两位)
+_EACH = r"都|各|分别"
+_ABBREVIATION_LIST = re.compile(rf"{_ONE}(?:[、和与及跟同]{_ONE})+(?=[两二三四五六七八九十几多]|{_EACH})"
+                                rf"|{_ONE}{{2,}}(?=[两二三四五六七八九十几多]?(?:省|市|地|场|边|方)|{_EACH})")
+
+
+def listed_provinces(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Lists of provinces by their one-character names, as (start, end, provinces);
+    none that overlaps a place named in full (江苏、浙江两省 is read by the gazetteer).
+    A question is read with such a list spelled out."""
+    taken = [(m.start, m.end) for m in mentions(text)]
+    out = []
+    for m in _ABBREVIATION_LIST.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            names = [LISTED_ABBREVIATIONS[ch] for ch in m.group() if ch in LISTED_ABBREVIATIONS]
+            out.append((m.start(), m.end(), tuple(dict.fromkeys(names))))
+    return out

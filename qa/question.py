@@ -27,7 +27,7 @@ from .asking import (
     WHICH,
     ask_match,
 )
-from .gazetteer import PROVINCES, mentions, provinces_in
+from .gazetteer import PROVINCES, abbreviated_province, listed_provinces, provinces_in
 from .keyword_index import tokenize
 from .meetings import looks_like_name
 from .predicate import SAYS, clause_words, predicate, predicate_head
@@ -120,16 +120,6 @@ class Question:
 
 # spoken forms read as the written ones: 叫啥 is 叫什么, 咋 is 怎么
 _SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会儿", "什么时候"))
-# a province's one-character name (粤, 苏, 皖 …) opening a question. Characters that
-# start common words (云, 贵, 新, 青, 宁, 吉, 黑, 甘) are left out: 新能源 is no province.
-ABBREVIATIONS = {
-    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西", "辽": "辽宁",
-    "苏": "江苏", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南",
-    "鄂": "湖北", "湘": "湖南", "粤": "广东", "琼": "海南", "川": "四川", "蜀": "四川", "黔": "贵州",
-    "滇": "云南", "陕": "陕西", "陇": "甘肃", "桂": "广西", "藏": "西藏",
-}
-
-
 def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | None = None) -> Question:
     """`people` maps the names of people the documents place in one province to it: a
     question that names no province but people of two (易炼红和孟凡利…) compares those."""
@@ -158,42 +148,6 @@ def _about_the_same(part: str, first: str) -> str:
     if (m := _THE_BULLETIN.search(first)) and not _THE_BULLETIN.search(part) and not provinces_in(part):
         return m.group() + part
     return part
-
-
-def _abbreviated_province(text: str) -> tuple[str, ...]:
-    """粤高质量发展大会…, 苏那个推进会…, 鲁省…: a one-character name that stands alone as a word."""
-    first = text[:1]
-    if first in ABBREVIATIONS and rjieba.cut(text[:8])[0] in (first, first + "省"):
-        return (ABBREVIATIONS[first],)
-    return ()
-
-
-# In a list of one-character names said to be places (粤、浙两省, 川渝都, 京、湘、陇三地),
-# the characters that also start common words are names too.
-LISTED_ABBREVIATIONS = {**ABBREVIATIONS, "云": "云南", "贵": "贵州", "新": "新疆", "青": "青海", "宁": "宁夏",
-                        "吉": "吉林", "黑": "黑龙江", "甘": "甘肃", "蒙": "内蒙古"}
-_ONE = "[" + "".join(LISTED_ABBREVIATIONS) + "]"
-# what makes two or more such characters a list of places: a word that speaks of each
-# (都, 各, 分别), or a count: of anything when they are set apart (粤、苏两位厅长), of
-# places or sides when they are run together (川渝两地, not 新晋两位)
-_EACH = r"都|各|分别"
-_ABBREVIATION_LIST = re.compile(rf"{_ONE}(?:[、和与及跟同]{_ONE})+(?=[两二三四五六七八九十几多]|{_EACH})"
-                                rf"|{_ONE}{{2,}}(?=[两二三四五六七八九十几多]?(?:省|市|地|场|边|方)|{_EACH})")
-
-
-def listed_provinces(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Lists of provinces by their one-character names, as (start, end, provinces);
-    none that overlaps a place named in full (江苏、浙江两省 is read by the gazetteer).
-    A question is read with such a list spelled out."""
-    taken = [(m.start, m.end) for m in mentions(text)]
-    out = []
-    for m in _ABBREVIATION_LIST.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            names = [LISTED_ABBREVIATIONS[ch] for ch in m.group() if ch in LISTED_ABBREVIATIONS]
-            out.append((m.start(), m.end(), tuple(dict.fromkeys(names))))
-    return out
-
-
 
 
 def split_parts(text: str) -> list[str]:
@@ -240,7 +194,7 @@ def _inherit(part: Question, first: Question, people: Mapping[str, str]) -> Ques
 
 
 def _read_one(text: str, people: Mapping[str, str]) -> Question:
-    provinces = tuple(provinces_in(text)) or _abbreviated_province(text)
+    provinces = tuple(provinces_in(text)) or abbreviated_province(text)
     if not provinces:
         by_person = sorted((at, p) for name, p in people.items() if (at := text.find(name)) >= 0)
         if len({p for _, p in by_person}) >= 2:
@@ -330,43 +284,6 @@ _EXCEPT_ASKING = re.compile(r"^(?:除了?|除去|不算)(?P<set_aside>[^？?。]
 def _excluded(text: str, provinces: tuple[str, ...]) -> tuple[str, ...]:
     m = _EXCEPT_ASKING.search(text)
     return tuple(p for p in provinces if p in provinces_in(m.group("set_aside"))) if m else ()
-
-
-def bare(text: str) -> str:
-    """Quoted from memory, a phrase keeps its words but not always its punctuation."""
-    return re.sub(r"[\W_]+", "", text)
-
-
-# “在某某市召开”, “××落实年”, “XX经验”: the user's placeholder for a name, with the unit it
-# may end in (深圳 stands for 某某市)
-_PLACEHOLDER = re.compile(r"(?:某{2,}|×+|[xX]{2,}|＊+|\*+)([市省县区]?)")
-_NO_NAME = re.compile(r"^(?:[各全本该每其此这那]|有关|相关)|[的对在和与为把被将从向就了着过是及等]")
-
-
-def holds_phrase(phrase: str, text: str) -> bool:
-    """The quoted phrase is in the text, punctuation aside; a template quoted with an
-    ellipsis (“确保……得……”) is held when its pieces stand in order, and one with a
-    placeholder when a name of a few characters stands in its place (各县, 重点市县 name none)."""
-    if _PLACEHOLDER.search(phrase):
-        pattern, at = "", 0
-        for m in _PLACEHOLDER.finditer(phrase):
-            # (the unit is left out when words follow: 在深圳召开 for 在某某市召开; 某某县 needs its 县)
-            unit = re.escape(m.group(1)) + ("?" if bare(phrase[m.end() :]) else "") if m.group(1) else ""
-            least = min(2, len(m.group(0)) - len(m.group(1)))  # (某某 stands for two or more: 太康县, not 市县)
-            lead = re.escape(bare(phrase[at : m.start()])) or r"(?<!\w)"  # (a name leading it stands as a word)
-            pattern += lead + rf"(\w[\w“”]{{{least - 1},5}}?)" + unit  # (a name is short: 晋江, “千万工程”)
-            at = m.end()
-        found = re.finditer(pattern + re.escape(bare(phrase[at:])), text)
-        return any(not any(_NO_NAME.search(name) for name in m.groups()) for m in found)
-    body = bare(text)
-    pieces = [bare(x) for x in re.split(r"…+|\.{2,}|⋯+", phrase) if bare(x)]
-    at = 0
-    for piece in pieces:
-        at = body.find(piece, at)
-        if at < 0:
-            return False
-        at += len(piece)
-    return bool(pieces)
 
 
 def _meeting_name(text: str) -> str:

@@ -19,8 +19,9 @@ from .config import AnswerSettings
 from .gazetteer import provinces_in
 from .index_store import IndexData
 from .layout import toc_entry
+from .phrases import holds_phrase
 from .predicate import SAYS
-from .question import Question, holds_phrase
+from .question import Question
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
 from .speakers import Speakers
 from .vector_index import search

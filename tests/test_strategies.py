@@ -8,9 +8,10 @@ import pytest
 
 from qa.assistant import Assistant
 from qa.config import AnswerSettings, BuildSettings, Paths
+from qa.gazetteer import LISTED_ABBREVIATIONS
 from qa.index_store import load_index, write_index
 from qa.indexing import assemble
-from qa.question import LISTED_ABBREVIATIONS, read_question
+from qa.question import read_question
 from qa.schema import Document
 
 
@@ -738,7 +739,7 @@ def test_provinces_set_aside_are_left_out_of_the_provinces_asked_for(assistant):
     ("确保……得……", "确保项目得到落实", True),  # an ellipsis leaves any words out
 ])
 def test_a_quoted_placeholder_stands_for_a_name(phrase, text, held):
-    from qa.question import holds_phrase
+    from qa.phrases import holds_phrase
     assert holds_phrase(phrase, text) is held
 
 

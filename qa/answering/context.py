@@ -11,7 +11,8 @@ import rjieba
 from ..asking import SUPERLATIVE
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
-from ..question import Question, bare, holds_phrase  # noqa: F401 (the strategies read them here)
+from ..phrases import bare, holds_phrase  # noqa: F401 (the strategies read them here)
+from ..question import Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
 from .quotes import Citations, Pick, quoted

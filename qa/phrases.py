@@ -1,0 +1,47 @@
+"""Phrases a question quotes, and whether a text holds them.
+
+Quoted from memory, a phrase keeps its words but not always its punctuation; a template
+leaves words out with an ellipsis (“确保……得……”), and a placeholder stands for a name
+(“在某某市召开”, “××落实年”). The which-provinces filter (qa/retrieval.py) and the quote
+checks (qa/answering) read a quoted phrase the same way.
+"""
+from __future__ import annotations
+
+import re
+
+
+def bare(text: str) -> str:
+    """Quoted from memory, a phrase keeps its words but not always its punctuation."""
+    return re.sub(r"[\W_]+", "", text)
+
+
+# “在某某市召开”, “××落实年”, “XX经验”: the user's placeholder for a name, with the unit it
+# may end in (深圳 stands for 某某市)
+_PLACEHOLDER = re.compile(r"(?:某{2,}|×+|[xX]{2,}|＊+|\*+)([市省县区]?)")
+_NO_NAME = re.compile(r"^(?:[各全本该每其此这那]|有关|相关)|[的对在和与为把被将从向就了着过是及等]")
+
+
+def holds_phrase(phrase: str, text: str) -> bool:
+    """The quoted phrase is in the text, punctuation aside; a template quoted with an
+    ellipsis (“确保……得……”) is held when its pieces stand in order, and one with a
+    placeholder when a name of a few characters stands in its place (各县, 重点市县 name none)."""
+    if _PLACEHOLDER.search(phrase):
+        pattern, at = "", 0
+        for m in _PLACEHOLDER.finditer(phrase):
+            # (the unit is left out when words follow: 在深圳召开 for 在某某市召开; 某某县 needs its 县)
+            unit = re.escape(m.group(1)) + ("?" if bare(phrase[m.end() :]) else "") if m.group(1) else ""
+            least = min(2, len(m.group(0)) - len(m.group(1)))  # (某某 stands for two or more: 太康县, not 市县)
+            lead = re.escape(bare(phrase[at : m.start()])) or r"(?<!\w)"  # (a name leading it stands as a word)
+            pattern += lead + rf"(\w[\w“”]{{{least - 1},5}}?)" + unit  # (a name is short: 晋江, “千万工程”)
+            at = m.end()
+        found = re.finditer(pattern + re.escape(bare(phrase[at:])), text)
+        return any(not any(_NO_NAME.search(name) for name in m.groups()) for m in found)
+    body = bare(text)
+    pieces = [bare(x) for x in re.split(r"…+|\.{2,}|⋯+", phrase) if bare(x)]
+    at = 0
+    for piece in pieces:
+        at = body.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return bool(pieces)
