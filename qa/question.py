@@ -449,7 +449,7 @@ def _date_unit(text: str) -> str:
 
 
 # the kind of answer each field of a meeting's record gives
-_FIELD_KIND = {"host": "person", "speakers": "person", "date": "date", "scale": "figure"}
+FIELD_KIND = {"host": "person", "speakers": "person", "date": "date", "scale": "figure"}
 
 
 def _meeting_field(text: str, kind: str | None = None) -> str | None:
@@ -457,7 +457,7 @@ def _meeting_field(text: str, kind: str | None = None) -> str | None:
     # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the
     # meeting. 尹力讲话的那场推进大会，主持人是谁: of the fields of that kind, the one
     # named where the question asks
-    fitting = [(at, f) for at, f in found if _FIELD_KIND.get(f) == kind]
+    fitting = [(at, f) for at, f in found if FIELD_KIND.get(f) == kind]
     if fitting:
         asked = m.start() if kind and (m := ask_match(text, kind)) else len(text)
         return min(fitting, key=lambda x: abs(x[0] - asked))[1]

@@ -12,7 +12,7 @@ from ..asking import SUPERLATIVE
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
 from ..phrases import bare, holds_phrase  # noqa: F401 (the strategies read them here)
-from ..question import Question
+from ..question import FIELD_KIND, Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
 from .quotes import Citations, Pick, quoted
@@ -325,9 +325,12 @@ def _slogan_patterns(text: str, predicate: tuple[str, ...]) -> tuple[re.Pattern,
     counted = [w for w in predicate if re.search(rf"(?:几|多少)[个项家条类种大]?{re.escape(w)}|{re.escape(w)}(?:一共|总共|共|有|是)*(?:几|多少)", text)]
     # 有几个省提到了…: places are counted with no measure word, right after the places listed
     # (湖南、黑龙江、甘肃三省提到了…)
-    places = set(re.findall(r"(?:几|多少)个?([省市地县州])(?![\u4e00-\u9fff]{0,1}(?:委|长|政府|领导))", text))
+    places = set(re.findall(rf"(?:几|多少)个?([省市地县州]){_NO_ORGAN}", text))
     return tuple(re.compile(rf"(?:^|[^\u4e00-\u9fff]|(?<=等))([{spans.CN_DIGITS}\d]+(?:大[\u4e00-\u9fff]{{0,6}}?)?){re.escape(w)}") for w in counted) + tuple(
-        re.compile(rf"([{spans.CN_DIGITS}\d]+){p}(?![\u4e00-\u9fff]?(?:委|长|政府|领导))") for p in sorted(places))
+        re.compile(rf"([{spans.CN_DIGITS}\d]+){p}{_NO_ORGAN}") for p in sorted(places))
+
+
+_NO_ORGAN = r"(?![\u4e00-\u9fff]?(?:委|长|政府|领导))"  # 几个省 counts provinces, not 省委 or 省长
 
 
 _SPOKE_ASKED = re.compile(r"发言|汇报")
@@ -430,7 +433,7 @@ WHAT_IS_MISSING = {
 
 
 # the meeting-record field a kind of answer names, when the question is about the meeting
-FIELD_FOR_KIND = {"person": ("host", "speakers"), "date": ("date",), "figure": ("scale",)}
+FIELD_FOR_KIND = {kind: tuple(f for f, k in FIELD_KIND.items() if k == kind) for kind in dict.fromkeys(FIELD_KIND.values())}
 
 
 def missing_fact(q: Question, field: str | None = None) -> str:

@@ -153,7 +153,7 @@ def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tup
         value = person_name(value.split("、")[-1] if field == "speakers" else value)
     # the record knows who presided: 李秀领…出席，市委副书记刘伟主持 is answered by 刘伟,
     # not by the first name the sentence gives (of several speakers, the title asked tells)
-    if field == "host" and (at := pick.text.find(value)) >= 0 and value:
+    if field == "host" and value and (at := pick.text.find(value)) >= 0:
         return (pick, at, at + len(value))
     if ctx.question.kind in ("figure", "date", "person"):
         found = direct_span(ctx.question, pick)
