@@ -30,14 +30,27 @@ def _status_mb(field: str, pid: int | str = "self") -> float | None:
     return None
 
 
+def _resident_mb(pid: int | str = "self") -> float | None:
+    """Resident memory now. VmRSS comes from counters the kernel updates lazily (per CPU,
+    in batches), so a fresh allocation may not show in it yet; smaps_rollup walks the
+    page tables and is exact. VmRSS where smaps_rollup is missing (kernels before 4.14)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return _status_mb("VmRSS", pid)
+
+
 def rss_mb() -> float | None:
     """This process's resident memory now."""
-    return _status_mb("VmRSS")
+    return _resident_mb()
 
 
 def process_rss_mb(pid: int) -> float | None:
     """Another process's resident memory now."""
-    return _status_mb("VmRSS", pid)
+    return _resident_mb(pid)
 
 
 def stop_process(proc: subprocess.Popen, grace: float = 20) -> None:
@@ -54,7 +67,10 @@ def peak_rss_mb() -> float:
     """This process's peak resident memory. VmHWM, not ru_maxrss: on Linux a child's
     ru_maxrss starts from its parent's high-water mark at fork and survives exec."""
     peak = _status_mb("VmHWM")
-    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if peak is None:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # (VmHWM follows the same lazy counters as VmRSS: the exact resident size now may be above it)
+    return max(peak, rss_mb() or 0.0)
 
 
 def total_memory_gb() -> float | None:
