@@ -38,6 +38,9 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
         return ()
     if not after and kind == "place" and held_after:
         return ("召开",)
+    # 主会场设在哪个城市: a meeting is held where its main venue is (在长沙召开, 在深圳设主会场)
+    if not after and kind == "place" and re.search(r"主会场(?:设在?|是)?$", lead):
+        return ("召开",)
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
         # …连续8年排第一，是哪个指标，数值多少: the clause that asks the thing's name names
@@ -90,15 +93,20 @@ def _clause_at(text: str, at: int) -> re.Match | None:
     return next((c for c in _clauses(text) if c.start() <= at < c.end()), None)
 
 
-def clause_words(text: str, kind: str | None) -> tuple[str, ...]:
+def asking_clause(text: str, kind: str | None) -> str:
+    """The clause that holds the question word: 提拔多少干部, not 把招商引资当作…舞台."""
     if kind is None:
-        return ()
-    m = ask_match(text, kind)
-    clause = _clause_at(text, m.start())
-    if clause is None:
+        return ""
+    clause = _clause_at(text, ask_match(text, kind).start())
+    return clause.group(0) if clause else ""
+
+
+def clause_words(text: str, kind: str | None) -> tuple[str, ...]:
+    clause = asking_clause(text, kind)
+    if not clause:
         return ()
     # 两年来, 近年以来: a span of time scopes the whole sentence and sits next to no answer
-    words = [w for w in _key_words(clause.group(0)) if not re.search(re.escape(w) + r"(?:以)?来", clause.group(0))]
+    words = [w for w in _key_words(clause) if not re.search(re.escape(w) + r"(?:以)?来", clause)]
     return tuple(dict.fromkeys(words))
 
 

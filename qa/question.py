@@ -268,7 +268,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
 
 _RESTRICTED = re.compile(r"(?:单算|单看|单就|单论|光算|光看|光是|只算|仅算|仅就)([\u4e00-\u9fff]{2,6}?)(?=类|方面|领域|行业|板块|的|里|中|有|占|是)"
                          r"|(?:(?:里|当中|之中)[，,]?|中[，,])([\u4e00-\u9fff]{2,8}?)(?:类|方面|领域)?(?:项目|企业)?(?:具体)?(?:有|占|是)(?:多少|几)")
-_NAMED_MEETING = re.compile(r"([^\s的在于由是上对把被将从向为那这该，,。？?！!、；;：:（）()]{2,24}?)"
+# (那场招商引资工作会议: the measure word after a demonstrative is not part of the name)
+_NAMED_MEETING = re.compile(r"(?<![那这该])([^\s的在于由是上对把被将从向为那这该，,。？?！!、；;：:（）()]{2,24}?)"
                             r"(?:推进会议|工作会议|动员大会|推进大会|大会|会议|推进会|座谈会|动员会|调度会|工作会|全会|论坛|发布会)")
 # 那场专场新闻发布会是谁主持的: an event beside the report's own meeting, whose host is another
 _SIDE_EVENT = re.compile(r"发布会|座谈会|论坛|恳谈会|签约仪式")

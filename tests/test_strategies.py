@@ -535,6 +535,10 @@ FIGURES = """今日测试快讯
 万人发明专利拥有量8.5件、连续3年保持全国省区第一。
 
 冯飞强调，扩大开放要用好“一港”“三平台”，推动创新活力竞相迸发。
+
+冯飞介绍，去年全省实施36项基础研究重大项目和27项重大科技成果转化项目，布局2个省实验室。
+
+要以更强合力抓好优化营商环境5.0版行动方案的落地见效，努力在新一轮科技创新竞争中迎头赶上。
 """
 
 
@@ -551,6 +555,21 @@ def test_the_largest_or_smallest_of_a_listed_set_is_picked(figures):
 def test_a_question_asking_the_thing_and_its_figure_is_answered_by_both(figures):
     # what describes the thing (连续3年…第一) stands beside its name and figure, not in their clause
     assert direct(figures, "海南有个指标已经连续3年在全国省区里排第一，是哪个指标，数值多少？") == "8.5件"
+
+
+def test_a_figure_against_the_noun_the_question_counts_answers_whatever_the_verb(figures):
+    # 个 counts 项 too, though the sentence writes a 个 (2个省实验室) for something else
+    assert direct(figures, "冯飞说重大科技成果转化项目落地了多少个？") == "27项"
+    assert direct(figures, "海南的营商环境行动方案已经迭代到第几版了？") == "5.0版"
+    # the noun must be the one the asking clause counts: 一轮 stands against 科技创新, named
+    # only in the clause that sets the scene
+    refused(figures, "海南把科技创新当作选拔干部的舞台，今年准备提拔多少干部？")
+
+
+def test_the_main_venue_of_a_meeting_is_where_it_was_held(figures):
+    assert direct(figures, "海南那场科技创新大会，主会场设在哪个城市？") == "海口"
+    # (the measure word after 那 is no part of the meeting's name)
+    assert read_question("湖南那场招商引资工作会议，主会场设在哪个城市？").meeting_name == "招商引资工作会议"
 
 
 def test_a_slogan_counts_its_noun_without_a_measure_word(figures):
@@ -807,3 +826,64 @@ def test_who_spoke_is_answered_by_the_bodies_the_report_lists(more, assistant):
     assert more.answer("作交流发言的厅局，是哪几位负责人上的台？").abstained  # people are asked for
 
 
+
+
+LAUNCH = """今日测试快讯
+
+2024年第11期
+
+1. 海南举办全省科技创新专场新闻发布会
+
+2月20日，海南省政府举办专场新闻发布会。
+
+省科技厅厅长王明介绍，2023年新获批创新药6个、“新三样”出口额520亿元，均居全国前列。
+
+省科技厅高新技术处处长李海涛透露，近期正在研究制定《加快科技创新引领未来产业发展“3个50”行动方案(2024—2026年)》。
+
+王明强调，要深入贯彻落实中央经济工作会议精神，以优化营商环境为突破口推动高质量发展。要以更实举措落实“一企一策”，服务企业发展。要扎实做好一季度“开门红”工作，全面推动企业复工复产。加强洋浦港运力调度，优化港口生产组织。
+
+以此为主题召开发布会，是为了更好聚焦科技第一生产力，为海南在高质量发展上走在前列打造更强有力的引擎。
+
+2. 贵州召开全省开放大会
+
+2月19日，贵州省委、省政府在贵阳召开全省开放大会。省委书记林东升出席会议并讲话。
+
+林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。
+"""
+
+
+@pytest.fixture(scope="module")
+def launch(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "launch", LAUNCH, 11)
+
+
+def test_a_part_named_in_a_list_of_figures_is_counted_by_its_own_figure(launch):
+    # each item of 新获批创新药6个、“新三样”出口额520亿元 has its own figure: no list hides the part
+    assert direct(launch, "海南发布会上“居全国前列”的两项数据里，新获批的创新药是几个？") == "6个"
+
+
+def test_a_head_of_division_is_a_title_and_a_long_plan_title_is_a_name(launch):
+    assert direct(launch, "海南科技厅高新技术处处长是谁？") == "李海涛"
+    assert direct(launch, "李海涛透露在研究制定的那份未来产业方案全称叫什么？") == "加快科技创新引领未来产业发展“3个50”行动方案(2024—2026年)"
+
+
+def test_who_wants_what_is_named_before_the_question_word_is_its_speaker(launch):
+    assert direct(launch, "海南会上要以更实举措落实“一企一策”服务企业的是哪位领导？") == "王明"
+
+
+def test_a_rate_asks_for_a_percentage(launch):
+    assert read_question("截至会议当天规上工业企业复工率是多少？").unit == "%"
+    refused(launch, "王明要求全面推动企业复工复产，海南规上工业企业复工率是多少？")  # 一季度 is no rate
+
+
+def test_in_which_respect_asks_for_no_place(launch):
+    assert read_question("最终要为海南在哪方面打造更强有力的引擎？").kind is None
+    a = launch.answer("以此为主题开发布会，最终要为海南在哪方面打造更强有力的引擎？")
+    assert not a.abstained and "在高质量发展上走在前列" in a.text
+
+
+def test_pointed_to_only_says_that_a_report_mentions_it(launch):
+    # 点到, like 提到, is no word a report must hold
+    assert read_question("哪些地方的报道点到了港口或口岸？").terms == ("港口", "口岸")
+    a = launch.answer("哪些地方的报道点到了口岸？")
+    assert not a.abstained and a.provinces == ("贵州",)

@@ -33,7 +33,8 @@ def _names_the_part(q, text: str) -> bool:
         return part in text
     for a, b in kind_spans(q, text):
         clause = clause_around(text, a, b, breaks="，,；;。")  # (、 joins the items of a list)
-        if part in clause and not re.search(rf"、\s*{re.escape(part)}|{re.escape(part)}[^、，,。；;]{{0,6}}、", clause):
+        # (新获批创新药9个、“新三样”…: a list of figures, each with its own noun, is no list the part is in)
+        if part in clause and not re.search(rf"、\s*{re.escape(part)}|{re.escape(part)}[^、，,。；;\d]{{0,6}}、", clause):
             return True
     return False
 

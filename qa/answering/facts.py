@@ -13,7 +13,7 @@ import re
 
 from ..gazetteer import provinces_in
 from ..layout import toc_entry
-from ..predicate import SAYS
+from ..predicate import SAYS, asking_clause
 from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
 from . import spans
@@ -109,21 +109,40 @@ def _counts_the_noun(ctx: AnswerContext, p: Pick) -> bool:
     """多少项重点任务 — 50项重点任务, 几家工程研究中心 — 工程研究中心6家: a figure written right
     against the noun counted answers, whatever verb the question used (部署, 布局, 落地)."""
     q = ctx.question
-    if q.kind != "figure" or not q.predicate or not is_relevant(ctx, p.candidate, p.text):
+    if q.kind != "figure" or not q.predicate or not is_relevant(ctx, p.candidate, p.text) or not figure_has_its_subject(ctx, p):
         return False
     nouns = [w for w in q.predicate if w != q.predicate_head and len(w) > 1 and ctx.retrieved.weights.get(w, 0.0) >= MIN_HEAD_IDF]
-    if not nouns or not figure_has_its_subject(ctx, p):
-        return False
     near = rf"[^\W\d]{{0,{_NOUN_GAP}}}"
-    return any(re.match(near + re.escape(w), p.text[b:]) or re.search(re.escape(w) + near + "$", p.text[:a])
-               for a, b in kind_spans(q, p.text) for w in nouns)
+    # (a share counts nothing: 产值占比49.9% is a label and its value, whatever change was asked)
+    counted = q.unit != "%" and asking_clause(q.text, q.kind)
+    return any(any(re.match(near + re.escape(w), p.text[b:]) or re.search(re.escape(w) + near + "$", p.text[:a]) for w in nouns)
+               or counted and _names_the_counted(counted, p.text, a, b) for a, b in kind_spans(q, p.text))
+
+
+_COUNTED_PHRASE = 4  # characters the question and a figure's noun share: fewer (高新区) are one common word
+_LINKS_BEFORE = "达为有共计约近超逾"  # 工程研究中心达6家: what stands between a noun and its count
+
+
+def _names_the_counted(asked: str, text: str, a: int, b: int) -> bool:
+    """85项重大科技成果转化项目 for 重大科技成果转化项目落地了多少个, 7.0版行动方案 for 营商环境
+    行动方案迭代到第几版: the figure stands against a phrase that the question's asking
+    clause writes too, so it counts what was asked, whatever verb the question used."""
+    n = _COUNTED_PHRASE
+    after = [text[b + g : b + g + n] for g in range(_NOUN_GAP + 1)]
+    link = 1 if text[a - 1 : a] and text[a - 1] in _LINKS_BEFORE else 0
+    before = text[a - link - n : a - link] if a - link >= n else ""
+    return any(len(w) == n and _WORDS_ONLY.fullmatch(w) and w in asked for w in after + [before])
+
+
+_WORDS_ONLY = re.compile(r"[\u4e00-\u9fff（）]+")
 
 
 _NOUN_GAP = 3  # characters: 150项"改革"举措
 
 
-# 谁要推动中小企业“铺天盖地”: a speech says what is to be done (要…); who wants it is who said it
-_WANTS = re.compile(r"(?:谁|哪位[\u4e00-\u9fff]{0,4}?)(?:还|又|也)?要(?!求)")
+# 谁要推动中小企业“铺天盖地”, 要…服务企业的是哪位领导: a speech says what is to be done (要…);
+# who wants it is who said it
+_WANTS = re.compile(r"(?:谁|哪位[\u4e00-\u9fff]{0,4}?)(?:还|又|也)?要(?!求)|(?<![需只])要(?!求)[^？?。]{2,40}?的(?:是|为)(?:谁|哪位)")
 
 
 def _speaker_of(ctx: AnswerContext, p: Pick) -> Speaker | None:

@@ -40,9 +40,9 @@ _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
 _TITLES = (
     r"省委书记|市委书记|区党委书记|党委书记|书记|省长|市长|主席|副省长|副市长|副书记|常务副省长|常务副市长|"
-    r"厅长|局长|主任|院长|副院长|部长|董事长|总经理|秘书长|常委"
+    r"厅长|局长|处长|司长|所长|校长|会长|行长|社长|主任|院长|副院长|部长|董事长|总经理|总裁|秘书长|常委"
 )
-_PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到：:（(）)\s]|$)")
+_PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到透：:（(）)\s]|$)")
 
 
 def titled_persons(text: str) -> set[str]:
@@ -272,9 +272,10 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         return [s for s in found if text[s[0] : s[1]].endswith(unit)] or found if unit else found
     if kind == "figure":
         found = figures(text, unit)
-        if unit == "个" and not found:
-            # 个 counts anything: 落地了多少个 is answered by 85项 when no 个 is written
-            found = [s for s in figures(text) if re.search(r"\d\s*(?:多|余)?\s*[项家条件所座批台套]$", text[s[0] : s[1]])]
+        if unit == "个":
+            # 个 counts anything: 落地了多少个 is answered by 85项 (3个省基础科学中心 in the
+            # same sentence counts something else; the words around each figure choose)
+            found = sorted(set(found) | {s for s in figures(text) if re.search(r"\d\s*(?:多|余)?\s*[项家条件所座批台套]$", text[s[0] : s[1]])})
         return found
     if kind == "name":
         return quoted_terms(text, "")
@@ -334,7 +335,7 @@ def joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 def quoted_terms(text: str, ending: str) -> list[tuple[int, int]]:
     """Spans of quoted names and titles that end with `ending`: “狠抓落实年” for 什么“年”;
     《产业科技，时代浪潮》 for a film's name."""
-    pattern = r"[“\"]([^“”\"]{1,20}?)[”\"]|《([^《》]{1,30}?)》"
+    pattern = r"[“\"]([^“”\"]{1,20}?)[”\"]|《([^《》]{1,60}?)》"
     out = []
     for m in re.finditer(pattern, text):
         group = 1 if m.group(1) is not None else 2
