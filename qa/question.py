@@ -104,6 +104,9 @@ class Question:
     numbered: tuple[str, str] = ()  # 几个“高地”, “几化”: (unit, name) of a slogan whose number is asked
     choices: tuple[tuple[str, ...], ...] = ()  # 上午开的还是下午开的: (上午,), (下午,) — the answer names one
     excluded: tuple[str, ...] = ()  # 除了湖南，还有哪些地方…: provinces a which-question leaves out
+    # 发展或培育新质生产力: the key words with one alternative each, when the question offers
+    # alternatives; a text holding any one of them holds what was asked
+    term_variants: tuple[tuple[str, ...], ...] = ()
 
     @property
     def mode(self) -> str:  # the old name; the CLI and the tests read it
@@ -238,7 +241,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         kind=kind,
         unit=_unit(text) if kind == "figure" else _date_unit(text) if kind == "date" else _place_unit(text) if kind == "place" else "",
         topic=topic or text,
-        terms=tuple(dict.fromkeys(tokenize(topic or text))),
+        terms=(terms := tuple(dict.fromkeys(tokenize(topic or text)))),
+        term_variants=term_variants(text, terms),
         # (an event named by what was said at it: its date or place is asked, whatever was said)
         predicate=() if at_event else predicate(text, kind),
         about_meeting=about_meeting,
@@ -285,6 +289,31 @@ _EXCEPT_ASKING = re.compile(r"^(?:除了?|除去|不算)(?P<set_aside>[^？?。]
 def _excluded(text: str, provinces: tuple[str, ...]) -> tuple[str, ...]:
     m = _EXCEPT_ASKING.search(text)
     return tuple(p for p in provinces if p in provinces_in(m.group("set_aside"))) if m else ()
+
+
+_OR = {"或", "或者", "或是"}
+
+
+def term_variants(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """港口或口岸, 低碳、零碳或者碳达峰: the items either side of 或 (and those listed with 、
+    before it) are alternatives. One variant of the key words per item, without the others'
+    words; none when the question offers no alternatives."""
+    words = rjieba.cut(text)
+    variants = [terms]
+    for i, w in enumerate(words):
+        if w not in _OR or not 0 < i < len(words) - 1:
+            continue
+        items = [words[i + 1], words[i - 1]]
+        at = i - 1
+        while at >= 2 and words[at - 1] == "、":
+            items.append(words[at - 2])
+            at -= 2
+        held = [tuple(t for t in terms if t in item) for item in items]
+        if sum(bool(h) for h in held) < 2:
+            continue
+        others = {t for h in held for t in h}
+        variants = [tuple(t for t in v if t not in others or t in h) for v in variants for h in held if h]
+    return tuple(dict.fromkeys(variants)) if len(variants) > 1 else ()
 
 
 def _meeting_name(text: str) -> str:

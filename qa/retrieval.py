@@ -246,13 +246,13 @@ class Retriever:
         bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
         rows = np.repeat(first - bounds[:-1], counts) + np.arange(bounds[-1])
         sims = np.asarray(index.sentence_vectors[rows] @ qvec, dtype=np.float32) if len(rows) else np.zeros(0, np.float32)
-        sent_cov = index.terms.coverage(index.terms.sentences, rows, q.terms)
+        sent_cov = _coverage(index.terms, index.terms.sentences, rows, q)
         best = dense.copy()
         has = counts > 0
         if len(rows):
             best[has] = np.maximum.reduceat(sims, bounds[:-1][has])
         keyword = keyword_all[ids]
-        coverage = index.terms.coverage(index.terms.chunks, ids, q.terms)
+        coverage = _coverage(index.terms, index.terms.chunks, ids, q)
         fused = np.zeros(0, np.float32)
         if len(ids):
             # when no passage holds most of the question's words (a paraphrase), the
@@ -322,7 +322,8 @@ class Retriever:
         # only those the which-provinces answer can list: within which_gap of the best
         # (over many bulletins there are thousands of document-province pairs)
         if len(winners) and not quoted:  # a phrase asked for as written is listed wherever it stands
-            winners = winners[sc.sent_score[winners] >= sc.sent_score[winners[0]] - self.settings.which_gap]
+            # (or holds every key word, of one variant: it says what was asked, however it scores)
+            winners = winners[(sc.sent_score[winners] >= sc.sent_score[winners[0]] - self.settings.which_gap) | (sc.sent_cov[winners] >= ALL_WORDS)]
         return [self._candidate(sc, int(j)) for j in dict.fromkeys(owner[winners])]
 
     def _speakers_of(self, q: Question, qvec: np.ndarray, ranked: list[Candidate], keyword: np.ndarray) -> dict[int, Speaker]:
@@ -388,3 +389,14 @@ def _locate_evidence(chunks: list[Chunk], meetings) -> list[dict[str, tuple[int,
                 fields[name] = (cs[i].id, ev.start - cs[i].start, min(ev.end, cs[i].end) - cs[i].start)
         out.append(fields)
     return out
+
+
+ALL_WORDS = 1 - 1e-6  # a coverage share: every key word held (float sums fall just short of 1)
+
+
+def _coverage(terms, matrix, rows: np.ndarray, q: Question) -> np.ndarray:
+    """The share of the question's key words each row holds; of alternatives (港口或口岸),
+    the best variant's share."""
+    if not q.term_variants:
+        return terms.coverage(matrix, rows, q.terms)
+    return np.max([terms.coverage(matrix, rows, v) for v in q.term_variants], axis=0)

@@ -887,3 +887,11 @@ def test_pointed_to_only_says_that_a_report_mentions_it(launch):
     assert read_question("哪些地方的报道点到了港口或口岸？").terms == ("港口", "口岸")
     a = launch.answer("哪些地方的报道点到了口岸？")
     assert not a.abstained and a.provinces == ("贵州",)
+
+
+def test_alternatives_offered_with_or_are_each_enough(launch):
+    assert read_question("哪些地方的报道提到了港口或口岸？").term_variants == (("口岸",), ("港口",))
+    assert read_question("谈到低碳、零碳或者碳达峰的有哪几个省市？").term_variants == (("碳达峰",), ("零碳",), ("低碳",))
+    assert read_question("哪些地方提到了港口？").term_variants == ()
+    a = launch.answer("哪些地方的报道提到了港口或口岸？")
+    assert not a.abstained and set(a.provinces) == {"海南", "贵州"}

@@ -1,6 +1,7 @@
 """Questions across places: "which provinces", and comparisons of named provinces."""
 from __future__ import annotations
 
+from ..retrieval import ALL_WORDS
 from .context import AnswerContext, Reply, is_relevant
 from .facts import rank_sentences
 from .quotes import best_pick, quoted
@@ -20,7 +21,8 @@ def answer_which(ctx: AnswerContext) -> Reply:
         return Reply([], abstained=True)
     top = best[0].best.score
     # a phrase asked for as written: every province that holds it (retrieval kept only those)
-    found = best if ctx.question.quoted else [c for c in best if c.best.score >= top - s.which_gap and c.best.coverage >= s.which_min_coverage]
+    found = best if ctx.question.quoted else [c for c in best if c.best.score >= top - s.which_gap and c.best.coverage >= s.which_min_coverage
+                                              or c.best.coverage >= ALL_WORDS]
     if not found or not is_relevant(ctx, found[0], found[0].text(found[0].best)):
         return Reply([], abstained=True)
     lines = []
