@@ -262,7 +262,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         speaker="" if kind == "person" else _speaker(text),
         numbered=numbered,
         at_event=at_event,
-        asks_page="page" if _ASKS_PAGE.search(text) else "number" if _ASKS_POSITION.search(text) and _OF_THE_BULLETIN.search(text) else "",
+        asks_page=("page" if _ASKS_PAGE.search(text) else "number" if _ASKS_POSITION.search(text) and _OF_THE_BULLETIN.search(text)
+                   else "count" if not provinces and _ASKS_COUNT.search(text) and _THE_BULLETIN_ITSELF.search(text) else ""),
         restriction=_restriction(text),
         represents=_represents(text) if kind == "person" else "",
         meeting_words=_meeting_words(text) if kind in ("date", "place") or kind == "person" and _SIDE_EVENT.search(text) else (),
@@ -358,6 +359,9 @@ _SAID_WHEN = re.compile(r"(?:是|那是|这是)(?:在)?(?:哪天|哪一天|哪�
 _ASKS_PAGE = re.compile(r"第几页|哪一?页|几页|页码")
 _ASKS_POSITION = re.compile(r"第几篇|排第几|序号|编号|第几个?报道")
 _OF_THE_BULLETIN = re.compile(r"篇|报道|汇编|目录|快讯|简报")
+# 本期汇编一共收了几个省市的报道: the bulletin's contents are counted
+_ASKS_COUNT = re.compile(r"(?:几|多少)(?:篇|份|个(?:省|市|省市|省份|地方|地区)的?(?:新春第一会|第一会|会议|会)?(?:的)?(?:报道|材料|资料))")
+_THE_BULLETIN_ITSELF = re.compile(r"[这本该此]期|汇编|目录|快讯|简报")
 # 是在哪天的发布会上, 在哪里开的会上说的: the event something was said at
 _AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|几号|几月几[日号]|什么时候|何时|哪里|哪儿|何地|哪[座个]城市)(?:召开|举办|举行|开)?[的、]"
                        r"[\u4e00-\u9fff“”\"、]{0,12}?(?:会议|会|论坛|仪式|活动)上")

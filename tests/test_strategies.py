@@ -466,6 +466,14 @@ def test_a_report_s_number_is_read_from_its_contents_line(bulletin):
     assert read_question("江苏研发投入在全国排第几？").asks_page == ""  # a ranking, not the bulletin's order
 
 
+def test_the_reports_of_a_bulletin_are_counted_from_its_contents(bulletin):
+    # the appendix is part of the first report: the numbered lines are the reports
+    for question in ("这期快讯一共收了几篇报道？", "本期汇编收了几个省的新春第一会报道？"):
+        a = bulletin.answer(question)
+        assert not a.abstained and a.direct_answer.text == "2" and "目录共列2篇报道" in a.text
+    assert read_question("海南这期快讯里提了几个项目？").asks_page == ""  # a province's figure, not the contents
+
+
 def test_a_source_with_pages_of_its_own_gives_the_page_of_the_passage():
     import tempfile
     from pathlib import Path

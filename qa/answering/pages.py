@@ -23,6 +23,8 @@ def same_title(a: str, b: str, n: int = 12) -> bool:
 
 def answer_page(ctx: AnswerContext) -> Reply:
     r = ctx.retrieved
+    if ctx.question.asks_page == "count":
+        return _count_reports(ctx)
     target = next((c for c in r.ranked if c.chunk.kind != "front"), None)
     if target is None or target.best is None or not is_relevant(ctx, target, target.chunk.text):
         return Reply([], abstained=True)
@@ -48,3 +50,27 @@ def answer_page(ctx: AnswerContext) -> Reply:
 
 
 _LEADING_NUMBER = re.compile(r"\s*(\d{1,3})\s*[.．、]")
+
+
+def _count_reports(ctx: AnswerContext) -> Reply:
+    """本期收了几篇报道: the contents lines of the bulletin the passages found, counted; the
+    first and the last are quoted, and the last one's number is the answer when it agrees."""
+    r = ctx.retrieved
+    doc = next((c.chunk.doc for c in r.ranked), None)
+    lines = sorted((t for t in r.toc if t.candidate.chunk.doc == doc), key=lambda t: (t.candidate.chunk.start, t.start))
+    # numbered reports, when the contents number them: an appendix (附：…讲话摘录) is part of one
+    lines = [t for t in lines if _LEADING_NUMBER.match(_text(t))] or lines
+    if not lines:
+        return Reply([], abstained=True, reason="资料没有目录，无法清点其中的报道。")
+    picks = [Pick(t.candidate, t.start, t.end, t.candidate.score) for t in dict.fromkeys((lines[0], lines[-1]))]
+    ranks = [ctx.citations.add(p) for p in picks]
+    where = ctx.citations.where(ranks[0], ctx.with_doc)
+    head = f"目录共列{len(lines)}篇报道。{where}（目录）：" + "……".join(quoted(n, p.text) for n, p in zip(ranks, picks))
+    m = _LEADING_NUMBER.match(picks[-1].text)
+    direct = (picks[-1], *m.span(1)) if m and int(m.group(1)) == len(lines) else None
+    return Reply([head], direct=direct, provinces=())
+
+
+def _text(line) -> str:
+    return line.candidate.chunk.text[line.start : line.end]
+
