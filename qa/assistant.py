@@ -13,13 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from .answering import AnswerContext, compose
-from .answering.spans import titled_persons
+from .answering.spans import listed_persons, titled_persons
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .conversation import resolve
 from .embedding import Encoder, load_encoder
 from .gazetteer import alternation, mentions, normalise_province
 from .index_store import IndexData, IndexOutdated, index_exists, load_index
-from .meetings import person_name
+from .meetings import looks_like_name, person_name
 from .predicate import SAYS
 from .question import Question, read_question
 from .retrieval import Retriever, Scope
@@ -43,13 +43,15 @@ class Assistant:
         people: dict[str, set[str]] = {}
         for m in index.meetings:
             for mention in (m.host, *m.speakers):
-                if len(name := person_name(mention)) >= 2 and name != mention:
+                # (a bare name, 孙守刚, is a name too; an untitled mention that is none is not)
+                if len(name := person_name(mention)) >= 2 and (name != mention or looks_like_name(mention)):
                     people.setdefault(name, set()).add(m.province)
-        # and everyone a report names with a title (市长殷勇部署…, 副省长费高云宣读…)
+        # and everyone a report names with a title (市长殷勇部署…, 副省长费高云宣读…) or in a
+        # list of those present (省领导蓝绍敏、张安顺…出席: 张安顺 is a person, not 贵州's 安顺)
         texts = {d.name: d.text for d in index.documents}
         for s in index.sections:
             if s.province != FRONT_PROVINCE and s.doc in texts:
-                for name in titled_persons(texts[s.doc][s.start : s.end]):
+                for name in titled_persons(texts[s.doc][s.start : s.end]) | listed_persons(texts[s.doc][s.start : s.end]):
                     people.setdefault(name, set()).add(s.province)
         self._people = {name: next(iter(ps)) for name, ps in people.items() if len(ps) == 1}
         # one pass over a question finds them all, however many the documents name

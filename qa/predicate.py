@@ -38,8 +38,9 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
         return ()
     if not after and kind == "place" and held_after:
         return ("召开",)
-    # 主会场设在哪个城市: a meeting is held where its main venue is (在长沙召开, 在深圳设主会场)
-    if not after and kind == "place" and re.search(r"主会场(?:设在?|是)?$", lead):
+    # 主会场设在哪个城市, 会场在哪座城市: a meeting is held where its (main) venue is (在长沙召开,
+    # 在深圳设主会场); its 分会场 are elsewhere
+    if not after and kind == "place" and re.search(r"(?<!分)会场(?:设在?|是)?$", lead):
         return ("召开",)
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
@@ -93,12 +94,21 @@ def _clause_at(text: str, at: int) -> re.Match | None:
     return next((c for c in _clauses(text) if c.start() <= at < c.end()), None)
 
 
-def asking_clause(text: str, kind: str | None) -> str:
-    """The clause that holds the question word: 提拔多少干部, not 把招商引资当作…舞台."""
+def asking_clause(text: str, kind: str | None, with_antecedent: bool = False) -> str:
+    """The clause that holds the question word: 提拔多少干部, not 把招商引资当作…舞台. With
+    `with_antecedent`, a clause that ends on its question word (一共归成了几大) names what it
+    counts in the clause before (…推动提质倍增的优势产业), which is then included."""
     if kind is None:
         return ""
-    clause = _clause_at(text, ask_match(text, kind).start())
-    return clause.group(0) if clause else ""
+    m = ask_match(text, kind)
+    clauses = _clauses(text)
+    at = next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
+    if at is None:
+        return ""
+    bare_ask = not re.search(r"[\u4e00-\u9fff]", text[m.end() : clauses[at].end()])
+    if with_antecedent and bare_ask and at > 0:
+        return clauses[at - 1].group(0) + "，" + clauses[at].group(0)
+    return clauses[at].group(0)
 
 
 def clause_words(text: str, kind: str | None) -> tuple[str, ...]:

@@ -197,7 +197,11 @@ def _inherit(part: Question, first: Question, people: Mapping[str, str]) -> Ques
 
 
 def _read_one(text: str, people: Mapping[str, str]) -> Question:
-    provinces = tuple(provinces_in(text)) or abbreviated_province(text)
+    # 张安顺 is a person the documents name, not 贵州's 安顺
+    unnamed = re.sub("|".join(map(re.escape, sorted(people, key=len, reverse=True))), lambda m: "某" * len(m.group()), text) if people else text
+    # 山东省科学技术情报研究院的快讯: an institution's name places no meeting
+    unnamed = _INSTITUTION.sub(lambda m: "某" * len(m.group()), unnamed)
+    provinces = tuple(provinces_in(unnamed)) or abbreviated_province(unnamed)
     if not provinces:
         by_person = sorted((at, p) for name, p in people.items() if (at := text.find(name)) >= 0)
         if len({p for _, p in by_person}) >= 2:
@@ -252,8 +256,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         issue=int(issue.group(1)) if issue else None,
         term=(t.group(1) if (t := _TERM.search(text)) else ""),
         # (哪“几早”: a quoted question word is no phrase of the report's)
-        quoted=tuple(dict.fromkeys(t for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t))),
-        quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)),
+        quoted=tuple(dict.fromkeys(w for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t) for w in _either(t))),
+        quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)) or any(len(_either(t)) > 1 for t in _QUOTED.findall(text)),
         predicate_head=predicate_head(text, kind),
         clause_words=clause_words(text, kind),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
@@ -292,19 +296,22 @@ def _excluded(text: str, provinces: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in provinces if p in provinces_in(m.group("set_aside"))) if m else ()
 
 
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,3}[省市][\u4e00-\u9fff]{2,10}?(?:研究院|研究所|研究中心|情报所|大学|学院|出版社|报社|杂志社|协会|学会)")
 _OR = {"或", "或者", "或是"}
 
 
 def term_variants(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """港口或口岸, 低碳、零碳或者碳达峰: the items either side of 或 (and those listed with 、
-    before it) are alternatives. One variant of the key words per item, without the others'
-    words; none when the question offers no alternatives."""
+    before it) are alternatives. One variant of the key words per item, without the words
+    only the others hold; none when the question offers no alternatives."""
     words = rjieba.cut(text)
     variants = [terms]
     for i, w in enumerate(words):
         if w not in _OR or not 0 < i < len(words) - 1:
             continue
         items = [words[i + 1], words[i - 1]]
+        if 2 <= i < len(words) - 2 and words[i - 1] == words[i + 2]:
+            items = [words[i + 1] + words[i + 2], words[i - 2] + words[i - 1]]  # 民间资本或社会资本: one head, two phrases
         at = i - 1
         while at >= 2 and words[at - 1] == "、":
             items.append(words[at - 2])
@@ -312,7 +319,7 @@ def term_variants(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...], .
         held = [tuple(t for t in terms if t in item) for item in items]
         if sum(bool(h) for h in held) < 2:
             continue
-        others = {t for h in held for t in h}
+        others = {t for h in held for t in h if not all(t in g for g in held if g)}  # (资本 is in every item)
         variants = [tuple(t for t in v if t not in others or t in h) for v in variants for h in held if h]
     return tuple(dict.fromkeys(variants)) if len(variants) > 1 else ()
 
@@ -420,6 +427,13 @@ _HELD_WORDS = {"召开", "举行", "举办", "开会", "进行"}
 
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
+_ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
+
+
+def _either(phrase: str) -> tuple[str, ...]:
+    """“充电补课（补课充电）”: a phrase and, in brackets, another way of writing it."""
+    m = _ALSO_WRITTEN.match(phrase)
+    return (m.group(1), m.group(2)) if m else (phrase,)
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")

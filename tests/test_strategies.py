@@ -842,21 +842,21 @@ LAUNCH = """今日测试快讯
 
 1. 海南举办全省科技创新专场新闻发布会
 
-2月20日，海南省政府举办专场新闻发布会。
+2月20日，海南省政府在海口举办专场新闻发布会。省领导蓝绍敏、张安顺、刘惠等出席。
 
 省科技厅厅长王明介绍，2023年新获批创新药6个、“新三样”出口额520亿元，均居全国前列。
 
 省科技厅高新技术处处长李海涛透露，近期正在研究制定《加快科技创新引领未来产业发展“3个50”行动方案(2024—2026年)》。
 
-王明强调，要深入贯彻落实中央经济工作会议精神，以优化营商环境为突破口推动高质量发展。要以更实举措落实“一企一策”，服务企业发展。要扎实做好一季度“开门红”工作，全面推动企业复工复产。加强洋浦港运力调度，优化港口生产组织。
+王明强调，要深入贯彻落实中央经济工作会议精神，以优化营商环境为突破口推动高质量发展。要以更实举措落实“一企一策”，服务企业发展。把公平普惠作为优化营商环境的基础性工作。要扎实做好一季度“开门红”工作，全面推动企业复工复产。加强洋浦港运力调度，优化港口生产组织。
 
 以此为主题召开发布会，是为了更好聚焦科技第一生产力，为海南在高质量发展上走在前列打造更强有力的引擎。
 
 2. 贵州召开全省开放大会
 
-2月19日，贵州省委、省政府在贵阳召开全省开放大会。省委书记林东升出席会议并讲话。
+2月19日，贵州省委、省政府在贵阳召开全省开放大会。省委书记林东升出席会议并讲话。李炳军主持会议。
 
-林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。
+林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。过去一年，贵州全力实施开放提升三年行动，成效明显。要推动六大优势产业提质倍增，增强干部补课充电的紧迫感。
 """
 
 
@@ -903,3 +903,51 @@ def test_alternatives_offered_with_or_are_each_enough(launch):
     assert read_question("哪些地方提到了港口？").term_variants == ()
     a = launch.answer("哪些地方的报道提到了港口或口岸？")
     assert not a.abstained and set(a.provinces) == {"海南", "贵州"}
+
+
+def test_a_phrase_and_the_other_way_it_is_written_are_either_enough(launch):
+    q = read_question("哪些地方用了“充电补课（补课充电）”这个说法讲干部学习？")
+    assert q.quoted == ("充电补课", "补课充电") and q.quoted_any
+    assert launch.answer("哪些地方用了“充电补课（补课充电）”这个说法？").provinces == ("贵州",)
+
+
+def test_people_listed_as_present_are_people_not_places(launch):
+    # 张安顺 holds 贵州's 安顺, but the report lists him among those present
+    assert direct(launch, "蓝绍敏、张安顺等省领导出席的那场发布会，会场在哪座城市？") == "海口"
+
+
+def test_a_host_named_bare_says_which_report(launch):
+    assert direct(launch, "李炳军主持的那场会，会场在哪座城市？") == "贵阳"
+
+
+def test_a_clause_ending_on_its_question_word_counts_what_the_clause_before_names(launch):
+    assert direct(launch, "林东升让贵州推动提质倍增的优势产业，一共归成了几大？") == "六大"
+    # the figure of the noun counted answers, not another figure of the sentence (过去一年)
+    assert direct(launch, "贵州正在推进的开放提升行动，总共规划了几年？") == "三年"
+
+
+SPEECH_LONG = """今日测试快讯
+
+2024年第12期
+
+1. 海南召开全省营商环境大会
+
+2月18日，海南省委、省政府在海口召开全省营商环境大会。
+
+省委书记冯飞在会上强调，营商环境没有最好，只有更好。""" + "".join(
+    f"要把第{n}项改革任务抓实抓细，坚持问题导向，推动政策落地见效，让经营主体有更多获得感。" for n in range(1, 13)) + """
+
+把公平普惠作为优化营商环境的基础性工作，实施更多面向中小企业的普惠性政策。
+"""
+
+
+def test_who_did_what_a_quoted_phrase_names_is_its_speaker(tmp_path_factory):
+    # the words stand passages away from the sentence that names who speaks them
+    long = over_bulletin(tmp_path_factory, "speech-long", SPEECH_LONG, 12)
+    assert direct(long, "把公平普惠定为优化营商环境“基础性工作”的是谁？") == "冯飞"
+
+
+def test_an_institution_s_name_places_no_meeting():
+    assert read_question("这份山东省科学技术情报研究院的快讯，按总期号算是第多少期？").provinces == ()
+    assert read_question("山东的新春第一会是哪天开的？").provinces == ("山东",)
+

@@ -111,12 +111,21 @@ def _counts_the_noun(ctx: AnswerContext, p: Pick) -> bool:
     q = ctx.question
     if q.kind != "figure" or not q.predicate or not is_relevant(ctx, p.candidate, p.text) or not figure_has_its_subject(ctx, p):
         return False
+    return bool(_counting_spans(ctx, p))
+
+
+def _counting_spans(ctx: AnswerContext, p: Pick) -> list[tuple[int, int]]:
+    """The figures of the sentence written against the noun the question counts."""
+    q = ctx.question
+    if q.kind != "figure" or not q.predicate:
+        return []
     nouns = [w for w in q.predicate if w != q.predicate_head and len(w) > 1 and ctx.retrieved.weights.get(w, 0.0) >= MIN_HEAD_IDF]
     near = rf"[^\W\d]{{0,{_NOUN_GAP}}}"
     # (a share counts nothing: 产值占比49.9% is a label and its value, whatever change was asked)
-    counted = q.unit != "%" and asking_clause(q.text, q.kind)
-    return any(any(re.match(near + re.escape(w), p.text[b:]) or re.search(re.escape(w) + near + "$", p.text[:a]) for w in nouns)
-               or counted and _names_the_counted(counted, p.text, a, b) for a, b in kind_spans(q, p.text))
+    counted = q.unit != "%" and asking_clause(q.text, q.kind, with_antecedent=True)
+    return [(a, b) for a, b in kind_spans(q, p.text)
+            if any(re.match(near + re.escape(w), p.text[b:]) or re.search(re.escape(w) + near + "$", p.text[:a]) for w in nouns)
+            or counted and _names_the_counted(counted, p.text, a, b)]
 
 
 _COUNTED_PHRASE = 4  # characters the question and a figure's noun share: fewer (高新区) are one common word
@@ -140,6 +149,8 @@ _WORDS_ONLY = re.compile(r"[\u4e00-\u9fff（）]+")
 _NOUN_GAP = 3  # characters: 150项"改革"举措
 
 
+# 把…定为“基础性工作”的是谁: the one who did what the question describes
+_WHO_DID = re.compile(r"的(?:是|为)(?:谁|哪位)|^(?:是)?谁")
 # 谁要推动中小企业“铺天盖地”, 要…服务企业的是哪位领导: a speech says what is to be done (要…);
 # who wants it is who said it
 _WANTS = re.compile(r"(?:谁|哪位[\u4e00-\u9fff]{0,4}?)(?:还|又|也)?要(?!求)|(?<![需只])要(?!求)[^？?。]{2,40}?的(?:是|为)(?:谁|哪位)")
@@ -195,8 +206,9 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
         fitting = [p for p in ranked if fits(ctx, p)]
-        if not fitting and q.kind in ("person", "place") and (SAYS.search(q.text) or _WANTS.search(q.text)) and not q.represents:
+        if not fitting and q.kind in ("person", "place") and (SAYS.search(q.text) or _WANTS.search(q.text) or q.quoted and _WHO_DID.search(q.text)) and not q.represents:
             # 谁要求…, 哪个城市提出…: the speaker, or the place the speaker's title names
+            # (用“观大局、抓机遇、行大道”来讲…的是哪位: words quoted are someone's words)
             said = next((p for p in ranked[: s.quote_pool] if _said_by_someone(ctx, p)), None)
             if said is not None and (attributed := _attributed(ctx, said)) is not None:
                 return attributed
@@ -223,7 +235,10 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         second = _second(ctx, best, pool)
         if second is not None:
             lines.append(ctx.quote_line(second))
-    return Reply(lines, direct=direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None, provinces=q.provinces)
+    direct = direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None
+    if direct is not None and (counting := _counting_spans(ctx, best)) and direct[1:] not in counting:
+        direct = (best, *counting[0])  # 全面振兴新突破三年行动…几年: the figure of the noun asked, not 过去一年
+    return Reply(lines, direct=direct, provinces=q.provinces)
 
 
 def _reached_otherwise(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> Reply | None:

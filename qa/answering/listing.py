@@ -21,7 +21,10 @@ def answer_which(ctx: AnswerContext) -> Reply:
         return Reply([], abstained=True)
     top = best[0].best.score
     # a phrase asked for as written: every province that holds it (retrieval kept only those)
-    found = best if ctx.question.quoted else [c for c in best if c.best.score >= top - s.which_gap and c.best.coverage >= s.which_min_coverage
+    # when some report writes every key word asked, one that writes few of them (投入 for 研发投入)
+    # speaks of something else: it must hold as many as a relevant passage does
+    floor = s.min_coverage if any(c.best.coverage >= ALL_WORDS for c in best) else s.which_min_coverage
+    found = best if ctx.question.quoted else [c for c in best if c.best.score >= top - s.which_gap and c.best.coverage >= floor
                                               or c.best.coverage >= ALL_WORDS]
     if not found or not is_relevant(ctx, found[0], found[0].text(found[0].best)):
         return Reply([], abstained=True)

@@ -45,6 +45,16 @@ _TITLES = (
 _PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到透：:（(）)\s]|$)")
 
 
+def listed_persons(text: str) -> set[str]:
+    """The names of the lists a report gives (省领导蓝绍敏、张安顺、刘惠…出席), every item a name."""
+    found = set()
+    for m in [*_PERSON_LIST.finditer(text), *_PERSON_LIST_AFTER_POST.finditer(text)]:
+        names = m.group(1).split("、")
+        if all(looks_like_name(n) for n in names):
+            found.update(names)
+    return found
+
+
 def titled_persons(text: str) -> set[str]:
     """The names `text` gives with a title (省长王伟中) and a common surname (not 主席创造性…)."""
     return {m.group(1) for m in _PERSON_AFTER_TITLE.finditer(text) if m.group(1) not in _NOT_NAMES and looks_like_name(m.group(1))}
@@ -52,11 +62,12 @@ def titled_persons(text: str) -> set[str]:
 
 # 黄坤明强调, 王伟中主持, 黄坤明等省领导: a name the sentence opens with, before a reporting verb
 # 刘玉江、孙运锋、张敏出席: a list of names before what they did
-_PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=等?(?:同志)?(?:出席|参加|参会|列席|先后发言|发言|作交流发言|在主会场|讲话))")
+# (the last name lazily: 刘惠等出席 lists 刘惠, not 刘惠等)
+_PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)(?=等?(?:同志)?(?:出席|参加|参会|列席|先后发言|发言|作交流发言|在主会场|讲话))")
 # 王晓晖书记讲话: a name the title follows
 _PERSON_BEFORE_TITLE = re.compile(r"(?:(?<=[，。；、落实按照根据遵照])|^)([\u4e00-\u9fff]{2,3}?)(?=(?:书记|省长|市长|主任|主席|同志)(?:的)?(?:讲话|要求|部署|指示|批示))")
 # 省领导陈炜、董卫民、宋朝华，…: a list of names after the post they share
-_PERSON_LIST_AFTER_POST = re.compile(r"(?:领导|常委|委员|同志|副省长|副市长|副主席)((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=[，。；等出参在])")
+_PERSON_LIST_AFTER_POST = re.compile(r"(?:领导|常委|委员|同志|副省长|副市长|副主席)((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)(?=[，。；等出参在])")
 # 责任编辑：史筱飞 — a masthead or a list of officials: a role, a colon, a name
 _PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
 _PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上|同志)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到|等(?:省|市)?领导))")
