@@ -856,7 +856,7 @@ LAUNCH = """今日测试快讯
 
 2月19日，贵州省委、省政府在贵阳召开全省开放大会。省委书记林东升出席会议并讲话。李炳军主持会议。
 
-林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。过去一年，贵州全力实施开放提升三年行动，成效明显。要推动六大优势产业提质倍增，增强干部补课充电的紧迫感。
+林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。过去一年，贵州全力实施开放提升三年行动，成效明显。要推动六大优势产业提质倍增，增强干部补课充电的紧迫感。要以优异成绩庆祝新中国成立75周年。
 """
 
 
@@ -950,4 +950,8 @@ def test_who_did_what_a_quoted_phrase_names_is_its_speaker(tmp_path_factory):
 def test_an_institution_s_name_places_no_meeting():
     assert read_question("这份山东省科学技术情报研究院的快讯，按总期号算是第多少期？").provinces == ()
     assert read_question("山东的新春第一会是哪天开的？").provinces == ("山东",)
+
+
+def test_an_anniversary_is_counted_in_years_not_weeks(launch):
+    assert direct(launch, "林东升要以优异成绩庆祝新中国成立多少周年？") == "75周年"
 

@@ -14,7 +14,7 @@ CN_DIGITS = "一二三四五六七八九十两"  # the numbers slogans count wit
 _NUM = rf"(?:\d+(?:[.,，]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
 # a figure: a number with the unit or measure word that says what it counts
 _MEASURE = (r"个百分点|美元|元|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|户|套|台|件|场|期|轮|支|层|大|级|张|种|类|方面|部|组|"
-            r"平方公里|公里|千米|米|吨|千瓦|兆瓦|GW|MW|周|季度|月")
+            r"平方公里|公里|千米|米|吨|千瓦|兆瓦|GW|MW|周年|周|季度|月")  # (75周年: an anniversary, not 75 weeks)
 # a figure: a number with the unit or measure word that says what it counts (30万户, 6805亿元, 1139个)
 _FIGURE = re.compile(
     rf"(?:约|近|超过|超|逾|共|达|达到|累计)?\s*{_NUM}\s*"
