@@ -654,7 +654,7 @@ def slogans(tmp_path_factory):
     ("刘小明说要锚定几个“地”？", "三地"),  # the slogan leaves the measure word out
     ("刘小明说新格局里有几个“翼”？", "两翼"),
     ("刘小明说要打造的产业高地一共几个？", "三大产业高地"),  # the noun asked before the question word
-    ("要做好几大经济的文章？", "两大"),  # the figure names what it counts
+    ("要做好几大经济的文章？", "两大经济"),  # the figure names what it counts, and is given with it
     ("去年落地了多少个重大外资项目？", "12项"),  # 个 counts anything when no 个 is written
 ])
 def test_a_slogan_s_number_is_read_however_it_is_written(slogans, question, expected):
@@ -694,7 +694,7 @@ def plans(tmp_path_factory):
 
 def test_a_count_inside_a_quoted_name_counts_only_what_the_name_counts(plans):
     assert plans.answer("海南今年计划打造多少项年度标志性成果？").abstained
-    assert direct(plans, "冯飞要迭代升级几项行动？") == "十项"
+    assert direct(plans, "冯飞要迭代升级几项行动？") == "十项行动"
 
 
 def test_what_is_planned_from_this_year_on_does_not_answer_what_was_done(plans):
@@ -856,7 +856,7 @@ LAUNCH = """今日测试快讯
 
 2月19日，贵州省委、省政府在贵阳召开全省开放大会。省委书记林东升出席会议并讲话。李炳军主持会议。
 
-林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。过去一年，贵州全力实施开放提升三年行动，成效明显。要推动六大优势产业提质倍增，增强干部补课充电的紧迫感。要以优异成绩庆祝新中国成立75周年。
+林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。过去一年，贵州全力实施开放提升三年行动，成效明显。要推动六大优势产业提质倍增，增强干部补课充电的紧迫感。要以优异成绩庆祝新中国成立75周年。要扎实履行维护国家五大安全的政治使命。
 """
 
 
@@ -954,4 +954,8 @@ def test_an_institution_s_name_places_no_meeting():
 
 def test_an_anniversary_is_counted_in_years_not_weeks(launch):
     assert direct(launch, "林东升要以优异成绩庆祝新中国成立多少周年？") == "75周年"
+
+
+def test_a_count_is_given_with_the_short_noun_it_counts(launch):
+    assert direct(launch, "林东升要求贵州扎实履行维护国家几大安全的政治使命？") == "五大安全"
 

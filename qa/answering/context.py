@@ -423,7 +423,13 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
             pick_one = max if most.group(1) in "多大高" else min
             return (pick, *pick_one(valued)[1])
     found = spans.nearest(found_spans, pick.text, q.clause_words or q.predicate or q.terms, q.kind or "", weights)
+    if found and q.kind == "figure" and (noun := _COUNTED_NOUN.search(q.text)) and pick.text.startswith(noun.group(1), found[1]):
+        found = (found[0], found[1] + len(noun.group(1)))  # 几大安全 → 五大安全: the count with what it counts
     return (pick, *found) if found else None
+
+
+# 维护国家几大安全的, 聚力几大攻坚: a short noun, whole, right after the count asked for
+_COUNTED_NOUN = re.compile(r"(?:几|多少)[大个张级项条类种支]([\u4e00-\u9fff]{1,2})(?=[的？?，,。”\"]|$)")
 
 
 WHAT_IS_MISSING = {
