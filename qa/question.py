@@ -478,7 +478,9 @@ def _unit(text: str) -> str:
 
 def _place_unit(text: str) -> str:
     """哪个县, 那个县叫什么: the level of place asked for."""
-    m = re.search(r"[哪那这][个座一几些]*(?:自治)?(开发区|高新区|示范区|园区|新区|城市|县|区|市|州)", text)
+    # (这个园区选在哪个区县: the level the question word asks, before one a demonstrative names)
+    level = r"[个座一几些]*(?:自治)?(开发区|高新区|示范区|园区|新区|城市|县|区|市|州)"
+    m = re.search("哪" + level, text) or re.search("[那这]" + level, text)
     return m.group(1).replace("城市", "市") if m else ""
 
 

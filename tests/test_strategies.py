@@ -856,7 +856,7 @@ LAUNCH = """今日测试快讯
 
 2月19日，贵州省委、省政府在贵阳召开全省开放大会。省委书记林东升出席会议并讲话。李炳军主持会议。
 
-林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。过去一年，贵州全力实施开放提升三年行动，成效明显。要推动六大优势产业提质倍增，增强干部补课充电的紧迫感。要以优异成绩庆祝新中国成立75周年。要扎实履行维护国家五大安全的政治使命。
+林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。过去一年，贵州全力实施开放提升三年行动，成效明显。要推动六大优势产业提质倍增，增强干部补课充电的紧迫感。要以优异成绩庆祝新中国成立75周年。要扎实履行维护国家五大安全的政治使命。要大力培树“严新细实”优良作风。
 """
 
 
@@ -958,4 +958,16 @@ def test_an_anniversary_is_counted_in_years_not_weeks(launch):
 
 def test_a_count_is_given_with_the_short_noun_it_counts(launch):
     assert direct(launch, "林东升要求贵州扎实履行维护国家几大安全的政治使命？") == "五大安全"
+
+
+def test_the_characters_of_a_quoted_term_asked_for_must_be_spelled_out(launch):
+    # the report only names “严新细实”; what its four characters stand for is not said
+    assert "具体所指" in refused(launch, "林东升说要培树“严新细实”优良作风，这四个字各指什么要求？")
+
+
+def test_the_level_of_place_asked_is_the_question_word_s_and_a_region_is_no_district():
+    from qa.answering import spans
+    assert read_question("要加快建设示范园区，这个园区选在重庆哪个区县？").unit == "区"
+    text = "深化渝西地区高质量发展"
+    assert spans.find("place", text) and not spans.find("place", text, "区")
 

@@ -173,6 +173,9 @@ def asks_expansion(q: Question) -> bool:
     m = _EXPANSION_ASKED.search(q.text)
     if not q.quoted or not m:
         return False
+    # “严新细实”…这四个字各指什么: the characters of the quoted term, counted, are asked for
+    if (chars := _ITS_CHARACTERS.search(q.text)) and any(len(t) == _number(chars.group(1)) for t in q.quoted):
+        return True
     for term in q.quoted:
         at = q.text.rfind(term, 0, m.start())
         # right after it, in its clause: 用好“超常规举措”，要冲破…的分别是什么 asks about the verbs' objects
@@ -185,6 +188,9 @@ def asks_expansion(q: Question) -> bool:
         if same_count or same_noun:
             return True
     return False
+
+
+_ITS_CHARACTERS = re.compile(r"[这那]([两三四五六七八九十]|\d)个字")
 
 
 def _number(text: str) -> int:

@@ -277,6 +277,8 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         found = places(text, known)
         if unit == "市":  # a city is asked: a region (闽台) or a run of provinces (沪苏浙) is none
             found = [(a, b) for a, b in found if text[a:b] not in REGIONS and not _ABBREVIATED_RUN.fullmatch(text[a:b])]
+        if unit == "区":  # 哪个区县: 渝西地区 is a region, not a district
+            found = [(a, b) for a, b in found if not re.search(r"(?:地|片|园|景|社|辖)区$", text[a:b])]
         if unit:  # 哪个新区: 雄安 is named with the level asked when the report writes it (雄安新区)
             found = [(a, b + len(unit)) if text[b : b + len(unit)] == unit else (a, b) for a, b in found]
         # asked for a county, a county answers before the cities around it
