@@ -971,3 +971,8 @@ def test_the_level_of_place_asked_is_the_question_word_s_and_a_region_is_no_dist
     text = "深化渝西地区高质量发展"
     assert spans.find("place", text) and not spans.find("place", text, "区")
 
+
+def test_how_much_money_asks_for_an_amount(launch):
+    assert read_question("光2024年当年计划要投进去多少钱？").unit == "元"
+    assert direct(launch, "2023年海南“新三样”出口了多少钱？") == "520亿元"
+
