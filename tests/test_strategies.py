@@ -854,7 +854,7 @@ LAUNCH = """今日测试快讯
 
 2. 贵州召开全省开放大会
 
-2月19日，贵州省委、省政府在贵阳召开全省开放大会。省委书记林东升出席会议并讲话。李炳军主持会议。
+2月19日，贵州省委、省政府在贵阳召开全省开放大会。省委书记林东升出席会议并讲话。李炳军主持会议并作工作安排。
 
 林东升指出，要加快建设内陆开放型经济试验区，做好口岸经济的大文章。过去一年，贵州全力实施开放提升三年行动，成效明显。要推动六大优势产业提质倍增，增强干部补课充电的紧迫感。要以优异成绩庆祝新中国成立75周年。要扎实履行维护国家五大安全的政治使命。要大力培树“严新细实”优良作风。
 """
@@ -975,4 +975,8 @@ def test_the_level_of_place_asked_is_the_question_word_s_and_a_region_is_no_dist
 def test_how_much_money_asks_for_an_amount(launch):
     assert read_question("光2024年当年计划要投进去多少钱？").unit == "元"
     assert direct(launch, "2023年海南“新三样”出口了多少钱？") == "520亿元"
+
+
+def test_a_record_that_work_was_arranged_is_no_account_of_it(launch):
+    assert "未写明具体内容" in refused(launch, "李炳军在会上作的工作安排，具体布置了哪些事？")
 

@@ -19,7 +19,7 @@ from .quotes import Pick
 # 介绍了哪些经验, 讲了什么, 协议约定了哪些: the content of what was said or agreed
 _ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定|部署|安排|布置)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
 # 作交流发言, 汇报工作, 出席会议并讲话, 签署合作协议: a record that it happened
-_RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|汇报(?:了)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]"
+_RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}(?:发言|安排|部署)(?=[，。；;、]|$)|汇报(?:了)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]"
                        r"|签(?:署|订)(?:了)?[^，。；]{0,12}(?:协议|合同|备忘录|协定)"
                        r"|部署[^，。；]{0,30}(?:有关|相关)?工作[。；;]?$")  # 殷勇部署2024年…有关工作。
 # a sentence that reports content: a colon, a quotation (not a name in quotes), a verb that introduces what was said
@@ -102,7 +102,7 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     later = [p for p in near if subject and subject in p.text]
     if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
         said = next((p for p in later if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
-        return (said, "") if said is not None else (best, "资料只记载了有此事（发言、主持或签约），未写明具体内容。")
+        return (said, "") if said is not None else (best, "资料只记载了有此事（发言、主持、部署或签约），未写明具体内容。")
     if _ASKS_MEETING.search(q.text) and not _NAMES_A_MEETING.search(best.text):
         named = next((p for p in later if _NAMES_A_MEETING.search(p.text)), None)
         return (named, "") if named is not None else (best, "资料未写明是在哪次会议上。")
