@@ -301,27 +301,39 @@ _OR = {"或", "或者", "或是"}
 
 
 def term_variants(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """港口或口岸, 低碳、零碳或者碳达峰: the items either side of 或 (and those listed with 、
-    before it) are alternatives. One variant of the key words per item, without the words
-    only the others hold; none when the question offers no alternatives."""
+    """港口或口岸, 低碳、零碳或者碳达峰, 梯次（梯度）, 坚持（强化、突出）: the items either side of 或
+    (and those listed with 、 before it), or a word and the others the brackets after it
+    offer, are alternatives. One variant of the key words per item, without the words only
+    the others hold; none when the question offers no alternatives."""
     words = rjieba.cut(text)
     variants = [terms]
-    for i, w in enumerate(words):
-        if w not in _OR or not 0 < i < len(words) - 1:
-            continue
-        items = [words[i + 1], words[i - 1]]
-        if 2 <= i < len(words) - 2 and words[i - 1] == words[i + 2]:
-            items = [words[i + 1] + words[i + 2], words[i - 2] + words[i - 1]]  # 民间资本或社会资本: one head, two phrases
-        at = i - 1
-        while at >= 2 and words[at - 1] == "、":
-            items.append(words[at - 2])
-            at -= 2
+    for items in _alternatives(words):
         held = [tuple(t for t in terms if t in item) for item in items]
         if sum(bool(h) for h in held) < 2:
             continue
         others = {t for h in held for t in h if not all(t in g for g in held if g)}  # (资本 is in every item)
         variants = [tuple(t for t in v if t not in others or t in h) for v in variants for h in held if h]
     return tuple(dict.fromkeys(variants)) if len(variants) > 1 else ()
+
+
+def _alternatives(words: list[str]) -> list[list[str]]:
+    found = []
+    for i, w in enumerate(words):
+        if w in _OR and 0 < i < len(words) - 1:
+            items = [words[i + 1], words[i - 1]]
+            if 2 <= i < len(words) - 2 and words[i - 1] == words[i + 2]:
+                items = [words[i + 1] + words[i + 2], words[i - 2] + words[i - 1]]  # 民间资本或社会资本: one head, two phrases
+            at = i - 1
+            while at >= 2 and words[at - 1] == "、":
+                items.append(words[at - 2])
+                at -= 2
+            found.append(items)
+        elif w in ("（", "(") and i > 0 and (close := next((j for j in range(i + 1, min(i + 10, len(words))) if words[j] in ("）", ")")), None)):
+            inside = "".join(words[i + 1 : close])
+            others = [x for x in re.split(r"、|或者|或是|或|，|,|/", inside) if x]
+            if others and all(len(x) <= 6 for x in others):
+                found.append([words[i - 1], *others])
+    return found
 
 
 def _meeting_name(text: str) -> str:

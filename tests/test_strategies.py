@@ -980,3 +980,9 @@ def test_how_much_money_asks_for_an_amount(launch):
 def test_a_record_that_work_was_arranged_is_no_account_of_it(launch):
     assert "未写明具体内容" in refused(launch, "李炳军在会上作的工作安排，具体布置了哪些事？")
 
+
+def test_words_offered_in_brackets_are_alternatives(launch):
+    assert read_question("对企业搞梯次（梯度）培育的是哪几个省？").term_variants == (("企业", "搞", "梯次", "培育"), ("企业", "搞", "梯度", "培育"))
+    assert len(read_question("哪些省市的讲话里强调要坚持（强化、突出）问题导向？").term_variants) == 3
+    assert set(launch.answer("哪些地方提到了港口（口岸）？").provinces) == {"海南", "贵州"}
+
