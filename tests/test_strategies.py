@@ -850,6 +850,8 @@ LAUNCH = """今日测试快讯
 
 王明强调，要深入贯彻落实中央经济工作会议精神，以优化营商环境为突破口推动高质量发展。要以更实举措落实“一企一策”，服务企业发展。把公平普惠作为优化营商环境的基础性工作。要扎实做好一季度“开门红”工作，全面推动企业复工复产。加强洋浦港运力调度，优化港口生产组织。
 
+今年将安排省重点建设项目800个。
+
 以此为主题召开发布会，是为了更好聚焦科技第一生产力，为海南在高质量发展上走在前列打造更强有力的引擎。
 
 2. 贵州召开全省开放大会
@@ -985,4 +987,11 @@ def test_words_offered_in_brackets_are_alternatives(launch):
     assert read_question("对企业搞梯次（梯度）培育的是哪几个省？").term_variants == (("企业", "搞", "梯次", "培育"), ("企业", "搞", "梯度", "培育"))
     assert len(read_question("哪些省市的讲话里强调要坚持（强化、突出）问题导向？").term_variants) == 3
     assert set(launch.answer("哪些地方提到了港口（口岸）？").provinces) == {"海南", "贵州"}
+
+
+def test_this_year_in_a_bulletin_is_the_bulletin_s_year(launch):
+    # 今年, in the 2024 bulletin, is 2024: it does not answer for 2023
+    assert direct(launch, "海南2024年安排了多少个省重点建设项目？") == "800个"
+    a = launch.answer("海南2023年安排了多少个省重点建设项目？")
+    assert a.abstained or a.direct_answer.text != "800个"
 
