@@ -51,7 +51,8 @@ class Assistant:
         texts = {d.name: d.text for d in index.documents}
         for s in index.sections:
             if s.province != FRONT_PROVINCE and s.doc in texts:
-                for name in titled_persons(texts[s.doc][s.start : s.end]) | listed_persons(texts[s.doc][s.start : s.end]):
+                section = texts[s.doc][s.start : s.end]
+                for name in titled_persons(section) | listed_persons(section):
                     people.setdefault(name, set()).add(s.province)
         self._people = {name: next(iter(ps)) for name, ps in people.items() if len(ps) == 1}
         # one pass over a question finds them all, however many the documents name

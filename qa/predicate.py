@@ -6,6 +6,7 @@ answers another question.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import rjieba
 
@@ -21,9 +22,7 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     last few words before it do."""
     if kind is None:
         return ()
-    m = ask_match(text, kind)
-    clauses = _clauses(text)
-    at = next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
+    m, clauses, at = _asked_in(text, kind)
     if at is None:
         return ()
     # 几个市作了发言: a one-character noun counted (市, 县) would glue to the verb (市作)
@@ -94,15 +93,21 @@ def _clause_at(text: str, at: int) -> re.Match | None:
     return next((c for c in _clauses(text) if c.start() <= at < c.end()), None)
 
 
+def _asked_in(text: str, kind: str) -> tuple[re.Match, list[re.Match], int | None]:
+    """Where the question asks, its clauses, and the index of the clause that asks."""
+    m = ask_match(text, kind)
+    clauses = _clauses(text)
+    return m, clauses, next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
+
+
+@lru_cache(maxsize=256)
 def asking_clause(text: str, kind: str | None, with_antecedent: bool = False) -> str:
     """The clause that holds the question word: 提拔多少干部, not 把招商引资当作…舞台. With
     `with_antecedent`, a clause that ends on its question word (一共归成了几大) names what it
     counts in the clause before (…推动提质倍增的优势产业), which is then included."""
     if kind is None:
         return ""
-    m = ask_match(text, kind)
-    clauses = _clauses(text)
-    at = next((i for i, c in enumerate(clauses) if c.start() <= m.start() < c.end()), None)
+    m, clauses, at = _asked_in(text, kind)
     if at is None:
         return ""
     bare_ask = not re.search(r"[\u4e00-\u9fff]", text[m.end() : clauses[at].end()])

@@ -27,7 +27,7 @@ from .asking import (
     WHICH,
     ask_match,
 )
-from .gazetteer import PROVINCES, abbreviated_province, listed_provinces, provinces_in
+from .gazetteer import PROVINCES, abbreviated_province, alternation, listed_provinces, provinces_in
 from .keyword_index import tokenize
 from .meetings import looks_like_name
 from .predicate import SAYS, clause_words, predicate, predicate_head
@@ -197,10 +197,9 @@ def _inherit(part: Question, first: Question, people: Mapping[str, str]) -> Ques
 
 
 def _read_one(text: str, people: Mapping[str, str]) -> Question:
-    # 张安顺 is a person the documents name, not 贵州's 安顺
-    unnamed = re.sub("|".join(map(re.escape, sorted(people, key=len, reverse=True))), lambda m: "某" * len(m.group()), text) if people else text
-    # 山东省科学技术情报研究院的快讯: an institution's name places no meeting
-    unnamed = _INSTITUTION.sub(lambda m: "某" * len(m.group()), unnamed)
+    # 张安顺 is a person the documents name, not 贵州's 安顺; 山东省科学技术情报研究院的快讯:
+    # an institution's name places no meeting
+    unnamed = _blanked(_INSTITUTION, _blanked(alternation(people), text) if people else text)
     provinces = tuple(provinces_in(unnamed)) or abbreviated_province(unnamed)
     if not provinces:
         by_person = sorted((at, p) for name, p in people.items() if (at := text.find(name)) >= 0)
@@ -216,6 +215,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     if named == 1 and LOCAL_WHICH.search(text):
         kind = kind or "place"  # 甘肃…有哪些市: the cities inside the province named, not other provinces
     excluded = _excluded(text, provinces)
+    # (哪“几早”: a quoted question word is no phrase of the report's)
+    quoted_ways = [_either(t) for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t)]
     if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)) or excluded:
         qtype = "which"
     elif named >= 2 and (COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
@@ -255,9 +256,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         years=years,
         issue=int(issue.group(1)) if issue else None,
         term=(t.group(1) if (t := _TERM.search(text)) else ""),
-        # (哪“几早”: a quoted question word is no phrase of the report's)
-        quoted=tuple(dict.fromkeys(w for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t) for w in _either(t))),
-        quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)) or any(len(_either(t)) > 1 for t in _QUOTED.findall(text)),
+        quoted=tuple(dict.fromkeys(w for ways in quoted_ways for w in ways)),
+        quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)) or any(len(ways) > 1 for ways in quoted_ways),
         predicate_head=predicate_head(text, kind),
         clause_words=clause_words(text, kind),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
@@ -294,6 +294,17 @@ _EXCEPT_ASKING = re.compile(r"^(?:除了?|除去|不算)(?P<set_aside>[^？?。]
 def _excluded(text: str, provinces: tuple[str, ...]) -> tuple[str, ...]:
     m = _EXCEPT_ASKING.search(text)
     return tuple(p for p in provinces if p in provinces_in(m.group("set_aside"))) if m else ()
+
+
+def _either(phrase: str) -> tuple[str, ...]:
+    """“充电补课（补课充电）”: a phrase and, in brackets, another way of writing it."""
+    m = _ALSO_WRITTEN.match(phrase)
+    return (m.group(1), m.group(2)) if m else (phrase,)
+
+
+def _blanked(pattern, text: str) -> str:
+    """The text with what the pattern matches written over, its length kept."""
+    return re.sub(pattern, lambda m: "某" * len(m.group()), text)
 
 
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,3}[省市][\u4e00-\u9fff]{2,10}?(?:研究院|研究所|研究中心|情报所|大学|学院|出版社|报社|杂志社|协会|学会)")
@@ -440,12 +451,6 @@ _HELD_WORDS = {"召开", "举行", "举办", "开会", "进行"}
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
 _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
-
-
-def _either(phrase: str) -> tuple[str, ...]:
-    """“充电补课（补课充电）”: a phrase and, in brackets, another way of writing it."""
-    m = _ALSO_WRITTEN.match(phrase)
-    return (m.group(1), m.group(2)) if m else (phrase,)
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")

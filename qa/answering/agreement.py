@@ -142,6 +142,11 @@ def years_agree(q, text: str) -> bool:
 
 
 _YEAR_LABEL = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_VERSION_LABEL = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*版")
+_LEVEL_LABEL = re.compile(r"(全国|全省|全市|全区)(?!第)")
+_EDITION_LABEL = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:届|期)")
+
+
 _THIS_YEAR = re.compile(r"今年|本年|年内")
 _LAST_YEAR = re.compile(r"去年|上一年|过去(?:的)?一年")
 
@@ -157,9 +162,6 @@ def relative_year_agrees(q, p: Pick) -> bool:
     year = int(issued.group(1))
     said = year if _THIS_YEAR.search(p.text) else year - 1 if _LAST_YEAR.search(p.text) else None
     return said is None or said in q.years
-_VERSION_LABEL = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*版")
-_LEVEL_LABEL = re.compile(r"(全国|全省|全市|全区)(?!第)")
-_EDITION_LABEL = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:届|期)")
 
 
 def names_a_choice(q, text: str) -> bool:

@@ -43,7 +43,9 @@ def answer_page(ctx: AnswerContext) -> Reply:
             return Reply([], abstained=True, reason=f"资料目录未给{chunk.province}这篇报道编号。")
         at = m.span(1)
     else:
-        at = (pick.text.rindex(str(line.page)), pick.text.rindex(str(line.page)) + len(str(line.page)))
+        page = str(line.page)
+        start = pick.text.rindex(page)
+        at = (start, start + len(page))
     rank = ctx.citations.add(pick)
     return Reply([f"{ctx.citations.where(rank, ctx.with_doc)}（目录）：{quoted(rank, pick.text)}"],
                  direct=(pick, *at), provinces=(chunk.province,))
@@ -57,20 +59,17 @@ def _count_reports(ctx: AnswerContext) -> Reply:
     first and the last are quoted, and the last one's number is the answer when it agrees."""
     r = ctx.retrieved
     doc = next((c.chunk.doc for c in r.ranked), None)
-    lines = sorted((t for t in r.toc if t.candidate.chunk.doc == doc), key=lambda t: (t.candidate.chunk.start, t.start))
+    lines = [Pick(t.candidate, t.start, t.end, t.candidate.score)
+             for t in sorted((t for t in r.toc if t.candidate.chunk.doc == doc), key=lambda t: (t.candidate.chunk.start, t.start))]
     # numbered reports, when the contents number them: an appendix (附：…讲话摘录) is part of one
-    lines = [t for t in lines if _LEADING_NUMBER.match(_text(t))] or lines
+    lines = [p for p in lines if _LEADING_NUMBER.match(p.text)] or lines
     if not lines:
         return Reply([], abstained=True, reason="资料没有目录，无法清点其中的报道。")
-    picks = [Pick(t.candidate, t.start, t.end, t.candidate.score) for t in dict.fromkeys((lines[0], lines[-1]))]
+    picks = list(dict.fromkeys((lines[0], lines[-1])))
     ranks = [ctx.citations.add(p) for p in picks]
     where = ctx.citations.where(ranks[0], ctx.with_doc)
     head = f"目录共列{len(lines)}篇报道。{where}（目录）：" + "……".join(quoted(n, p.text) for n, p in zip(ranks, picks))
     m = _LEADING_NUMBER.match(picks[-1].text)
     direct = (picks[-1], *m.span(1)) if m and int(m.group(1)) == len(lines) else None
     return Reply([head], direct=direct, provinces=())
-
-
-def _text(line) -> str:
-    return line.candidate.chunk.text[line.start : line.end]
 

@@ -47,12 +47,15 @@ _PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[�
 
 def listed_persons(text: str) -> set[str]:
     """The names of the lists a report gives (省领导蓝绍敏、张安顺、刘惠…出席), every item a name."""
-    found = set()
+    return {name for _, names in _name_lists(text) for name in names}
+
+
+def _name_lists(text: str):
+    """(start, names) of each list of names, every item a name."""
     for m in [*_PERSON_LIST.finditer(text), *_PERSON_LIST_AFTER_POST.finditer(text)]:
         names = m.group(1).split("、")
         if all(looks_like_name(n) for n in names):
-            found.update(names)
-    return found
+            yield m.start(1), names
 
 
 def titled_persons(text: str) -> set[str]:
@@ -201,13 +204,10 @@ def persons(text: str) -> list[tuple[int, int]]:
             # after a title any surname goes (郦雅芳); a bare name needs a common one
             if name not in _NOT_NAMES and looks_like_name(name, titled) and not _place_pattern().fullmatch(name):
                 found.append(m.span(1))
-    for m in [*_PERSON_LIST.finditer(text), *_PERSON_LIST_AFTER_POST.finditer(text)]:
-        at = m.start(1)
-        names = m.group(1).split("、")
-        if all(looks_like_name(n) for n in names):
-            for n in names:
-                found.append((at, at + len(n)))
-                at += len(n) + 1
+    for at, names in _name_lists(text):
+        for n in names:
+            found.append((at, at + len(n)))
+            at += len(n) + 1
     return sorted(set(found))
 
 
