@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from .index_store import IndexData
 from .meetings import looks_like_name
 
-_SPEECH_VERB = re.compile(r"强调|指出|表示|要求|提出|认为|希望|透露|坦言|(?<!在)讲话(?!中)|说")
+_SPEECH_VERB = re.compile(r"强调|指出|表示|要求|提出|认为|希望|透露|坦言|(?<!在)讲话(?![中时])|说")
 # what may stand between the speaker and the verb: 在讲话中, 在会上, 出席会议并 …
 _BETWEEN = re.compile(r"(?:在[^，。]{0,8}?(?:中|上|时)|出席(?:会议)?并|主持(?:会议)?并|代表[^，。]{0,12}?|也|还|进一步|同时|最后)+$")
 _TITLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|同志)$")

@@ -995,3 +995,45 @@ def test_this_year_in_a_bulletin_is_the_bulletin_s_year(launch):
     a = launch.answer("海南2023年安排了多少个省重点建设项目？")
     assert a.abstained or a.direct_answer.text != "800个"
 
+
+
+WORDING = """今日测试快讯
+
+2024年第14期
+
+1. 青海召开全省生态保护和高质量发展大会
+
+2月18日，青海省委、省政府在西宁召开全省生态保护和高质量发展大会。省委书记陈刚出席会议并讲话。
+
+省长吴晓军在主持讲话时强调，要把高原人民盼发展的热切愿望转化为干事创业的强大动力。
+
+会上，省发展改革委、省生态环境厅等部门及8州（市）分别汇报有关工作情况。
+
+今年全省安排省重点项目420个，年度计划完成投资950亿元，其中产业项目数量超过一半，清洁能源、盐湖化工两大类产业汇集项目130余个。
+"""
+
+
+@pytest.fixture(scope="module")
+def wording(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "wording", WORDING, 14)
+
+
+def test_a_speech_given_while_presiding_is_the_presider_s(wording):
+    from qa.speakers import opening
+
+    sentence = "省长吴晓军在主持讲话时强调，要把高原人民盼发展的热切愿望转化为干事创业的强大动力。"
+    found = opening(sentence)
+    assert found[0] == "opens" and sentence[slice(*found[1])] == "吴晓军"
+    assert "吴晓军在主持讲话时强调" in first_quote(wording, "吴晓军说要把高原人民的什么愿望转化为强大动力？")
+
+
+def test_a_set_phrase_is_held_with_a_modifier_inside_it(wording):
+    # 汇报了工作 — 分别汇报有关工作情况
+    assert direct(wording, "青海大会上，一共有多少个州（市）汇报了工作？") == "8州"
+
+
+def test_a_verb_s_direction_is_not_its_meaning(wording):
+    # 投进去 — 完成投资
+    assert direct(wording, "青海今年省重点项目的年度计划要投进去多少钱？") == "950亿元"
+    # a phrase the question glues (产业项目) is no set phrase: 产业汇集项目 counts two kinds only
+    refused(wording, "青海今年的省重点项目中，产业项目具体是多少个？")

@@ -126,6 +126,14 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     def holds(word: str) -> bool:
         if written(word) or (len(word) > 2 and word.endswith("额") and written(word[:-1])):
             return True  # (投资额 is held by 完成投资3064亿元)
+        # 汇报工作 is held by 汇报有关工作: a set phrase of two words with a modifier between
+        # (a phrase the question glued, 产业项目, is no set phrase: 产业汇集项目 is other projects)
+        if len(word) == 4 and rjieba.has_word(word) and {word[:2], word[2:]} <= set(rjieba.cut_for_search(word)) and re.search(
+                re.escape(word[:2]) + _MODIFIER_GAP + re.escape(word[2:]), text):
+            return True
+        # 投进去 is held by 投资: a colloquial verb's direction (进去, 出来) is not its meaning
+        if (verb := _DIRECTION.sub("", word)) != word and len(verb) == 1 and re.search(re.escape(verb) + r"[\u4e00-\u9fff]", text):
+            return True
         # 联系电话 is held by 电话: the head noun of a compound, when few passages hold it,
         # names the thing whatever modifies it; 产业项目 is not held by any 项目
         head = max((w for w in rjieba.cut_for_search(word) if word.endswith(w) and w != word), key=len, default="")
@@ -142,6 +150,10 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     total = sum(weights.get(p, 1.0) for p in words)
     held = sum(weights.get(p, 1.0) for p in words if holds(p))
     return held >= ctx.settings.min_predicate * total
+
+
+_MODIFIER_GAP = r"[^，。；、,;\s]{1,4}"
+_DIRECTION = re.compile(r"(?<=[\u4e00-\u9fff])(?:进去|进来|出来|出去|下去|下来|上来|上去|起来|过来|回来)$")
 
 
 # 这期快讯, 本期简报: the question is about the bulletin itself (its date, its publisher)
