@@ -309,6 +309,8 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("person", "", "会议期间，黄坤明等省领导还参观了成果展。", ["黄坤明"]),
     ("place", "城市", "把陇原人民思变图强的发展意识转化为强大动力", []),
     ("place", "市", "在西北振兴中走在前列，会议在兰州召开", ["兰州"]),  # a city is asked: a region is none
+    ("place", "开发区", "各县区及兰州经济技术开发区主要负责同志参会", ["兰州经济技术开发区"]),  # a zone named after its city
+    ("place", "", "兰州新区、兰州高新区作交流发言", ["兰州新区", "兰州高新区"]),
     ("date", "年", "2月18日，2024年一季度调度推进会召开", ["2024年"]),  # 哪一年: 2月18日 names none
     ("figure", "第", "2月18日是春节后上班第一天", []),  # 排第几: 第一天 ranks nothing  # the province's literary name is no place inside it
 ])

@@ -233,6 +233,10 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
         name = m.group(0)
         base = re.sub(r"(?<=..)[省市州]$", "", name)  # 延边州 is 延边; 广州 stays
         province = province_of(name) or province_of(base)
+        # 北京经济技术开发区, 苏州工业园区: a zone named after a place is a place inside it
+        if (zone := _ZONE_AFTER.match(text, m.end())) and (not known or province in known or province is None):
+            out += [] if any(a <= m.start() < b for a, b in out) else [(m.start(), zone.end())]
+            continue
         # (an ambiguous name, 河套, is a place of whichever report names it)
         if known and (province is not None and province not in known or province_of(base) == base or name in PROVINCES.values() or name in PROVINCE_ALIASES):
             continue
@@ -243,6 +247,9 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     out += [m.span() for m in (*_region_pattern().finditer(text), *_ABBREVIATED_RUN.finditer(text))
             if not any(a <= m.start() < b for a, b in out)]
     return sorted(out)
+
+
+_ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|园区|新区|示范区|合作区|高新区|经开区)(?![\u4e00-\u9fff]*[区县市])")
 
 
 # one-character names that are seldom anything else inside a word (not 京 新 宁 云 贵 青 台 港)
