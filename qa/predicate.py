@@ -41,6 +41,10 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # 在深圳设主会场); its 分会场 are elsewhere
     if not after and kind == "place" and re.search(r"(?<!分)会场(?:设在?|是)?$", lead):
         return ("召开",)
+    # 邓秀新表态支持江苏的那场会，是几号: the clause before names the meeting, and a
+    # meeting's date or venue is where and when it was held, whatever it describes
+    if not (after or before) and at > 0 and kind in ("date", "place") and _THE_MEETING.search(clauses[at - 1].group(0)):
+        return () if kind == "date" else ("召开",)
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
         # …连续8年排第一，是哪个指标，数值多少: the clause that asks the thing's name names
@@ -180,6 +184,7 @@ _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由�
 # verbs by which a question asks who said something (谁要求…, 哪位领导主张…, 谁提的)
 SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响", "出自"},
                                   key=len, reverse=True)) + "|提(?=的|了|过)")
+_THE_MEETING = re.compile(r"(?:的|那|这)[场次个]?(?:会|会议|大会|座谈会|推进会)$")
 # 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
 _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(?:在|于)?$")
 # deictic time words frame the question (目前有几家, 今年是第几回): the report dates its

@@ -1012,6 +1012,18 @@ WORDING = """今日测试快讯
 会上，省发展改革委、省生态环境厅等部门及8州（市）分别汇报有关工作情况。
 
 今年全省安排省重点项目420个，年度计划完成投资950亿元，其中产业项目数量超过一半，清洁能源、盐湖化工两大类产业汇集项目130余个。
+
+2. 宁夏召开全省营商环境优化提升大会
+
+2月19日上午，宁夏回族自治区党委、政府在银川召开全区营商环境优化提升大会。自治区党委书记李邑飞出席会议并讲话。
+
+李邑飞强调，要把优化营商环境作为一号改革工程，持续打造市场化法治化国际化一流营商环境。
+
+要深化“放管服”改革，推行企业开办一日办结，全面推广告知承诺制。
+
+要加强知识产权保护，依法平等保护各类经营主体合法权益，构建亲清政商关系。
+
+要畅通政企沟通渠道，健全企业诉求快速响应机制，做到件件有着落、事事有回音。
 """
 
 
@@ -1039,3 +1051,11 @@ def test_a_verb_s_direction_is_not_its_meaning(wording):
     assert direct(wording, "青海今年省重点项目的年度计划要投进去多少钱？") == "950亿元"
     # a phrase the question glues (产业项目) is no set phrase: 产业汇集项目 counts two kinds only
     refused(wording, "青海今年的省重点项目中，产业项目具体是多少个？")
+
+
+def test_the_date_of_the_meeting_a_clause_describes_is_when_it_was_held(wording):
+    # the clause before the question names the meeting by what was done there; the
+    # date sentence need not say it (its words were once required of the answer)
+    assert read_question("吴晓军代表省政府表态全力支持盐湖化工的那场会，是几号？").predicate == ()
+    assert read_question("吴晓军代表省政府表态全力支持盐湖化工的那次会议，在哪个城市？").predicate == ("召开",)
+    assert direct(wording, "各部门和8州（市）汇报有关工作的那场会，是几号？") == "2月18日"
