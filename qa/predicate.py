@@ -37,9 +37,9 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
         return ()
     if not after and kind == "place" and held_after:
         return ("召开",)
-    # 主会场设在哪个城市, 会场在哪座城市: a meeting is held where its (main) venue is (在长沙召开,
+    # 主会场设在哪个城市, 会场(会址)在哪座城市: a meeting is held where its (main) venue is (在长沙召开,
     # 在深圳设主会场); its 分会场 are elsewhere
-    if not after and kind == "place" and re.search(r"(?<!分)会场(?:设在?|是)?$", lead):
+    if not after and kind == "place" and re.search(r"(?<!分)(?:会场|会址)(?:设在?|是)?$", lead):
         return ("召开",)
     # 邓秀新表态支持江苏的那场会，是几号: the clause before names the meeting, and a
     # meeting's date or venue is where and when it was held, whatever it describes

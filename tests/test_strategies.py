@@ -1003,6 +1003,8 @@ WORDING = """今日测试快讯
 
 2024年第14期
 
+编者按：春节后首个工作日，各地召开新春第一会。青海生态保护和高质量发展大会部署重点项目建设；宁夏连续5年新春伊始召开营商环境大会。
+
 1. 青海召开全省生态保护和高质量发展大会
 
 2月18日，青海省委、省政府在西宁召开全省生态保护和高质量发展大会。省委书记陈刚出席会议并讲话。
@@ -1010,6 +1012,8 @@ WORDING = """今日测试快讯
 省长吴晓军在主持讲话时强调，要把高原人民盼发展的热切愿望转化为干事创业的强大动力。
 
 会上，省发展改革委、省生态环境厅等部门及8州（市）分别汇报有关工作情况。
+
+全省清洁能源装机占比65.5%、较上年提高3.2个百分点。
 
 今年全省安排省重点项目420个，年度计划完成投资950亿元，其中产业项目数量超过一半，清洁能源、盐湖化工两大类产业汇集项目130余个。
 
@@ -1059,3 +1063,26 @@ def test_the_date_of_the_meeting_a_clause_describes_is_when_it_was_held(wording)
     assert read_question("吴晓军代表省政府表态全力支持盐湖化工的那场会，是几号？").predicate == ()
     assert read_question("吴晓军代表省政府表态全力支持盐湖化工的那次会议，在哪个城市？").predicate == ("召开",)
     assert direct(wording, "各部门和8州（市）汇报有关工作的那场会，是几号？") == "2月18日"
+
+
+def test_a_change_is_held_by_any_verb_of_rising_and_answered_by_it(wording):
+    # 抬升 — 较上年提高3.2个百分点; the level (65.5%) is not the change
+    assert direct(wording, "青海清洁能源装机占比比上年抬升了多少？") == "3.2个百分点"
+
+
+def test_who_came_is_who_attended(wording):
+    assert direct(wording, "青海生态保护和高质量发展大会上，省委书记是谁到场的？") == "陈刚"
+    # 会址 is where the meeting was held
+    assert read_question("宁夏那场营商环境大会，会址在哪？").predicate == ("召开",)
+
+
+def test_a_count_named_before_a_sum_in_wan_is_no_money():
+    from qa.answering.spans import find
+
+    text = "大会全程网络直播，观看人次约260万。今年计划投资约500亿。"
+    assert [text[a:b] for a, b in find("figure", text, "元")] == ["约500亿"]
+
+
+def test_the_overview_answers_only_in_the_part_about_the_province_asked(wording):
+    # 连续5年 is 宁夏's, in the editor's sentence that also speaks of 青海
+    refused(wording, "青海这次生态保护和高质量发展大会一共开了多长时间？")

@@ -20,11 +20,15 @@ from .quotes import Citations, Pick, quoted
 # Set phrases of meeting reports that say the same thing in other words, so that a
 # question's key word is found in a sentence that words it differently
 # (问 "参会" — 报道写 "参加会议"). Only the vocabulary of meetings themselves.
+_ATTENDED = ("参加", "出席", "与会", "参会", "到场", "到会")
+_ROSE = ("提高", "提升", "增长", "增加", "上升", "抬升", "上涨")
 SYNONYMS = {
-    "参会": ("参加", "出席", "与会", "参会"),
-    "参加": ("参加", "出席", "与会", "参会"),
-    "出席": ("参加", "出席", "与会", "参会"),
-    "与会": ("参加", "出席", "与会", "参会"),
+    "参会": _ATTENDED,
+    "参加": _ATTENDED,
+    "出席": _ATTENDED,
+    "与会": _ATTENDED,
+    "到场": _ATTENDED,
+    "到会": _ATTENDED,
     "主持": ("主持",),
     "讲话": ("讲话", "发言", "致辞", "指出", "强调"),
     "发言": ("讲话", "发言", "致辞"),
@@ -32,6 +36,8 @@ SYNONYMS = {
     "举行": ("召开", "举行", "举办"),
     "主会场": ("主会场",),
     "分会场": ("分会场",),
+    # 抬升了多少: a change is written with any verb of rising (较上年提高1.4个百分点)
+    **dict.fromkeys(_ROSE, _ROSE),
     # 投资门槛是多少: a threshold is written as the figure with 以上 (投资10亿元以上)
     "门槛": ("门槛", "以上"),
     "起点": ("起点", "以上"),
@@ -440,7 +446,12 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         if len(valued) > 1:
             pick_one = max if most.group(1) in "多大高" else min
             return (pick, *pick_one(valued)[1])
-    found = spans.nearest(found_spans, pick.text, q.clause_words or q.predicate or q.terms, q.kind or "", weights)
+    words = q.clause_words or q.predicate or q.terms
+    # 抬升了多少 — 较上年提高1.4个百分点: a set phrase's synonym stands for it, with its weight
+    said = {v: w for w in words for v in SYNONYMS.get(w, ()) if v not in words}
+    if said and weights is not None:
+        weights = {**weights, **{v: weights.get(w, 1.0) for v, w in said.items()}}
+    found = spans.nearest(found_spans, pick.text, tuple(words) + tuple(said), q.kind or "", weights)
     if found and q.kind == "figure" and (noun := _COUNTED_NOUN.search(q.text)) and pick.text.startswith(noun.group(1), found[1]):
         found = (found[0], found[1] + len(noun.group(1)))  # 几大安全 → 五大安全: the count with what it counts
     return (pick, *found) if found else None

@@ -78,8 +78,12 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False
     if not quotes_the_phrase(q, p) or not names_a_choice(q, p.text) or not speaker_agrees(ctx, p):
         return False
-    if q.provinces and p.candidate.chunk.province == FRONT_PROVINCE and not set(q.provinces) & set(provinces_in(p.text)):
-        return False  # the editor's overview, in a sentence about other provinces
+    if q.provinces and p.candidate.chunk.province == FRONT_PROVINCE:
+        # the editor's overview, in a sentence about other provinces, or with the answer in
+        # another province's part (福建…座谈会；江西连续8年…: 8年 is 江西's)
+        own = "；".join(part for part in re.split(r"[；;]", p.text) if set(q.provinces) & set(provinces_in(part)))
+        if not own or q.kind and not answers_kind(q, own):
+            return False
     # “一把手”抓“一号工程”是谁说的: the quoted words find the very sentence; a name in
     # another sentence of the passage said something else (its speaker is found below)
     if q.kind == "person" and q.quoted and SAYS.search(q.text) and not all(holds_phrase(t, p.text) for t in q.quoted if len(t) >= 2):

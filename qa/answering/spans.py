@@ -131,6 +131,9 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
         # 观看人次约260万: the unit may be named just before the number (1000个左右投资10亿元: not that far)
         if unit and not _has_unit(span, unit) and not _unit_leads(text[max(0, m.start() - 6) : m.start()], unit):
             continue
+        # 观看人次约260万: a sum in 万 with no 元 is money unless what it counts is named before it
+        if unit == "元" and "元" not in span and _COUNTED_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            continue
         spans.append(_trim(text, m.span()))
     if not unit:
         # "多少" with no unit: a percentage, or a bare number such as a telephone number
@@ -176,11 +179,14 @@ def _has_unit(span: str, unit: str) -> bool:
 
 
 _ITEM_MEASURES = ("项", "条", "件")
+_COUNTED_BEFORE = re.compile(r"(?:人次|人数|人|户|名|家|个|次|辆|吨|件|量)[约近超逾达为共计]{0,2}$")
 
 
 def _unit_leads(before: str, unit: str) -> bool:
     """The unit ends `before` but for two characters at most (人次约, 人数为)."""
-    return any(_has_unit(before[i:], unit) for i in range(max(0, len(before) - 4), len(before)))
+    # (较上年提高3.2个百分点: the 年 of 上年 is three characters off, and names no span of time)
+    tail = re.sub(r"[约近超逾达为共计有是]{1,2}$", "", before)
+    return any(_has_unit(tail[i:], unit) for i in range(max(0, len(tail) - 2), len(tail)))
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
