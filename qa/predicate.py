@@ -35,6 +35,9 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # 那次会是什么时候开的, 在哪个城市召开: the verb only says that the meeting took place
     if not after and kind == "date" and held_after:
         return ()
+    # 座谈会一共开了多长时间: how long the meeting took; a span of time it speaks of (过去一年) is another
+    if kind == "figure" and re.search(r"开了?(?:多长|多久|几个小时|几天)", text[clauses[at].start() : m.end() + 2]):
+        return ("召开",)
     if not after and kind == "place" and held_after:
         return ("召开",)
     # 主会场设在哪个城市, 会场(会址)在哪座城市: a meeting is held where its (main) venue is (在长沙召开,

@@ -362,7 +362,8 @@ def _meeting_words(text: str) -> tuple[str, ...]:
 
 
 # 赛力斯集团在…交流发言, 代表省卫健委作表态发言: who spoke for an organisation
-_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,14}?发言|代表([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)")
+# (企业家代表里头一个发言: 代表 after who they are is a noun, the representatives)
+_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,14}?发言|(?<![家者士人员工生民党])代表(?![里中们])([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)")
 _GENERIC_BODY = re.compile(r"^(?:企业|单位|公司|集团|部门|地方|基层|群众)$")
 
 

@@ -21,8 +21,9 @@ _SPEECH_VERB = re.compile(r"强调|指出|表示|要求|提出|认为|希望|透
 _BETWEEN = re.compile(r"(?:在[^，。]{0,8}?(?:中|上|时)|出席(?:会议)?并|主持(?:会议)?并|代表[^，。]{0,12}?|也|还|进一步|同时|最后)+$")
 _TITLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|同志)$")
 _IMPERSONAL = re.compile(r"(?:会议|大会|批示|文件|通知|意见|报告|方案|会上|讲话)$")
-# 会上，…作交流发言; 会议听取了…汇报; …等在主会场参会: the report's own account of the meeting, no one's words
-_NARRATIVE = re.compile(r"^(?:会上|会前|会后|会议期间|当日|当天)[，,]|^会议(?:听取|传达|审议|通报|宣读|观看)|(?:(?:作|做)了?[\u4e00-\u9fff]{0,4}发言|参会|参加会议|出席会议|列席会议|出席|主持会议|主持)[。；;]?$")
+# 会上(座谈会上)，…作交流发言; 会议听取了…汇报; …等在主会场参会, …等先后发言: the report's own account of
+# the meeting, no one's words
+_NARRATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}会上|会前|会后|会议期间|当日|当天)[，,]|^会议(?:听取|传达|审议|通报|宣读|观看)|(?:(?:(?:作|做)了?[\u4e00-\u9fff]{0,4}|先后|分别|相继|依次)发言|参会|参加会议|出席会议|列席会议|出席|主持会议|主持)[。；;]?$")
 _PREPOSITION = re.compile(r"按照|根据|依照|依据|对照|遵照|按")
 _PRONOUN = re.compile(r"(?:他|她)$")
 OPENS, PASSES, IMPERSONAL, INSTRUCTED = "opens", "passes", "impersonal", "instructed"

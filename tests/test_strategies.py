@@ -1086,3 +1086,58 @@ def test_a_count_named_before_a_sum_in_wan_is_no_money():
 def test_the_overview_answers_only_in_the_part_about_the_province_asked(wording):
     # 连续5年 is 宁夏's, in the editor's sentence that also speaks of 青海
     refused(wording, "青海这次生态保护和高质量发展大会一共开了多长时间？")
+
+
+FORUM = """今日测试快讯
+
+2024年第15期
+
+1. 海南召开民营企业座谈会
+
+2月18日，海南省委、省政府在海口召开民营企业座谈会。省委书记冯飞出席并讲话。
+
+冯飞强调，要持续优化营商环境，过去一年，民营企业克服困难，实现较快增长。
+
+座谈会上，民营企业家各抒己见，气氛热烈。傅明华、林志强、王小兰等企业家代表先后发言。
+
+会议指出，全省已连续第6个季度开展重点项目调度。
+
+2. 贵州召开全省数字经济大会
+
+2月19日，贵州省委、省政府在贵阳召开全省数字经济大会。省委书记林东升出席会议并讲话。
+
+林东升强调，要推动数据中心集群建设，深入实施数字经济倍增行动。
+"""
+
+
+@pytest.fixture(scope="module")
+def forum(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "forum", FORUM, 15)
+
+
+def test_the_first_or_last_speaker_of_a_list_is_its_first_or_last_name(forum):
+    # (傅 is a surname; 企业家代表 after 等 says who the list is)
+    assert direct(forum, "海南民营企业座谈会上，企业家代表里头一个发言的是谁？") == "傅明华"
+    assert direct(forum, "海南民营企业座谈会上，排在最后发言的企业家代表是谁？") == "王小兰"
+    assert read_question("海南民营企业座谈会上，企业家代表里头一个发言的是谁？").represents == ""
+
+
+def test_the_holder_of_a_title_asked_is_named_with_it(forum):
+    # the entrepreneurs who spoke are not the secretary, nor do they speak in his speech
+    assert direct(forum, "在海口跟民营企业家座谈、作主要讲话的海南省委书记是谁？") == "冯飞"
+
+
+def test_a_run_so_far_is_counted_by_its_ordinal(forum):
+    assert direct(forum, "海南重点项目调度已经连着搞了多少个季度？") == "第6个季度"
+
+
+def test_how_long_a_meeting_took_is_not_a_span_it_speaks_of():
+    # a sentence must speak of the meeting being held; 过去一年 in a speech does not
+    assert read_question("海南这次民营企业座谈会一共开了多长时间？").predicate == ("召开",)
+
+
+@pytest.mark.parametrize("sentence", ["座谈会上，民营企业家各抒己见，气氛热烈。", "傅明华、林志强、王小兰等企业家代表先后发言。"])
+def test_the_report_s_account_of_who_spoke_is_no_one_s_speech(sentence):
+    from qa.speakers import _NARRATIVE
+
+    assert _NARRATIVE.search(sentence)

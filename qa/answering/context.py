@@ -446,6 +446,13 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         if len(valued) > 1:
             pick_one = max if most.group(1) in "多大高" else min
             return (pick, *pick_one(valued)[1])
+    if q.kind == "person" and (order := _ORDER_ASKED.search(q.text)):
+        # 头一个发言的是谁, 排在最后发言的是谁: the first or last name of the list of speakers
+        runs = [(a, b) for a, b in spans.joined(found_spans, pick.text) if "、" in pick.text[a:b]]
+        if runs:
+            a, b = max(runs, key=lambda s: s[1] - s[0])
+            items = [s for s in found_spans if a <= s[0] and s[1] <= b]
+            return (pick, *(items[0] if order.group(1) else items[-1]))
     words = q.clause_words or q.predicate or q.terms
     # 抬升了多少 — 较上年提高1.4个百分点: a set phrase's synonym stands for it, with its weight
     said = {v: w for w in words for v in SYNONYMS.get(w, ()) if v not in words}
@@ -455,6 +462,9 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
     if found and q.kind == "figure" and (noun := _COUNTED_NOUN.search(q.text)) and pick.text.startswith(noun.group(1), found[1]):
         found = (found[0], found[1] + len(noun.group(1)))  # 几大安全 → 五大安全: the count with what it counts
     return (pick, *found) if found else None
+
+
+_ORDER_ASKED = re.compile(r"(?:(头一个|第一个|第一位|首位|最先)|最后一个|最后一位|最后)(?=[^，。？?]{0,8}(?:发言|讲话|汇报))")
 
 
 # 维护国家几大安全的, 聚力几大攻坚: a short noun, whole, right after the count asked for

@@ -88,12 +88,25 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     # another sentence of the passage said something else (its speaker is found below)
     if q.kind == "person" and q.quoted and SAYS.search(q.text) and not all(holds_phrase(t, p.text) for t in q.quoted if len(t) >= 2):
         return False
+    # 作主要讲话的福建省委书记是谁: a sentence that names no one with that title (a list of
+    # entrepreneurs who spoke) names another person
+    if q.kind == "person" and (title := _TITLE_ASKED.search(q.text)) and title.group(1) not in p.text and not _speaker_titled(ctx, p, title.group(1)):
+        return False
     if _dates_the_bulletin(q, p) or _counts_the_noun(ctx, p):
         return True
     if _bare_date(q, p):
         return False  # a dateline (2024年2月23日) dates its document, not what was asked
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
+
+
+_TITLE_ASKED = re.compile(rf"(?<!副)({spans.TITLES})(?:是|为)?(?:谁|哪位|哪一位)")
+
+
+def _speaker_titled(ctx: AnswerContext, p: Pick, title: str) -> bool:
+    """The speech the sentence belongs to opens with a name under that title."""
+    sp = _speaker_of(ctx, p)
+    return sp is not None and title in sp.candidate.chunk.text[sp.start : sp.name_end]
 
 
 def _dates_the_bulletin(q, p: Pick) -> bool:

@@ -38,11 +38,11 @@ _PERIOD = re.compile(r"(?:第?[一二三四1-4]|首)季度|[上下]半年|年初
 _RELATIVE_YEAR = re.compile(r"(?:今|去|明|前|当)年(?!\s*\d)")
 _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
-_TITLES = (
+TITLES = (
     r"省委书记|市委书记|区党委书记|党委书记|书记|省长|市长|主席|副省长|副市长|副书记|常务副省长|常务副市长|"
     r"厅长|局长|处长|司长|所长|校长|会长|行长|社长|主任|院长|副院长|部长|董事长|总经理|总裁|秘书长|常委"
 )
-_PERSON_AFTER_TITLE = re.compile(rf"(?:{_TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到透：:（(）)\s]|$)")
+_PERSON_AFTER_TITLE = re.compile(rf"(?:{TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到透：:（(）)\s]|$)")
 
 
 def listed_persons(text: str) -> set[str]:
@@ -65,8 +65,8 @@ def titled_persons(text: str) -> set[str]:
 
 # 黄坤明强调, 王伟中主持, 黄坤明等省领导: a name the sentence opens with, before a reporting verb
 # 刘玉江、孙运锋、张敏出席: a list of names before what they did
-# (the last name lazily: 刘惠等出席 lists 刘惠, not 刘惠等)
-_PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)(?=等?(?:同志)?(?:出席|参加|参会|列席|先后发言|发言|作交流发言|在主会场|讲话))")
+# (the last name lazily: 刘惠等出席 lists 刘惠, not 刘惠等; 吴国仕等企业家代表先后发言 lists 吴国仕)
+_PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)(?=(?:等(?:[\u4e00-\u9fff]{1,5}?代表)?)?(?:同志)?(?:出席|参加|参会|列席|先后发言|发言|作交流发言|在主会场|讲话))")
 # 王晓晖书记讲话: a name the title follows
 _PERSON_BEFORE_TITLE = re.compile(r"(?:(?<=[，。；、落实按照根据遵照])|^)([\u4e00-\u9fff]{2,3}?)(?=(?:书记|省长|市长|主任|主席|同志)(?:的)?(?:讲话|要求|部署|指示|批示))")
 # 省领导陈炜、董卫民、宋朝华，…: a list of names after the post they share
