@@ -145,7 +145,8 @@ def _key_words(text: str) -> list[str]:
     return [w for w in words if w]
 
 
-_GLUED_LEAD = re.compile(r"^(?:这是|那是|这|那|总共|一共|已经)")
+_GLUED_LEAD = re.compile(r"^(?:这是|那是|这|那|总共|一共|已经|比(?=[涨跌升降增减多少高低]))")
+_CHANGE_VERBS = set("涨跌升降")
 
 
 def _unglued(word: str) -> str:
@@ -153,6 +154,8 @@ def _unglued(word: str) -> str:
     rest = _GLUED_LEAD.sub("", word)
     if rest == word:
         return word
+    if rest in _CHANGE_VERBS:
+        return rest  # 比涨 → 涨: the change asked about, whatever its length
     return rest if len(rest) > 1 and rest not in STOPWORDS and rest not in _DEICTIC_TIME and not ASKING_NOUNS.match(rest) else ""
 
 

@@ -487,11 +487,17 @@ def _unit(text: str) -> str:
         return ""  # 在湘投资的世界500强数目: a count, whatever noun describes what is counted
     if m := UNIT_AFTER.search(text):
         u = m.group(1)
+        # 跟前一年比涨了几个点: a change in a share is counted in percentage points
+        if u == "个" and text[m.end() : m.end() + 1] == "点" and _CHANGE.search(text):
+            return "%"
         return {"个亿": "元", "亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)
     for unit, pattern in UNIT_NOUNS:
         if pattern.search(text):
             return unit
     return ""
+
+
+_CHANGE = re.compile(r"[涨跌升降增减]|提高|下滑|回落|比上年|较上年|同比|环比")
 
 
 def _place_unit(text: str) -> str:

@@ -1068,6 +1068,9 @@ def test_the_date_of_the_meeting_a_clause_describes_is_when_it_was_held(wording)
 def test_a_change_is_held_by_any_verb_of_rising_and_answered_by_it(wording):
     # 抬升 — 较上年提高3.2个百分点; the level (65.5%) is not the change
     assert direct(wording, "青海清洁能源装机占比比上年抬升了多少？") == "3.2个百分点"
+    # 涨了几个点: percentage points, and 比 is no part of the verb
+    assert read_question("青海清洁能源装机占比跟上年比涨了几个点？").predicate == ("涨",)
+    assert direct(wording, "青海清洁能源装机占比跟上年比涨了几个点？") == "3.2个百分点"
 
 
 def test_who_came_is_who_attended(wording):
