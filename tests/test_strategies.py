@@ -1105,6 +1105,8 @@ FORUM = """今日测试快讯
 
 会议指出，全省已连续第6个季度开展重点项目调度。
 
+冯飞要求，要在三个方面打造一流营商环境。一是打造高效的政务环境，推行企业开办一日办结。二是打造有力的要素环境，设立民营企业纾困基金。三是打造公正的法治环境，完善涉企案件快速办理机制和企业家约谈检察长制度。
+
 2. 贵州召开全省数字经济大会
 
 2月19日，贵州省委、省政府在贵阳召开全省数字经济大会。省委书记林东升出席会议并讲话。
@@ -1144,3 +1146,10 @@ def test_the_report_s_account_of_who_spoke_is_no_one_s_speech(sentence):
     from qa.speakers import _NARRATIVE
 
     assert _NARRATIVE.search(sentence)
+
+
+def test_a_set_spelled_out_item_by_item_is_quoted_whole(forum):
+    a = forum.answer("冯飞要求打造哪三个方面的营商环境？")
+    assert not a.abstained and all(item in a.text for item in ("一是打造高效的政务环境", "二是打造有力的要素环境", "三是打造公正的法治环境"))
+    # a question one item answers asks inside it
+    assert first_quote(forum, "海南打造公正的法治环境，要完善哪几项机制制度？").startswith("三是打造公正的法治环境")

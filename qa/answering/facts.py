@@ -38,7 +38,7 @@ from .context import (
     names_the_set,
 )
 from .counting import counted
-from .indirect import numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
+from .indirect import enumerated, numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
 from .unsaid import unsaid
 
@@ -244,6 +244,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         best = _calendar_first(q, fitting[:3]) or fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
+    if (items := enumerated(ctx, best)) is not None:
+        return items
     best, missing = unsaid(ctx, ranked, best)
     if missing:
         return Reply([ctx.mention_line(best)], abstained=True, reason=missing)

@@ -13,7 +13,7 @@ from itertools import groupby
 
 from ..retrieval import Candidate
 from . import spans
-from .context import AnswerContext, Reply, answers_kind, bare, direct_span, holds_predicate, is_relevant
+from .context import AnswerContext, Reply, answers_kind, bare, direct_span, holds_predicate, holds_terms, is_relevant
 from .quotes import Pick, quoted
 
 
@@ -112,3 +112,50 @@ def spelled_over_sentences(ctx: AnswerContext, pool: list[Candidate]) -> Reply |
                 if is_relevant(ctx, c, pick.text):
                     return Reply([ctx.quote_line(pick)], provinces=q.provinces)
     return None
+
+
+# 要打造哪五个方面的营商环境, 有哪几项任务: the items of a set, asked for by their count or 哪些方面
+_ASKS_ITEMS = re.compile(rf"哪(?:几|[{spans.CN_DIGITS}])(?:个|项|条|点|大)?(?:方面|项|条|点|件|类|种)|哪些方面")
+# 一要…, 二是…, （三）…, 第四，…: a sentence that opens an item of a numbered set
+_ITEM_MARK = re.compile(r"^[（(]?([一二三四五六七八九十])[）)]?(?:要|是|在|抓|、)|^第([一二三四五六七八九十])[，、,：:是]")
+_ITEM_VALUE = "一二三四五六七八九十"
+
+
+def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
+    """A set the report spells out item by item (一要打造…政务环境。…二要打造…要素环境。):
+    the numbered sentences of the best passage's section, quoted in order, each passage's
+    items as one quote."""
+    q = ctx.question
+    if q.kind or not (asked := _ASKS_ITEMS.search(q.text)):
+        return None
+    home = (best.candidate.chunk.doc, best.candidate.chunk.section)
+    passages = sorted({c.chunk.id: c for c in ctx.retrieved.ranked if (c.chunk.doc, c.chunk.section) == home}.values(), key=lambda c: c.chunk.start)
+    items = []  # (passage, sentence, its number)
+    for c in passages:
+        for s in sorted(c.sentences, key=lambda s: s.start):
+            if m := _ITEM_MARK.match(c.text(s)):
+                items.append((c, s, _ITEM_VALUE.index(m.group(1) or m.group(2)) + 1))
+    runs, run = [], []
+    for item in items:
+        if run and item[2] == run[-1][2] + 1 and item[0].chunk.start >= run[-1][0].chunk.start:
+            run.append(item)
+        else:
+            runs.append(run)
+            run = [item] if item[2] == 1 else []
+    runs = [r for r in [*runs, run] if len(r) >= 2]
+    count = next((_ITEM_VALUE.index(ch) + 1 for ch in asked.group(0) if ch in _ITEM_VALUE), None)
+    runs = [r for r in runs if count is None or len(r) == count]
+    if not runs:
+        return None
+    run = max(runs, key=len)
+    # 法治环境要完善哪几项机制: a question the best item answers asks inside that item
+    if any(c.chunk.id == best.candidate.chunk.id and sent.start <= best.start < sent.end for c, sent, _ in run):
+        return None
+    # the set must be what was asked about: its items, and what leads up to them in their
+    # passage (韩俊指出，营商环境…。一要打造…), hold the question's words
+    first, at = run[0][0], run[0][1].start
+    text = first.chunk.text[:at] + "".join(c.text(s) for c, s, _ in run)
+    if not holds_terms(ctx, text, 0.5):
+        return None
+    groups = [list(g) for _, g in groupby(run, key=lambda item: item[0].chunk.id)]
+    return Reply([ctx.quote_line(Pick(g[0][0], g[0][1].start, g[-1][1].end, g[0][0].score)) for g in groups], provinces=q.provinces)
