@@ -339,8 +339,9 @@ def _alternatives(words: list[str]) -> list[list[str]]:
                 items.append(words[at - 2])
                 at -= 2
             found.append(items)
-        elif w in ("（", "(") and i > 0 and (close := next((j for j in range(i + 1, min(i + 10, len(words))) if words[j] in ("）", ")")), None)):
-            inside = "".join(words[i + 1 : close])
+        elif w in ("（", "(") and i > 0 and (close := next((j for j in range(i + 1, min(i + 16, len(words))) if words[j] in ("）", ")")), None)):
+            # (消费（扩大消费、消费拉动、消费中心等）: examples offered are alternatives too)
+            inside = re.sub(r"(?:等|之类|什么的)$", "", "".join(words[i + 1 : close]))
             others = [x for x in re.split(r"、|或者|或是|或|，|,|/", inside) if x]
             if others and all(len(x) <= 6 for x in others):
                 found.append([words[i - 1], *others])

@@ -989,6 +989,10 @@ def test_words_offered_in_brackets_are_alternatives(launch):
     assert read_question("对企业搞梯次（梯度）培育的是哪几个省？").term_variants == (("企业", "搞", "梯次", "培育"), ("企业", "搞", "梯度", "培育"))
     assert len(read_question("哪些省市的讲话里强调要坚持（强化、突出）问题导向？").term_variants) == 3
     assert set(launch.answer("哪些地方提到了港口（口岸）？").provinces) == {"海南", "贵州"}
+    # examples offered in brackets (…等, …之类) are alternatives too, however many
+    q = read_question("哪些地方的报道讲到了消费（扩大消费、消费拉动、消费中心等）？")
+    assert ("消费",) in q.term_variants and ("消费", "中心") in q.term_variants
+    assert "之类" not in read_question("哪些会上有管数据的部门（大数据局、政数局之类）发言？").terms
 
 
 def test_this_year_in_a_bulletin_is_the_bulletin_s_year(launch):
