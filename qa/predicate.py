@@ -128,8 +128,12 @@ def clause_words(text: str, kind: str | None) -> tuple[str, ...]:
     if not clause:
         return ()
     # 两年来, 近年以来: a span of time scopes the whole sentence and sits next to no answer
-    words = [w for w in _key_words(clause) if not re.search(re.escape(w) + r"(?:以)?来", clause)]
+    # (一年大概要投多少钱: a period that measures the rate, 每年 or 一年, is no key word of it)
+    words = [w for w in _key_words(clause) if not re.search(re.escape(w) + r"(?:以)?来", clause) and not _RATE_PERIOD.fullmatch(w)]
     return tuple(dict.fromkeys(words))
+
+
+_RATE_PERIOD = re.compile(r"[一每全](?:年|月|天|周|季度)")
 
 
 def _key_words(text: str) -> list[str]:

@@ -1157,3 +1157,9 @@ def test_a_set_spelled_out_item_by_item_is_quoted_whole(forum):
     assert not a.abstained and all(item in a.text for item in ("一是打造高效的政务环境", "二是打造有力的要素环境", "三是打造公正的法治环境"))
     # a question one item answers asks inside it
     assert first_quote(forum, "海南打造公正的法治环境，要完善哪几项机制制度？").startswith("三是打造公正的法治环境")
+
+
+def test_the_period_of_a_rate_is_no_key_word_of_it():
+    # 每年…推多少个: the yearly count is asked; 每年 measures it, and 从今年开始…每年 need not echo it
+    assert "每年" not in read_question("投资10亿元以上的大项目，每年大概滚动推多少个？").clause_words
+    assert "一年" not in read_question("这几类产业项目，一年大概要投多少钱？").clause_words
