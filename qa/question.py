@@ -504,7 +504,7 @@ _CHANGE = re.compile(r"[涨跌升降增减]|提高|下滑|回落|比上年|较�
 def _place_unit(text: str) -> str:
     """哪个县, 那个县叫什么: the level of place asked for."""
     # (这个园区选在哪个区县: the level the question word asks, before one a demonstrative names)
-    level = r"[个座一几些]*(?:自治)?(开发区|高新区|示范区|园区|新区|城市|县|区|市|州)"
+    level = r"[个座一几些]*(?:自治)?(开发区|高新区|示范区|园区|新区|城市|县|区(?!域)|市|州)"  # (哪个区域: a region, any level)
     m = re.search("哪" + level, text) or re.search("[那这]" + level, text)
     return m.group(1).replace("城市", "市") if m else ""
 

@@ -310,6 +310,8 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("place", "城市", "把陇原人民思变图强的发展意识转化为强大动力", []),
     ("place", "市", "在西北振兴中走在前列，会议在兰州召开", ["兰州"]),  # a city is asked: a region is none
     ("place", "开发区", "各县区及兰州经济技术开发区主要负责同志参会", ["兰州经济技术开发区"]),  # a zone named after its city
+    ("place", "", "推进中心城区强核提能级，深化渝西地区高质量发展，建设现代化渝东新城", ["渝西地区", "渝东新城"]),  # not 深化渝西地区
+    ("place", "区", "深化渝西地区高质量发展，建设现代化渝东新城，面向西部", []),  # 区县 asked: a region or a new town is none
     ("place", "", "兰州新区、兰州高新区作交流发言", ["兰州新区", "兰州高新区"]),
     ("date", "年", "2月18日，2024年一季度调度推进会召开", ["2024年"]),  # 哪一年: 2月18日 names none
     ("figure", "第", "2月18日是春节后上班第一天", []),  # 排第几: 第一天 ranks nothing  # the province's literary name is no place inside it
@@ -974,6 +976,7 @@ def test_the_level_of_place_asked_is_the_question_word_s_and_a_region_is_no_dist
     assert read_question("要加快建设示范园区，这个园区选在重庆哪个区县？").unit == "区"
     text = "深化渝西地区高质量发展"
     assert spans.find("place", text) and not spans.find("place", text, "区")
+    assert read_question("重庆要求发展能级显著提升的是哪个区域？").unit != "区"  # a region, of any level
 
 
 def test_how_much_money_asks_for_an_amount(launch):

@@ -229,12 +229,20 @@ def _place_pattern() -> re.Pattern:
 # a county, district or city the gazetteer does not list, named in a list: 、前郭县、天长市
 _LOCAL_UNIT = re.compile(r"(?:(?<=[、，,和与及在化])|^)([\u4e00-\u9fff]{2,5}?(?:县|市|区|州|旗|盟|地区|片区|新区|园区|示范区|开发区|合作区|新城))(?=[、，,。；和与及等的党委高设]|$)")
 _NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外]|^(?:设区|县级|地级|市县|区县)|[在的对从向把被]")
+# 深化渝西地区: a verb before a name is no part of it
+_LEADING_VERB = re.compile(r"^(?:深化|推进|建设|加快|打造|支持|推动|促进|实现|发展|提升|培育|强化|优化|带动|服务|围绕|聚焦|依托)")
 
 
 def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Place names. Asked about `known` provinces, only places inside them, and not the
     provinces themselves: asked 江苏在哪座城市, neither "江苏" nor "甘肃" answers."""
-    out = [m.span(1) for m in _LOCAL_UNIT.finditer(text) if not _NOT_LOCAL.search(m.group(1)) and not province_of(m.group(1)[:-1])]
+    out = []
+    for m in _LOCAL_UNIT.finditer(text):
+        verb = _LEADING_VERB.match(m.group(1))
+        a = m.start(1) + (verb.end() if verb else 0)
+        name = text[a : m.end(1)]
+        if len(name) >= 3 and not _NOT_LOCAL.search(name) and not province_of(name[:-1]):
+            out.append((a, m.end(1)))
     for m in _place_pattern().finditer(text):
         name = m.group(0)
         base = re.sub(r"(?<=..)[省市州]$", "", name)  # 延边州 is 延边; 广州 stays
@@ -288,10 +296,10 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         return persons(text)
     if kind == "place":
         found = places(text, known)
-        if unit == "市":  # a city is asked: a region (闽台) or a run of provinces (沪苏浙) is none
+        if unit in ("市", "区", "县"):  # a city or district is asked: a region (闽台, 西部) or a run of provinces (沪苏浙) is none
             found = [(a, b) for a, b in found if text[a:b] not in REGIONS and not _ABBREVIATED_RUN.fullmatch(text[a:b])]
-        if unit == "区":  # 哪个区县: 渝西地区 is a region, not a district
-            found = [(a, b) for a, b in found if not re.search(r"(?:地|片|园|景|社|辖)区$", text[a:b])]
+        if unit == "区":  # 哪个区县: 渝西地区 is a region, not a district, nor is 渝东新城
+            found = [(a, b) for a, b in found if not re.search(r"(?:(?:地|片|园|景|社|辖)区|新城)$", text[a:b])]
         if unit:  # 哪个新区: 雄安 is named with the level asked when the report writes it (雄安新区)
             found = [(a, b + len(unit)) if text[b : b + len(unit)] == unit else (a, b) for a, b in found]
         # asked for a county, a county answers before the cities around it
