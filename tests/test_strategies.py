@@ -996,6 +996,8 @@ def test_words_offered_in_brackets_are_alternatives(launch):
     q = read_question("哪些地方的报道讲到了消费（扩大消费、消费拉动、消费中心等）？")
     assert ("消费",) in q.term_variants and ("消费", "中心") in q.term_variants
     assert "之类" not in read_question("哪些会上有管数据的部门（大数据局、政数局之类）发言？").terms
+    # a placeholder (某类基金) stands for whatever the report names
+    assert "某类" not in read_question("哪些地方的部署里提到要用好、做大某类基金？").terms
 
 
 def test_this_year_in_a_bulletin_is_the_bulletin_s_year(launch):
