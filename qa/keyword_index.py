@@ -32,7 +32,7 @@ QUESTION_WORDS = set(
 # of every topic, so they say nothing about which passage answers
 REPORTING_VERBS = set(
     "提到 提出 表示 指出 强调 说 讲 认为 打算 希望 明确 提醒 要求 谈到 透露 介绍 称 宣布 部署 "
-    "涉及 提及 谈及 论及 说到 讲到 点名 点到 点出 提起 说起 写到 写进 写入".split()
+    "涉及 提及 谈及 论及 说到 讲到 点名 点到 点出 提起 说起 写到 写进 写入 写明 写出 注明 载明 列明 交代 交待".split()
 )
 # the genre's words for its own subject: every report is about a province's meeting
 # and the user's words for the documents themselves (报道里, 资料中)

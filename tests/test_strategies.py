@@ -1106,7 +1106,7 @@ FORUM = """今日测试快讯
 
 1. 海南召开民营企业座谈会
 
-2月18日，海南省委、省政府在海口召开民营企业座谈会。省委书记冯飞出席并讲话。
+2月18日，海南省委、省政府在海口召开民营企业座谈会。省委书记冯飞出席并讲话。省直各单位主要负责同志在主会场参会，各市县设分会场。
 
 冯飞强调，要持续优化营商环境，过去一年，民营企业克服困难，实现较快增长。
 
@@ -1120,7 +1120,7 @@ FORUM = """今日测试快讯
 
 2月19日，贵州省委、省政府在贵阳召开全省数字经济大会。省委书记林东升出席会议并讲话。
 
-林东升强调，要推动数据中心集群建设，深入实施数字经济倍增行动。
+林东升强调，要推动数据中心集群建设，深入实施数字经济倍增行动。大会全程网络直播，观看人次约120万。
 """
 
 
@@ -1168,3 +1168,10 @@ def test_the_period_of_a_rate_is_no_key_word_of_it():
     # 每年…推多少个: the yearly count is asked; 每年 measures it, and 从今年开始…每年 need not echo it
     assert "每年" not in read_question("投资10亿元以上的大项目，每年大概滚动推多少个？").clause_words
     assert "一年" not in read_question("这几类产业项目，一年大概要投多少钱？").clause_words
+
+
+def test_which_meetings_give_a_number_of_attendees(forum):
+    # 写明 is the user's word for the report, and a list of who attended gives no number
+    assert "写明" not in read_question("哪些会议的报道写明了参会人数？").terms
+    assert read_question("有哪些地方交代了参会人数？").about_meeting
+    assert forum.answer("哪些会议的报道写明了参会人数？").provinces == ("贵州",)

@@ -41,6 +41,7 @@ def _condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
 
 
 _NEGATED_BEFORE = re.compile(r"不是|并非|不在|非|未|没")
+_ASKS_NUMBER = re.compile(r"人数|人次|多少人|几人|单位数|家数|数字|数目")
 
 
 def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: str, every: bool = False) -> bool:
@@ -95,6 +96,7 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     wanted, unwanted = _condition(ctx, field)
     # 以民营经济为主题: a name holds every word asked (民营 and 经济), unless the question offers a choice (“推进会”或“推进大会”)
     every = field == "theme" and not ctx.question.quoted_any
+    counted = _ASKS_NUMBER.search(ctx.question.text)
     listed, unknown = [], []
     for m, located in ctx.retrieved.meetings:
         if field not in located:
@@ -106,6 +108,8 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
             continue
         if unwanted and _matches(m, field, unwanted, said):
             continue
+        if field == "scale" and counted and not spans.figures(said):
+            continue  # 写明了参会人数: a list of who attended gives no number
         listed.append((m, Pick(c, a, b, c.score)))
     what = FIELD_NAMES[field]
     if not listed:
