@@ -38,7 +38,8 @@ REPORTING_VERBS = set(
 # and the user's words for the documents themselves (报道里, 资料中)
 GENRE_WORDS = set("召开 会议 省 市 省份 地方 两省 两地 新春 第一 第一会 有关 相关 方面 情况 问题 报道 资料".split())
 # the user's words for wording itself (哪些报道用到了“四梁八柱”的说法): the phrase is the topic
-WORDING_WORDS = set("说法 提法 表述 字眼 字样 措辞 用语 词语 词汇 用到 用过 出现".split())
+# (and for words set side by side: 把教育、科技、人才连在一起讲)
+WORDING_WORDS = set("说法 提法 表述 字眼 字样 措辞 用语 词语 词汇 用到 用过 出现 连在一起 放在一起 绑在一起 并在一起 连在 放在 一起 并排 并列".split())
 STOPWORDS = FUNCTION_WORDS | QUESTION_WORDS | REPORTING_VERBS | GENRE_WORDS | WORDING_WORDS
 
 

@@ -1175,3 +1175,9 @@ def test_which_meetings_give_a_number_of_attendees(forum):
     assert "写明" not in read_question("哪些会议的报道写明了参会人数？").terms
     assert read_question("有哪些地方交代了参会人数？").about_meeting
     assert forum.answer("哪些会议的报道写明了参会人数？").provinces == ("贵州",)
+
+
+def test_how_the_user_describes_words_set_together_is_no_key_word():
+    # 三样 counts what the question lists; 连在一起讲 says how they are said, not what
+    assert read_question("把教育、科技、人才三样连在一起讲的是哪几个地方？").terms == ("教育", "科技", "人才")
+    assert "三次" in read_question("王晓晖讲话里提到四川省委三次全会，起了什么作用？").terms  # a session's number names it
