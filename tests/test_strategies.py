@@ -977,6 +977,9 @@ def test_the_level_of_place_asked_is_the_question_word_s_and_a_region_is_no_dist
     text = "深化渝西地区高质量发展"
     assert spans.find("place", text) and not spans.find("place", text, "区")
     assert read_question("重庆要求发展能级显著提升的是哪个区域？").unit != "区"  # a region, of any level
+    # a zone is named after its place in a few words; a longer description is what was said of it
+    text = "加快建设中关村世界领先科技园区"
+    assert [text[a:b] for a, b in spans.find("place", text, "", ("北京",))] == ["中关村"]
 
 
 def test_how_much_money_asks_for_an_amount(launch):

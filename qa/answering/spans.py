@@ -263,7 +263,7 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-_ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:开发区|园区|新区|示范区|合作区|高新区|经开区)(?![\u4e00-\u9fff]*[区县市])")
+_ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|园区|新区|示范区|合作区|高新区|经开区)(?![\u4e00-\u9fff]*[区县市])")
 
 
 # one-character names that are seldom anything else inside a word (not 京 新 宁 云 贵 青 台 港)
