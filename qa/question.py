@@ -392,9 +392,9 @@ _ASKS_PAGE = re.compile(r"第几页|哪一?页|几页|页码")
 _ASKS_POSITION = re.compile(r"第几篇|排第几|序号|编号|第几个?报道")
 _OF_THE_BULLETIN = re.compile(r"篇|报道|汇编|目录|快讯|简报")
 # 本期汇编一共收了几个省市的报道: the bulletin's contents are counted
-# 教育、科技、人才三样: a count of things (样) refers back to what the question lists; the
-# report writes the things, not the count (a count of sessions, 三次全会, names one)
-_COUNT_TERM = re.compile(r"[这那]?[一二两三四五六七八九十几]+样")
+# 教育、科技、人才三样, 沪、皖、豫三地: a count of things (样) or places refers back to what the
+# question lists; the report writes them, not the count (a count of sessions, 三次全会, names one)
+_COUNT_TERM = re.compile(r"[这那]?[一二两三四五六七八九十几]+(?:样|地|省|市|省市)")
 _ASKS_COUNT = re.compile(r"(?:几|多少)(?:篇|份|个(?:省|市|省市|省份|地方|地区)的?(?:新春第一会|第一会|会议|会)?(?:的)?(?:报道|材料|资料))")
 _THE_BULLETIN_ITSELF = re.compile(r"[这本该此]期|汇编|目录|快讯|简报")
 # 是在哪天的发布会上, 在哪里开的会上说的: the event something was said at

@@ -1184,3 +1184,4 @@ def test_how_the_user_describes_words_set_together_is_no_key_word():
     # 三样 counts what the question lists; 连在一起讲 says how they are said, not what
     assert read_question("把教育、科技、人才三样连在一起讲的是哪几个地方？").terms == ("教育", "科技", "人才")
     assert "三次" in read_question("王晓晖讲话里提到四川省委三次全会，起了什么作用？").terms  # a session's number names it
+    assert "三地" not in read_question("沪、皖、豫三地分别把“免申即享”和什么搭在一起说？").terms  # the places listed
