@@ -1113,6 +1113,8 @@ FORUM = """今日测试快讯
 
 冯飞强调，要持续优化营商环境，过去一年，民营企业克服困难，实现较快增长。
 
+冯飞在讲话中首先代表省委、省政府向受表扬的民营企业表示热烈祝贺，向广大企业家表示衷心感谢。
+
 座谈会上，民营企业家各抒己见，气氛热烈。傅明华、林志强、王小兰等企业家代表先后发言。
 
 会议指出，全省已连续第6个季度开展重点项目调度。
@@ -1185,3 +1187,8 @@ def test_how_the_user_describes_words_set_together_is_no_key_word():
     assert read_question("把教育、科技、人才三样连在一起讲的是哪几个地方？").terms == ("教育", "科技", "人才")
     assert "三次" in read_question("王晓晖讲话里提到四川省委三次全会，起了什么作用？").terms  # a session's number names it
     assert "三地" not in read_question("沪、皖、豫三地分别把“免申即享”和什么搭在一起说？").terms  # the places listed
+
+
+def test_a_speech_s_set_words_of_thanks_answer_who_thanked(forum):
+    # 道贺致谢 — 表示热烈祝贺…表示衷心感谢; the name stands before 在讲话中首先代表
+    assert direct(forum, "海南座谈会上代表省委省政府向企业道贺致谢的是谁？") == "冯飞"

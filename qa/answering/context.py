@@ -22,6 +22,9 @@ from .quotes import Citations, Pick, quoted
 # (问 "参会" — 报道写 "参加会议"). Only the vocabulary of meetings themselves.
 _ATTENDED = ("参加", "出席", "与会", "参会", "到场", "到会")
 _ROSE = ("提高", "提升", "增长", "增加", "上升", "抬升", "上涨", "涨")
+_FELL = ("下降", "降低", "减少", "回落", "下滑", "下跌", "降")
+_CONGRATULATED = ("祝贺", "道贺", "庆贺", "贺喜")
+_THANKED = ("感谢", "致谢", "道谢", "谢意")
 SYNONYMS = {
     "参会": _ATTENDED,
     "参加": _ATTENDED,
@@ -36,8 +39,12 @@ SYNONYMS = {
     "举行": ("召开", "举行", "举办"),
     "主会场": ("主会场",),
     "分会场": ("分会场",),
-    # 抬升了多少: a change is written with any verb of rising (较上年提高1.4个百分点)
+    # 抬升了多少: a change is written with any verb of rising (较上年提高1.4个百分点), or of falling
     **dict.fromkeys(_ROSE, _ROSE),
+    **dict.fromkeys(_FELL, _FELL),
+    # 道贺致谢的是谁: a speech congratulates and thanks in set words (表示热烈祝贺…表示衷心感谢)
+    **dict.fromkeys(_CONGRATULATED, _CONGRATULATED),
+    **dict.fromkeys(_THANKED, _THANKED),
     # 投资门槛是多少: a threshold is written as the figure with 以上 (投资10亿元以上)
     "门槛": ("门槛", "以上"),
     "起点": ("起点", "以上"),
