@@ -139,17 +139,11 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     def holds(word: str) -> bool:
         if written(word) or (len(word) > 2 and word.endswith("额") and written(word[:-1])):
             return True  # (投资额 is held by 完成投资3064亿元)
-        # 汇报工作 is held by 汇报有关工作: a set phrase of two words with a modifier between
-        # (a phrase the question glued, 产业项目, is no set phrase: 产业汇集项目 is other projects)
-        if len(word) == 4 and rjieba.has_word(word) and {word[:2], word[2:]} <= set(rjieba.cut_for_search(word)) and re.search(
-                re.escape(word[:2]) + _MODIFIER_GAP + re.escape(word[2:]), text):
-            return True
-        # 投进去 is held by 投资: a colloquial verb's direction (进去, 出来) is not its meaning
-        if (verb := _DIRECTION.sub("", word)) != word and len(verb) == 1 and re.search(re.escape(verb) + r"[\u4e00-\u9fff]", text):
+        split, stem, head = _other_writings(word)
+        if split and split.search(text) or stem and stem.search(text):
             return True
         # 联系电话 is held by 电话: the head noun of a compound, when few passages hold it,
         # names the thing whatever modifies it; 产业项目 is not held by any 项目
-        head = max((w for w in rjieba.cut_for_search(word) if word.endswith(w) and w != word), key=len, default="")
         return len(head) > 1 and weights.get(head, 0.0) >= DISTINCT_HEAD_IDF and written(head)
 
     words = list(q.predicate)
@@ -163,6 +157,23 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     total = sum(weights.get(p, 1.0) for p in words)
     held = sum(weights.get(p, 1.0) for p in words if holds(p))
     return held >= ctx.settings.min_predicate * total
+
+
+@lru_cache(maxsize=1024)
+def _other_writings(word: str) -> tuple[re.Pattern | None, re.Pattern | None, str]:
+    """How else a report writes a predicate word, read from the word alone: once per word,
+    not once for every sentence weighed. (the set phrase split by a modifier, the verb
+    without its direction, the compound's head noun)"""
+    parts = rjieba.cut_for_search(word)
+    # 汇报工作 is held by 汇报有关工作: a set phrase of two words with a modifier between
+    # (a phrase the question glued, 产业项目, is no set phrase: 产业汇集项目 is other projects)
+    split = (re.compile(re.escape(word[:2]) + _MODIFIER_GAP + re.escape(word[2:]))
+             if len(word) == 4 and rjieba.has_word(word) and {word[:2], word[2:]} <= set(parts) else None)
+    # 投进去 is held by 投资: a colloquial verb's direction (进去, 出来) is not its meaning
+    verb = _DIRECTION.sub("", word)
+    stem = re.compile(re.escape(verb) + r"[\u4e00-\u9fff]") if verb != word and len(verb) == 1 else None
+    head = max((w for w in parts if word.endswith(w) and w != word), key=len, default="")
+    return split, stem, head
 
 
 _MODIFIER_GAP = r"[^，。；、,;\s]{1,4}"
@@ -199,7 +210,7 @@ def asks_expansion(q: Question) -> bool:
     if not q.quoted or not m:
         return False
     # “严新细实”…这四个字各指什么: the characters of the quoted term, counted, are asked for
-    if (chars := _ITS_CHARACTERS.search(q.text)) and any(len(t) == _number(chars.group(1)) for t in q.quoted):
+    if (chars := _ITS_CHARACTERS.search(q.text)) and any(len(t) == numeral(chars.group(1)) for t in q.quoted):
         return True
     for term in q.quoted:
         at = q.text.rfind(term, 0, m.start())
@@ -208,7 +219,7 @@ def asks_expansion(q: Question) -> bool:
         if at >= 0 and len(between) <= 16 and not re.search(r"[，,；;]", between) and not m.group(0).startswith("哪"):
             return True
         ask = q.text[m.start() : m.end() + 6]
-        same_count = {_number(c) for c in _COUNT.findall(term)} & {_number(c) for c in _COUNT.findall(ask)}
+        same_count = {numeral(c) for c in _COUNT.findall(term)} & {numeral(c) for c in _COUNT.findall(ask)}
         same_noun = any(ch in ask[3:] for ch in term if "\u4e00" <= ch <= "\u9fff" and not _COUNT.match(ch))
         if same_count or same_noun:
             return True
@@ -218,7 +229,7 @@ def asks_expansion(q: Question) -> bool:
 _ITS_CHARACTERS = re.compile(r"[这那]([两三四五六七八九十]|\d)个字")
 
 
-def _number(text: str) -> int:
+def numeral(text: str) -> int:
     return int(text) if text.isdigit() else "一二三四五六七八九十".find(text) + 1 if text != "两" else 2
 
 
@@ -265,7 +276,7 @@ def expands(q: Question, pick: Pick) -> bool:
             items = re.split(r"[和与及、]", re.split(r"[，。；：]", before)[-1].rstrip("“\""))
             # (the name opens with its count: 一体两核多点 counts nothing)
             lead = re.match(r"[一二两三四五六七八九十]|\d+", term)
-            if lead and _number(lead.group(0)) >= 2 and len(items) == _number(lead.group(0)) and all(len(x) >= 2 for x in items):
+            if lead and numeral(lead.group(0)) >= 2 and len(items) == numeral(lead.group(0)) and all(len(x) >= 2 for x in items):
                 return True
     return False
 
@@ -292,7 +303,7 @@ def _parallel(term: str, text: str) -> int:
 def _asked_count(q: Question, term: str) -> int:
     """三个“硬” → 3; 哪几个“率” → 0 (any)."""
     m = re.search(rf"([一二两三四五六七八九十]|\d+)[个项大种条][“\"]{re.escape(term)}", q.text)
-    return _number(m.group(1)) if m else 0
+    return numeral(m.group(1)) if m else 0
 
 
 def names_the_set(q: Question, candidates) -> bool:

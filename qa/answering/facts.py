@@ -146,7 +146,7 @@ def _counting_spans(ctx: AnswerContext, p: Pick) -> list[tuple[int, int]]:
 
 
 _COUNTED_PHRASE = 4  # characters the question and a figure's noun share: fewer (高新区) are one common word
-_LINKS_BEFORE = "达为有共计约近超逾"  # 工程研究中心达6家: what stands between a noun and its count
+_LINKS_BEFORE = spans.COUNT_LINKS + "有"  # 工程研究中心达6家, 有6家
 
 
 def _names_the_counted(asked: str, text: str, a: int, b: int) -> bool:

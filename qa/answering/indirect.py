@@ -13,7 +13,7 @@ from itertools import groupby
 
 from ..retrieval import Candidate
 from . import spans
-from .context import AnswerContext, Reply, answers_kind, bare, direct_span, holds_predicate, holds_terms, is_relevant
+from .context import AnswerContext, Reply, answers_kind, bare, direct_span, holds_predicate, holds_terms, is_relevant, numeral
 from .quotes import Pick, quoted
 
 
@@ -118,7 +118,7 @@ def spelled_over_sentences(ctx: AnswerContext, pool: list[Candidate]) -> Reply |
 _ASKS_ITEMS = re.compile(rf"哪(?:几|[{spans.CN_DIGITS}])(?:个|项|条|点|大)?(?:方面|项|条|点|件|类|种)|哪些方面")
 # 一要…, 二是…, （三）…, 第四，…: a sentence that opens an item of a numbered set
 _ITEM_MARK = re.compile(r"^[（(]?([一二三四五六七八九十])[）)]?(?:要|是|在|抓|、)|^第([一二三四五六七八九十])[，、,：:是]")
-_ITEM_VALUE = "一二三四五六七八九十"
+_ITEM_NUMERALS = "一二三四五六七八九十"
 
 
 def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
@@ -132,9 +132,9 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
     passages = sorted({c.chunk.id: c for c in ctx.retrieved.ranked if (c.chunk.doc, c.chunk.section) == home}.values(), key=lambda c: c.chunk.start)
     items = []  # (passage, sentence, its number)
     for c in passages:
-        for s in sorted(c.sentences, key=lambda s: s.start):
+        for s in c.sentences:  # (in the passage's order)
             if m := _ITEM_MARK.match(c.text(s)):
-                items.append((c, s, _ITEM_VALUE.index(m.group(1) or m.group(2)) + 1))
+                items.append((c, s, numeral(m.group(1) or m.group(2))))
     runs, run = [], []
     for item in items:
         if run and item[2] == run[-1][2] + 1 and item[0].chunk.start >= run[-1][0].chunk.start:
@@ -143,7 +143,7 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
             runs.append(run)
             run = [item] if item[2] == 1 else []
     runs = [r for r in [*runs, run] if len(r) >= 2]
-    count = next((_ITEM_VALUE.index(ch) + 1 for ch in asked.group(0) if ch in _ITEM_VALUE), None)
+    count = next((numeral(ch) for ch in asked.group(0) if ch in _ITEM_NUMERALS), None)
     runs = [r for r in runs if count is None or len(r) == count]
     if not runs:
         return None

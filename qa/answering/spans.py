@@ -180,13 +180,15 @@ def _has_unit(span: str, unit: str) -> bool:
 
 
 _ITEM_MEASURES = ("项", "条", "件")
-_COUNTED_BEFORE = re.compile(r"(?:人次|人数|人|户|名|家|个|次|辆|吨|件|量)[约近超逾达为共计]{0,2}$")
+# 人次约, 工程研究中心达: what may stand between a noun and its count
+COUNT_LINKS = "约近超逾达为共计"
+_COUNTED_BEFORE = re.compile(rf"(?:人次|人数|人|户|名|家|个|次|辆|吨|件|量)[{COUNT_LINKS}]{{0,2}}$")
 
 
 def _unit_leads(before: str, unit: str) -> bool:
     """The unit ends `before` but for two characters at most (人次约, 人数为)."""
     # (较上年提高3.2个百分点: the 年 of 上年 is three characters off, and names no span of time)
-    tail = re.sub(r"[约近超逾达为共计有是]{1,2}$", "", before)
+    tail = re.sub(rf"[{COUNT_LINKS}有是]{{1,2}}$", "", before)
     return any(_has_unit(tail[i:], unit) for i in range(max(0, len(tail) - 2), len(tail)))
 
 
@@ -249,14 +251,14 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
         base = re.sub(r"(?<=..)[省市州]$", "", name)  # 延边州 is 延边; 广州 stays
         province = province_of(name) or province_of(base)
         # 北京经济技术开发区, 苏州工业园区: a zone named after a place is a place inside it
-        if (zone := _ZONE_AFTER.match(text, m.end())) and (not known or province in known or province is None):
-            out += [] if any(a <= m.start() < b for a, b in out) else [(m.start(), zone.end())]
-            continue
+        zone = _ZONE_AFTER.match(text, m.end())
+        inside = zone is not None and (not known or province in known or province is None)
         # (an ambiguous name, 河套, is a place of whichever report names it)
-        if known and (province is not None and province not in known or province_of(base) == base or name in PROVINCES.values() or name in PROVINCE_ALIASES):
+        if not inside and known and (province is not None and province not in known or province_of(base) == base
+                                     or name in PROVINCES.values() or name in PROVINCE_ALIASES):
             continue
         if not any(a <= m.start() < b for a, b in out):
-            out.append(m.span())
+            out.append((m.start(), zone.end() if inside else m.end()))
     # a region lies in no one province, so it answers whichever the question names;
     # so does a run of provinces' one-character names (对标沪苏浙, 湘鄂赣)
     out += [m.span() for m in (*_region_pattern().finditer(text), *_ABBREVIATED_RUN.finditer(text))
