@@ -12,6 +12,8 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+import rjieba
+
 from .answering import AnswerContext, compose
 from .answering.spans import listed_persons, titled_persons
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
@@ -20,6 +22,7 @@ from .embedding import Encoder, load_encoder
 from .gazetteer import alternation, mentions, normalise_province
 from .index_store import IndexData, IndexOutdated, index_exists, load_index
 from .meetings import looks_like_name, person_name
+from .phrases import bare
 from .predicate import SAYS
 from .question import Question, read_question
 from .retrieval import Retriever, Scope
@@ -57,6 +60,7 @@ class Assistant:
         self._people = {name: next(iter(ps)) for name, ps in people.items() if len(ps) == 1}
         # one pass over a question finds them all, however many the documents name
         self._people_names = re.compile(alternation(self._people)) if self._people else None
+        self._written = bare("".join(texts.values()))
 
     @property
     def provinces(self) -> list[str]:
@@ -78,6 +82,7 @@ class Assistant:
         q = read_question(follow.question, people={name: self._people[name] for name in self._people_in(follow.question)})
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
+        q = self._without_figures_of_speech(q)
         answer = self._answer(q, follow.provinces or provinces, k)
         if not follow.rewritten:
             return answer
@@ -121,6 +126,16 @@ class Assistant:
         # the whole question is answered part by part; its closest passages are its first part's
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
+
+    def _without_figures_of_speech(self, q: Question) -> Question:
+        """徐光辉那份去年的“成绩单”里…: an everyday word in quotes that no document writes is
+        the user's figure of speech, not a name a passage must hold. A coined name nobody
+        writes (“三类500强”, “创新十条”) is no dictionary word and stays required."""
+        kept = tuple(t for t in q.quoted if not (rjieba.has_word(t) and bare(t) not in self._written))
+        parts = tuple(self._without_figures_of_speech(part) for part in q.parts)
+        if kept == q.quoted and parts == q.parts:
+            return q
+        return replace(q, quoted=kept, quoted_any=q.quoted_any and len(kept) > 1, parts=parts)
 
     def _people_in(self, text: str) -> dict[str, int]:
         """The known people a text names, with where each name first ends in it."""

@@ -1192,3 +1192,9 @@ def test_how_the_user_describes_words_set_together_is_no_key_word():
 def test_a_speech_s_set_words_of_thanks_answer_who_thanked(forum):
     # 道贺致谢 — 表示热烈祝贺…表示衷心感谢; the name stands before 在讲话中首先代表
     assert direct(forum, "海南座谈会上代表省委省政府向企业道贺致谢的是谁？") == "冯飞"
+
+
+def test_an_everyday_word_in_quotes_that_no_report_writes_is_a_figure_of_speech(forum):
+    # “成绩单” is the user's word for the figures given; a coined name no report writes still refuses
+    assert direct(forum, "贵州数字经济大会那份“成绩单”里，观看人次有多少？") == "约120万"
+    refused(forum, "贵州数字经济大会“数据十条”里，观看人次有多少？")
