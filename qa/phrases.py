@@ -21,10 +21,19 @@ _PLACEHOLDER = re.compile(r"(?:某{2,}|×+|[xX]{2,}|＊+|\*+)([市省县区]?)")
 _NO_NAME = re.compile(r"^(?:[各全本该每其此这那]|有关|相关)|[的对在和与为把被将从向就了着过是及等]")
 
 
+def abbreviates(short: str, text: str) -> bool:
+    """智改数转 is 智能化改造数字化转型 shortened: each character of the short name opens a
+    word of the long one, in order, with at most three characters between them."""
+    if not 4 <= len(short) <= 8 or re.search(r"[\d一二三四五六七八九十百千万两几]", short):
+        return False  # (a few characters in order are found anywhere; a count names a set, “三个第一”)
+    return bool(re.search("".join(re.escape(c) + r"[\u4e00-\u9fff]{0,3}?" for c in short[:-1]) + re.escape(short[-1]), text))
+
+
 def holds_phrase(phrase: str, text: str) -> bool:
     """The quoted phrase is in the text, punctuation aside; a template quoted with an
     ellipsis (“确保……得……”) is held when its pieces stand in order, and one with a
-    placeholder when a name of a few characters stands in its place (各县, 重点市县 name none)."""
+    placeholder when a name of a few characters stands in its place (各县, 重点市县 name none);
+    a short name (“智改数转”) is held by what it shortens."""
     if _PLACEHOLDER.search(phrase):
         pattern, at = "", 0
         for m in _PLACEHOLDER.finditer(phrase):
@@ -37,6 +46,8 @@ def holds_phrase(phrase: str, text: str) -> bool:
         found = re.finditer(pattern + re.escape(bare(phrase[at:])), text)
         return any(not any(_NO_NAME.search(name) for name in m.groups()) for m in found)
     body = bare(text)
+    if phrase == bare(phrase) and abbreviates(phrase, body):  # (“省委、省政府” is two names, no short one)
+        return True
     pieces = [bare(x) for x in re.split(r"…+|\.{2,}|⋯+", phrase) if bare(x)]
     at = 0
     for piece in pieces:

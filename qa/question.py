@@ -357,7 +357,10 @@ def _meeting_name(text: str) -> str:
 def _meeting_words(text: str) -> tuple[str, ...]:
     words = []
     for m in _NAMED_MEETING.finditer(text):
-        words += [w for w in rjieba.cut(m.group(1).replace("“", "").replace("”", ""))
+        # (“智改数转”工作会: a quoted short name is one word; cut, it is debris: 智 改数 转)
+        whole = [t for t in _QUOTED.findall(m.group(1)) if len(t) >= 3]
+        name = _QUOTED.sub(lambda q: " " if q.group(1) in whole else q.group(1), m.group(1))
+        words += whole + [w for w in rjieba.cut(name)
                   if len(w) > 1 and w not in _MEETING_FILLER and not provinces_in(w) and not ASKING_NOUNS.match(w)]
     return tuple(dict.fromkeys(words))
 

@@ -11,6 +11,7 @@ from qa.config import AnswerSettings, BuildSettings, Paths
 from qa.gazetteer import LISTED_ABBREVIATIONS
 from qa.index_store import load_index, write_index
 from qa.indexing import assemble
+from qa.phrases import abbreviates
 from qa.question import read_question
 from qa.schema import Document
 
@@ -1126,6 +1127,10 @@ FORUM = """今日测试快讯
 2月19日，贵州省委、省政府在贵阳召开全省数字经济大会。省委书记林东升出席会议并讲话。
 
 林东升强调，要推动数据中心集群建设，深入实施数字经济倍增行动。大会全程网络直播，观看人次约120万。
+
+3. 云南召开全省智能化改造数字化转型推进会
+
+2月20日，全省智能化改造数字化转型推进会在昆明召开。省长王予波出席并讲话。
 """
 
 
@@ -1198,3 +1203,9 @@ def test_an_everyday_word_in_quotes_that_no_report_writes_is_a_figure_of_speech(
     # “成绩单” is the user's word for the figures given; a coined name no report writes still refuses
     assert direct(forum, "贵州数字经济大会那份“成绩单”里，观看人次有多少？") == "约120万"
     refused(forum, "贵州数字经济大会“数据十条”里，观看人次有多少？")
+
+
+def test_a_meeting_named_by_its_short_name_is_the_report_s(forum):
+    # “智改数转” shortens 智能化改造数字化转型: each character opens a word of it, in order
+    assert direct(forum, "云南“智改数转”推进会是几号开的？") == "2月20日"
+    assert abbreviates("智改数转", "制造业智能化改造数字化转型") and not abbreviates("智改数转", "智能制造改革")

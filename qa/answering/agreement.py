@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..phrases import abbreviates
 from .context import clause_around, holds_phrase, kind_spans
 from .quotes import Pick
 
@@ -46,7 +47,7 @@ def names_the_meeting(q, text: str) -> bool:
     the other words (users shorten names: 智改数转)."""
     numbered = [w for w in q.meeting_words if re.search(r"[\d一二三四五六七八九十]", w)]
     rest = [w for w in q.meeting_words if w not in numbered]
-    return all(w in text for w in numbered) and 2 * sum(w in text for w in rest) >= len(rest)
+    return all(w in text for w in numbered) and 2 * sum(w in text or abbreviates(w, text) for w in rest) >= len(rest)
 
 
 SPEAKS_FOR_WITHIN = 12  # characters: 阳光电源董事长曹仁贤
