@@ -400,9 +400,9 @@ _OF_THE_BULLETIN = re.compile(r"篇|报道|汇编|目录|快讯|简报")
 _COUNT_TERM = re.compile(r"[这那]?[一二两三四五六七八九十几]+(?:样|地|省|市|省市)")
 _ASKS_COUNT = re.compile(r"(?:几|多少)(?:篇|份|个(?:省|市|省市|省份|地方|地区)的?(?:新春第一会|第一会|会议|会)?(?:的)?(?:报道|材料|资料))")
 _THE_BULLETIN_ITSELF = re.compile(r"[这本该此]期|汇编|目录|快讯|简报")
-# 是在哪天的发布会上, 在哪里开的会上说的: the event something was said at
+# 是在哪天的发布会上, 在哪里开的会上说的, 是在哪天的会前: the event something was said or done at
 _AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|几号|几月几[日号]|什么时候|何时|哪里|哪儿|何地|哪[座个]城市)(?:召开|举办|举行|开)?[的、]"
-                       r"[\u4e00-\u9fff“”\"、]{0,12}?(?:会议|会|论坛|仪式|活动)上")
+                       r"[\u4e00-\u9fff“”\"、]{0,12}?(?:会议|会|论坛|仪式|活动)(?:上|前|后|期间)")
 
 
 # the genre numbers its slogans (“三个高地”, “五化”闭环工作法, 两篇“大文章”): asked 几个“高地”
@@ -462,6 +462,8 @@ _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")
+_THE_SEVERAL = re.compile(r"的几")
+_ASKS_LATER = re.compile(r"哪|什么|谁|怎么|如何|怎样")
 _ASPECTS_EXPLAINED = re.compile(r"(?:怎么|怎样|如何)[^，。？?]{0,6}从?几个?(?:方面|角度|层面|维度)|几个?(?:方面|角度|层面|维度)[^。？?]{0,24}(?:捋|概括|梳理|总结|归纳|说说|讲讲)")
 # (哪个城市提出…: a municipality's report speaks; 江苏哪个城市… asks for a city inside it)
 _WHICH_CITY = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪座)城市(?=提出|要求|强调|表示|主张|打算|计划|部署|说|把|将|在会上)")
@@ -479,6 +481,11 @@ def _kind(text: str) -> str | None:
     if not found and _ENDS_WITH_ROLE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
         return "person"  # 出席并讲话的市委书记: typed into a chat, a post alone asks who holds it
     first = min(found)[2] if found else None
+    if first == "figure" and (m := KINDS["figure"].search(text)) and _THE_SEVERAL.match(text, m.start() - 1) \
+            and _ASKS_LATER.search(text, m.end()) and not KINDS["figure"].search(text, m.end()):
+        # 要提升…的几种能力，是为了干好哪几件事: 的几种 is "the several", the later word asks
+        rest = [f for f in found if f[2] != "figure"]
+        return min(rest)[2] if rest else None
     if first == "figure" and _ASPECTS_EXPLAINED.search(text):
         return None  # 怎么从几个方面讲…: the aspects themselves are asked for, not their number
     if first == "figure" and not FIGURE_ASKED.search(text) and len(found) > 1:

@@ -166,6 +166,8 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("在哪次会议上提出来的？", "fact", None, ""),  # which meeting, not which place
     ("那场视频大会是几月几号开的？", "date", "date", ""),
     ("周祖翼和十几位民营企业家座谈，地点在哪个城市？", "place", "place", "市"),  # 十几位 is some, not how many
+    ("要提升干部的几种能力，是为了干好哪几件事？", "fact", None, ""),  # 的几种 is "the several"; 哪几件 asks
+    ("要提升干部的几种能力？", "figure", "figure", "种"),
     ("比“十四五”目标提前了多久完成？", "figure", "figure", "时长"),  # a span of time
     ("倪岳峰对营商环境的考核指标体系是什么态度？", "fact", None, ""),  # 体系是什么态度 asks no name
 ])
@@ -658,6 +660,7 @@ def slogans(tmp_path_factory):
 @pytest.mark.parametrize("question, expected", [
     ("刘小明说要锚定几个“地”？", "三地"),  # the slogan leaves the measure word out
     ("刘小明说新格局里有几个“翼”？", "两翼"),
+    ("刘小明要加快构建的新格局，叫“几核几翼多点”？", "一核两翼多点"),  # each 几 stands for a number
     ("刘小明说要打造的产业高地一共几个？", "三大产业高地"),  # the noun asked before the question word
     ("要做好几大经济的文章？", "两大经济"),  # the figure names what it counts, and is given with it
     ("去年落地了多少个重大外资项目？", "12项"),  # 个 counts anything when no 个 is written
@@ -1120,6 +1123,8 @@ FORUM = """今日测试快讯
 
 会议指出，全省已连续第6个季度开展重点项目调度。
 
+会前，冯飞为海南民营企业服务中心揭牌。
+
 冯飞要求，要在三个方面打造一流营商环境。一是打造高效的政务环境，推行企业开办一日办结。二是打造有力的要素环境，设立民营企业纾困基金。三是打造公正的法治环境，完善涉企案件快速办理机制和企业家约谈检察长制度。
 
 2. 贵州召开全省数字经济大会
@@ -1209,3 +1214,7 @@ def test_a_meeting_named_by_its_short_name_is_the_report_s(forum):
     # “智改数转” shortens 智能化改造数字化转型: each character opens a word of it, in order
     assert direct(forum, "云南“智改数转”推进会是几号开的？") == "2月20日"
     assert abbreviates("智改数转", "制造业智能化改造数字化转型") and not abbreviates("智改数转", "智能制造改革")
+
+
+def test_the_day_of_what_was_done_before_the_meeting_is_the_meeting_s(forum):
+    assert direct(forum, "冯飞为民营企业服务中心揭牌，是在哪天的会前？") == "2月18日"

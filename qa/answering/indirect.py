@@ -21,8 +21,10 @@ def numbered_name(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     """几个“高地”: the sentence that names “三个高地” answers 三个; “几化” is answered by 五化."""
     q = ctx.question
     unit, name = q.numbered
-    # (“六地”, 一体两核多点: a slogan may leave the measure word out)
-    pattern = re.compile(rf"([{spans.CN_DIGITS}\d]+)\s*({re.escape(unit)})?\s*[“\"]?{re.escape(name)}")
+    # (“六地”, 一体两核多点: a slogan may leave the measure word out; “几确保几率先”: a
+    # question word inside the name stands for a number of its own, 两确保一率先)
+    body = re.sub(r"几|多少", rf"[{spans.CN_DIGITS}\\d]+", re.escape(name))
+    pattern = re.compile(rf"([{spans.CN_DIGITS}\d]+)\s*({re.escape(unit)})?\s*[“\"]?{body}")
     for p in picks:
         m = pattern.search(p.text)
         if m and is_relevant(ctx, p.candidate, p.text):
