@@ -1131,6 +1131,8 @@ FORUM = """今日测试快讯
 
 2月19日，贵州省委、省政府在贵阳召开全省数字经济大会。省委书记林东升出席会议并讲话。
 
+林东升指出，去年全省聚焦8个方面突破、30项重点任务，数字经济实现较快增长。
+
 林东升强调，要推动数据中心集群建设，深入实施数字经济倍增行动。大会全程网络直播，观看人次约120万。
 
 3. 云南召开全省智能化改造数字化转型推进会
@@ -1218,3 +1220,10 @@ def test_a_meeting_named_by_its_short_name_is_the_report_s(forum):
 
 def test_the_day_of_what_was_done_before_the_meeting_is_the_meeting_s(forum):
     assert direct(forum, "冯飞为民营企业服务中心揭牌，是在哪天的会前？") == "2月18日"
+
+
+def test_a_set_the_question_counts_again_is_asked_item_by_item(forum):
+    # the clause of the ask names the set by its count: a sentence that only counts it lists none
+    assert "具体所指" in refused(forum, "林东升说去年聚焦了“8个方面突破”，这8个方面具体是哪些？")
+    a = forum.answer("冯飞说要在“三个方面”打造一流营商环境，这三个方面具体是哪些？")
+    assert not a.abstained and "一是打造高效的政务环境" in a.text

@@ -218,9 +218,11 @@ def asks_expansion(q: Question) -> bool:
         between = q.text[at + len(term) : m.start()] if at >= 0 else ""
         if at >= 0 and len(between) <= 16 and not re.search(r"[，,；;]", between) and not m.group(0).startswith("哪"):
             return True
+        # (…“10个方面突破”，这10个方面具体是哪些: the ask's clause, after the term, names the set again)
+        lead = q.text[max(at + len(term), *(q.text.rfind(c, 0, m.start()) + 1 for c in "，,；;")) : m.start()] if at >= 0 else ""
         ask = q.text[m.start() : m.end() + 6]
-        same_count = {numeral(c) for c in _COUNT.findall(term)} & {numeral(c) for c in _COUNT.findall(ask)}
-        same_noun = any(ch in ask[3:] for ch in term if "\u4e00" <= ch <= "\u9fff" and not _COUNT.match(ch))
+        same_count = {numeral(c) for c in _COUNT.findall(term)} & {numeral(c) for c in _COUNT.findall(lead + ask)}
+        same_noun = any(ch in lead + ask[3:] for ch in term if "\u4e00" <= ch <= "\u9fff" and not _COUNT.match(ch))
         if same_count or same_noun:
             return True
     return False
