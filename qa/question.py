@@ -410,7 +410,13 @@ _AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|几号|几月几[
 _NUMBERED = re.compile(r"(?<!哪)" + NOT_ASKING + r"(?:几|多少)([个项大条篇种类张支])?[“\"]([^”\"]{1,8})[”\"]|(?<!哪)[“\"](?:几|多少)([个项大条篇种类张支])?([^”\"]{1,8})[”\"]")
 
 
+# “一区几中心”, “几确保几率先”: a name with a question word inside it stands for the name with numbers
+_TEMPLATE = re.compile(r"[“\"](?=[^”\"]*[^几”\"](?:几|多少))([^”\"]{2,12})[”\"]")
+
+
 def _numbered(text: str) -> tuple[str, str]:
+    if t := _TEMPLATE.search(text):
+        return "", t.group(1)
     m = _NUMBERED.search(text)
     if not m:
         return ()

@@ -661,6 +661,7 @@ def slogans(tmp_path_factory):
     ("刘小明说要锚定几个“地”？", "三地"),  # the slogan leaves the measure word out
     ("刘小明说新格局里有几个“翼”？", "两翼"),
     ("刘小明要加快构建的新格局，叫“几核几翼多点”？", "一核两翼多点"),  # each 几 stands for a number
+    ("刘小明要加快构建的新格局，叫“一核几翼多点”？", "一核两翼多点"),  # wherever it stands in the name
     ("刘小明说要打造的产业高地一共几个？", "三大产业高地"),  # the noun asked before the question word
     ("要做好几大经济的文章？", "两大经济"),  # the figure names what it counts, and is given with it
     ("去年落地了多少个重大外资项目？", "12项"),  # 个 counts anything when no 个 is written

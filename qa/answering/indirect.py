@@ -21,14 +21,15 @@ def numbered_name(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     """几个“高地”: the sentence that names “三个高地” answers 三个; “几化” is answered by 五化."""
     q = ctx.question
     unit, name = q.numbered
-    # (“六地”, 一体两核多点: a slogan may leave the measure word out; “几确保几率先”: a
-    # question word inside the name stands for a number of its own, 两确保一率先)
+    # (“六地”, 一体两核多点: a slogan may leave the measure word out; “一区几中心”, “几确保几率先”:
+    # each question word inside the name stands for a number, 一区两中心, 两确保一率先)
     body = re.sub(r"几|多少", rf"[{spans.CN_DIGITS}\\d]+", re.escape(name))
-    pattern = re.compile(rf"([{spans.CN_DIGITS}\d]+)\s*({re.escape(unit)})?\s*[“\"]?{body}")
+    pattern = re.compile(body if body != re.escape(name) else rf"([{spans.CN_DIGITS}\d]+)\s*({re.escape(unit)})?\s*[“\"]?{body}")
     for p in picks:
         m = pattern.search(p.text)
         if m and is_relevant(ctx, p.candidate, p.text):
-            return Reply([ctx.quote_line(p)], direct=(p, m.start(1), m.end(2) if m.group(2) else m.end()), provinces=q.provinces)
+            end = m.end(2) if pattern.groups and m.group(2) else m.end()
+            return Reply([ctx.quote_line(p)], direct=(p, m.start(1) if pattern.groups else m.start(), end), provinces=q.provinces)
     # 分几个“抓”来落实: the report lists them (隐患抓排查，方法抓落实，机制抓责任) without a number
     for p in picks:
         if len(name) <= 2 and p.text.count(name) >= 2 and is_relevant(ctx, p.candidate, p.text):
