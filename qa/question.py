@@ -257,7 +257,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         issue=int(issue.group(1)) if issue else None,
         term=(t.group(1) if (t := _TERM.search(text)) else ""),
         quoted=tuple(dict.fromkeys(w for ways in quoted_ways for w in ways)),
-        quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)) or any(len(ways) > 1 for ways in quoted_ways),
+        quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)) or any(len(ways) > 1 for ways in quoted_ways)
+        or bool(_EXAMPLES_QUOTED.search(text)),
         predicate_head=predicate_head(text, kind),
         clause_words=clause_words(text, kind),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
@@ -411,6 +412,8 @@ _NUMBERED = re.compile(r"(?<!哪)" + NOT_ASKING + r"(?:几|多少)([个项大条
 
 
 # “一区几中心”, “几确保几率先”: a name with a question word inside it stands for the name with numbers
+# 用到“第一资源”“第一动力”这类说法: phrases quoted side by side as examples of a kind, any one will do
+_EXAMPLES_QUOTED = re.compile(r"[”\"]\s*[、，,]?\s*[“\"][^”\"]{1,20}[”\"]\s*(?:这类|这一类|一类|之类|这样的|这种|这些|等)")
 _TEMPLATE = re.compile(r"[“\"](?=[^”\"]*[^几”\"](?:几|多少))([^”\"]{2,12})[”\"]")
 
 

@@ -241,6 +241,8 @@ def test_what_a_question_offers_names_or_quotes():
     # either quoted phrase will do when they are joined by 或
     assert read_question("“减会精文”或“精文减会”出现在哪些地方的报道里？").quoted_any
     assert not read_question("哪些省提到了“新质生产力”和“高质量发展”？").quoted_any
+    assert not read_question("同时提到“第一资源”“第一动力”的是哪些省？").quoted_any
+    assert read_question("用到“第一资源”“第一动力”这类说法的是哪些省？").quoted_any  # examples of a kind
     # the 中 of 中心 is no function word: 中心分了几级 has no predicate head 心分
     assert read_question("治理中心分了几级？").predicate_head == ""
     # 哪“几早”: a quoted question word is no phrase the report holds
@@ -1228,3 +1230,7 @@ def test_a_set_the_question_counts_again_is_asked_item_by_item(forum):
     assert "具体所指" in refused(forum, "林东升说去年聚焦了“8个方面突破”，这8个方面具体是哪些？")
     a = forum.answer("冯飞说要在“三个方面”打造一流营商环境，这三个方面具体是哪些？")
     assert not a.abstained and "一是打造高效的政务环境" in a.text
+
+
+def test_phrases_quoted_as_examples_of_a_kind_are_each_enough(forum):
+    assert set(forum.answer("哪些地方提到了“营商环境”“数字经济”这类说法？").provinces) == {"海南", "贵州"}
