@@ -4,6 +4,7 @@ that a question's key-word coverage of any passage or sentence is one sparse pro
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -19,7 +20,9 @@ FUNCTION_WORDS = set(
     "的 了 和 与 及 是 在 为 对 把 被 将 等 也 都 就 要 以 于 从 中 上 下 里 内 这 那 其 之 并 而 或 由 或者 或是 以及 "
     "一个 我们 他们 有 没有 吗 呢 啊 个 是否 具体 分别 一共 共有 共计 总共 包含 分成 分为 指 其中 之中 当中 "
     "大概 大约 大致 差不多 左右 加起来 算下来 合起来 起来 下来 之类 等等 什么的 比如 例如 譬如 诸如 "
-    "某 某个 某些 某类 某种 某项 某一 某位 某家".split()
+    "某 某个 某些 某类 某种 某项 某一 某位 某家 "
+    # light verbs: their object carries the meaning (进行了调度 is 调度)
+    "进行 加以 予以".split()
 )
 # question words of every question type: 哪X, 多X, 几X, 什么, 谁
 QUESTION_WORDS = set(
@@ -47,9 +50,13 @@ def _is_word(token: str) -> bool:
     return any(unicodedata.category(ch)[0] in "LN" for ch in token)
 
 
+# 几场, 几种, 哪批: a question word with any measure word after it asks, it names nothing
+_ASKING_COUNT = re.compile(r"[几哪][\u4e00-\u9fff]")
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode segmentation: 广东省科技厅 also yields 广东, 科技, 科技厅."""
-    return [t for t in rjieba.cut_for_search(text) if _is_word(t) and t not in STOPWORDS]
+    return [t for t in rjieba.cut_for_search(text) if _is_word(t) and t not in STOPWORDS and not _ASKING_COUNT.fullmatch(t)]
 
 
 class KeywordIndex:

@@ -1234,3 +1234,9 @@ def test_a_set_the_question_counts_again_is_asked_item_by_item(forum):
 
 def test_phrases_quoted_as_examples_of_a_kind_are_each_enough(forum):
     assert set(forum.answer("哪些地方提到了“营商环境”“数字经济”这类说法？").provinces) == {"海南", "贵州"}
+
+
+def test_a_question_word_with_its_measure_word_and_a_light_verb_are_no_key_words():
+    # 几场 asks, 进行了调度 is 调度: neither tells one report from another
+    assert read_question("哪几场会对项目建设情况进行了调度？").terms == ("会", "项目", "建设", "调度")
+    assert read_question("提出了几种办法？").terms == ("办法",)
