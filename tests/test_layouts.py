@@ -223,6 +223,7 @@ def test_place_names_count_only_as_whole_words():
     # the literary names speeches use (陇原人民, 龙江振兴), but not inside 黑龙江
     assert provinces_in("把陇原人民的干劲转化为推动龙江振兴的动力") == ["甘肃", "黑龙江"]
     assert provinces_in("黑龙江、甘肃两省") == ["黑龙江", "甘肃"]
+    assert provinces_in("陇上、天府、南粤大地、潇湘儿女") == ["甘肃", "四川", "广东", "湖南"]
     assert heading_province("深圳市委召开全市大会") == "广东"
     assert heading_province("中共广东省委、广东省人民政府召开全省高质量发展大会") == "广东"
     assert heading_province("【江苏】省委省政府召开推进会") == "江苏"
