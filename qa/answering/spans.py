@@ -100,6 +100,16 @@ def _plausible_numeral(span: str) -> bool:
     return True
 
 
+# “千名干部进千企”, 万名干部下基层: a slogan counts people or firms by a bare 百, 千 or 万
+# (千家万户 and 千行百业 pair two of them: a figure of speech, no count; 万人发明专利拥有量 and
+# 千人计划 name a rate's base and a programme, so 人 is no measure of it)
+_ROUND_COUNT = re.compile(r"[百千万][名家个户所]")
+
+
+def _round_count(span: str, before: str, after: str) -> bool:
+    return bool(_ROUND_COUNT.fullmatch(span.strip())) and not re.search(r"[百千万]", before + after)
+
+
 # 排第几 asks a rank: 上班第一天, 第三次 count days and times, they rank nothing
 _COUNTED_ORDINAL = re.compile(r"[天日次届年个期轮季周月号批项条家场会步]$")
 
@@ -125,7 +135,7 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
         if text[max(0, m.start() - 1) : m.start()] == "第":
             continue  # 第9个季度 is an ordinal, not a count of nine
         span = m.group(0)
-        if not re.search(r"\d", span) and not _plausible_numeral(span):
+        if not re.search(r"\d", span) and not _plausible_numeral(span) and not _round_count(span, text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 1]):
             continue
         if span in ("一个", "一项", "一批", "一种", "一次"):
             continue  # 的一个重点: an article, not a count of one
