@@ -168,6 +168,8 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("周祖翼和十几位民营企业家座谈，地点在哪个城市？", "place", "place", "市"),  # 十几位 is some, not how many
     ("要提升干部的几种能力，是为了干好哪几件事？", "fact", None, ""),  # 的几种 is "the several"; 哪几件 asks
     ("要提升干部的几种能力？", "figure", "figure", "种"),
+    ("16个州（市）里，哪个州（市）第一个发言？", "place", "place", "州"),  # a prefecture is a place
+    ("信长星给哪个联盟授了牌？", "fact", None, ""),  # 联盟 is no league of 内蒙古
     ("比“十四五”目标提前了多久完成？", "figure", "figure", "时长"),  # a span of time
     ("倪岳峰对营商环境的考核指标体系是什么态度？", "fact", None, ""),  # 体系是什么态度 asks no name
 ])
