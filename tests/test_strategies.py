@@ -1140,6 +1140,8 @@ FORUM = """今日测试快讯
 
 林东升指出，去年全省聚焦8个方面突破、30项重点任务，数字经济实现较快增长。
 
+大会同期举办数字经济成果展。该展览由省展示区和9个市（州）展示区组成。
+
 林东升强调，要推动数据中心集群建设，深入实施数字经济倍增行动。大会全程网络直播，观看人次约120万。
 
 3. 云南召开全省智能化改造数字化转型推进会
@@ -1244,3 +1246,9 @@ def test_a_question_word_with_its_measure_word_and_a_light_verb_are_no_key_words
     # 几场 asks, 进行了调度 is 调度: neither tells one report from another
     assert read_question("哪几场会对项目建设情况进行了调度？").terms == ("会", "项目", "建设", "调度")
     assert read_question("提出了几种办法？").terms == ("办法",)
+
+
+def test_a_figure_of_the_thing_the_sentence_before_names(forum):
+    # 该展览 points back to the 成果展; 展区 shortens 展示区; 市里的展区 restricts to nothing
+    assert direct(forum, "贵州那个数字经济成果展，除了省展区，市里的展区有几个？") == "9个"
+    assert read_question("除了省展区，市里的展区有几个？").restriction == ""

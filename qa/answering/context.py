@@ -142,6 +142,10 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
         split, stem, head = _other_writings(word)
         if split and split.search(text) or stem and stem.search(text):
             return True
+        # 展区 is held by 展示区: a two-character word shortens the three-character word
+        # it opens and ends (a dictionary word, not any three characters)
+        if len(word) == 2 and any(rjieba.has_word(m.group()) for m in re.finditer(re.escape(word[0]) + r"[\u4e00-\u9fff]" + re.escape(word[1]), text)):
+            return True
         # 联系电话 is held by 电话: the head noun of a compound, when few passages hold it,
         # names the thing whatever modifies it; 产业项目 is not held by any 项目
         return len(head) > 1 and weights.get(head, 0.0) >= DISTINCT_HEAD_IDF and written(head)
@@ -433,6 +437,9 @@ def clause_around(text: str, a: int, b: int, breaks: str = "，,、；;。") -> 
     return text[start:end]
 
 
+_POINTS_BACK = re.compile(r"\s*(?:该|此|这一?|上述)[\u4e00-\u9fff]")
+
+
 def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
     """“鹏城云脑”总投资多少: the passages name 鹏城云脑, so a figure whose sentence (with its
     heading) names none of the question's rare words is another thing's (省重点项目年度计划
@@ -441,6 +448,10 @@ def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
     if ctx.question.kind != "figure" or not ctx.rare_words:
         return True
     context = p.text + p.candidate.chunk.title + p.candidate.chunk.doc_title
+    if _POINTS_BACK.match(p.text):
+        # 该展览由…21个…展示区组成: the thing counted is the one the sentence before names
+        before = [x for x in re.split(r"(?<=[。！？!?\n])", p.candidate.chunk.text[: p.start]) if x.strip()]
+        context += before[-1] if before else ""
     if ctx.question.about_meeting:
         # 景俊海讲话的那场大会…多少人次: the words that say which meeting (its speaker) may
         # stand anywhere in its report; the passages found of that report name it
