@@ -218,7 +218,9 @@ def abbreviated_province(text: str) -> tuple[str, ...]:
     first = text[:1]
     if first in ABBREVIATIONS and rjieba.cut(text[:8])[0] in (first, first + "省"):
         return (ABBREVIATIONS[first],)
-    return ()
+    # (那场川省会议: with 省 after it, the name is one anywhere in the text)
+    found = [ABBREVIATIONS[w[0]] for w in rjieba.cut(text) if len(w) == 2 and w[1] == "省" and w[0] in ABBREVIATIONS]
+    return tuple(dict.fromkeys(found))
 
 
 # In a list of one-character names said to be places (粤、浙两省, 川渝都, 京、湘、陇三地),

@@ -362,7 +362,7 @@ def _meeting_words(text: str) -> tuple[str, ...]:
         whole = [t for t in _QUOTED.findall(m.group(1)) if len(t) >= 3]
         name = _QUOTED.sub(lambda q: " " if q.group(1) in whole else q.group(1), m.group(1))
         words += whole + [w for w in rjieba.cut(name)
-                  if len(w) > 1 and w not in _MEETING_FILLER and not provinces_in(w) and not ASKING_NOUNS.match(w)]
+                  if len(w) > 1 and w not in _MEETING_FILLER and not provinces_in(w) and not abbreviated_province(w) and not ASKING_NOUNS.match(w)]
     return tuple(dict.fromkeys(words))
 
 

@@ -1146,7 +1146,9 @@ FORUM = """今日测试快讯
 
 3. 云南召开全省智能化改造数字化转型推进会
 
-2月20日，全省智能化改造数字化转型推进会在昆明召开。省长王予波出席并讲话。
+2月20日，全省智能化改造数字化转型推进会在昆明召开。省委书记王宁主持会议，省长王予波出席并讲话。
+
+当天下午，云南举办数字化转型分论坛，省工业和信息化厅负责同志发言。
 """
 
 
@@ -1252,3 +1254,14 @@ def test_a_figure_of_the_thing_the_sentence_before_names(forum):
     # 该展览 points back to the 成果展; 展区 shortens 展示区; 市里的展区 restricts to nothing
     assert direct(forum, "贵州那个数字经济成果展，除了省展区，市里的展区有几个？") == "9个"
     assert read_question("除了省展区，市里的展区有几个？").restriction == ""
+
+
+def test_an_event_beside_the_meeting_is_not_the_meeting(forum):
+    # the record's host presided over the meeting, not over the forum held beside it
+    assert direct(forum, "云南智改数转推进会是谁主持的？") == "王宁"
+    refused(forum, "云南那场数字化转型分论坛是谁主持的？")
+
+
+def test_a_one_character_name_with_its_province_is_the_province_anywhere(forum):
+    assert read_question("王宁主持的那场滇省会议，是哪天开的？").provinces == ("云南",)
+    assert direct(forum, "冯飞出席的那场琼省会议是哪天开的？") == "2月18日"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
-from .agreement import agrees, names_the_meeting
+from .agreement import BESIDE_A_MEETING, agrees, names_the_meeting
 from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind
 from .facts import answer_fact
 from .listing import answer_compare, answer_which
@@ -66,7 +66,10 @@ def strategy(ctx: AnswerContext) -> str:
         c, a, b = r.meetings[0][1][field]
         # the record must hold the kind asked: 100余家…参会 is no count of people
         # (and name the same meeting: a 全国 meeting the report mentions is not its 全省 one)
-        if answers_kind(q, c.chunk.text[a:b]) and agrees(q, c.chunk.text[a:b]) and names_the_meeting(q, c.chunk.text[a:b] + c.chunk.title):
+        # (创新驱动发展分论坛: an event beside the meeting is another one, its host not the meeting's)
+        beside = BESIDE_A_MEETING.search(q.meeting_name)
+        if (answers_kind(q, c.chunk.text[a:b]) and agrees(q, c.chunk.text[a:b]) and names_the_meeting(q, c.chunk.text[a:b] + c.chunk.title)
+                and not (beside and beside.group() not in r.meetings[0][0].title)):
             return "meeting"
     return q.qtype
 

@@ -40,6 +40,18 @@ def _names_the_part(q, text: str) -> bool:
     return False
 
 
+# 创新驱动发展分论坛, 专场新闻发布会: events held beside a meeting, each with its own host and day
+BESIDE_A_MEETING = re.compile(r"论坛|发布会|恳谈会|签约仪式")
+_OF_THE_MEETING = re.compile(r"会议|大会")
+
+
+def speaks_of_the_event(q, text: str) -> bool:
+    """Asked about an event beside the meeting, a sentence of the meeting itself (王伟中主持会议)
+    speaks of another event; one that names the event, or neither, may speak of it."""
+    beside = BESIDE_A_MEETING.search(q.meeting_name)
+    return not beside or beside.group() in text or not _OF_THE_MEETING.search(text)
+
+
 def names_the_meeting(q, text: str) -> bool:
     """省委三次全会是啥时候开的: the date of the report's own meeting (全省推进新型工业化…
     工作会议) answers for it only if its sentence or heading holds the words the

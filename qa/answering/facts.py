@@ -17,7 +17,7 @@ from ..predicate import SAYS, asking_clause
 from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
 from . import spans
-from .agreement import agrees, names_a_choice, names_the_meeting, quotes_the_phrase, relative_year_agrees
+from .agreement import agrees, names_a_choice, names_the_meeting, quotes_the_phrase, relative_year_agrees, speaks_of_the_event
 from .context import (
     ABOUT_THE_BULLETIN,
     MIN_HEAD_IDF,
@@ -75,6 +75,8 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     if asks_expansion(q) and names_the_set(q, ctx.pool) and not expands(q, p):
         return False
     if not agrees(q, p.text) or not relative_year_agrees(q, p) or not names_the_meeting(q, p.text + p.candidate.chunk.title):
+        return False
+    if not speaks_of_the_event(q, p.text):
         return False
     if not quotes_the_phrase(q, p) or not names_a_choice(q, p.text) or not speaker_agrees(ctx, p):
         return False
