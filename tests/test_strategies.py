@@ -1140,6 +1140,8 @@ FORUM = """今日测试快讯
 
 林东升指出，去年全省聚焦8个方面突破、30项重点任务，数字经济实现较快增长。
 
+林东升介绍，全省安排重点项目800个，年度计划投资3000亿元，其中数字经济项目120余个、年度投资额约500亿元。
+
 大会同期举办数字经济成果展。该展览由省展示区和9个市（州）展示区组成。
 
 林东升强调，要推动数据中心集群建设，深入实施数字经济倍增行动。大会全程网络直播，观看人次约120万。
@@ -1265,3 +1267,8 @@ def test_an_event_beside_the_meeting_is_not_the_meeting(forum):
 def test_a_one_character_name_with_its_province_is_the_province_anywhere(forum):
     assert read_question("王宁主持的那场滇省会议，是哪天开的？").provinces == ("云南",)
     assert direct(forum, "冯飞出席的那场琼省会议是哪天开的？") == "2月18日"
+
+
+def test_a_count_the_question_states_says_which_figure_is_theirs(forum):
+    # the 120余个 projects' investment is told after them, the total before
+    assert direct(forum, "贵州那120余个数字经济项目，今年的投资额是多少？") == "约500亿元"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import abbreviates
-from .context import clause_around, holds_phrase, kind_spans
+from .context import STATED_COUNT, clause_around, holds_phrase, kind_spans
 from .quotes import Pick
 
 # 外资企业、民营企业和个体工商户代表各来了多少人: one figure per item is asked
@@ -73,11 +73,10 @@ def _speaks_for(q, text: str) -> bool:
 
 # 那130个示范引领性项目总投资多少: the stated count names which things; a sentence
 # without it speaks of others (1000个左右投资10亿元以上的项目)
-_STATED_COUNT = re.compile(r"(?:那|这)(\d+(?:\.\d+)?[万亿]?)\s*(?:个|项|家|所|座|条|批)")
 
 
 def _names_the_counted(q, text: str) -> bool:
-    m = _STATED_COUNT.search(q.text) if q.kind == "figure" else None
+    m = STATED_COUNT.search(q.text) if q.kind == "figure" else None
     return m is None or bool(re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d.])", re.sub(r"\s+", "", text)))
 
 

@@ -484,6 +484,11 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
             a, b = max(runs, key=lambda s: s[1] - s[0])
             items = [s for s in found_spans if a <= s[0] and s[1] <= b]
             return (pick, *(items[0] if order.group(1) else items[-1]))
+    if q.kind == "figure" and (stated := STATED_COUNT.search(q.text)) and len(found_spans) > 1:
+        # 那370余个…项目，投资额是多少: a figure told after the stated count, of the things it
+        # counts (…项目370余个、年度投资额约1500亿元), not the total told before it
+        at = re.search(r"(?<![\d.])" + r"\s*".join(map(re.escape, stated.group(1))) + r"(?![\d.])", pick.text)
+        found_spans = [s for s in found_spans if at and s[0] >= at.end()] or found_spans
     words = q.clause_words or q.predicate or q.terms
     # 抬升了多少 — 较上年提高1.4个百分点: a set phrase's synonym stands for it, with its weight
     said = {v: w for w in words for v in SYNONYMS.get(w, ()) if v not in words}
@@ -495,6 +500,8 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
     return (pick, *found) if found else None
 
 
+# 那130个示范引领性项目总投资多少: the count the question states names which things
+STATED_COUNT = re.compile(r"(?:那|这)(\d+(?:\.\d+)?[万亿]?)(?:余|多)?\s*(?:个|项|家|所|座|条|批)")
 _ORDER_ASKED = re.compile(r"(?:(头一个|第一个|第一位|首位|最先)|最后一个|最后一位|最后)(?=[^，。？?]{0,8}(?:发言|讲话|汇报))")
 
 

@@ -21,6 +21,7 @@ from .agreement import agrees, names_a_choice, names_the_meeting, quotes_the_phr
 from .context import (
     ABOUT_THE_BULLETIN,
     MIN_HEAD_IDF,
+    STATED_COUNT,
     AnswerContext,
     Reply,
     answers_kind,
@@ -257,7 +258,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         if second is not None:
             lines.append(ctx.quote_line(second))
     direct = direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None
-    if direct is not None and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
+    if direct is not None and not STATED_COUNT.search(q.text) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
         direct = (best, *counting[0])  # 全面振兴新突破三年行动…几年: the figure of the noun asked, not 过去一年
     return Reply(lines, direct=direct, provinces=q.provinces)
 
