@@ -141,6 +141,7 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("主会场设在哪座城市？", "place", "place", "市"),
     ("作交流发言的那个县叫啥？", "place", "place", "县"),
     ("京推进大会由哪个领导主持？", "person", "person", ""),
+    ("出席的省政协主席是哪一位？", "person", "person", ""),
     ("粤高质量发展大会上播放的专题片叫什么？", "fact", "name", ""),
     ("产业项目投资占几成？", "figure", "figure", "%"),
     ("哪个省打算组织企业出海？", "fact", None, ""),  # the citation's province answers
