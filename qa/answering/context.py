@@ -184,8 +184,8 @@ _MODIFIER_GAP = r"[^，。；、,;\s]{1,4}"
 _DIRECTION = re.compile(r"(?<=[\u4e00-\u9fff])(?:进去|进来|出来|出去|下去|下来|上来|上去|起来|过来|回来)$")
 
 
-# 这期快讯, 本期简报: the question is about the bulletin itself (its date, its publisher)
-ABOUT_THE_BULLETIN = re.compile(r"[这本该此]期|快讯|简报|汇编")
+# 这期快讯, 本期简报, 这份材料, 落款: the question is about the bulletin itself (its date, its publisher)
+ABOUT_THE_BULLETIN = re.compile(r"[这本该此](?:期|份(?:材料|资料|文件))|快讯|简报|汇编|落款")
 
 
 def holds_terms(ctx: AnswerContext, text: str, share: float) -> bool:
