@@ -1129,7 +1129,7 @@ FORUM = """今日测试快讯
 
 座谈会上，民营企业家各抒己见，气氛热烈。傅明华、林志强、王小兰等企业家代表先后发言。
 
-会议指出，全省已连续第6个季度开展重点项目调度。
+会议指出，全省已连续第6个季度开展重点项目调度。省委经济工作会议确定，今年为“营商环境提升年”。
 
 会前，冯飞为海南民营企业服务中心揭牌。
 
@@ -1273,3 +1273,9 @@ def test_a_one_character_name_with_its_province_is_the_province_anywhere(forum):
 def test_a_count_the_question_states_says_which_figure_is_theirs(forum):
     # the 120余个 projects' investment is told after them, the total before
     assert direct(forum, "贵州那120余个数字经济项目，今年的投资额是多少？") == "约500亿元"
+
+
+def test_the_meeting_asked_for_is_the_one_that_did_it(forum):
+    a = forum.answer("海南把今年定为“营商环境提升年”，是在哪次会议上确定的？")
+    assert not a.abstained and "省委经济工作会议确定" in a.text
+    assert "哪次会议" in refused(forum, "海南把今年定为“营商环境提升年”，是在哪次会议上审议通过的？")
