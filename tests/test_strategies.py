@@ -303,6 +303,7 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("figure", "元", "全省进出口额挺进千亿美元俱乐部", []),  # 千亿 alone is no number
     ("figure", "人", "开展“千名干部进千企”活动，走进千家万户", ["千名"]),  # a slogan's round count; 千家万户 is none
     ("figure", "", "万人发明专利拥有量62.1件", ["62.1件"]),  # 万人 is the rate's base
+    ("place", "", "在西部地区的现代化进程中发挥引领示范作用", ["西部地区"]),  # a region with its 地区
     ("figure", "", "电话：0531—51751367", ["0531—51751367"]),
     ("figure", "个", "每年滚动推进1000个左右投资10亿元以上的项目", ["1000个"]),  # 个 named before 10亿元 is another's
     ("figure", "人", "观看人次约260万", ["约260万"]),  # the unit right before the number

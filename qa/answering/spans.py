@@ -271,7 +271,9 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
             out.append((m.start(), zone.end() if inside else m.end()))
     # a region lies in no one province, so it answers whichever the question names;
     # so does a run of provinces' one-character names (对标沪苏浙, 湘鄂赣)
-    out += [m.span() for m in (*_region_pattern().finditer(text), *_ABBREVIATED_RUN.finditer(text))
+    # (西部地区, 东北地区: a region is named whole, with the 地区 that may follow it)
+    out += [(m.start(), m.end() + 2 if text.startswith("地区", m.end()) else m.end())
+            for m in (*_region_pattern().finditer(text), *_ABBREVIATED_RUN.finditer(text))
             if not any(a <= m.start() < b for a, b in out)]
     return sorted(out)
 
