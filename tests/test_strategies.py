@@ -1132,7 +1132,9 @@ FORUM = """今日测试快讯
 
 会议指出，全省已连续第6个季度开展重点项目调度。省委经济工作会议确定，今年为“营商环境提升年”。
 
-会前，冯飞为海南民营企业服务中心揭牌。
+会前，冯飞为海南民营企业服务中心揭牌，为崖州湾实验室主任颁发聘书。
+
+崖州湾实验室主任李海涛结合实验室发展介绍了今年的攻关计划。
 
 冯飞要求，要在三个方面打造一流营商环境。一是打造高效的政务环境，推行企业开办一日办结。二是打造有力的要素环境，设立民营企业纾困基金。三是打造公正的法治环境，完善涉企案件快速办理机制和企业家约谈检察长制度。
 
@@ -1280,3 +1282,8 @@ def test_the_meeting_asked_for_is_the_one_that_did_it(forum):
     a = forum.answer("海南把今年定为“营商环境提升年”，是在哪次会议上确定的？")
     assert not a.abstained and "省委经济工作会议确定" in a.text
     assert "哪次会议" in refused(forum, "海南把今年定为“营商环境提升年”，是在哪次会议上审议通过的？")
+
+
+def test_a_title_asked_names_the_one_written_under_it(forum):
+    # 为…实验室主任颁发聘书 writes the title alone; the one who gives the letter is not its holder
+    assert direct(forum, "崖州湾实验室主任是谁？") == "李海涛"

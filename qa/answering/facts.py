@@ -93,7 +93,8 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False
     # 作主要讲话的福建省委书记是谁: a sentence that names no one with that title (a list of
     # entrepreneurs who spoke) names another person
-    if q.kind == "person" and (title := _TITLE_ASKED.search(q.text)) and title.group(1) not in p.text and not _speaker_titled(ctx, p, title.group(1)):
+    # (为紫金山实验室主任颁发聘书: the title alone, with no name under it, names no one)
+    if q.kind == "person" and (title := _TITLE_ASKED.search(q.text)) and not spans.names_under(title.group(1), p.text) and not _speaker_titled(ctx, p, title.group(1)):
         return False
     if _dates_the_bulletin(q, p) or _counts_the_noun(ctx, p):
         return True

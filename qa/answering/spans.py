@@ -42,7 +42,7 @@ TITLES = (
     r"省委书记|市委书记|区党委书记|党委书记|书记|省长|市长|主席|副省长|副市长|副书记|常务副省长|常务副市长|"
     r"厅长|局长|处长|司长|所长|校长|会长|行长|社长|主任|院长|副院长|部长|董事长|总经理|总裁|秘书长|常委"
 )
-_PERSON_AFTER_TITLE = re.compile(rf"(?:{TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到透：:（(）)\s]|$)")
+_PERSON_AFTER_TITLE = re.compile(rf"(?:{TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到透结围就认建希：:（(）)\s]|$)")
 
 
 def listed_persons(text: str) -> set[str]:
@@ -56,6 +56,12 @@ def _name_lists(text: str):
         names = m.group(1).split("、")
         if all(looks_like_name(n) for n in names):
             yield m.start(1), names
+
+
+def names_under(title: str, text: str) -> bool:
+    """The text writes a name under this title (紫金山实验室主任尤肖虎), not the title alone
+    (为紫金山实验室主任颁发聘书)."""
+    return any(title in m.group(0)[: m.start(1) - m.start()] and m.group(1) not in _NOT_NAMES for m in _PERSON_AFTER_TITLE.finditer(text))
 
 
 def titled_persons(text: str) -> set[str]:
