@@ -281,8 +281,11 @@ _RESTRICTED = re.compile(r"(?:单算|单看|单就|单论|光算|光看|光是|�
 # (那场招商引资工作会议: the measure word after a demonstrative is not part of the name)
 _NAMED_MEETING = re.compile(r"(?<![那这该])([^\s的在于由是上对把被将从向为那这该，,。？?！!、；;：:（）()]{2,24}?)"
                             r"(?:推进会议|工作会议|动员大会|推进大会|大会|会议|推进会|座谈会|动员会|调度会|工作会|全会|论坛|发布会)")
-# 那场专场新闻发布会是谁主持的: an event beside the report's own meeting, whose host is another
-_SIDE_EVENT = re.compile(r"发布会|座谈会|论坛|恳谈会|签约仪式")
+# 创新驱动发展分论坛, 专场新闻发布会: events held beside a meeting, each with its own host and day
+BESIDE_A_MEETING = re.compile(r"论坛|发布会|恳谈会|签约仪式")
+# 那场专场新闻发布会是谁主持的: an event that may stand beside the report's own meeting, whose
+# host is another, is named by its words (a 座谈会 may also be the meeting itself)
+_SIDE_EVENT = re.compile(BESIDE_A_MEETING.pattern + "|座谈会")
 # words any meeting of the genre is called by, and its form: they tell no meeting apart
 _MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "今年", "年度", "召开", "举行", "一季度", "高质量", "发展",
                    "视频", "电视电话", "线上", "现场"}
@@ -411,9 +414,9 @@ _AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|几号|几月几[
 _NUMBERED = re.compile(r"(?<!哪)" + NOT_ASKING + r"(?:几|多少)([个项大条篇种类张支])?[“\"]([^”\"]{1,8})[”\"]|(?<!哪)[“\"](?:几|多少)([个项大条篇种类张支])?([^”\"]{1,8})[”\"]")
 
 
-# “一区几中心”, “几确保几率先”: a name with a question word inside it stands for the name with numbers
 # 用到“第一资源”“第一动力”这类说法: phrases quoted side by side as examples of a kind, any one will do
 _EXAMPLES_QUOTED = re.compile(r"[”\"]\s*[、，,]?\s*[“\"][^”\"]{1,20}[”\"]\s*(?:这类|这一类|一类|之类|这样的|这种|这些|等)")
+# “一区几中心”, “几确保几率先”: a name with a question word inside it stands for the name with numbers
 _TEMPLATE = re.compile(r"[“\"](?=[^”\"]*[^几”\"](?:几|多少))([^”\"]{2,12})[”\"]")
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..question import BESIDE_A_MEETING
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
-from .agreement import BESIDE_A_MEETING, agrees, names_the_meeting
+from .agreement import agrees, names_the_meeting
 from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind
 from .facts import answer_fact
 from .listing import answer_compare, answer_which

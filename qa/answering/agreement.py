@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..phrases import abbreviates
+from ..question import BESIDE_A_MEETING
 from .context import STATED_COUNT, clause_around, holds_phrase, kind_spans
 from .quotes import Pick
 
@@ -40,8 +41,6 @@ def _names_the_part(q, text: str) -> bool:
     return False
 
 
-# 创新驱动发展分论坛, 专场新闻发布会: events held beside a meeting, each with its own host and day
-BESIDE_A_MEETING = re.compile(r"论坛|发布会|恳谈会|签约仪式")
 _OF_THE_MEETING = re.compile(r"会议|大会")
 
 
@@ -71,11 +70,9 @@ def _speaks_for(q, text: str) -> bool:
     return not q.represents or any(q.represents in text[max(0, a - SPEAKS_FOR_WITHIN) : a] for a, _ in kind_spans(q, text))
 
 
-# 那130个示范引领性项目总投资多少: the stated count names which things; a sentence
-# without it speaks of others (1000个左右投资10亿元以上的项目)
-
-
 def _names_the_counted(q, text: str) -> bool:
+    """那130个示范引领性项目总投资多少: the stated count names which things; a sentence
+    without it speaks of others (1000个左右投资10亿元以上的项目)."""
     m = STATED_COUNT.search(q.text) if q.kind == "figure" else None
     return m is None or bool(re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d.])", re.sub(r"\s+", "", text)))
 

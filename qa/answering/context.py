@@ -139,12 +139,10 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     def holds(word: str) -> bool:
         if written(word) or (len(word) > 2 and word.endswith("额") and written(word[:-1])):
             return True  # (投资额 is held by 完成投资3064亿元)
-        split, stem, head = _other_writings(word)
+        split, stem, longer, head = _other_writings(word)
         if split and split.search(text) or stem and stem.search(text):
             return True
-        # 展区 is held by 展示区: a two-character word shortens the three-character word
-        # it opens and ends (a dictionary word, not any three characters)
-        if len(word) == 2 and any(rjieba.has_word(m.group()) for m in re.finditer(re.escape(word[0]) + r"[\u4e00-\u9fff]" + re.escape(word[1]), text)):
+        if longer and any(rjieba.has_word(m.group()) for m in longer.finditer(text)):
             return True
         # 联系电话 is held by 电话: the head noun of a compound, when few passages hold it,
         # names the thing whatever modifies it; 产业项目 is not held by any 项目
@@ -164,10 +162,10 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
 
 
 @lru_cache(maxsize=1024)
-def _other_writings(word: str) -> tuple[re.Pattern | None, re.Pattern | None, str]:
+def _other_writings(word: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None, str]:
     """How else a report writes a predicate word, read from the word alone: once per word,
     not once for every sentence weighed. (the set phrase split by a modifier, the verb
-    without its direction, the compound's head noun)"""
+    without its direction, the longer word it shortens, the compound's head noun)"""
     parts = rjieba.cut_for_search(word)
     # 汇报工作 is held by 汇报有关工作: a set phrase of two words with a modifier between
     # (a phrase the question glued, 产业项目, is no set phrase: 产业汇集项目 is other projects)
@@ -176,8 +174,11 @@ def _other_writings(word: str) -> tuple[re.Pattern | None, re.Pattern | None, st
     # 投进去 is held by 投资: a colloquial verb's direction (进去, 出来) is not its meaning
     verb = _DIRECTION.sub("", word)
     stem = re.compile(re.escape(verb) + r"[\u4e00-\u9fff]") if verb != word and len(verb) == 1 else None
+    # 展区 is held by 展示区: a two-character word shortens the three-character word it opens
+    # and ends (a dictionary word, not any three characters: the caller asks the dictionary)
+    longer = re.compile(re.escape(word[0]) + r"[\u4e00-\u9fff]" + re.escape(word[1])) if len(word) == 2 else None
     head = max((w for w in parts if word.endswith(w) and w != word), key=len, default="")
-    return split, stem, head
+    return split, stem, longer, head
 
 
 _MODIFIER_GAP = r"[^，。；、,;\s]{1,4}"

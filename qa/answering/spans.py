@@ -140,16 +140,16 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
             continue  # 2月18日 is a date and 2024年 a year, not a count of days or years
         if text[max(0, m.start() - 1) : m.start()] == "第":
             continue  # 第9个季度 is an ordinal, not a count of nine
-        span = m.group(0)
-        if not re.search(r"\d", span) and not _plausible_numeral(span) and not _round_count(span, text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 1]):
+        span, before = m.group(0), text[max(0, m.start() - 6) : m.start()]
+        if not re.search(r"\d", span) and not _plausible_numeral(span) and not _round_count(span, before[-2:], text[m.end() : m.end() + 1]):
             continue
         if span in ("一个", "一项", "一批", "一种", "一次"):
             continue  # 的一个重点: an article, not a count of one
         # 观看人次约260万: the unit may be named just before the number (1000个左右投资10亿元: not that far)
-        if unit and not _has_unit(span, unit) and not _unit_leads(text[max(0, m.start() - 6) : m.start()], unit):
+        if unit and not _has_unit(span, unit) and not _unit_leads(before, unit):
             continue
         # 观看人次约260万: a sum in 万 with no 元 is money unless what it counts is named before it
-        if unit == "元" and "元" not in span and _COUNTED_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+        if unit == "元" and "元" not in span and _COUNTED_BEFORE.search(before):
             continue
         spans.append(_trim(text, m.span()))
     if not unit:

@@ -103,9 +103,9 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
         said = next((p for p in later if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
         return (said, "") if said is not None else (best, "资料只记载了有此事（发言、主持、部署或签约），未写明具体内容。")
-    if (m := _ASKS_MEETING.search(q.text)) and not (_NAMES_A_MEETING.search(best.text) and _does_it(q.text[m.end() :], best.text)):
+    if (m := _ASKS_MEETING.search(q.text)) and not _names_the_meeting_that_did_it(q.text[m.end() :], best.text):
         # (在哪次会议上审议通过的: the meeting named must be the one that did it)
-        named = next((p for p in later if _NAMES_A_MEETING.search(p.text) and _does_it(q.text[m.end() :], p.text)), None)
+        named = next((p for p in later if _names_the_meeting_that_did_it(q.text[m.end() :], p.text)), None)
         return (named, "") if named is not None else (best, "资料未写明是在哪次会议上。")
     if (m := _ASKS_POST.search(q.text)) and m.group(1) in best.text and not names_the_post(best.text, m.group(1)):
         titled = next((p for p in near if names_the_post(p.text, m.group(1))), None)
@@ -130,9 +130,10 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
 _DONE_AT = re.compile(r"^上?([\u4e00-\u9fff]{1,4}?)(?:下来|出来|起来)?(?:了|的)?[？?]?$")
 
 
-def _does_it(after: str, text: str) -> bool:
-    m = _DONE_AT.match(after)
-    return not m or m.group(1) in text
+def _names_the_meeting_that_did_it(asked_after: str, text: str) -> bool:
+    """The text names a meeting, and says it did what the question asks after 哪次会议上."""
+    m = _DONE_AT.match(asked_after)
+    return bool(_NAMES_A_MEETING.search(text)) and (not m or m.group(1) in text)
 
 
 def _governing(before: str) -> str:
