@@ -1150,6 +1150,8 @@ FORUM = """今日测试快讯
 
 林东升强调，要推动数据中心集群建设，深入实施数字经济倍增行动。大会全程网络直播，观看人次约120万。
 
+会上，省发展改革委、省大数据局等部门及9个市（州）分别汇报有关工作情况。贵阳市、遵义市、安顺市发言。省领导时光辉、郭锡文，蓝绍敏、王忠出席。
+
 3. 云南召开全省智能化改造数字化转型推进会
 
 2月20日，全省智能化改造数字化转型推进会在昆明召开。省委书记王宁主持会议，省长王予波出席并讲话。
@@ -1287,3 +1289,11 @@ def test_the_meeting_asked_for_is_the_one_that_did_it(forum):
 def test_a_title_asked_names_the_one_written_under_it(forum):
     # 为…实验室主任颁发聘书 writes the title alone; the one who gives the letter is not its holder
     assert direct(forum, "崖州湾实验室主任是谁？") == "李海涛"
+
+
+def test_a_roll_of_who_spoke_or_attended_says_nothing_of_what_they_said_or_their_post(forum):
+    # 分别汇报有关工作情况, …安顺市发言, …蓝绍敏、王忠出席: who was there, no more
+    assert "未写明具体内容" in refused(forum, "省大数据局在贵州数字经济大会上汇报了哪些内容？")
+    assert "未写明具体内容" in refused(forum, "遵义市在贵州数字经济大会上发言，介绍了哪些做法？")
+    assert "未写明蓝绍敏的职务" in refused(forum, "贵州大会出席名单里的蓝绍敏，是以什么身份出席的？")
+    assert "安顺市" in first_quote(forum, "贵州数字经济大会上有哪些市发言？")

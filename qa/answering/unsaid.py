@@ -19,7 +19,9 @@ from .quotes import Pick
 # 介绍了哪些经验, 讲了什么, 协议约定了哪些: the content of what was said or agreed
 _ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定|部署|安排|布置)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
 # 作交流发言, 汇报工作, 出席会议并讲话, 签署合作协议: a record that it happened
-_RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}(?:发言|安排|部署)(?=[，。；;、]|$)|汇报(?:了)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]"
+# (…洛阳市、南阳市发言。 …等部门分别汇报有关工作情况。: a roll of who spoke)
+_RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}(?:发言|安排|部署)(?=[，。；;、]|$)|汇报(?:了)?(?:有关|相关)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]"
+                       r"|发言[。；;]?$"
                        r"|签(?:署|订)(?:了)?[^，。；]{0,12}(?:协议|合同|备忘录|协定)"
                        r"|部署[^，。；]{0,30}(?:有关|相关)?工作[。；;]?$")  # 殷勇部署2024年…有关工作。
 # a sentence that reports content: a colon, a quotation (not a name in quotes), a verb that introduces what was said
@@ -64,7 +66,8 @@ _VAGUE = r"(?:部分|一批|若干|一些|多家|有关|相关|各类|一系列|
 
 
 # 任珠峰是什么职务: a post written right before the name
-_ASKS_POST = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:现在|目前|当时)?(?:是|任|担任)?(?:什么|何|哪个)(?:职务|职位|官职)")
+# (名单里的贾宇，是以什么身份出席的: what the name stands under)
+_ASKS_POST = re.compile(r"([\u4e00-\u9fff]{2,3}?)[，,]?(?:现在|目前|当时)?(?:是|任|担任)?以?(?:什么|何|哪个)(?:职务|职位|官职|身份)")
 _POST_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|检察长|常委)$")
 
 
@@ -107,9 +110,9 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
         # (在哪次会议上审议通过的: the meeting named must be the one that did it)
         named = next((p for p in later if _names_the_meeting_that_did_it(q.text[m.end() :], p.text)), None)
         return (named, "") if named is not None else (best, "资料未写明是在哪次会议上。")
-    if (m := _ASKS_POST.search(q.text)) and m.group(1) in best.text and not names_the_post(best.text, m.group(1)):
-        titled = next((p for p in near if names_the_post(p.text, m.group(1))), None)
-        return (titled, "") if titled is not None else (best, f"资料未写明{m.group(1)}的职务。")
+    if (m := _ASKS_POST.search(q.text)) and (name := re.sub(r"^[的了在是和与及那这]", "", m.group(1))) in best.text and not names_the_post(best.text, name):
+        titled = next((p for p in near if names_the_post(p.text, name)), None)
+        return (titled, "") if titled is not None else (best, f"资料未写明{name}的职务。")
     if (m := _ASKS_NAMES.search(q.text)) and not says_which(best.text, noun := m.group(1) or m.group(2)):
         # a sentence of the subject's that writes the kind, or any that names members and
         # what was done (中能建氢能源公司…负责同志发言 for 发言的企业是哪几家)
