@@ -172,6 +172,7 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("16个州（市）里，哪个州（市）第一个发言？", "place", "place", "州"),  # a prefecture is a place
     ("信长星给哪个联盟授了牌？", "fact", None, ""),  # 联盟 is no league of 内蒙古
     ("比“十四五”目标提前了多久完成？", "figure", "figure", "时长"),  # a span of time
+    ("省直部门要在多长时限内给出答复？", "figure", "figure", "时长"),
     ("倪岳峰对营商环境的考核指标体系是什么态度？", "fact", None, ""),  # 体系是什么态度 asks no name
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
