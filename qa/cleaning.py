@@ -110,7 +110,8 @@ class _Repair:
             return full != title and full.startswith(title)
         return line.rstrip()[-1:] in _CLAUSE
 
-    def continues(self, line: str, after_heading: bool, blank_follows: bool, next_line: str | None) -> bool:
+    def continues(self, line: str, after_heading: bool, blank_follows: bool, next_line: str | None, below: str = "") -> bool:
+        """`below`: the paragraph under a line that stands alone, over its next two lines."""
         if next_line is None or layout.is_block_start(next_line):
             return False
         s = line.strip()
@@ -123,6 +124,10 @@ class _Repair:
         if self.is_heading(line):
             return self.heading_continues(line)
         if _ends_sentence(line):
+            return False
+        # a subtitle that quotes the paragraph under it (增强政策取向的一致性…整体优化, over
+        # 龚正…指出，…增强政策取向的一致性…): a sentence broken off never repeats itself
+        if blank_follows and not _has_sentence_break(line) and _repeated_in(s, below):
             return False
         if line[-1] in _CLAUSE:
             return True
@@ -138,6 +143,15 @@ def _ends_sentence(line: str) -> bool:
     while s and s[-1] in _CLOSERS:
         s = s[:-1]
     return bool(s) and s[-1] in _SENTENCE_END
+
+
+QUOTED_SUBTITLE_CHARS = 10  # a stretch this long, written again, is no coincidence
+
+
+def _repeated_in(line: str, below: str) -> bool:
+    line = line.strip("*# ")
+    n = QUOTED_SUBTITLE_CHARS
+    return len(line) >= n and (line[:n] in below or line[-n:] in below)
 
 
 def _has_sentence_break(line: str) -> bool:
@@ -158,12 +172,13 @@ def _join_lines(lines: list[str], repair: bool) -> tuple[str, list[int]]:
     A line with no content gets the offset of the next content after it.
     """
     repairer = _Repair(lines) if repair else None
-    following = [None] * len(lines)  # the next non-blank line after each line
-    nxt = None
+    next_at = [-1] * len(lines)  # where the next non-blank line after each line is
+    nxt = -1
     for i in range(len(lines) - 1, -1, -1):
-        following[i] = nxt
+        next_at[i] = nxt
         if lines[i]:
-            nxt = lines[i]
+            nxt = i
+    following = [lines[j] if j >= 0 else None for j in next_at]  # the next non-blank line
     out: list[str] = []
     pos = 0  # length of "\n".join(out)
     starts = [-1] * len(lines)
@@ -190,7 +205,9 @@ def _join_lines(lines: list[str], repair: bool) -> tuple[str, list[int]]:
         else:
             pending = [(i, 0)]
         blank_follows = i + 1 < len(lines) and not lines[i + 1]
-        if repairer and repairer.continues(line, after_heading, blank_follows, following[i]):
+        # (a page break may split the paragraph under a subtitle: two lines are read)
+        below = "" if len(pending) > 1 or following[i] is None else following[i] + (following[next_at[i]] or "")
+        if repairer and repairer.continues(line, after_heading, blank_follows, following[i], below):
             current = line
             continue
         at = emit(line)

@@ -24,7 +24,7 @@ from .keyword_index import KeywordIndex, TermIndex
 from .schema import FRONT_PROVINCE, Chunk, Document, Evidence, MeetingRecord, Section
 from .vector_index import choose_vector_index
 
-FORMAT = 3  # 3: documents, sentence table and term matrices, meetings
+FORMAT = 4  # 3: documents, sentence table and term matrices, meetings; 4: documents re-read (a subtitle that quotes the paragraph under it stays apart)
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.jsonl"
 SECTIONS = "sections.jsonl"

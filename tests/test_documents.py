@@ -38,6 +38,25 @@ def test_headings_and_subtitles_are_not_glued_to_the_next_paragraph():
     ]
 
 
+def test_a_subtitle_that_quotes_the_paragraph_under_it_keeps_its_own_line():
+    # no full stop ends it, but a sentence broken off never repeats itself; a page break
+    # may split the paragraph under it, which is still rejoined
+    raw = ("增强政策取向的一致性，推动营商环境整体优化\n\n"
+           "龚正就贯彻落实本次会议精神指出，要坚持对标一流，增强政策取向的一致性，推动营商\n\n"
+           "环境整体优化。\n\n"
+           "持续营造敢干敢闯的浓厚氛围，作出新贡献\n\n"
+           "陈吉宁指出，要深刻领会习近平总书记关于优化营商环境的重要指示要\n\n"
+           "求，持续营造敢干敢闯的浓厚氛围，为大局作出新贡献。\n\n"
+           "以优化营商环境工作的新成效为国家发展大局作出新贡献，以更强合力抓好\n\n行动方案的落地见效，持续提升。\n")
+    assert [l for l in clean_text(raw).split("\n") if l] == [
+        "增强政策取向的一致性，推动营商环境整体优化",
+        "龚正就贯彻落实本次会议精神指出，要坚持对标一流，增强政策取向的一致性，推动营商环境整体优化。",
+        "持续营造敢干敢闯的浓厚氛围，作出新贡献",
+        "陈吉宁指出，要深刻领会习近平总书记关于优化营商环境的重要指示要求，持续营造敢干敢闯的浓厚氛围，为大局作出新贡献。",
+        "以优化营商环境工作的新成效为国家发展大局作出新贡献，以更强合力抓好行动方案的落地见效，持续提升。",  # still joined
+    ]
+
+
 def test_heading_broken_across_lines_is_rejoined_from_the_table_of_contents():
     raw = (
         "11. 重庆召开建设成渝地区双城经济圈工作推进大会，唱好“双城记”，打造增长极 - 50 -\n\n"
