@@ -319,6 +319,7 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("date", "时候", "习近平总书记去年视察河北时强调", ["去年"]),
     ("figure", "个", "项目建设的一个重点，是让签约的早开工", []),  # 一个 is an article here
     ("person", "", "会议期间，黄坤明等省领导还参观了成果展。", ["黄坤明"]),
+    ("person", "", "龚正就贯彻落实本次会议精神指出，要按照市委部署要求。", ["龚正"]),
     ("place", "城市", "把陇原人民思变图强的发展意识转化为强大动力", []),
     ("place", "市", "在西北振兴中走在前列，会议在兰州召开", ["兰州"]),  # a city is asked: a region is none
     ("place", "开发区", "各县区及兰州经济技术开发区主要负责同志参会", ["兰州经济技术开发区"]),  # a zone named after its city
@@ -339,6 +340,8 @@ def test_spans_of_each_kind(kind, unit, text, expected):
     ("叶建春在讲话中指出，我们对一季度具备条件的项目集中开工。", "opens", "叶建春"),
     ("省长王凯出席并讲话，强调要深入贯彻中央经济工作会议精神。", "opens", "王凯"),
     ("附：广东省委副书记、深圳市委书记孟凡利讲话摘录", "opens", "孟凡利"),  # a speech excerpt's heading
+    ("龚正就贯彻落实本次会议精神指出，要按照市委部署要求。", "opens", "龚正"),  # what the words are on
+    ("尤肖虎结合实验室发展提出自己的理解。", "opens", "尤肖虎"),
     ("他强调，要深入学习贯彻习近平总书记重要讲话精神。", "passes", None),  # the name is further back
     ("会议指出，要坚持稳中求进。", "impersonal", None),  # a speech no person gives
     ("批示指出，项目建设是硬抓手。", "instructed", None),  # the one who gave the instruction says it

@@ -79,8 +79,10 @@ _PERSON_BEFORE_TITLE = re.compile(r"(?:(?<=[，。；、落实按照根据遵照
 _PERSON_LIST_AFTER_POST = re.compile(r"(?:领导|常委|委员|同志|副省长|副市长|副主席)((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)(?=[，。；等出参在])")
 # 责任编辑：史筱飞 — a masthead or a list of officials: a role, a colon, a name
 _PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
-# (韩俊在讲话中首先代表省委、省政府…: an adverb may stand before the verb, and 代表 after 在讲话中 speaks for a body)
-_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上)(?:首先|还|也|同时)?代表|(?:在讲话中|在会上|同志)?(?:首先|还|也|同时)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到|等(?:省|市)?领导))")
+# (韩俊在讲话中首先代表省委、省政府…: an adverb may stand before the verb, and 代表 after 在讲话中 speaks for a body;
+# 龚正就贯彻落实本次会议精神指出: what the words are on may stand before it)
+_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上)(?:首先|还|也|同时)?代表|(?:在讲话中|在会上|同志)?(?:首先|还|也|同时)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到|等(?:省|市)?领导)"
+                                r"|(?:就|围绕|结合)[^，。；]{1,24}?(?:强调|指出|表示|提出|要求|讲话))")
 _NOT_NAMES = set("会议 大会 全省 全市 我们 他们 各地 各级 省委 省政府 市委 市政府 同志 领导 会上 会议上 要求 大家 企业 我省 我市 今年 去年 当前 新的 代表 此外 随后 最后 首先 其次 同时 主要 "
                  "重要 指示 批示 讲话 部署 决策 关于 对于 亲自 视察 考察 号召 回信 贺信 殷切 嘱托 明确 全面 深入 认真 切实".split())
 
