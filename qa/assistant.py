@@ -152,7 +152,8 @@ class Assistant:
         return bool(said) and all(m.start >= min(said) for m in mentions(q.text))
 
     def _province_of_people(self, q: Question) -> tuple[str, ...]:
-        if q.qtype in ("which", "compare") or q.parts:
+        # (王月琴要把…打造成什么平台？它的国际总部放在哪里: one person named says every part's report)
+        if q.qtype in ("which", "compare") or any(part.qtype in ("which", "compare") for part in q.parts):
             return ()
         named = {self._people[name] for name in self._people_in(q.text)}
         return tuple(named) if len(named) == 1 else ()

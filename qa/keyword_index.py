@@ -33,10 +33,9 @@ QUESTION_WORDS = set(
 )
 # verbs that report speech or intent ("哪个省打算…", "谁提醒…"): every report uses them
 # of every topic, so they say nothing about which passage answers
-REPORTING_VERBS = set(
-    "提到 提出 表示 指出 强调 说 讲 认为 打算 希望 明确 提醒 要求 谈到 透露 介绍 称 宣布 部署 "
-    "涉及 提及 谈及 论及 说到 讲到 点名 点到 点出 提起 说起 写到 写进 写入 写明 写出 注明 载明 列明 交代 交待".split()
-)
+# (the second line is the user's words for what a report writes: 报道里点名了哪个示范区)
+REPORT_WORDS = set("涉及 提及 谈及 论及 说到 讲到 点名 点到 点出 提起 说起 写到 写进 写入 写明 写出 注明 载明 列明 交代 交待".split())
+REPORTING_VERBS = set("提到 提出 表示 指出 强调 说 讲 认为 打算 希望 明确 提醒 要求 谈到 透露 介绍 称 宣布 部署".split()) | REPORT_WORDS
 # the genre's words for its own subject: every report is about a province's meeting
 # and the user's words for the documents themselves (报道里, 资料中)
 GENRE_WORDS = set("召开 会议 省 市 省份 地方 两省 两地 新春 第一 第一会 有关 相关 方面 情况 问题 报道 资料".split())

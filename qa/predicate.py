@@ -12,7 +12,7 @@ import rjieba
 
 from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, SUPERLATIVE, UNIT_NOUNS, ask_match
 from .gazetteer import PROVINCES
-from .keyword_index import FUNCTION_WORDS, REPORTING_VERBS, STOPWORDS
+from .keyword_index import FUNCTION_WORDS, REPORT_WORDS, REPORTING_VERBS, STOPWORDS
 
 
 def predicate(text: str, kind: str | None) -> tuple[str, ...]:
@@ -215,14 +215,16 @@ def _content_words(text: str) -> list[str]:
     text = BOILERPLATE.sub(" ", text)
     for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
         text = text.replace(name, " ")
-    # reporting verbs tell passages apart poorly, but a question about who said it asks for them
+    # reporting verbs tell passages apart poorly, but a question about who said it asks for
+    # them; the user's words for what a report writes (点名, 写明) it does not
     return [t for t in _undebris(rjieba.cut_for_search(text))
             if len(t) > 1 and not _COUNT_WORD.fullmatch(t) and not SUPERLATIVE.fullmatch(t) and any(ch.isalnum() for ch in t) and not t.isdigit() and not ASKING_NOUNS.match(t) and not _ASKING_PART.search(t)
-            and (t not in STOPWORDS or t in REPORTING_VERBS) and t not in _DEICTIC_TIME]
+            and (t not in STOPWORDS or t in REPORTING_VERBS and t not in REPORT_WORDS) and t not in _DEICTIC_TIME]
 
 
-# 另一项, 这两个: a count refers back to what the question names; it is not a key word
-_COUNT_WORD = re.compile(r"[另每这那]?[一二两三四五六七八九十几]+[个项家条类种位名件批次场]")
+# 另一项, 这两个: a count refers back to what the question names; it is not a key word,
+# nor is a place in a list (名单里最后一位是谁, 头一个)
+_COUNT_WORD = re.compile(r"[另每这那]?[一二两三四五六七八九十几]+[个项家条类种位名件批次场]|(?:最后|头|第一)一?[个位名]|最后")
 
 
 _LOCALIZERS = set("里内中上下")

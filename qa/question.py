@@ -311,7 +311,9 @@ def _blanked(pattern, text: str) -> str:
     return re.sub(pattern, lambda m: "某" * len(m.group()), text)
 
 
-_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,3}[省市][\u4e00-\u9fff]{2,10}?(?:研究院|研究所|研究中心|情报所|大学|学院|出版社|报社|杂志社|协会|学会)")
+# (山东科技情报院, 广东社科院: the short forms name the province without 省)
+_INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,3}[省市][\u4e00-\u9fff]{2,10}?(?:研究院|研究所|研究中心|情报所|大学|学院|出版社|报社|杂志社|协会|学会)"
+                          r"|[\u4e00-\u9fff]{2,3}(?:科技|科学技术|科学|社科|社会科学)[\u4e00-\u9fff]{0,4}?(?:院|所)")
 _OR = {"或", "或者", "或是"}
 
 
@@ -371,7 +373,7 @@ def _meeting_words(text: str) -> tuple[str, ...]:
 
 # 赛力斯集团在…交流发言, 代表省卫健委作表态发言: who spoke for an organisation
 # (企业家代表里头一个发言: 代表 after who they are is a noun, the representatives)
-_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,14}?发言|(?<![家者士人员工生民党])代表(?![里中们])([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)")
+_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,20}?发言|(?<![家者士人员工生民党])代表(?![里中们])([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)")
 _GENERIC_BODY = re.compile(r"^(?:企业|单位|公司|集团|部门|地方|基层|群众)$")
 
 

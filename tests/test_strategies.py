@@ -173,6 +173,7 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("信长星给哪个联盟授了牌？", "fact", None, ""),  # 联盟 is no league of 内蒙古
     ("比“十四五”目标提前了多久完成？", "figure", "figure", "时长"),  # a span of time
     ("省直部门要在多长时限内给出答复？", "figure", "figure", "时长"),
+    ("当年那封回信是写给哪些企业家的？", "person", "person", ""),  # people asked by what they are
     ("倪岳峰对营商环境的考核指标体系是什么态度？", "fact", None, ""),  # 体系是什么态度 asks no name
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
@@ -1140,7 +1141,7 @@ FORUM = """今日测试快讯
 
 崖州湾实验室主任李海涛结合实验室发展介绍了今年的攻关计划。
 
-冯飞要求，要在三个方面打造一流营商环境。一是打造高效的政务环境，推行企业开办一日办结。二是打造有力的要素环境，设立民营企业纾困基金。三是打造公正的法治环境，完善涉企案件快速办理机制和企业家约谈检察长制度。
+冯飞要求，建立党政同责、五级书记抓营商环境机制。要在三个方面打造一流营商环境。一是打造高效的政务环境，推行企业开办一日办结。二是打造有力的要素环境，设立民营企业纾困基金。三是打造公正的法治环境，完善涉企案件快速办理机制和企业家约谈检察长制度。
 
 2. 贵州召开全省数字经济大会
 
@@ -1301,3 +1302,31 @@ def test_a_roll_of_who_spoke_or_attended_says_nothing_of_what_they_said_or_their
     assert "未写明具体内容" in refused(forum, "遵义市在贵州数字经济大会上发言，介绍了哪些做法？")
     assert "未写明蓝绍敏的职务" in refused(forum, "贵州大会出席名单里的蓝绍敏，是以什么身份出席的？")
     assert "安顺市" in first_quote(forum, "贵州数字经济大会上有哪些市发言？")
+
+
+def test_a_count_asked_with_its_measure_word_and_noun_is_the_figure_written_with_both(forum):
+    # 书记 is in every report, but 五级书记 counts what 几级书记 asks
+    assert direct(forum, "冯飞要求从省里往下几级书记都扛起责任？") == "五级"
+
+
+def test_the_last_of_a_roll_asked_after_the_act(forum):
+    assert direct(forum, "海南座谈会上企业家先后发言，名单里最后一位是谁？") == "王小兰"
+    assert direct(forum, "海南座谈会上企业家先后发言，名单里第一位是谁？") == "傅明华"
+
+
+def test_one_person_named_says_the_report_of_every_part(forum):
+    # 冯飞 is 海南's: the second part, which names no province, is answered from 海南 too
+    a = forum.answer("冯飞要在几个方面打造一流营商环境？另外，会前为哪个中心揭牌？")
+    assert not a.abstained and "海南民营企业服务中心" in a.text
+    assert {c.province for c in a.citations if c.quote in a.text} == {"海南"}
+    # 数据中心集群 is 贵州's, said by 林东升: no answer for 冯飞
+    a = forum.answer("冯飞要在几个方面打造一流营商环境？另外，要推动什么集群建设？")
+    assert "数据中心集群" not in a.text and "贵州" not in {c.province for c in a.citations if c.quote in a.text}
+
+
+def test_questions_that_name_no_report_by_a_place_inside_them():
+    # the user's words for what a report writes are no key words; a short institution name
+    # places no meeting; the body spoken for may stand far from 发言
+    assert read_question("辽宁那场会的分会场，除省直单位和各市县外，还点名了哪个示范区？").predicate == ()
+    assert read_question("山东科技情报院这份快讯是哪天印发的？").provinces == ()
+    assert read_question("林州市在河南那场推进会上是哪位负责同志发言的？").represents == "林州市"

@@ -478,7 +478,7 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         if len(valued) > 1:
             pick_one = max if most.group(1) in "多大高" else min
             return (pick, *pick_one(valued)[1])
-    if q.kind == "person" and (order := _ORDER_ASKED.search(q.text)):
+    if q.kind == "person" and (order := _order_asked(q.text)):
         # 头一个发言的是谁, 排在最后发言的是谁: the first or last name of the list of speakers
         runs = [(a, b) for a, b in spans.joined(found_spans, pick.text) if "、" in pick.text[a:b]]
         if runs:
@@ -504,6 +504,13 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
 # 那130个示范引领性项目总投资多少: the count the question states names which things
 STATED_COUNT = re.compile(r"(?:那|这)(\d+(?:\.\d+)?[万亿]?)(?:余|多)?\s*(?:个|项|家|所|座|条|批)")
 _ORDER_ASKED = re.compile(r"(?:(头一个|第一个|第一位|首位|最先)|最后一个|最后一位|最后)(?=[^，。？?]{0,8}(?:发言|讲话|汇报))")
+_ORDER_AFTER_ROLL = re.compile(r"(?:发言|讲话|汇报)[，,][^，。？?]{0,8}?(?:(头一个|第一个|第一位|首位)|最后一个|最后一位)")
+
+
+def _order_asked(text: str) -> re.Match | None:
+    """头一个发言的, 排在最后发言的, and …按顺序发言，名单里最后一位是谁: a place in the roll of
+    speakers; group 1 is set when the first is asked."""
+    return _ORDER_ASKED.search(text) or _ORDER_AFTER_ROLL.search(text)
 
 
 # 维护国家几大安全的, 聚力几大攻坚: a short noun, whole, right after the count asked for

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import rjieba
+
 from ..gazetteer import provinces_in
 from ..layout import toc_entry
 from ..predicate import SAYS, asking_clause
@@ -144,9 +146,24 @@ def _counting_spans(ctx: AnswerContext, p: Pick) -> list[tuple[int, int]]:
     near = rf"[^\W\d]{{0,{_NOUN_GAP}}}"
     # (a share counts nothing: 产值占比49.9% is a label and its value, whatever change was asked)
     counted = q.unit != "%" and asking_clause(q.text, q.kind, with_antecedent=True)
+    measured = _measured_noun(q.text)
     return [(a, b) for a, b in kind_spans(q, p.text)
             if any(re.match(near + re.escape(w), p.text[b:]) or re.search(re.escape(w) + near + "$", p.text[:a]) for w in nouns)
-            or counted and _names_the_counted(counted, p.text, a, b)]
+            or counted and _names_the_counted(counted, p.text, a, b)
+            or measured and p.text[a:b].endswith(measured[0]) and p.text.startswith(measured[1], b)]
+
+
+_MEASURED = re.compile(r"(?:几|多少)([级大个项条类种支家所座名位])([\u4e00-\u9fff]{2,6})")
+
+
+def _measured_noun(text: str) -> tuple[str, str] | None:
+    """几级书记 → (级, 书记): a count asked with its measure word and noun is answered by the
+    figure written with both (五级书记), however common the noun."""
+    m = _MEASURED.search(text)
+    if not m:
+        return None
+    words = rjieba.cut(m.group(2))
+    return (m.group(1), words[0]) if len(words[0]) >= 2 else None
 
 
 _COUNTED_PHRASE = 4  # characters the question and a figure's noun share: fewer (高新区) are one common word
