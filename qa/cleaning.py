@@ -206,7 +206,7 @@ def _join_lines(lines: list[str], repair: bool) -> tuple[str, list[int]]:
             pending = [(i, 0)]
         blank_follows = i + 1 < len(lines) and not lines[i + 1]
         # (a page break may split the paragraph under a subtitle: two lines are read)
-        below = "" if len(pending) > 1 or following[i] is None else following[i] + (following[next_at[i]] or "")
+        below = following[i] + (following[next_at[i]] or "") if repairer and len(pending) == 1 and following[i] is not None else ""
         if repairer and repairer.continues(line, after_heading, blank_follows, following[i], below):
             current = line
             continue

@@ -49,6 +49,9 @@ def squeeze(text: str) -> str:
     return SPACES.sub("", text).strip("*")
 
 
+_ONE_CHARACTER = {ch: n for n, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
 @lru_cache(maxsize=256)
 def numeral(text: str) -> int | None:
     """1 for "1", "一" or "①"; None when it is no number."""
@@ -56,6 +59,8 @@ def numeral(text: str) -> int | None:
         return int(text)
     if "\u2460" <= text <= "\u2473":
         return ord(text) - 0x2460 + 1
+    if text in _ONE_CHARACTER:
+        return _ONE_CHARACTER[text]  # (the common case needs no cn2an)
     import cn2an  # 0.1 s to import; only documents with Chinese numerals pay it
 
     try:

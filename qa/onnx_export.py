@@ -71,23 +71,21 @@ def _expected_marker(model_dir: Path, weights: dict | None) -> dict | None:
 
 
 def _is_current(out: Path, model_dir: Path, weights: dict | None, precision: str) -> bool:
-    expected = _expected_marker(model_dir, weights)
-    try:
-        marker = json.loads((out / MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return expected is not None and weights is not None and marker == expected and (out / MODEL_FILES[precision]).is_file()
+    marker = _of_this_source(out, model_dir, precision)
+    return weights is not None and marker is not None and marker.get("weights") == weights
 
 
-def _same_source(out: Path, model_dir: Path) -> bool:
-    """An export of the converted folder's source, by this exporter and onnxruntime, whatever
-    copy of the weights it was recorded from."""
+def _of_this_source(out: Path, model_dir: Path, precision: str) -> dict | None:
+    """The export's marker when it is an export of the converted folder's source, by this
+    exporter and onnxruntime, whatever copy of the weights it was recorded from."""
     expected = _expected_marker(model_dir, None)
     try:
         marker = json.loads((out / MARKER).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return expected is not None and isinstance(marker, dict) and {**marker, "weights": None} == expected and (out / MODEL_FILES["fp32"]).is_file()
+        return None
+    if expected is None or not isinstance(marker, dict) or {**marker, "weights": None} != expected or not (out / MODEL_FILES[precision]).is_file():
+        return None
+    return marker
 
 
 def _write_marker(out: Path, marker: dict) -> None:
@@ -115,10 +113,10 @@ def ensure_exported(cache_dir: Path, precision: str = "fp32", weights: Path | No
     with open(cache_dir / f"{out.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         stat = _weights_stat(weights)
-        if not _is_current(out, model_dir, stat, "fp32") and _same_source(out, model_dir) and stat is not None:
+        if stat is not None and (marker := _of_this_source(out, model_dir, "fp32")) is not None and marker.get("weights") != stat:
             # the same weights installed elsewhere (another checkout's venv): only the recorded
             # path and mtime differ, and re-exporting would rewrite 470 MB for nothing
-            _write_marker(out, _expected_marker(model_dir, stat))
+            _write_marker(out, {**marker, "weights": stat})
         if not _is_current(out, model_dir, stat, "fp32"):
             for debris in cache_dir.glob(f".{out.name}.*-*"):
                 shutil.rmtree(debris, ignore_errors=True)  # left by a killed export (~470 MB each)

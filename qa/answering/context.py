@@ -11,6 +11,7 @@ import rjieba
 from ..asking import SUPERLATIVE
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
+from ..layout import numeral
 from ..phrases import bare, holds_phrase  # noqa: F401 (the strategies read them here)
 from ..question import FIELD_KIND, Question
 from ..retrieval import Candidate, Retrieved
@@ -234,10 +235,6 @@ def asks_expansion(q: Question) -> bool:
 
 
 _ITS_CHARACTERS = re.compile(r"[这那]([两三四五六七八九十]|\d)个字")
-
-
-def numeral(text: str) -> int:
-    return int(text) if text.isdigit() else "一二三四五六七八九十".find(text) + 1 if text != "两" else 2
 
 
 def expands(q: Question, pick: Pick) -> bool:

@@ -10,6 +10,7 @@ topic but not of the fact asked, the answer says so and shows what they do say.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import rjieba
 
@@ -156,6 +157,7 @@ def _counting_spans(ctx: AnswerContext, p: Pick) -> list[tuple[int, int]]:
 _MEASURED = re.compile(r"(?:几|多少)([级大个项条类种支家所座名位])([\u4e00-\u9fff]{2,6})")
 
 
+@lru_cache(maxsize=256)  # (read once per question: the figure check runs for every sentence weighed)
 def _measured_noun(text: str) -> tuple[str, str] | None:
     """几级书记 → (级, 书记): a count asked with its measure word and noun is answered by the
     figure written with both (五级书记), however common the noun."""

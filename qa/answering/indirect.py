@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from itertools import groupby
 
+from ..layout import numeral
 from ..retrieval import Candidate
 from . import spans
-from .context import AnswerContext, Reply, answers_kind, bare, direct_span, holds_predicate, holds_terms, is_relevant, numeral
+from .context import AnswerContext, Reply, answers_kind, bare, direct_span, holds_predicate, holds_terms, is_relevant
 from .quotes import Pick, quoted
 
 
