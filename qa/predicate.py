@@ -149,7 +149,8 @@ def _key_words(text: str) -> list[str]:
     return [w for w in words if w]
 
 
-_GLUED_LEAD = re.compile(r"^(?:这是|那是|这|那|总共|一共|已经|比(?=[涨跌升降增减多少高低]))")
+# (and a pronoun or an adverb before a one-character verb: 它冠, 还点, 也提)
+_GLUED_LEAD = re.compile(r"^(?:这是|那是|这|那|它|还|也|总共|一共|已经|比(?=[涨跌升降增减多少高低]))")
 _CHANGE_VERBS = set("涨跌升降")
 
 
@@ -219,7 +220,12 @@ def _content_words(text: str) -> list[str]:
     # them; the user's words for what a report writes (点名, 写明) it does not
     return [t for t in _undebris(rjieba.cut_for_search(text))
             if len(t) > 1 and not _COUNT_WORD.fullmatch(t) and not SUPERLATIVE.fullmatch(t) and any(ch.isalnum() for ch in t) and not t.isdigit() and not ASKING_NOUNS.match(t) and not _ASKING_PART.search(t)
-            and (t not in STOPWORDS or t in REPORTING_VERBS and t not in REPORT_WORDS) and t not in _DEICTIC_TIME]
+            and (t not in STOPWORDS or t in REPORTING_VERBS and t not in REPORT_WORDS) and t not in _DEICTIC_TIME and t not in _FRAME_WORDS]
+
+
+# the side a change is measured against is the user's frame, not what the report writes
+# (相比2022年多出多少: 较上年提高1.4个百分点)
+_FRAME_WORDS = set("相比 相较 比起 较之".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

@@ -50,7 +50,8 @@ MEETING_FIELDS = {
 _MEETING = re.compile(r"会议|大会|会上|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
-_YEAR = re.compile(r"(20\d\d)\s*年")
+# (相比2022年多出多少, 与2022年相比: the year a change is measured from is not the one asked about)
+_YEAR = re.compile(r"(?<![比较\d])((?:19|20)\d\d)\s*年(?!\s*(?:相比|相较|比))")
 _ISSUE = re.compile(r"第\s*(\d{1,3})\s*期")
 
 # "哪个省打算…", "哪位省委书记把…": the asking part carries no meaning for the
@@ -433,10 +434,13 @@ def _numbered(text: str) -> tuple[str, str]:
 
 # 王正谱在大会上讲话强调了什么, 尹力指出…: a name, then where, then a verb of speech
 _SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?(?:[上中]|方面))?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|提(?=了|的|过))")
+_REQUEST_VERB = re.compile(r"([说讲谈聊])\1")
 _TITLE_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员)$")
 
 
 def _speaker(text: str) -> str:
+    # (简单说说, 讲讲: a verb said twice asks the assistant; it reports no one's words)
+    text = _REQUEST_VERB.sub("，，", text)
     # every start, overlapping: 北京尹力强调 first matches 京尹力
     for m in filter(None, (_SPEAKER_ASKED.match(text, i) for i in range(len(text)))):
         name = m.group(1)
@@ -531,7 +535,7 @@ _CHANGE = re.compile(r"[涨跌升降增减]|提高|下滑|回落|比上年|较�
 def _place_unit(text: str) -> str:
     """哪个县, 那个县叫什么: the level of place asked for."""
     # (这个园区选在哪个区县: the level the question word asks, before one a demonstrative names)
-    level = r"[个座一几些]*(?:自治)?(开发区|高新区|示范区|园区|新区|城市|县|区(?!域)|市|州)"  # (哪个区域: a region, any level)
+    level = r"[个座一几些]*(?:自治)?(开发区|高新区|示范区|园区|新区|新城|城市|县|区(?!域)|市|州)"  # (哪个区域: a region, any level)
     m = re.search("哪" + level, text) or re.search("[那这]" + level, text)
     return m.group(1).replace("城市", "市") if m else ""
 

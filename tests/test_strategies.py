@@ -1330,3 +1330,64 @@ def test_questions_that_name_no_report_by_a_place_inside_them():
     assert read_question("辽宁那场会的分会场，除省直单位和各市县外，还点名了哪个示范区？").predicate == ()
     assert read_question("山东科技情报院这份快讯是哪天印发的？").provinces == ()
     assert read_question("林州市在河南那场推进会上是哪位负责同志发言的？").represents == "林州市"
+
+
+ECONOMY = """今日测试快讯
+
+2024年第16期
+
+1. 湖北召开全省高质量发展大会
+
+2月18日，湖北省委、省政府在武汉召开全省高质量发展大会。省委书记王忠林出席并讲话。
+
+王忠林强调，要推进中心城区强核提能级，深化鄂西地区高质量发展，建设与中心城区功能互补的现代化光谷新城。
+
+王忠林指出，今年是习近平总书记给湖北企业家回信5周年。
+
+去年全省高新技术产业增加值占比25.5%、较上年提高1.2个百分点。
+
+全省新增高新技术企业2000家、专精特新企业800家、新型研发机构50家。
+
+王忠林表示，今年将安排省级重点项目1200个，年度计划投资8000亿元，其中光电子信息、汽车、生物、新材料等4大类产业汇集项目300余个、年度投资额约900亿元。
+
+2024年一季度集中开工重大项目980个，总投资5600亿元，年度计划完成投资2100亿元。
+
+要打造公平公正的法治环境，高标准推进湖北（武汉）知识产权法务区建设。
+
+省科技厅厅长张明介绍，今年将建设省基础科学中心，设立基础研究特区，加大青年科技人才支持力度。
+
+会上，省发改委通报了一季度重大项目集中开工基本情况，宜昌市、襄阳市分别作了发言。省卫健委、十堰市作表态发言。
+"""
+
+
+@pytest.fixture(scope="module")
+def economy(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "economy", ECONOMY, 16)
+
+
+def test_words_that_frame_a_question_are_not_what_the_answer_must_say(economy):
+    # 还点了, 它冠的: an adverb or a pronoun glued to a one-character verb; 相比…多出: the
+    # report writes a rise against the year before; 简单说说 asks the assistant
+    assert direct(economy, "王忠林讲提能级，中心城区、鄂西之外还点了哪座新城？") == "光谷新城"
+    assert direct(economy, "王忠林提到一个知识产权法务区，它冠的是哪座城市的名字？") == "武汉"
+    assert direct(economy, "鄂省高新技术产业增加值占比到了25.5%，相比2022年多出多少？") == "1.2个百分点"
+    assert read_question("湖北今年在基础研究和青年科技人才上有哪些新打算？简单说说").speaker == ""
+    assert "基础科学中心" in first_quote(economy, "湖北今年在基础研究和青年科技人才上有哪些新打算？简单说说")
+
+
+def test_a_part_asked_with_a_chinese_numeral_is_the_part_written_with_digits(economy):
+    assert direct(economy, "鄂今年1200个省级重点项目中，四大类产业扎堆的项目有多少？") == "300余个"
+
+
+def test_an_item_picked_by_a_superlative_is_answered_only_by_a_ranking(economy):
+    # a total and a count name no largest project; a figure for each kind does say which is most
+    assert "哪一个最大" in refused(economy, "湖北一季度集中开工的980个项目里，投资额最大的是哪个项目？")
+    assert "2000家" in first_quote(economy, "湖北新增的高新技术企业、专精特新企业、新型研发机构里，哪类数量最多？")
+    # 最高领导人 is a name, no pick
+    assert "回信5周年" in first_quote(economy, "王忠林说今年恰逢国家最高领导人给湖北企业家做了什么满5周年？")
+
+
+def test_a_pledge_recorded_says_nothing_of_what_was_pledged(economy):
+    assert "未写明具体内容" in refused(economy, "省卫健委在湖北那场会上表态发言，承诺了哪些事？")
+    # what a body reported is named by its object (通报了…基本情况)
+    assert "基本情况" in first_quote(economy, "湖北那场大会上，省发改委通报了啥？")

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+from ..asking import SUPERLATIVE
+from ..layout import numeral
 from ..phrases import abbreviates
 from ..question import BESIDE_A_MEETING
+from . import spans
 from .context import STATED_COUNT, clause_around, holds_phrase, kind_spans
 from .quotes import Pick
 
@@ -33,12 +36,18 @@ def _names_the_part(q, text: str) -> bool:
         return True
     if not q.kind:
         return part in text
+    written = _as_written(part)
     for a, b in kind_spans(q, text):
         clause = clause_around(text, a, b, breaks="，,；;。")  # (、 joins the items of a list)
         # (新获批创新药9个、“新三样”…: a list of figures, each with its own noun, is no list the part is in)
-        if part in clause and not re.search(rf"、\s*{re.escape(part)}|{re.escape(part)}[^、，,。；;\d]{{0,6}}、", clause):
+        if re.search(written, clause) and not re.search(rf"、\s*(?:{written})|(?:{written})[^、，,。；;\d]{{0,6}}、", clause):
             return True
     return False
+
+
+def _as_written(part: str) -> str:
+    """四大类 is written 四大类 or 4 大类: a one-character numeral in either form."""
+    return "".join(rf"(?:{ch}|{numeral(ch)}\s*)" if ch in "一二两三四五六七八九十" else re.escape(ch) for ch in part)
 
 
 _OF_THE_MEETING = re.compile(r"会议|大会")
@@ -80,7 +89,35 @@ def _names_the_counted(q, text: str) -> bool:
 def agrees(q, text: str) -> bool:
     """Every check that reads the sentence alone; a meeting record's sentence too."""
     return all(check(q, text) for check in (years_agree, periods_agree, _until_answered, _target_answered, _each_answered,
-                                            _names_the_part, _names_the_counted, _speaks_for))
+                                            _names_the_part, _names_the_counted, _speaks_for, ranks_what_is_picked))
+
+
+# 投资额最大的是哪个项目, 哪个是湖南最大的贸易伙伴, 哪类数量最多: one item picked by a
+# superlative (最高领导人, 最大限度 are names and set phrases, no pick). A sentence that
+# ranks nothing (a total, a count of them) does not say which; one that lists a figure for
+# each item does (33所…、37家…、3家…), and so does a figure asked (direct_span picks it)
+_PICKED = re.compile(SUPERLATIVE.pattern + r"(?=的|是|为|[？?，,。]|$)")
+_RANKS = re.compile(r"最|首位|居首|榜首|之最|头号|领跑|第一名|(?:居|排|列|名列)[^，。；]{0,4}(?:第一|前)")
+
+
+def ranks_what_is_picked(q, text: str, listed: bool = True) -> bool:
+    """`listed`: a list of figures counts as a ranking (for the sentence found for the
+    question; another sentence's list is of other things)."""
+    if q.kind == "figure" or q.qtype in ("which", "compare") or not _PICKED.search(q.text):
+        return True
+    return bool(_RANKS.search(text)) or listed and _lists_figures(text)
+
+
+def _lists_figures(text: str) -> bool:
+    """33所…、37家…、3家…: figures in one list (一季度 is no figure of an item)."""
+    run = [(a, b) for a, b in spans.longest_list(spans.figures(text), text) if re.search(r"\d", text[a:b])]
+    return len(run) > 1 and "、" in text[run[0][1] : run[-1][0]]
+
+
+def picked_by(q) -> str:
+    """最大, 最多: the superlative the question picks its item by."""
+    m = _PICKED.search(q.text)
+    return m.group() if m else ""
 
 
 # 研发投入的目标定的是多少: a target is set (目标, 力争, 确保…); an achieved figure is none
@@ -143,7 +180,9 @@ def years_agree(q, text: str) -> bool:
     nor does one about another version (7.0版 for 6.0版) or edition (第五届 for 第六届)."""
     # 全国新型工业化推进大会是哪天开的: the province's own 全省 meeting is another one
     levels = (_LEVEL_LABEL,) if q.kind in ("date", "place") else ()
-    for label in (_YEAR_LABEL, _VERSION_LABEL, _EDITION_LABEL, *levels):
+    if q.years and (stated := {int(y) for y in _YEAR_LABEL.findall(text)}) and not stated & set(q.years):
+        return False
+    for label in (_VERSION_LABEL, _EDITION_LABEL, *levels):
         asked, stated = set(label.findall(q.text)), set(label.findall(text))
         if asked and stated and not asked & stated:
             return False

@@ -22,7 +22,7 @@ from .quotes import Citations, Pick, quoted
 # question's key word is found in a sentence that words it differently
 # (问 "参会" — 报道写 "参加会议"). Only the vocabulary of meetings themselves.
 _ATTENDED = ("参加", "出席", "与会", "参会", "到场", "到会")
-_ROSE = ("提高", "提升", "增长", "增加", "上升", "抬升", "上涨", "涨")
+_ROSE = ("提高", "提升", "增长", "增加", "上升", "抬升", "上涨", "涨", "多出", "高出")
 _FELL = ("下降", "降低", "减少", "回落", "下滑", "下跌", "降")
 _CONGRATULATED = ("祝贺", "道贺", "庆贺", "贺喜")
 _THANKED = ("感谢", "致谢", "道谢", "谢意")

@@ -13,11 +13,12 @@ import re
 import rjieba
 
 from ..schema import FRONT_PROVINCE
+from .agreement import picked_by, ranks_what_is_picked
 from .context import ABOUT_THE_BULLETIN, AnswerContext
 from .quotes import Pick
 
-# 介绍了哪些经验, 讲了什么, 协议约定了哪些: the content of what was said or agreed
-_ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定|部署|安排|布置)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
+# 介绍了哪些经验, 讲了什么, 协议约定了哪些, 表态发言承诺了哪些事: the content of what was said or agreed
+_ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定|部署|安排|布置|承诺|表态|保证)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
 # 作交流发言, 汇报工作, 出席会议并讲话, 签署合作协议: a record that it happened
 # (…洛阳市、南阳市发言。 …等部门分别汇报有关工作情况。: a roll of who spoke)
 _RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}(?:发言|安排|部署)(?=[，。；;、]|$)|汇报(?:了)?(?:有关|相关)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]"
@@ -106,6 +107,9 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
         said = next((p for p in later if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
         return (said, "") if said is not None else (best, "资料只记载了有此事（发言、主持、部署或签约），未写明具体内容。")
+    if not ranks_what_is_picked(q, best.text):
+        ranking = next((p for p in later if ranks_what_is_picked(q, p.text, listed=False)), None)
+        return (ranking, "") if ranking is not None else (best, f"资料未写明哪一个{picked_by(q)}。")
     if (m := _ASKS_MEETING.search(q.text)) and not _names_the_meeting_that_did_it(q.text[m.end() :], best.text):
         # (在哪次会议上审议通过的: the meeting named must be the one that did it)
         named = next((p for p in later if _names_the_meeting_that_did_it(q.text[m.end() :], p.text)), None)
