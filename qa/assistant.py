@@ -15,7 +15,7 @@ from pathlib import Path
 import rjieba
 
 from .answering import AnswerContext, compose
-from .answering.spans import listed_persons, titled_persons
+from .answering.spans import listed_persons, named_firms, titled_persons
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .conversation import resolve
 from .embedding import Encoder, load_encoder
@@ -50,12 +50,13 @@ class Assistant:
                 if len(name := person_name(mention)) >= 2 and (name != mention or looks_like_name(mention)):
                     people.setdefault(name, set()).add(m.province)
         # and everyone a report names with a title (市长殷勇部署…, 副省长费高云宣读…) or in a
-        # list of those present (省领导蓝绍敏、张安顺…出席: 张安顺 is a person, not 贵州's 安顺)
+        # list of those present (省领导蓝绍敏、张安顺…出席: 张安顺 is a person, not 贵州's 安顺),
+        # and the firms it names (金川集团作交流发言的那场会 is 甘肃's)
         texts = {d.name: d.text for d in index.documents}
         for s in index.sections:
             if s.province != FRONT_PROVINCE and s.doc in texts:
                 section = texts[s.doc][s.start : s.end]
-                for name in titled_persons(section) | listed_persons(section):
+                for name in titled_persons(section) | listed_persons(section) | named_firms(section):
                     people.setdefault(name, set()).add(s.province)
         self._people = {name: next(iter(ps)) for name, ps in people.items() if len(ps) == 1}
         # one pass over a question finds them all, however many the documents name

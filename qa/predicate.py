@@ -223,9 +223,10 @@ def _content_words(text: str) -> list[str]:
             and (t not in STOPWORDS or t in REPORTING_VERBS and t not in REPORT_WORDS) and t not in _DEICTIC_TIME and t not in _FRAME_WORDS]
 
 
-# the side a change is measured against is the user's frame, not what the report writes
-# (相比2022年多出多少: 较上年提高1.4个百分点)
-_FRAME_WORDS = set("相比 相较 比起 较之".split())
+# the user's frame, not what the report writes: the side a change is measured against
+# (相比2022年多出多少: 较上年提高1.4个百分点), and the grouping a count of kinds already says
+# (归成了几大类: …新材料等4大类)
+_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

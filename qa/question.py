@@ -95,6 +95,7 @@ class Question:
     # 单算能源类的有多少个: the part of a whole that is asked; the answer must name it
     restriction: str = ""
     # 代表省卫健委作表态发言的是谁: the organisation a person asked for speaks for
+    # (北京经济技术开发区在大会上发言讲了什么: the body whose words are asked for)
     represents: str = ""
     # 省委三次全会是啥时候开的: the words of the meeting the question names (not the report's own)
     meeting_words: tuple[str, ...] = ()
@@ -263,7 +264,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         predicate_head=predicate_head(text, kind),
         clause_words=clause_words(text, kind),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
-        choices=_choices(text),
+        choices=_choices(text) or (_yes_or_no(text) if kind is None and qtype == "fact" else ()),
         excluded=excluded,
         speaker="" if kind == "person" else _speaker(text),
         numbered=numbered,
@@ -271,7 +272,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         asks_page=("page" if _ASKS_PAGE.search(text) else "number" if _ASKS_POSITION.search(text) and _OF_THE_BULLETIN.search(text)
                    else "count" if not provinces and _ASKS_COUNT.search(text) and _THE_BULLETIN_ITSELF.search(text) else ""),
         restriction=_restriction(text),
-        represents=_represents(text) if kind == "person" else "",
+        represents=_represents(text) if kind in ("person", None) else "",
         meeting_words=_meeting_words(text) if kind in ("date", "place") or kind == "person" and _SIDE_EVENT.search(text) else (),
         meeting_name=_meeting_name(text),
     )
@@ -469,6 +470,20 @@ def _choices(text: str) -> tuple[tuple[str, ...], ...]:
     # one-character words (线 + 上 for 线上) are segmentation debris: without a real word, no check
     sides = [[w for w in a if w not in b and len(w) > 1 and w not in _HELD_WORDS] for a, b in ((left, right), (right, left))]
     return tuple(tuple(side) for side in sides) if all(sides) else ()
+
+
+# 有没有设分会场, 是否提到北交所: a question answered yes or no; the sentence that answers
+# it speaks of what is asked after the question word
+YES_OR_NO = re.compile(r"(?:有没有|是否|有无|是不是)([^，,。；？?]+)")
+
+
+def _yes_or_no(text: str) -> tuple[tuple[str, ...], ...]:
+    """The one side a yes-or-no question offers: its words (none of them, no answer)."""
+    m = YES_OR_NO.search(text)
+    if m and re.search(r"\d+\s*[号日月]|几号|哪天", m.group(1)):
+        return ()  # 是不是18号开的: the date is what is asked (its own kind), not whether
+    words = tuple(dict.fromkeys(w for w in tokenize(m.group(1)) if len(w) > 1 and not provinces_in(w))) if m else ()
+    return (words,) if words else ()
 
 
 _CHOICE_MARKS = {"是", "在", "以", "用", "由", "于", "为"}

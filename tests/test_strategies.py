@@ -1371,6 +1371,8 @@ def test_words_that_frame_a_question_are_not_what_the_answer_must_say(economy):
     assert direct(economy, "王忠林讲提能级，中心城区、鄂西之外还点了哪座新城？") == "光谷新城"
     assert direct(economy, "王忠林提到一个知识产权法务区，它冠的是哪座城市的名字？") == "武汉"
     assert direct(economy, "鄂省高新技术产业增加值占比到了25.5%，相比2022年多出多少？") == "1.2个百分点"
+    # 盘子 is the colloquial 规模 of a total
+    assert direct(economy, "按王忠林的说法，鄂省级重点项目今年的年度投资盘子有多大？") == "8000亿元"
     assert read_question("湖北今年在基础研究和青年科技人才上有哪些新打算？简单说说").speaker == ""
     assert "基础科学中心" in first_quote(economy, "湖北今年在基础研究和青年科技人才上有哪些新打算？简单说说")
 
@@ -1391,3 +1393,62 @@ def test_a_pledge_recorded_says_nothing_of_what_was_pledged(economy):
     assert "未写明具体内容" in refused(economy, "省卫健委在湖北那场会上表态发言，承诺了哪些事？")
     # what a body reported is named by its object (通报了…基本情况)
     assert "基本情况" in first_quote(economy, "湖北那场大会上，省发改委通报了啥？")
+
+
+ROLLS = """今日测试快讯
+
+2024年第17期
+
+1. 山西召开全省民营经济发展大会
+
+2月18日，省委、省政府在太原召开全省民营经济发展大会。省委书记唐登杰出席并讲话。
+
+省委副书记、省长金湘军主持会议，省委副书记商黎光等省领导出席。
+
+省政协主席吴伟，省委副书记、太原市委书记韦韬，省法院院长、省检察院检察长出席会议。
+
+唐登杰代表省委、省政府向受表扬的民营企业表示热烈祝贺。
+
+会上，太重集团、晋能控股作交流发言。省领导卢东亮、张吉福等出席会议。
+
+唐登杰强调，要打造公平公正的法治环境，弘扬新时代晋商精神。
+
+2. 陕西召开全省高质量项目推进会
+
+农历大年初十，全省高质量项目推进会在西安召开。省委书记赵一德出席并讲话，省长赵刚主持。
+
+西咸新区、宝鸡市党委主要负责同志在主会场参加会议。
+
+赵刚表示，今年将安排省级重点项目600个，其中能源、化工、装备制造等3大类产业汇集项目200余个。
+
+赵刚强调，今年要推动秦创原建设取得新突破。
+"""
+
+
+@pytest.fixture(scope="module")
+def rolls(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "rolls", ROLLS, 17)
+
+
+def test_a_firm_that_spoke_says_which_report(rolls):
+    # 太重集团 is named in 山西's report only: the meeting it spoke at is 山西's
+    assert direct(rolls, "太重集团作交流发言的那场大会，主持人是哪位？") == "金湘军"
+
+
+def test_a_roll_says_who_attended_not_what_they_said_or_who_they_are(rolls):
+    assert "未写明具体内容" in refused(rolls, "省委副书记商黎光在山西民营经济发展大会上讲了什么？")
+    assert "未写明西咸新区发言的内容" in refused(rolls, "西咸新区在陕西推进会上发言讲了什么？")
+    assert "未写明卢东亮的职务" in refused(rolls, "山西大会出席的卢东亮，现任什么职务？")
+    # a title with no name under it names no one; posts joined by 、 are one person's
+    refused(rolls, "山西大会上出席的省法院院长、省检察院检察长分别叫什么？")
+    assert direct(rolls, "出席名单里兼任太原市委书记的省委副书记叫什么？") == "韦韬"
+    assert direct(rolls, "代表省委、省政府向受表扬的民营企业表示祝贺的是哪位领导？") == "唐登杰"
+
+
+def test_a_yes_or_no_question_needs_a_sentence_about_what_it_asks(rolls):
+    assert "未写明是否设分会场" in refused(rolls, "太原那场民营经济发展大会有没有设分会场？")
+
+
+def test_a_year_asked_is_not_answered_by_a_lunar_date_and_a_grouping_is_its_count(rolls):
+    refused(rolls, "赵刚说要推动秦创原建设，秦创原是哪年启动的？")
+    assert direct(rolls, "赵刚把能源、化工、装备制造这些产业项目归成了几大类？") == "3大类"

@@ -76,6 +76,8 @@ SPEAKS_FOR_WITHIN = 12  # characters: 阳光电源董事长曹仁贤
 def _speaks_for(q, text: str) -> bool:
     """代表省卫健委作表态发言的是谁: a name answers only written with the body it speaks
     for (阳光电源董事长曹仁贤); a list of bodies that spoke names no one for them."""
+    if q.kind != "person":
+        return True  # (what a body said: qa/answering/unsaid.py)
     return not q.represents or any(q.represents in text[max(0, a - SPEAKS_FOR_WITHIN) : a] for a, _ in kind_spans(q, text))
 
 

@@ -17,6 +17,7 @@ import rjieba
 from ..gazetteer import provinces_in
 from ..layout import toc_entry
 from ..predicate import SAYS, asking_clause
+from ..question import YES_OR_NO
 from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
 from . import spans
@@ -107,7 +108,8 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
 
 
-_TITLE_ASKED = re.compile(rf"(?<!副)({spans.TITLES})(?:是|为)?(?:谁|哪位|哪一位)")
+# (省法院院长、省检察院检察长分别叫什么: a name asked by 叫什么)
+_TITLE_ASKED = re.compile(rf"(?<!副)({spans.TITLES})(?:分别|各自)?(?:是|为|叫)?(?:谁|哪位|哪一位|什么名字|什么)(?![\u4e00-\u9fff])")
 
 
 def _speaker_titled(ctx: AnswerContext, p: Pick, title: str) -> bool:
@@ -261,6 +263,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
             what = (missing_fact(q, q.meeting_field) if q.kind else
+                    f"资料未写明是否{YES_OR_NO.search(q.text).group(1)}" if len(q.choices) == 1 else
                     f"资料未写明是{'还是'.join(''.join(side) for side in q.choices)}" if q.choices else
                     f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
             return Reply([ctx.mention_line(best)], abstained=True, reason=what + "。")

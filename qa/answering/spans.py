@@ -34,13 +34,14 @@ _DATE = re.compile(
     r"(?:19|20)\d\d\s*年?\s*[—\-–~至到]\s*(?:19|20)\d\d\s*年?"
 )
 # a part of the year, asked as 哪个时段 or 哪个季度
+_NAMES_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[今去明前当]年")
 _PERIOD = re.compile(r"(?:第?[一二三四1-4]|首)季度|[上下]半年|年初|年中|年底|年末|岁末|年内|全年|上午|下午|晚上")
 _RELATIVE_YEAR = re.compile(r"(?:今|去|明|前|当)年(?!\s*\d)")
 _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
 TITLES = (
     r"省委书记|市委书记|区党委书记|党委书记|书记|省长|市长|主席|副省长|副市长|副书记|常务副省长|常务副市长|"
-    r"厅长|局长|处长|司长|所长|校长|会长|行长|社长|主任|院长|副院长|部长|董事长|总经理|总裁|秘书长|常委"
+    r"厅长|局长|处长|司长|所长|校长|会长|行长|社长|主任|院长|副院长|检察长|部长|董事长|总经理|总裁|秘书长|常委"
 )
 _PERSON_AFTER_TITLE = re.compile(rf"(?:{TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发强指表说代宣提要同主和与等为对部下通介致率带会赴到透结围就认建希：:（(）)\s]|$)")
 
@@ -61,12 +62,26 @@ def _name_lists(text: str):
 def names_under(title: str, text: str) -> bool:
     """The text writes a name under this title (紫金山实验室主任尤肖虎), not the title alone
     (为紫金山实验室主任颁发聘书)."""
-    return any(title in m.group(0)[: m.start(1) - m.start()] and m.group(1) not in _NOT_NAMES for m in _PERSON_AFTER_TITLE.finditer(text))
+    # (省委副书记、合肥市委书记虞爱华: posts joined by 、 are all the name's)
+    return any(title in _posts_before(text, m.start(1)) and m.group(1) not in _NOT_NAMES for m in _PERSON_AFTER_TITLE.finditer(text))
+
+
+def _posts_before(text: str, at: int) -> str:
+    return text[max(text.rfind(mark, 0, at) for mark in "，。；：") + 1 : at]
 
 
 def titled_persons(text: str) -> set[str]:
     """The names `text` gives with a title (省长王伟中) and a common surname (not 主席创造性…)."""
     return {m.group(1) for m in _PERSON_AFTER_TITLE.finditer(text) if m.group(1) not in _NOT_NAMES and looks_like_name(m.group(1))}
+
+
+def named_firms(text: str) -> set[str]:
+    """The firms a report names in a list (…、赛力斯集团作交流发言) or before a post (阳光电源董事长曹仁贤)."""
+    return {m.group(1) or m.group(2) for m in _FIRM_NAMED.finditer(text)}
+
+
+_FIRM_NAMED = re.compile(r"(?:(?<=[、，。；：和与及])|^)(?:([^\W\d和与及、，的是在]{2,10}?(?:集团|控股|公司))(?=[、，。；和与及等作先发在]|$)"
+                         r"|([^\W\d和与及、，的是在]{2,10}?)(?=董事长|创始人|总经理|总裁))", re.M)
 
 
 # 黄坤明强调, 王伟中主持, 黄坤明等省领导: a name the sentence opens with, before a reporting verb
@@ -81,10 +96,12 @@ _PERSON_LIST_AFTER_POST = re.compile(r"(?:领导|常委|委员|同志|副省长|
 _PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
 # (韩俊在讲话中首先代表省委、省政府…: an adverb may stand before the verb, and 代表 after 在讲话中 speaks for a body;
 # 龚正就贯彻落实本次会议精神指出: what the words are on may stand before it)
-_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上)(?:首先|还|也|同时)?代表|(?:在讲话中|在会上|同志)?(?:首先|还|也|同时)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到|等(?:省|市)?领导)"
+_PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上)(?:首先|还|也|同时)?代表|代表[省市县区]?(?:委|政府|人大)|(?:在讲话中|在会上|同志)?(?:首先|还|也|同时)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到|等(?:省|市)?领导)"
                                 r"|(?:就|围绕|结合)[^，。；]{1,24}?(?:强调|指出|表示|提出|要求|讲话))")
 _NOT_NAMES = set("会议 大会 全省 全市 我们 他们 各地 各级 省委 省政府 市委 市政府 同志 领导 会上 会议上 要求 大家 企业 我省 我市 今年 去年 当前 新的 代表 此外 随后 最后 首先 其次 同时 主要 "
-                 "重要 指示 批示 讲话 部署 决策 关于 对于 亲自 视察 考察 号召 回信 贺信 殷切 嘱托 明确 全面 深入 认真 切实".split())
+                 "重要 指示 批示 讲话 部署 决策 关于 对于 亲自 视察 考察 号召 回信 贺信 殷切 嘱托 明确 全面 深入 认真 切实 "
+                 # (省检察院检察长出席会议: the verb after a title with no name under it)
+                 "出席 列席 参加 参会 主持 发言 出席会 参加会".split())
 
 
 _MAGNITUDE = {"十": 1, "百": 2, "千": 3}
@@ -307,8 +324,8 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
             return [s for s in dates(text) if _LUNAR.search(text[s[0] : s[1]])]
         if unit == "月":  # 几月份: a date that names its month
             return [s for s in dates(text) if "月" in text[s[0] : s[1]]]
-        # 哪一年: a date that names no year (2月18日) does not say it
-        found = [s for s in dates(text) if unit != "年" or "年" in text[s[0] : s[1]]]
+        # 哪一年: a date that names no year (2月18日, 农历大年初九) does not say it
+        found = [s for s in dates(text) if unit != "年" or _NAMES_A_YEAR.search(text[s[0] : s[1]])]
         if unit == "时段":
             found += [m.span() for m in _PERIOD.finditer(text)]
         if unit in ("年", "时候"):  # a year, unless it lies inside a span of years already found

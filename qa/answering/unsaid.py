@@ -20,11 +20,13 @@ from .quotes import Pick
 # 介绍了哪些经验, 讲了什么, 协议约定了哪些, 表态发言承诺了哪些事: the content of what was said or agreed
 _ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定|部署|安排|布置|承诺|表态|保证)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
 # 作交流发言, 汇报工作, 出席会议并讲话, 签署合作协议: a record that it happened
-# (…洛阳市、南阳市发言。 …等部门分别汇报有关工作情况。: a roll of who spoke)
+# (…洛阳市、南阳市发言。 …等部门分别汇报有关工作情况。 …刘捷等副省以上领导干部出席。: a roll of who spoke or attended)
 _RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}(?:发言|安排|部署)(?=[，。；;、]|$)|汇报(?:了)?(?:有关|相关)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]"
-                       r"|发言[。；;]?$"
+                       r"|发言[。；;]?$|出席(?:会议)?[。；;]?$"
                        r"|签(?:署|订)(?:了)?[^，。；]{0,12}(?:协议|合同|备忘录|协定)"
                        r"|部署[^，。；]{0,30}(?:有关|相关)?工作[。；;]?$")  # 殷勇部署2024年…有关工作。
+# what a body that spoke is written with: the verb after its name
+_SPOKE = re.compile(r"^[^。；]{0,30}?(?:发言|讲话|介绍|汇报|表示|指出|说|交流|表态|致辞)")
 # a sentence that reports content: a colon, a quotation (not a name in quotes), a verb that introduces what was said
 _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|提出|介绍|认为|要求|希望|围绕|结合|就")
 
@@ -68,7 +70,8 @@ _VAGUE = r"(?:部分|一批|若干|一些|多家|有关|相关|各类|一系列|
 
 # 任珠峰是什么职务: a post written right before the name
 # (名单里的贾宇，是以什么身份出席的: what the name stands under)
-_ASKS_POST = re.compile(r"([\u4e00-\u9fff]{2,3}?)[，,]?(?:现在|目前|当时)?(?:是|任|担任)?以?(?:什么|何|哪个)(?:职务|职位|官职|身份)")
+# (蓝绍敏，现任什么职务; 孙守刚，报道里写的是什么职务: what the question says of the report may come between)
+_ASKS_POST = re.compile(r"([\u4e00-\u9fff]{2,3}?)[，,]?(?:现在|目前|当时|现任|时任|报道里写的|报道里|资料里)?(?:是|任|担任)?以?(?:什么|何|哪个)(?:职务|职位|官职|身份)")
 _POST_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|检察长|常委)$")
 
 
@@ -104,9 +107,15 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     subject = max(ctx.rare_words, key=lambda w: weights.get(w, 0.0), default="")
     near = ranked[: 2 * ctx.settings.quote_pool]
     later = [p for p in near if subject and subject in p.text]
+    if q.represents and _ASKS_CONTENT.search(q.text) and not _SPOKE.search(best.text.partition(q.represents)[2]):
+        # 北京经济技术开发区在大会上发言讲了什么: a sentence where the body speaks, or none
+        spoke = next((p for p in near if _SPOKE.search(p.text.partition(q.represents)[2])), None)
+        if spoke is None:
+            return best, f"资料未写明{q.represents}发言的内容。"
+        best = spoke
     if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
         said = next((p for p in later if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
-        return (said, "") if said is not None else (best, "资料只记载了有此事（发言、主持、部署或签约），未写明具体内容。")
+        return (said, "") if said is not None else (best, "资料只记载了有此事（出席、发言、主持、部署或签约），未写明具体内容。")
     if not ranks_what_is_picked(q, best.text):
         ranking = next((p for p in later if ranks_what_is_picked(q, p.text, listed=False)), None)
         return (ranking, "") if ranking is not None else (best, f"资料未写明哪一个{picked_by(q)}。")
