@@ -180,15 +180,17 @@ def predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     # (by words, not characters: the 中 of 中心 is no function word)
     words = rjieba.cut(before)
     cut = max((i for i, w in enumerate(words) if _FUNCTION_WORD.fullmatch(w)), default=-1)
-    phrase = "".join(words[cut + 1:])
+    # (到湖南投资的: the segmenter glues a province to the verb; the report writes 在湘投资)
+    phrase = _PROVINCE_NAMES.sub("", "".join(words[cut + 1:]))
     if not force and 2 <= len(phrase) <= 4 and all(len(w) > 1 for w in words[cut + 1:]) and _content_words(phrase) and not ASKING_NOUNS.match(phrase):
         return _unglued(phrase)
-    last = words[-1] if words else ""
+    last = _PROVINCE_NAMES.sub("", words[-1]) if words else ""
     if len(words) > 1 and words[-2] == "副":
         last = "副" + last  # 省委副书记 asks for the deputy, not the secretary
     return _unglued(last) if _content_words(last) else ""
 
 
+_PROVINCE_NAMES = re.compile("|".join(sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True)))
 # 县（市、区）, 州（市）: an administrative level with its gloss in brackets is one noun
 _GLOSSED_LEVEL = re.compile(r"[县市区州乡镇村旗盟][（(][县市区州乡镇村旗盟、，,]{1,8}[）)]$")
 _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由向中里》」”，、]")
@@ -225,8 +227,9 @@ def _content_words(text: str) -> list[str]:
 
 # the user's frame, not what the report writes: the side a change is measured against
 # (相比2022年多出多少: 较上年提高1.4个百分点), and the grouping a count of kinds already says
-# (归成了几大类: …新材料等4大类)
-_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为".split())
+# (归成了几大类: …新材料等4大类), and the second post a list of posts already says (由谁兼任:
+# 省委书记、省人大常委会主任周祖翼)
+_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

@@ -375,7 +375,7 @@ def _meeting_words(text: str) -> tuple[str, ...]:
 
 # 赛力斯集团在…交流发言, 代表省卫健委作表态发言: who spoke for an organisation
 # (企业家代表里头一个发言: 代表 after who they are is a noun, the representatives)
-_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,20}?发言|(?<![家者士人员工生民党])代表(?![里中们])([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)")
+_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,20}?(?:发言|汇报)|(?<![家者士人员工生民党])代表(?![里中们])([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)")
 _GENERIC_BODY = re.compile(r"^(?:企业|单位|公司|集团|部门|地方|基层|群众)$")
 
 
@@ -391,7 +391,7 @@ def _represents(text: str) -> str:
 def _restriction(text: str) -> str:
     m = _RESTRICTED.search(text)
     part = m and (m.group(1) or m.group(2))
-    if not part or provinces_in(part) or SUPERLATIVE.search(part):
+    if not part or provinces_in(part) or any(name in part for name in PROVINCES) or SUPERLATIVE.search(part):
         return ""  # 只看北京的 narrows the search (qa/conversation.py); 数量最多的那类 picks, it names no part
     words = [w for w in rjieba.cut(part) if len(w) > 1]
     return words[0] if words else ""

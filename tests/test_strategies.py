@@ -1422,6 +1422,12 @@ ROLLS = """今日测试快讯
 赵刚表示，今年将安排省级重点项目600个，其中能源、化工、装备制造等3大类产业汇集项目200余个。
 
 赵刚强调，今年要推动秦创原建设取得新突破。
+
+3. 四川召开全省项目推进会
+
+2月20日，全省项目推进会在成都召开。省委书记王晓晖主持会议并讲话。
+
+会上，21个市（州）分别汇报有关工作情况，阿坝州、凉山州作交流发言。
 """
 
 
@@ -1445,6 +1451,11 @@ def test_a_roll_says_who_attended_not_what_they_said_or_who_they_are(rolls):
     assert direct(rolls, "代表省委、省政府向受表扬的民营企业表示祝贺的是哪位领导？") == "唐登杰"
 
 
+def test_which_prefectures_is_answered_only_by_a_sentence_naming_them(rolls):
+    assert "未列出具体是哪些州" in refused(rolls, "王晓晖在项目推进会上点名表扬了哪些州（市）？")
+    assert "阿坝州" in first_quote(rolls, "四川项目推进会上哪些州作了交流发言？")
+
+
 def test_a_yes_or_no_question_needs_a_sentence_about_what_it_asks(rolls):
     assert "未写明是否设分会场" in refused(rolls, "太原那场民营经济发展大会有没有设分会场？")
 
@@ -1452,3 +1463,48 @@ def test_a_yes_or_no_question_needs_a_sentence_about_what_it_asks(rolls):
 def test_a_year_asked_is_not_answered_by_a_lunar_date_and_a_grouping_is_its_count(rolls):
     refused(rolls, "赵刚说要推动秦创原建设，秦创原是哪年启动的？")
     assert direct(rolls, "赵刚把能源、化工、装备制造这些产业项目归成了几大类？") == "3大类"
+
+
+SHANDONG = """今日测试快讯
+
+2024年第18期
+
+1. 山东召开全省高质量发展大会
+
+2月18日，省委、省政府在济南召开全省高质量发展大会。
+
+省委书记、省人大常委会主任林武出席并讲话，省长周乃翔主持。
+
+林武指出，过去一年，全省上下办成了许多事关长远的大事要事。
+
+在济南新旧动能转换起步区项目现场，林武、周乃翔等察看了重大项目建设情况。
+
+近年来，在鲁投资的世界500强达80家。
+
+座谈会上，王芳、李宁、赵强等企业家代表先后发言。
+
+会上，青岛市、潍坊市汇报工作。烟台市主要负责同志在分会场参会。
+"""
+
+
+@pytest.fixture(scope="module")
+def shandong(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "shandong", SHANDONG, 18)
+
+
+def test_what_the_user_frames_is_not_what_the_answer_must_say(shandong):
+    # 到山东投资: the province glued to the verb; 兼任: the post a list of posts already says;
+    # 工地: a report writes 项目现场
+    assert "80家" in direct(shandong, "世界500强企业里，到山东投资的已经有多少家？")
+    assert direct(shandong, "山东省人大常委会主任现在由谁兼任？") == "林武"
+    assert direct(shandong, "山东大会那天，林武、周乃翔察看项目是在哪个工地？") == "济南"
+
+
+def test_a_set_named_vaguely_is_not_spelled_out(shandong):
+    assert "具体所指" in refused(shandong, "林武说过去一年“办成了许多事关长远的大事要事”，具体是哪几件？")
+
+
+def test_names_a_roll_does_not_give_are_not_answered(shandong):
+    # a list of entrepreneurs names no firm (民营企业 is no firm's name); a body that attended did not report
+    assert "哪个公司" in refused(shandong, "王芳在山东座谈会上代表的是哪家公司？")
+    assert "未写明烟台市发言的内容" in refused(shandong, "烟台市在山东大会上汇报了哪些工作？")

@@ -22,6 +22,7 @@ from .quotes import Citations, Pick, quoted
 # question's key word is found in a sentence that words it differently
 # (问 "参会" — 报道写 "参加会议"). Only the vocabulary of meetings themselves.
 _ATTENDED = ("参加", "出席", "与会", "参会", "到场", "到会")
+_SITE = ("工地", "现场", "施工现场")  # 在哪个工地: 在…项目现场
 _ROSE = ("提高", "提升", "增长", "增加", "上升", "抬升", "上涨", "涨", "多出", "高出")
 _FELL = ("下降", "降低", "减少", "回落", "下滑", "下跌", "降")
 _CONGRATULATED = ("祝贺", "道贺", "庆贺", "贺喜")
@@ -39,6 +40,7 @@ SYNONYMS = {
     "召开": ("召开", "举行", "举办", "开幕", "设主会场"),
     "举行": ("召开", "举行", "举办"),
     "主会场": ("主会场",),
+    **dict.fromkeys(_SITE, _SITE),
     "分会场": ("分会场",),
     # 抬升了多少: a change is written with any verb of rising (较上年提高1.4个百分点), or of falling
     **dict.fromkeys(_ROSE, _ROSE),
@@ -224,6 +226,9 @@ def asks_expansion(q: Question) -> bool:
         between = q.text[at + len(term) : m.start()] if at >= 0 else ""
         if at >= 0 and len(between) <= 16 and not re.search(r"[，,；;]", between) and not m.group(0).startswith("哪"):
             return True
+        # (“办成了许多…大事要事”，具体是哪几件: a clause that only asks, right after the term, asks about it)
+        if at >= 0 and re.fullmatch(r"[”\"」]?\s*[，,]\s*", between) and _ONLY_ASKS_ITEMS.fullmatch(q.text[m.start() :]):
+            return True
         # (…“10个方面突破”，这10个方面具体是哪些: the ask's clause, after the term, names the set again)
         lead = q.text[max(at + len(term), *(q.text.rfind(c, 0, m.start()) + 1 for c in "，,；;")) : m.start()] if at >= 0 else ""
         ask = q.text[m.start() : m.end() + 6]
@@ -234,6 +239,8 @@ def asks_expansion(q: Question) -> bool:
     return False
 
 
+# 具体是哪几件, 具体指什么: the items themselves, nothing else (具体要求是啥 asks what was required)
+_ONLY_ASKS_ITEMS = re.compile(r"(?:具体)?(?:是|指|包括)?(?:哪[几些两三四五六七八九十]?[个件项条类种样]?|什么)(?:呢)?[？?。\s]*")
 _ITS_CHARACTERS = re.compile(r"[这那]([两三四五六七八九十]|\d)个字")
 
 

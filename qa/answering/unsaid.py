@@ -31,7 +31,7 @@ _SPOKE = re.compile(r"^[^。；]{0,30}?(?:发言|讲话|介绍|汇报|表示|指
 _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|提出|介绍|认为|要求|希望|围绕|结合|就")
 
 # 哪几家企业, 哪家单位, 哪些高校: named organisations or places are asked for
-_NAMED_KINDS = r"(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|项目|县|乡镇)"
+_NAMED_KINDS = r"(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|项目|州|县|乡镇)"
 # (哪些招商引资先进单位: the kind may come after words that say which of it)
 _ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?(?:(?![的是在了有])[\u4e00-\u9fff]){0,6}?" + _NAMED_KINDS + r"|" + _NAMED_KINDS + r"(?:都|分别|具体)?是哪(?:几|些)")
 # 是在哪次会议上定的: a sentence that names no meeting does not say which
@@ -42,12 +42,14 @@ _NAMES_A_MEETING = re.compile(r"[\u4e00-\u9fff“”]{2,}(?:会议|大会|全会
 _ORGAN = (r"(?:省|市|区|县|州|国家|中央|国务院)(?:[\u4e00-\u9fff]{0,10}?(?:委员会|厅|局|办公室|办(?![公理好])|(?<![干全内外东西南北中局])部(?![署分门])|总署)"
           r"|[\u4e00-\u9fff]{1,10}?(?<!常)委)(?![\u4e00-\u9fff]{0,3}(?:书记|主任|厅长|局长|部长|常委|主席|市长|省长|委员))")  # (not 省委 itself)
 _INSTITUTE = r"[\u4e00-\u9fff]{2,14}?(?:研究院|研究所|实验室|中心|协会|商会|大学|学院|医院|银行)"
-_FIRM = r"[\u4e00-\u9fff]{2,12}?(?:集团|公司|控股|股份|企业)"
+# (民营企业, 重点企业: a firm is named by its form, not by the word for firms)
+_FIRM = r"[\u4e00-\u9fff]{2,12}?(?:集团|公司|控股|股份)"
 _MEMBERS = {
     "部门": _ORGAN, "单位": f"{_ORGAN}|{_FIRM}|{_INSTITUTE}", "机构": f"{_ORGAN}|{_FIRM}|{_INSTITUTE}",
     "企业": _FIRM, "公司": _FIRM, "高校": r"大学|学院", "院校": r"大学|学院", "医院": r"医院", "银行": r"银行",
     # the other kinds asked by name: a member ends with the kind or a form of it
     "平台": r"平台|[\u4e00-\u9fff]{2,8}(?:网|频道|客户端)(?=[、，。；等和及]|$)", "园区": r"园区|开发区|高新区|新区|产业园",
+    "州": r"[\u4e00-\u9fff]{1,6}?州(?=[、，。；和与及（(等]|$)",
     "县": r"县|旗", "乡镇": r"[乡镇]",
 }
 
