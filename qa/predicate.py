@@ -42,7 +42,7 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
         return ("召开",)
     # 主会场设在哪个城市, 会场(会址)在哪座城市: a meeting is held where its (main) venue is (在长沙召开,
     # 在深圳设主会场); its 分会场 are elsewhere
-    if not after and kind == "place" and re.search(r"(?<!分)(?:会场|会址)(?:设在?|是)?$", lead):
+    if not after and kind == "place" and re.search(r"(?<!分)(?:会场|会址)(?:设在?|是|在)?$", lead):
         return ("召开",)
     # 邓秀新表态支持江苏的那场会，是几号: the clause before names the meeting, and a
     # meeting's date or venue is where and when it was held, whatever it describes
@@ -228,8 +228,8 @@ def _content_words(text: str) -> list[str]:
 # the user's frame, not what the report writes: the side a change is measured against
 # (相比2022年多出多少: 较上年提高1.4个百分点), and the grouping a count of kinds already says
 # (归成了几大类: …新材料等4大类), and the second post a list of posts already says (由谁兼任:
-# 省委书记、省人大常委会主任周祖翼)
-_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着".split())
+# 省委书记、省人大常委会主任周祖翼); 地市那部分到底几个: the part and the insistence are the user's
+_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

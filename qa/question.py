@@ -436,6 +436,7 @@ def _numbered(text: str) -> tuple[str, str]:
 # 王正谱在大会上讲话强调了什么, 尹力指出…: a name, then where, then a verb of speech
 _SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?(?:[上中]|方面))?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|提(?=了|的|过))")
 _REQUEST_VERB = re.compile(r"([说讲谈聊])\1")
+_PRONOUNS = {"自己", "本人", "我们", "你们", "他们", "她们", "大家", "人家", "对方"}  # (叶省长自己说)
 _TITLE_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员)$")
 
 
@@ -445,7 +446,7 @@ def _speaker(text: str) -> str:
     # every start, overlapping: 北京尹力强调 first matches 京尹力
     for m in filter(None, (_SPEAKER_ASKED.match(text, i) for i in range(len(text)))):
         name = m.group(1)
-        if name in PROVINCES or name in PROVINCES.values():
+        if name in PROVINCES or name in PROVINCES.values() or name in _PRONOUNS:
             continue
         titled = bool(_TITLE_BEFORE.search(text[: m.start()]))
         # a name stands on its own: after a title, a province, a punctuation mark or nothing

@@ -1484,6 +1484,14 @@ SHANDONG = """今日测试快讯
 座谈会上，王芳、李宁、赵强等企业家代表先后发言。
 
 会上，青岛市、潍坊市汇报工作。烟台市主要负责同志在分会场参会。
+
+周乃翔在讲话中指出，集中开工就是向全社会表明以重大项目促进高质量发展的鲜明态度。
+
+全省集中开工重大项目500个，总投资3000亿元，年度计划完成投资1200亿元。
+
+要高标准推进山东（青岛）知识产权法务区建设。
+
+要推动海洋科技创新，在西海岸新区谋划建设海洋创新中心国际总部。
 """
 
 
@@ -1508,3 +1516,13 @@ def test_names_a_roll_does_not_give_are_not_answered(shandong):
     # a list of entrepreneurs names no firm (民营企业 is no firm's name); a body that attended did not report
     assert "哪个公司" in refused(shandong, "王芳在山东座谈会上代表的是哪家公司？")
     assert "未写明烟台市发言的内容" in refused(shandong, "烟台市在山东大会上汇报了哪些工作？")
+
+
+
+def test_the_user_s_own_words_around_what_is_asked(shandong):
+    # 自己说 names no speaker; 那部分到底 is the user's; a placeholder in brackets stands for the
+    # name inside them; 在哪个片区 asks for a place, 片区 is no key word
+    assert "鲜明态度" in first_quote(shandong, "周省长自己说集中开工释放的是个什么态度？")
+    assert direct(shandong, "鲁那批项目总投资3000亿，其中今年计划完成的部分到底有多少？") == "1200亿元"
+    assert direct(shandong, "“山东（××）知识产权法务区”，括号里是哪座城市？") == "青岛"
+    assert read_question("海洋创新中心的国际总部，山东打算在哪个片区谋划？").predicate == ("谋划",)

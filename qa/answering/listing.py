@@ -52,6 +52,7 @@ def answer_compare(ctx: AnswerContext) -> Reply:
         found = r.by_province(p)
         if not found:
             lines.append(f"{p}：资料中没有相关内容。")
+            continue
         docs = list(dict.fromkeys(c.chunk.doc for c in found)) if ctx.with_doc else [None]
         for doc in docs:
             mine = [c for c in found if doc is None or c.chunk.doc == doc][: ctx.settings.quote_pool]
