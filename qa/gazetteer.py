@@ -232,8 +232,10 @@ _ONE = "[" + "".join(LISTED_ABBREVIATIONS) + "]"
 # (都, 各, 分别), or a count: of anything when they are set apart (粤、苏两位厅长), of
 # places or sides when they are run together (川渝两地, not 新晋两位)
 _EACH = r"都|各|分别"
+# (三个直辖市——京、沪、渝——, 三地（京、沪、渝）: a list set off after what it lists)
 _ABBREVIATION_LIST = re.compile(rf"{_ONE}(?:[、和与及跟同]{_ONE})+(?=[两二三四五六七八九十几多]|{_EACH})"
-                                rf"|{_ONE}{{2,}}(?=[两二三四五六七八九十几多]?(?:省|市|地|场|边|方)|{_EACH})")
+                                rf"|{_ONE}{{2,}}(?=[两二三四五六七八九十几多]?(?:省|市|地|场|边|方)|{_EACH})"
+                                rf"|(?:(?<=[省市地方]——)|(?<=[省市地方][（(])){_ONE}(?:、{_ONE})+(?=——|[）)])")
 
 
 def listed_provinces(text: str) -> list[tuple[int, int, tuple[str, ...]]]:

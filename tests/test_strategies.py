@@ -1526,3 +1526,8 @@ def test_the_user_s_own_words_around_what_is_asked(shandong):
     assert direct(shandong, "鲁那批项目总投资3000亿，其中今年计划完成的部分到底有多少？") == "1200亿元"
     assert direct(shandong, "“山东（××）知识产权法务区”，括号里是哪座城市？") == "青岛"
     assert read_question("海洋创新中心的国际总部，山东打算在哪个片区谋划？").predicate == ("谋划",)
+
+
+def test_a_list_of_one_character_names_set_off_after_what_it_lists():
+    assert read_question("三个直辖市——京、沪、渝——的会各是谁主持的？").provinces == ("北京", "上海", "重庆")
+    assert read_question("这三地（粤、苏、浙）的会分别在哪开的？").provinces == ("广东", "江苏", "浙江")
