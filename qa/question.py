@@ -179,7 +179,7 @@ def split_parts(text: str) -> list[str]:
 
 # 哪类最少，有多少家: the figure asked is the one the superlative picks, one question
 _PICKS_BY_FIGURE = re.compile(r"哪[^，,]{0,6}最(?:多|大|高|少|小|低)")
-_INSTRUCTION = re.compile(r"^(?:请|麻烦)?(?:帮我|给我)?(?:简要|简单|大概)?(?:概括|总结|归纳|列|说|讲|梳理|介绍)(?:一下|下|说)?(?:吧|呗)?[。！!]?$")
+_INSTRUCTION = re.compile(r"^(?:请|麻烦)?(?:帮我|给我)?(?:简要|简单|大概)?(?:概括|总结|归纳|列|说|讲|梳理|介绍|捋|理)(?:一下|下|说|一捋|一理)?(?:吧|呗)?[。！!]?$")
 
 
 def _asks(text: str) -> bool:

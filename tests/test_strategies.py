@@ -1531,3 +1531,9 @@ def test_the_user_s_own_words_around_what_is_asked(shandong):
 def test_a_list_of_one_character_names_set_off_after_what_it_lists():
     assert read_question("三个直辖市——京、沪、渝——的会各是谁主持的？").provinces == ("北京", "上海", "重庆")
     assert read_question("这三地（粤、苏、浙）的会分别在哪开的？").provinces == ("广东", "江苏", "浙江")
+
+
+def test_an_instruction_on_how_to_answer_is_no_part_of_its_own():
+    # 帮我捋一下 asks how to answer the question before it; it was answered as a second question
+    assert read_question("各直辖市的会各开的什么会？帮我捋一下").parts == ()
+    assert len(read_question("北京的会是谁主持的？上海的会是哪天开的？帮我捋一下").parts) == 2
