@@ -51,8 +51,9 @@ def holds_phrase(phrase: str, text: str) -> bool:
             lead = re.escape(bare(phrase[at : m.start()])) or r"(?<!\w)"  # (a name leading it stands as a word)
             pattern += lead + rf"(\w[\w“”]{{{least - 1},5}}?)" + unit  # (a name is short: 晋江, “千万工程”)
             at = m.end()
+        pattern += re.escape(bare(phrase[at:]))
         # (安徽（合肥）创新法务区 for “安徽（××）创新法务区”: brackets around the name are no part of it)
-        found = [*re.finditer(pattern + re.escape(bare(phrase[at:])), text), *re.finditer(pattern + re.escape(bare(phrase[at:])), re.sub(r"[（）()]", "", text))]
+        found = [*re.finditer(pattern, text), *re.finditer(pattern, re.sub(r"[（）()]", "", text))]
         return any(not any(_NO_NAME.search(name) for name in m.groups()) for m in found)
     body = bare(text)
     pieces = [bare(x) for x in re.split(r"…+|\.{2,}|⋯+", phrase) if bare(x)]

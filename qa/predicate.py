@@ -216,8 +216,7 @@ def _content_words(text: str) -> list[str]:
     text = text.replace("了", "")  # 讲了话 is 讲话
     text = _EXCEPT.sub(" ", text)
     text = BOILERPLATE.sub(" ", text)
-    for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
-        text = text.replace(name, " ")
+    text = _PROVINCE_NAMES.sub(" ", text)
     # reporting verbs tell passages apart poorly, but a question about who said it asks for
     # them; the user's words for what a report writes (点名, 写明) it does not
     return [t for t in _undebris(rjieba.cut_for_search(text))

@@ -34,9 +34,10 @@ _DATE = re.compile(
     r"(?:19|20)\d\d\s*年?\s*[—\-–~至到]\s*(?:19|20)\d\d\s*年?"
 )
 # a part of the year, asked as 哪个时段 or 哪个季度
-_NAMES_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[今去明前当]年")
 _PERIOD = re.compile(r"(?:第?[一二三四1-4]|首)季度|[上下]半年|年初|年中|年底|年末|岁末|年内|全年|上午|下午|晚上")
 _RELATIVE_YEAR = re.compile(r"(?:今|去|明|前|当)年(?!\s*\d)")
+# a date that says its year, by number or relative to now (去年9月, not 农历大年初九)
+_NAMES_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[今去明前当]年")
 _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
 TITLES = (

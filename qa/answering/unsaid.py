@@ -27,6 +27,10 @@ _RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}(?:发言|安排|部
                        r"|部署[^，。；]{0,30}(?:有关|相关)?工作[。；;]?$")  # 殷勇部署2024年…有关工作。
 # what a body that spoke is written with: the verb after its name
 _SPOKE = re.compile(r"^[^。；]{0,30}?(?:发言|讲话|介绍|汇报|表示|指出|说|交流|表态|致辞)")
+
+
+def _speaks(body: str, text: str) -> bool:
+    return bool(_SPOKE.search(text.partition(body)[2]))
 # a sentence that reports content: a colon, a quotation (not a name in quotes), a verb that introduces what was said
 _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|提出|介绍|认为|要求|希望|围绕|结合|就")
 
@@ -109,9 +113,9 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     subject = max(ctx.rare_words, key=lambda w: weights.get(w, 0.0), default="")
     near = ranked[: 2 * ctx.settings.quote_pool]
     later = [p for p in near if subject and subject in p.text]
-    if q.represents and _ASKS_CONTENT.search(q.text) and not _SPOKE.search(best.text.partition(q.represents)[2]):
+    if q.represents and _ASKS_CONTENT.search(q.text) and not _speaks(q.represents, best.text):
         # 北京经济技术开发区在大会上发言讲了什么: a sentence where the body speaks, or none
-        spoke = next((p for p in near if _SPOKE.search(p.text.partition(q.represents)[2])), None)
+        spoke = next((p for p in near if _speaks(q.represents, p.text)), None)
         if spoke is None:
             return best, f"资料未写明{q.represents}发言的内容。"
         best = spoke
