@@ -162,17 +162,31 @@ def test_failed_build_keeps_the_previous_index(tmp_path, mini_corpus, monkeypatc
     assert [p.name for p in (tmp_path / "idx").iterdir() if p.name.startswith("build-")] == [os.readlink(tmp_path / "idx" / "current")]
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads a process's CPU time from /proc")
 def test_killed_build_keeps_the_previous_index(tmp_path, mini_corpus):
     """SIGKILL in the middle of a build: the previous index still loads and answers."""
     out = tmp_path / "idx"
     build_index([mini_corpus], out)
-    # an empty embedding cache makes the second build slow enough to kill mid-way
+    # A build that cannot finish before the kill on any machine: five distinct copies of
+    # the bulletin and an empty embedding cache, killed after a few CPU seconds (past
+    # start-up, into embedding), so the test waits on work done, not on the wall clock.
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "models").symlink_to(Paths().model_cache_dir)
+    corpus = tmp_path / "big"
+    corpus.mkdir()
+    lines = BUILTIN_CORPUS.read_text(encoding="utf-8").splitlines()
+    for i in range(5):
+        (corpus / f"copy{i}.txt").write_text("\n".join(f"{line}（第{i}份）" if line.strip() else line for line in lines), encoding="utf-8")
     env = dict(os.environ, QA_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "qa", "index", str(BUILTIN_CORPUS), "--out", str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(8)  # past start-up, into reading and embedding
+    proc = subprocess.Popen([sys.executable, "-m", "qa", "index", str(corpus), "--out", str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    while proc.poll() is None and _cpu_seconds(proc.pid) < 6:
+        time.sleep(0.05)
     assert proc.poll() is None, proc.stderr.read().decode()
     proc.send_signal(signal.SIGKILL)
     proc.wait()
