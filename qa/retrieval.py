@@ -209,7 +209,8 @@ class Retriever:
             out.outside = self._ranked(rest, k - len(out.ranked))
         if q.qtype == "which":
             out.province_best = self._province_best(scored, q.quoted, q.quoted_any)
-        if q.about_meeting or q.at_event or q.qtype == "compare":
+        if q.about_meeting or q.at_event or q.qtype == "compare" or q.kind == "person":
+            # (a person asked by post: the opening writes each speaker's post, 省委书记黄坤明)
             out.openings = self._openings(q, qvec, mask, keyword)
             out.meetings = self._meetings(q, qvec, scope, keyword)
             if q.kind in ("date", "place"):  # (what when_or_where_held reads)

@@ -851,6 +851,24 @@ def test_who_wants_what_a_speech_says_is_its_speaker(more, assistant):
     assert direct(assistant, "安徽大会上，谁要加大龙头企业扶持力度？") == "韩俊"
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("哪位省委书记把本省的人才结构比作一座塔，要求底座更扎实、中间更强壮、顶端更高？", "黄坤明"),  # 人才金字塔“塔基更实…”
+    ("哪位市委书记提到要关注高龄长者和婴幼儿这两头的问题？", "尹力"),  # 聚焦“老老人”“小小孩”问题
+    ("哪位省委书记鼓励企业采用不要求人才搬家落户、人在外地也能为企业出力的招人用人办法？", "周祖翼"),  # 柔性引才、异地用才
+])
+def test_who_said_it_in_other_words_is_the_speaker_of_the_closest_sentence(assistant, question, expected):
+    assert direct(assistant, question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "哪位省长把本省的人才结构比作一座塔，要求底座更扎实、中间更强壮、顶端更高？",  # 黄坤明 is 省委书记
+    "哪位省委书记提到要关注高龄长者和婴幼儿这两头的问题？",  # 北京's 尹力 is 市委书记
+])
+def test_the_speaker_of_the_closest_sentence_must_hold_the_post_asked(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.abstained or answer.direct_answer is None or answer.direct_answer.text not in ("黄坤明", "尹力")
+
+
 def test_who_spoke_is_answered_by_the_bodies_the_report_lists(more, assistant):
     assert direct(assistant, "黑龙江那场会上谁作了表态发言？") == "省卫健委、黑河市"
     assert more.answer("作交流发言的厅局，是哪几位负责人上的台？").abstained  # people are asked for

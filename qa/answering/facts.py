@@ -254,6 +254,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             said = next((p for p in ranked[: s.quote_pool] if _said_by_someone(ctx, p)), None)
             if said is not None and (attributed := _attributed(ctx, said)) is not None:
                 return attributed
+        if not fitting and (closest := _closest_said(ctx)) is not None and (attributed := _attributed(ctx, closest)) is not None:
+            return attributed
         if not fitting:
             deeper = rank_sentences(ctx, ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool])
             fitting = [p for p in deeper if fits(ctx, p)]
@@ -310,6 +312,33 @@ def _calendar_first(q, picks: list[Pick]) -> Pick | None:
     if q.kind != "date" or q.unit or not _ASKS_DAY.search(q.text):
         return None
     return next((p for p in picks if any(re.search(r"\d", p.text[a:b]) for a, b in kind_spans(q, p.text))), None)
+
+
+# 哪位省委书记把…比作…: the post of the one who said it
+_WHICH_TITLE = re.compile(rf"哪(?:位|一位|个)({spans.TITLES})")
+
+
+def _closest_said(ctx: AnswerContext) -> Pick | None:
+    """哪位省委书记把人才结构比作一座塔: asked in other words than the report's, no sentence
+    holds the question's words; what was said is the sentence closest in meaning among
+    the top passages, and the one who said it is its speaker, holding the post asked."""
+    q = ctx.question
+    title = _WHICH_TITLE.search(q.text)
+    if q.kind != "person" or not title:
+        return None
+    top = ctx.retrieved.ranked[: 3 * ctx.settings.quote_pool]
+    c, t = max(((c, t) for c in top for t in c.sentences), key=lambda ct: ct[1].sim, default=(None, None))
+    if c is None or not is_relevant(ctx, c, c.text(t)):
+        return None
+    pick = sentence_pick(c, t)
+    sp = _speaker_of(ctx, pick)
+    if sp is None:
+        return None
+    name = sp.candidate.chunk.text[sp.name_start : sp.name_end]
+    texts = [x.chunk.text for x in [*ctx.retrieved.ranked, *ctx.retrieved.openings.values()]
+             if x.chunk.doc == c.chunk.doc and x.chunk.province == c.chunk.province]
+    posts = [spans.posts_before(text, m.start()) for text in texts for m in re.finditer(re.escape(name), text)]
+    return pick if any(re.search(rf"(?<!副){title.group(1)}", post) for post in posts) else None
 
 
 JOIN_WITHIN = 200  # characters: a speaker this close is quoted with the words, as one quote

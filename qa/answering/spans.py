@@ -64,10 +64,10 @@ def names_under(title: str, text: str) -> bool:
     """The text writes a name under this title (紫金山实验室主任尤肖虎), not the title alone
     (为紫金山实验室主任颁发聘书)."""
     # (省委副书记、合肥市委书记虞爱华: posts joined by 、 are all the name's)
-    return any(title in _posts_before(text, m.start(1)) and m.group(1) not in _NOT_NAMES for m in _PERSON_AFTER_TITLE.finditer(text))
+    return any(title in posts_before(text, m.start(1)) and m.group(1) not in _NOT_NAMES for m in _PERSON_AFTER_TITLE.finditer(text))
 
 
-def _posts_before(text: str, at: int) -> str:
+def posts_before(text: str, at: int) -> str:
     return text[max(text.rfind(mark, 0, at) for mark in "，。；：") + 1 : at]
 
 
