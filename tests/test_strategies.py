@@ -869,6 +869,15 @@ def test_the_speaker_of_the_closest_sentence_must_hold_the_post_asked(assistant,
     assert answer.abstained or answer.direct_answer is None or answer.direct_answer.text not in ("黄坤明", "尹力")
 
 
+def test_what_was_said_at_which_meeting_is_the_report_s_own_meeting(assistant):
+    answer = assistant.answer("在哪场会上通报，两年来推动开工的重大产业项目已经带来了十八万多个工作岗位？")
+    assert not answer.abstained, answer.text
+    quotes = [c.quote for c in answer.citations[:2]]
+    assert any("云南举行2024年一季度重大产业项目调度推进会" in q for q in quotes) and any("18万个就业岗位" in q for q in quotes)
+    # an act done at a meeting before, which the report only mentions, is not the report's meeting
+    assert assistant.answer("吉林把今年定为“狠抓落实年”，是在哪次会议上定的？").abstained
+
+
 def test_who_spoke_is_answered_by_the_bodies_the_report_lists(more, assistant):
     assert direct(assistant, "黑龙江那场会上谁作了表态发言？") == "省卫健委、黑河市"
     assert more.answer("作交流发言的厅局，是哪几位负责人上的台？").abstained  # people are asked for

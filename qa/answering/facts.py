@@ -45,7 +45,7 @@ from .context import (
 from .counting import counted
 from .indirect import enumerated, numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
-from .unsaid import unsaid
+from .unsaid import its_meeting, unsaid
 
 
 def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
@@ -278,6 +278,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     if missing:
         return Reply([ctx.mention_line(best)], abstained=True, reason=missing)
     lines = [ctx.quote_line(best)]
+    if (heading := its_meeting(ctx, best)) is not None:
+        lines.insert(0, ctx.quote_line(heading))
     if q.kind is None:
         second = _second(ctx, best, pool)
         if second is not None:

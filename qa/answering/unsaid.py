@@ -15,7 +15,7 @@ import rjieba
 from ..schema import FRONT_PROVINCE
 from .agreement import picked_by, ranks_what_is_picked
 from .context import ABOUT_THE_BULLETIN, AnswerContext
-from .quotes import Pick
+from .quotes import Pick, sentence_pick
 
 # 介绍了哪些经验, 讲了什么, 协议约定了哪些, 表态发言承诺了哪些事: the content of what was said or agreed
 _ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定|部署|安排|布置|承诺|表态|保证)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
@@ -128,6 +128,8 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     if (m := _ASKS_MEETING.search(q.text)) and not _names_the_meeting_that_did_it(q.text[m.end() :], best.text):
         # (在哪次会议上审议通过的: the meeting named must be the one that did it)
         named = next((p for p in later if _names_the_meeting_that_did_it(q.text[m.end() :], p.text)), None)
+        if named is None and its_meeting(ctx, best) is not None:
+            return best, ""
         return (named, "") if named is not None else (best, "资料未写明是在哪次会议上。")
     if (m := _ASKS_POST.search(q.text)) and (name := re.sub(r"^[的了在是和与及那这]", "", m.group(1))) in best.text and not names_the_post(best.text, name):
         titled = next((p for p in near if names_the_post(p.text, name)), None)
@@ -146,6 +148,20 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
         plural = noun in best.text or re.search(r"哪(?:些|几)", m.group())
         return best, (f"资料未列出具体是哪些{noun}。" if plural else f"资料未写明是哪个{noun}。")
     return best, ""
+
+
+def its_meeting(ctx: AnswerContext, p: Pick) -> Pick | None:
+    """在哪场会上通报…: a report's sentence that names no meeting was said at the meeting
+    its report is about; the heading of the report names it."""
+    m = _ASKS_MEETING.search(ctx.question.text)
+    # (是在哪次会议上定的: an act done at a meeting before, which the report only mentions)
+    if not m or _DONE_AT.match(ctx.question.text[m.end() :]) or _NAMES_A_MEETING.search(p.text):
+        return None
+    c = ctx.retrieved.openings.get(p.candidate.chunk.province)
+    # (an appendix reports an event of its own: only the report's own section is its meeting)
+    if c is None or (c.chunk.doc, c.chunk.section) != (p.candidate.chunk.doc, p.candidate.chunk.section) or not c.sentences:
+        return None
+    return sentence_pick(c, c.sentences[0])
 
 
 # 上审议通过的, 上定下来的: what the meeting asked for did (a verb's direction is no part of it)
