@@ -869,6 +869,14 @@ def test_the_speaker_of_the_closest_sentence_must_hold_the_post_asked(assistant,
     assert answer.abstained or answer.direct_answer is None or answer.direct_answer.text not in ("黄坤明", "尹力")
 
 
+def test_who_holds_the_post_asked_is_checked_against_the_report(assistant):
+    # 尹力 is 北京's 市委书记; 任振鹤 is 甘肃's 省长 (its opening says so)
+    assert direct(assistant, "哪位省长把稳增长、调结构、改革、开放、民生和防风险六项工作分别比作六种不同的仗来打？") == "任振鹤"
+    # 尤肖虎 heads a laboratory: he is no 处长, whatever he said about 基础研究
+    answer = assistant.answer("江苏发布会上介绍基础研究“1820”行动重点安排的是哪位处长？")
+    assert answer.abstained or answer.direct_answer.text == "郦雅芳", answer.text
+
+
 def test_what_was_said_at_which_meeting_is_the_report_s_own_meeting(assistant):
     answer = assistant.answer("在哪场会上通报，两年来推动开工的重大产业项目已经带来了十八万多个工作岗位？")
     assert not answer.abstained, answer.text

@@ -100,6 +100,8 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     # (为紫金山实验室主任颁发聘书: the title alone, with no name under it, names no one)
     if q.kind == "person" and (title := _TITLE_ASKED.search(q.text)) and not spans.names_under(title.group(1), p.text) and not _speaker_titled(ctx, p, title.group(1)):
         return False
+    if not _post_fits(ctx, p):
+        return False
     if _dates_the_bulletin(q, p) or _counts_the_noun(ctx, p):
         return True
     if _bare_date(q, p):
@@ -251,7 +253,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         if not fitting and q.kind in ("person", "place") and (SAYS.search(q.text) or _WANTS.search(q.text) or q.quoted and _WHO_DID.search(q.text)) and not q.represents:
             # 谁要求…, 哪个城市提出…: the speaker, or the place the speaker's title names
             # (用“观大局、抓机遇、行大道”来讲…的是哪位: words quoted are someone's words)
-            said = next((p for p in ranked[: s.quote_pool] if _said_by_someone(ctx, p)), None)
+            said = next((p for p in ranked[: s.quote_pool] if _said_by_someone(ctx, p) and _post_fits(ctx, p)), None)
             if said is not None and (attributed := _attributed(ctx, said)) is not None:
                 return attributed
         if not fitting and (closest := _closest_said(ctx)) is not None and (attributed := _attributed(ctx, closest)) is not None:
@@ -336,11 +338,32 @@ def _closest_said(ctx: AnswerContext) -> Pick | None:
     sp = _speaker_of(ctx, pick)
     if sp is None:
         return None
-    name = sp.candidate.chunk.text[sp.name_start : sp.name_end]
+    return pick if _holds_post(ctx, c, sp.candidate.chunk.text[sp.name_start : sp.name_end], title.group(1)) else None
+
+
+def _post_fits(ctx: AnswerContext, p: Pick) -> bool:
+    """哪位省长把…比作六种仗: the one the sentence names or speaks for holds the post asked."""
+    q = ctx.question
+    if q.kind != "person" or not (title := _WHICH_TITLE.search(q.text)) or spans.names_under(title.group(1), p.text):
+        return True
+    return any(_holds_post(ctx, p.candidate, name, title.group(1)) for name in _named_in(ctx, p))
+
+
+def _named_in(ctx: AnswerContext, p: Pick) -> set[str]:
+    """Who a sentence speaks of: the people it names, and the speaker of its speech."""
+    names = spans.titled_persons(p.text) | {p.text[a:b] for a, b in spans.persons(p.text)}
+    if (sp := _speaker_of(ctx, p)) is not None:
+        names.add(sp.candidate.chunk.text[sp.name_start : sp.name_end])
+    return names
+
+
+def _holds_post(ctx: AnswerContext, c: Candidate, name: str, title: str) -> bool:
+    """The report of c writes the name under that post (省委书记、省人大常委会主任黄坤明), in the
+    passages found or in its opening, which lists who spoke and their posts."""
     texts = [x.chunk.text for x in [*ctx.retrieved.ranked, *ctx.retrieved.openings.values()]
              if x.chunk.doc == c.chunk.doc and x.chunk.province == c.chunk.province]
     posts = [spans.posts_before(text, m.start()) for text in texts for m in re.finditer(re.escape(name), text)]
-    return pick if any(re.search(rf"(?<!副){title.group(1)}", post) for post in posts) else None
+    return any(re.search(rf"(?<!副){title}", post) for post in posts)
 
 
 JOIN_WITHIN = 200  # characters: a speaker this close is quoted with the words, as one quote
