@@ -500,8 +500,11 @@ _THE_SEVERAL = re.compile(r"的几")
 _ASKS_LATER = re.compile(r"哪|什么|谁|怎么|如何|怎样")
 _ASPECTS_EXPLAINED = re.compile(r"(?:怎么|怎样|如何)[^，。？?]{0,6}从?几个?(?:方面|角度|层面|维度)|几个?(?:方面|角度|层面|维度)[^。？?]{0,24}(?:捋|概括|梳理|总结|归纳|说说|讲讲)")
 # (哪个城市提出…: a municipality's report speaks; 江苏哪个城市… asks for a city inside it)
-_WHICH_CITY = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪座)城市(?=提出|要求|强调|表示|主张|打算|计划|部署|说|把|将|在会上)")
-_WHICH_ONE = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)|" + _WHICH_CITY.pattern)
+# (哪个城市要把…: what it wants done is its own policy, so a municipality's report speaks)
+_WHICH_CITY = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪座)城市(?=提出|要求|强调|表示|主张|打算|计划|部署|说|把|将|在会上|要|希望|明确|决定|力争)")
+# (西南地区哪个直辖市…: the region only narrows which one)
+_REGION = r"(?:(?:东北|西北|西南|东南|华北|华东|华南|华中|中部|西部|东部|沿海|内陆)(?:地区)?(?:的)?)?"
+_WHICH_ONE = re.compile(r"^(?:请问)?" + _REGION + r"(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)|" + _WHICH_CITY.pattern)
 
 
 def _kind(text: str) -> str | None:

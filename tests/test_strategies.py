@@ -175,6 +175,9 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("省直部门要在多长时限内给出答复？", "figure", "figure", "时长"),
     ("当年那封回信是写给哪些企业家的？", "person", "person", ""),  # people asked by what they are
     ("倪岳峰对营商环境的考核指标体系是什么态度？", "fact", None, ""),  # 体系是什么态度 asks no name
+    ("哪个城市要把治污行动搞得更深入？", "fact", None, ""),  # what a city wants done: a municipality's report says it
+    ("西南地区哪个直辖市要推动政务事项跨省通办？", "fact", None, ""),  # a region only narrows which one
+    ("哪个城市作了交流发言？", "place", "place", "市"),  # a city named inside a report
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
     q = read_question(text)
@@ -875,6 +878,11 @@ def test_who_holds_the_post_asked_is_checked_against_the_report(assistant):
     # 尤肖虎 heads a laboratory: he is no 处长, whatever he said about 基础研究
     answer = assistant.answer("江苏发布会上介绍基础研究“1820”行动重点安排的是哪位处长？")
     assert answer.abstained or answer.direct_answer.text == "郦雅芳", answer.text
+
+
+def test_which_city_wants_something_done_is_the_municipality_whose_report_says_it(assistant):
+    answer = assistant.answer("哪个城市要把一项以空气污染物浓度计量单位命名的治污行动搞得更深入，做到好天气的天数不减少？")
+    assert not answer.abstained and answer.citations[0].province == "北京", answer.text
 
 
 def test_what_was_said_at_which_meeting_is_the_report_s_own_meeting(assistant):
