@@ -228,7 +228,8 @@ def _content_words(text: str) -> list[str]:
 # (相比2022年多出多少: 较上年提高1.4个百分点), and the grouping a count of kinds already says
 # (归成了几大类: …新材料等4大类), and the second post a list of posts already says (由谁兼任:
 # 省委书记、省人大常委会主任周祖翼); 地市那部分到底几个: the part and the insistence are the user's
-_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟".split())
+# (号码是多少: the number itself, 12345热线)
+_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

@@ -391,12 +391,13 @@ def _represents(text: str) -> str:
 def _restriction(text: str) -> str:
     m = _RESTRICTED.search(text)
     part = m and (m.group(1) or m.group(2))
-    if not part or provinces_in(part) or any(name in part for name in PROVINCES) or SUPERLATIVE.search(part):
-        return ""  # 只看北京的 narrows the search (qa/conversation.py); 数量最多的那类 picks, it names no part
+    if not part or provinces_in(part) or any(name in part for name in PROVINCES) or SUPERLATIVE.search(part) or _TOTAL.fullmatch(part):
+        return ""  # 只看北京的 narrows the search (qa/conversation.py); 数量最多的那类 picks, 一共 sums: they name no part
     words = [w for w in rjieba.cut(part) if len(w) > 1]
     return words[0] if words else ""
 
 
+_TOTAL = re.compile(r"一共|总共|共计|合计|总计|加起来|全部|总的")
 # 王晓晖说…，是在哪天: the whole of what was said is the subject; its meeting's date is asked
 _SAID_WHEN = re.compile(r"(?:是|那是|这是)(?:在)?(?:哪天|哪一天|哪日|几号|几月几[日号]|什么时候|何时)(?:的会|的事|说的|讲的|提的|提出的)?[？?]?$")
 _ASKS_PAGE = re.compile(r"第几页|哪一?页|几页|页码")

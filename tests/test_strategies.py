@@ -885,6 +885,25 @@ def test_which_city_wants_something_done_is_the_municipality_whose_report_says_i
     assert not answer.abstained and answer.citations[0].province == "北京", answer.text
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("上海营商环境7.0版行动方案里一共有多少项改革举措？", "150项"),  # 一共 sums; it names no part
+    ("韩俊讲话中安徽要全力建设几个强省？", "七个强省"),  # the speaker says whose words, not what is counted
+    ("黄强说要推动几大优势产业提质倍增？", "六大"),
+    ("河北要把哪条热线打造成惠企利民的“总客服”？号码是多少？", "12345"),  # 号码 is the number itself
+])
+def test_figures_asked_with_words_that_only_frame_them(assistant, question, expected):
+    assert direct(assistant, question) == expected
+
+
+def test_a_span_of_years_runs_until_its_end(assistant):
+    assert "2026年" in direct(assistant, "江苏科技厅在研究的未来产业“5个100”行动方案，时间跨度到哪一年？")
+
+
+def test_a_figure_of_other_things_in_the_speaker_s_words_is_no_answer(assistant):
+    # 艾学峰 lists 工程研究中心6家; he gives no count of 概念验证中心
+    assert assistant.answer("艾学峰说要支持更多创新主体建设未来产业概念验证中心，广东现在已经建了几家？").abstained
+
+
 def test_what_was_said_at_which_meeting_is_the_report_s_own_meeting(assistant):
     answer = assistant.answer("在哪场会上通报，两年来推动开工的重大产业项目已经带来了十八万多个工作岗位？")
     assert not answer.abstained, answer.text

@@ -135,12 +135,14 @@ def _target_answered(q, text: str) -> bool:
 _UNTIL_ASKED = re.compile(r"(?:到|至|截至|截止到?)(?:什么时候|何时|哪天|哪一天|哪一?年|几月|什么时间)")
 _UNTIL_BEFORE = re.compile(r"(?:到|至|截至|截止|直至|持续到)\s*$")
 _UNTIL_AFTER = re.compile(r"^\s*(?:前|之前|以前|底|末|为止|截止)")
+_RANGE = re.compile(r"\d\s*[—–\-~～至到]\s*\d")
 
 
 def _until_answered(q, text: str) -> bool:
     if q.kind != "date" or not (_UNTIL_ASKED.search(q.text) or _DUE_ASKED.search(q.text)):
         return True
-    return any(_UNTIL_BEFORE.search(text[max(0, a - 4) : a]) or _UNTIL_AFTER.match(text[b : b + 3])
+    # (行动方案(2024—2026年): a span of years runs until its end)
+    return any(_UNTIL_BEFORE.search(text[max(0, a - 4) : a]) or _UNTIL_AFTER.match(text[b : b + 3]) or _RANGE.search(text[a:b])
                or _DUE_BEFORE.search(text[max(0, a - 4) : a]) or _DUE_AFTER.match(text[b : b + 8]) for a, b in kind_spans(q, text))
 
 

@@ -450,7 +450,9 @@ def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
     heading) names none of the question's rare words is another thing's (省重点项目年度计划
     投资1万亿元). Only words the top passages hold count: a word of the user's own that no
     passage uses (挤进, 年头) says nothing about which sentence answers."""
-    if ctx.question.kind != "figure" or not ctx.rare_words:
+    # (韩俊讲话中…几个强省: the one who spoke says whose words, not what is counted)
+    subject = [w for w in ctx.rare_words if w != ctx.question.speaker]
+    if ctx.question.kind != "figure" or not subject:
         return True
     context = p.text + p.candidate.chunk.title + p.candidate.chunk.doc_title
     if _POINTS_BACK.match(p.text):
@@ -462,7 +464,7 @@ def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
         # stand anywhere in its report; the passages found of that report name it
         here = p.candidate.chunk
         context += "".join(c.chunk.text for c in ctx.pool if (c.chunk.doc, c.chunk.section) == (here.doc, here.section))
-    return any(w in context for w in ctx.rare_words)
+    return any(w in context for w in subject)
 
 
 def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None) -> tuple[Pick, int, int] | None:
