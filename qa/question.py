@@ -556,7 +556,9 @@ def _place_unit(text: str) -> str:
     """哪个县, 那个县叫什么: the level of place asked for."""
     # (这个园区选在哪个区县: the level the question word asks, before one a demonstrative names)
     level = r"[个座一几些]*(?:自治)?(开发区|高新区|示范区|园区|新区|新城|城市|县|区(?!域)|市|州)"  # (哪个区域: a region, any level)
-    m = re.search("哪" + level, text) or re.search("[那这]" + level, text)
+    # (作交流发言的县是哪个: the level may stand before the question word; not one of two
+    # levels asked together, 县和县级市有哪些, which any place answers)
+    m = re.search("哪" + level, text) or re.search("[那这]" + level, text) or re.search(r"(?<=[的个])(?:省辖|地级|设区)?" + level + r"(?:分别|都)?(?:是哪|叫什么|有哪)", text)
     return m.group(1).replace("城市", "市") if m else ""
 
 

@@ -178,6 +178,9 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("哪个城市要把治污行动搞得更深入？", "fact", None, ""),  # what a city wants done: a municipality's report says it
     ("西南地区哪个直辖市要推动政务事项跨省通办？", "fact", None, ""),  # a region only narrows which one
     ("哪个城市作了交流发言？", "place", "place", "市"),  # a city named inside a report
+    ("甘肃会上作交流发言的县是哪个？", "place", "place", "县"),  # the level before the question word
+    ("吉林大会上一起汇报工作的自治州是哪个？", "place", "place", "州"),
+    ("河南推进会上发言的县和县级市有哪些？", "place", "place", ""),  # two levels together: any place answers
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
     q = read_question(text)
@@ -892,6 +895,14 @@ def test_which_city_wants_something_done_is_the_municipality_whose_report_says_i
     ("河北要把哪条热线打造成惠企利民的“总客服”？号码是多少？", "12345"),  # 号码 is the number itself
 ])
 def test_figures_asked_with_words_that_only_frame_them(assistant, question, expected):
+    assert direct(assistant, question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("甘肃会上作交流发言的县是哪个？", "甘谷县"),  # not 兰州市, first of the roll
+    ("吉林大会上跟长春、吉林两市一起汇报工作的自治州是哪个？", "延边州"),
+])
+def test_a_place_of_the_level_asked_before_the_question_word(assistant, question, expected):
     assert direct(assistant, question) == expected
 
 
