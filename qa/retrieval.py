@@ -213,7 +213,8 @@ class Retriever:
             # (a person asked by post: the opening writes each speaker's post, 省委书记黄坤明)
             out.openings = self._openings(q, qvec, mask, keyword)
             out.meetings = self._meetings(q, qvec, scope, keyword)
-            if q.kind in ("date", "place"):  # (what when_or_where_held reads)
+            # (what when_or_where_held reads; and the full name of an event a sentence calls 发布会上)
+            if q.kind in ("date", "place") or q.meeting_words:
                 out.section_openings = self._section_openings(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
         if q.asks_page:
             out.toc = self._toc_lines(q, qvec, out.ranked[: self.settings.quote_pool], keyword)

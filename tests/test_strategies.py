@@ -906,6 +906,11 @@ def test_a_place_of_the_level_asked_before_the_question_word(assistant, question
     assert direct(assistant, question) == expected
 
 
+def test_a_sentence_that_says_only_发布会上_is_named_by_its_section_s_opening(assistant):
+    # the opening names the 专场新闻发布会; the sentence only says 发布会上
+    assert direct(assistant, "江苏专场发布会上谈战略科技力量“聚合”突破的紫金山实验室主任是哪位？") == "尤肖虎"
+
+
 def test_a_span_of_years_runs_until_its_end(assistant):
     assert "2026年" in direct(assistant, "江苏科技厅在研究的未来产业“5个100”行动方案，时间跨度到哪一年？")
 

@@ -79,7 +79,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     q = ctx.question
     if asks_expansion(q) and names_the_set(q, ctx.pool) and not expands(q, p):
         return False
-    if not agrees(q, p.text) or not relative_year_agrees(q, p) or not names_the_meeting(q, p.text + p.candidate.chunk.title):
+    if not agrees(q, p.text) or not relative_year_agrees(q, p) or not names_the_meeting(q, _event_named(ctx, p)):
         return False
     if not speaks_of_the_event(q, p.text):
         return False
@@ -112,6 +112,18 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
 
 # (省法院院长、省检察院检察长分别叫什么: a name asked by 叫什么)
 _TITLE_ASKED = re.compile(rf"(?<!副)({spans.TITLES})(?:分别|各自)?(?:是|为|叫)?(?:谁|哪位|哪一位|什么名字|什么)(?![\u4e00-\u9fff])")
+
+
+# 发布会上，…: a sentence that refers back to the event its section opens with
+_AT_THE_EVENT = re.compile(r"^(?:在)?(?:会|大会|会议|发布会|座谈会|论坛|推进会)上")
+
+
+def _event_named(ctx: AnswerContext, p: Pick) -> str:
+    """What names the event a sentence speaks of: the sentence and its heading, and when it
+    only says 发布会上, the opening of its section (…“产业科技创新中心”专场新闻发布会)."""
+    c = p.candidate.chunk
+    opening = ctx.retrieved.section_openings.get((c.doc, c.section)) if _AT_THE_EVENT.match(p.text) else None
+    return p.text + c.title + (opening.chunk.text if opening is not None else "")
 
 
 def _speaker_titled(ctx: AnswerContext, p: Pick, title: str) -> bool:
