@@ -924,7 +924,8 @@ def test_what_was_said_at_which_meeting_is_the_report_s_own_meeting(assistant):
     answer = assistant.answer("在哪场会上通报，两年来推动开工的重大产业项目已经带来了十八万多个工作岗位？")
     assert not answer.abstained, answer.text
     quotes = [c.quote for c in answer.citations[:2]]
-    assert any("云南举行2024年一季度重大产业项目调度推进会" in q for q in quotes) and any("18万个就业岗位" in q for q in quotes)
+    assert "云南举行2024年一季度重大产业项目调度推进会" in quotes[0] and "18万个就业岗位" in quotes[1]
+    assert answer.text.index("[1]") < answer.text.index("[2]")  # the heading first, numbered first
     # an act done at a meeting before, which the report only mentions, is not the report's meeting
     assert assistant.answer("吉林把今年定为“狠抓落实年”，是在哪次会议上定的？").abstained
 

@@ -291,9 +291,9 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     best, missing = unsaid(ctx, ranked, best)
     if missing:
         return Reply([ctx.mention_line(best)], abstained=True, reason=missing)
-    lines = [ctx.quote_line(best)]
-    if (heading := its_meeting(ctx, best)) is not None:
-        lines.insert(0, ctx.quote_line(heading))
+    # (在哪场会上…: the heading that names the meeting, then what was said there, numbered in that order)
+    heading = its_meeting(ctx, best)
+    lines = ([ctx.quote_line(heading)] if heading is not None else []) + [ctx.quote_line(best)]
     if q.kind is None:
         second = _second(ctx, best, pool)
         if second is not None:
