@@ -209,10 +209,12 @@ class Retriever:
             out.outside = self._ranked(rest, k - len(out.ranked))
         if q.qtype == "which":
             out.province_best = self._province_best(scored, q.quoted, q.quoted_any)
-        if q.about_meeting or q.at_event or q.qtype == "compare" or q.kind == "person":
+        about_meeting = q.about_meeting or q.at_event or q.qtype == "compare"
+        if about_meeting or q.kind == "person":
             # (a person asked by post: the opening writes each speaker's post, 省委书记黄坤明)
             out.openings = self._openings(q, qvec, mask, keyword)
-            out.meetings = self._meetings(q, qvec, scope, keyword)
+            if about_meeting:  # (the records answer only questions about the meetings)
+                out.meetings = self._meetings(q, qvec, scope, keyword)
             # (what when_or_where_held reads; and the full name of an event a sentence calls 发布会上)
             if q.kind in ("date", "place") or q.meeting_words:
                 out.section_openings = self._section_openings(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
