@@ -83,6 +83,10 @@ class Speaker:
     name_start: int  # the speaker's name, inside the passage's text
     name_end: int
 
+    @property
+    def name(self) -> str:
+        return self.candidate.chunk.text[self.name_start : self.name_end]
+
 
 @dataclass(frozen=True)
 class Scope:

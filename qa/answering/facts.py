@@ -225,7 +225,7 @@ def speaker_agrees(ctx: AnswerContext, p: Pick) -> bool:
     if not q.speaker or q.kind:  # 沈晓明出席讲话的那场会开在哪里: he describes the meeting asked about
         return True
     sp = _speaker_of(ctx, p)
-    return sp is not None and sp.candidate.chunk.text[sp.name_start : sp.name_end] == q.speaker
+    return sp is not None and sp.name == q.speaker
 
 
 def span_fit(q, text: str) -> float:
@@ -350,7 +350,7 @@ def _closest_said(ctx: AnswerContext) -> Pick | None:
     sp = _speaker_of(ctx, pick)
     if sp is None:
         return None
-    return pick if _holds_post(ctx, c, sp.candidate.chunk.text[sp.name_start : sp.name_end], title.group(1)) else None
+    return pick if _holds_post(ctx, c, sp.name, title.group(1)) else None
 
 
 def _post_fits(ctx: AnswerContext, p: Pick) -> bool:
@@ -365,7 +365,7 @@ def _named_in(ctx: AnswerContext, p: Pick) -> set[str]:
     """Who a sentence speaks of: the people it names, and the speaker of its speech."""
     names = spans.titled_persons(p.text) | {p.text[a:b] for a, b in spans.persons(p.text)}
     if (sp := _speaker_of(ctx, p)) is not None:
-        names.add(sp.candidate.chunk.text[sp.name_start : sp.name_end])
+        names.add(sp.name)
     return names
 
 
