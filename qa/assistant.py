@@ -83,7 +83,7 @@ class Assistant:
         q = read_question(follow.question, people={name: self._people[name] for name in self._people_in(follow.question)})
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
-        q = self._without_figures_of_speech(q)
+        q = self._without_guesses(self._without_figures_of_speech(q))
         answer = self._answer(q, follow.provinces or provinces, k)
         if not follow.rewritten:
             return answer
@@ -137,6 +137,31 @@ class Assistant:
         if kept == q.quoted and parts == q.parts:
             return q
         return replace(q, quoted=kept, quoted_any=q.quoted_any and len(kept) > 1, parts=parts)
+
+    def _without_guesses(self, q: Question) -> Question:
+        """创新药获批数 → 药获 + 批数, 连着第几年用了 → 年用: a pair of characters that the
+        segmenter's model glued across a word (获批, 几年), which its dictionary lacks and no
+        document writes, is no word the user wrote; an answer need not hold it. A pair that
+        stands on its own (互认) is the user's word, and a coined word the documents write
+        (优青) stays."""
+        def is_word(w: str) -> bool:
+            return rjieba.has_word(w) or w in self.index.terms.vocab
+
+        def glued(w: str) -> bool:
+            if len(w) != 2 or rjieba.has_word(w) or w in self._written:
+                return False
+            return any(is_word(q.text[max(0, m.start() - 1) : m.start() + 1]) or is_word(q.text[m.start() + 1 : m.start() + 3])
+                       for m in re.finditer(re.escape(w), q.text))
+
+        def kept(words: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(w for w in words if not glued(w))
+
+        parts = tuple(self._without_guesses(part) for part in q.parts)
+        changed = {name: kept(getattr(q, name)) for name in ("terms", "predicate", "clause_words")}
+        if all(changed[name] == getattr(q, name) for name in changed) and parts == q.parts:
+            return q
+        head = q.predicate_head if q.predicate_head in changed["predicate"] or q.predicate_head not in q.predicate else ""
+        return replace(q, **changed, predicate_head=head, parts=parts)
 
     def _people_in(self, text: str) -> dict[str, int]:
         """The known people a text names, with where each name first ends in it."""

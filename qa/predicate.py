@@ -56,6 +56,13 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
         before = _key_words(clauses[back].group(0))
         if not _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()]):
             return tuple(dict.fromkeys(before))[-2:]  # …专题片，片名是什么: what the clause before names
+    # 哪位省委书记说，本省好了…: the post names the kind of answer (who holds it is checked
+    # apart); what was said, in the clauses after, is what the answer must speak of
+    if kind == "person" and after and all(_POST.search(w) for w in after) and at + 1 < len(clauses) \
+            and SAYS.search(text[m.end() : clauses[at].end()]):
+        said = _key_words("".join(c.group(0) for c in clauses[at + 1 :]))
+        if said:
+            return tuple(dict.fromkeys(said))[:6]
     if after:
         head = predicate_head(text, kind, force=True) if kind == "figure" else ""
         # 覆盖了多少家企业: what is counted (企业) and what was done to it (覆盖)
@@ -197,6 +204,7 @@ _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由�
 # verbs by which a question asks who said something (谁要求…, 哪位领导主张…, 谁提的)
 SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响", "出自"},
                                   key=len, reverse=True)) + "|提(?=的|了|过)")
+_POST = re.compile(r"(?:书记|省长|市长|县长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员|领导)$")
 _THE_MEETING = re.compile(r"(?:的|那|这)[场次个]?(?:会|会议|大会|座谈会|推进会)$")
 # 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
 _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(?:在|于)?$")
@@ -228,8 +236,8 @@ def _content_words(text: str) -> list[str]:
 # (相比2022年多出多少: 较上年提高1.4个百分点), and the grouping a count of kinds already says
 # (归成了几大类: …新材料等4大类), and the second post a list of posts already says (由谁兼任:
 # 省委书记、省人大常委会主任周祖翼); 地市那部分到底几个: the part and the insistence are the user's
-# (号码是多少: the number itself, 12345热线)
-_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码".split())
+# (号码是多少: the number itself, 12345热线); 对应的是哪一年: a copula links what was named to the answer
+_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

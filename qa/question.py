@@ -28,7 +28,7 @@ from .asking import (
     ask_match,
 )
 from .gazetteer import PROVINCES, abbreviated_province, alternation, listed_provinces, provinces_in
-from .keyword_index import tokenize
+from .keyword_index import STOPWORDS, tokenize
 from .meetings import looks_like_name
 from .predicate import SAYS, clause_words, predicate, predicate_head
 
@@ -382,6 +382,7 @@ _GENERIC_BODY = re.compile(r"^(?:企业|单位|公司|集团|部门|地方|基�
 def _represents(text: str) -> str:
     for m in _REPRESENTED.finditer(text):
         body = m.group(1) or m.group(2)
+        body = re.sub(r"^以(.{2,8}?)的?身份$", r"\1", body)  # 以优秀民营企业家身份: as one of them
         # (代表广东 names the report asked about; 代表南昌市 a body inside it)
         if not _GENERIC_BODY.match(body) and re.sub(r"[省市]$", "", body) not in PROVINCES:
             return body
@@ -393,8 +394,12 @@ def _restriction(text: str) -> str:
     part = m and (m.group(1) or m.group(2))
     if not part or provinces_in(part) or any(name in part for name in PROVINCES) or SUPERLATIVE.search(part) or _TOTAL.fullmatch(part):
         return ""  # 只看北京的 narrows the search (qa/conversation.py); 数量最多的那类 picks, 一共 sums: they name no part
-    words = [w for w in rjieba.cut(part) if len(w) > 1]
+    # (已经投产的: an adverb of aspect says when, the verb says which part)
+    words = [w for w in rjieba.cut(part) if len(w) > 1 and w not in STOPWORDS and w not in _ASPECT]
     return words[0] if words else ""
+
+
+_ASPECT = {"已经", "业已", "正在", "仍然", "依然", "尚未", "还未", "已然"}
 
 
 _TOTAL = re.compile(r"一共|总共|共计|合计|总计|加起来|全部|总的")
@@ -435,7 +440,7 @@ def _numbered(text: str) -> tuple[str, str]:
 
 
 # 王正谱在大会上讲话强调了什么, 尹力指出…: a name, then where, then a verb of speech
-_SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?(?:[上中]|方面))?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|提(?=了|的|过))")
+_SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?(?:[上中]|方面))?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|提(?=了|的|过)|[讲谈说](?=了?(?:些|点)?什么))")
 _REQUEST_VERB = re.compile(r"([说讲谈聊])\1")
 _PRONOUNS = {"自己", "本人", "我们", "你们", "他们", "她们", "大家", "人家", "对方"}  # (叶省长自己说)
 _TITLE_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员)$")
@@ -573,7 +578,8 @@ def _date_unit(text: str) -> str:
     if re.search(r"什么时候|何时", text) and not _MEETING.search(text):
         return "时候"  # 总书记什么时候视察的: 去年 is the report's answer when it gives no date
     # 农历 must qualify what is asked: 在农历新春第一个工作日开的，那是几月几日 asks the calendar date
-    return "农历" if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)", text) else ""
+    # (正月初几, 大年初几: only the lunar calendar counts days so)
+    return "农历" if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)|初几", text) else ""
 
 
 # the kind of answer each field of a meeting's record gives

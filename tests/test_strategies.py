@@ -1616,3 +1616,77 @@ def test_an_instruction_on_how_to_answer_is_no_part_of_its_own():
     # 帮我捋一下 asks how to answer the question before it; it was answered as a second question
     assert read_question("各直辖市的会各开的什么会？帮我捋一下").parts == ()
     assert len(read_question("北京的会是谁主持的？上海的会是哪天开的？帮我捋一下").parts) == 2
+
+
+HUBEI = """今日测试快讯
+
+2024年第19期
+
+1. 湖北召开全省营商环境大会
+
+农历正月初九，省委、省政府在武汉召开全省营商环境大会。
+
+省委书记林海出席并讲话，省长周文主持。省委常委、组织部部长王强通报2023年全省考核情况。
+
+这是我省连续第六年在春节后首个工作日召开全省性会议，是连续第三年召开全省营商环境大会。
+
+林海强调，湖北发展好，民营经济才会好。
+
+两年来推动5000个重大项目落地开工，2100个重大项目建成投产。
+
+2024年一季度集中开工重大项目800个，总投资4000亿元。
+
+每年滚动推进500个左右投资10亿元以上重大项目。
+
+会上，光谷电子董事长刘华、长江储能董事长赵明等优秀民营企业家作交流发言。
+
+周文指出，要深化司法责任制综合配套改革，增强企业安全感。
+
+要实行逐级督查机制，压紧压实责任。
+
+会上，省科技厅厅长李然发布了一组数据：新获批创新药12个、技术合同成交额3000亿元，均居全国前列。
+"""
+
+
+@pytest.fixture(scope="module")
+def hubei(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "hubei", HUBEI, 19)
+
+
+def test_a_pair_the_segmenter_glued_is_no_word_the_answer_must_hold(hubei):
+    # 创新药获批数 → 药获 + 批数, 连着第几年用了 → 年用: glued across 获批 and 几年, written nowhere
+    assert direct(hubei, "李然那组数据里，创新药获批数是多少？") == "12个"
+    assert direct(hubei, "湖北“全省营商环境大会”这个会名，今年是连着第几年用了？") == "第三年"
+    # 互认 stands on its own: the user's word, still required
+    assert "互认" in read_question("湖北要跟哪些地方互认检查结果？").terms
+
+
+def test_the_words_around_a_question_word_that_ask_no_place_figure_or_frame(hubei):
+    # 落在哪项…改革上 asks for an item, not a place; 对应的是 is a copula
+    assert read_question("湖北讲让企业更有安全感，具体落在哪项司法方面的改革上？").kind != "place"
+    assert "司法责任制" in first_quote(hubei, "湖北讲让企业更有安全感，具体落在哪项司法方面的改革上？")
+    assert direct(hubei, "湖北组织部长在会上通报的考核，对应的是哪一年？") == "2023年"
+    # 已经投产的: the adverb says when, 投产 names the part asked
+    assert direct(hubei, "湖北这两年落地的重大项目里，已经投产的有多少个？") == "2100个"
+
+
+def test_counts_and_days_asked_in_measure_words_of_their_own(hubei):
+    q = read_question("湖北每年要开展几轮督查？")
+    assert (q.kind, q.unit) == ("figure", "轮")
+    assert "这一数字" in refused(hubei, "湖北每年要开展几轮督查？")  # the report gives no count
+    assert "初九" in direct(hubei, "湖北那场大会是正月初几开的？")
+
+
+def test_who_a_question_names_and_the_count_it_states_say_which_things(hubei):
+    # 以…身份: as one of them; a list names its kind after 等
+    assert direct(hubei, "以优秀民营企业家身份在鄂大会上发言的长江储能董事长叫什么？") == "赵明"
+    # 这次800个: the projects stated, not the 500 planned each year
+    refused(hubei, "鄂省这次800个开工项目中，单体投资过10亿元的占几个？")
+    # a deputy secretary the report never names said nothing in it
+    assert "陈明" in refused(hubei, "湖北省委副书记陈明在武汉大会上讲了些什么？")
+
+
+def test_the_post_asked_is_who_answers_what_was_said_is_what_the_answer_holds(assistant):
+    q = read_question("哪位省委书记说，本省好了民营经济才会好？")
+    assert "省委书记" not in q.predicate and "民营" in q.predicate
+    assert direct(assistant, "哪位省委书记提到，今年正好是总书记给本省做企业的人写回信满十年？") == "周祖翼"

@@ -78,7 +78,9 @@ def _speaks_for(q, text: str) -> bool:
     for (阳光电源董事长曹仁贤); a list of bodies that spoke names no one for them."""
     if q.kind != "person":
         return True  # (what a body said: qa/answering/unsaid.py)
-    return not q.represents or any(q.represents in text[max(0, a - SPEAKS_FOR_WITHIN) : a] for a, _ in kind_spans(q, text))
+    # (…曹仁贤、…董事长路强等优秀民营企业家: a list names its kind after 等)
+    return not q.represents or any(q.represents in text[max(0, a - SPEAKS_FOR_WITHIN) : a]
+                                   or re.match(rf"[^，,。；;]*?等{re.escape(q.represents)}", text[b:]) for a, b in kind_spans(q, text))
 
 
 def _names_the_counted(q, text: str) -> bool:

@@ -508,7 +508,8 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
 
 
 # 那130个示范引领性项目总投资多少: the count the question states names which things
-STATED_COUNT = re.compile(r"(?:那|这)(\d+(?:\.\d+)?[万亿]?)(?:余|多)?\s*(?:个|项|家|所|座|条|批)")
+# (这次1139个开工项目, 那批130个项目: the demonstrative may take its own measure word)
+STATED_COUNT = re.compile(r"(?:那|这)(?:次|批|些)?(\d+(?:\.\d+)?[万亿]?)(?:余|多)?\s*(?:个|项|家|所|座|条|批)")
 _ORDER_ASKED = re.compile(r"(?:(头一个|第一个|第一位|首位|最先)|最后一个|最后一位|最后)(?=[^，。？?]{0,8}(?:发言|讲话|汇报))")
 _ORDER_AFTER_ROLL = re.compile(r"(?:发言|讲话|汇报)[，,][^，。？?]{0,8}?(?:(头一个|第一个|第一位|首位)|最后一个|最后一位)")
 

@@ -45,7 +45,7 @@ from .context import (
 from .counting import counted
 from .indirect import enumerated, numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
-from .unsaid import its_meeting, unsaid
+from .unsaid import ONLY_RECORDED, its_meeting, only_records_it, unsaid
 
 
 def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
@@ -257,6 +257,10 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         # 王正谱讲话强调了什么: whatever the topic, the words must be his
         best = next((p for p in ranked if speaker_agrees(ctx, p)), None)
         if best is None:
+            # (商黎光 only in the roll of those who attended: the roll is what the report says of him)
+            named = next((p for p in ranked if q.speaker in p.text), None)
+            if named is not None and only_records_it(named.text):
+                return Reply([ctx.mention_line(named)], abstained=True, reason=ONLY_RECORDED)
             return Reply([], abstained=True, reason=f"资料未写明{q.speaker}所讲的这一内容。")
     elif q.kind or q.choices or expansion:
         # the best sentence that holds what was asked; when the top passages have none,

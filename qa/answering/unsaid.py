@@ -85,6 +85,9 @@ def names_the_post(text: str, name: str) -> bool:
     return any(_POST_BEFORE.search(text[:m.start()]) for m in re.finditer(re.escape(name), text))
 
 
+ONLY_RECORDED = "资料只记载了有此事（出席、发言、主持、部署或签约），未写明具体内容。"
+
+
 def only_records_it(text: str) -> bool:
     return bool(_RECORDED.search(text)) and not _CONTENT.search(text)
 
@@ -121,7 +124,7 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
         best = spoke
     if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
         said = next((p for p in later if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
-        return (said, "") if said is not None else (best, "资料只记载了有此事（出席、发言、主持、部署或签约），未写明具体内容。")
+        return (said, "") if said is not None else (best, ONLY_RECORDED)
     if not ranks_what_is_picked(q, best.text):
         ranking = next((p for p in later if ranks_what_is_picked(q, p.text, listed=False)), None)
         return (ranking, "") if ranking is not None else (best, f"资料未写明哪一个{picked_by(q)}。")
