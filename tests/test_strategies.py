@@ -1690,3 +1690,16 @@ def test_the_post_asked_is_who_answers_what_was_said_is_what_the_answer_holds(as
     q = read_question("哪位省委书记说，本省好了民营经济才会好？")
     assert "省委书记" not in q.predicate and "民营" in q.predicate
     assert direct(assistant, "哪位省委书记提到，今年正好是总书记给本省做企业的人写回信满十年？") == "周祖翼"
+
+
+def test_a_phrase_asked_for_as_written_is_in_every_province_s_quote(assistant):
+    # the passage was found by the sentence holding it; another of its sentences scored higher
+    a = assistant.answer("不看编者按，正文里直接出现“解放思想”这个说法的是哪些省？")
+    assert not a.abstained and len(a.citations) >= 4
+    assert all("解放思想" in c.quote for c in a.citations if c.province != "总述")
+
+
+def test_a_comparison_never_quotes_one_sentence_twice(assistant):
+    a = assistant.answer("黑龙江和吉林在作风建设上各自怎么提的？")
+    quotes = ["".join(c.quote.split()) for c in a.citations[:4]]
+    assert len(set(quotes)) == len(quotes), a.text

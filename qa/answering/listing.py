@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from ..retrieval import ALL_WORDS
-from .context import AnswerContext, Reply, is_relevant
+from .context import AnswerContext, Reply, bare, holds_phrase, is_relevant
 from .facts import rank_sentences
-from .quotes import best_pick, quoted
+from .quotes import best_pick, quoted, sentence_pick
 
 
 def answer_which(ctx: AnswerContext) -> Reply:
@@ -30,10 +30,19 @@ def answer_which(ctx: AnswerContext) -> Reply:
         return Reply([], abstained=True)
     lines = []
     for n, c in enumerate(found, 1):
-        lines.append(f"{n}. {ctx.quote_line(best_pick(c))}")
+        lines.append(f"{n}. {ctx.quote_line(_holding(ctx, c))}")
     names = _names(ctx, found)
     head = f"共{len(names)}个省市：{'、'.join(names)}" if len(names) > 1 else f"1个省市：{names[0]}"
     return Reply([head] + lines, provinces=tuple(c.chunk.province for c in found))
+
+
+def _holding(ctx: AnswerContext, c):
+    """The passage's best sentence; asked for a phrase as written, its best sentence that
+    holds it (the passage was found by that sentence, another may score higher)."""
+    q = ctx.question
+    holds = any if q.quoted_any else all
+    fitting = [t for t in c.sentences if q.quoted and holds(holds_phrase(x, c.text(t)) for x in q.quoted)]
+    return sentence_pick(c, max(fitting, key=lambda t: t.score)) if fitting else best_pick(c)
 
 
 def _names(ctx: AnswerContext, found) -> list[str]:
@@ -73,6 +82,8 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bo
     if ((ctx.question.about_meeting or ctx.question.kind == "date") and opening is not None and opening.chunk.doc == mine[0].chunk.doc
             and opening.chunk.id not in {c.chunk.id for c in mine[:2]}):
         picks = [_best(ctx, mine), _best(ctx, [opening])]
+        if bare(picks[0].text) == bare(picks[1].text):
+            picks = picks[:1]
     else:
         # the province's two best sentences among its top passages, those holding a phrase
         # asked for as written first
@@ -81,8 +92,11 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bo
         ranked.sort(key=lambda pick: not all(t in pick.text for t in q.quoted))
         picks = []
         for pick in ranked:
-            if not any(pick.candidate.chunk.id == o.candidate.chunk.id and pick.start < o.end and o.start < pick.end for o in picks):
-                picks.append(pick)  # (a short sentence is quoted with its neighbour: never twice)
+            # (a short sentence is quoted with its neighbour, and a report may repeat a
+            # sentence in another passage: never quoted twice)
+            if not any(pick.candidate.chunk.id == o.candidate.chunk.id and pick.start < o.end and o.start < pick.end
+                       or bare(pick.text) == bare(o.text) for o in picks):
+                picks.append(pick)
             if len(picks) == 2:
                 break
     relevant, quotes = False, []
