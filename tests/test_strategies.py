@@ -1703,3 +1703,10 @@ def test_a_comparison_never_quotes_one_sentence_twice(assistant):
     a = assistant.answer("黑龙江和吉林在作风建设上各自怎么提的？")
     quotes = ["".join(c.quote.split()) for c in a.citations[:4]]
     assert len(set(quotes)) == len(quotes), a.text
+
+
+def test_each_province_asked_about_then_which_ones_is_a_which_question(assistant):
+    assert read_question("各省报道正文里（不算编者按），被称作或自称“经济大省”的是哪几个？").qtype == "which"
+    assert read_question("江苏推进会上作交流发言的单位是哪几个？").qtype != "which"
+    a = assistant.answer("各省报道正文里（不算编者按），被称作或自称“经济大省”的是哪几个？")
+    assert {"江苏", "浙江", "广东", "四川"} <= set(a.provinces)
