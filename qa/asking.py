@@ -68,7 +68,7 @@ ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连|连续(?:了)?多少|连
 # words that restate what kind of answer is wanted: no predicate of their own (盘子 is the
 # colloquial 规模 of a total: 投资盘子有多大)
 # and words that point back at what the user quoted or named (这话, 这组数, 那个)
-ASKING_NOUNS = re.compile(r"^(?:规模|体量|盘子|公历|阳历|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|全称|全名|名称|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
+ASKING_NOUNS = re.compile(r"^(?:规模|体量|盘子|公历|阳历|农历|阴历|正月|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|全称|全名|名称|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
                            r"[这那该此][个位场次组句段番些项条]?(?:话|数|数字|数据)?|此次|这一)$")
 
 

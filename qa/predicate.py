@@ -136,7 +136,9 @@ def clause_words(text: str, kind: str | None) -> tuple[str, ...]:
         return ()
     # 两年来, 近年以来: a span of time scopes the whole sentence and sits next to no answer
     # (一年大概要投多少钱: a period that measures the rate, 每年 or 一年, is no key word of it)
-    words = [w for w in _key_words(clause) if not re.search(re.escape(w) + r"(?:以)?来", clause) and not _RATE_PERIOD.fullmatch(w)]
+    # (中国工程院来的: a body that came is no span of time)
+    words = [w for w in _key_words(clause) if not (re.search(r"[年月日天期]|季度$", w) and re.search(re.escape(w) + r"(?:以)?来", clause))
+             and not _RATE_PERIOD.fullmatch(w)]
     return tuple(dict.fromkeys(words))
 
 
@@ -205,7 +207,8 @@ _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由�
 SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响", "出自"},
                                   key=len, reverse=True)) + "|提(?=的|了|过)")
 _POST = re.compile(r"(?:书记|省长|市长|县长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员|领导)$")
-_THE_MEETING = re.compile(r"(?:的|那|这)[场次个]?(?:会|会议|大会|座谈会|推进会)$")
+# (那场吉林大会: a province may name whose meeting)
+_THE_MEETING = re.compile(r"(?:的|那|这)[场次个]?[\u4e00-\u9fff]{0,3}?(?:会|会议|大会|座谈会|推进会)$")
 # 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
 _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(?:在|于)?$")
 # deictic time words frame the question (目前有几家, 今年是第几回): the report dates its

@@ -212,6 +212,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         provinces = MUNICIPALITIES  # "哪个直辖市…", "哪个城市提出…": one of the four, not a comparison of them
     kind = _kind(text)
     numbered = _numbered(text)
+    if numbered and re.search(r"哪些|哪几", text[text.find(numbered[1]) + len(numbered[1]) :]):
+        numbered = ()  # 讲的“几个必须”，主要是哪些: the items are asked, not how many
     if numbered:
         kind = "figure"  # 叫“几化”: the number in the name is what is asked
     if named == 1 and LOCAL_WHICH.search(text):
@@ -502,7 +504,7 @@ _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")
-_THE_SEVERAL = re.compile(r"的几")
+_THE_SEVERAL = re.compile(r"的[“\"]?$")  # (the text before 几; 的“几个必须”，主要是哪些: a template quoted)
 _ASKS_LATER = re.compile(r"哪|什么|谁|怎么|如何|怎样")
 _ASPECTS_EXPLAINED = re.compile(r"(?:怎么|怎样|如何)[^，。？?]{0,6}从?几个?(?:方面|角度|层面|维度)|几个?(?:方面|角度|层面|维度)[^。？?]{0,24}(?:捋|概括|梳理|总结|归纳|说说|讲讲)")
 # (哪个城市提出…: a municipality's report speaks; 江苏哪个城市… asks for a city inside it)
@@ -524,7 +526,7 @@ def _kind(text: str) -> str | None:
     if not found and _ENDS_WITH_ROLE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
         return "person"  # 出席并讲话的市委书记: typed into a chat, a post alone asks who holds it
     first = min(found)[2] if found else None
-    if first == "figure" and (m := KINDS["figure"].search(text)) and _THE_SEVERAL.match(text, m.start() - 1) \
+    if first == "figure" and (m := KINDS["figure"].search(text)) and _THE_SEVERAL.search(text, 0, m.start()) \
             and _ASKS_LATER.search(text, m.end()) and not KINDS["figure"].search(text, m.end()):
         # 要提升…的几种能力，是为了干好哪几件事: 的几种 is "the several", the later word asks
         rest = [f for f in found if f[2] != "figure"]
@@ -579,7 +581,8 @@ def _date_unit(text: str) -> str:
         return "时候"  # 总书记什么时候视察的: 去年 is the report's answer when it gives no date
     # 农历 must qualify what is asked: 在农历新春第一个工作日开的，那是几月几日 asks the calendar date
     # (正月初几, 大年初几: only the lunar calendar counts days so)
-    return "农历" if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)|初几", text) else ""
+    # (按农历算，…是哪一天: the calendar the answer is to be given in)
+    return "农历" if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)|初几|[按以用]农历(?:算|来算|计)?", text) else ""
 
 
 # the kind of answer each field of a meeting's record gives

@@ -1710,3 +1710,24 @@ def test_each_province_asked_about_then_which_ones_is_a_which_question(assistant
     assert read_question("江苏推进会上作交流发言的单位是哪几个？").qtype != "which"
     a = assistant.answer("各省报道正文里（不算编者按），被称作或自称“经济大省”的是哪几个？")
     assert {"江苏", "浙江", "广东", "四川"} <= set(a.provinces)
+
+
+def test_a_name_ending_in_the_first_character_of_a_verb_is_read_whole(assistant):
+    from qa.answering import spans
+
+    text = "省委书记信长星、中国科学院副院长汪克强、中国工程院副院长邓秀新出席会议并讲话。"
+    assert [text[a:b] for a, b in spans.persons(text)] == ["信长星", "汪克强", "邓秀新"]
+    other = "省委书记许勤强调，要…"
+    assert [other[a:b] for a, b in spans.persons(other)] == ["许勤"]
+    # 中国工程院来的: a body that came, no span of time (两年来)
+    assert "中国工程院" in read_question("江苏那个推进会上，中国工程院来的是哪位副院长？").clause_words
+    assert direct(assistant, "江苏那个产业科技创新中心推进会上，中国工程院来的是哪位副院长？") == "邓秀新"
+
+
+def test_how_the_answer_is_to_be_given_is_read_from_the_whole_question(assistant):
+    assert "初九" in direct(assistant, "按农历算，吉林这次大会是哪一天开的？")
+    # 农历 is the calendar asked, no word the answer must hold; 那场吉林大会 names the meeting
+    assert "初九" in direct(assistant, "景俊海讲话那场吉林大会，报道里用的是农历哪天的说法？")
+    # 的“几个必须”，主要是哪些: the items are asked; 叫“几化”: the number in the name
+    assert read_question("郝鹏讲打赢攻坚之战的“几个必须”，主要是哪些？").kind != "figure"
+    assert read_question("吉林要用好的闭环工作法叫“几化”？").kind == "figure"
