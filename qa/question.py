@@ -47,7 +47,7 @@ MEETING_FIELDS = {
     # 会议名称里带“营商环境”: the meeting's name is its theme as the report states it
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里"),
 }
-_MEETING = re.compile(r"会议|大会|会上|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
+_MEETING = re.compile(r"会议|大会|会上|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁开，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
 # (相比2022年多出多少, 与2022年相比: the year a change is measured from is not the one asked about)

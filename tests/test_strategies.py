@@ -1731,3 +1731,10 @@ def test_how_the_answer_is_to_be_given_is_read_from_the_whole_question(assistant
     # 的“几个必须”，主要是哪些: the items are asked; 叫“几化”: the number in the name
     assert read_question("郝鹏讲打赢攻坚之战的“几个必须”，主要是哪些？").kind != "figure"
     assert read_question("吉林要用好的闭环工作法叫“几化”？").kind == "figure"
+
+
+def test_how_the_meetings_were_run_is_asked_about_the_meetings(assistant):
+    # 的会开法 asks about the meetings: each report's opening is quoted beside what was said
+    assert read_question("同样是给民营企业鼓劲，安徽和福建的会开法有什么不同？").about_meeting
+    a = assistant.answer("同样是给民营企业鼓劲，安徽和福建的会开法有什么不同？")
+    assert any("召开" in c.quote for c in a.citations if c.province == "安徽")
