@@ -188,7 +188,8 @@ def predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     # a short noun phrase after the last function word is the head whole (产业项目)
     # (by words, not characters: the 中 of 中心 is no function word)
     words = rjieba.cut(before)
-    cut = max((i for i, w in enumerate(words) if _FUNCTION_WORD.fullmatch(w)), default=-1)
+    # (要求深化哪个行动: a reporting verb ends what leads up to the head, like a function word)
+    cut = max((i for i, w in enumerate(words) if _FUNCTION_WORD.fullmatch(w) or w in REPORTING_VERBS), default=-1)
     # (到湖南投资的: the segmenter glues a province to the verb; the report writes 在湘投资)
     phrase = _PROVINCE_NAMES.sub("", "".join(words[cut + 1:]))
     if not force and 2 <= len(phrase) <= 4 and all(len(w) > 1 for w in words[cut + 1:]) and _content_words(phrase) and not ASKING_NOUNS.match(phrase):

@@ -259,7 +259,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         negated=bool(_NEGATION.search(text)),
         years=years,
         issue=int(issue.group(1)) if issue else None,
-        term=(t.group(1) if (t := _TERM.search(text)) else ""),
+        term=(t.group(1) or t.group(2) if (t := _TERM.search(text)) else ""),
         quoted=tuple(dict.fromkeys(w for ways in quoted_ways for w in ways)),
         quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)) or any(len(ways) > 1 for ways in quoted_ways)
         or bool(_EXAMPLES_QUOTED.search(text)),
@@ -501,7 +501,8 @@ _HELD_WORDS = {"召开", "举行", "举办", "开会", "进行"}
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
 _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
-_TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]")
+# (定为什么年: the kind of name asked, unquoted, ends the question)
+_TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]|(?:定为|确定为|定成|定作|称为|叫作|叫做)了?什么([\u4e00-\u9fff])(?=[？?。]?$)")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")
 _THE_SEVERAL = re.compile(r"的[“\"]?$")  # (the text before 几; 的“几个必须”，主要是哪些: a template quoted)

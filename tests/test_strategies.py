@@ -1738,3 +1738,17 @@ def test_how_the_meetings_were_run_is_asked_about_the_meetings(assistant):
     assert read_question("同样是给民营企业鼓劲，安徽和福建的会开法有什么不同？").about_meeting
     a = assistant.answer("同样是给民营企业鼓劲，安徽和福建的会开法有什么不同？")
     assert any("召开" in c.quote for c in a.citations if c.province == "安徽")
+
+
+def test_the_kind_of_name_asked_picks_the_sentence_that_names_one(assistant):
+    # 定为什么年, unquoted: a sentence naming “…年” answers, not the bulletin's dateline (2024年2月23日)
+    assert direct(assistant, "吉林省委把2024年定为什么年？") == "狠抓落实年"
+    # 要求深化哪个…行动: 要求 reports the words, 深化 is what the answer must hold
+    assert direct(assistant, "尹力在谈绿色发展时，要求北京深化哪个治理大气的行动？") == "一微克"
+
+
+def test_quoted_words_said_and_a_quoted_meeting_name_are_told_apart(assistant):
+    # every phrase quoted as someone's words must be in the sentence whose speaker answers
+    assert direct(assistant, "在渝双城经济圈推进大会上，要求坚持“一把手”抓“一号工程”的是哪位领导？") == "袁家军"
+    # “三抓三促”推进会 names the meeting: its report holds the phrase, the sentence need not
+    assert direct(assistant, "甘肃“三抓三促”推进会上，谁提出要全面打好稳增长阵地战、调结构突围战？") == "任振鹤"

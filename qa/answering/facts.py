@@ -83,7 +83,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False
     if not speaks_of_the_event(q, p.text):
         return False
-    if not quotes_the_phrase(q, p) or not names_a_choice(q, p.text) or not speaker_agrees(ctx, p):
+    if not (quotes_the_phrase(q, p) or _meeting_quoted(ctx, p)) or not names_a_choice(q, p.text) or not speaker_agrees(ctx, p):
         return False
     if q.provinces and p.candidate.chunk.province == FRONT_PROVINCE:
         # the editor's overview, in a sentence about other provinces, or with the answer in
@@ -93,7 +93,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
             return False
     # “一把手”抓“一号工程”是谁说的: the quoted words find the very sentence; a name in
     # another sentence of the passage said something else (its speaker is found below)
-    if q.kind == "person" and q.quoted and SAYS.search(q.text) and not all(holds_phrase(t, p.text) for t in q.quoted if len(t) >= 2):
+    if q.kind == "person" and _said_quotes(q) and SAYS.search(q.text) and not all(holds_phrase(t, p.text) for t in _said_quotes(q) if len(t) >= 2):
         return False
     # 作主要讲话的福建省委书记是谁: a sentence that names no one with that title (a list of
     # entrepreneurs who spoke) names another person
@@ -108,6 +108,24 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False  # a dateline (2024年2月23日) dates its document, not what was asked
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
+
+
+def _meeting_quoted(ctx: AnswerContext, p: Pick) -> bool:
+    """甘肃“三抓三促”推进会上，谁提出…: a phrase quoted as the meeting's name is held by
+    its report (the passages found of it, or its opening), not by every passage of it."""
+    q, here = ctx.question, p.candidate.chunk
+    named = [t for t in q.quoted if t not in _said_quotes(q)]
+    if not named:
+        return False
+    report = [c.chunk.text for c in [*ctx.retrieved.ranked, *ctx.retrieved.openings.values()]
+              if (c.chunk.doc, c.chunk.section) == (here.doc, here.section)]
+    return all(any(holds_phrase(t, text) for text in report) for t in named)
+
+
+def _said_quotes(q) -> tuple[str, ...]:
+    """The phrases quoted as someone's words, not as the name of the meeting they were said at."""
+    # (“三抓三促”推进会, “三抓三促”行动推进会议; not “…竞争力”的那场合肥大会, words said at it)
+    return tuple(t for t in q.quoted if not re.search(re.escape(t) + r"[”\"]?(?:(?![的那这])[\u4e00-\u9fff]){0,4}?(?:会议|大会|推进会|座谈会|动员会|会上)", q.text))
 
 
 # (省法院院长、省检察院检察长分别叫什么: a name asked by 叫什么)
@@ -249,6 +267,9 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     ranked = rank_sentences(ctx, pool)
     if not ranked:
         return Reply([], abstained=True)
+    if q.term and not q.kind:
+        # 定为什么年: a sentence that names one (“狠抓落实年”) answers before any other
+        ranked = [p for p in ranked if spans.quoted_terms(p.text, q.term)] or ranked
     best = ranked[0]
     if q.numbered and (named := numbered_name(ctx, ranked[: 2 * s.quote_pool])) is not None:
         return named
@@ -391,7 +412,9 @@ def _said_by_someone(ctx: AnswerContext, p: Pick) -> bool:
     # “企业的竞争也是企业家的竞争”这话是谁讲的: the words quoted say which sentence; the rest is context
     # (守住底线红线、用高水平安全护航 for 守牢底线红线，以高水平安全保障: a paraphrase holds most
     # of what was said, by weight, if not the verb asked about; 景俊海说…由谁牵头 asks no speaker)
-    says_it = (any(holds_phrase(t, p.text) for t in q.quoted) if q.quoted
+    # (“一把手”抓“一号工程”: every phrase quoted, unless the question offers them as alternatives)
+    said = _said_quotes(q)
+    says_it = ((any if q.quoted_any else all)(holds_phrase(t, p.text) for t in said) if said
                else holds_predicate(ctx, p.text) or not spans.persons(q.text) and holds_terms(ctx, p.text, ctx.settings.paraphrase_share))
     return _speaker_of(ctx, p) is not None and says_it and is_relevant(ctx, p.candidate, p.text)
 
