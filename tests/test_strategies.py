@@ -1752,3 +1752,9 @@ def test_quoted_words_said_and_a_quoted_meeting_name_are_told_apart(assistant):
     assert direct(assistant, "在渝双城经济圈推进大会上，要求坚持“一把手”抓“一号工程”的是哪位领导？") == "袁家军"
     # “三抓三促”推进会 names the meeting: its report holds the phrase, the sentence need not
     assert direct(assistant, "甘肃“三抓三促”推进会上，谁提出要全面打好稳增长阵地战、调结构突围战？") == "任振鹤"
+
+
+def test_an_appendix_reports_the_event_its_opening_names(assistant):
+    # 第2节附1 opens on the press conference: what is said in it was said there
+    assert direct(assistant, "江苏专场发布会上晒出科技型中小企业9.4万家这组数据的是谁？") == "徐光辉"
+    assert direct(assistant, "江苏那场专场发布会上，用“六个新”概括过去一年成绩的是谁？") == "徐光辉"

@@ -138,9 +138,11 @@ _AT_THE_EVENT = re.compile(r"^(?:在)?(?:会|大会|会议|发布会|座谈会|�
 
 def _event_named(ctx: AnswerContext, p: Pick) -> str:
     """What names the event a sentence speaks of: the sentence and its heading, and when it
-    only says 发布会上, the opening of its section (…“产业科技创新中心”专场新闻发布会)."""
+    only says 发布会上 or stands in an appendix, the opening of its section (…“产业科技创新中心”
+    专场新闻发布会)."""
     c = p.candidate.chunk
-    opening = ctx.retrieved.section_openings.get((c.doc, c.section)) if _AT_THE_EVENT.match(p.text) else None
+    # (an appendix reports an event of its own, a press conference or a forum: its opening names it)
+    opening = ctx.retrieved.section_openings.get((c.doc, c.section)) if _AT_THE_EVENT.match(p.text) or "附" in c.section else None
     return p.text + c.title + (opening.chunk.text if opening is not None else "")
 
 
