@@ -1708,6 +1708,7 @@ def test_a_comparison_never_quotes_one_sentence_twice(assistant):
 def test_each_province_asked_about_then_which_ones_is_a_which_question(assistant):
     assert read_question("各省报道正文里（不算编者按），被称作或自称“经济大省”的是哪几个？").qtype == "which"
     assert read_question("江苏推进会上作交流发言的单位是哪几个？").qtype != "which"
+    assert read_question("编者说各地新春第一会里反复出现的热词有哪些？").qtype != "which"  # the words are asked
     a = assistant.answer("各省报道正文里（不算编者按），被称作或自称“经济大省”的是哪几个？")
     assert {"江苏", "浙江", "广东", "四川"} <= set(a.provinces)
 
