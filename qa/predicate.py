@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import rjieba
 
-from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, SUPERLATIVE, UNIT_NOUNS, ask_match
+from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, POSTS, SUPERLATIVE, UNIT_NOUNS, ask_match
 from .gazetteer import PROVINCES
 from .keyword_index import FUNCTION_WORDS, REPORT_WORDS, REPORTING_VERBS, STOPWORDS
 
@@ -207,7 +207,7 @@ _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由�
 # verbs by which a question asks who said something (谁要求…, 哪位领导主张…, 谁提的)
 SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响", "出自"},
                                   key=len, reverse=True)) + "|提(?=的|了|过)")
-_POST = re.compile(r"(?:书记|省长|市长|县长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员|领导)$")
+_POST = re.compile(rf"(?:{POSTS}|县长|领导)$")
 # (那场吉林大会: a province may name whose meeting)
 _THE_MEETING = re.compile(r"(?:的|那|这)[场次个]?[\u4e00-\u9fff]{0,3}?(?:会|会议|大会|座谈会|推进会)$")
 # 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place

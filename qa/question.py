@@ -20,6 +20,7 @@ from .asking import (
     LOCAL_WHICH,
     NOT_ASKING,
     ORDINAL_ASKED,
+    POSTS,
     SUMMARY,
     SUPERLATIVE,
     UNIT_AFTER,
@@ -445,7 +446,7 @@ def _numbered(text: str) -> tuple[str, str]:
 _SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?(?:[上中]|方面))?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|提(?=了|的|过)|[讲谈说](?=了?(?:些|点)?什么))")
 _REQUEST_VERB = re.compile(r"([说讲谈聊])\1")
 _PRONOUNS = {"自己", "本人", "我们", "你们", "他们", "她们", "大家", "人家", "对方"}  # (叶省长自己说)
-_TITLE_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员)$")
+_TITLE_BEFORE = re.compile(rf"(?:{POSTS})$")
 
 
 def _speaker(text: str) -> str:

@@ -93,7 +93,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
             return False
     # “一把手”抓“一号工程”是谁说的: the quoted words find the very sentence; a name in
     # another sentence of the passage said something else (its speaker is found below)
-    if q.kind == "person" and _said_quotes(q) and SAYS.search(q.text) and not all(holds_phrase(t, p.text) for t in _said_quotes(q) if len(t) >= 2):
+    if q.kind == "person" and (said := _said_quotes(q)) and SAYS.search(q.text) and not all(holds_phrase(t, p.text) for t in said if len(t) >= 2):
         return False
     # 作主要讲话的福建省委书记是谁: a sentence that names no one with that title (a list of
     # entrepreneurs who spoke) names another person
@@ -117,15 +117,24 @@ def _meeting_quoted(ctx: AnswerContext, p: Pick) -> bool:
     named = [t for t in q.quoted if t not in _said_quotes(q)]
     if not named:
         return False
-    report = [c.chunk.text for c in [*ctx.retrieved.ranked, *ctx.retrieved.openings.values()]
-              if (c.chunk.doc, c.chunk.section) == (here.doc, here.section)]
+    report = _found_texts(ctx, lambda c: (c.doc, c.section) == (here.doc, here.section))
     return all(any(holds_phrase(t, text) for text in report) for t in named)
+
+
+def _found_texts(ctx: AnswerContext, keep) -> list[str]:
+    """The texts of the passages found and of the report openings whose chunk `keep` accepts."""
+    return [c.chunk.text for c in [*ctx.retrieved.ranked, *ctx.retrieved.openings.values()] if keep(c.chunk)]
 
 
 def _said_quotes(q) -> tuple[str, ...]:
     """The phrases quoted as someone's words, not as the name of the meeting they were said at."""
+    return _said_of(q.text, q.quoted)
+
+
+@lru_cache(maxsize=256)  # (read once per question: fits() asks for every sentence weighed)
+def _said_of(text: str, quoted: tuple[str, ...]) -> tuple[str, ...]:
     # (“三抓三促”推进会, “三抓三促”行动推进会议; not “…竞争力”的那场合肥大会, words said at it)
-    return tuple(t for t in q.quoted if not re.search(re.escape(t) + r"[”\"]?(?:(?![的那这])[\u4e00-\u9fff]){0,4}?(?:会议|大会|推进会|座谈会|动员会|会上)", q.text))
+    return tuple(t for t in quoted if not re.search(re.escape(t) + r"[”\"]?(?:(?![的那这])[\u4e00-\u9fff]){0,4}?(?:会议|大会|推进会|座谈会|动员会|会上)", text))
 
 
 # (省法院院长、省检察院检察长分别叫什么: a name asked by 叫什么)
@@ -399,8 +408,7 @@ def _named_in(ctx: AnswerContext, p: Pick) -> set[str]:
 def _holds_post(ctx: AnswerContext, c: Candidate, name: str, title: str) -> bool:
     """The report of c writes the name under that post (省委书记、省人大常委会主任黄坤明), in the
     passages found or in its opening, which lists who spoke and their posts."""
-    texts = [x.chunk.text for x in [*ctx.retrieved.ranked, *ctx.retrieved.openings.values()]
-             if x.chunk.doc == c.chunk.doc and x.chunk.province == c.chunk.province]
+    texts = _found_texts(ctx, lambda x: (x.doc, x.province) == (c.chunk.doc, c.chunk.province))
     posts = [spans.posts_before(text, m.start()) for text in texts for m in re.finditer(re.escape(name), text)]
     return any(re.search(rf"(?<!副){title}", post) for post in posts)
 
