@@ -37,6 +37,11 @@ def _shortened(short: str) -> re.Pattern | None:
     return re.compile("".join(re.escape(c) + r"[\u4e00-\u9fff]{0,3}?" for c in short[:-1]) + re.escape(short[-1]))
 
 
+def holds_phrases(phrases, text: str, any_of: bool = False) -> bool:
+    """The text holds every phrase, or any one of them when they are offered as alternatives."""
+    return (any if any_of else all)(holds_phrase(t, text) for t in phrases)
+
+
 def holds_phrase(phrase: str, text: str) -> bool:
     """The quoted phrase is in the text, punctuation aside; a template quoted with an
     ellipsis (“确保……得……”) is held when its pieces stand in order, and one with a

@@ -19,7 +19,7 @@ from .config import AnswerSettings
 from .gazetteer import provinces_in
 from .index_store import IndexData
 from .layout import toc_entry
-from .phrases import holds_phrase
+from .phrases import holds_phrases
 from .predicate import SAYS
 from .question import Question
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
@@ -319,8 +319,7 @@ class Retriever:
             # a phrase in quotation marks is asked for as written: only sentences that hold it count
             starts, ends = self.index.sentences.starts[sc.rows], self.index.sentences.ends[sc.rows]
             texts = (self.index.chunks[c].text[a:b] for c, a, b in zip(chunk, starts, ends))
-            holds = any if any_of else all
-            keep &= np.fromiter((holds(holds_phrase(t, x) for t in quoted) for x in texts), dtype=bool, count=len(chunk))
+            keep &= np.fromiter((holds_phrases(quoted, x, any_of) for x in texts), dtype=bool, count=len(chunk))
         key = (self.chunk_doc[chunk].astype(np.int64) << 32) + self.chunk_province[chunk]
         rows = np.flatnonzero(keep)
         order = rows[np.lexsort((-sc.sent_score[rows], key[rows]))]

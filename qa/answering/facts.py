@@ -16,6 +16,7 @@ import rjieba
 
 from ..gazetteer import provinces_in
 from ..layout import toc_entry
+from ..phrases import holds_phrases
 from ..predicate import SAYS, asking_clause
 from ..question import YES_OR_NO
 from ..retrieval import Candidate, Speaker
@@ -424,7 +425,7 @@ def _said_by_someone(ctx: AnswerContext, p: Pick) -> bool:
     # of what was said, by weight, if not the verb asked about; 景俊海说…由谁牵头 asks no speaker)
     # (“一把手”抓“一号工程”: every phrase quoted, unless the question offers them as alternatives)
     said = _said_quotes(q)
-    says_it = ((any if q.quoted_any else all)(holds_phrase(t, p.text) for t in said) if said
+    says_it = (holds_phrases(said, p.text, q.quoted_any) if said
                else holds_predicate(ctx, p.text) or not spans.persons(q.text) and holds_terms(ctx, p.text, ctx.settings.paraphrase_share))
     return _speaker_of(ctx, p) is not None and says_it and is_relevant(ctx, p.candidate, p.text)
 

@@ -1,8 +1,9 @@
 """Questions across places: "which provinces", and comparisons of named provinces."""
 from __future__ import annotations
 
+from ..phrases import holds_phrases
 from ..retrieval import ALL_WORDS
-from .context import AnswerContext, Reply, bare, holds_phrase, is_relevant
+from .context import AnswerContext, Reply, bare, is_relevant
 from .facts import rank_sentences
 from .quotes import best_pick, quoted, sentence_pick
 
@@ -40,8 +41,8 @@ def _holding(ctx: AnswerContext, c):
     """The passage's best sentence; asked for a phrase as written, its best sentence that
     holds it (the passage was found by that sentence, another may score higher)."""
     q = ctx.question
-    holds = any if q.quoted_any else all
-    fitting = [t for t in c.sentences if q.quoted and holds(holds_phrase(x, c.text(t)) for x in q.quoted)]
+    # (the filter retrieval chose the province by: qa/retrieval.py::_province_best)
+    fitting = [t for t in c.sentences if q.quoted and holds_phrases(q.quoted, c.text(t), q.quoted_any)]
     return sentence_pick(c, max(fitting, key=lambda t: t.score)) if fitting else best_pick(c)
 
 
