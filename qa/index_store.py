@@ -24,7 +24,7 @@ from .keyword_index import KeywordIndex, TermIndex
 from .schema import FRONT_PROVINCE, Chunk, Document, Evidence, MeetingRecord, Section
 from .vector_index import choose_vector_index
 
-FORMAT = 4  # 3: documents, sentence table and term matrices, meetings; 4: documents re-read (a subtitle that quotes the paragraph under it stays apart)
+FORMAT = 5  # 3: documents, sentence table and term matrices, meetings; 4: documents re-read (a subtitle that quotes the paragraph under it stays apart); 5: clause vectors
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.jsonl"
 SECTIONS = "sections.jsonl"
@@ -34,6 +34,9 @@ CHUNK_SEARCH = "chunks.faiss"
 SENTENCES = "sentences.npz"
 SENTENCE_VECTORS = "sentence_vectors.npy"
 SENTENCE_SEARCH = "sentences.faiss"
+CLAUSES = "clauses.npz"
+CLAUSE_VECTORS = "clause_vectors.npy"
+CLAUSE_SEARCH = "clauses.faiss"
 BM25_DIR = "bm25"
 TERMS_DIR = "terms"
 MEETINGS = "meetings.json"
@@ -52,8 +55,37 @@ def rebuild_hint(folder: Path) -> str:
     return f"rebuild it with: qa index [FILES ...] --out {folder}"
 
 
+def rows_of(offsets: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of these owners, in order, and where each owner's run starts and ends
+    (owner j's rows are rows[bounds[j]:bounds[j+1]])."""
+    first, counts = offsets[owners], (offsets[owners + 1] - offsets[owners]).astype(np.int64)
+    bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    return np.repeat(first - bounds[:-1], counts) + np.arange(bounds[-1]), bounds
+
+
+class _Grouped:
+    """Spans grouped by owner: owner i's rows are offsets[i]:offsets[i+1] (the first field)."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+
+    @classmethod
+    def from_spans(cls, spans: list[list[tuple[int, int]]]):
+        counts = np.array([len(s) for s in spans], dtype=np.int64)
+        flat = [p for s in spans for p in s]
+        return cls(np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
+                   np.array([a for a, _ in flat], dtype=np.int32), np.array([b for _, b in flat], dtype=np.int32))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @staticmethod
+    def _owners(offsets: np.ndarray) -> np.ndarray:
+        return np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
+
+
 @dataclass(frozen=True)
-class SentenceTable:
+class SentenceTable(_Grouped):
     """The sentences of every chunk: rows chunk_offsets[i]:chunk_offsets[i+1] are chunk i's,
     starts/ends are offsets inside that chunk's text."""
 
@@ -61,25 +93,31 @@ class SentenceTable:
     starts: np.ndarray
     ends: np.ndarray
 
-    @classmethod
-    def from_spans(cls, spans: list[list[tuple[int, int]]]) -> SentenceTable:
-        counts = np.array([len(s) for s in spans], dtype=np.int64)
-        flat = [p for s in spans for p in s]
-        return cls(
-            np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
-            np.array([a for a, _ in flat], dtype=np.int32),
-            np.array([b for _, b in flat], dtype=np.int32),
-        )
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
     def rows(self, chunk_id: int) -> range:
         return range(int(self.chunk_offsets[chunk_id]), int(self.chunk_offsets[chunk_id + 1]))
 
     def chunk_of(self) -> np.ndarray:
         """The chunk id of every sentence row."""
-        return np.repeat(np.arange(len(self.chunk_offsets) - 1), np.diff(self.chunk_offsets))
+        return self._owners(self.chunk_offsets)
+
+
+@dataclass(frozen=True)
+class ClauseTable(_Grouped):
+    """The clauses of every sentence (chunking.clause_spans): rows
+    sentence_offsets[r]:sentence_offsets[r+1] are sentence r's, starts/ends are offsets
+    inside its chunk's text."""
+
+    sentence_offsets: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+
+    @classmethod
+    def empty(cls, sentences: int) -> ClauseTable:
+        return cls.from_spans([[] for _ in range(sentences)])
+
+    def sentence_of(self) -> np.ndarray:
+        """The sentence row of every clause."""
+        return self._owners(self.sentence_offsets)
 
 
 @dataclass
@@ -98,6 +136,9 @@ class IndexData:
     meetings: list[MeetingRecord]
     chunk_search: faiss.Index | None = None  # made from chunk_vectors when written
     sentence_search: faiss.Index | None = None
+    clauses: ClauseTable | None = None  # None: the sentences are read whole
+    clause_vectors: np.ndarray | None = None
+    clause_search: faiss.Index | None = None
     folder: Path | None = None
     manifest: dict | None = None
 
@@ -131,7 +172,8 @@ def write_index(out: Path, data: IndexData, extra_manifest: dict | None = None) 
             **data.build.to_manifest(),
             "dim": int(data.chunk_vectors.shape[1]),
             "documents": [d.to_dict(with_text=False) for d in data.documents],
-            "counts": {"documents": len(data.documents), "sections": len(data.sections), "chunks": len(data.chunks), "sentences": len(data.sentences)},
+            "counts": {"documents": len(data.documents), "sections": len(data.sections), "chunks": len(data.chunks), "sentences": len(data.sentences),
+                       "clauses": len(data.clauses or ())},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             **(extra_manifest or {}),
             "checksums": {name: file_sha256(build_dir / name) for name in _checked_files(build_dir)},
@@ -157,6 +199,11 @@ def _write_files(folder: Path, data: IndexData) -> None:
     _save_npy(folder / SENTENCE_VECTORS, data.sentence_vectors)
     if len(data.sentence_vectors):
         faiss.write_index(data.sentence_search or choose_vector_index(data.sentence_vectors), str(folder / SENTENCE_SEARCH))
+    c = data.clauses or ClauseTable.empty(len(s))
+    np.savez(folder / CLAUSES, sentence_offsets=c.sentence_offsets, starts=c.starts, ends=c.ends)
+    _save_npy(folder / CLAUSE_VECTORS, data.clause_vectors if data.clause_vectors is not None else np.zeros((0, data.sentence_vectors.shape[1])))
+    if len(c):
+        faiss.write_index(data.clause_search or choose_vector_index(data.clause_vectors), str(folder / CLAUSE_SEARCH))
     data.keywords.save(folder / BM25_DIR)
     data.terms.save(folder / TERMS_DIR)
     (folder / MEETINGS).write_text(json.dumps([m.to_dict() for m in data.meetings], ensure_ascii=False, indent=1), encoding="utf-8")
@@ -266,11 +313,15 @@ def load_index(folder: Path, verify: bool = True) -> IndexData:
         table = np.load(build / SENTENCES)
         sentences = SentenceTable(table["chunk_offsets"], table["starts"], table["ends"])
         sentence_vectors = np.load(build / SENTENCE_VECTORS, mmap_mode="r")
+        table = np.load(build / CLAUSES)
+        clauses = ClauseTable(table["sentence_offsets"], table["starts"], table["ends"])
+        clause_vectors = np.load(build / CLAUSE_VECTORS, mmap_mode="r")
     except (OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexError_(f"damaged index file in {build} ({exc}); {rebuild_hint(folder)}") from exc
     try:
         chunk_search = faiss.read_index(str(build / CHUNK_SEARCH))
         sentence_search = faiss.read_index(str(build / SENTENCE_SEARCH)) if len(sentence_vectors) else None
+        clause_search = faiss.read_index(str(build / CLAUSE_SEARCH)) if len(clause_vectors) else None
     except RuntimeError as exc:
         raise IndexError_(f"damaged index file in {build} (vector index); {rebuild_hint(folder)}") from exc
     try:
@@ -287,11 +338,14 @@ def load_index(folder: Path, verify: bool = True) -> IndexData:
         or sentence_vectors.shape[0] != len(sentences)
         or terms.chunks.shape[0] != n
         or terms.sentences.shape[0] != len(sentences)
+        or len(clauses.sentence_offsets) != len(sentences) + 1
+        or clause_vectors.shape[0] != len(clauses)
     ):
         raise IndexError_(f"index files in {build} disagree with each other; {rebuild_hint(folder)}")
     return IndexData(
         BuildSettings.from_manifest(manifest), documents, sections, chunks, chunk_vectors, sentences,
-        sentence_vectors, keywords, terms, meetings, chunk_search, sentence_search, folder, manifest,
+        sentence_vectors, keywords, terms, meetings, chunk_search, sentence_search, clauses if len(clauses) else None,
+        clause_vectors if len(clauses) else None, clause_search, folder, manifest,
     )
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunking import chunk_sections, sentence_spans
+from .chunking import chunk_sections, clause_spans, sentence_spans
 from .config import BuildSettings, Paths
 from .documents import SUPPORTED_SUFFIXES, DocumentError, read_document
 from .embedding import EmbeddingCache, Encoder, embed_texts, embed_with_spans, load_encoder
-from .index_store import IndexData, SentenceTable, check_writable, load_index, write_index
+from .index_store import ClauseTable, IndexData, SentenceTable, check_writable, load_index, write_index
 from .keyword_index import KeywordIndex, TermIndex, tokenize
 from .meetings import extract_meetings
 from .schema import Chunk, Document, MeetingRecord, Section
@@ -172,6 +172,13 @@ def assemble(documents: list[Document], build: BuildSettings, paths_config: Path
     spans = [sentence_spans(c.text) for c in chunks]
     sentences = [c.text[a:b] for c, sp in zip(chunks, spans) for a, b in sp]
     chunk_vectors, sentence_vectors, encoded = embed_chunks(chunks, spans, cache, get_encoder, progress, build.vectors)
+    clauses = [clause_spans(c.text, a, b, build.clause_chars) for c, sp in zip(chunks, spans) for a, b in sp]
+    owners = [c for c, sp in zip(chunks, spans) for _ in sp]
+    clause_texts = [sentence_text(c, c.text[a:b]) for c, cl in zip(owners, clauses) for a, b in cl]
+    # a clause is encoded as a question is: a question that paraphrases it is a symmetric
+    # match, which e5 reads best with the same prompt on both sides (on the tuned paraphrase
+    # questions the evidence sentence ranks first 60% -> 67%, in the top 5 82% -> 84%)
+    clause_vectors, n_c = embed_texts(clause_texts, cache, get_encoder, 16, lambda d, t: progress("clauses", d, t), as_query=True)
     cache.save()
 
     progress("keywords", 0, 1)
@@ -184,13 +191,15 @@ def assemble(documents: list[Document], build: BuildSettings, paths_config: Path
         chunk_vectors=chunk_vectors,
         sentences=SentenceTable.from_spans(spans),
         sentence_vectors=sentence_vectors,
+        clauses=ClauseTable.from_spans(clauses) if clause_texts else None,
+        clause_vectors=clause_vectors if clause_texts else None,
         keywords=KeywordIndex.build([tokenize(c.text) for c in chunks]),
         terms=TermIndex.build(chunk_tokens, [tokenize(s) for s in sentences]),
         meetings=meetings,
     )
     progress("keywords", 1, 1)
-    total = len(chunks) + len(sentences)
-    return data, encoded, total - encoded
+    total = len(chunks) + len(sentences) + len(clause_texts)
+    return data, encoded + n_c, total - encoded - n_c
 
 
 VECTOR_MODES = ("sentences", "both", "late")

@@ -40,7 +40,8 @@ _SURNAMES = set(
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "宇文", "司徒", "夏侯")
 
 # --- set phrases ---------------------------------------------------------------------------
-_HELD = re.compile(r"召开|举行|举办|开幕|召集")
+# the verbs a report's lead holds a meeting with (2月18日，…在郑州召开)
+HELD = re.compile(r"召开|举行|举办|开幕|召集")
 _DATE = re.compile(
     r"(?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
     r"(?:(?:至|到|—|-)(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚间|早上|中午|晚)?(?![前后起至到以])"
@@ -195,12 +196,12 @@ class _Report:
         return Evidence(self.doc.text[start:end], self.doc.name, start, end)
 
     def meeting_sentences(self) -> list[_Sentence]:
-        return [s for s in self.sentences if _HELD.search(s.text)]
+        return [s for s in self.sentences if HELD.search(s.text)]
 
     def date(self) -> tuple[str, list[_Sentence]]:
         held = self.meeting_sentences()
         for s in held:
-            verb = _HELD.search(s.text)
+            verb = HELD.search(s.text)
             for m in _DATE.finditer(s.text):
                 if m.start() < verb.start():
                     return m.group(0), [s]

@@ -443,7 +443,7 @@ def _numbered(text: str) -> tuple[str, str]:
 
 
 # 王正谱在大会上讲话强调了什么, 尹力指出…: a name, then where, then a verb of speech
-_SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?(?:[上中]|方面))?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|提(?=了|的|过)|[讲谈说](?=了?(?:些|点)?什么))")
+_SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})(?:在[^，,。？?]{0,20}?(?:[上中]|方面))?(?:都|还|又|也|主要)?(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|提(?=了|的|过)|[讲谈说](?=了?(?:些|点)?(?:什么|哪些|哪几)))")
 _REQUEST_VERB = re.compile(r"([说讲谈聊])\1")
 _PRONOUNS = {"自己", "本人", "我们", "你们", "他们", "她们", "大家", "人家", "对方"}  # (叶省长自己说)
 _TITLE_BEFORE = re.compile(rf"(?:{POSTS})$")
@@ -584,7 +584,10 @@ def _date_unit(text: str) -> str:
     # 农历 must qualify what is asked: 在农历新春第一个工作日开的，那是几月几日 asks the calendar date
     # (正月初几, 大年初几: only the lunar calendar counts days so)
     # (按农历算，…是哪一天: the calendar the answer is to be given in)
-    return "农历" if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)|初几|[按以用]农历(?:算|来算|计)?", text) else ""
+    if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)|初几|[按以用]农历(?:算|来算|计)?", text):
+        return "农历"
+    # 具体几号, 哪一天: a day is asked; a month or a span of years does not name one
+    return "日" if re.search(r"几[号日]|哪一?[天日]|几月几|具体日期|公历", text) else ""
 
 
 # the kind of answer each field of a meeting's record gives

@@ -17,7 +17,7 @@ import numpy as np
 
 from .config import AnswerSettings
 from .gazetteer import provinces_in
-from .index_store import IndexData
+from .index_store import IndexData, rows_of
 from .layout import toc_entry
 from .phrases import holds_phrases
 from .predicate import SAYS
@@ -158,6 +158,7 @@ class Retriever:
         starts = {(s.doc, s.start) for s in index.sections}
         self.opens_section = np.array([(c.doc, c.start) in starts for c in chunks], dtype=bool)
         self.sentence_chunk = index.sentences.chunk_of()
+        self.clause_sentence = index.clauses.sentence_of() if index.clauses is not None else np.zeros(0, np.int64)
         # each province's report openings, in order: the meeting's who, when and what
         openings: dict[str, list[int]] = {}
         for i in np.flatnonzero(self.opens_section):
@@ -240,6 +241,10 @@ class Retriever:
             n = s.which_sentence_candidates if q.qtype == "which" else s.sentence_candidates
             rows, _ = search(index.sentence_search, qvec, n, row_mask)
             parts.append(self.sentence_chunk[rows])
+            if index.clause_search is not None:
+                clause_chunk = self.sentence_chunk[self.clause_sentence]
+                clauses, _ = search(index.clause_search, qvec, n, None if allowed is None else mask[clause_chunk])
+                parts.append(clause_chunk[clauses])
         keyword = np.where(mask, keyword, 0.0)
         top = np.argpartition(-keyword, min(s.candidates, len(keyword) - 1))[: s.candidates]
         parts.append(top[keyword[top] > 0])
@@ -249,11 +254,9 @@ class Retriever:
         """Every candidate and every one of its sentences scored, as arrays."""
         s, index = self.settings, self.index
         dense = np.asarray(index.chunk_vectors[ids] @ qvec, dtype=np.float32) if len(ids) else np.zeros(0, np.float32)
-        offsets = index.sentences.chunk_offsets
-        first, counts = offsets[ids], (offsets[ids + 1] - offsets[ids]).astype(np.int64)
-        bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        rows = np.repeat(first - bounds[:-1], counts) + np.arange(bounds[-1])
-        sims = np.asarray(index.sentence_vectors[rows] @ qvec, dtype=np.float32) if len(rows) else np.zeros(0, np.float32)
+        rows, bounds = rows_of(index.sentences.chunk_offsets, ids)
+        counts = np.diff(bounds)
+        sims = self._sentence_sims(rows, qvec)
         sent_cov = _coverage(index.terms, index.terms.sentences, rows, q)
         best = dense.copy()
         has = counts > 0
@@ -273,6 +276,26 @@ class Retriever:
             fused = np.where(self.is_front[ids], fused * s.front_weight, fused).astype(np.float32)
         return _Scored(ids, dense, best, keyword, coverage, fused, rows, bounds, sims, sent_cov,
                        sims + s.quote_coverage_weight * sent_cov)
+
+    def _sentence_sims(self, rows: np.ndarray, qvec: np.ndarray) -> np.ndarray:
+        """Each sentence's similarity to the question: its own vector's, raised halfway
+        (clause_weight) towards its best clause's when that is closer. (The clauses are
+        encoded as questions, so every sentence has them, a sentence of one clause
+        itself: a sentence of many would otherwise gain over one of few.)"""
+        index = self.index
+        if not len(rows):
+            return np.zeros(0, np.float32)
+        sims = np.asarray(index.sentence_vectors[rows] @ qvec, dtype=np.float32)
+        if index.clauses is None or not self.settings.clause_weight:
+            return sims
+        offsets = index.clauses.sentence_offsets
+        split = np.flatnonzero(offsets[rows + 1] > offsets[rows])
+        if len(split):
+            clauses, bounds = rows_of(offsets, rows[split])
+            best = np.maximum.reduceat(np.asarray(index.clause_vectors[clauses] @ qvec, dtype=np.float32), bounds[:-1])
+            w = self.settings.clause_weight
+            sims[split] = (1 - w) * sims[split] + w * np.maximum(best, sims[split])
+        return sims
 
     def _candidate(self, sc: _Scored, j: int) -> Candidate:
         index = self.index

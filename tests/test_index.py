@@ -33,6 +33,11 @@ def test_builtin_index_manifest_and_files(builtin_index):
     assert m["documents"][0]["sha256"] and m["built_at"]
     assert idx.chunk_search.ntotal == len(idx.chunks) == len(idx.keywords) == len(idx.chunk_vectors)
     assert len(idx.meetings) == 18
+    # sentences of several clauses also have a vector per clause, each inside its sentence
+    assert m["clause_chars"] == BuildSettings().clause_chars and m["counts"]["clauses"] == len(idx.clauses) == len(idx.clause_vectors) > 0
+    owner = idx.sentences.chunk_of()[idx.clauses.sentence_of()]
+    assert all(idx.sentences.starts[r] <= a < b <= idx.sentences.ends[r] for r, a, b in zip(idx.clauses.sentence_of(), idx.clauses.starts, idx.clauses.ends))
+    assert len(set(owner)) > 1
     text = idx.documents[0].text
     assert all(text[c.start : c.end] == c.text for c in idx.chunks)
 
@@ -69,11 +74,13 @@ def test_adding_a_file_embeds_only_its_chunks(tmp_path, mini_corpus):
     extra.write_text("1. 西藏召开全区高质量发展大会\n\n会议在拉萨召开，部署清洁能源基地建设。\n", encoding="utf-8")
     report = add_to_index(paths.index_dir, [extra], paths)
     new_chunks = [c for c in report.chunks if c.doc == "extra.txt"]
-    from qa.chunking import sentence_spans
+    from qa.chunking import clause_spans, sentence_spans
 
     assert [d.name for d in report.added] == ["extra.txt"]
-    # by default only sentences are encoded; a chunk's vector is their mean
-    assert report.embedded == sum(len(sentence_spans(c.text)) for c in new_chunks) > 0
+    # by default only sentences (and the clauses of long ones) are encoded; a chunk's vector is their mean
+    sentences = [(c, a, b) for c in new_chunks for a, b in sentence_spans(c.text)]
+    clauses = sum(len(clause_spans(c.text, a, b, BuildSettings().clause_chars)) for c, a, b in sentences)
+    assert report.embedded == len(sentences) + clauses > 0
     idx = load_index(paths.index_dir)
     assert {d.name for d in idx.documents} == {"mini.txt", "extra.txt"}
     assert "西藏" in idx.report_provinces and "海南" in idx.report_provinces
@@ -136,7 +143,7 @@ def test_index_of_an_older_format_is_refused_with_a_rebuild_hint(tmp_path, mini_
     assert "format 2" in str(info.value) and "qa index" in str(info.value)
 
 
-@pytest.mark.parametrize("victim", ["manifest.json", "chunks.jsonl", "chunks.faiss", "sentence_vectors.npy", "bm25/vocab.index.json", "terms/chunks.npz", "meetings.json"])
+@pytest.mark.parametrize("victim", ["manifest.json", "chunks.jsonl", "chunks.faiss", "sentence_vectors.npy", "clause_vectors.npy", "clauses.npz", "bm25/vocab.index.json", "terms/chunks.npz", "meetings.json"])
 def test_damaged_index_file_is_named(tmp_path, mini_corpus, victim):
     build_index([mini_corpus], tmp_path / "idx")
     path = tmp_path / "idx" / "current" / victim
@@ -201,7 +208,7 @@ def test_killed_build_keeps_the_previous_index(tmp_path, mini_corpus):
 
 def test_index_help_documents_every_option():
     result = run("index", "--help")
-    for option in ("--out", "--model", "--chunk-size", "--chunk-overlap", "--add", "--strict"):
+    for option in ("--out", "--model", "--chunk-size", "--chunk-overlap", "--vectors", "--clause-chars", "--add", "--strict"):
         assert option in result.output
 
 
@@ -209,10 +216,11 @@ def test_an_index_is_answered_with_the_model_and_chunking_it_was_built_with(tmp_
     from qa.e5_convert import ensure_converted
 
     folder = str(ensure_converted(Paths().model_cache_dir))
-    result = run("index", mini_corpus, "--out", tmp_path / "idx", "--model", folder, "--chunk-size", "300")
+    result = run("index", mini_corpus, "--out", tmp_path / "idx", "--model", folder, "--chunk-size", "300", "--clause-chars", "0")
     assert result.exit_code == 0, result.output
     idx = load_index(tmp_path / "idx")
     assert idx.build.model == folder and idx.build.chunk_size == 300
+    assert idx.build.clause_chars == 0 and idx.clauses is None and idx.manifest["counts"]["clauses"] == 0
     asked = runner.invoke(app, ["ask", "贵州的算力规模要突破多少？", "--index", str(tmp_path / "idx"), "--json"])
     assert asked.exit_code == 0 and json.loads(asked.stdout)["citations"][0]["province"] == "贵州"
 
@@ -270,8 +278,10 @@ def test_each_vector_mode_builds_an_index_that_answers(tmp_path, mini_corpus, mo
     assert idx.build.vectors == mode and idx.manifest["vectors"] == mode
     sentences = len(idx.sentences)
     # vectors computed: the sentences' (sentences), or the chunks' and the sentences' (both:
-    # two passes; late: one pass over the chunks, the sentences pooled from it)
-    assert report.embedded == sentences + (0 if mode == "sentences" else len(idx.chunks))
+    # two passes; late: one pass over the chunks, the sentences pooled from it); and in
+    # every mode the clauses of sentences of several
+    assert report.embedded == sentences + len(idx.clauses) + (0 if mode == "sentences" else len(idx.chunks))
+    assert len(idx.clauses) > 0
     norms = np.linalg.norm(np.asarray(idx.chunk_vectors), axis=1)
     assert np.allclose(norms, 1.0, atol=1e-4)
     if mode == "sentences":  # a chunk's vector is the mean of its sentences'

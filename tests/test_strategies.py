@@ -35,6 +35,8 @@ class HashEncoder:
     def encode_passages(self, texts, batch_size: int = 16) -> np.ndarray:
         return np.stack([self._vec(t) for t in texts])
 
+    encode_queries = encode_passages
+
 
 ISSUE = """今日测试快讯
 
@@ -135,7 +137,7 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("辽宁大会共有多少人参加？", "figure", "figure", "人"),
     ("年度计划投资多少亿元？", "figure", "figure", "元"),
     ("云南已连续第几个季度调度重大产业项目？", "figure", "figure", "第季度"),
-    ("北京的会议是哪天召开的？", "date", "date", ""),
+    ("北京的会议是哪天召开的？", "date", "date", "日"),  # a day is asked
     ("吉林的大会是农历哪天开的？", "date", "date", "农历"),
     ("会议由谁主持？", "person", "person", ""),
     ("主会场设在哪座城市？", "place", "place", "市"),
@@ -155,7 +157,7 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("甘肃推进会上哪几个市作了交流发言？", "place", "place", "市"),  # cities inside the province named
     ("宣传片的片名是什么？", "fact", "name", ""),
     ("广东和江苏的会议有何不同？", "compare", None, ""),
-    ("广东大会是在农历新春第一个工作日开的，那是几月几日？", "date", "date", ""),  # 农历 describes, the calendar date is asked
+    ("广东大会是在农历新春第一个工作日开的，那是几月几日？", "date", "date", "日"),  # 农历 describes, the calendar date is asked
     ("要扎实做好哪个时段的开门红？", "date", "date", "时段"),
     ("要在哪几个方面实现新突破？", "summary", None, ""),  # 在哪几个方面 asks for a list, not a place
     ("要健全一个什么样的管理机制？", "fact", None, ""),  # 什么样 asks what it is like, not its name
@@ -165,7 +167,7 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("这几大类产业一共汇集了多少个项目？", "figure", "figure", "个"),  # 这几大类 points, 多少个 asks
     ("江苏推进会上作交流发言的那个园区叫什么？", "place", "place", "园区"),
     ("在哪次会议上提出来的？", "fact", None, ""),  # which meeting, not which place
-    ("那场视频大会是几月几号开的？", "date", "date", ""),
+    ("那场视频大会是几月几号开的？", "date", "date", "日"),
     ("周祖翼和十几位民营企业家座谈，地点在哪个城市？", "place", "place", "市"),  # 十几位 is some, not how many
     ("要提升干部的几种能力，是为了干好哪几件事？", "fact", None, ""),  # 的几种 is "the several"; 哪几件 asks
     ("要提升干部的几种能力？", "figure", "figure", "种"),
@@ -864,6 +866,49 @@ def test_who_wants_what_a_speech_says_is_its_speaker(more, assistant):
 ])
 def test_who_said_it_in_other_words_is_the_speaker_of_the_closest_sentence(assistant, question, expected):
     assert direct(assistant, question) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("哪位省委书记提出，对待人才不该问他是从哪儿来的，每个人都可以成才？", "易炼红"),  # 树牢人才不问出处、人人皆可成才的观念, one of six
+    ("哪位省委书记要求拉投资时既要让企业赚到钱，也要让政府收得到税？", "沈晓明"),  # 既要让企业有利润又要让政府有税收, one of seven
+    ("哪位省长说本省做生意的伙伴已经遍布全世界两百三十多个国家和地区？", "毛伟明"),  # 经贸“朋友圈”遍布全球235个国家和地区
+])
+def test_who_said_one_clause_of_a_long_sentence_in_other_words(assistant, question, expected):
+    assert direct(assistant, question) == expected
+
+
+LONG_SENTENCE = """1. 海南召开全省营商环境大会
+
+2月18日，海南省委、省政府在海口召开全省营商环境大会。
+冯飞强调，要坚持问题导向，持续推动审批提速，全面清理涉企收费，健全企业诉求直达机制，让外地人才来了就能安居落户，大力发展夜间经济和消费新场景，加快补齐冷链物流短板。
+会议指出，去年全省新增市场主体超过40万户。
+会议要求，各市县要压实责任，确保各项任务落地见效。
+
+2. 西藏召开全区高质量发展大会
+
+2月19日，西藏自治区党委、政府在拉萨召开全区高质量发展大会。
+王君正指出，要加快清洁能源基地建设，推进重大项目开工，抓好生态保护。
+"""
+
+
+def test_a_paraphrase_of_one_clause_lifts_its_sentence_above_the_rest(tmp_path):
+    """A sentence that lists seven demands reads to the encoder as their average; its
+    clause vectors let a question about one of them find it by a clear margin."""
+    from qa.assistant import get_assistant
+    from qa.indexing import build_index
+    from qa.retrieval import Scope
+
+    (tmp_path / "long.txt").write_text(LONG_SENTENCE, encoding="utf-8")
+    margins = {}
+    for chars in (0, BuildSettings().clause_chars):
+        build_index([tmp_path / "long.txt"], tmp_path / f"idx{chars}", BuildSettings().with_(clause_chars=chars))
+        a = get_assistant(tmp_path / f"idx{chars}")
+        q = read_question("哪位领导要让从外地来的人才一到就能安家落户？")
+        r = a.retriever.retrieve(q, a.encoder.encode_query(q.search_text), Scope(), 5)
+        sims = sorted(((t.sim, c.text(t)) for c in r.ranked for t in c.sentences), reverse=True)
+        assert sims[0][1].startswith("冯飞强调")
+        margins[chars] = sims[0][0] - sims[1][0]
+    assert margins[BuildSettings().clause_chars] > margins[0] + 0.015, margins
 
 
 @pytest.mark.parametrize("question", [
@@ -1759,3 +1804,30 @@ def test_an_appendix_reports_the_event_its_opening_names(assistant):
     # 第2节附1 opens on the press conference: what is said in it was said there
     assert direct(assistant, "江苏专场发布会上晒出科技型中小企业9.4万家这组数据的是谁？") == "徐光辉"
     assert direct(assistant, "江苏那场专场发布会上，用“六个新”概括过去一年成绩的是谁？") == "徐光辉"
+
+
+@pytest.mark.parametrize("question, speaker", [
+    ("刘捷在浙江“三支队伍”大会上讲了哪些内容？", "刘捷"),
+    ("王浩在大会上都谈了哪几点？", "王浩"),
+    ("殷勇讲了些什么？", "殷勇"),
+])
+def test_what_someone_said_asked_by_which_points_names_the_speaker(question, speaker):
+    assert read_question(question).speaker == speaker
+
+
+def test_someone_only_in_the_roll_of_those_present_said_nothing_the_report_records(assistant):
+    from qa.answering.unsaid import ONLY_RECORDED
+
+    answer = assistant.answer("刘捷在浙江“三支队伍”大会上讲了哪些内容？")
+    assert answer.abstained and ONLY_RECORDED in answer.text and "刘捷" in answer.citations[0].quote, answer.text
+
+
+def test_a_day_asked_is_answered_by_a_date_that_names_its_day(assistant):
+    from qa.answering.spans import find
+
+    assert read_question("那场发布会具体几号开的？").unit == read_question("是哪一天？").unit == "日"
+    assert read_question("农历哪一天？").unit == "农历"
+    # a span of years, or a month, does not say which day
+    assert find("date", "研究制定《行动方案(2024—2026年)》，3月底前出台。", "日") == []
+    assert find("date", "2月20日，省政府举办发布会；大年初九开工。", "日") == [(0, 5), (15, 19)]
+    assert direct(assistant, "苏省政府那场产业科创中心专场新闻发布会，比新春第一会晚了几天？具体几号") == "2月20日"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from itertools import groupby
 
 from ..layout import numeral
+from ..meetings import HELD
 from ..retrieval import Candidate
 from . import spans
 from .context import AnswerContext, Reply, answers_kind, bare, direct_span, holds_predicate, holds_terms, is_relevant
@@ -38,9 +39,6 @@ def numbered_name(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     return None
 
 
-_HELD = re.compile(r"召开|举行|举办|开幕")
-
-
 def when_or_where_held(ctx: AnswerContext, described: Pick,
                        rank: Callable[[AnswerContext, list[Candidate]], list[Pick]]) -> Reply | None:
     """杨博通报考核情况的那次会是什么时候开的: the question names the meeting by something
@@ -64,14 +62,14 @@ def when_or_where_held(ctx: AnswerContext, described: Pick,
     candidates = []
     own = r.section_openings.get((chunk.doc, chunk.section))
     if own is not None and chunk.kind == "appendix":
-        candidates += [p for p in rank(ctx, [own]) if _HELD.search(p.text)]
+        candidates += [p for p in rank(ctx, [own]) if HELD.search(p.text)]
     record = next((located for m, located in r.meetings if (m.doc, m.province) == (chunk.doc, chunk.province)), {})
     if not candidates and q.kind == "date" and "date" in record:
         c, a, b = record["date"]
         candidates = [Pick(c, a, b, c.score)]
     opening = r.openings.get(chunk.province)
     if not candidates and opening is not None and opening.chunk.doc == chunk.doc:
-        candidates += [p for p in rank(ctx, [opening]) if _HELD.search(p.text)]
+        candidates += [p for p in rank(ctx, [opening]) if HELD.search(p.text)]
     held = next((p for p in candidates if answers_kind(q, p.text)), None)
     if held is None or held.candidate.chunk.id == chunk.id and held.start == described.start:
         return None

@@ -1,6 +1,7 @@
 """Questions across places: "which provinces", and comparisons of named provinces."""
 from __future__ import annotations
 
+from ..meetings import HELD
 from ..phrases import holds_phrases
 from ..retrieval import ALL_WORDS
 from .context import AnswerContext, Reply, bare, is_relevant
@@ -80,9 +81,10 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bo
     """One province's (one document's) line of a comparison; True when it is relevant."""
     opening = ctx.retrieved.openings.get(p)
     # (which came first is read from the meetings' dates, in their openings)
-    if ((ctx.question.about_meeting or ctx.question.kind == "date") and opening is not None and opening.chunk.doc == mine[0].chunk.doc
-            and opening.chunk.id not in {c.chunk.id for c in mine[:2]}):
-        picks = [_best(ctx, mine), _best(ctx, [opening])]
+    if (ctx.question.about_meeting or ctx.question.kind == "date") and opening is not None and opening.chunk.doc == mine[0].chunk.doc:
+        # (of the opening, the sentence that says the meeting was held: its who, when and where)
+        held = [p for p in rank_sentences(ctx, [opening]) if HELD.search(p.text)]
+        picks = [_best(ctx, mine), held[0] if held else _best(ctx, [opening])]
         if bare(picks[0].text) == bare(picks[1].text):
             picks = picks[:1]
     else:

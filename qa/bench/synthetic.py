@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from ..index_store import IndexData, SentenceTable
+from ..index_store import ClauseTable, IndexData, SentenceTable, rows_of
 from ..keyword_index import KeywordIndex, TermIndex, tokenize
 from ..schema import Chunk, Document, Section
 
@@ -71,11 +71,13 @@ def synthetic_index(real: IndexData, n: int, sigma: float, seed: int = 0) -> Ind
     """A full index of n chunks resampled from `real` (see the module's docstring)."""
     rng = np.random.default_rng(seed)
     docs, sections, chunks, src = _layout(real, n, rng)
-    offsets = real.sentences.chunk_offsets
-    counts = (offsets[src + 1] - offsets[src]).astype(np.int64)
-    bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    rows = np.repeat(offsets[src] - bounds[:-1], counts) + np.arange(bounds[-1])
+    rows, bounds = rows_of(real.sentences.chunk_offsets, src)
     table = SentenceTable(bounds, np.asarray(real.sentences.starts)[rows], np.asarray(real.sentences.ends)[rows])
+    clauses = clause_vectors = None
+    if real.clauses is not None:
+        crows, cbounds = rows_of(real.clauses.sentence_offsets, rows)
+        clauses = ClauseTable(cbounds, np.asarray(real.clauses.starts)[crows], np.asarray(real.clauses.ends)[crows])
+        clause_vectors = perturbed(real.clause_vectors, crows, sigma, seed + 3)
     tokens = [tokenize(c.text) for c in real.chunks]  # what indexing gives BM25, once per real chunk
     terms = real.terms
     return IndexData(
@@ -89,4 +91,6 @@ def synthetic_index(real: IndexData, n: int, sigma: float, seed: int = 0) -> Ind
         keywords=KeywordIndex.build([tokens[i] for i in src]),
         terms=TermIndex(terms.vocab, terms.chunks[src], terms.sentences[rows]),
         meetings=[],
+        clauses=clauses,
+        clause_vectors=clause_vectors,
     )

@@ -46,6 +46,9 @@ class CachingEncoder:
     def encode_passages(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         return self.encoder.encode_passages(texts, batch_size=batch_size)
 
+    def encode_queries(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
+        return self.encoder.encode_queries(texts, batch_size=batch_size)
+
 
 def answer_questions(assistant: Assistant, questions: Sequence[EvalQuestion], k: int, n_relevant: dict[str, int],
                      progress: Progress = _quiet) -> list[QuestionResult]:
