@@ -158,7 +158,7 @@ class Retriever:
         starts = {(s.doc, s.start) for s in index.sections}
         self.opens_section = np.array([(c.doc, c.start) in starts for c in chunks], dtype=bool)
         self.sentence_chunk = index.sentences.chunk_of()
-        self.clause_sentence = index.clauses.sentence_of() if index.clauses is not None else np.zeros(0, np.int64)
+        self.clause_chunk = self.sentence_chunk[index.clauses.sentence_of()] if index.clauses is not None else np.zeros(0, np.int64)
         # each province's report openings, in order: the meeting's who, when and what
         openings: dict[str, list[int]] = {}
         for i in np.flatnonzero(self.opens_section):
@@ -242,9 +242,8 @@ class Retriever:
             rows, _ = search(index.sentence_search, qvec, n, row_mask)
             parts.append(self.sentence_chunk[rows])
             if index.clause_search is not None:
-                clause_chunk = self.sentence_chunk[self.clause_sentence]
-                clauses, _ = search(index.clause_search, qvec, n, None if allowed is None else mask[clause_chunk])
-                parts.append(clause_chunk[clauses])
+                clauses, _ = search(index.clause_search, qvec, n, None if allowed is None else mask[self.clause_chunk])
+                parts.append(self.clause_chunk[clauses])
         keyword = np.where(mask, keyword, 0.0)
         top = np.argpartition(-keyword, min(s.candidates, len(keyword) - 1))[: s.candidates]
         parts.append(top[keyword[top] > 0])

@@ -44,7 +44,7 @@ def _build(files: list[Path], out: Path, paths: Paths, build: BuildSettings, enc
     timer = StageTimer()
     report = build_index(files, out, build=build, paths_config=paths, progress=timer, encoder=encoder)
     texts = report.embedded + report.cached
-    return Build(report.seconds, len(report.chunks), texts, report.embedded, timer.seconds("embed", "sentences"))
+    return Build(report.seconds, len(report.chunks), texts, report.embedded, timer.seconds("embed", "sentences", "clauses"))
 
 
 def cold_ask(index_dir: Path, question: str, folder: Path, timeout: float = 600) -> ColdAsk:

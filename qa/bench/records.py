@@ -35,7 +35,7 @@ class Build:
 
     seconds: float
     chunks: int
-    texts: int  # texts embedded (qa: chunks and sentences; LangChain: chunks)
+    texts: int  # texts embedded (qa: chunks, sentences and clauses; LangChain: chunks)
     encoded: int  # of those, encoded by the model (the rest came from the embedding cache)
     embed_s: float | None = None
 

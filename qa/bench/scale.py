@@ -82,7 +82,7 @@ def run_scale(sizes: Sequence[int], index_dir: Path | str | None = None, paths: 
         ensure_index(paths.index_dir, paths)
     real = load_index(paths.index_dir, verify=False)
     dim = real.chunk_vectors.shape[1]
-    per_chunk = 1 + len(real.sentences) / max(1, len(real.chunks))  # vectors per chunk: itself and its sentences
+    per_chunk = 1 + (len(real.sentences) + len(real.clauses or ())) / max(1, len(real.chunks))  # vectors per chunk: itself, its sentences and clauses
     limit_gb = memory_limit_gb or min(12.0, 0.5 * (total_memory_gb() or 8.0))
     all_questions = load_questions(DEFAULT_QUESTIONS)
     questions = [q.question for q in sample_questions(all_questions, sample)]
