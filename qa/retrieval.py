@@ -291,7 +291,9 @@ class Retriever:
         split = np.flatnonzero(offsets[rows + 1] > offsets[rows])
         if len(split):
             clauses, bounds = rows_of(offsets, rows[split])
-            best = np.maximum.reduceat(np.asarray(index.clause_vectors[clauses] @ qvec, dtype=np.float32), bounds[:-1])
+            # (einsum, not a BLAS product: a product this size runs OpenBLAS on both cores, whose
+            # threads then spin and leave the next query's encoder one core, +3 ms measured)
+            best = np.maximum.reduceat(np.einsum("ij,j->i", np.asarray(index.clause_vectors[clauses]), qvec), bounds[:-1])
             w = self.settings.clause_weight
             sims[split] = (1 - w) * sims[split] + w * np.maximum(best, sims[split])
         return sims
