@@ -46,7 +46,9 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
         return ("召开",)
     # 邓秀新表态支持江苏的那场会，是几号: the clause before names the meeting, and a
     # meeting's date or venue is where and when it was held, whatever it describes
-    if not (after or before) and at > 0 and kind in ("date", "place") and _THE_MEETING.search(clauses[at - 1].group(0)):
+    # (四川那个会比多数省份晚一天开，具体是几号: the clause before says the meeting was held)
+    if not (after or before) and at > 0 and kind in ("date", "place") and (_THE_MEETING.search(clauses[at - 1].group(0))
+                                                                           or _MEETING_HELD.search(clauses[at - 1].group(0))):
         return () if kind == "date" else ("召开",)
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
@@ -210,6 +212,7 @@ SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁
 _POST = re.compile(rf"(?:{POSTS}|县长|领导)$")
 # (那场吉林大会: a province may name whose meeting)
 _THE_MEETING = re.compile(r"(?:的|那|这)[场次个]?[\u4e00-\u9fff]{0,3}?(?:会|会议|大会|座谈会|推进会)$")
+_MEETING_HELD = re.compile(r"(?:会|会议)[^，,。？?]{0,12}?(?:开|召开|举行|举办)的?$")
 # 会开在哪里, 安排在哪一天, 定在什么时候: the verb only says that the meeting took place
 _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(?:在|于)?$")
 # deictic time words frame the question (目前有几家, 今年是第几回): the report dates its

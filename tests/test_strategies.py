@@ -1836,3 +1836,12 @@ def test_a_day_asked_is_answered_by_a_date_that_names_its_day(assistant):
     assert find("date", "研究制定《行动方案(2024—2026年)》，3月底前出台。", "日") == []
     assert find("date", "2月20日，省政府举办发布会；大年初九开工。", "日") == [(0, 5), (15, 19)]
     assert direct(assistant, "苏省政府那场产业科创中心专场新闻发布会，比新春第一会晚了几天？具体几号") == "2月20日"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("四川那个工作会比别的省晚一天开，具体是几号？", "2月19日"),  # 比别的省晚一天 compares; the meeting is what is dated
+    ("湖南招商引资工作会议是在长沙召开的，具体是哪天？", "2月18日下午"),
+])
+def test_a_clause_that_says_the_meeting_was_held_names_what_is_dated(assistant, question, expected):
+    assert read_question(question).predicate == ()
+    assert direct(assistant, question) == expected
