@@ -83,8 +83,8 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bo
     # (which came first is read from the meetings' dates, in their openings)
     if (ctx.question.about_meeting or ctx.question.kind == "date") and opening is not None and opening.chunk.doc == mine[0].chunk.doc:
         # (of the opening, the sentence that says the meeting was held: its who, when and where)
-        held = [p for p in rank_sentences(ctx, [opening]) if HELD.search(p.text)]
-        picks = [_best(ctx, mine), held[0] if held else _best(ctx, [opening])]
+        of_opening = rank_sentences(ctx, [opening]) or [best_pick(opening)]
+        picks = [_best(ctx, mine), next((p for p in of_opening if HELD.search(p.text)), of_opening[0])]
         if bare(picks[0].text) == bare(picks[1].text):
             picks = picks[:1]
     else:
