@@ -352,6 +352,7 @@ def bench_cmd(
     sample: int | None = typer.Option(None, "--questions-sample", min=0, help="Questions timed per round, spread over the types (default 24, 16 with --quick; 0 = all)."),
     rounds: int | None = typer.Option(None, "--rounds", min=1, max=20, help="Timed rounds over the questions (default 3, 1 with --quick)."),
     index_dir: Path | None = typer.Option(None, "--index", help="With --scale: the real index the synthetic corpora are made from (default: index/)."),
+    memory_gb: float | None = typer.Option(None, "--memory-gb", min=0.001, help="With --scale: a size whose estimated memory exceeds 85% of this is not run (default: half the machine's memory, at most 12 GB)."),
 ):
     """Time indexing, answering and a cold `qa ask` against the LangChain tutorial pipeline; --scale for synthetic sizes."""
     from .bench.show import print_bench, print_scale, write_json
@@ -376,7 +377,7 @@ def bench_cmd(
         if sizes:
             from .bench.scale import run_scale
 
-            result = run_scale(sizes, index_dir, sample=24 if sample is None else sample, rounds=rounds or 3, log=log)
+            result = run_scale(sizes, index_dir, sample=24 if sample is None else sample, rounds=rounds or 3, log=log, memory_limit_gb=memory_gb)
             path = write_json(result, json_path or Path("reports/bench-scale.json"))
             print_scale(result, out)
         else:

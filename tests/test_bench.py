@@ -169,6 +169,16 @@ def test_qa_bench_scale_writes_one_row_per_size(real_index, tmp_path):
     assert "2,000" in proc.stdout
 
 
+def test_qa_bench_scale_skips_a_size_that_needs_more_memory_than_allowed(real_index, tmp_path):
+    out = tmp_path / "scale.json"
+    proc = subprocess.run([sys.executable, "-m", "qa", "bench", "--scale", "2000", "--index", str(real_index), "--memory-gb", "0.01",
+                           "--json", str(out)], env=ENV, cwd=str(tmp_path), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    [row] = json.loads(out.read_text(encoding="utf-8"))["scale"]
+    assert row["answer"] is None and row["vectors"] is None
+    assert [n.split(":")[0] for n in row["notes"]] == ["vectors not run", "answer not run"] and "(limit 0.0 GB)" in row["notes"][1]
+
+
 @pytest.mark.slow
 def test_qa_bench_quick_compares_with_langchain_and_a_cold_ask(tmp_path):
     out = tmp_path / "bench.json"
