@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .asking import MEETING_NAME_ASKED
 from .gazetteer import CITIES, PROVINCES
 
 MAX_TURNS = 6  # earlier questions that are read; older ones no longer steer a follow-up
@@ -210,12 +211,12 @@ _MEETING_REF = re.compile(r"(?:这|那|该|此|本)(?:个|次|场|一)?(?P<noun>
 _PLACE_REF = re.compile(r"(?:这|那|该|此|本)(?:个)?(?:省份|省|市|城市|地方|地区)(?!场)(?P<org>(?=委|政府|长|人大|政协))?|当地")
 _IT = re.compile(r"(?<!其)它|^其(?![他它余实中])")
 _THIS = re.compile(r"(?:这|那)(?:个|项|次|份|条|种)|(?<![应])该|上述|此(?:项|次)")
-_ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|与会|主会场|分会场|会场|哪天|日期|时间|地点|规模|形式|名义|主题|讲话")
+_ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|与会|主会场|分会场|会场|哪天|日期|时间|地点|规模|形式|名义|主题|讲话|名称|会名|全称|" + MEETING_NAME_ASKED)
 _ELLIPTIC = re.compile(
     r"(?:那么|那|请问|还|又|另外|此外|都|具体|主要|分别|一共|总共|共|大概|是|由|在|的|了|有|和|与|被|"
     r"主持人|主持|主会场|分会场|会场|地点|召开|举行|开的|开了|开|时间|日期|哪一天|哪天|几号|几月几日|什么时候|何时|哪里|哪儿|在哪|何地|"
     r"参加|参会|出席|与会|多少人|人数|规模|多少|几|形式|名义|方式|主题|讲话|发言|致辞|谁|哪位|哪些人|领导|人|内容|重点|"
-    r"提出|提到|说|讲|要求|部署|强调|会议|大会|什么|哪些|吗|呢|[\s，,。？?！!])+"
+    r"提出|提到|说|讲|要求|部署|强调|会议|大会|会名|名称|名字|全称|叫|会|什么|哪些|吗|呢|[\s，,。？?！!])+"
 )
 _NOUN_FIRST = re.compile(r"会议|大会|主持人|主会场|分会场|会场|地点|时间|日期|人数|规模|形式|名义|方式|主题|内容|重点|领导")
 _GO_ON = re.compile(r"^(?:那么|那)?(?:还|又|另外|此外)")

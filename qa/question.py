@@ -18,9 +18,11 @@ from .asking import (
     FIGURE_ASKED,
     KINDS,
     LOCAL_WHICH,
+    MEETING_NAME_ASKED,
     NOT_ASKING,
     ORDINAL_ASKED,
     POSTS,
+    QUESTION_WORDS,
     SUMMARY,
     SUPERLATIVE,
     UNIT_AFTER,
@@ -48,7 +50,8 @@ MEETING_FIELDS = {
     # 会议名称里带“营商环境”: the meeting's name is its theme as the report states it
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里"),
 }
-_MEETING = re.compile(r"会议|大会|会上|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁开，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
+_NAME_ASKED = re.compile(MEETING_NAME_ASKED)
+_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁开，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
 _NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
 
 # (相比2022年多出多少, 与2022年相比: the year a change is measured from is not the one asked about)
@@ -595,6 +598,10 @@ FIELD_KIND = {"host": "person", "speakers": "person", "date": "date", "scale": "
 
 
 def _meeting_field(text: str, kind: str | None = None) -> str | None:
+    # 开的是什么会: the name asked is the record's theme (not when more is asked: 各开的什么会、
+    # 主要抓什么; nor 连续开的是什么会、连续了几年, which asks a figure)
+    if kind == "name" and _NAME_ASKED.search(text) and len(QUESTION_WORDS.findall(text)) <= 1:
+        return "theme"
     found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items() if (m := pattern.search(text))]
     # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the
     # meeting. 尹力讲话的那场推进大会，主持人是谁: of the fields of that kind, the one

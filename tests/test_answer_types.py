@@ -68,6 +68,11 @@ def check_direct(answer, expected):
     ("李乐成讲话的那场动员会，从省直到市县算下来参会规模有多大？", "共4.8万人", "辽宁"),  # 从…到… says how far
     # 北京 stands inside what 倪岳峰 said; his report is 河北's; the level asked is written with the name
     ("倪岳峰说哪个新区已经进入大规模建设和承接北京非首都功能疏解并重的阶段？", "雄安新区", "河北"),
+    # the meeting's name asked for: its record's theme, read from the report's heading
+    ("黑龙江开的是什么会？", "全省深化能力作风建设工作会议", "黑龙江"),  # not a slogan quoted in a speech
+    ("河南那场会的名称是什么？", "全省项目建设暨一季度“开门红”推进会", "河南"),  # not the word quoted inside it
+    ("吉林新春第一会叫什么？", "全省优化营商环境加快项目建设大会", "吉林"),
+    ("重庆的新春第一会是什么？", "建设成渝地区双城经济圈工作推进大会", "重庆"),
     ("重庆双城经济圈推进大会上交流发言的一共几家？",  # a list the report does not count
      "市发展改革委、市经济信息委、市交通运输委、市大数据发展局、两江新区、江北区、永川区、赛力斯集团", "重庆"),
 ])
@@ -76,6 +81,21 @@ def test_figure_place_person_and_date_questions_open_with_the_exact_span(assista
     assert not a.abstained
     check_direct(a, expected)
     assert a.citations[a.direct_answer.rank - 1].province == province
+
+
+def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
+    a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
+    assert a.resolved_question == "北京开的是什么会？"
+    assert a.direct_answer.text == "首都经济社会高质量发展推进大会" and a.citations[a.direct_answer.rank - 1].province == "北京"
+
+
+def test_a_meeting_name_asked_of_another_time_or_with_more_is_not_this_year_s_name(assistant):
+    # 十年前第一次开的: another meeting than the one the report records
+    a = assistant.answer("吉林连续十年在节后首个工作日开全省性会议，十年前第一次开的是什么会？")
+    assert a.direct_answer is None or a.direct_answer.text != "全省优化营商环境加快项目建设大会"
+    # 什么会议形式 asks the form; 在什么会上 asks where something was said
+    check_direct(assistant.answer("河北这次大会用的是什么会议形式？"), "广电网络视频会议")
+    assert read_question("尤肖虎在什么会上讲的话？").meeting_field is None
 
 
 @pytest.mark.parametrize("question, words", [

@@ -154,6 +154,8 @@ def test_a_reference_to_several_things_joins_the_two_questions():
     ([GD], "有多少人参加？", "广东高质量发展大会有多少人参加？"),
     ([GD], "还提出了什么？", "广东高质量发展大会还提出了什么？"),
     ([GD_PROJECTS], "那主持人呢？", "广东的主持人呢？"),
+    ([GD], "那开的是什么会？", "广东高质量发展大会开的是什么会？"),  # the meeting's name
+    ([JS_FIRST], "会议名称呢？", "江苏新春第一会的会议名称呢？"),
 ])
 def test_a_question_about_the_meeting_that_names_none_asks_about_the_previous_meeting(history, question, expected):
     check(history, question, expected, "elliptic")

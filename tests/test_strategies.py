@@ -436,6 +436,12 @@ def test_a_list_is_counted_when_the_report_gives_no_number(speech):
     assert "只列出2家" in refused(speech, "有几家单位作了表态发言？")
 
 
+def test_the_meeting_s_name_is_read_from_its_report_s_heading(speech):
+    a = speech.answer("海南开的是什么会？")
+    assert not a.abstained and a.direct_answer.text == "全省营商环境大会"
+    assert a.citations[a.direct_answer.rank - 1].province == "海南"
+
+
 def test_a_choice_is_answered_only_by_a_sentence_naming_one_side(speech):
     assert "上午还是下午" in refused(speech, "海南的营商环境大会是上午开的还是下午开的？")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..asking import QUESTION_WORDS
 from ..question import BESIDE_A_MEETING
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .agreement import agrees, names_the_meeting
@@ -49,6 +50,9 @@ STRATEGIES = {
 }
 
 
+_ANOTHER_TIME = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年前|去年|前年|往年|当年|上一?(?:届|次|年)|第一次|首次|历次|历年")
+
+
 def strategy(ctx: AnswerContext) -> str:
     """Which strategy answers: the question's type, except that questions about the
     meetings themselves are answered from the meeting records where those hold the field."""
@@ -63,13 +67,18 @@ def strategy(ctx: AnswerContext) -> str:
     one = len(r.meetings) == 1 and field in r.meetings[0][1]
     # 以什么形式召开: the form itself is asked for (视频调度 in a question is not)
     asks_form = q.kind is None and field == "format" and re.search(r"形式|方式", q.text)
-    if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or asks_form):
+    # 会议名称是什么, 开的是什么会: the name is the record's theme, read from the report's heading
+    # (十年前第一次开的是什么会, 去年开的什么会: a meeting of another time than the report's)
+    asks_name = q.kind == "name" and field == "theme" and len(QUESTION_WORDS.findall(q.text)) <= 1
+    if asks_name and (q.years or _ANOTHER_TIME.search(q.text)):
+        return q.qtype
+    if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or asks_form or asks_name):
         c, a, b = r.meetings[0][1][field]
         # the record must hold the kind asked: 100余家…参会 is no count of people
         # (and name the same meeting: a 全国 meeting the report mentions is not its 全省 one)
         # (创新驱动发展分论坛: an event beside the meeting is another one, its host not the meeting's)
         beside = BESIDE_A_MEETING.search(q.meeting_name)
-        if (answers_kind(q, c.chunk.text[a:b]) and agrees(q, c.chunk.text[a:b]) and names_the_meeting(q, c.chunk.text[a:b] + c.chunk.title)
+        if ((asks_name or answers_kind(q, c.chunk.text[a:b])) and agrees(q, c.chunk.text[a:b]) and names_the_meeting(q, c.chunk.text[a:b] + c.chunk.title)
                 and not (beside and beside.group() not in r.meetings[0][0].title)):
             return "meeting"
     return q.qtype
