@@ -127,8 +127,10 @@ class Question:
         return self.kind == "person"
 
 
-# spoken forms read as the written ones: 叫啥 is 叫什么, 咋 is 怎么
-_SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会儿", "什么时候"))
+# spoken forms read as the written ones: 叫啥 is 叫什么, 咋 is 怎么; a verb and its object
+# split by 的 (谁讲的话, 谁发的言) are the verb the reports write (讲话, 发言)
+_SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会儿", "什么时候"),
+           ("讲的话", "讲话"), ("发的言", "发言"), ("致的辞", "致辞"))
 def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | None = None) -> Question:
     """`people` maps the names of people the documents place in one province to it: a
     question that names no province but people of two (易炼红和孟凡利…) compares those."""

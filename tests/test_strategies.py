@@ -436,6 +436,21 @@ def test_a_list_is_counted_when_the_report_gives_no_number(speech):
     assert "只列出2家" in refused(speech, "有几家单位作了表态发言？")
 
 
+TWO_SPEAKERS = """今日测试快讯
+
+2024年第4期
+
+1. 山西召开全省营商环境推进会
+
+2月18日，全省营商环境推进会在太原召开。省委书记赵文华，省委副书记、省长孙立新出席会议并讲话。副省长李国强主持会议。
+"""
+
+
+def test_who_spoke_is_every_speaker_the_report_lists(tmp_path_factory):
+    a = over_bulletin(tmp_path_factory, "two-speakers", TWO_SPEAKERS, 4).answer("山西的会上谁讲的话？")
+    assert not a.abstained and a.direct_answer.text == "赵文华，省委副书记、省长孙立新"
+
+
 def test_the_meeting_s_name_is_read_from_its_report_s_heading(speech):
     a = speech.answer("海南开的是什么会？")
     assert not a.abstained and a.direct_answer.text == "全省营商环境大会"

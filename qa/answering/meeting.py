@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..asking import POSTS
 from ..meetings import PART_SEP, holds_title, person_name
 from ..question import AUTONOMOUS_REGIONS, MUNICIPALITIES
 from ..schema import MeetingRecord
@@ -159,6 +160,13 @@ def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tup
     # not by the first name the sentence gives (of several speakers, the title asked tells)
     if field == "host" and value and (at := pick.text.find(value)) >= 0:
         return (pick, at, at + len(value))
+    # 信长星、汪克强、邓秀新出席会议并讲话: all who spoke answer 谁讲话, as the list the quote
+    # gives them in (unless the question names the post it asks: 哪位副院长)
+    if field == "speakers" and not re.search(POSTS, ctx.question.text):
+        found = sorted((at, at + len(n)) for n in map(person_name, m.speakers) if n and (at := pick.text.find(n)) >= 0)
+        lists = [s for s in spans.joined(found, pick.text, commas=True) if s not in found]
+        if lists:
+            return (pick, *lists[0])
     if ctx.question.kind in ("figure", "date", "person"):
         found = direct_span(ctx.question, pick)
         if found is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..asking import POSTS
 from ..gazetteer import AMBIGUOUS, CITIES, PROVINCE_ALIASES, PROVINCES, REGIONS, province_of
 from ..layout import numeral
 from ..meetings import looks_like_name
@@ -401,15 +402,23 @@ def closeness(s: tuple[int, int], text: str, words: tuple[str, ...], lead: float
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?：:\n]")
 
 
-def joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Spans that a list joins (刘玉江、孙运锋、张敏) made into one: the answer to 哪些人."""
+def joined(spans: list[tuple[int, int]], text: str, commas: bool = False) -> list[tuple[int, int]]:
+    """Spans that a list joins (刘玉江、孙运锋、张敏) made into one: the answer to 哪些人.
+    A name may carry its post in the list (信长星、中国科学院副院长汪克强); with `commas`,
+    a comma and a post join too (郝鹏，省委副书记、省长李乐成: a list of the same role)."""
+    gap = _ROLE_LIST_GAP if commas else _LIST_GAP
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and text[out[-1][1] : a] in ("、", "和", "及", "与"):
+        if out and gap.fullmatch(text[out[-1][1] : a]):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
     return out
+
+
+# between two names of a list: 、 or 和, and the next one's post (、中国科学院副院长; ，省委副书记、省长)
+_LIST_GAP = re.compile(rf"[、和及与](?:[\u4e00-\u9fff、]{{0,16}}?(?:{POSTS}))?")
+_ROLE_LIST_GAP = re.compile(rf"{_LIST_GAP.pattern}|[，,][\u4e00-\u9fff、]{{0,16}}?(?:{POSTS})")
 
 
 def quoted_terms(text: str, ending: str) -> list[tuple[int, int]]:
