@@ -21,7 +21,7 @@ from .conversation import resolve
 from .embedding import Encoder, load_encoder
 from .gazetteer import alternation, mentions, normalise_province
 from .index_store import IndexData, IndexOutdated, index_exists, load_index
-from .meetings import looks_like_name, person_name
+from .meetings import holds_title, looks_like_name, person_name
 from .phrases import bare
 from .predicate import SAYS
 from .question import Question, read_question
@@ -30,6 +30,11 @@ from .schema import FRONT_PROVINCE, Answer
 
 _lock = threading.Lock()
 _assistants: dict[tuple, Assistant] = {}
+
+
+# 省长在会上说了什么: a post, then what its holder said (the verbs of question._SPEAKER_ASKED)
+_POST_SPEAKS = re.compile(r"(省委书记|市委书记|省长|市长)(?=(?:在[^，,。？?]{0,20}?[上中])?(?:都|还|又|也|主要)?"
+                          r"(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|[讲谈说]了?(?:些|点)?(?:什么|哪些|哪几)))")
 
 
 class Assistant:
@@ -80,7 +85,7 @@ class Assistant:
         question = _valid_text(question)
         k = max(1, min(int(k), 50))
         follow = resolve(question, [_valid_text(h) for h in (history or [])])
-        q = read_question(follow.question, people={name: self._people[name] for name in self._people_in(follow.question)})
+        q = self._with_post_holder(read_question(follow.question, people={name: self._people[name] for name in self._people_in(follow.question)}))
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
         q = self._without_guesses(self._without_figures_of_speech(q))
@@ -127,6 +132,19 @@ class Assistant:
         # the whole question is answered part by part; its closest passages are its first part's
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
+
+    def _with_post_holder(self, q: Question) -> Question:
+        """吉林省委书记在会上说了什么: the post is held by the one the report's meeting record
+        gives it to (省委书记景俊海), whose words are asked; the question is read with the name.
+        (Not when something else is asked, a name or a figure, nor 除了书记省长讲话, 还…)"""
+        if q.speaker or q.kind or len(q.provinces) != 1 or not (m := _POST_SPEAKS.search(q.text)) or "除" in q.text[: m.start()]:
+            return q
+        holders = {person_name(x) for r in self.index.meetings if r.province == q.provinces[0]
+                   for x in (r.host, *r.speakers) if x and holds_title(x, m.group(1))}
+        if len(holders) != 1:
+            return q
+        text = q.text[: m.end(1)] + holders.pop() + q.text[m.end(1) :]
+        return replace(read_question(text, people={name: self._people[name] for name in self._people_in(text)}), asked=q.asked)
 
     def _without_figures_of_speech(self, q: Question) -> Question:
         """徐光辉那份去年的“成绩单”里…: an everyday word in quotes that no document writes is

@@ -88,6 +88,16 @@ def test_figure_place_person_and_date_questions_open_with_the_exact_span(assista
     assert a.citations[a.direct_answer.rank - 1].province == province
 
 
+@pytest.mark.parametrize("question, opening", [
+    ("吉林省委书记在会上说了什么？", "省委书记景俊海出席会议并讲话。他强调"),  # not 省长胡玉亭's roll
+    ("湖南省长在会上说了什么？", "毛伟明在讲话时说"),  # the post holder's own words
+    ("毛伟明在会上说了什么？", "毛伟明在讲话时说"),  # not 毛伟明出席并讲话, which only records it
+])
+def test_what_someone_said_is_their_speech_not_the_record_that_they_spoke(assistant, question, opening):
+    a = assistant.answer(question)
+    assert not a.abstained and a.citations[0].quote.startswith(opening), a.text
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

@@ -443,12 +443,29 @@ TWO_SPEAKERS = """今日测试快讯
 1. 山西召开全省营商环境推进会
 
 2月18日，全省营商环境推进会在太原召开。省委书记赵文华，省委副书记、省长孙立新出席会议并讲话。副省长李国强主持会议。
+
+赵文华指出，要把优化营商环境作为全省的头号工程，让企业办事像网购一样方便。
+
+孙立新强调，要在一季度完成煤炭企业智能化改造项目的全部审批，三月底前开工建设。
 """
 
 
-def test_who_spoke_is_every_speaker_the_report_lists(tmp_path_factory):
-    a = over_bulletin(tmp_path_factory, "two-speakers", TWO_SPEAKERS, 4).answer("山西的会上谁讲的话？")
+@pytest.fixture(scope="module")
+def two_speakers(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "two-speakers", TWO_SPEAKERS, 4)
+
+
+def test_who_spoke_is_every_speaker_the_report_lists(two_speakers):
+    a = two_speakers.answer("山西的会上谁讲的话？")
     assert not a.abstained and a.direct_answer.text == "赵文华，省委副书记、省长孙立新"
+
+
+def test_what_a_post_holder_said_is_the_speech_of_the_one_holding_it(two_speakers):
+    # 省长 is 孙立新 in the record; his words, not the sentence that says he spoke, nor 赵文华's
+    a = two_speakers.answer("山西省长在会上强调了什么？")
+    assert not a.abstained and a.citations[0].quote.startswith("孙立新强调")
+    a = two_speakers.answer("山西省委书记在会上说了什么？")
+    assert not a.abstained and a.citations[0].quote.startswith("赵文华指出")
 
 
 def test_the_meeting_s_name_is_read_from_its_report_s_heading(speech):

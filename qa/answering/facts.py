@@ -288,8 +288,13 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         return named
     expansion = asks_expansion(q) and names_the_set(q, pool)
     if q.speaker and not (q.kind or q.choices or expansion):
-        # 王正谱讲话强调了什么: whatever the topic, the words must be his
-        best = next((p for p in ranked if speaker_agrees(ctx, p)), None)
+        # 王正谱讲话强调了什么: whatever the topic, the words must be his (毛伟明在会上说了什么
+        # asks no topic: his speech may rank below the passages that only name him)
+        # (his words, before the sentence that only records that he spoke)
+        agreeing = [p for p in ranked if speaker_agrees(ctx, p)]
+        if not any(not only_records_it(p.text) for p in agreeing) and (wider := ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool]):
+            agreeing += [p for p in rank_sentences(ctx, wider) if speaker_agrees(ctx, p)]
+        best = next((p for p in agreeing if not only_records_it(p.text)), agreeing[0] if agreeing else None)
         if best is None:
             # (商黎光 only in the roll of those who attended: the roll is what the report says of him)
             named = next((p for p in ranked if q.speaker in p.text), None)
