@@ -98,6 +98,12 @@ def test_what_someone_said_is_their_speech_not_the_record_that_they_spoke(assist
     assert not a.abstained and a.citations[0].quote.startswith(opening), a.text
 
 
+def test_a_branch_venue_is_not_answered_by_the_main_venue(assistant):
+    # 会议在深圳设主会场，在各地级以上市、各县（市、区）设分会场: no city names the branch venues
+    a = assistant.answer("广东大会的分会场设在哪里？")
+    assert not a.abstained and a.direct_answer is None and "设分会场" in a.citations[0].quote
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

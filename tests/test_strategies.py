@@ -442,7 +442,7 @@ TWO_SPEAKERS = """今日测试快讯
 
 1. 山西召开全省营商环境推进会
 
-2月18日，全省营商环境推进会在太原召开。省委书记赵文华，省委副书记、省长孙立新出席会议并讲话。副省长李国强主持会议。
+2月18日，全省营商环境推进会召开。省委书记赵文华，省委副书记、省长孙立新出席会议并讲话。副省长李国强主持会议。会议在太原设主会场，在大同市、长治市设分会场。
 
 赵文华指出，要把优化营商环境作为全省的头号工程，让企业办事像网购一样方便。
 
@@ -458,6 +458,13 @@ def two_speakers(tmp_path_factory):
 def test_who_spoke_is_every_speaker_the_report_lists(two_speakers):
     a = two_speakers.answer("山西的会上谁讲的话？")
     assert not a.abstained and a.direct_answer.text == "赵文华，省委副书记、省长孙立新"
+
+
+def test_a_venue_asked_is_the_place_in_its_own_clause(two_speakers):
+    # 太原 is the main venue's, in the clause before
+    a = two_speakers.answer("山西的会议分会场设在哪里？")
+    assert not a.abstained and a.direct_answer is not None and a.direct_answer.text == "大同市、长治市", a.text
+    assert two_speakers.answer("山西的会议主会场设在哪里？").direct_answer.text == "太原"
 
 
 def test_what_a_post_holder_said_is_the_speech_of_the_one_holding_it(two_speakers):

@@ -467,6 +467,9 @@ def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
     return any(w in context for w in subject)
 
 
+_VENUES = ("主会场", "分会场")
+
+
 def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None) -> tuple[Pick, int, int] | None:
     """The span of the asked kind in the quote nearest to the question's key words
     (for 什么“年”, the quoted name ending in 年)."""
@@ -476,6 +479,10 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans
     if q.kind == "figure" and "总第" in q.text:
         found_spans = [(s[0] - 1, s[1]) for s in found_spans if pick.text[max(0, s[0] - 1) : s[0]] == "总"] or found_spans
+    if q.kind == "place" and (venue := next((w for w in q.predicate if w in _VENUES and w in pick.text), None)):
+        # 分会场设在哪里 — 会议在深圳设主会场，在各地级以上市…设分会场: a venue asked is named in
+        # the clause that names it; 深圳 is the main venue's (and a list there is the answer)
+        found_spans = spans.joined([s for s in found_spans if venue in spans.clause_of(s, pick.text)], pick.text)
     if q.kind in ("person", "place") and q.plural:
         found_spans = spans.joined(found_spans, pick.text)
     if q.kind == "figure" and (most := SUPERLATIVE.search(q.text)) and len(found_spans) > 1:

@@ -400,6 +400,14 @@ def closeness(s: tuple[int, int], text: str, words: tuple[str, ...], lead: float
 
 
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?：:\n]")
+_PHRASE_END = re.compile(r"[，,；;。！？!?：:\n]")
+
+
+def clause_of(s: tuple[int, int], text: str) -> str:
+    """The clause around span s, cut at punctuation other than 、 (a list stays one clause)."""
+    a = max((m.end() for m in _PHRASE_END.finditer(text, 0, s[0])), default=0)
+    b = next((m.start() for m in _PHRASE_END.finditer(text, s[1])), len(text))
+    return text[a:b]
 
 
 def joined(spans: list[tuple[int, int]], text: str, commas: bool = False) -> list[tuple[int, int]]:
