@@ -342,6 +342,34 @@ def _elliptic(q: str, prev: str) -> str:
     return subject + ("的" if _NOUN_FIRST.match(q) else "") + q
 
 
+# 年度计划完成投资呢？ after 江西开工的项目总投资是多少？: the same ask, of another thing
+_ANOTHER_THING = re.compile(r"(?:那么|那)?(?P<thing>[\u4e00-\u9fff“”]{2,14}?)呢[？?]?")
+_ASK_TAIL = re.compile(r"(?:是|有|为|在)?(?:多少|几[个项家年位天]?|谁|哪[里天些个位年]|什么时候|什么|怎样|如何)[\u4e00-\u9fff]{0,4}[？?]?$")
+_ASKING = re.compile(r"多少|几|谁|哪|什么|怎|如何|吗")
+
+
+# the thing a which-question asks about, after its verb: 哪些省提到了|新质生产力
+_THING_AFTER_ASK = re.compile(r"(?P<head>.*?哪(?:些|几个)[^，,？?]{0,6}?(?:提到|提出|强调|谈到|部署|聚焦)了?)(?P<obj>[^？?，,]{2,})[？?]?")
+_COUNT_ASKED = re.compile(r"多少|几[个项家位名所座条]")
+_OTHER_PLACES = re.compile(r"其他|其它|别的|其余|省份|省市|地方|地区|城市")
+
+
+def _same_ask(q: str, prev: str) -> str:
+    """年度计划完成投资呢？: the previous question asked again, of this thing."""
+    m = _ANOTHER_THING.fullmatch(q)
+    # (其他省份呢？ asks which other places, no thing of the one asked about)
+    if not m or _ASKING.search(thing := m.group("thing")) or thing.endswith("的") or _OTHER_PLACES.search(thing):
+        return ""
+    if after := _THING_AFTER_ASK.fullmatch(prev):
+        return after.group("head") + thing + "？"
+    tail, place = _ASK_TAIL.search(prev), _subject(prev).place
+    if not place:
+        return ""
+    # (江苏有多少家科技型中小企业 — 科创板上市公司呢: a count asked, of another thing)
+    ask = tail.group() if tail else "是多少？" if _COUNT_ASKED.search(prev) else ""
+    return place + thing + ask if ask else ""
+
+
 def _resolve_one(q: str, prev: str | None) -> tuple[str, tuple[str, ...], str]:
     """(question to answer, province filter, rule) for one turn, given the previous turn resolved."""
     if not prev:
@@ -368,6 +396,8 @@ def _resolve_one(q: str, prev: str | None) -> tuple[str, tuple[str, ...], str]:
         return q, (), found[1] + " (too long)"
     if said := _elliptic(q, prev):
         return said, (), "elliptic"
+    if said := _same_ask(q, prev):
+        return said, (), "same ask"
     return q, (), "complete"
 
 

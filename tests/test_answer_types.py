@@ -104,6 +104,11 @@ def test_a_branch_venue_is_not_answered_by_the_main_venue(assistant):
     assert not a.abstained and a.direct_answer is None and "设分会场" in a.citations[0].quote
 
 
+def test_a_follow_up_naming_another_thing_asks_the_same_of_it(assistant):
+    a = assistant.answer("年度计划完成投资呢？", history=["江西开工的项目总投资是多少？"])
+    assert a.resolved_question == "江西年度计划完成投资是多少？" and a.direct_answer.text == "3064亿元"
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

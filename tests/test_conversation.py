@@ -139,6 +139,24 @@ def test_a_point_of_a_question_that_listed_nothing_is_joined_to_it_not_cut_from_
           "广东省科技厅厅长王月琴是在哪个场合发表讲话的，第二点具体说了什么？", "ordinal, joined")
 
 
+@pytest.mark.parametrize("history, question, expected", [
+    (["江西开工的项目总投资是多少？"], "年度计划完成投资呢？", "江西年度计划完成投资是多少？"),  # the ask at the end
+    (["江苏有多少家科技型中小企业？"], "科创板上市公司呢？", "江苏科创板上市公司是多少？"),  # a count asked
+    (["哪些省提到了新质生产力？"], "营商环境呢？", "哪些省提到了营商环境？"),  # which provinces said it
+])
+def test_a_thing_with_ne_asks_the_previous_question_of_it(history, question, expected):
+    check(history, question, expected, "same ask")
+
+
+@pytest.mark.parametrize("history, question", [
+    (["广东的会是谁主持的？"], "其他省份呢？"),  # other places, not a thing of 广东's
+    (["云南两年来落地开工了多少重大产业项目？"], "建成投产的呢？"),  # no thing named
+    (["湖南的会议是谁主持的？"], "那谁讲话了呢？"),  # a question of its own
+])
+def test_ne_after_no_thing_or_a_question_of_its_own_asks_nothing_again(history, question):
+    assert resolve(question, history).reason != "same ask"
+
+
 def test_asking_for_more_asks_the_previous_question_again():
     check([GD, "那江苏的呢？"], "还有呢？", "江苏大会的主会场设在哪里？", "more")
 
