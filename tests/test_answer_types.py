@@ -92,6 +92,9 @@ def test_figure_place_person_and_date_questions_open_with_the_exact_span(assista
     ("吉林省委书记在会上说了什么？", "省委书记景俊海出席会议并讲话。他强调"),  # not 省长胡玉亭's roll
     ("湖南省长在会上说了什么？", "毛伟明在讲话时说"),  # the post holder's own words
     ("毛伟明在会上说了什么？", "毛伟明在讲话时说"),  # not 毛伟明出席并讲话, which only records it
+    # asked what the meeting said, not how it was held (会议以视频会议形式召开…) or who spoke (…发言。)
+    ("浙江会议提出了哪些要求？", "王浩强调"),
+    ("河南的会上强调了什么？", "省长王凯出席并讲话，强调"),
 ])
 def test_what_someone_said_is_their_speech_not_the_record_that_they_spoke(assistant, question, opening):
     a = assistant.answer(question)

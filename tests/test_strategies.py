@@ -444,6 +444,8 @@ TWO_SPEAKERS = """今日测试快讯
 
 2月18日，全省营商环境推进会召开。省委书记赵文华，省委副书记、省长孙立新出席会议并讲话。副省长李国强主持会议。会议在太原设主会场，在大同市、长治市设分会场。
 
+会议以视频会议形式召开，各县设分会场。
+
 赵文华指出，要把优化营商环境作为全省的头号工程，让企业办事像网购一样方便。
 
 孙立新强调，要在一季度完成煤炭企业智能化改造项目的全部审批，三月底前开工建设。
@@ -465,6 +467,12 @@ def test_a_venue_asked_is_the_place_in_its_own_clause(two_speakers):
     a = two_speakers.answer("山西的会议分会场设在哪里？")
     assert not a.abstained and a.direct_answer is not None and a.direct_answer.text == "大同市、长治市", a.text
     assert two_speakers.answer("山西的会议主会场设在哪里？").direct_answer.text == "太原"
+
+
+def test_what_a_meeting_said_is_no_sentence_on_how_it_was_held(two_speakers):
+    # 以视频会议形式召开，各县设分会场 records how the meeting was held, not what it said
+    a = two_speakers.answer("山西的会议强调了什么？")
+    assert not a.abstained and "形式召开" not in a.citations[0].quote and "强调" in a.citations[0].quote, a.text
 
 
 def test_what_a_post_holder_said_is_the_speech_of_the_one_holding_it(two_speakers):

@@ -18,13 +18,14 @@ from .context import ABOUT_THE_BULLETIN, AnswerContext
 from .quotes import Pick, sentence_pick
 
 # 介绍了哪些经验, 讲了什么, 协议约定了哪些, 表态发言承诺了哪些事: the content of what was said or agreed
-_ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|汇报|分享|交流|建议|约定|规定|部署|安排|布置|承诺|表态|保证)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
+_ASKS_CONTENT = re.compile(r"(?:介绍|讲|谈|说|提|提出|强调|指出|要求|汇报|分享|交流|建议|约定|规定|部署|安排|布置|承诺|表态|保证)(?:了|的|过|到)?(?:是|些|了些|一些)?(?:哪些|什么|啥)")
 # 作交流发言, 汇报工作, 出席会议并讲话, 签署合作协议: a record that it happened
 # (…洛阳市、南阳市发言。 …等部门分别汇报有关工作情况。 …刘捷等副省以上领导干部出席。: a roll of who spoke or attended)
 _RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}(?:发言|安排|部署)(?=[，。；;、]|$)|汇报(?:了)?(?:有关|相关)?工作|出席(?:会议)?并?讲话|先后发言|分别发言|主持(?:会议)?[。；;]"
                        r"|发言[。；;]?$|出席(?:会议)?[。；;]?$"
                        r"|签(?:署|订)(?:了)?[^，。；]{0,12}(?:协议|合同|备忘录|协定)"
-                       r"|部署[^，。；]{0,30}(?:有关|相关)?工作[。；;]?$")  # 殷勇部署2024年…有关工作。
+                       r"|部署[^，。；]{0,30}(?:有关|相关)?工作[。；;]?$"  # 殷勇部署2024年…有关工作。
+                       r"|以[^，。；]{0,12}形式(?:召开|举行|进行)|设(?:主|分)会场")  # how it was held, where
 # what a body that spoke is written with: the verb after its name
 _SPOKE = re.compile(r"^[^。；]{0,30}?(?:发言|讲话|介绍|汇报|表示|指出|说|交流|表态|致辞)")
 
@@ -32,6 +33,8 @@ _SPOKE = re.compile(r"^[^。；]{0,30}?(?:发言|讲话|介绍|汇报|表示|指
 def _speaks(body: str, text: str) -> bool:
     return bool(_SPOKE.search(text.partition(body)[2]))
 # a sentence that reports content: a colon, a quotation (not a name in quotes), a verb that introduces what was said
+# 浙江的会议提出了哪些要求, 河南的会上强调了什么: the meeting itself is the one that said it
+_MEETING_SAID = re.compile(r"[^，,。；;？?]{0,12}?(?:会议|大会|会)上?(?:都|还|又|主要)?(?:提出|强调|指出|要求|讲|说|谈|部署|明确)")
 _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|提出|介绍|认为|要求|希望|围绕|结合|就")
 
 # 哪几家企业, 哪家单位, 哪些高校: named organisations or places are asked for
@@ -123,7 +126,8 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
             return best, f"资料未写明{q.represents}发言的内容。"
         best = spoke
     if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
-        said = next((p for p in later if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
+        # (浙江的会议提出了什么 asks what the meeting said: any sentence of what was said answers)
+        said = next((p for p in (near if _MEETING_SAID.match(q.text) else later) if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
         return (said, "") if said is not None else (best, ONLY_RECORDED)
     if not ranks_what_is_picked(q, best.text):
         ranking = next((p for p in later if ranks_what_is_picked(q, p.text, listed=False)), None)
