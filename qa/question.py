@@ -38,6 +38,9 @@ from .predicate import SAYS, clause_words, predicate, predicate_head
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 
+# 开的是推进会, 召开的是座谈会: the kind of meeting asked (推进, 座谈), which its name ends with
+KIND_OF_MEETING = re.compile(r"(?:开|召开|举行|举办)的(?:都|也)?是(?P<kind>(?:(?!什么|哪)[^，,。？?]){1,10}?)(?:会议|大会|会)(?=[？?呢吗]|$)")
+
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
     "host": re.compile(r"主持"),
@@ -48,7 +51,8 @@ MEETING_FIELDS = {
     # (讲话精神 is what a speech said, usually the General Secretary's: no field of the meeting)
     "speakers": re.compile(r"讲话(?!精神)|致辞|作报告"),
     # 会议名称里带“营商环境”: the meeting's name is its theme as the report states it
-    "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里"),
+    # (哪几个省开的是推进会: the kind of meeting is read from its name)
+    "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里|" + KIND_OF_MEETING.pattern),
 }
 _NAME_ASKED = re.compile(MEETING_NAME_ASKED)
 _MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁开，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")

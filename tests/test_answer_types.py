@@ -101,6 +101,17 @@ def test_what_someone_said_is_their_speech_not_the_record_that_they_spoke(assist
     assert not a.abstained and a.citations[0].quote.startswith(opening), a.text
 
 
+@pytest.mark.parametrize("question, provinces", [
+    # 推进会, 推进大会 or 推进会议 ends the name; 推进民营经济…大会 (安徽) is no 推进会
+    ("哪几个省开的是推进会？", ["江苏", "北京", "河南", "重庆", "甘肃", "云南"]),
+    ("哪几个省开的是工作会议？", ["湖南", "四川", "黑龙江"]),  # not 江苏's 工作推进会
+    ("哪些地方召开的是动员大会？", ["江西", "辽宁"]),
+])
+def test_which_held_a_kind_of_meeting_is_read_from_the_meetings_names(assistant, question, provinces):
+    a = assistant.answer(question)
+    assert not a.abstained and list(a.provinces) == provinces, a.text
+
+
 def test_a_branch_venue_is_not_answered_by_the_main_venue(assistant):
     # 会议在深圳设主会场，在各地级以上市、各县（市、区）设分会场: no city names the branch venues
     a = assistant.answer("广东大会的分会场设在哪里？")

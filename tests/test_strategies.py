@@ -483,6 +483,11 @@ def test_what_a_post_holder_said_is_the_speech_of_the_one_holding_it(two_speaker
     assert not a.abstained and a.citations[0].quote.startswith("赵文华指出")
 
 
+def test_which_held_a_kind_of_meeting_is_read_from_the_meetings_names(two_issues):
+    a = two_issues.answer("哪些省开的是推进会？")  # 贵州's 大数据产业推进会; 海南's is a 建设大会
+    assert not a.abstained and set(a.provinces) == {"贵州"}, a.text
+
+
 def test_the_meeting_s_name_is_read_from_its_report_s_heading(speech):
     a = speech.answer("海南开的是什么会？")
     assert not a.abstained and a.direct_answer.text == "全省营商环境大会"

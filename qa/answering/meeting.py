@@ -8,7 +8,7 @@ import re
 
 from ..asking import POSTS
 from ..meetings import PART_SEP, holds_title, person_name
-from ..question import AUTONOMOUS_REGIONS, MUNICIPALITIES
+from ..question import AUTONOMOUS_REGIONS, KIND_OF_MEETING, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext, Reply, direct_span, missing_fact
@@ -31,6 +31,8 @@ def _condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
     q = ctx.question
     if field == "theme" and q.quoted:
         return list(q.quoted), []  # 名称里带“一季度”: the words as quoted
+    if field == "theme" and (kind := _kind_of_meeting(q.text)):
+        return [kind + end for end in ("会", "大会", "会议")], []  # 开的是推进会: 推进会, 推进大会 or 推进会议
     if field == "date":
         found = [(re.sub(r"\s+", "", q.text[a:b]), bool(_NEGATED_BEFORE.search(q.text[max(0, a - 4) : a]))) for a, b in spans.dates(q.text)]
         if found:
@@ -39,6 +41,11 @@ def _condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
     # search-mode words include their parts (省委书记 → 省委, 书记): keep the whole words
     words = [w for w in words if not any(w != o and w in o for o in words)]
     return ([], words) if q.negated else (words, [])
+
+
+def _kind_of_meeting(text: str) -> str:
+    m = KIND_OF_MEETING.search(text)
+    return m.group("kind") if m else ""
 
 
 _NEGATED_BEFORE = re.compile(r"不是|并非|不在|非|未|没")
@@ -96,7 +103,7 @@ def answer_meeting(ctx: AnswerContext) -> Reply:
 def _which(ctx: AnswerContext, field: str) -> Reply:
     wanted, unwanted = _condition(ctx, field)
     # 以民营经济为主题: a name holds every word asked (民营 and 经济), unless the question offers a choice (“推进会”或“推进大会”)
-    every = field == "theme" and not ctx.question.quoted_any
+    every = field == "theme" and not ctx.question.quoted_any and not _kind_of_meeting(ctx.question.text)
     counted = _ASKS_NUMBER.search(ctx.question.text)
     listed, unknown = [], []
     for m, located in ctx.retrieved.meetings:
