@@ -24,7 +24,7 @@ from .index_store import IndexData, IndexOutdated, index_exists, load_index
 from .meetings import holds_title, looks_like_name, person_name
 from .phrases import bare
 from .predicate import SAYS
-from .question import Question, read_question
+from .question import SPEAKS_AFTER, Question, read_question
 from .retrieval import Retriever, Scope
 from .schema import FRONT_PROVINCE, Answer
 
@@ -32,9 +32,8 @@ _lock = threading.Lock()
 _assistants: dict[tuple, Assistant] = {}
 
 
-# 省长在会上说了什么: a post, then what its holder said (the verbs of question._SPEAKER_ASKED)
-_POST_SPEAKS = re.compile(r"(省委书记|市委书记|省长|市长)(?=(?:在[^，,。？?]{0,20}?[上中])?(?:都|还|又|也|主要)?"
-                          r"(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|[讲谈说]了?(?:些|点)?(?:什么|哪些|哪几)))")
+# 省长在会上说了什么: a post, then what its holder said (as a name is, in question._SPEAKER_ASKED)
+_POST_SPEAKS = re.compile(r"(省委书记|市委书记|省长|市长)(?=" + SPEAKS_AFTER + ")")
 
 
 class Assistant:
