@@ -33,7 +33,11 @@ MEETING_NAME_ASKED = (r"什么(?:会议|大会|会(?!议))(?![上里中]|形式|
                       r"|(?:会议?|大会|第一会)的?(?:全称|名字|名称|会名)?(?:是|叫)什么(?:名字|名称)?(?=[？?呢吗]|$)"
                       r"|(?:(?:会议?|大会|第一会)的?(?:全称|名字|名称)|会名)(?:是|叫)?(?:什么)?(?=[？?呢吗]|$)")
 # the words that ask: a question holding two (各开的什么会、主要抓什么) asks more than one thing
-QUESTION_WORDS = re.compile(r"什么|谁|哪|多少|几|怎么|如何|是否")
+_ASKING_WORDS = re.compile(r"什么|谁|哪|多少|几|怎么|如何|是否")
+
+
+def asks_one_thing(text: str) -> bool:
+    return len(_ASKING_WORDS.findall(text)) <= 1
 # the kind of answer asked for, each with the question words that ask for it
 KIND_WORDS = {
     "date": r"哪天|哪一天|(?:正月|大年)?初几|日子(?=是|为|[？?]|$)|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几月份?|哪个月|哪月|几号|哪一?年|哪几年|何年|日期是|(?:具体|什么)日期|日期(?=[？?]?$)|时间是|何日|(?:谁|哪个|哪场|哪边|哪方)(?:先|(?:开|召开|举行)?得?更[早晚])|(?:开|召开|举行)得?更[早晚]|同一天",  # which came first: their dates

@@ -22,13 +22,13 @@ from .asking import (
     NOT_ASKING,
     ORDINAL_ASKED,
     POSTS,
-    QUESTION_WORDS,
     SUMMARY,
     SUPERLATIVE,
     UNIT_AFTER,
     UNIT_NOUNS,
     WHICH,
     ask_match,
+    asks_one_thing,
 )
 from .gazetteer import PROVINCES, abbreviated_province, alternation, listed_provinces, provinces_in
 from .keyword_index import STOPWORDS, tokenize
@@ -608,7 +608,7 @@ FIELD_KIND = {"host": "person", "speakers": "person", "date": "date", "scale": "
 def _meeting_field(text: str, kind: str | None = None) -> str | None:
     # 开的是什么会: the name asked is the record's theme (not when more is asked: 各开的什么会、
     # 主要抓什么; nor 连续开的是什么会、连续了几年, which asks a figure)
-    if kind == "name" and _NAME_ASKED.search(text) and len(QUESTION_WORDS.findall(text)) <= 1:
+    if kind == "name" and _NAME_ASKED.search(text) and asks_one_thing(text):
         return "theme"
     found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items() if (m := pattern.search(text))]
     # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..asking import QUESTION_WORDS
+from ..asking import asks_one_thing
 from ..question import BESIDE_A_MEETING
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .agreement import agrees, names_the_meeting
@@ -69,7 +69,7 @@ def strategy(ctx: AnswerContext) -> str:
     asks_form = q.kind is None and field == "format" and re.search(r"形式|方式", q.text)
     # 会议名称是什么, 开的是什么会: the name is the record's theme, read from the report's heading
     # (十年前第一次开的是什么会, 去年开的什么会: a meeting of another time than the report's)
-    asks_name = q.kind == "name" and field == "theme" and len(QUESTION_WORDS.findall(q.text)) <= 1
+    asks_name = q.kind == "name" and field == "theme" and asks_one_thing(q.text)
     if asks_name and (q.years or _ANOTHER_TIME.search(q.text)):
         return q.qtype
     if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or asks_form or asks_name):
