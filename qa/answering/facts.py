@@ -274,6 +274,13 @@ def span_fit(q, text: str) -> float:
     return min(1.0, best / 2) * 0.5 + 0.5 * many
 
 
+def _further_down(ctx: AnswerContext) -> list[Pick]:
+    """The sentences of the passages after the quote pool (up to three pools deep), best
+    first: read before saying the top passages do not hold what was asked."""
+    s = ctx.settings
+    return rank_sentences(ctx, ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool])
+
+
 def answer_fact(ctx: AnswerContext) -> Reply:
     q, s = ctx.question, ctx.settings
     pool = ctx.pool
@@ -292,8 +299,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         # asks no topic: his speech may rank below the passages that only name him)
         # (his words, before the sentence that only records that he spoke)
         agreeing = [p for p in ranked if speaker_agrees(ctx, p)]
-        if not any(not only_records_it(p.text) for p in agreeing) and (wider := ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool]):
-            agreeing += [p for p in rank_sentences(ctx, wider) if speaker_agrees(ctx, p)]
+        if not any(not only_records_it(p.text) for p in agreeing):
+            agreeing += [p for p in _further_down(ctx) if speaker_agrees(ctx, p)]
         best = next((p for p in agreeing if not only_records_it(p.text)), agreeing[0] if agreeing else None)
         if best is None:
             # (商黎光 only in the roll of those who attended: the roll is what the report says of him)
@@ -316,8 +323,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             # named a wrong person, and no score told them apart; the user is told to check
             return replace(attributed, lines=[*attributed.lines, BY_MEANING])
         if not fitting:
-            deeper = rank_sentences(ctx, ctx.retrieved.ranked[s.quote_pool : 3 * s.quote_pool])
-            fitting = [p for p in deeper if fits(ctx, p)]
+            fitting = [p for p in _further_down(ctx) if fits(ctx, p)]
         if not fitting and (reached := _reached_otherwise(ctx, ranked, best)) is not None:
             return reached
         if not fitting:
