@@ -334,8 +334,8 @@ def extract_meetings(doc: Document, sections: list[Section]) -> list[MeetingReco
 # --- questions about the meetings themselves ----------------------------------------------------
 
 def field_text(record: MeetingRecord, field: str) -> str:
-    value = getattr(record, field)
-    return "、".join(value) if isinstance(value, tuple) else value
+    value = getattr(record, field, "")
+    return "、".join(value) if isinstance(value, tuple) else value or ""
 
 
 def records_where(records: list[MeetingRecord], field: str, predicate: Callable[[str], bool]) -> list[MeetingRecord]:

@@ -44,7 +44,8 @@ KIND_OF_MEETING = re.compile(r"(?:开|召开|举行|举办)的(?:都|也)?是(?P
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
     "host": re.compile(r"主持"),
-    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后"),
+    # (同一天开的吗, 18号开的吗: whether it was held on a day)
+    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:开|召开|举行)"),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
     # 讲话 is the leaders'; 发言, 交流发言 are other participants' and no record field
@@ -56,7 +57,8 @@ MEETING_FIELDS = {
 }
 _NAME_ASKED = re.compile(MEETING_NAME_ASKED)
 _MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁开，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
-_NEGATION = re.compile(r"不是|并非|没有|未(?!来)|非(?!常)|不在")
+# (是不是, 有没有 ask whether; they negate nothing)
+_NEGATION = re.compile(r"(?<!是)不是|并非|(?<!有)没有|未(?!来)|非(?!常)|不在")
 
 # (相比2022年多出多少, 与2022年相比: the year a change is measured from is not the one asked about)
 _YEAR = re.compile(r"(?<![比较\d])((?:19|20)\d\d)\s*年(?!\s*(?:相比|相较|比))")
@@ -97,6 +99,7 @@ class Question:
     predicate_head: str = ""  # the word that governs the question word, when it comes before it
     clause_words: tuple[str, ...] = ()  # key words of the clause that asks: they sit next to the answer
     plural: bool = False  # 哪些人, 哪几位: a list answers
+    polar: bool = False  # 是在深圳开的吗, 是不是18号开的: answered yes or no
     speaker: str = ""  # 王正谱讲话强调了什么: the person whose words are asked for
     # 尤肖虎谈…，是在哪天的发布会上: what was said names an event; its date or place is asked
     at_event: bool = False
@@ -250,6 +253,9 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     at_event = kind in ("date", "place") and bool(_AT_EVENT.search(text) or _SAID_WHEN.search(text) and SAYS.search(text))
     # (what was said names the event, which need not be the report's meeting)
     field = _meeting_field(text, kind) if (about_meeting or qtype in ("which", "compare")) and not at_event else None
+    polar = bool(_POLAR.search(text)) and not _ASKS_VALUE.search(text)
+    if polar and about_meeting and field is None and HELD_IN.search(text):
+        field = "format"  # 是在深圳开的吗: the record's format says where it was held
     years = tuple(int(y) for y in _YEAR.findall(text))
     issue = _ISSUE.search(text)
     return Question(
@@ -276,6 +282,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         predicate_head=predicate_head(text, kind),
         clause_words=clause_words(text, kind),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
+        polar=polar,
         choices=_choices(text) or (_yes_or_no(text) if kind is None and qtype == "fact" else ()),
         excluded=excluded,
         speaker="" if kind == "person" else _speaker(text),
@@ -506,6 +513,12 @@ def _yes_or_no(text: str) -> tuple[tuple[str, ...], ...]:
     words = tuple(dict.fromkeys(w for w in tokenize(m.group(1)) if len(w) > 1 and not provinces_in(w))) if m else ()
     return (words,) if words else ()
 
+
+# 是在深圳开的吗, 有没有设分会场: a yes-or-no question, unless a question word asks a value too
+_POLAR = re.compile(r"吗[呢？?。！!\s]*$|有没有|是否|有无|是不是")
+_ASKS_VALUE = re.compile(r"谁|什么|哪|多少|几(?!乎)|怎|如何|何时|何地|为何|为啥|啥")
+# 在深圳开的, 在福州召开: where a meeting was held (a place, or 省会)
+HELD_IN = re.compile(r"在([^\s，,。；、？?]{2,8}?)(?:召开|开的|开会|举行|举办|设主会场)")
 
 _CHOICE_MARKS = {"是", "在", "以", "用", "由", "于", "为"}
 _HELD_WORDS = {"召开", "举行", "举办", "开会", "进行"}

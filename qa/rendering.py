@@ -56,13 +56,17 @@ def render_question(question: str) -> str:
 def answer_lines(answer: Answer) -> list[tuple[str, str]]:
     """The answer text line by line as (kind, text): "resolved" for the `理解为：…` line a
     rewritten follow-up opens with, "direct" for the direct answer (its text, without the
-    asterisks), "text" for the rest. The bold comes from Answer.direct_answer, never from
+    asterisks) and for a yes-or-no verdict (不是。), "text" for the rest. The bold comes from Answer.direct_answer, never from
     asterisks a document happens to contain."""
     out = []
     direct = f"**{answer.direct_answer.text}**" if answer.direct_answer else None
+    verdict = f"{answer.verdict}。" if answer.verdict else None
     for i, line in enumerate(answer.text.split("\n")):
         if i == 0 and answer.resolved_question and line.startswith(RESOLVED_PREFIX):
             out.append(("resolved", line))
+        elif verdict is not None and line == verdict:
+            out.append(("direct", line))  # 不是。: a yes-or-no question's answer, as bold as a span
+            verdict = None
         elif direct is not None and line == direct:
             out.append(("direct", answer.direct_answer.text))
             direct = None  # only the line the answer opens with

@@ -196,6 +196,7 @@ class Answer:
     direct_answer: DirectAnswer | None = None
     resolved_question: str | None = None  # a follow-up as it was understood, when rewritten
     trace: Trace | None = None
+    verdict: str = ""  # 是, 不是 or 有: a yes-or-no question the meeting records or the first quote settle
 
     def to_dict(self) -> dict:
         return {
@@ -205,6 +206,7 @@ class Answer:
             "abstained": self.abstained,
             "type": self.mode,
             "direct_answer": asdict(self.direct_answer) if self.direct_answer else None,
+            "verdict": self.verdict or None,
             "provinces": list(self.provinces),
             "citations": [c.to_dict() for c in self.citations],
         }

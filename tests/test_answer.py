@@ -116,7 +116,7 @@ def test_ask_json_schema(builtin_index):
     result = runner.invoke(app, ["ask", "江西一季度集中开工了多少个重大项目？", "--json", "--index", str(builtin_index)])
     assert result.exit_code == 0, result.output
     d = json.loads(result.stdout)
-    assert set(d) == {"question", "resolved_question", "answer", "abstained", "type", "direct_answer", "provinces", "citations"}
+    assert set(d) == {"question", "resolved_question", "answer", "abstained", "type", "direct_answer", "verdict", "provinces", "citations"}
     assert set(d["citations"][0]) == {"rank", "province", "section", "title", "page", "page_exact", "quote", "passage",
                                       "score", "doc", "doc_title", "start", "end"}
     assert d["citations"][0]["province"] == "江西"

@@ -123,6 +123,37 @@ def test_a_follow_up_naming_another_thing_asks_the_same_of_it(assistant):
     assert a.resolved_question == "江西年度计划完成投资是多少？" and a.direct_answer.text == "3064亿元"
 
 
+@pytest.mark.parametrize("question, said, province", [
+    ("广东大会是在深圳开的吗？", "是。", "广东"),
+    ("广东大会是在广州开的吗？", "不是。", "广东"),  # 在深圳设主会场
+    ("北京的会是2月18日开的吗？", "不是。", "北京"),  # 2月19日上午
+    ("四川那个工作会议，是不是跟大多数省一样18号开的？", "不是。", "四川"),
+    ("河南的会议是王凯主持的吗？", "不是。", "河南"),  # 孙守刚 presided; 王凯 spoke
+    ("广东的会是省委书记主持的吗？", "不是。", "广东"),  # 省委副书记、省长王伟中
+    ("黄坤明在会上讲话了吗？", "是。", "广东"),
+    ("浙江“三支队伍”建设大会是线上开的吗？", "是。", "浙江"),
+    ("北京、四川的会是同一天开的吗？", "是。", "北京"),  # both 2月19日
+    ("北京和上海的会是同一天开的吗？", "不是。", "北京"),
+    ("北京这次推进大会有没有提到北交所？", "有。", "北京"),
+])
+def test_a_yes_or_no_question_opens_with_its_verdict(assistant, question, said, province):
+    a = assistant.answer(question)
+    assert not a.abstained and a.text.startswith(said + "\n"), a.text
+    assert a.citations[0].province == province and a.verdict + "。" == said and a.to_dict()["verdict"] == a.verdict
+
+
+def test_each_part_of_a_question_gets_its_own_verdict(assistant):
+    a = assistant.answer("河南的会议是王凯主持的吗？在哪里开的？")
+    assert a.text.splitlines()[1].startswith("（1）不是。") and "（2）" in a.text and "郑州" in a.text, a.text
+
+
+def test_a_yes_or_no_question_nothing_settles_has_no_verdict(assistant):
+    # the record of 福建 does not say whether it had branch venues
+    assert assistant.answer("福建的座谈会有没有设分会场？").abstained
+    # 总述 names 浙江 and 新质生产力 in different clauses: no "有" from it
+    assert not assistant.answer("浙江有没有提到新质生产力？").text.startswith("有。")
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

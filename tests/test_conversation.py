@@ -174,6 +174,9 @@ def test_a_reference_to_several_things_joins_the_two_questions():
     ([GD_PROJECTS], "那主持人呢？", "广东的主持人呢？"),
     ([GD], "那开的是什么会？", "广东高质量发展大会开的是什么会？"),  # the meeting's name
     ([JS_FIRST], "会议名称呢？", "江苏新春第一会的会议名称呢？"),
+    # a yes-or-no question about the meeting: the meeting of the place asked about, not the place
+    (["北京的会是谁主持的？"], "是2月18日开的吗？", "北京的会是2月18日开的吗？"),
+    ([GD], "是线上开的吗？", "广东高质量发展大会是线上开的吗？"),
 ])
 def test_a_question_about_the_meeting_that_names_none_asks_about_the_previous_meeting(history, question, expected):
     check(history, question, expected, "elliptic")

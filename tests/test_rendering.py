@@ -90,6 +90,16 @@ def test_direct_answer_line_is_bold_and_nothing_else_is():
     assert msg.count("<strong") == 1 and "**不是粗体**" in msg
 
 
+def test_a_verdict_opens_the_message_bold_before_the_direct_answer():
+    answer = Answer("北京的会是2月18日开的吗？", "不是。\n**2月19日上午**\n北京·第4节：「2月19日上午，大会召开。不是。」[1]", False, [cite()],
+                    direct_answer=direct("2月19日上午"), verdict="不是")
+    msg = render_message(answer)
+    assert msg.startswith('<strong class="qa-direct">不是。</strong><br><strong class="qa-direct">2月19日上午</strong><br>')
+    assert msg.count("<strong") == 2  # the quote's own 不是。 stays text
+    # without a verdict, a line that reads 不是。 is plain text
+    assert "<strong" not in render_message(Answer("问", "不是。\n「甲」[1]", False, [cite()]))
+
+
 def test_asterisks_without_a_direct_answer_stay_literal():
     msg = render_message(Answer("问", "**1139个**\n「甲」[1]", False, [cite()]))
     assert "<strong" not in msg and msg.startswith("**1139个**")

@@ -469,6 +469,38 @@ def test_a_venue_asked_is_the_place_in_its_own_clause(two_speakers):
     assert two_speakers.answer("山西的会议主会场设在哪里？").direct_answer.text == "太原"
 
 
+@pytest.mark.parametrize("question, said, direct", [
+    ("山西的推进会是2月18日开的吗？", "是。", "2月18日"),
+    ("山西的推进会是不是19号开的？", "不是。", "2月18日"),  # a day alone names the date asked
+    ("山西的会议是李国强主持的吗？", "是。", "李国强"),
+    ("山西的会议是孙立新主持的吗？", "不是。", "李国强"),  # he spoke; the record's one host is 李国强
+    ("山西的会议是省长主持的吗？", "不是。", "李国强"),  # 副省长 holds no 省长 post
+    ("山西的推进会是在太原开的吗？", "是。", None),
+    ("山西的推进会是在晋中开的吗？", "不是。", None),
+    ("山西的推进会设分会场了吗？", "是。", None),
+])
+def test_a_yes_or_no_question_about_the_meeting_opens_with_the_record_s_verdict(two_speakers, question, said, direct):
+    a = two_speakers.answer(question)
+    assert not a.abstained and a.text.startswith(said + "\n"), a.text
+    assert direct is None or a.direct_answer.text == direct
+    assert a.citations[0].province == "山西"
+
+
+def test_a_yes_or_no_question_the_record_cannot_settle_gets_no_verdict(two_speakers):
+    # the speakers listed need not be all who spoke: absence is no "no"
+    a = two_speakers.answer("山西的会上李国强讲话了吗？")
+    assert not a.text.startswith(("是。", "不是。")), a.text
+    assert two_speakers.answer("山西的会上孙立新讲话了吗？").text.startswith("是。")
+    # 省会: a name the records do not use for a city
+    assert not two_speakers.answer("山西的推进会是在省会开的吗？").text.startswith(("是。", "不是。"))
+
+
+def test_whether_a_report_mentions_something_is_said_only_from_its_own_words(two_speakers):
+    a = two_speakers.answer("山西的会上有没有提到网购？")
+    assert a.text.startswith("有。\n") and "网购" in a.citations[0].quote
+    assert not two_speakers.answer("山西的会上有没有提到数字人民币？").text.startswith("有。")
+
+
 def test_what_a_meeting_said_is_no_sentence_on_how_it_was_held(two_speakers):
     # 以视频会议形式召开，各县设分会场 records how the meeting was held, not what it said
     a = two_speakers.answer("山西的会议强调了什么？")

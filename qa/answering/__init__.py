@@ -15,6 +15,7 @@ from .facts import answer_fact
 from .listing import answer_compare, answer_which
 from .meeting import answer_meeting
 from .pages import answer_page
+from .polar import mentioned, verdict
 from .quotes import MAYBE, NOT_FOUND, maybe_line
 
 
@@ -24,14 +25,16 @@ def answer_multi(ctx: AnswerContext) -> Reply:
     lines, direct, answered = [], None, 0
     for n, part in enumerate(ctx.parts, 1):
         part.citations = ctx.citations  # one numbering across the parts
-        reply = run(part)
+        mode = strategy(part)
+        reply = STRATEGIES[mode](part)
         if reply.abstained:
             said = (reply.reason or "") + "".join(reply.lines)
             lines.append(f"（{n}）{NOT_FOUND}" + (f"：{said}" if said else "。"))
             continue
         answered += 1
         direct = direct or reply.direct
-        lines.append(f"（{n}）" + "\n".join(reply.lines))
+        settled = verdict(part) if mode == "meeting" else ""
+        lines.append(f"（{n}）{settled + '。' if settled else ''}" + "\n".join(reply.lines))
     return Reply(lines, abstained=answered == 0, direct=direct, provinces=ctx.question.provinces)
 
 
@@ -72,20 +75,18 @@ def strategy(ctx: AnswerContext) -> str:
     asks_name = q.kind == "name" and field == "theme" and asks_one_thing(q.text)
     if asks_name and (q.years or _ANOTHER_TIME.search(q.text)):
         return q.qtype
-    if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or asks_form or asks_name):
+    # 是2月18日开的吗, 是王凯主持的吗: whether the field holds a value (a verdict reads the record)
+    asks_whether = q.polar and bool(verdict(ctx))
+    if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or asks_form or asks_name or asks_whether):
         c, a, b = r.meetings[0][1][field]
         # the record must hold the kind asked: 100余家…参会 is no count of people
         # (and name the same meeting: a 全国 meeting the report mentions is not its 全省 one)
         # (创新驱动发展分论坛: an event beside the meeting is another one, its host not the meeting's)
         beside = BESIDE_A_MEETING.search(q.meeting_name)
-        if ((asks_name or answers_kind(q, c.chunk.text[a:b])) and agrees(q, c.chunk.text[a:b]) and names_the_meeting(q, c.chunk.text[a:b] + c.chunk.title)
+        if ((asks_name or asks_whether or answers_kind(q, c.chunk.text[a:b])) and agrees(q, c.chunk.text[a:b]) and names_the_meeting(q, c.chunk.text[a:b] + c.chunk.title)
                 and not (beside and beside.group() not in r.meetings[0][0].title)):
             return "meeting"
     return q.qtype
-
-
-def run(ctx: AnswerContext) -> Reply:
-    return STRATEGIES[strategy(ctx)](ctx)
 
 
 def compose(ctx: AnswerContext, reason: str = "") -> Answer:
@@ -95,10 +96,10 @@ def compose(ctx: AnswerContext, reason: str = "") -> Answer:
     ctx.citations.fill(ctx.retrieved.ranked + ctx.retrieved.outside, ctx.k)
     citations = ctx.citations.build()
     q = ctx.question
-    direct = None
+    direct, said = None, ""
     if reply.abstained:
-        said = reply.reason + "".join(reply.lines)
-        text = NOT_FOUND + (f"：{said}" if reply.lines else f"。{said}") + maybe_line(citations, ctx.with_doc)
+        missing = reply.reason + "".join(reply.lines)
+        text = NOT_FOUND + (f"：{missing}" if reply.lines else f"。{missing}") + maybe_line(citations, ctx.with_doc)
     else:
         text = "\n".join(reply.lines)
         if reply.direct is not None:
@@ -106,7 +107,10 @@ def compose(ctx: AnswerContext, reason: str = "") -> Answer:
             rank = ctx.citations.add(pick)  # already cited: add() returns its number
             direct = DirectAnswer(pick.text[a:b], rank, a, b)
             text = f"**{direct.text}**\n{text}"
-    return Answer(q.asked or q.text, text, reply.abstained, citations, mode, reply.provinces or q.provinces, direct, trace=trace(ctx, mode))
+        if said := verdict(ctx) if mode == "meeting" else mentioned(ctx):
+            text = f"{said}。\n{text}"
+    return Answer(q.asked or q.text, text, reply.abstained, citations, mode, reply.provinces or q.provinces, direct,
+                  trace=trace(ctx, mode), verdict=said)
 
 
 def trace(ctx: AnswerContext, mode: str) -> Trace:
@@ -118,4 +122,4 @@ def trace(ctx: AnswerContext, mode: str) -> Trace:
     return Trace(mode, ctx.question.search_text, hits)
 
 
-__all__ = ["AnswerContext", "MAYBE", "NOT_FOUND", "STRATEGIES", "compose", "run", "strategy"]
+__all__ = ["AnswerContext", "MAYBE", "NOT_FOUND", "STRATEGIES", "compose", "strategy"]

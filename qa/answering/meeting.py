@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..asking import POSTS
-from ..meetings import PART_SEP, holds_title, person_name
+from ..meetings import PART_SEP, field_text, holds_title, person_name
 from ..question import AUTONOMOUS_REGIONS, KIND_OF_MEETING, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
@@ -20,12 +20,7 @@ FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形
 _NAMING = re.compile(r"主持|形式|方式|规模|主题|为题|名义|名称|名字|人数|参会|与会|参加|出席|日期|时间|哪天|何时|讲话|发言|致辞|召开|举行|会议|大会|省市|省份|地方|哪些")
 
 
-def _value(m: MeetingRecord, field: str) -> str:
-    v = getattr(m, field, "")
-    return "、".join(v) if isinstance(v, tuple) else (v or "")
-
-
-def _condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
+def condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
     """(what the field must hold, what it must not): `由省长主持` → 省长;
     `不是在2月18日、而是在2月19日` → 2月19日, not 2月18日."""
     q = ctx.question
@@ -56,8 +51,8 @@ def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: 
     # a title or a date is read from the field's value: the sentence may name other people
     if field in ("host", "speakers"):
         people = (m.host,) if field == "host" else m.speakers
-        return any(holds_title(p, t) for p in people for c in condition for t in _titles(c, m.province))
-    value = re.sub(r"\s+", "", _value(m, field))
+        return any(holds_title(p, t) for p in people for c in condition for t in titles(c, m.province))
+    value = re.sub(r"\s+", "", field_text(m, field))
     # (a name or a date is the field itself; the headline's subtitle is no part of the name)
     haystack = value if field in ("date", "theme") else value + re.sub(r"\s+", "", evidence_text)
     return (all if every else any)(_holds(c, haystack) for c in condition)
@@ -76,7 +71,7 @@ def _holds(condition: str, text: str) -> bool:
     return bool(re.search(pattern, text))
 
 
-def _titles(title: str, province: str) -> tuple[str, ...]:
+def titles(title: str, province: str) -> tuple[str, ...]:
     """A provincial title and its equivalents: a municipality's 市长 is its 省长, an
     autonomous region's 主席 is its 省长."""
     if title in ("党委书记", "书记"):
@@ -96,12 +91,12 @@ def answer_meeting(ctx: AnswerContext) -> Reply:
         reply = _which(ctx, q.meeting_field)
         # 哪些会议列出了省法院负责人参会: the records hold the scale, not every name
         # on the attendance list; the reports' own sentences may still say it
-        return answer_which(ctx) if reply.abstained and _condition(ctx, q.meeting_field)[0] else reply
+        return answer_which(ctx) if reply.abstained and condition(ctx, q.meeting_field)[0] else reply
     return _each(ctx, q.meeting_field)
 
 
 def _which(ctx: AnswerContext, field: str) -> Reply:
-    wanted, unwanted = _condition(ctx, field)
+    wanted, unwanted = condition(ctx, field)
     # 以民营经济为主题: a name holds every word asked (民营 and 经济), unless the question offers a choice (“推进会”或“推进大会”)
     every = field == "theme" and not ctx.question.quoted_any and not _kind_of_meeting(ctx.question.text)
     counted = _ASKS_NUMBER.search(ctx.question.text)
@@ -160,7 +155,7 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
 def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tuple[Pick, int, int] | None:
     """The span that answers: a figure or a date of the kind asked, else the field's value
     (a person's name without the title chain, a format's first part)."""
-    value = _value(m, field).split(PART_SEP)[0]
+    value = field_text(m, field).split(PART_SEP)[0]
     if field in ("host", "speakers"):
         value = person_name(value.split("、")[-1] if field == "speakers" else value)
     # the record knows who presided: 李秀领…出席，市委副书记刘伟主持 is answered by 刘伟,

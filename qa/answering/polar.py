@@ -1,0 +1,115 @@
+"""Questions answered yes or no (北京的会是2月18日开的吗, 是王凯主持的吗, 是在深圳开的吗):
+the verdict, read from the meeting records and said before the quotes that show it.
+
+Only what a record states can say no: a date, the one host, the city a meeting was
+held in. A record that lists the speakers or the format may leave someone or something
+out, so about those it can only say yes."""
+from __future__ import annotations
+
+import re
+
+from ..asking import POSTS
+from ..meetings import field_text, holds_title, person_name
+from ..question import HELD_IN
+from ..schema import MeetingRecord
+from . import spans
+from .context import AnswerContext
+from .meeting import condition, titles
+
+YES, NO = "是", "不是"
+
+_DAY = re.compile(r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号]")
+_SAME_DAY = re.compile(r"同一天|同一日|同天|同日")
+# 线上开的, 网上开的: held over a link, which a 视频 or 电视电话 meeting is
+_REMOTE_ASKED = re.compile(r"视频|线上|网上|网络|远程|云上")
+_REMOTE_HELD = re.compile(r"视频|电视电话|网络|线上")
+_PARTS_ASKED = ("分会场", "主会场", "电视电话", "直播")
+# 省会, 省城: the capital, which the records do not know by that name
+_POST = re.compile(rf"[\u4e00-\u9fff]{{0,6}}(?:{POSTS})")
+_NO_PLACE = re.compile(r"^(?:省会|省城|首府|会上|现场|当地|本地|线上|线下|网上)$")
+
+
+def verdict(ctx: AnswerContext) -> str:
+    """是 or 不是 for a yes-or-no question the meeting records answer, else ""."""
+    q = ctx.question
+    if not q.polar or q.qtype == "which":
+        return ""
+    field = q.meeting_field
+    judge = {"date": _date, "host": _person, "speakers": _person, "format": _format}.get(field or "")
+    records = [(m, c.chunk.text[a:b]) for m, located in ctx.retrieved.meetings if field in located for c, a, b in [located[field]]]
+    if judge is None or not records:
+        return ""
+    if field == "date" and not _DAY.search(q.text) and _SAME_DAY.search(q.text):
+        days = {_day(field_text(m, "date")) for m, _ in records}
+        return "" if len(records) < 2 or None in days else YES if len(days) == 1 else NO
+    found = [judge(ctx, m, said) for m, said in records]
+    if None in found:
+        return ""
+    return YES if all(found) else NO
+
+
+# 不设分会场, 未提及: the words stand in the quote, denied
+_DENIED_BEFORE = re.compile(r"[不未没无非]\S?$")
+
+
+def mentioned(ctx: AnswerContext) -> str:
+    """有 for 有没有提到北交所 when the first quote, from the report asked about, holds every
+    word asked after. Not finding them says nothing: the report may word it otherwise."""
+    q = ctx.question
+    if not q.polar or len(q.choices) != 1 or not ctx.citations.picks:
+        return ""
+    pick = ctx.citations.picks[0]
+    text = pick.text
+    if q.provinces and pick.candidate.chunk.province not in q.provinces:
+        return ""
+    if not all(w in text and not _DENIED_BEFORE.search(text[max(0, text.find(w) - 2) : text.find(w)]) for w in q.choices[0]):
+        return ""
+    return "有" if re.search(r"有没有|有无", q.text) else YES
+
+
+def _day(text: str) -> tuple[str | None, str] | None:
+    m = _DAY.search(text)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _date(ctx: AnswerContext, m: MeetingRecord, said: str) -> bool | None:
+    asked, held = _day(ctx.question.text), _day(field_text(m, "date"))
+    if asked is None or held is None:
+        return None
+    (month, day), (held_month, held_day) = asked, held
+    return day == held_day and month in (None, held_month)
+
+
+def _person(ctx: AnswerContext, m: MeetingRecord, said: str) -> bool | None:
+    q = ctx.question
+    field = q.meeting_field
+    people = (m.host,) if field == "host" else m.speakers
+    if not any(people):
+        return None
+    # the people the question names, as the records and passages write them (the
+    # segmenter splits a name it does not know: 孙立新 → 孙, 立新), and the posts it names
+    known = {person_name(p) for r, _ in ctx.retrieved.meetings for p in (r.host, *r.speakers) if p}
+    known |= {c.chunk.text[a:b] for c in ctx.retrieved.ranked for a, b in spans.persons(c.chunk.text)}
+    wanted, unwanted = condition(ctx, field)
+    named = [n for n in known if n in q.text] + [w for w in wanted + unwanted if _POST.fullmatch(w)]
+    if not named:
+        return None
+    if any(holds_title(p, t) for p in people for w in named for t in titles(w, m.province)):
+        return True
+    # one host: another person or post is a no; a list of speakers may leave someone out
+    return False if field == "host" else None
+
+
+def _format(ctx: AnswerContext, m: MeetingRecord, said: str) -> bool | None:
+    q = ctx.question
+    held = re.sub(r"\s+", "", field_text(m, "format") + said)
+    if (place := HELD_IN.search(q.text)) and not _NO_PLACE.match(place.group(1)):
+        where = place.group(1)
+        if f"在{where}" in held:
+            return True
+        other = HELD_IN.search(held)
+        return False if other and where not in other.group(1) and other.group(1) not in where else None
+    if _REMOTE_ASKED.search(q.text):
+        return True if _REMOTE_HELD.search(held) else None
+    asked = [p for p in _PARTS_ASKED if p in q.text]
+    return True if asked and all(p in held for p in asked) else None
