@@ -100,6 +100,7 @@ class Question:
     clause_words: tuple[str, ...] = ()  # key words of the clause that asks: they sit next to the answer
     plural: bool = False  # 哪些人, 哪几位: a list answers
     polar: bool = False  # 是在深圳开的吗, 是不是18号开的: answered yes or no
+    counts_provinces: bool = False  # 有几个省提到了…: read as which provinces, the list counted
     speaker: str = ""  # 王正谱讲话强调了什么: the person whose words are asked for
     # 尤肖虎谈…，是在哪天的发布会上: what was said names an event; its date or place is asked
     at_event: bool = False
@@ -224,6 +225,10 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     if not provinces and ("直辖市" in text or _WHICH_CITY.match(text)):
         provinces = MUNICIPALITIES  # "哪个直辖市…", "哪个城市提出…": one of the four, not a comparison of them
     kind = _kind(text)
+    # 有几个省提到了营商环境: the provinces that did it, counted (the list answers)
+    counts_provinces = bool(COUNTS_PROVINCES.search(text)) and not provinces and not (_ASKS_COUNT.search(text) and _THE_BULLETIN_ITSELF.search(text))
+    if counts_provinces:
+        kind = None
     numbered = _numbered(text)
     if numbered and re.search(r"哪些|哪几", text[text.find(numbered[1]) + len(numbered[1]) :]):
         numbered = ()  # 讲的“几个必须”，主要是哪些: the items are asked, not how many
@@ -234,7 +239,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     excluded = _excluded(text, provinces)
     # (哪“几早”: a quoted question word is no phrase of the report's)
     quoted_ways = [_either(t) for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t)]
-    if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)) or excluded:
+    if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)) or excluded or counts_provinces:
         qtype = "which"
     elif named >= 2 and (COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
         qtype = "compare"
@@ -283,6 +288,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         clause_words=clause_words(text, kind),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
         polar=polar,
+        counts_provinces=counts_provinces,
         choices=_choices(text) or (_yes_or_no(text) if kind is None and qtype == "fact" else ()),
         excluded=excluded,
         speaker="" if kind == "person" else _speaker(text),
@@ -513,6 +519,18 @@ def _yes_or_no(text: str) -> tuple[tuple[str, ...], ...]:
     words = tuple(dict.fromkeys(w for w in tokenize(m.group(1)) if len(w) > 1 and not provinces_in(w))) if m else ()
     return (words,) if words else ()
 
+
+# 哪些省开了新春第一会: nothing asked beyond holding the meeting, which every report records
+_ONLY_THE_MEETING = re.compile(r"(?:一共|总共|共|都|各|也|有|是|的|了|过|开|召开|举行|举办|开会|会议|大会|会|新春第一会|新春|第一会|第一场会|春节后|节后|今年|[？?。，,！!\s])*")
+
+
+def asks_only_the_meeting(text: str) -> bool:
+    rest = COUNTS_PROVINCES.sub("", WHICH.sub("", text))
+    return bool(rest.strip()) and _ONLY_THE_MEETING.fullmatch(rest) is not None
+
+
+# 几个省, 多少个地方: a count of provinces (not 多少个省重点建设项目, 几个省级开发区, 几个省会城市)
+COUNTS_PROVINCES = re.compile(r"(?:几|多少)个?(?:省份|省区市|省市|省|地方|地区)(?![重级基属内外委政会长域直])")
 
 # 是在深圳开的吗, 有没有设分会场: a yes-or-no question, unless a question word asks a value too
 _POLAR = re.compile(r"吗[呢？?。！!\s]*$|有没有|是否|有无|是不是")

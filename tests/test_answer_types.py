@@ -154,6 +154,29 @@ def test_a_yes_or_no_question_nothing_settles_has_no_verdict(assistant):
     assert not assistant.answer("浙江有没有提到新质生产力？").text.startswith("有。")
 
 
+def test_how_many_provinces_held_the_meeting_is_the_count_of_the_reports(assistant):
+    # before: 三省, the editor's count of those that spoke of 解放思想大讨论
+    a = assistant.answer("一共有多少个省开了新春第一会？")
+    assert not a.abstained and a.text.startswith("资料中共有18个省市的会议报道") and len(a.provinces) == 18, a.text
+    assert a.direct_answer is None
+
+
+@pytest.mark.parametrize("question, provinces", [
+    ("有几个省提到了营商环境？", {"上海", "辽宁", "吉林", "河北", "安徽"}),  # before: 150项, a count of reforms
+    ("多少个省的会议是视频会议？", {"江苏", "浙江", "湖南"}),  # before: 10个, a count of projects
+    ("几个省是2月19日开的会？", {"北京", "四川"}),
+])
+def test_a_count_of_provinces_lists_and_counts_them(assistant, question, provinces):
+    a = assistant.answer(question)
+    assert not a.abstained and a.direct_answer is None and provinces <= set(a.provinces), a.text
+    assert a.text.startswith(f"共{len(a.provinces)}个省市："), a.text
+
+
+def test_a_count_of_provinces_the_editor_states_is_quoted(assistant):
+    a = assistant.answer("编者说有几个省提到了解放思想大讨论？")
+    assert not a.abstained and a.direct_answer.text == "三省" and a.citations[a.direct_answer.rank - 1].province == "总述"
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

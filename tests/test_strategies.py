@@ -469,6 +469,48 @@ def test_a_venue_asked_is_the_place_in_its_own_clause(two_speakers):
     assert two_speakers.answer("山西的会议主会场设在哪里？").direct_answer.text == "太原"
 
 
+THREE_MEETINGS = """今日测试快讯
+
+2024年第5期
+
+节后首个工作日，海南、贵州、宁夏等地召开新春第一会。海南、贵州两省提到了数字经济，宁夏聚焦生态保护和黄河治理。
+
+1. 海南召开全省数字经济大会
+
+2月18日，海南省委、省政府在海口召开全省数字经济大会。会议提出，今年数字经济增加值增长12%。
+
+2. 贵州召开全省大数据产业推进会
+
+2月18日，贵州省在贵阳召开大数据产业推进会。会议提出，数字经济要成为全省经济的重要增长极。
+
+3. 宁夏召开全区生态保护大会
+
+2月19日，宁夏回族自治区党委、政府在银川召开全区生态保护大会。会议要求，坚持生态保护和黄河治理一起抓。
+"""
+
+
+@pytest.fixture(scope="module")
+def three_meetings(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "three-meetings", THREE_MEETINGS, 5)
+
+
+def test_which_provinces_held_the_meeting_is_every_report_s_meeting(three_meetings):
+    for question in ("哪些省开了新春第一会？", "一共有多少个省开了新春第一会？"):
+        a = three_meetings.answer(question)
+        assert not a.abstained and a.text.startswith("资料中共有3个省市的会议报道：海南、贵州、宁夏"), a.text
+        assert set(a.provinces) == {"海南", "贵州", "宁夏"} and a.direct_answer is None
+
+
+def test_a_count_of_provinces_is_the_count_the_documents_state_or_the_list_of_them(three_meetings):
+    # the overview counts them: its figure answers, quoted
+    a = three_meetings.answer("有几个省提到了数字经济？")
+    assert not a.abstained and a.direct_answer.text == "两省" and a.citations[0].province == "总述"
+    # nothing counts them: the provinces that say it, listed and counted; never another figure (12%)
+    b = three_meetings.answer("几个省是2月19日开的会？")
+    assert not b.abstained and b.provinces == ("宁夏",) and b.direct_answer is None, b.text
+    assert read_question("广东今年安排了多少个省重点建设项目？").qtype == "figure"  # 省 as a level of projects counts no province
+
+
 @pytest.mark.parametrize("question, said, direct", [
     ("山西的推进会是2月18日开的吗？", "是。", "2月18日"),
     ("山西的推进会是不是19号开的？", "不是。", "2月18日"),  # a day alone names the date asked

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..asking import asks_one_thing
-from ..question import BESIDE_A_MEETING
+from ..question import BESIDE_A_MEETING, asks_only_the_meeting
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .agreement import agrees, names_the_meeting
 from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind
@@ -63,6 +63,8 @@ def strategy(ctx: AnswerContext) -> str:
     if q.asks_page and q.qtype != "multi":
         return "page"
     field = q.meeting_field
+    if q.qtype == "which" and q.about_meeting and r.meetings and field is None and asks_only_the_meeting(q.text):
+        return "meeting"  # 哪些省开了新春第一会: every meeting the reports record
     if q.qtype == "multi" or not (field and q.about_meeting and r.meetings):
         return q.qtype
     if q.qtype in ("which", "compare"):

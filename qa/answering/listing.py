@@ -1,12 +1,16 @@
 """Questions across places: "which provinces", and comparisons of named provinces."""
 from __future__ import annotations
 
+import re
+
 from ..meetings import HELD
 from ..phrases import holds_phrases
+from ..predicate import predicate
 from ..retrieval import ALL_WORDS
+from . import spans
 from .context import AnswerContext, Reply, bare, is_relevant
 from .facts import rank_sentences
-from .quotes import best_pick, quoted, sentence_pick
+from .quotes import Pick, best_pick, quoted, sentence_pick
 
 
 def answer_which(ctx: AnswerContext) -> Reply:
@@ -17,6 +21,8 @@ def answer_which(ctx: AnswerContext) -> Reply:
     separates the provinces that say it from those that merely sound alike. The same
     province in two documents is two sources.
     """
+    if ctx.question.counts_provinces and (stated := _stated_count(ctx)):
+        return stated
     s = ctx.settings
     best = [c for c in ctx.retrieved.province_best if c.chunk.province not in ctx.question.excluded]
     if not best:
@@ -36,6 +42,26 @@ def answer_which(ctx: AnswerContext) -> Reply:
     names = _names(ctx, found)
     head = f"共{len(names)}个省市：{'、'.join(names)}" if len(names) > 1 else f"1个省市：{names[0]}"
     return Reply([head] + lines, provinces=tuple(c.chunk.province for c in found))
+
+
+# 湖南、黑龙江、甘肃三省, 14个省市: a count of provinces as a report writes it
+_PROVINCE_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个?(?:省份|省区市|省市|省|地)(?![委长级会内外属])")
+
+
+def _stated_count(ctx: AnswerContext) -> Reply | None:
+    """编者说有几个省提到了解放思想大讨论: a count the documents state, in a clause that
+    holds every predicate word asked, answers before any list of ours."""
+    asked = predicate(ctx.question.text, "figure")
+    if not asked:
+        return None
+    for c in ctx.pool:
+        for t in c.sentences:
+            text = c.text(t)
+            for m in _PROVINCE_COUNT.finditer(text):
+                if all(w in spans.clause_of(m.span(), text) for w in asked):
+                    pick = Pick(c, t.start, t.end, t.score)
+                    return Reply([ctx.quote_line(pick)], direct=(pick, *m.span()), provinces=(c.chunk.province,))
+    return None
 
 
 def _holding(ctx: AnswerContext, c):

@@ -87,6 +87,8 @@ def titles(title: str, province: str) -> tuple[str, ...]:
 
 def answer_meeting(ctx: AnswerContext) -> Reply:
     q = ctx.question
+    if q.meeting_field is None:
+        return _every(ctx)
     if q.qtype == "which":
         reply = _which(ctx, q.meeting_field)
         # 哪些会议列出了省法院负责人参会: the records hold the scale, not every name
@@ -123,6 +125,19 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     if unknown:
         lines.append(f"另有{len(unknown)}个省市的报道未写明{what}：{'、'.join(_label(ctx, m) for m in unknown)}。")
     return Reply(lines, provinces=tuple(m.province for m, _ in listed))
+
+
+def _every(ctx: AnswerContext) -> Reply:
+    """Every meeting the reports record (哪些省开了新春第一会, 一共多少个省开了), each by the
+    sentence that says it was held. The count is of the reports in the documents: a
+    meeting the editor names without a report (山东) is in no record."""
+    held = [(m, located.get("date") or located.get("theme")) for m, located in ctx.retrieved.meetings]
+    held = [(m, Pick(c, a, b, c.score)) for m, found in held if found for c, a, b in [found]]
+    if not held:
+        return Reply([], abstained=True)
+    lines = [f"资料中共有{len(held)}个省市的会议报道：{'、'.join(_label(ctx, m) for m, _ in held)}"]
+    lines += [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(held, 1)]
+    return Reply(lines, provinces=tuple(m.province for m, _ in held))
 
 
 def _each(ctx: AnswerContext, field: str) -> Reply:
