@@ -41,11 +41,18 @@ AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 # 开的是推进会, 召开的是座谈会: the kind of meeting asked (推进, 座谈), which its name ends with
 KIND_OF_MEETING = re.compile(r"(?:开|召开|举行|举办)的(?:都|也)?是(?P<kind>(?:(?!什么|哪)[^，,。？?]){1,10}?)(?:会议|大会|会)(?=[？?呢吗]|$)")
 
+# 哪个省最晚开会, 哪边先开的会: the meetings ordered by their dates (早开工 is no meeting's)
+HELD_FIRST = re.compile(r"(?:最早|最先|率先|先|最晚|最迟|最后|晚|后)(?:正式)?(?:开|召开|举行|举办)(?![工展始放发拓创启辟])|"
+                        r"(?:开|召开|举行|举办)(?:会)?得(?:最早|最先|最晚|最迟)")
+HELD_LAST = re.compile(r"晚|迟|后")
+_SIDES = re.compile(r"哪边|哪一边|两[地省市边场]|双方|谁")
+
 # questions about the meeting itself, and the field of its record they ask for
 MEETING_FIELDS = {
     "host": re.compile(r"主持"),
     # (同一天开的吗, 18号开的吗: whether it was held on a day)
-    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:开|召开|举行)"),
+    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:开|召开|举行)|"
+                       + HELD_FIRST.pattern),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
     # 讲话 is the leaders'; 发言, 交流发言 are other participants' and no record field
@@ -239,7 +246,10 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     excluded = _excluded(text, provinces)
     # (哪“几早”: a quoted question word is no phrase of the report's)
     quoted_ways = [_either(t) for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t)]
-    if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)) or excluded or counts_provinces:
+    # (哪个省最晚开会: of all the meetings, the one or ones held last)
+    # (哪边先开, 两地谁先: the sides a comparison names, maybe in an earlier part)
+    first_or_last = not provinces and bool(HELD_FIRST.search(text)) and bool(_MEETING.search(text)) and not _SIDES.search(text)
+    if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)) or excluded or counts_provinces or first_or_last:
         qtype = "which"
     elif named >= 2 and (COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
         qtype = "compare"

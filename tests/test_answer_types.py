@@ -177,6 +177,13 @@ def test_a_count_of_provinces_the_editor_states_is_quoted(assistant):
     assert not a.abstained and a.direct_answer.text == "三省" and a.citations[a.direct_answer.rank - 1].province == "总述"
 
 
+def test_the_meetings_held_last_are_those_of_the_last_day(assistant):
+    # before: a sentence of 重庆 about branch venues
+    a = assistant.answer("哪个省最晚开会？")
+    assert not a.abstained and set(a.provinces) == {"北京", "四川"} and a.text.startswith("最晚："), a.text
+    assert assistant.answer("北京和上海哪边先开的会？").text.startswith("最早：上海（2月18日上午）")
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

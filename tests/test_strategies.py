@@ -511,6 +511,18 @@ def test_a_count_of_provinces_is_the_count_the_documents_state_or_the_list_of_th
     assert read_question("广东今年安排了多少个省重点建设项目？").qtype == "figure"  # 省 as a level of projects counts no province
 
 
+def test_the_meeting_held_first_or_last_is_read_from_the_records_dates(three_meetings):
+    a = three_meetings.answer("哪个省最晚开会？")
+    assert not a.abstained and a.provinces == ("宁夏",) and a.text.startswith("最晚：宁夏（2月19日）"), a.text
+    b = three_meetings.answer("哪些省的会开得最早？")
+    assert set(b.provinces) == {"海南", "贵州"}  # the same day: a tie, both named
+    c = three_meetings.answer("宁夏和海南哪边先开的会？")
+    assert c.text.startswith("最早：海南（2月18日）") and {"宁夏", "海南"} <= {x.province for x in c.citations[:2]}
+    assert three_meetings.answer("海南和贵州哪边先开的会？").text.startswith("同一天召开")
+    # 最早开工: a project's start, not a meeting's
+    assert read_question("哪个省的项目最早开工？").meeting_field is None
+
+
 @pytest.mark.parametrize("question, said, direct", [
     ("山西的推进会是2月18日开的吗？", "是。", "2月18日"),
     ("山西的推进会是不是19号开的？", "不是。", "2月18日"),  # a day alone names the date asked

@@ -8,7 +8,7 @@ import re
 
 from ..asking import POSTS
 from ..meetings import PART_SEP, field_text, holds_title, person_name
-from ..question import AUTONOMOUS_REGIONS, KIND_OF_MEETING, MUNICIPALITIES
+from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_LAST, KIND_OF_MEETING, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext, Reply, direct_span, missing_fact
@@ -89,6 +89,8 @@ def answer_meeting(ctx: AnswerContext) -> Reply:
     q = ctx.question
     if q.meeting_field is None:
         return _every(ctx)
+    if q.meeting_field == "date" and q.qtype in ("which", "compare") and (order := HELD_FIRST.search(q.text)):
+        return _first_or_last(ctx, last=bool(HELD_LAST.search(order.group())))
     if q.qtype == "which":
         reply = _which(ctx, q.meeting_field)
         # 哪些会议列出了省法院负责人参会: the records hold the scale, not every name
@@ -125,6 +127,33 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     if unknown:
         lines.append(f"另有{len(unknown)}个省市的报道未写明{what}：{'、'.join(_label(ctx, m) for m in unknown)}。")
     return Reply(lines, provinces=tuple(m.province for m, _ in listed))
+
+
+_DAY_HELD = re.compile(r"(\d{1,2})月(\d{1,2})日")
+
+
+def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
+    """哪个省最晚开会, 北京和上海哪边先开: the meetings held on the first (last) day, by
+    their records' dates. Meetings on the same day tie: the time of day is not always
+    given (北京 2月19日上午, 四川 2月19日), so it decides nothing."""
+    dated = []
+    for m, located in ctx.retrieved.meetings:
+        if "date" in located and (day := _DAY_HELD.search(field_text(m, "date"))):
+            c, a, b = located["date"]
+            dated.append(((int(day.group(1)), int(day.group(2))), m, Pick(c, a, b, c.score)))
+    if not dated:
+        return Reply([], abstained=True, reason=missing_fact(ctx.question, "date") + "。")
+    day = (max if last else min)(d for d, _, _ in dated)
+    chosen = [(m, pick) for d, m, pick in dated if d == day]
+    when = "、".join(f"{_label(ctx, m)}（{field_text(m, 'date')}）" for m, _ in chosen)
+    head = f"同一天召开：{when}" if len(chosen) == len(dated) > 1 else f"{'最晚' if last else '最早'}：{when}"
+    # a comparison shows every side's date; a which-question the ones chosen
+    shown = [(m, pick) for _, m, pick in dated] if ctx.question.qtype == "compare" else chosen
+    lines = [head] + [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(shown, 1)]
+    undated = [m for m, located in ctx.retrieved.meetings if not any(m is x for _, x, _ in dated)]
+    if undated:
+        lines.append(f"另有{len(undated)}个省市的报道未写明召开日期：{'、'.join(_label(ctx, m) for m in undated)}。")
+    return Reply(lines, provinces=tuple(m.province for m, _ in chosen))
 
 
 def _every(ctx: AnswerContext) -> Reply:
