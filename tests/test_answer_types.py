@@ -5,6 +5,7 @@ import re
 import pytest
 
 from qa.answering import STRATEGIES
+from qa.evaluation import metrics
 from qa.question import read_question
 
 
@@ -182,6 +183,15 @@ def test_the_meetings_held_last_are_those_of_the_last_day(assistant):
     a = assistant.answer("哪个省最晚开会？")
     assert not a.abstained and set(a.provinces) == {"北京", "四川"} and a.text.startswith("最晚："), a.text
     assert assistant.answer("北京和上海哪边先开的会？").text.startswith("最早：上海（2月18日上午）")
+
+
+@pytest.mark.parametrize("question", ["总述里说了什么？", "这期快讯的总述讲了哪些内容？"])
+def test_what_the_overview_says_is_a_sentence_not_a_heading(assistant, question):
+    # before: 「目录」「科技要闻」, 「2024年第6期总第1665期」: masthead lines, no sentence
+    a = assistant.answer(question)
+    assert not a.abstained and a.citations[0].province == "总述", a.text
+    shown = [c.quote for c in metrics.cited(a)]
+    assert all(q.endswith(("。", "；")) for q in shown), shown
 
 
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):

@@ -107,6 +107,17 @@ def names_only_the_kind(text: str, noun: str) -> bool:
     return bool(found) and all(vague(at) for at in found)
 
 
+_SENTENCE_END = re.compile(r"[。；;！!？?]\s*$")
+
+
+def is_heading(p: Pick) -> bool:
+    """A line of its own that ends no sentence: a heading, a table of contents' entry, a
+    masthead's line (科技要闻, 2024年第6期总第1665期, 责任编辑：史筱飞)."""
+    text = p.candidate.chunk.text
+    alone = (p.start == 0 or text[p.start - 1] == "\n") and (p.end == len(text) or text[p.end : p.end + 1] == "\n")
+    return alone and not _SENTENCE_END.search(p.text)
+
+
 def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, str]:
     """For a question asking for content or for names: the sentence that says it (best or
     a later one of the same passages that names the question's rare words), or best with
@@ -125,6 +136,11 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
         if spoke is None:
             return best, f"资料未写明{q.represents}发言的内容。"
         best = spoke
+    if _ASKS_CONTENT.search(q.text) and is_heading(best):
+        # 总述里说了什么: a heading or a masthead line (目录, 副主编：田小元) says nothing
+        prose = next((p for p in near if not is_heading(p) and not only_records_it(p.text)), None)
+        if prose is not None:
+            best = prose
     if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
         # (浙江的会议提出了什么 asks what the meeting said: any sentence of what was said answers)
         said = next((p for p in (near if _MEETING_SAID.match(q.text) else later) if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
