@@ -375,8 +375,33 @@ def _same_ask(q: str, prev: str) -> str:
     return place + thing + ask if ask else ""
 
 
-def _resolve_one(q: str, prev: str | None) -> tuple[str, tuple[str, ...], str]:
-    """(question to answer, province filter, rule) for one turn, given the previous turn resolved."""
+# 有几家？ after 谁作了交流发言？, 有几个？ after 哪些省提到了…？: how many of what was listed
+_COUNT_ONLY = re.compile(r"(?:那|那么)?(?:一共|总共|共)?有?(?P<ask>几|多少)(?P<unit>[个家位名项人条所座场次])?(?:呢)?[？?。]?")
+_LIST_ASKED = re.compile(r"(?<![是为])谁|哪(?:些|几个?)")
+
+
+def _count_of_list(q: str, prev: str) -> str:
+    m, ask = _COUNT_ONLY.fullmatch(q), _LIST_ASKED.search(prev)
+    if not m or not ask:
+        return ""
+    unit = m.group("unit") or ("位" if ask.group() == "谁" else "个")
+    return prev[: ask.start()] + "有" + m.group("ask") + unit + prev[ask.end() :]
+
+
+# 省长提了什么要求？ after 云南的会是谁主持的？: the post of the place talked about
+_POST_FIRST = re.compile(r"^(?:那么|那|请问)?(?=副?(?:省委书记|省长|市委书记|市长))")
+
+
+def _post_of_place(q: str, prev: str) -> str:
+    m = _POST_FIRST.match(q)
+    place = _subject(prev).place if m else ""
+    return place + q[m.end() :] if place else ""
+
+
+def _resolve_one(q: str, prev: str | None, anchor: str | None = None) -> tuple[str, tuple[str, ...], str]:
+    """(question to answer, province filter, rule) for one turn, given the previous turn
+    resolved, and `anchor`, the last earlier turn that named a place or a meeting (有几家？
+    between them names neither)."""
     if not prev:
         return q, (), "first question"
     if len(q) > MAX_FOLLOW_UP:
@@ -399,7 +424,11 @@ def _resolve_one(q: str, prev: str | None) -> tuple[str, tuple[str, ...], str]:
         return found[0], (), found[1]
     if found:
         return q, (), found[1] + " (too long)"
-    if said := _elliptic(q, prev):
+    if said := _count_of_list(q, prev):
+        return said, (), "count of the list"
+    if said := _post_of_place(q, prev) or anchor and _post_of_place(q, anchor):
+        return said, (), "post of the place"
+    if said := _elliptic(q, prev) or anchor and _elliptic(q, anchor):
         return said, (), "elliptic"
     if said := _same_ask(q, prev):
         return said, (), "same ask"
@@ -419,11 +448,14 @@ def resolve(question: str, history: Sequence[str]) -> Resolution:
     recent = list(history[-4 * MAX_TURNS :] if isinstance(history, Sequence) else history or ())[-4 * MAX_TURNS :]
     turns = [t[:MAX_CHARS] for t in map(_clean, recent) if t][-MAX_TURNS:]
     prev: str | None = None
+    anchor: str | None = None
     for turn in turns:
-        prev = _resolve_one(turn, prev)[0]
+        prev = _resolve_one(turn, prev, anchor)[0]
+        s = _subject(prev)
+        anchor = prev if s.place or s.meeting else anchor
     q = _clean(original)
     if not q:
         return Resolution(original, original, False, (), "empty")
-    text, provinces, reason = _resolve_one(q, prev)
+    text, provinces, reason = _resolve_one(q, prev, anchor)
     rewritten = text != q
     return Resolution(text if rewritten else original, original, rewritten, provinces, reason)

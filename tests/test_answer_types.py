@@ -194,6 +194,26 @@ def test_what_the_overview_says_is_a_sentence_not_a_heading(assistant, question)
     assert all(q.endswith(("。", "；")) for q in shown), shown
 
 
+def test_what_a_quoted_name_stands_for_is_not_another_quoted_name(assistant):
+    # the report names “3815” and quotes “抓落实、干起来” beside it: no definition, no bold
+    a = assistant.answer("云南的“3815”战略发展目标是什么？")
+    assert a.direct_answer is None or a.direct_answer.text != "抓落实、干起来", a.text
+    # a quote in the meeting's name is no name asked about
+    check_direct(assistant.answer("河南的项目建设暨一季度“开门红”推进会提出要持续深化什么活动？"), "万人助万企")
+
+
+def test_a_post_holder_the_report_only_records_as_making_demands_said_nothing_quoted(assistant):
+    # 省长王予波提出工作要求: the report records that he did, not what he required
+    a = assistant.answer("云南省长提了什么要求？")
+    assert a.abstained and "未写明具体内容" in a.text, a.text
+    # 王凯出席并讲话，强调要…: the same record, with what he said after it
+    assert not assistant.answer("河南省长提了什么要求？").abstained
+
+
+def test_the_presider_of_a_place_s_meeting_is_its_host(assistant):
+    check_direct(assistant.answer("甘肃的主持人是谁？"), "任振鹤")  # before: refused, 主持人 read as no meeting's
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

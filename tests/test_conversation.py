@@ -182,6 +182,24 @@ def test_a_question_about_the_meeting_that_names_none_asks_about_the_previous_me
     check(history, question, expected, "elliptic")
 
 
+@pytest.mark.parametrize("history, question, expected", [
+    (["甘肃的会上谁作了交流发言？"], "有几家？", "甘肃的会上有几家作了交流发言？"),
+    ([WHICH], "一共有几个？", "有几个省份提到了营商环境？"),
+])
+def test_a_bare_count_asks_how_many_of_what_was_listed(history, question, expected):
+    check(history, question, expected, "count of the list")
+    check(["甘肃的主持人是谁？"], "有几位？", None)  # one person was asked: nothing listed to count
+
+
+def test_a_follow_up_looks_past_a_turn_that_names_no_place():
+    check(["甘肃的会上谁作了交流发言？", "有几家？"], "主持人是谁？", "甘肃的主持人是谁？", "elliptic")
+
+
+def test_a_post_without_a_place_is_the_place_talked_about():
+    check(["云南的会是谁主持的？"], "省长提了什么要求？", "云南省长提了什么要求？", "post of the place")
+    check(["哪些省份提到了营商环境？"], "省长提了什么要求？", None)  # no one place to take
+
+
 @pytest.mark.parametrize("question", [
     ZJ_TEAMS,
     WHICH,

@@ -473,6 +473,10 @@ _VENUES = ("主会场", "分会场")
 def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None) -> tuple[Pick, int, int] | None:
     """The span of the asked kind in the quote nearest to the question's key words
     (for 什么“年”, the quoted name ending in 年)."""
+    if q.kind == "name" and _DEFINES.search(q.text):
+        # “3815”战略发展目标是什么: what a quoted name stands for; another name the
+        # sentence quotes (释放“抓落实、干起来”的导向) is not its content
+        return None
     found_spans = kind_spans(q, pick.text) if q.kind else spans.quoted_terms(pick.text, q.term)
     if q.kind == "date" and q.unit != "农历":
         # asked 哪天, a calendar date answers before 春节后首个工作日 does
@@ -512,6 +516,10 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
     if found and q.kind == "figure" and (noun := _COUNTED_NOUN.search(q.text)) and pick.text.startswith(noun.group(1), found[1]):
         found = (found[0], found[1] + len(noun.group(1)))  # 几大安全 → 五大安全: the count with what it counts
     return (pick, *found) if found else None
+
+
+# “3815”战略发展目标是什么, “三支队伍”指什么: the question names the thing and asks its content
+_DEFINES = re.compile(r"[“\"][^”\"]{1,20}[”\"][\u4e00-\u9fff]{0,6}?(?:是什么|指什么|具体指|指的是|是指|是啥|什么意思|啥意思|包括哪些|包括什么)")
 
 
 # 那130个示范引领性项目总投资多少: the count the question states names which things

@@ -25,6 +25,7 @@ _RECORDED = re.compile(r"(?:作|做)了?[\u4e00-\u9fff]{0,4}(?:发言|安排|部
                        r"|发言[。；;]?$|出席(?:会议)?[。；;]?$"
                        r"|签(?:署|订)(?:了)?[^，。；]{0,12}(?:协议|合同|备忘录|协定)"
                        r"|部署[^，。；]{0,30}(?:有关|相关)?工作[。；;]?$"  # 殷勇部署2024年…有关工作。
+                       r"|提出(?:了)?(?:工作|具体)?要求(?=[，。；;]|$)"  # 省长王予波提出工作要求。
                        r"|以[^，。；]{0,12}形式(?:召开|举行|进行)|设(?:主|分)会场")  # how it was held, where
 # what a body that spoke is written with: the verb after its name
 _SPOKE = re.compile(r"^[^。；]{0,30}?(?:发言|讲话|介绍|汇报|表示|指出|说|交流|表态|致辞)")
@@ -88,11 +89,12 @@ def names_the_post(text: str, name: str) -> bool:
     return any(_POST_BEFORE.search(text[:m.start()]) for m in re.finditer(re.escape(name), text))
 
 
-ONLY_RECORDED = "资料只记载了有此事（出席、发言、主持、部署或签约），未写明具体内容。"
+ONLY_RECORDED = "资料只记载了有此事（出席、发言、主持、部署、提要求或签约），未写明具体内容。"
 
 
 def only_records_it(text: str) -> bool:
-    return bool(_RECORDED.search(text)) and not _CONTENT.search(text)
+    # (…王予波提出工作要求: the words that record it are no content of their own)
+    return bool(_RECORDED.search(text)) and not _CONTENT.search(_RECORDED.sub("", text))
 
 
 def names_only_the_kind(text: str, noun: str) -> bool:
