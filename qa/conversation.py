@@ -120,7 +120,8 @@ _TITLE = r"副?(?:书记|省长|市长|主席|主任|厅长|局长|部长|院长
 _AFTER_NAME = r"(?=提出|要求|强调|表示|指出|说|讲|在|发表|主持|部署|介绍|认为|希望|是|的|还|出席|代表|[，,、。？?]|$)"
 _NOT_IN_NAME = set("省市长记委书主任部厅局会议区县")
 _TITLED = re.compile(rf"{_TITLE}(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?){_AFTER_NAME}")
-_BARE_NAME = re.compile(rf"^(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?=提出|要求|强调|表示|指出|发表|主持|部署|认为|希望|讲话)")
+# (黄坤明是什么职务: a name the question opens with, before what it asks of the person)
+_BARE_NAME = re.compile(rf"^(?P<name>[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?=提出|要求|强调|表示|指出|发表|主持|部署|认为|希望|讲话|是什么|担任|任什么|的职务)")
 _WHO = re.compile(r"^(?:请问)?(?P<x>[^，,。？?\s]{2,20}?)(?:是谁|为谁|是哪位)[？?]?$")
 _CHAIRED = re.compile(r"由?谁主持")
 _QUOTED = re.compile(r"“[^”]{1,20}”|「[^」]{1,20}」|\"[^\"]{1,20}\"")

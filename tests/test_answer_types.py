@@ -214,6 +214,20 @@ def test_the_presider_of_a_place_s_meeting_is_its_host(assistant):
     check_direct(assistant.answer("甘肃的主持人是谁？"), "任振鹤")  # before: refused, 主持人 read as no meeting's
 
 
+@pytest.mark.parametrize("question, post", [
+    ("黄坤明是什么职务？", "省委书记"),
+    ("王伟中是什么职务？", "省委副书记、省长"),  # posts joined by 、 are one person's
+    ("艾学峰的职务是什么？", "广东省发改委主任、省大湾区办主任"),
+])
+def test_a_post_asked_opens_with_the_post_the_quote_writes_before_the_name(assistant, question, post):
+    check_direct(assistant.answer(question), post)
+
+
+def test_he_after_a_question_about_a_named_person_is_that_person(assistant):
+    a = assistant.answer("他主持会议了吗？", history=["黄坤明是什么职务？"])
+    assert a.resolved_question == "黄坤明主持会议了吗？" and a.verdict == "不是", a.text  # 王伟中 presided
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

@@ -195,6 +195,10 @@ def test_a_follow_up_looks_past_a_turn_that_names_no_place():
     check(["甘肃的会上谁作了交流发言？", "有几家？"], "主持人是谁？", "甘肃的主持人是谁？", "elliptic")
 
 
+def test_a_person_a_question_opens_with_is_who_he_refers_to():
+    check(["黄坤明是什么职务？"], "他主持会议了吗？", "黄坤明主持会议了吗？", "person")
+
+
 def test_a_post_without_a_place_is_the_place_talked_about():
     check(["云南的会是谁主持的？"], "省长提了什么要求？", "云南省长提了什么要求？", "post of the place")
     check(["哪些省份提到了营商环境？"], "省长提了什么要求？", None)  # no one place to take

@@ -47,7 +47,7 @@ from .context import (
 from .counting import counted
 from .indirect import enumerated, numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
-from .unsaid import ONLY_RECORDED, is_heading, its_meeting, only_records_it, unsaid
+from .unsaid import ONLY_RECORDED, is_heading, its_meeting, only_records_it, post_span, unsaid
 
 
 def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
@@ -349,7 +349,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         second = _second(ctx, best, pool)
         if second is not None:
             lines.append(ctx.quote_line(second))
-    direct = direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else None
+    direct = direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else post_span(q, best)
     if direct is not None and not STATED_COUNT.search(q.text) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
         direct = (best, *counting[0])  # 全面振兴新突破三年行动…几年: the figure of the noun asked, not 过去一年
     return Reply(lines, direct=direct, provinces=q.provinces)

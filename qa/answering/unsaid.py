@@ -13,6 +13,7 @@ import re
 import rjieba
 
 from ..schema import FRONT_PROVINCE
+from . import spans
 from .agreement import picked_by, ranks_what_is_picked
 from .context import ABOUT_THE_BULLETIN, AnswerContext
 from .quotes import Pick, sentence_pick
@@ -81,8 +82,24 @@ _VAGUE = r"(?:部分|一批|若干|一些|多家|有关|相关|各类|一系列|
 # 任珠峰是什么职务: a post written right before the name
 # (名单里的贾宇，是以什么身份出席的: what the name stands under)
 # (蓝绍敏，现任什么职务; 孙守刚，报道里写的是什么职务: what the question says of the report may come between)
-_ASKS_POST = re.compile(r"([\u4e00-\u9fff]{2,3}?)[，,]?(?:现在|目前|当时|现任|时任|报道里写的|报道里|资料里)?(?:是|任|担任)?以?(?:什么|何|哪个)(?:职务|职位|官职|身份)")
+_ASKS_POST = re.compile(r"([\u4e00-\u9fff]{2,3}?)[，,]?(?:现在|目前|当时|现任|时任|报道里写的|报道里|资料里)?(?:是|任|担任)?以?(?:什么|何|哪个)(?:职务|职位|官职|身份)"
+                        r"|([\u4e00-\u9fff]{2,3}?)的(?:职务|职位|官职|身份)是(?:什么|啥)")  # 艾学峰的职务是什么
+
+
+def _post_asked_of(text: str) -> str:
+    """The person whose post is asked (黄坤明是什么职务 → 黄坤明), or ""."""
+    m = _ASKS_POST.search(text)
+    return re.sub(r"^[的了在是和与及那这]", "", m.group(1) or m.group(2)) if m else ""
 _POST_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|检察长|常委)$")
+
+
+def post_span(q, pick: Pick) -> tuple[Pick, int, int] | None:
+    """黄坤明是什么职务: the post the quote writes before the name (省委书记黄坤明 → 省委书记;
+    省委副书记、省长王伟中 → 省委副书记、省长), as the direct answer."""
+    name = _post_asked_of(q.text)
+    at = pick.text.find(name) if name else -1
+    post = spans.posts_before(pick.text, at) if at > 0 else ""
+    return (pick, at - len(post), at) if post and _POST_BEFORE.search(post) else None
 
 
 def names_the_post(text: str, name: str) -> bool:
@@ -156,7 +173,7 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
         if named is None and its_meeting(ctx, best) is not None:
             return best, ""
         return (named, "") if named is not None else (best, "资料未写明是在哪次会议上。")
-    if (m := _ASKS_POST.search(q.text)) and (name := re.sub(r"^[的了在是和与及那这]", "", m.group(1))) in best.text and not names_the_post(best.text, name):
+    if (name := _post_asked_of(q.text)) and name in best.text and not names_the_post(best.text, name):
         titled = next((p for p in near if names_the_post(p.text, name)), None)
         return (titled, "") if titled is not None else (best, f"资料未写明{name}的职务。")
     if (m := _ASKS_NAMES.search(q.text)) and not says_which(best.text, noun := m.group(1) or m.group(2)):
