@@ -216,7 +216,7 @@ _ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|�
 _ELLIPTIC = re.compile(
     r"(?:那么|那|请问|还|又|另外|此外|都|具体|主要|分别|一共|总共|共|大概|是|由|在|的|了|有|和|与|被|"
     r"主持人|主持|主会场|分会场|会场|地点|召开|举行|开的|开了|开|时间|日期|哪一天|哪天|几号|几月几日|什么时候|何时|哪里|哪儿|在哪|何地|"
-    r"参加|参会|出席|与会|多少人|人数|规模|多少|几|形式|名义|方式|主题|讲话|发言|致辞|谁|哪位|哪些人|领导|人|内容|重点|"
+    r"参加|参会|出席|与会|多少人|人数|规模|多少|几|以|形式|名义|方式|主题|讲话|发言|致辞|谁|哪位|哪些人|领导|人|内容|重点|"
     r"提出|提到|说|讲|要求|部署|强调|会议|大会|会名|名称|名字|全称|叫|会|什么|哪些|吗|呢|[\s，,。？?！!]|"
     # 是2月18日开的吗？ 是线上开的吗？: the value a yes-or-no question offers
     r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|线上|视频|同一天)+"
@@ -381,6 +381,18 @@ _COUNT_ONLY = re.compile(r"(?:那|那么)?(?:一共|总共|共)?有?(?P<ask>几|
 _LIST_ASKED = re.compile(r"(?<![是为])谁|哪(?:些|几个?)")
 
 
+# 都是谁？ after 有几位企业家发言？: those the count counted
+_LIST_ONLY = re.compile(r"(?:那|那么)?(?:都|分别|具体)?(?:是|有)?(?:谁|哪些|哪几[位家个])(?:呢)?[？?。]?")
+_COUNT_ASKED_IN = re.compile(r"有?(?:几|多少)(?=[个家位名项人条所座场])")
+
+
+def _list_of_count(q: str, prev: str) -> str:
+    ask = _COUNT_ASKED_IN.search(prev) if _LIST_ONLY.fullmatch(q) else None
+    if not ask:
+        return ""
+    return prev[: ask.start()] + "有哪些" + prev[ask.end() + 1 :]  # (几家单位 → 哪些单位: the measure word goes)
+
+
 def _count_of_list(q: str, prev: str) -> str:
     m, ask = _COUNT_ONLY.fullmatch(q), _LIST_ASKED.search(prev)
     if not m or not ask:
@@ -427,6 +439,8 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None) -> tuple[s
         return q, (), found[1] + " (too long)"
     if said := _count_of_list(q, prev):
         return said, (), "count of the list"
+    if said := _list_of_count(q, prev):
+        return said, (), "list of the count"
     if said := _post_of_place(q, prev) or anchor and _post_of_place(q, anchor):
         return said, (), "post of the place"
     if said := _elliptic(q, prev) or anchor and _elliptic(q, anchor):

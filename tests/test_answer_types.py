@@ -228,6 +228,17 @@ def test_he_after_a_question_about_a_named_person_is_that_person(assistant):
     assert a.resolved_question == "黄坤明主持会议了吗？" and a.verdict == "不是", a.text  # 王伟中 presided
 
 
+def test_a_share_asked_is_the_one_its_subject_names_before_it(assistant):
+    # 研发投入总量…，占GDP比重3.2%左右; not 高新技术产业产值占比49.9%, whose sentence names 研发投入占比 after it
+    check_direct(assistant.answer("江苏研发投入占比是多少？"), "3.2%")
+
+
+def test_a_name_asked_is_quoted_in_a_clause_of_what_is_asked(assistant):
+    # 增强“等不起”的责任感 names no goal of 招商引资
+    a = assistant.answer("湖南今年招商引资有什么目标？")
+    assert a.direct_answer is None or a.direct_answer.text != "等不起", a.text
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

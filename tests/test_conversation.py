@@ -191,6 +191,18 @@ def test_a_bare_count_asks_how_many_of_what_was_listed(history, question, expect
     check(["甘肃的主持人是谁？"], "有几位？", None)  # one person was asked: nothing listed to count
 
 
+@pytest.mark.parametrize("history, question, expected", [
+    (["福建座谈会上有几位企业家发言？"], "都是谁？", "福建座谈会上有哪些企业家发言？"),
+    (["重庆会上有几家单位作了交流发言？"], "分别是哪几家？", "重庆会上有哪些单位作了交流发言？"),
+])
+def test_who_they_are_after_a_count_asks_for_those_counted(history, question, expected):
+    check(history, question, expected, "list of the count")
+
+
+def test_a_question_about_the_form_of_the_meeting_talked_about_is_elliptic():
+    check(["河北营商环境大会上倪岳峰说了什么？"], "会议是以什么形式召开的？", "河北营商环境大会的会议是以什么形式召开的？", "elliptic")
+
+
 def test_a_follow_up_looks_past_a_turn_that_names_no_place():
     check(["甘肃的会上谁作了交流发言？", "有几家？"], "主持人是谁？", "甘肃的主持人是谁？", "elliptic")
 

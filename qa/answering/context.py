@@ -435,6 +435,12 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
 _LABEL_AND_VALUE = re.compile(r"(?:哪[个项类种一]{1,2}|什么)[\u4e00-\u9fff]{0,3}[，,、]\s*(?:数值|数字|数量|规模|金额)?(?:是|有|为|达)?多少")
 
 
+def names_it_before_the_figure(q: Question, text: str) -> bool:
+    """研发投入占比是多少: the sentence says what its figure is of before the figure (研发投入
+    总量…，占GDP比重3.2%), not only after it (产值占比49.9%…，研发投入占比…均提前完成)."""
+    return any(all(w in text[:b] for w in q.clause_words) for _, b in kind_spans(q, text))
+
+
 def clause_around(text: str, a: int, b: int, breaks: str = "，,、；;。") -> str:
     """The clause of text[a:b]: from the break before it to the break after it."""
     start = max((m.end() for m in re.finditer(f"[{breaks}]", text[:a])), default=0)
@@ -478,6 +484,9 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         # sentence quotes (释放“抓落实、干起来”的导向) is not its content
         return None
     found_spans = kind_spans(q, pick.text) if q.kind else spans.quoted_terms(pick.text, q.term)
+    if q.kind == "name" and q.predicate:
+        # 招商引资有什么目标 — 增强“等不起”的责任感: a name answers in a clause of what is asked
+        found_spans = [s for s in found_spans if any(w in spans.clause_of(s, pick.text) for w in q.predicate)]
     if q.kind == "date" and q.unit != "农历":
         # asked 哪天, a calendar date answers before 春节后首个工作日 does
         found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans

@@ -42,6 +42,7 @@ from .context import (
     is_relevant,
     kind_spans,
     missing_fact,
+    names_it_before_the_figure,
     names_the_set,
 )
 from .counting import counted
@@ -334,6 +335,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
                     f"资料未写明是{'还是'.join(''.join(side) for side in q.choices)}" if q.choices else
                     f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
             return Reply([ctx.mention_line(best)], abstained=True, reason=what + "。")
+        if q.kind == "figure" and not q.predicate and q.clause_words:
+            fitting.sort(key=lambda p: not names_it_before_the_figure(q, p.text))  # (stable: rank otherwise)
         best = _calendar_first(q, fitting[:3]) or fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
