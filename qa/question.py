@@ -57,7 +57,7 @@ MEETING_FIELDS = {
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
     # 讲话 is the leaders'; 发言, 交流发言 are other participants' and no record field
     # (讲话精神 is what a speech said, usually the General Secretary's: no field of the meeting)
-    "speakers": re.compile(r"讲话(?!精神)|致辞|作报告"),
+    "speakers": re.compile(r"讲话(?!精神)|讲了话|讲的话|致辞|作报告"),
     # 会议名称里带“营商环境”: the meeting's name is its theme as the report states it
     # (哪几个省开的是推进会: the kind of meeting is read from its name)
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里|" + KIND_OF_MEETING.pattern),

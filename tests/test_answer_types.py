@@ -239,6 +239,12 @@ def test_a_name_asked_is_quoted_in_a_clause_of_what_is_asked(assistant):
     assert a.direct_answer is None or a.direct_answer.text != "等不起", a.text
 
 
+def test_which_provinces_secretary_spoke_reads_the_speakers_records(assistant):
+    # 讲了话 asks who spoke; before: 1个省市：广东, by an unrelated sentence
+    a = assistant.answer("哪些省的书记在会上讲了话？")
+    assert {"广东", "江苏", "浙江", "北京", "安徽"} <= set(a.provinces) and "河南" not in a.provinces, a.text  # 河南's speaker is its 省长
+
+
 def test_a_follow_up_asks_the_name_of_the_meeting_talked_about(assistant):
     a = assistant.answer("那开的是什么会？", history=["北京的会是谁主持的？"])
     assert a.resolved_question == "北京开的是什么会？"

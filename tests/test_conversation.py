@@ -201,6 +201,8 @@ def test_who_they_are_after_a_count_asks_for_those_counted(history, question, ex
 
 def test_a_question_about_the_form_of_the_meeting_talked_about_is_elliptic():
     check(["河北营商环境大会上倪岳峰说了什么？"], "会议是以什么形式召开的？", "河北营商环境大会的会议是以什么形式召开的？", "elliptic")
+    check(["北京的会在哪天开的？"], "上午还是下午？", "北京上午还是下午？", "elliptic")
+    check(["安徽的大会叫什么名字？"], "谁讲的话？", "安徽大会谁讲的话？", "elliptic")
 
 
 def test_a_follow_up_looks_past_a_turn_that_names_no_place():
