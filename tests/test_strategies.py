@@ -116,6 +116,17 @@ def test_citations_name_their_document_when_the_index_holds_several(two_issues):
     assert "今日测试快讯2024年第6期·贵州" in a.text
 
 
+def test_every_meeting_and_the_last_one_are_read_issue_by_issue(two_issues):
+    a = two_issues.answer("哪些省开了新春第一会？")
+    assert a.text.startswith("资料中共有2个省市的会议报道（4篇）"), a.text  # 海南 and 贵州, each in two issues
+    # the records hold no year: 2月20日 of 2023 is not later than 2月18日 of 2024
+    b = two_issues.answer("哪个省最晚开会？")
+    # two issues that disagree: no verdict unless the year chooses one
+    assert two_issues.answer("海南的会是2月18日开的吗？").verdict == ""
+    assert two_issues.answer("2024年海南的会是2月18日开的吗？").verdict == "是"
+    assert b.text.startswith("最晚（各期分别）：") and b.text.count("今日测试快讯2023年第2期") >= 2 and b.text.count("今日测试快讯2024年第6期") >= 2, b.text
+
+
 def test_the_same_province_in_two_issues_is_two_sources(two_issues):
     a = two_issues.answer("哪些会议以视频形式召开？")
     assert a.mode == "meeting"

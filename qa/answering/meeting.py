@@ -143,10 +143,12 @@ def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
             dated.append(((int(day.group(1)), int(day.group(2))), m, Pick(c, a, b, c.score)))
     if not dated:
         return Reply([], abstained=True, reason=missing_fact(ctx.question, "date") + "。")
-    day = (max if last else min)(d for d, _, _ in dated)
-    chosen = [(m, pick) for d, m, pick in dated if d == day]
+    # (issues of different years: each issue's own first or last day; the records hold no year)
+    days = {doc: (max if last else min)(d for d, m, _ in dated if m.doc == doc) for doc in dict.fromkeys(m.doc for _, m, _ in dated)}
+    chosen = [(m, pick) for d, m, pick in dated if d == days[m.doc]]
     when = "、".join(f"{_label(ctx, m)}（{field_text(m, 'date')}）" for m, _ in chosen)
-    head = f"同一天召开：{when}" if len(chosen) == len(dated) > 1 else f"{'最晚' if last else '最早'}：{when}"
+    each = "（各期分别）" if len(days) > 1 else ""
+    head = f"同一天召开：{when}" if not each and len(chosen) == len(dated) > 1 else f"{'最晚' if last else '最早'}{each}：{when}"
     # a comparison shows every side's date; a which-question the ones chosen
     shown = [(m, pick) for _, m, pick in dated] if ctx.question.qtype == "compare" else chosen
     lines = [head] + [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(shown, 1)]
@@ -164,7 +166,9 @@ def _every(ctx: AnswerContext) -> Reply:
     held = [(m, Pick(c, a, b, c.score)) for m, found in held if found for c, a, b in [found]]
     if not held:
         return Reply([], abstained=True)
-    lines = [f"资料中共有{len(held)}个省市的会议报道：{'、'.join(_label(ctx, m) for m, _ in held)}"]
+    provinces = dict.fromkeys(m.province for m, _ in held)
+    reports = f"（{len(held)}篇）" if len(held) > len(provinces) else ""  # a province in two issues: two reports
+    lines = [f"资料中共有{len(provinces)}个省市的会议报道{reports}：{'、'.join(_label(ctx, m) for m, _ in held)}"]
     lines += [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(held, 1)]
     return Reply(lines, provinces=tuple(m.province for m, _ in held))
 

@@ -41,10 +41,11 @@ def verdict(ctx: AnswerContext) -> str:
         return ""
     if field == "date" and not _DAY.search(q.text) and _SAME_DAY.search(q.text):
         days = {_day(field_text(m, "date")) for m, _ in records}
-        return "" if len(records) < 2 or None in days else YES if len(days) == 1 else NO
+        one_issue = len({m.doc for m, _ in records}) == 1  # (the records hold no year)
+        return "" if len(records) < 2 or None in days or not one_issue else YES if len(days) == 1 else NO
     found = [judge(ctx, m, said) for m, said in records]
-    if None in found:
-        return ""
+    if None in found or len({m.doc for m, _ in records}) > 1 and len(set(found)) > 1:
+        return ""  # (two issues that disagree: the question named no year to choose one)
     return YES if all(found) else NO
 
 
