@@ -48,7 +48,7 @@ from .context import (
 from .counting import counted
 from .indirect import enumerated, numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
-from .unsaid import ONLY_RECORDED, is_heading, its_meeting, only_records_it, post_span, unsaid
+from .unsaid import ONLY_RECORDED, asks_content, is_heading, its_meeting, only_records_it, post_span, unsaid
 
 
 def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
@@ -485,5 +485,8 @@ def _second(ctx: AnswerContext, first: Pick, pool: list[Candidate]) -> Pick | No
     # the sentence itself must be nearly as good as the first, not only its passage
     if pick is None or pick.score < s.second_quote_ratio * first.score or not is_relevant(ctx, c, pick.text) or not speaker_agrees(ctx, pick):
         return None
-    # (a heading or a masthead line completes no sentence)
-    return None if is_heading(pick) and not is_heading(first) else pick
+    # (a heading or a masthead line completes no sentence; asked what was said, a roll of who
+    # presided or spoke says none of it)
+    if is_heading(pick) and not is_heading(first) or asks_content(ctx.question) and only_records_it(pick.text):
+        return None
+    return pick

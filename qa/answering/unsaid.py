@@ -109,6 +109,15 @@ def names_the_post(text: str, name: str) -> bool:
 ONLY_RECORDED = "资料只记载了有此事（出席、发言、主持、部署、提要求或签约），未写明具体内容。"
 
 
+# 责任编辑和本期编辑分别是哪两位: people asked, whom a masthead line (责任编辑：史筱飞) names
+_ASKS_WHO = re.compile(r"谁|哪[一两几二三]?位")
+
+
+def asks_content(q) -> bool:
+    """浙江会议提出了哪些要求, 部署了哪些工作: what was said is asked."""
+    return bool(_ASKS_CONTENT.search(q.text))
+
+
 def only_records_it(text: str) -> bool:
     # (…王予波提出工作要求: the words that record it are no content of their own)
     return bool(_RECORDED.search(text)) and not _CONTENT.search(_RECORDED.sub("", text))
@@ -149,18 +158,18 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     subject = max(ctx.rare_words, key=lambda w: weights.get(w, 0.0), default="")
     near = ranked[: 2 * ctx.settings.quote_pool]
     later = [p for p in near if subject and subject in p.text]
-    if q.represents and _ASKS_CONTENT.search(q.text) and not _speaks(q.represents, best.text):
+    if q.represents and asks_content(q) and not _speaks(q.represents, best.text):
         # 北京经济技术开发区在大会上发言讲了什么: a sentence where the body speaks, or none
         spoke = next((p for p in near if _speaks(q.represents, p.text)), None)
         if spoke is None:
             return best, f"资料未写明{q.represents}发言的内容。"
         best = spoke
-    if _ASKS_CONTENT.search(q.text) and is_heading(best):
+    if (asks_content(q) or q.qtype == "summary" and not _ASKS_WHO.search(q.text)) and is_heading(best):
         # 总述里说了什么: a heading or a masthead line (目录, 副主编：田小元) says nothing
         prose = next((p for p in near if not is_heading(p) and not only_records_it(p.text)), None)
         if prose is not None:
             best = prose
-    if _ASKS_CONTENT.search(q.text) and only_records_it(best.text):
+    if asks_content(q) and only_records_it(best.text):
         # (浙江的会议提出了什么 asks what the meeting said: any sentence of what was said answers)
         said = next((p for p in (near if _MEETING_SAID.match(q.text) else later) if not only_records_it(p.text) and _CONTENT.search(p.text)), None)
         return (said, "") if said is not None else (best, ONLY_RECORDED)
