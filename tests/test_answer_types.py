@@ -127,6 +127,8 @@ def test_a_follow_up_naming_another_thing_asks_the_same_of_it(assistant):
 @pytest.mark.parametrize("question, said, province", [
     ("广东大会是在深圳开的吗？", "是。", "广东"),
     ("广东大会是在广州开的吗？", "不是。", "广东"),  # 在深圳设主会场
+    ("湖南会议在长沙开的吗？", "是。", "湖南"),  # the opening says where: 2月18日下午，…在长沙召开
+    ("湖南会议在株洲开的吗？", "不是。", "湖南"),
     ("北京的会是2月18日开的吗？", "不是。", "北京"),  # 2月19日上午
     ("四川那个工作会议，是不是跟大多数省一样18号开的？", "不是。", "四川"),
     ("河南的会议是王凯主持的吗？", "不是。", "河南"),  # 孙守刚 presided; 王凯 spoke
@@ -141,6 +143,11 @@ def test_a_yes_or_no_question_opens_with_its_verdict(assistant, question, said, 
     a = assistant.answer(question)
     assert not a.abstained and a.text.startswith(said + "\n"), a.text
     assert a.citations[0].province == province and a.verdict + "。" == said and a.to_dict()["verdict"] == a.verdict
+
+
+def test_whether_it_was_held_in_a_city_quotes_the_sentence_that_says_where(assistant):
+    a = assistant.answer("湖南会议在株洲开的吗？")
+    assert a.direct_answer.text == "长沙" and "在长沙召开" in a.citations[a.direct_answer.rank - 1].quote, a.text
 
 
 def test_each_part_of_a_question_gets_its_own_verdict(assistant):

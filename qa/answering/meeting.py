@@ -8,7 +8,7 @@ import re
 
 from ..asking import POSTS
 from ..meetings import PART_SEP, field_text, holds_title, person_name
-from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_LAST, KIND_OF_MEETING, MUNICIPALITIES
+from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext, Reply, direct_span, missing_fact
@@ -180,13 +180,14 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
     compare = ctx.question.qtype == "compare"
     for m, located in ctx.retrieved.meetings:
         if field in located:
-            c, a, b = located[field]
+            c, a, b = _held_where(ctx, located) or located[field]
             pick = Pick(c, a, b, c.score)
             rank = ctx.citations.add(pick)
             label = _label(ctx, m) if compare else ctx.citations.where(rank, ctx.with_doc)
             lines.append(f"{label}：{quoted(rank, pick.text)}")
             if direct is None:
-                direct = _direct(ctx, m, field, pick)
+                held = HELD_IN.search(pick.text) if _held_where(ctx, located) else None
+                direct = (pick, *held.span(1)) if held else _direct(ctx, m, field, pick)
             answered = True
         else:
             opening = ctx.retrieved.openings.get(m.province)
@@ -198,6 +199,19 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
     if not answered:
         return Reply(lines, abstained=True, reason=missing_fact(ctx.question, field) + "。")
     return Reply(lines, direct=None if compare else direct, provinces=ctx.question.provinces)
+
+
+def _held_where(ctx: AnswerContext, located: dict) -> tuple | None:
+    """是在长沙开的吗: the record's sentence that says where the meeting was held (the format's,
+    or the opening that dates it: 2月18日下午，…在长沙召开), for a question asking whether."""
+    if not (ctx.question.polar and HELD_IN.search(ctx.question.text)):
+        return None
+    return next((located[f] for f in ("format", "date") if f in located and HELD_IN.search(_text(located[f]))), None)
+
+
+def _text(found: tuple) -> str:
+    c, a, b = found
+    return c.chunk.text[a:b]
 
 
 def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tuple[Pick, int, int] | None:

@@ -36,7 +36,9 @@ def verdict(ctx: AnswerContext) -> str:
         return ""
     field = q.meeting_field
     judge = {"date": _date, "host": _person, "speakers": _person, "format": _format}.get(field or "")
-    records = [(m, c.chunk.text[a:b]) for m, located in ctx.retrieved.meetings if field in located for c, a, b in [located[field]]]
+    # (where it was held may stand in the opening that dates it: 2月18日下午，…在长沙召开)
+    records = [(m, "".join(c.chunk.text[a:b] for name, (c, a, b) in located.items() if name in (field, "date")))
+               for m, located in ctx.retrieved.meetings if field in located]
     if judge is None or not records:
         return ""
     if field == "date" and not _DAY.search(q.text) and _SAME_DAY.search(q.text):
