@@ -129,18 +129,15 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     return Reply(lines, provinces=tuple(m.province for m, _ in listed))
 
 
-_DAY_HELD = re.compile(r"(\d{1,2})月(\d{1,2})日")
-
-
 def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
     """哪个省最晚开会, 北京和上海哪边先开: the meetings held on the first (last) day, by
     their records' dates. Meetings on the same day tie: the time of day is not always
     given (北京 2月19日上午, 四川 2月19日), so it decides nothing."""
     dated = []
     for m, located in ctx.retrieved.meetings:
-        if "date" in located and (day := _DAY_HELD.search(field_text(m, "date"))):
+        if "date" in located and (day := spans.month_day(field_text(m, "date"))) and day[0] is not None:
             c, a, b = located["date"]
-            dated.append(((int(day.group(1)), int(day.group(2))), m, Pick(c, a, b, c.score)))
+            dated.append((day, m, Pick(c, a, b, c.score)))
     if not dated:
         return Reply([], abstained=True, reason=missing_fact(ctx.question, "date") + "。")
     # (issues of different years: each issue's own first or last day; the records hold no year)

@@ -18,14 +18,13 @@ from .meeting import condition, titles
 
 YES, NO = "是", "不是"
 
-_DAY = re.compile(r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号]")
 _SAME_DAY = re.compile(r"同一天|同一日|同天|同日")
 # 线上开的, 网上开的: held over a link, which a 视频 or 电视电话 meeting is
 _REMOTE_ASKED = re.compile(r"视频|线上|网上|网络|远程|云上")
 _REMOTE_HELD = re.compile(r"视频|电视电话|网络|线上")
 _PARTS_ASKED = ("分会场", "主会场", "电视电话", "直播")
-# 省会, 省城: the capital, which the records do not know by that name
 _POST = re.compile(rf"[\u4e00-\u9fff]{{0,6}}(?:{POSTS})")
+# 省会, 省城: the capital, which the records do not know by that name
 _NO_PLACE = re.compile(r"^(?:省会|省城|首府|会上|现场|当地|本地|线上|线下|网上)$")
 
 
@@ -41,8 +40,8 @@ def verdict(ctx: AnswerContext) -> str:
                for m, located in ctx.retrieved.meetings if field in located]
     if judge is None or not records:
         return ""
-    if field == "date" and not _DAY.search(q.text) and _SAME_DAY.search(q.text):
-        days = {_day(field_text(m, "date")) for m, _ in records}
+    if field == "date" and not spans.month_day(q.text) and _SAME_DAY.search(q.text):
+        days = {spans.month_day(field_text(m, "date")) for m, _ in records}
         one_issue = len({m.doc for m, _ in records}) == 1  # (the records hold no year)
         return "" if len(records) < 2 or None in days or not one_issue else YES if len(days) == 1 else NO
     found = [judge(ctx, m, said) for m, said in records]
@@ -70,13 +69,8 @@ def mentioned(ctx: AnswerContext) -> str:
     return "有" if re.search(r"有没有|有无", q.text) else YES
 
 
-def _day(text: str) -> tuple[str | None, str] | None:
-    m = _DAY.search(text)
-    return (m.group(1), m.group(2)) if m else None
-
-
 def _date(ctx: AnswerContext, m: MeetingRecord, said: str) -> bool | None:
-    asked, held = _day(ctx.question.text), _day(field_text(m, "date"))
+    asked, held = spans.month_day(ctx.question.text), spans.month_day(field_text(m, "date"))
     if asked is None or held is None:
         return None
     (month, day), (held_month, held_day) = asked, held

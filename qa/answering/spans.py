@@ -239,6 +239,15 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return a, b
 
 
+_MONTH_DAY = re.compile(r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号]")
+
+
+def month_day(text: str) -> tuple[int | None, int] | None:
+    """The first day a text names, as (month or None, day): 2月19日上午 → (2, 19); 18号 → (None, 18)."""
+    m = _MONTH_DAY.search(text)
+    return (int(m.group(1)) if m.group(1) else None, int(m.group(2))) if m else None
+
+
 def dates(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DATE.finditer(text)]
 
