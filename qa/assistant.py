@@ -84,7 +84,7 @@ class Assistant:
         question = _valid_text(question)
         k = max(1, min(int(k), 50))
         follow = resolve(question, [_valid_text(h) for h in (history or [])])
-        q = self._with_post_holder(read_question(follow.question, people={name: self._people[name] for name in self._people_in(follow.question)}))
+        q = self._with_post_holder(self._read(follow.question))
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
         q = self._without_guesses(self._without_figures_of_speech(q))
@@ -132,6 +132,10 @@ class Assistant:
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
 
+    def _read(self, text: str) -> Question:
+        """The question read with the people of the documents it names (张安顺 is no place)."""
+        return read_question(text, people={name: self._people[name] for name in self._people_in(text)})
+
     def _with_post_holder(self, q: Question) -> Question:
         """吉林省委书记在会上说了什么: the post is held by the one the report's meeting record
         gives it to (省委书记景俊海), whose words are asked; the question is read with the name.
@@ -143,7 +147,7 @@ class Assistant:
         if len(holders) != 1:
             return q
         text = q.text[: m.end(1)] + holders.pop() + q.text[m.end(1) :]
-        return replace(read_question(text, people={name: self._people[name] for name in self._people_in(text)}), asked=q.asked)
+        return replace(self._read(text), asked=q.asked)
 
     def _without_figures_of_speech(self, q: Question) -> Question:
         """徐光辉那份去年的“成绩单”里…: an everyday word in quotes that no document writes is

@@ -518,7 +518,8 @@ def _choices(text: str) -> tuple[tuple[str, ...], ...]:
 
 # 有没有设分会场, 是否提到北交所: a question answered yes or no; the sentence that answers
 # it speaks of what is asked after the question word
-YES_OR_NO = re.compile(r"(?:有没有|是否|有无|是不是)([^，,。；？?]+)")
+_WHETHER = r"有没有|是否|有无|是不是"
+YES_OR_NO = re.compile(rf"(?:{_WHETHER})([^，,。；？?]+)")
 
 
 def _yes_or_no(text: str) -> tuple[tuple[str, ...], ...]:
@@ -543,7 +544,7 @@ def asks_only_the_meeting(text: str) -> bool:
 COUNTS_PROVINCES = re.compile(r"(?:几|多少)个?(?:省份|省区市|省市|省|地方|地区)(?![重级基属内外委政会长域直])")
 
 # 是在深圳开的吗, 有没有设分会场: a yes-or-no question, unless a question word asks a value too
-_POLAR = re.compile(r"吗[呢？?。！!\s]*$|有没有|是否|有无|是不是")
+_POLAR = re.compile(rf"吗[呢？?。！!\s]*$|{_WHETHER}")
 _ASKS_VALUE = re.compile(r"谁|什么|哪|多少|几(?!乎)|怎|如何|何时|何地|为何|为啥|啥")
 # 在深圳开的, 在福州召开: where a meeting was held (a place, or 省会)
 HELD_IN = re.compile(r"在([^\s，,。；、？?]{2,8}?)(?:召开|开的|开会|举行|举办|设主会场)")

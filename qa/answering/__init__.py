@@ -15,7 +15,7 @@ from .facts import answer_fact
 from .listing import answer_compare, answer_which
 from .meeting import answer_meeting
 from .pages import answer_page
-from .polar import mentioned, verdict
+from .polar import mentioned
 from .quotes import MAYBE, NOT_FOUND, maybe_line
 
 
@@ -33,7 +33,7 @@ def answer_multi(ctx: AnswerContext) -> Reply:
             continue
         answered += 1
         direct = direct or reply.direct
-        settled = verdict(part) if mode == "meeting" else ""
+        settled = part.verdict if mode == "meeting" else ""
         lines.append(f"（{n}）{settled + '。' if settled else ''}" + "\n".join(reply.lines))
     return Reply(lines, abstained=answered == 0, direct=direct, provinces=ctx.question.provinces)
 
@@ -78,7 +78,7 @@ def strategy(ctx: AnswerContext) -> str:
     if asks_name and (q.years or _ANOTHER_TIME.search(q.text)):
         return q.qtype
     # 是2月18日开的吗, 是王凯主持的吗: whether the field holds a value (a verdict reads the record)
-    asks_whether = q.polar and bool(verdict(ctx))
+    asks_whether = q.polar and bool(ctx.verdict)
     if one and (field in FIELD_FOR_KIND.get(q.kind or "", ()) or asks_form or asks_name or asks_whether):
         c, a, b = r.meetings[0][1][field]
         # the record must hold the kind asked: 100余家…参会 is no count of people
@@ -109,7 +109,7 @@ def compose(ctx: AnswerContext, reason: str = "") -> Answer:
             rank = ctx.citations.add(pick)  # already cited: add() returns its number
             direct = DirectAnswer(pick.text[a:b], rank, a, b)
             text = f"**{direct.text}**\n{text}"
-        if said := verdict(ctx) if mode == "meeting" else mentioned(ctx):
+        if said := ctx.verdict if mode == "meeting" else mentioned(ctx):
             text = f"{said}。\n{text}"
     return Answer(q.asked or q.text, text, reply.abstained, citations, mode, reply.provinces or q.provinces, direct,
                   trace=trace(ctx, mode), verdict=said)

@@ -78,6 +78,14 @@ class AnswerContext:
         return f"报道提到：{quoted(self.citations.add(pick), pick.text)}"
 
     @cached_property
+    def verdict(self) -> str:
+        """是 or 不是 for a yes-or-no question the meeting records settle (qa/answering/polar.py),
+        read once: the strategy asks it, and the answer states it."""
+        from .polar import verdict  # (polar reads this module)
+
+        return verdict(self)
+
+    @cached_property
     def pool(self) -> list[Candidate]:
         """The top passages, whose sentences compete for the quote."""
         return self.retrieved.ranked[: self.settings.quote_pool]

@@ -177,13 +177,14 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
     compare = ctx.question.qtype == "compare"
     for m, located in ctx.retrieved.meetings:
         if field in located:
-            c, a, b = _held_where(ctx, located) or located[field]
+            where = _held_where(ctx, located)
+            c, a, b = where or located[field]
             pick = Pick(c, a, b, c.score)
             rank = ctx.citations.add(pick)
             label = _label(ctx, m) if compare else ctx.citations.where(rank, ctx.with_doc)
             lines.append(f"{label}：{quoted(rank, pick.text)}")
             if direct is None:
-                held = HELD_IN.search(pick.text) if _held_where(ctx, located) else None
+                held = HELD_IN.search(pick.text) if where else None
                 direct = (pick, *held.span(1)) if held else _direct(ctx, m, field, pick)
             answered = True
         else:
