@@ -83,7 +83,7 @@ class Assistant:
         未在资料中找到相关内容 and lists the closest passages."""
         question = _valid_text(question)
         k = max(1, min(int(k), 50))
-        follow = resolve(question, [_valid_text(h) for h in (history or [])])
+        follow = resolve(question, [_valid_text(h) for h in (history or [])], who=self._who_answered)
         q = self._with_post_holder(self._read(follow.question))
         if not q.text:
             return Answer(question or "", "请输入问题。", True, [], "empty")
@@ -94,6 +94,15 @@ class Assistant:
         # say how the follow-up was understood, so a wrong reading can be seen and corrected
         return replace(answer, question=question.strip(), resolved_question=follow.question,
                        text=f"理解为：{follow.question}\n{answer.text}")
+
+    def _who_answered(self, question: str) -> str:
+        """他强调了什么？ after 重庆会上谁讲话了？: the questions name no one, the answer
+        does; its one name, or "" when it names none or several."""
+        if self._read(question).kind != "person":
+            return ""
+        a = self.answer(question)
+        d = a.direct_answer
+        return d.text if not a.abstained and d is not None and looks_like_name(d.text) else ""
 
     def _answer(self, q: Question, provinces, k: int) -> Answer:
         chosen, unknown = _clean_provinces(provinces)

@@ -18,7 +18,7 @@ The rules, in the order they are tried (Resolution.reason names the one that fir
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .asking import MEETING_NAME_ASKED
@@ -162,6 +162,9 @@ class _Subject:
     term: str  # 浙江“三支队伍”; "" when none
 
 
+_HOST = "的主持人"  # who presided, asked of a meeting: a role, not yet a name
+
+
 def _subject(text: str) -> _Subject:
     places = _places(text)
     runs = _runs(text, places)
@@ -180,7 +183,7 @@ def _subject(text: str) -> _Subject:
     elif (who := _WHO.match(text)) and not _INTERROGATIVE.search(who.group("x")) and not who.group("x").endswith(("上", "中", "里")):
         person = who.group("x")
     elif _CHAIRED.search(text) and (meeting or place):
-        person = (meeting or place + "会议") + "的主持人"
+        person = (meeting or place + "会议") + _HOST
     quoted = [q for q in _QUOTED.findall(text) if not _generic(q)]
     term = place + quoted[-1] if quoted else ""
     return _Subject(place, meeting, person, term)
@@ -303,8 +306,9 @@ def _join(prev: str, question: str) -> str:
     return joined if len(joined) <= MAX_CHARS else ""
 
 
-def _back_reference(q: str, prev: str) -> tuple[str, str] | None:
-    """(rewritten question, rule) for a question that points back at the previous one."""
+def _back_reference(q: str, prev: str, who: Callable[[str], str] | None = None) -> tuple[str, str] | None:
+    """(rewritten question, rule) for a question that points back at the previous one.
+    `who` names the one person the previous question's answer names (他 after 谁主持的？)."""
     if _ORDINAL.search(q):
         said = _statement(prev)
         return (said + "中，" + q, "ordinal") if said else (_join(prev, q), "ordinal, joined")
@@ -320,7 +324,8 @@ def _back_reference(q: str, prev: str) -> tuple[str, str] | None:
         # 那次会议呢？ 他呢？: what the previous question asked, of what it was about
         return prev, kind + ", same question"
     if kind == "person":
-        phrase = s.person
+        # (谁主持的？ names a role; the answer names who held it)
+        phrase = (who(prev) if who and (not s.person or s.person.endswith(_HOST)) else "") or s.person
     elif kind == "meeting":
         phrase = s.meeting or (s.place + "的" + (m.group("noun") or m.group("at")) if s.place else "")
     elif kind == "it":
@@ -412,7 +417,8 @@ def _post_of_place(q: str, prev: str) -> str:
     return place + q[m.end() :] if place else ""
 
 
-def _resolve_one(q: str, prev: str | None, anchor: str | None = None) -> tuple[str, tuple[str, ...], str]:
+def _resolve_one(q: str, prev: str | None, anchor: str | None = None,
+                 who: Callable[[str], str] | None = None) -> tuple[str, tuple[str, ...], str]:
     """(question to answer, province filter, rule) for one turn, given the previous turn
     resolved, and `anchor`, the last earlier turn that named a place or a meeting (有几家？
     between them names neither)."""
@@ -433,7 +439,7 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None) -> tuple[s
         return q, (), "names its own place"
     if _ASKS_PLACE.search(q):
         return q, (), "asks which place"
-    found = _back_reference(q, prev)
+    found = _back_reference(q, prev, who)
     if found and found[0]:
         return found[0], (), found[1]
     if found:
@@ -455,8 +461,10 @@ def _clean(text) -> str:
     return "" if text is None else str(text).strip()
 
 
-def resolve(question: str, history: Sequence[str]) -> Resolution:
-    """Read `question` in the light of `history` (the earlier questions, oldest first)."""
+def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | None = None) -> Resolution:
+    """Read `question` in the light of `history` (the earlier questions, oldest first).
+    The history holds questions only; `who`, when given, answers the previous one for the
+    person 他 means if no earlier question names one (it is asked for this turn only)."""
     original = "" if question is None else str(question)
     if isinstance(history, str):  # one earlier question, not a list of its characters
         history = [history]
@@ -472,6 +480,6 @@ def resolve(question: str, history: Sequence[str]) -> Resolution:
     q = _clean(original)
     if not q:
         return Resolution(original, original, False, (), "empty")
-    text, provinces, reason = _resolve_one(q, prev, anchor)
+    text, provinces, reason = _resolve_one(q, prev, anchor, who)
     rewritten = text != q
     return Resolution(text if rewritten else original, original, rewritten, provinces, reason)

@@ -268,6 +268,9 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     at_event = kind in ("date", "place") and bool(_AT_EVENT.search(text) or _SAID_WHEN.search(text) and SAYS.search(text))
     # (what was said names the event, which need not be the report's meeting)
     field = _meeting_field(text, kind) if (about_meeting or qtype in ("which", "compare")) and not at_event else None
+    # 哪些省是书记主持的: across the reports, who presided is their meetings' (讲话 may be
+    # where words were said: 哪些地方的讲话里喊出了…)
+    about_meeting = about_meeting or qtype == "which" and field == "host"
     polar = bool(_POLAR.search(text)) and not _ASKS_VALUE.search(text)
     if polar and about_meeting and field is None and HELD_IN.search(text):
         field = "format"  # 是在深圳开的吗: the record's format says where it was held

@@ -33,6 +33,10 @@ def check_direct(answer, expected):
     ("云南两年来建成投产了多少个重大产业项目？", "3183个", "云南"),  # the figure 建成投产 counts, not 两年来's
     ("湖南那场招商引资会开在哪里？", "长沙", "湖南"),
     ("甘肃推进会上作交流发言的有哪些市？", "兰州市、定西市", "甘肃"),
+    # a list that mixes kinds is counted in the kind asked; a list may go on past 和
+    ("甘肃会上有几个市作了交流发言？", "兰州市、定西市", "甘肃"),
+    ("重庆会上有几家企业作了交流发言？", "赛力斯集团", "重庆"),
+    ("四川会上有几家企业发言？", "长虹控股集团、通威集团", "四川"),
     ("“企业的竞争也是企业家的竞争”是谁说的？", "周祖翼", "福建"),  # the quoted words find the sentence
     ("郝鹏说辽宁完全有实力在哪个区域的振兴中发挥龙头和骨干作用？", "东北", "辽宁"),  # a region is a place
     ("王浩要求当前扎实做好哪个时段的“开门红、开门好”工作？", "一季度", "浙江"),  # a part of the year
@@ -401,6 +405,13 @@ def test_a_set_is_found_however_the_report_spells_it_out(assistant, question, wo
     assert all(w in a.citations[0].quote for w in words)
 
 
+def test_a_list_of_several_kinds_is_counted_in_the_kind_asked(assistant):
+    assert "报道列出2个市（兰州市、定西市，按所列计数）" in assistant.answer("甘肃会上有几个市作了交流发言？").text
+    assert "报道列出4个部门" in assistant.answer("重庆会上有几个部门作了交流发言？").text
+    # (单位 names any of them: the whole list is counted)
+    assert "报道列出5家（按所列计数）" in assistant.answer("甘肃会上有几家单位作了交流发言？").text
+
+
 def test_a_number_the_report_never_gives_is_shown_as_the_list_it_gives(assistant):
     a = assistant.answer("景俊海讲有力保障安全环境，具体分几个“抓”来落实？")
     assert not a.abstained and a.direct_answer is None
@@ -530,6 +541,17 @@ def test_questions_about_the_meetings_are_answered_from_the_records(assistant, q
     assert set(a.provinces) == expected
     # one quote per province, each from that province's own report
     assert [c.province for c in a.citations[: len(expected)]] == list(a.provinces)
+
+
+def test_which_provinces_a_post_presided_reads_the_records_without_the_word_meeting(assistant):
+    a = assistant.answer("哪些省是书记主持的？")
+    assert a.mode == "meeting" and set(a.provinces) == {"四川", "云南"}  # not 省委副书记、省长 赵龙
+
+
+def test_he_after_asking_who_presided_is_the_one_the_answer_names(assistant):
+    a = assistant.answer("他是什么职务？", history=["四川的会是谁主持的？"])
+    assert a.resolved_question == "王晓晖是什么职务？"
+    assert a.direct_answer.text == "省委书记、省人大常委会主任"
 
 
 def test_a_municipality_s_mayor_counts_as_its_governor(assistant):

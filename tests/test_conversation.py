@@ -213,6 +213,23 @@ def test_a_person_a_question_opens_with_is_who_he_refers_to():
     check(["黄坤明是什么职务？"], "他主持会议了吗？", "黄坤明主持会议了吗？", "person")
 
 
+def test_he_after_asking_who_is_the_one_the_answer_names():
+    asked = []
+
+    def who(question: str) -> str:
+        asked.append(question)
+        return {"重庆会上谁讲话了？": "袁家军", "四川的会是谁主持的？": "王晓晖"}.get(question, "")
+
+    assert resolve("他强调了什么？", ["重庆会上谁讲话了？"], who=who).question == "袁家军强调了什么？"
+    # a host asked of a meeting is a role until the answer names who held it
+    assert resolve("他是什么职务？", ["四川的会是谁主持的？"], who=who).question == "王晓晖是什么职务？"
+    # an answer naming no one leaves the role; a name the questions give is not asked again
+    assert resolve("他还说了什么？", ["湖南的会议是由谁主持的？"], who=who).question == "湖南会议的主持人还说了什么？"
+    asked.clear()
+    assert resolve("他主持会议了吗？", ["黄坤明是什么职务？"], who=who).question == "黄坤明主持会议了吗？"
+    assert asked == []
+
+
 def test_a_post_without_a_place_is_the_place_talked_about():
     check(["云南的会是谁主持的？"], "省长提了什么要求？", "云南省长提了什么要求？", "post of the place")
     check(["哪些省份提到了营商环境？"], "省长提了什么要求？", None)  # no one place to take

@@ -159,6 +159,8 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("产业项目投资占几成？", "figure", "figure", "%"),
     ("哪个省打算组织企业出海？", "fact", None, ""),  # the citation's province answers
     ("上海营商环境大会上哪几家单位作了交流发言？", "fact", None, ""),  # which ones, not how many
+    ("任振鹤提到了哪几场“战”？", "fact", None, ""),  # 哪几场 asks meetings only of a 会
+    ("哪几场座谈会有企业家发言？", "which", None, ""),
     ("哪些省份提到了营商环境？", "which", None, ""),
     ("总书记是几月份来视察的？", "date", "date", "月"),
     ("那批项目总投资多少个亿？", "figure", "figure", "元"),

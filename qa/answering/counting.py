@@ -12,15 +12,21 @@ import re
 from ..meetings import looks_like_name
 from .context import AnswerContext, Reply, holds_predicate, is_relevant
 from .quotes import Pick
+from .unsaid import is_member
 
 # units a list can be counted in; 人/位/名 count people, so only names are counted
 COUNTED_UNITS = {"", "个", "家", "项", "所", "座", "条", "支", "位", "名", "人"}
 _PEOPLE_UNITS = {"位", "名", "人"}
 # an item is a name (省科技厅, 苏州工业园区), not a clause: no verb or particle inside
 _ITEM = r"[^\W_在的向将要把了是对从为和与及]{2,14}?"
-# two or more items joined by 、 (the last may follow 和/及/以及)
-_LIST = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z0-9（）()]){_ITEM}(?:、{_ITEM})+(?:(?:以及|和|及){_ITEM})?(?=等|在|作|先后|分别|出席|参加|参会|发言|[，。；：]|$)")
+# two or more items joined by 、 (the last, or the last few, may follow 和/及/以及:
+# 成都市、德阳市和长虹控股集团、通威集团)
+_LIST = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z0-9（）()]){_ITEM}(?:、{_ITEM})+(?:(?:以及|和|及){_ITEM}(?:、{_ITEM})*)?(?=等|在|作|先后|分别|出席|参加|参会|发言|[，。；：]|$)")
 NEAR = 10  # characters between a list and the predicate it is the subject or object of
+# kinds a list mixes with others (兰州市、定西市、甘谷县、省交通运输厅、金川集团作交流发言):
+# asked 几个市, only its cities are counted. (单位 and 机构 name any of them)
+_KINDS = ("企业", "公司", "部门", "高校", "院校", "医院", "银行", "园区", "市", "区", "县", "州")
+_KIND_ASKED = re.compile(r"(?:多少|几)[个家项所座条支位名]?(" + "|".join(_KINDS) + ")")
 
 
 def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
@@ -47,8 +53,21 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
             if p.text[m.end() : m.end() + 1] == "等":  # 甲、乙、丙等: some of them, not how many
                 return Reply([ctx.mention_line(p)], abstained=True,
                              reason=f"资料未写明总数，只列出{len(items)}{unit}，其后有“等”字。")
+            kind = _KIND_ASKED.search(q.text)
+            members = [x for x in items if kind and is_member(x, kind.group(1))]
+            if 0 < len(members) < len(items):
+                return _members_counted(ctx, p, m, members, unit + kind.group(1))
             return Reply([f"报道列出{len(items)}{unit}（按所列计数）：\n{ctx.quote_line(p)}"], direct=(p, m.start(), m.end()), provinces=q.provinces)
     return None
+
+
+def _members_counted(ctx: AnswerContext, p: Pick, m: re.Match, members: list[str], counted_as: str) -> Reply:
+    """The members of the kind asked, counted and named; in bold when they stand together."""
+    run = "、".join(members)
+    at = m.group(0).find(run)
+    direct = (p, m.start() + at, m.start() + at + len(run)) if at >= 0 else None
+    line = f"报道列出{len(members)}{counted_as}（{run}，按所列计数）：\n{ctx.quote_line(p)}"
+    return Reply([line], direct=direct, provinces=ctx.question.provinces)
 
 
 def _items(m: re.Match) -> list[str]:

@@ -60,7 +60,15 @@ _MEMBERS = {
     "平台": r"平台|[\u4e00-\u9fff]{2,8}(?:网|频道|客户端)(?=[、，。；等和及]|$)", "园区": r"园区|开发区|高新区|新区|产业园",
     "州": r"[\u4e00-\u9fff]{1,6}?州(?=[、，。；和与及（(等]|$)",
     "县": r"县|旗", "乡镇": r"[乡镇]",
+    # (counted, 几个市作了发言: a city or district by the level it is written with)
+    "市": r"市", "区": r"区",
 }
+
+
+def is_member(name: str, kind: str) -> bool:
+    """Is a listed name (金川集团, 省交通运输厅, 定西市) one of the kind asked for?"""
+    return (kind in _MEMBERS and bool(re.search(f"(?:{_MEMBERS[kind]})$", name))
+            and not _TITLE_INSIDE.search(name) and not _PARTY_COMMITTEE.fullmatch(name))
 
 
 def names_a_member(text: str, noun: str) -> bool:
