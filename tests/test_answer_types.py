@@ -410,6 +410,18 @@ def test_a_list_of_several_kinds_is_counted_in_the_kind_asked(assistant):
     assert "报道列出4个部门" in assistant.answer("重庆会上有几个部门作了交流发言？").text
     # (单位 names any of them: the whole list is counted)
     assert "报道列出5家（按所列计数）" in assistant.answer("甘肃会上有几家单位作了交流发言？").text
+    # the members, not who stood for them (…前郭县党委主要负责同志汇报工作)
+    a = assistant.answer("吉林会议上有几个部门汇报了工作？")
+    assert a.direct_answer.text == "省发改委、省政数局、省商务厅、国家税务总局吉林省税务局" and "报道列出4个部门" in a.text
+    assert assistant.answer("吉林会上有几家企业发言？").direct_answer.text == "中能建氢能源公司、吉林梅花氨基酸公司"
+
+
+def test_lists_that_each_say_what_was_asked_are_counted_together(assistant):
+    # 省农业农村厅、牡丹江市作交流发言，省卫健委、黑河市作表态发言
+    a = assistant.answer("黑龙江会上有几个市作了发言？")
+    assert "报道列出2个市（牡丹江市、黑河市，按所列计数）" in a.text and a.direct_answer is None  # not side by side
+    assert "报道列出4家（省农业农村厅、牡丹江市、省卫健委、黑河市" in assistant.answer("黑龙江会上有几家单位作了发言？").text
+    assert assistant.answer("黑龙江会上有几家单位作了交流发言？").direct_answer.text == "省农业农村厅、牡丹江市"
 
 
 def test_a_number_the_report_never_gives_is_shown_as_the_list_it_gives(assistant):

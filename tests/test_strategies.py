@@ -445,8 +445,9 @@ def test_a_named_speaker_s_words_are_his_not_another_s(speech):
 def test_a_list_is_counted_when_the_report_gives_no_number(speech):
     a = speech.answer("有几家单位作了交流发言？")
     assert not a.abstained and a.direct_answer.text == "海口市、三亚市、儋州市" and "报道列出3家" in a.text
-    # 甲、乙等: some of them, not how many
+    # 甲、乙等: some of them, not how many; nor are both lists, asked who spoke at all
     assert "只列出2家" in refused(speech, "有几家单位作了表态发言？")
+    assert "只列出5家" in refused(speech, "有几家单位作了发言？")
 
 
 TWO_SPEAKERS = """今日测试快讯

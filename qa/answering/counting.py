@@ -8,6 +8,7 @@ the count can be checked against the quote. A list that ends in 等 gives a lowe
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..meetings import looks_like_name
 from .context import AnswerContext, Reply, holds_predicate, is_relevant
@@ -19,9 +20,11 @@ COUNTED_UNITS = {"", "个", "家", "项", "所", "座", "条", "支", "位", "�
 _PEOPLE_UNITS = {"位", "名", "人"}
 # an item is a name (省科技厅, 苏州工业园区), not a clause: no verb or particle inside
 _ITEM = r"[^\W_在的向将要把了是对从为和与及]{2,14}?"
+# (…前郭县党委主要负责同志汇报工作, 吉林梅花氨基酸公司负责同志发言: the members, not who stood for them)
+_DELEGATE = r"(?:党委|党组)?(?:主要)?负责(?:同志|人)"
 # two or more items joined by 、 (the last, or the last few, may follow 和/及/以及:
 # 成都市、德阳市和长虹控股集团、通威集团)
-_LIST = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z0-9（）()]){_ITEM}(?:、{_ITEM})+(?:(?:以及|和|及){_ITEM}(?:、{_ITEM})*)?(?=等|在|作|先后|分别|出席|参加|参会|发言|[，。；：]|$)")
+_LIST = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z0-9（）()]){_ITEM}(?:、{_ITEM})+(?:(?:以及|和|及){_ITEM}(?:、{_ITEM})*)?(?=等|在|作|先后|分别|出席|参加|参会|发言|汇报|{_DELEGATE}|[，。；：]|$)")
 NEAR = 10  # characters between a list and the predicate it is the subject or object of
 # kinds a list mixes with others (兰州市、定西市、甘谷县、省交通运输厅、金川集团作交流发言):
 # asked 几个市, only its cities are counted. (单位 and 机构 name any of them)
@@ -35,9 +38,13 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     # 1508个项目里深圳占了多少个: a part of a stated whole is no list to count
     if q.kind != "figure" or q.unit not in COUNTED_UNITS or re.search(r"第几|连续几|几连|占|\d", q.text):
         return None
-    words = [w for w in q.predicate if len(w) > 1]
+    kind = k.group(1) if (k := _KIND_ASKED.search(q.text)) else ""
+    if kind in q.predicate:  # 几个部门汇报了工作: the members listed say the kind, the sentence need not
+        ctx = replace(ctx, question=replace(q, predicate=tuple(w for w in q.predicate if w != kind)))
+    words = [w for w in ctx.question.predicate if len(w) > 1]
     asked = re.search(r"(?:多少|几)[个家项所座条支位名]?([\u4e00-\u9fff]{2})", q.text)
     noun = asked.group(1) if asked else ""
+    unit = q.unit if q.unit not in ("", "人") else ("位" if q.unit == "人" else "个")
     for p in picks:
         if not words or not holds_predicate(ctx, p.text) or not is_relevant(ctx, p.candidate, p.text):
             continue
@@ -46,27 +53,28 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
         lists = [m for m in _LIST.finditer(p.text)
                  if not (q.unit in _PEOPLE_UNITS and not all(looks_like_name(x) for x in _items(m)))
                  and not any(w in x for x in _items(m) for w in words)]
-        m = _the_list(p.text, lists, words, ctx.retrieved.weights, noun)
-        if m is not None:
-            items = _items(m)
-            unit = q.unit if q.unit not in ("", "人") else ("位" if q.unit == "人" else "个")
-            if p.text[m.end() : m.end() + 1] == "等":  # 甲、乙、丙等: some of them, not how many
-                return Reply([ctx.mention_line(p)], abstained=True,
-                             reason=f"资料未写明总数，只列出{len(items)}{unit}，其后有“等”字。")
-            kind = _KIND_ASKED.search(q.text)
-            members = [x for x in items if kind and is_member(x, kind.group(1))]
-            if 0 < len(members) < len(items):
-                return _members_counted(ctx, p, m, members, unit + kind.group(1))
-            return Reply([f"报道列出{len(items)}{unit}（按所列计数）：\n{ctx.quote_line(p)}"], direct=(p, m.start(), m.end()), provinces=q.provinces)
+        found = _the_lists(p.text, lists, words, ctx.retrieved.weights, noun)
+        if not found:
+            continue
+        names = [x for m in found for x in _items(m)]
+        if any(p.text[m.end() : m.end() + 1] == "等" for m in found):  # 甲、乙、丙等: some of them, not how many
+            return Reply([ctx.mention_line(p)], abstained=True, reason=f"资料未写明总数，只列出{len(names)}{unit}，其后有“等”字。")
+        members = [x for x in names if kind and is_member(x, kind)]
+        if 0 < len(members) < len(names):
+            return _listed(ctx, p, members, unit + kind)
+        if len(found) > 1:
+            return _listed(ctx, p, names, unit)
+        m = found[0]
+        return Reply([f"报道列出{len(names)}{unit}（按所列计数）：\n{ctx.quote_line(p)}"], direct=(p, m.start(), m.end()), provinces=q.provinces)
     return None
 
 
-def _members_counted(ctx: AnswerContext, p: Pick, m: re.Match, members: list[str], counted_as: str) -> Reply:
-    """The members of the kind asked, counted and named; in bold when they stand together."""
-    run = "、".join(members)
-    at = m.group(0).find(run)
-    direct = (p, m.start() + at, m.start() + at + len(run)) if at >= 0 else None
-    line = f"报道列出{len(members)}{counted_as}（{run}，按所列计数）：\n{ctx.quote_line(p)}"
+def _listed(ctx: AnswerContext, p: Pick, names: list[str], counted_as: str) -> Reply:
+    """Names counted out of the lists of a sentence, each named; in bold when they stand together."""
+    run = "、".join(names)
+    at = p.text.find(run)
+    direct = (p, at, at + len(run)) if at >= 0 else None
+    line = f"报道列出{len(names)}{counted_as}（{run}，按所列计数）：\n{ctx.quote_line(p)}"
     return Reply([line], direct=direct, provinces=ctx.question.provinces)
 
 
@@ -74,14 +82,15 @@ def _items(m: re.Match) -> list[str]:
     return re.split(r"、|以及|和|及", m.group(0))
 
 
-def _the_list(text: str, lists: list[re.Match], words: list[str], weights: dict[str, float], noun: str) -> re.Match | None:
+def _the_lists(text: str, lists: list[re.Match], words: list[str], weights: dict[str, float], noun: str) -> list[re.Match]:
     """The list the predicate is said of. Coordinated lists share the verb at the end of
     their sentence (A、B等企业，C、D等单位作交流发言), so each list reads on to the end of
     its sentence; it must reach most of the predicate's weight. Then the list that names
     the kind counted (等优秀民营企业 for 几家企业), then the one nearest its verb (表态发言,
-    not the 交流发言 before it)."""
+    not the 交流发言 before it). Other lists whose own clause says all of it too are
+    counted with it (A、B作交流发言，C、D作表态发言, asked who 发言), in the order written."""
     total = sum(weights.get(w, 1.0) for w in words)
-    best, key = None, None
+    best, key, own = None, None, {}
     for m in lists:
         after = re.split(r"[。；;]", text[m.end() :])[0]
         before = text[max(0, m.start() - NEAR) : m.start()]
@@ -91,12 +100,19 @@ def _the_list(text: str, lists: list[re.Match], words: list[str], weights: dict[
         z = sum(weights.get(w, 1.0) for w in held)
         if z < total / 2 or not _subject_of(after, held):
             continue
+        own[m.start()] = re.split(r"[，,]", after)[0]
         rarest = max(held, key=lambda w: weights.get(w, 1.0))
         distance = after.find(rarest) if rarest in after else 0
         k = (z, bool(noun) and noun in after[:NEAR], -distance)
         if key is None or k > key:
             best, key = m, k
-    return best
+    if best is None:
+        return []
+    # (the noun counted may stand once for all of them: …作交流发言，C、D等单位作表态发言)
+    said = [w for w in words if w in own[best.start()] and w != noun]
+    if not said:
+        return [best]
+    return [m for m in lists if m.start() in own and all(w in own[m.start()] for w in said)]
 
 
 def _subject_of(after: str, held: list[str]) -> bool:
