@@ -33,6 +33,10 @@ def check_direct(answer, expected):
     ("云南两年来建成投产了多少个重大产业项目？", "3183个", "云南"),  # the figure 建成投产 counts, not 两年来's
     ("湖南那场招商引资会开在哪里？", "长沙", "湖南"),
     ("甘肃推进会上作交流发言的有哪些市？", "兰州市、定西市", "甘肃"),
+    # who did it is every name of the list the verb follows, unless one is asked for
+    ("北京的会议上谁出席了？", "李秀领、市政协主席魏小东", "北京"),
+    ("广东的会上谁出席了？", "黄楚平，省政协主席林克庆，省委副书记、深圳市委书记孟凡利", "广东"),
+    ("长沙那场招商会，除了省长，还有哪位省委副书记出席？", "李殿勋", "湖南"),
     # a list that mixes kinds is counted in the kind asked; a list may go on past 和
     ("甘肃会上有几个市作了交流发言？", "兰州市、定西市", "甘肃"),
     ("重庆会上有几家企业作了交流发言？", "赛力斯集团", "重庆"),
