@@ -26,7 +26,7 @@ ASKING_JI = NOT_ASKING + "几"
 COUNTERS = "[个项家次届年天名人位所座条批倍成大级张类种支点组轮篇份笔处台套部本]"
 
 # the posts a name is written under (省委书记黄坤明, 市长龚正)
-POSTS = "书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员"
+POSTS = "书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员|创始人|创办人"
 # the levels of place a question word asks for (哪座城市, 哪个片区); 在哪个片区 is read at 哪个片区
 _PLACE_LEVEL = "城市|市|县|区|州|片区|地区|区域|园区|新区|示范区|开发区|合作区|新城|保护区"
 # 开的是什么会, 新春第一会叫什么: the meeting's name is asked (not 在什么会上, 什么会议形式)

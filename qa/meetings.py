@@ -121,7 +121,8 @@ _GIVEN_NAME_INSIDE = set("向和为从在与")
 
 def _is_name(name: str, titled: bool) -> bool:
     surname = name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES
-    inner = name[1] if len(name) == 3 and surname and name[1] in _GIVEN_NAME_INSIDE else ""
+    # (老乡鸡餐饮创始人束从轩: under a title, a rarer surname is a surname all the same)
+    inner = name[1] if len(name) == 3 and (surname or titled) and name[1] in _GIVEN_NAME_INSIDE else ""
     if _NOT_NAME.search(name[0] + name[2] if inner else name):
         return False
     return titled or surname

@@ -33,6 +33,9 @@ def check_direct(answer, expected):
     ("云南两年来建成投产了多少个重大产业项目？", "3183个", "云南"),  # the figure 建成投产 counts, not 两年来's
     ("湖南那场招商引资会开在哪里？", "长沙", "湖南"),
     ("甘肃推进会上作交流发言的有哪些市？", "兰州市、定西市", "甘肃"),
+    # a founder is named under his title, whatever his surname (束从轩)
+    ("老乡鸡的创始人是谁？", "束从轩", "安徽"),
+    ("安徽大会上有哪些企业家作交流发言？", "曹仁贤、佳力奇先进复合材料董事长路强、老乡鸡餐饮创始人束从轩", "安徽"),
     # who did it is every name of the list the verb follows, unless one is asked for
     ("北京的会议上谁出席了？", "李秀领、市政协主席魏小东", "北京"),
     ("广东的会上谁出席了？", "黄楚平，省政协主席林克庆，省委副书记、深圳市委书记孟凡利", "广东"),

@@ -12,6 +12,7 @@ from qa.meetings import (
     PART_SEP,
     extract_meetings,
     holds_title,
+    looks_like_name,
     meeting_field,
     person_name,
     records_missing,
@@ -133,6 +134,8 @@ def test_titles_and_names_are_read_apart():
     assert holds_title("市委书记尹力", "书记") and not holds_title("省委副书记刘伟", "书记")
     assert person_name("省委书记、省人大常委会主任郝鹏") == "郝鹏"
     assert person_name("任珠峰") == "任珠峰"
+    # under a title a rarer surname goes, 从 inside the name too; bare, it is no name
+    assert looks_like_name("束从轩", titled=True) and not looks_like_name("束从轩")
 
 
 @pytest.mark.parametrize(
