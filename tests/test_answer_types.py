@@ -429,6 +429,11 @@ def test_lists_that_each_say_what_was_asked_are_counted_together(assistant):
     assert "报道列出2个市（牡丹江市、黑河市，按所列计数）" in a.text and a.direct_answer is None  # not side by side
     assert "报道列出4家（省农业农村厅、牡丹江市、省卫健委、黑河市" in assistant.answer("黑龙江会上有几家单位作了发言？").text
     assert assistant.answer("黑龙江会上有几家单位作了交流发言？").direct_answer.text == "省农业农村厅、牡丹江市"
+    assert assistant.answer("黑龙江会上有几家单位作了表态发言？").direct_answer.text == "省卫健委、黑河市"
+    # 省工信厅…省财政厅，郑州市、洛阳市、南阳市以及林州市、太康县、漯河经济技术开发区发言: one verb, two lists
+    assert "报道列出11家" in assistant.answer("河南会上有几家单位发言？").text
+    assert assistant.answer("河南会上有几个部门发言？").direct_answer.text == "省工信厅、省商务厅、省文旅厅、省农业农村厅、省财政厅"
+    assert "报道列出4个市（郑州市、洛阳市、南阳市、林州市" in assistant.answer("河南会上有几个市发言？").text
 
 
 def test_a_number_the_report_never_gives_is_shown_as_the_list_it_gives(assistant):

@@ -87,10 +87,11 @@ def _the_lists(text: str, lists: list[re.Match], words: list[str], weights: dict
     their sentence (A、B等企业，C、D等单位作交流发言), so each list reads on to the end of
     its sentence; it must reach most of the predicate's weight. Then the list that names
     the kind counted (等优秀民营企业 for 几家企业), then the one nearest its verb (表态发言,
-    not the 交流发言 before it). Other lists whose own clause says all of it too are
-    counted with it (A、B作交流发言，C、D作表态发言, asked who 发言), in the order written."""
+    not the 交流发言 before it). Every other list that reaches what was said, with no
+    other saying of it in between, is counted with it, in the order written: 甲、乙，丙、丁发言;
+    甲、乙作交流发言，丙、丁作表态发言, asked who 发言 (not asked who 表态发言)."""
     total = sum(weights.get(w, 1.0) for w in words)
-    best, key, own = None, None, {}
+    best, key, afters = None, None, {}
     for m in lists:
         after = re.split(r"[。；;]", text[m.end() :])[0]
         before = text[max(0, m.start() - NEAR) : m.start()]
@@ -100,7 +101,7 @@ def _the_lists(text: str, lists: list[re.Match], words: list[str], weights: dict
         z = sum(weights.get(w, 1.0) for w in held)
         if z < total / 2 or not _subject_of(after, held):
             continue
-        own[m.start()] = re.split(r"[，,]", after)[0]
+        afters[m.start()] = after
         rarest = max(held, key=lambda w: weights.get(w, 1.0))
         distance = after.find(rarest) if rarest in after else 0
         k = (z, bool(noun) and noun in after[:NEAR], -distance)
@@ -108,11 +109,18 @@ def _the_lists(text: str, lists: list[re.Match], words: list[str], weights: dict
             best, key = m, k
     if best is None:
         return []
-    # (the noun counted may stand once for all of them: …作交流发言，C、D等单位作表态发言)
-    said = [w for w in words if w in own[best.start()] and w != noun]
+    # (the noun counted may stand once for all of them: …作交流发言，丙、丁等单位作表态发言)
+    said = [w for w in words if w in afters[best.start()] and w != noun]
     if not said:
         return [best]
-    return [m for m in lists if m.start() in own and all(w in own[m.start()] for w in said)]
+    rarest = max(said, key=lambda w: weights.get(w, 1.0))
+
+    def reaches(after: str) -> bool:
+        at = after.find(rarest)
+        return all(w in after for w in said) and not any(w in after[:at] for w in said)
+
+    found = [m for m in lists if m.start() in afters and reaches(afters[m.start()])]
+    return found if best in found else [best]
 
 
 def _subject_of(after: str, held: list[str]) -> bool:
