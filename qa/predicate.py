@@ -25,8 +25,12 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     m, clauses, at = _asked_in(text, kind)
     if at is None:
         return ()
-    # 几个市作了发言: a one-character noun counted (市, 县) would glue to the verb (市作)
-    after = _key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", text[m.end() : clauses[at].end()]))
+    # 几个市作了发言: a one-character noun counted (市, 县) would glue to the verb (市作);
+    # 多少位省领导出席: the measure word to the noun (位省), unless they make a word (项目)
+    rest = text[m.end() : clauses[at].end()]
+    if (lead := rjieba.cut(rest)[:1]) and len(lead[0]) == 2 and lead[0][0] in _MEASURES and not rjieba.has_word(lead[0]):
+        rest = rest[1:]
+    after = _key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", rest))
     before = _key_words(text[clauses[at].start() : m.start()])
     held_after = re.search(r"召开|举行|举办|开的|开会|开$", text[m.end() : clauses[at].end()])  # (在哪座城市开)
     # (设在哪 is itself a question word of place: 会场设在哪座城市; 主会场设在哪里 asks for the main venue)
@@ -97,6 +101,9 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     if kind == "figure" and not after and len(before) <= 1 and at > 0 and not ORDINAL_ASKED.search(text) and not amount:
         return tuple(dict.fromkeys(_key_words(clauses[at - 1].group(0))))[-2:]
     return ()
+
+
+_MEASURES = "个位名家座项所条"
 
 
 def _clauses(text: str) -> list[re.Match]:

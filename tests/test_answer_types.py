@@ -436,6 +436,13 @@ def test_lists_that_each_say_what_was_asked_are_counted_together(assistant):
     assert "报道列出4个市（郑州市、洛阳市、南阳市、林州市" in assistant.answer("河南会上有几个市发言？").text
 
 
+def test_names_after_the_post_they_share_are_counted(assistant):
+    # 省领导王双全、吴桂英、…、乌兰、…、魏正贵出席: the post is no name, and under it any surname goes
+    a = assistant.answer("湖南会上有多少位省领导出席？")
+    assert "报道列出16位" in a.text and a.direct_answer.text.startswith("王双全、")
+    assert "只列出8位" in assistant.answer("黑龙江会上有多少位省领导出席？").text  # …王永康等出席
+
+
 def test_a_number_the_report_never_gives_is_shown_as_the_list_it_gives(assistant):
     a = assistant.answer("景俊海讲有力保障安全环境，具体分几个“抓”来落实？")
     assert not a.abstained and a.direct_answer is None

@@ -223,6 +223,9 @@ def test_a_later_part_inherits_the_province_of_the_first():
 def test_the_predicate_is_the_words_next_to_the_question_word():
     assert read_question("湖南的会议是由谁主持的？").predicate == ("主持",)
     assert read_question("一共有多少人参会？").predicate == ("参会",)
+    # the measure word is the question's, not glued to the noun counted (位省); 项目 is a word
+    assert read_question("湖南会上有多少位省领导出席？").predicate == ("出席",)
+    assert read_question("有多少项目开工？").predicate == ("项目", "开工")
     # who said it: what was said stands before 的是, and the answer must say it
     assert read_question("要求做好一季度开门红开门好的是哪位领导？").predicate == ("开门红", "开门")
     # the verb that only says a meeting took place asks for the venue or the day

@@ -16,6 +16,7 @@ from .quotes import Pick
 from .unsaid import is_member
 
 # units a list can be counted in; 人/位/名 count people, so only names are counted
+# (after the post they share, 省领导乌兰、…, any surname)
 COUNTED_UNITS = {"", "个", "家", "项", "所", "座", "条", "支", "位", "名", "人"}
 _PEOPLE_UNITS = {"位", "名", "人"}
 # an item is a name (省科技厅, 苏州工业园区), not a clause: no verb or particle inside
@@ -23,8 +24,8 @@ _ITEM = r"[^\W_在的向将要把了是对从为和与及]{2,14}?"
 # (…前郭县党委主要负责同志汇报工作, 吉林梅花氨基酸公司负责同志发言: the members, not who stood for them)
 _DELEGATE = r"(?:党委|党组)?(?:主要)?负责(?:同志|人)"
 # two or more items joined by 、 (the last, or the last few, may follow 和/及/以及:
-# 成都市、德阳市和长虹控股集团、通威集团)
-_LIST = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z0-9（）()]){_ITEM}(?:、{_ITEM})+(?:(?:以及|和|及){_ITEM}(?:、{_ITEM})*)?(?=等|在|作|先后|分别|出席|参加|参会|发言|汇报|{_DELEGATE}|[，。；：]|$)")
+# 成都市、德阳市和长虹控股集团、通威集团), after a break or the post they share (省领导王双全、…)
+_LIST = re.compile(rf"(?:(?<![\u4e00-\u9fffA-Za-z0-9（）()])|(?<=领导))(?![\u4e00-\u9fff]{{0,2}}领导){_ITEM}(?:、{_ITEM})+(?:(?:以及|和|及){_ITEM}(?:、{_ITEM})*)?(?=等|在|作|先后|分别|出席|参加|参会|发言|汇报|{_DELEGATE}|[，。；：]|$)")
 NEAR = 10  # characters between a list and the predicate it is the subject or object of
 # kinds a list mixes with others (兰州市、定西市、甘谷县、省交通运输厅、金川集团作交流发言):
 # asked 几个市, only its cities are counted. (单位 and 机构 name any of them)
@@ -51,7 +52,7 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
         # members are counted, not kinds: a list whose items restate the asked words
         # (优秀民营企业、民营企业家和优秀单位) names categories
         lists = [m for m in _LIST.finditer(p.text)
-                 if not (q.unit in _PEOPLE_UNITS and not all(looks_like_name(x) for x in _items(m)))
+                 if not (q.unit in _PEOPLE_UNITS and not all(looks_like_name(x, p.text.endswith("领导", 0, m.start())) for x in _items(m)))
                  and not any(w in x for x in _items(m) for w in words)]
         found = _the_lists(p.text, lists, words, ctx.retrieved.weights, noun)
         if not found:
