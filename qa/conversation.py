@@ -454,7 +454,30 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None,
         return said, (), "elliptic"
     if said := _same_ask(q, prev):
         return said, (), "same ask"
+    if said := _asked_again(q, prev):
+        return said, (), "asks again"
     return q, (), "complete"
+
+
+# 怎么看的？ 为什么？ 具体怎么做: the asking, and the particles around it
+_ASKING_PARTS = re.compile(r"怎么样?|怎样|如何|为什么|为何|什么|咋|多少|几|哪些|哪里|哪儿|谁|吗|[的了呢啊是有都要又那么具体到底？?。！!，,\s]")
+_SHORT = 12  # characters: a longer question that names no place is a question of its own
+
+
+def _asked_again(q: str, prev: str) -> str:
+    """怎么看的？ after 吉林的会有多少人观看？ asks more of it: the two asked together. 怎么开工的？
+    after 江西开工了多少个项目？ asks of its place (江西怎么开工的？). A short question whose
+    own words are only asking, or words the previous question said, leans on it;
+    年度计划投资多少？ names something new and stands as asked."""
+    # (有几位？ 都是谁？ ask of a list, and the rules for lists have passed them over)
+    if len(q) > _SHORT or not _ASKING.search(q) or _COUNT_ONLY.fullmatch(q) or _LIST_ONLY.fullmatch(q):
+        return ""
+    # (a one-character verb, 看 or 做, names nothing new)
+    words = [w for w in _ASKING_PARTS.split(q) if len(w) > 1]
+    if not all(w in prev for w in words):
+        return ""
+    place = _subject(prev).place
+    return place + q if words and place else _join(prev, q)
 
 
 def _clean(text) -> str:

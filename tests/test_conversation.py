@@ -230,6 +230,15 @@ def test_he_after_asking_who_is_the_one_the_answer_names():
     assert asked == []
 
 
+def test_a_short_question_that_only_asks_or_repeats_asks_more_of_the_previous_one():
+    check(["吉林的会有多少人观看？"], "怎么看的？", "吉林的会有多少人观看，怎么看的？", "asks again")
+    check(["四川的会在哪天开的？"], "为什么？", "四川的会在哪天开的，为什么？", "asks again")
+    # its own words, all said before: of the place talked about
+    check(["江西开工了多少个项目？"], "怎么开工的？", "江西怎么开工的？", "asks again")
+    check(["广东有多少个省重点建设项目？"], "重点建设项目有哪些？", "广东重点建设项目有哪些？", "asks again")
+    check(["广东有多少个省重点建设项目？"], "年度计划投资多少？", None)  # something new
+
+
 def test_a_post_without_a_place_is_the_place_talked_about():
     check(["云南的会是谁主持的？"], "省长提了什么要求？", "云南省长提了什么要求？", "post of the place")
     check(["哪些省份提到了营商环境？"], "省长提了什么要求？", None)  # no one place to take
