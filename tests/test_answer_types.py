@@ -440,6 +440,11 @@ def test_lists_that_each_say_what_was_asked_are_counted_together(assistant):
     assert "报道列出4个市（郑州市、洛阳市、南阳市、林州市" in assistant.answer("河南会上有几个市发言？").text
 
 
+def test_which_provinces_had_a_kind_of_member_speak_reads_their_lists(assistant):
+    # not 湖南 (相关厅局和市县), 江苏, 黑龙江 or 上海, whose speakers include no firm
+    assert set(assistant.answer("哪些省的会上有企业作交流发言？").provinces) == {"安徽", "重庆", "甘肃"}
+
+
 def test_names_after_the_post_they_share_are_counted(assistant):
     # 省领导王双全、吴桂英、…、乌兰、…、魏正贵出席: the post is no name, and under it any surname goes
     a = assistant.answer("湖南会上有多少位省领导出席？")

@@ -29,8 +29,8 @@ _LIST = re.compile(rf"(?:(?<![\u4e00-\u9fffA-Za-z0-9（）()])|(?<=领导))(?![\
 NEAR = 10  # characters between a list and the predicate it is the subject or object of
 # kinds a list mixes with others (兰州市、定西市、甘谷县、省交通运输厅、金川集团作交流发言):
 # asked 几个市, only its cities are counted. (单位 and 机构 name any of them)
-_KINDS = ("企业", "公司", "部门", "高校", "院校", "医院", "银行", "园区", "市", "区", "县", "州")
-_KIND_ASKED = re.compile(r"(?:多少|几)[个家项所座条支位名]?(" + "|".join(_KINDS) + ")")
+KINDS = ("企业", "公司", "部门", "高校", "院校", "医院", "银行", "园区", "市", "区", "县", "州")
+_KIND_ASKED = re.compile(r"(?:多少|几)[个家项所座条支位名]?(" + "|".join(KINDS) + ")")
 
 
 def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
@@ -68,6 +68,11 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
         m = found[0]
         return Reply([f"报道列出{len(names)}{unit}（按所列计数）：\n{ctx.quote_line(p)}"], direct=(p, m.start(), m.end()), provinces=q.provinces)
     return None
+
+
+def lists_a(text: str, kind: str) -> bool:
+    """Does the sentence list a member of the kind (…、金川集团作交流发言 for 企业), or name the kind?"""
+    return kind in text or any(is_member(x, kind) for m in _LIST.finditer(text) for x in _items(m))
 
 
 def _listed(ctx: AnswerContext, p: Pick, names: list[str], counted_as: str) -> Reply:

@@ -9,6 +9,7 @@ from ..predicate import predicate
 from ..retrieval import ALL_WORDS
 from . import spans
 from .context import AnswerContext, Reply, bare, is_relevant
+from .counting import KINDS, lists_a
 from .facts import rank_sentences
 from .quotes import Pick, best_pick, quoted, sentence_pick
 
@@ -36,13 +37,21 @@ def answer_which(ctx: AnswerContext) -> Reply:
                                               or c.best.coverage >= ALL_WORDS]
     if not found or not is_relevant(ctx, found[0], found[0].text(found[0].best)):
         return Reply([], abstained=True)
+    quotes = {c.chunk.id: _holding(ctx, c) for c in found}
+    if kind := _KIND_TOOK_PART.search(ctx.question.text):
+        # 哪些省的会上有企业作交流发言: a province whose list of speakers names no firm did not say it
+        found = [c for c in found if lists_a(quotes[c.chunk.id].text, kind.group(1))] or found
     lines = []
     for n, c in enumerate(found, 1):
-        lines.append(f"{n}. {ctx.quote_line(_holding(ctx, c))}")
+        lines.append(f"{n}. {ctx.quote_line(quotes[c.chunk.id])}")
     names = _names(ctx, found)
     head = f"共{len(names)}个省市：{'、'.join(names)}" if len(names) > 1 else f"1个省市：{names[0]}"
     return Reply([head] + lines, provinces=tuple(c.chunk.province for c in found))
 
+
+# 有企业作交流发言, 有高校参会: a kind of member took part (a kind of two characters: 有市县
+# 作交流发言 is written 市县, no list of cities)
+_KIND_TOOK_PART = re.compile("有(" + "|".join(k for k in KINDS if len(k) > 1) + r")[\u4e00-\u9fff]{0,4}?(?:作|做|发言|参会|参加|出席|汇报|在会上)")
 
 # 湖南、黑龙江、甘肃三省, 14个省市: a count of provinces as a report writes it
 _PROVINCE_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个?(?:省份|省区市|省市|省|地)(?![委长级会内外属])")
