@@ -46,6 +46,7 @@ TITLES = (
     r"省委书记|市委书记|区党委书记|党委书记|书记|省长|市长|主席|副省长|副市长|副书记|常务副省长|常务副市长|"
     r"厅长|局长|处长|司长|所长|校长|会长|行长|社长|主任|院长|副院长|检察长|部长|董事长|总经理|总裁|秘书长|常委|创始人|创办人"
 )
+_ENDS_WITH_TITLE = re.compile(f"(?:{TITLES})$")
 # (a verb of two characters is matched whole: 汪克强、 is a name, the 强 of 强调 is not)
 _PERSON_AFTER_TITLE = re.compile(rf"(?:{TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发说代同和与等为对下会赴到就率带：:（(）)\s]|$|"
                                  r"强调|指出|表示|宣布|宣读|提出|提到|提议|要求|部署|通报|介绍|致辞|透露|结合|围绕|认为|建议|希望)")
@@ -72,7 +73,15 @@ def names_under(title: str, text: str) -> bool:
 
 
 def posts_before(text: str, at: int) -> str:
-    return text[max(text.rfind(mark, 0, at) for mark in "，。；：") + 1 : at]
+    """The posts written before a name: 省委副书记、省长 before 王伟中, but only 中国科学院副院长
+    before 汪克强 in 省委书记信长星、中国科学院副院长汪克强 (a name ends the one before)."""
+    parts = text[max(text.rfind(mark, 0, at) for mark in "，。；：") + 1 : at].split("、")
+    kept = parts[-1:]
+    for part in reversed(parts[:-1]):
+        if not _ENDS_WITH_TITLE.search(part):
+            break
+        kept.insert(0, part)
+    return "、".join(kept)
 
 
 def titled_persons(text: str) -> set[str]:
