@@ -442,6 +442,12 @@ def test_lists_that_each_say_what_was_asked_are_counted_together(assistant):
     assert "报道列出4个市（郑州市、洛阳市、南阳市、林州市" in assistant.answer("河南会上有几个市发言？").text
 
 
+def test_a_name_after_the_sentence_that_says_what_was_asked_does_not_answer(assistant):
+    # 会前，省政府与中国科学院、中国工程院签署合作协议。信长星为江苏省实验室联盟授牌…
+    a = assistant.answer("江苏省政府和谁签署了合作协议？")
+    assert not a.abstained and a.direct_answer is None and "签署合作协议" in a.citations[0].quote
+
+
 def test_which_provinces_had_a_kind_of_member_speak_reads_their_lists(assistant):
     # not 湖南 (相关厅局和市县), 江苏, 黑龙江 or 上海, whose speakers include no firm
     assert set(assistant.answer("哪些省的会上有企业作交流发言？").provinces) == {"安徽", "重庆", "甘肃"}

@@ -527,6 +527,15 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         # counts (…项目370余个、年度投资额约1500亿元), not the total told before it
         at = re.search(r"(?<![\d.])" + r"\s*".join(map(re.escape, stated.group(1))) + r"(?![\d.])", pick.text)
         found_spans = [s for s in found_spans if at and s[0] >= at.end()] or found_spans
+    if q.kind == "person" and len(q.predicate) > 1:  # (one word, 成绩, may stand anywhere)
+        # 省政府与中国科学院…签署合作协议。信长星为…授牌: a name after every sentence of the quote
+        # that says what was asked (most of its predicate's weight) did something else; a
+        # name before one may open the speech that says it (郝鹏指出，今年是…。…保持清醒头脑)
+        weight = {w: (weights or {}).get(w, 1.0) for w in q.predicate}
+        last = max((m.end() for m in _SENTENCE.finditer(pick.text)
+                    if sum(z for w, z in weight.items() if w in m.group()) >= sum(weight.values()) / 2), default=None)
+        if last is not None:
+            found_spans = [s for s in found_spans if s[0] < last]
     words = q.clause_words or q.predicate or q.terms
     # 抬升了多少 — 较上年提高1.4个百分点: a set phrase's synonym stands for it, with its weight
     said = {v: w for w in words for v in SYNONYMS.get(w, ()) if v not in words}
@@ -544,6 +553,7 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
     return (pick, *found) if found else None
 
 
+_SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _VERB_AFTER = 4  # characters from a list of names to the verb it is the subject of (…魏小东出席)
 _ONE_ASKED = re.compile(r"哪一?位|哪一个")  # 还有哪位省委副书记出席: one of the list, the one under the post
 
