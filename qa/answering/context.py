@@ -546,7 +546,7 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         # 谁出席了 — 市人大常委会主任李秀领、市政协主席魏小东出席 (…黄楚平，省政协主席林克庆，…孟凡利
         # 出席): the verb is said of the list it follows, every name of it
         run = next(((a, b) for a, b in spans.joined(found_spans, pick.text, commas=True) if a <= found[0] and found[1] <= b), found)
-        if run != found and any(w in pick.text[run[1] : run[1] + _VERB_AFTER] for w in q.predicate):
+        if run != found and any(w in re.split(r"[，,。；;：:]", pick.text[run[1] : run[1] + _VERB_AFTER])[0] for w in q.predicate):
             found = run
     if found and q.kind == "figure" and (noun := _COUNTED_NOUN.search(q.text)) and pick.text.startswith(noun.group(1), found[1]):
         found = (found[0], found[1] + len(noun.group(1)))  # 几大安全 → 五大安全: the count with what it counts
@@ -554,8 +554,10 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
 
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
-_VERB_AFTER = 4  # characters from a list of names to the verb it is the subject of (…魏小东出席)
-_ONE_ASKED = re.compile(r"哪一?位|哪一个")  # 还有哪位省委副书记出席: one of the list, the one under the post
+_VERB_AFTER = 10  # characters from a list of names to the verb it is the subject of, in its clause (…李乐成出席会议并讲话)
+# 还有哪位省委副书记出席: one of the list, the one under the post; 代表老乡鸡…的企业家叫什么,
+# 那位企业家是谁: one name
+_ONE_ASKED = re.compile(r"[哪那这该此]一?位|哪一个|叫什么|叫啥|名字|姓名")
 
 # “3815”战略发展目标是什么, “三支队伍”指什么: the question names the thing and asks its content
 _DEFINES = re.compile(r"[“\"][^”\"]{1,20}[”\"][\u4e00-\u9fff]{0,6}?(?:是什么|指什么|具体指|指的是|是指|是啥|什么意思|啥意思|包括哪些|包括什么)")
