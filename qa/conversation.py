@@ -13,7 +13,15 @@ The rules, in the order they are tried (Resolution.reason names the one that fir
   joined       它们 / 其中 / 前者: the previous question and this one, joined
   person, meeting, place, it, this
                他 / 这个会议 / 该省 / 它 / 该展览: the reference replaced by the previous subject
+  count of the list / list of the count
+               有几家？ after 谁作了交流发言？ / 都是谁？ after 有几位企业家发言？
+  post of the place
+               省长提了什么要求？: the post of the place talked about
   elliptic     主持人是谁？ / 在哪天开的？: asked of the previous question's meeting
+  same ask     年度计划完成投资呢？: the previous question asked again, of this thing
+  asks again   怎么看的？ / 怎么开工的？: asked with the previous question, or of its place
+他 after 谁主持的？ names no one; resolve() may be given `who`, which answers the previous
+question for the person its answer names.
 """
 from __future__ import annotations
 
