@@ -30,7 +30,9 @@ NEAR = 10  # characters between a list and the predicate it is the subject or ob
 # kinds a list mixes with others (兰州市、定西市、甘谷县、省交通运输厅、金川集团作交流发言):
 # asked 几个市, only its cities are counted. (单位 and 机构 name any of them)
 KINDS = ("企业", "公司", "部门", "高校", "院校", "医院", "银行", "园区", "市", "区", "县", "州")
-_KIND_ASKED = re.compile(r"(?:多少|几)[个家项所座条支位名]?(" + "|".join(KINDS) + ")")
+_HOW_MANY = r"(?:多少|几)[个家项所座条支位名]?"  # what a count is asked by, and the noun counted after it
+_NOUN_ASKED = re.compile(_HOW_MANY + r"([\u4e00-\u9fff]{2})")
+_KIND_ASKED = re.compile(_HOW_MANY + "(" + "|".join(KINDS) + ")")
 
 
 def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
@@ -43,7 +45,7 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     if kind in q.predicate:  # 几个部门汇报了工作: the members listed say the kind, the sentence need not
         ctx = replace(ctx, question=replace(q, predicate=tuple(w for w in q.predicate if w != kind)))
     words = [w for w in ctx.question.predicate if len(w) > 1]
-    asked = re.search(r"(?:多少|几)[个家项所座条支位名]?([\u4e00-\u9fff]{2})", q.text)
+    asked = _NOUN_ASKED.search(q.text)
     noun = asked.group(1) if asked else ""
     unit = q.unit if q.unit not in ("", "人") else ("位" if q.unit == "人" else "个")
     for p in picks:

@@ -98,6 +98,8 @@ def _post_asked_of(text: str) -> str:
     """The person whose post is asked (黄坤明是什么职务 → 黄坤明), or ""."""
     m = _ASKS_POST.search(text)
     return re.sub(r"^[的了在是和与及那这]", "", m.group(1) or m.group(2)) if m else ""
+
+
 _POST_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|检察长|常委)$")
 
 
