@@ -412,7 +412,9 @@ def _count_of_list(q: str, prev: str) -> str:
     if not m or not ask:
         return ""
     unit = m.group("unit") or ("位" if ask.group() == "谁" else "个")
-    return prev[: ask.start()] + "有" + m.group("ask") + unit + prev[ask.end() :]
+    before = prev[: ask.start()]
+    # (福建有哪些省领导出席 → 福建有几位…: the 有 may already be there)
+    return before + ("" if before.endswith("有") else "有") + m.group("ask") + unit + prev[ask.end() :]
 
 
 # 省长提了什么要求？ after 云南的会是谁主持的？: the post of the place talked about

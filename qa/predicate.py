@@ -238,12 +238,18 @@ def _content_words(text: str) -> list[str]:
     text = text.replace("了", "")  # 讲了话 is 讲话
     text = _EXCEPT.sub(" ", text)
     text = BOILERPLATE.sub(" ", text)
+    text = _MEETING_KIND.sub(" ", text)
     text = _PROVINCE_NAMES.sub(" ", text)
     # reporting verbs tell passages apart poorly, but a question about who said it asks for
     # them; the user's words for what a report writes (点名, 写明) it does not
     return [t for t in _undebris(rjieba.cut_for_search(text))
             if len(t) > 1 and not _COUNT_WORD.fullmatch(t) and not SUPERLATIVE.fullmatch(t) and any(ch.isalnum() for ch in t) and not t.isdigit() and not ASKING_NOUNS.match(t) and not _ASKING_PART.search(t)
             and (t not in STOPWORDS or t in REPORTING_VERBS and t not in REPORT_WORDS) and t not in _DEICTIC_TIME and t not in _FRAME_WORDS]
+
+
+# 出席座谈会, 在推进会上: the kind of meeting names the report's own meeting, as 会议 and 大会
+# do; its sentences seldom repeat it (省领导…出席。)
+_MEETING_KIND = re.compile(r"(?:座谈|推进|动员|调度|工作|部署)会(?:议)?")
 
 
 # the user's frame, not what the report writes: the side a change is measured against

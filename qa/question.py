@@ -14,6 +14,7 @@ import rjieba
 from .asking import (
     ASKING_NOUNS,
     BOILERPLATE,
+    CLOCK_ASKED,
     COMPARE,
     FIGURE_ASKED,
     KINDS,
@@ -631,6 +632,8 @@ def _date_unit(text: str) -> str:
     """哪一年 asks for a year, 几月份 for a month; 农历哪天 for a date of the lunar calendar."""
     if re.search(r"哪一?年|哪几年|何年", text):
         return "年"
+    if re.search(CLOCK_ASKED, text):
+        return "时刻"  # 几点开的: a time of day; 2月19日上午 does not say it
     if re.search(r"几月份?(?!几)|哪个月|哪月", text):
         return "月"
     if re.search(r"(?:哪个|哪一个|什么|哪)(?:时段|季度|阶段)", text) and not re.search(r"哪天|哪一天|几号|几月几", text):

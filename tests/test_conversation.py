@@ -185,6 +185,7 @@ def test_a_question_about_the_meeting_that_names_none_asks_about_the_previous_me
 @pytest.mark.parametrize("history, question, expected", [
     (["甘肃的会上谁作了交流发言？"], "有几家？", "甘肃的会上有几家作了交流发言？"),
     ([WHICH], "一共有几个？", "有几个省份提到了营商环境？"),
+    (["福建有哪些省领导出席座谈会？"], "一共几位？", "福建有几位省领导出席座谈会？"),  # (its 有 is not written twice)
 ])
 def test_a_bare_count_asks_how_many_of_what_was_listed(history, question, expected):
     check(history, question, expected, "count of the list")

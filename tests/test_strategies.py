@@ -2006,3 +2006,69 @@ def test_a_day_asked_is_answered_by_a_date_that_names_its_day(assistant):
 def test_a_clause_that_says_the_meeting_was_held_names_what_is_dated(assistant, question, expected):
     assert read_question(question).predicate == ()
     assert direct(assistant, question) == expected
+
+
+# a report written in an autonomous region's words (自治区党委, 自治区发展改革委), whose
+# speakers are bodies and whose meeting is a 座谈会
+BODIES = """今日测试快讯
+
+2024年第19期
+
+1. 广西召开全区营商环境优化提升大会
+
+2月19日上午，自治区党委、自治区政府在南宁召开全区营商环境优化提升大会。自治区党委书记陈刚出席并讲话，自治区主席蓝天立主持。
+
+会上，自治区发展改革委通报了2023年营商环境评价情况，柳州市、桂林市和广西柳工集团、玉柴集团先后发言，其他设区市和部分自治区直属单位作书面发言。
+
+陈刚指出，全区上下要抓好两个“一号工程”，以营商环境之优赢得发展之先。
+
+陈刚强调，要深入实施数字广西“一号发展工程”和营商环境“一号改革工程”，推动营商环境再上新台阶。
+
+2. 贵州召开全省民营企业座谈会
+
+2月18日，省委、省政府在贵阳召开民营企业座谈会。省委书记徐麟出席并讲话，省长李炳军主持。
+
+徐麟强调，要持续优化营商环境，让民营企业放心投资。
+
+省领导时光辉、卢雍政、吴强出席。
+"""
+
+
+@pytest.fixture(scope="module")
+def bodies(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "bodies", BODIES, 19)
+
+
+def test_a_body_written_before_the_verb_asked_is_who_did_it(bodies):
+    assert direct(bodies, "广西大会上谁通报了营商环境评价情况？") == "自治区发展改革委"
+
+
+def test_a_kind_written_vaguely_beside_a_list_does_not_unsay_the_list(bodies):
+    # 部分自治区直属单位 is vague, but the same sentence names 玉柴集团 and the others that spoke
+    assert "玉柴集团" in first_quote(bodies, "广西大会上哪些单位发言了？")
+
+
+def test_a_place_name_ending_in_a_level_asks_no_place():
+    # 贵州有哪些省领导, 广州有哪些企业: the 州 and 市 end a name; 城市有哪些 asks for places
+    assert read_question("贵州有哪些省领导出席？").kind == "person"
+    assert read_question("广州有哪些企业发言？").kind != "place"
+    assert read_question("辽宁设分会场的城市有哪些？").kind == "place"
+
+
+def test_the_kind_of_meeting_asked_names_the_report_s_own_meeting(bodies):
+    assert read_question("贵州有哪些省领导出席座谈会？").predicate == ("出席",)
+    assert direct(bodies, "贵州有哪些省领导出席座谈会？") == "时光辉、卢雍政、吴强"
+
+
+def test_a_set_is_spelled_out_by_names_that_hold_it_with_a_word_inside(bodies):
+    assert "一号改革工程" in first_quote(bodies, "广西提出实施哪两个“一号工程”？")
+
+
+def test_a_time_of_day_asked_is_not_answered_by_a_date(bodies):
+    assert (read_question("广西大会几点开的？").kind, read_question("广西大会几点开的？").unit) == ("date", "时刻")
+    # 几点要求, 哪几点 count points
+    assert read_question("陈刚提出了几点要求？").kind == "figure"
+    assert read_question("要注重哪几点？").kind != "date"
+    answer = bodies.answer("广西大会几点开的？")
+    assert answer.abstained and "具体时刻" in answer.text, answer.text
+    assert answer.citations[0].quote.startswith("2月19日上午"), answer.text

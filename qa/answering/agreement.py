@@ -14,7 +14,7 @@ from ..layout import numeral
 from ..phrases import abbreviates
 from ..question import BESIDE_A_MEETING
 from . import spans
-from .context import STATED_COUNT, clause_around, holds_phrase, kind_spans
+from .context import STATED_COUNT, clause_around, holds_phrase, kind_spans, widened
 from .quotes import Pick
 
 # 外资企业、民营企业和个体工商户代表各来了多少人: one figure per item is asked
@@ -224,5 +224,6 @@ def names_a_choice(q, text: str) -> bool:
 
 
 def quotes_the_phrase(q, p: Pick) -> bool:
-    """“三抓三促”专题片: a quoted name says which passage speaks of it."""
-    return not q.quoted or any(holds_phrase(t, p.candidate.chunk.text) for t in q.quoted)
+    """“三抓三促”专题片: a quoted name says which passage speaks of it (or its items do:
+    “一号发展工程”和“一号开放工程” for “一号工程”)."""
+    return not q.quoted or any(holds_phrase(t, p.candidate.chunk.text) or len(widened(t, p.text)) >= 2 for t in q.quoted)

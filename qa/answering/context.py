@@ -272,6 +272,9 @@ def expands(q: Question, pick: Pick) -> bool:
         # (在…上实现新突破，在…上实现新突破), so the sentence that repeats it spells them out
         if len(term) > 2 and pick.text.count(term) >= max(2, _asked_count(q, term)):
             return True
+        # 哪两个“一号工程”: each item is the name with a word set inside it (“一号发展工程”和“一号开放工程”)
+        if len(term) > 2 and len(widened(term, pick.text)) >= max(2, _asked_count(q, term)):
+            return True
         # 要抓哪几方面的高质量: the items share the word the ask names (高质量项目建设、高质量企业培育)
         shared = re.search(r"哪[几两三四五六七八九十]?(?:个|项|大|条|类)?方面的([\u4e00-\u9fff]{2,4}?)(?:[？?，,]|$)", q.text)
         if shared and pick.text.count(shared.group(1)) >= 2:
@@ -305,6 +308,13 @@ def _items_sharing(term: str, text: str) -> list[re.Match]:
     t = re.escape(term)
     # (a quoted item counts too: 筑牢社会治理“底座”，夯实金融风控“底板”)
     return list(re.finditer(rf"{t}(?=[、，,；;。和及与”])|(?<=[是为、，,；;和及与“]){t}", text))
+
+
+def widened(term: str, text: str) -> set[str]:
+    """The quoted names that are the term with one to four characters inside it."""
+    return {m.group(1) for m in re.finditer(r"[“\"]([\u4e00-\u9fff]{3,16})[”\"]", text)
+            if any(len(m.group(1)) - len(term) <= 4 and re.fullmatch(re.escape(term[:i]) + r"[\u4e00-\u9fff]{1,4}" + re.escape(term[i:]), m.group(1))
+                   for i in range(1, len(term)))}
 
 
 def _parallel(term: str, text: str) -> int:
@@ -362,10 +372,10 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
              if not stated(text[a:b]) and not venue(b) and not in_a_name(a, b)]
     if q.kind == "figure" and q.unit in ("", "个", "大"):
         found = sorted(set(found) | {s for s in _slogan_counts(q, text) if not stated(text[s[0] : s[1]])})
-    if q.kind == "person" and not found and _SPOKE_ASKED.search(q.text) and not _PERSON_ASKED.search(q.text):
-        # 谁作了交流发言: the report often lists the bodies that spoke (省农业农村厅、牡丹江市作交流发言);
-        # 哪几位负责人 asks for people
-        found = [m.span(1) for m in _BODIES_SPOKE.finditer(text)]
+    if q.kind == "person" and not found and not _PERSON_ASKED.search(q.text) and (did := _bodies_did(q.text)):
+        # 谁作了交流发言, 谁通报了开工情况: a report often writes a body as the one who did it
+        # (省农业农村厅、牡丹江市作交流发言; 省发改委通报了…); 哪几位负责人 asks for people
+        found = [m.span(1) for m in did.finditer(text)]
     if q.kind == "place" and q.predicate == ("召开",):
         # 在哪座城市召开: the place the meeting is held at (在沈阳召开, 在深圳设主会场), not
         # a branch venue the same sentence lists (沈抚示范区等设分会场)
@@ -395,12 +405,26 @@ _NO_ORGAN = r"(?![\u4e00-\u9fff]?(?:委|长|政府|领导))"  # 几个省 counts
 
 
 _SPOKE_ASKED = re.compile(r"发言|汇报")
+# 谁通报了…, 谁在会上介绍了…: the verb right after 谁
+_VERB_ASKED = re.compile(r"谁(?:在会上|在会议上)?((?![作做是的])[\u4e00-\u9fff]{2})")
 _PERSON_ASKED = re.compile(r"哪[一几]?位|负责人|负责同志|姓名|名字|叫什么|领导")
 # (…东南大学在会上作交流发言, 市高级人民法院、…, …前郭县党委主要负责同志汇报工作)
 _BODY = r"[\u4e00-\u9fff]{2,14}?(?:厅|委|局|办|市|州|县|区|集团|公司|大学|法院|检察院)"
-_BODIES_SPOKE = re.compile(rf"(?:^|[，,。；;：:])(?:会上[，,]?)?((?:{_BODY}(?:、|和|以及|及))*{_BODY})"
-                           r"(?:等)?(?:(?:党委|党组)?(?:主要)?负责(?:同志|人))?(?:在会上)?(?:分别|先后)?"
-                           r"(?:(?:作了?|做了?)[\u4e00-\u9fff]{0,4}发言|(?:汇报|报告)了?(?:有关)?工作)")
+_SPOKE = r"(?:作了?|做了?)[\u4e00-\u9fff]{0,4}发言|(?:汇报|报告)了?(?:有关)?工作"
+
+
+@lru_cache(maxsize=256)
+def _bodies_did(question: str) -> re.Pattern | None:
+    """The bodies a report writes as doing what the question asks who did: the list at a
+    clause's start, right before the verb."""
+    if _SPOKE_ASKED.search(question):
+        verb = _SPOKE
+    elif m := _VERB_ASKED.search(question):
+        verb = re.escape(m.group(1))
+    else:
+        return None
+    return re.compile(rf"(?:^|[，,。；;：:])(?:会上[，,]?)?((?:{_BODY}(?:、|和|以及|及))*{_BODY})"
+                      r"(?:等)?(?:(?:党委|党组)?(?:主要)?负责(?:同志|人))?(?:在会上)?(?:分别|先后)?" + f"(?:{verb})")
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
 _VENUE_BEFORE = re.compile(r"(?:主会场|会场|会议|会址)(?:设)?(?:在|于)$")
 
@@ -601,4 +625,6 @@ def missing_fact(q: Question, field: str | None = None) -> str:
     if field and q.kind and field not in FIELD_FOR_KIND.get(q.kind, ()):
         field = None  # 观看人次约为多少: a figure, not the meeting's form
     what = WHAT_IS_MISSING.get(field or "", WHAT_IS_MISSING.get(q.kind or "", "所问内容"))
+    if q.kind == "date" and q.unit == "时刻":
+        what = "具体时刻"
     return f"资料未写明{subject}{'的' if subject else ''}{what}"

@@ -334,6 +334,10 @@ def answer_fact(ctx: AnswerContext) -> Reply:
                     f"资料未写明是否{YES_OR_NO.search(q.text).group(1)}" if len(q.choices) == 1 else
                     f"资料未写明是{'还是'.join(''.join(side) for side in q.choices)}" if q.choices else
                     f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
+            if q.kind == "date" and q.unit == "时刻":
+                # 会议几点开的: the day the meeting's record gives is the nearest the report comes
+                best = next((Pick(c, a, b, c.score) for _, located in ctx.retrieved.meetings if "date" in located
+                             for c, a, b in [located["date"]]), best)
             return Reply([ctx.mention_line(best)], abstained=True, reason=what + "。")
         if q.kind == "figure" and not q.predicate and q.clause_words:
             fitting.sort(key=lambda p: not names_it_before_the_figure(q, p.text))  # (stable: rank otherwise)

@@ -34,6 +34,8 @@ _DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月|(?:去|今|明|前)年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初)|"
     r"(?:19|20)\d\d\s*年?\s*[—\-–~至到]\s*(?:19|20)\d\d\s*年?"
 )
+# 上午9时, 14:30: a time of day, asked as 几点
+_CLOCK = re.compile(r"(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*)?(?:上午|下午|晚上|早上)?\s*\d{1,2}(?:[:：]\d{2}|\s*[时点](?:\s*\d{1,2}\s*分|半)?)(?![\u4e00-\u9fff]{0,2}(?:要求|意见|建议|措施|举措))")
 # a part of the year, asked as 哪个时段 or 哪个季度
 _PERIOD = re.compile(r"(?:第?[一二三四1-4]|首)季度|[上下]半年|年初|年中|年底|年末|岁末|年内|全年|上午|下午|晚上")
 _RELATIVE_YEAR = re.compile(r"(?:今|去|明|前|当)年(?!\s*\d)")
@@ -343,6 +345,8 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
     """Spans of `kind` in `text` (empty for no kind). `known`: provinces the question names.
     Cached: the same sentences are read for every question about their passage."""
     if kind == "date":
+        if unit == "时刻":
+            return [m.span() for m in _CLOCK.finditer(text)]
         if unit == "农历":
             return [s for s in dates(text) if _LUNAR.search(text[s[0] : s[1]])]
         if unit == "月":  # 几月份: a date that names its month

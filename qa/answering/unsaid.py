@@ -72,11 +72,11 @@ def is_member(name: str, kind: str) -> bool:
 
 
 def names_a_member(text: str, noun: str) -> bool:
-    """A sentence can say which 部门 or 企业 only if it writes the kind or a member of it."""
+    """The text names a member of the kind (省商务厅 for 部门, 通威集团 for 单位)."""
     # (市长华源部署…: a member's name holds no one's title)
     # (贵州省委 hosts the meeting; it is no department)
-    return noun in text or noun not in _MEMBERS or any(not _TITLE_INSIDE.search(m.group()) and not _PARTY_COMMITTEE.fullmatch(m.group())
-                                                       for m in re.finditer(_MEMBERS[noun], text))
+    return noun in _MEMBERS and any(not _TITLE_INSIDE.search(m.group()) and not _PARTY_COMMITTEE.fullmatch(m.group())
+                                    for m in re.finditer(_MEMBERS[noun], text))
 
 
 _TITLE_INSIDE = re.compile(r"书记|[省市县区]长|主任|主席|常委")
@@ -246,4 +246,6 @@ def _governing(before: str) -> str:
 
 def says_which(text: str, noun: str) -> bool:
     """The text names a member of the kind asked (省商务厅 for 部门), not only the kind."""
-    return names_a_member(text, noun) and not names_only_the_kind(text, noun)
+    # (…宜宾市和长虹控股集团、通威集团先后发言，其他…部分中央驻川单位作书面发言: the kind
+    # written vaguely beside a list does not unsay the members the list names)
+    return names_a_member(text, noun) or ((noun in text or noun not in _MEMBERS) and not names_only_the_kind(text, noun))
