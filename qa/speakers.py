@@ -42,6 +42,8 @@ def opening(text: str) -> tuple[str, tuple[int, int] | None] | None:
     subject = re.split(r"[，。；：、]", subject)[-1].strip()
     if _PREPOSITION.match(subject):
         return None  # 按照…实施方案要求: the plan's requirement, said by no one here
+    if "总书记" in subject:
+        return None  # (习近平总书记创造性提出…: a speaker cites him; he speaks at no provincial meeting)
     if _PRONOUN.search(subject) and len(subject) <= 2:
         return PASSES, None
     if subject.endswith("批示"):

@@ -2024,6 +2024,8 @@ BODIES = """今日测试快讯
 
 陈刚强调，要深入实施数字广西“一号发展工程”和营商环境“一号改革工程”，推动营商环境再上新台阶。
 
+陈刚在讲话中指出，新的一年要奋发进取、真抓实干。习近平总书记创造性提出新的生产力理论，强调发展新质生产力是推动高质量发展的内在要求。要坚持目标导向、问题导向、结果导向，明确任务书、路线图。
+
 2. 贵州召开全省民营企业座谈会
 
 2月18日，省委、省政府在贵阳召开民营企业座谈会。省委书记徐麟出席并讲话，省长李炳军主持。
@@ -2072,3 +2074,14 @@ def test_a_time_of_day_asked_is_not_answered_by_a_date(bodies):
     answer = bodies.answer("广西大会几点开的？")
     assert answer.abstained and "具体时刻" in answer.text, answer.text
     assert answer.citations[0].quote.startswith("2月19日上午"), answer.text
+
+
+def test_the_general_secretary_cited_in_a_speech_does_not_take_it_over(bodies):
+    from qa.speakers import opening
+
+    assert opening("习近平总书记创造性提出新的生产力理论，强调发展新质生产力是推动高质量发展的内在要求。") is None
+    assert direct(bodies, "广西大会上谁说要坚持目标导向、问题导向、结果导向？") == "陈刚"
+
+
+def test_of_a_speaker_s_sentences_the_one_holding_what_was_named_answers(bodies):
+    assert "目标导向" in first_quote(bodies, "陈刚讲了哪些“导向”？")

@@ -302,6 +302,10 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         agreeing = [p for p in ranked if speaker_agrees(ctx, p)]
         if not any(not only_records_it(p.text) for p in agreeing):
             agreeing += [p for p in _further_down(ctx) if speaker_agrees(ctx, p)]
+        # (孟凡利讲了哪些“导向”, 黄坤明说广东必须挺立在什么的潮头: of his sentences, the one
+        # that holds what the question names, however closely the others match its wording)
+        named = [w for w in (*q.quoted, *ctx.rare_words) if w not in q.speaker]
+        agreeing.sort(key=lambda p: -sum(w in p.text for w in named))
         best = next((p for p in agreeing if not only_records_it(p.text)), agreeing[0] if agreeing else None)
         if best is None:
             # (商黎光 only in the roll of those who attended: the roll is what the report says of him)
