@@ -2033,6 +2033,20 @@ BODIES = """今日测试快讯
 徐麟强调，要持续优化营商环境，让民营企业放心投资。
 
 省领导时光辉、卢雍政、吴强出席。
+
+3. 宁夏召开全区科技创新大会
+
+2月18日，自治区党委、自治区政府在银川召开全区科技创新大会。
+
+2月18日下午，在大会的成果转化分论坛上，自治区科技厅厅长马建国表示，要具体做好“三个强化三个抓”。
+
+首先，要强化企业主体地位，抓企业创新能力提升。推动企业成为研发投入的主体。
+
+其次，要强化应用牵引，抓关键核心技术攻关。
+
+此外，还要强化赋能搭台，抓科技成果转化。
+
+马建国强调，要持续做好煤炭经济、枸杞经济、葡萄酒经济的大文章，把“三大经济”变为实实在在的项目。
 """
 
 
@@ -2085,3 +2099,23 @@ def test_the_general_secretary_cited_in_a_speech_does_not_take_it_over(bodies):
 
 def test_of_a_speaker_s_sentences_the_one_holding_what_was_named_answers(bodies):
     assert "目标导向" in first_quote(bodies, "陈刚讲了哪些“导向”？")
+
+
+def test_an_event_asked_by_which_is_no_place():
+    assert read_question("马建国在哪个分论坛上讲话？").kind != "place"
+    assert read_question("马建国在哪里讲话？").kind == "place"
+
+
+def test_items_marked_by_their_order_spell_out_the_set_that_counts_them(bodies):
+    answer = bodies.answer("马建国提出要做好哪“三个强化三个抓”？")
+    quotes = "".join(c.quote for c in answer.citations)
+    assert not answer.abstained and all(mark in quotes for mark in ("首先", "其次", "此外")), answer.text
+
+
+def test_a_counted_name_is_spelled_out_by_items_that_write_its_noun(bodies):
+    from qa.answering.context import asks_expansion
+
+    # 哪“三大经济”, 哪些“导向”: the ask right before a quoted name asks what it consists of
+    assert asks_expansion(read_question("马建国要求做好哪“三大经济”？"))
+    assert asks_expansion(read_question("孟凡利讲了哪些“导向”？"))
+    assert "枸杞经济" in first_quote(bodies, "宁夏的“三大经济”具体是哪三个？")

@@ -210,7 +210,7 @@ def holds_terms(ctx: AnswerContext, text: str, share: float) -> bool:
 
 # `“六大优势产业”具体是哪六个`: asks what a named set consists of
 _EXPANSION_ASKED = re.compile(r"具体(?:是|指|包括)|具体[\u4e00-\u9fff]{1,4}?了?(?:哪些|什么)|分别(?:是|指|代表)|代表(?:什么|哪)|指(?:的是)?(?:什么|哪)|包括哪|"
-                             r"是哪[几两三四五六七八九十](?![年月天日次号])|哪[几两三四五六七八九十][个项大方条类支]")
+                             r"是哪[几两三四五六七八九十](?![年月天日次号])|哪[几两三四五六七八九十][个项大方条类支]|哪(?:些|几个)?(?=[“\"])")
 _COUNT = re.compile(r"[一二两三四五六七八九十]|\d+")
 # how a report spells a set out: 即…, ：…, 包括…, or an enumeration that follows (一是…, 其中…)
 # (用“六个新”进行了概括：…: a short verb phrase may stand before the colon)
@@ -229,6 +229,9 @@ def asks_expansion(q: Question) -> bool:
     if (chars := _ITS_CHARACTERS.search(q.text)) and any(len(t) == numeral(chars.group(1)) for t in q.quoted):
         return True
     for term in q.quoted:
+        # 做好哪“四个强化四个抓”, 讲了哪些“导向”: the ask stands right before the set's name
+        if q.text[m.end() :].lstrip("“\"").startswith(term):
+            return True
         at = q.text.rfind(term, 0, m.start())
         # right after it, in its clause: 用好“超常规举措”，要冲破…的分别是什么 asks about the verbs' objects
         between = q.text[at + len(term) : m.start()] if at >= 0 else ""
@@ -271,6 +274,11 @@ def expands(q: Question, pick: Pick) -> bool:
         # 在哪几个方面“实现新突破”: each item of a parallel list carries the phrase
         # (在…上实现新突破，在…上实现新突破), so the sentence that repeats it spells them out
         if len(term) > 2 and pick.text.count(term) >= max(2, _asked_count(q, term)):
+            return True
+        # 哪“三大经济”, 哪“三个第一”: the items each write the counted noun (资源经济、园区经济、
+        # 口岸经济; 科技第一生产力、人才第一资源、创新第一动力), as often as the name counts
+        counted = re.fullmatch(r"([一二两三四五六七八九十])[个大项条类种]?([\u4e00-\u9fff]{2,4})", term)
+        if counted and pick.text.replace(term, "").count(counted.group(2)) >= max(2, numeral(counted.group(1))):
             return True
         # 哪两个“一号工程”: each item is the name with a word set inside it (“一号发展工程”和“一号开放工程”)
         if len(term) > 2 and len(widened(term, pick.text)) >= max(2, _asked_count(q, term)):

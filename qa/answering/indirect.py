@@ -15,7 +15,7 @@ from ..layout import numeral
 from ..meetings import HELD
 from ..retrieval import Candidate
 from . import spans
-from .context import AnswerContext, Reply, answers_kind, bare, direct_span, holds_predicate, holds_terms, is_relevant
+from .context import AnswerContext, Reply, answers_kind, asks_expansion, bare, direct_span, holds_predicate, holds_terms, is_relevant
 from .quotes import Pick, quoted
 
 
@@ -121,6 +121,8 @@ _ASKS_ITEMS = re.compile(rf"哪(?:几|[{spans.CN_DIGITS}])(?:个|项|条|点|大
 # 一要…, 二是…, （三）…, 第四，…: a sentence that opens an item of a numbered set
 _ITEM_MARK = re.compile(r"^[（(]?([一二三四五六七八九十])[）)]?(?:要|是|在|抓|、)|^第([一二三四五六七八九十])[，、,：:是]")
 _ITEM_NUMERALS = "一二三四五六七八九十"
+# 首先，…其次，…此外，还要…同时，还要…: items marked by their order, not their number
+_ITEM_ORDER = re.compile(r"^(?:(首先)|(其次)|(再次)|此外|另外|同时|最后)[，,]")
 
 
 def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
@@ -128,7 +130,9 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
     the numbered sentences of the best passage's section, quoted in order, each passage's
     items as one quote."""
     q = ctx.question
-    if q.kind or not (asked := _ASKS_ITEMS.search(q.text)):
+    # (做好哪“四个强化四个抓”: a quoted set that counts its items asks for them)
+    named = next((t for t in q.quoted if re.match(rf"[{spans.CN_DIGITS}]+[个项条大]", t)), "") if asks_expansion(q) else ""
+    if q.kind or not (asked := _ASKS_ITEMS.search(q.text) or re.match(rf"[{spans.CN_DIGITS}]+", named)):
         return None
     home = (best.candidate.chunk.doc, best.candidate.chunk.section)
     passages = sorted({c.chunk.id: c for c in ctx.retrieved.ranked if (c.chunk.doc, c.chunk.section) == home}.values(), key=lambda c: c.chunk.start)
@@ -137,6 +141,9 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
         for s in c.sentences:  # (in the passage's order)
             if m := _ITEM_MARK.match(c.text(s)):
                 items.append((c, s, numeral(m.group(1) or m.group(2))))
+            elif m := _ITEM_ORDER.match(c.text(s)):
+                first, second, third = m.groups()
+                items.append((c, s, 1 if first else 2 if second else 3 if third else items[-1][2] + 1 if items else 0))
     runs, run = [], []
     for item in items:
         if run and item[2] == run[-1][2] + 1 and item[0].chunk.start >= run[-1][0].chunk.start:
@@ -151,7 +158,9 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
         return None
     run = max(runs, key=len)
     # 法治环境要完善哪几项机制: a question the best item answers asks inside that item
-    if any(c.chunk.id == best.candidate.chunk.id and sent.start <= best.start < sent.end for c, sent, _ in run):
+    # (希望企业成为哪几方面的“主体”: or a sentence between the items, that tells one of them)
+    groups = [list(g) for _, g in groupby(run, key=lambda item: item[0].chunk.id)]
+    if any(g[0][0].chunk.id == best.candidate.chunk.id and g[0][1].start <= best.start < g[-1][1].end for g in groups):
         return None
     # the set must be what was asked about: its items, and what leads up to them in their
     # passage (韩俊指出，营商环境…。一要打造…), hold the question's words
@@ -159,5 +168,4 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
     text = first.chunk.text[:at] + "".join(c.text(s) for c, s, _ in run)
     if not holds_terms(ctx, text, 0.5):
         return None
-    groups = [list(g) for _, g in groupby(run, key=lambda item: item[0].chunk.id)]
     return Reply([ctx.quote_line(Pick(g[0][0], g[0][1].start, g[-1][1].end, g[0][0].score)) for g in groups], provinces=q.provinces)
