@@ -260,7 +260,9 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         qtype = "summary"
     else:
         qtype = "fact"
-    topic = BOILERPLATE.sub(" ", text)
+    # (除了广东，还有哪些省…: 除了 and 还 frame the question; the words set aside may name the topic)
+    framed = _EXCEPT_ASKING.search(text)
+    topic = BOILERPLATE.sub(" ", f"{text[: framed.start()]} {framed.group('set_aside')} {text[framed.end() :]}" if framed else text)
     for name in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True):
         topic = topic.replace(name, " ")
     topic = re.sub(r"[\s？?。，,！!：:、]+", " ", topic).strip()
@@ -333,7 +335,7 @@ _MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "
 
 
 # 除了湖南那场招商会，还有哪些地方…: the provinces named first are set aside, the rest asked for
-_EXCEPT_ASKING = re.compile(r"^(?:除了?|除去|不算)(?P<set_aside>[^？?。]{2,30}?)(?:之外|以外|外)?[，,]?\s*(?:还|另外|另)有?哪(?:些|几个?)(?:省|市|地|地方|地区)")
+_EXCEPT_ASKING = re.compile(r"^(?:除了?|除去|不算)(?P<set_aside>[^？?。]{2,30}?)(?:之外|以外|外)?[，,]?\s*(?:还|另外|另)有?哪(?:些|几个?)(?:地方|地区|省|市|地)")
 
 
 def _excluded(text: str, provinces: tuple[str, ...]) -> tuple[str, ...]:

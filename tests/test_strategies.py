@@ -943,6 +943,9 @@ def test_provinces_set_aside_are_left_out_of_the_provinces_asked_for(assistant):
     a = assistant.answer(q.text)
     assert a.provinces and "湖南" not in a.provinces
     assert read_question("湖南有哪些地方作了发言？").excluded == ()  # places inside the one named
+    # 除了, 还 and the rest of 哪些地方 frame the question: they are no key words a report must hold
+    assert read_question("除了广东，还有哪些地方提到了新质生产力？").terms == read_question("哪些省提到了新质生产力？").terms
+    assert "浙江" in assistant.answer("除了广东，还有哪些省提到了新质生产力？").provinces
 
 
 @pytest.mark.parametrize("phrase, text, held", [
