@@ -46,6 +46,8 @@ KIND_OF_MEETING = re.compile(r"(?:开|召开|举行|举办)的(?:都|也)?是(?P
 HELD_FIRST = re.compile(r"(?:最早|最先|率先|先|最晚|最迟|最后|晚|后)(?:正式)?(?:开|召开|举行|举办)(?![工展始放发拓创启辟])|"
                         r"(?:开|召开|举行|举办)(?:会)?得(?:最早|最先|最晚|最迟)")
 HELD_LAST = re.compile(r"晚|迟|后")
+# 哪场会规模最大, 人数最多的那场: the meetings ranked by how many attended
+LARGEST = re.compile(r"(?:规模|人数|参会|与会|人)[^，,。？?]{0,6}?最(?P<order>[多大少小])|最(?P<order2>[多大少小])[^，,。？?]{0,4}?(?:规模|人数)")
 _SIDES = re.compile(r"哪边|哪一边|两[地省市边场]|双方|谁")
 
 # questions about the meeting itself, and the field of its record they ask for
@@ -64,7 +66,7 @@ MEETING_FIELDS = {
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里|" + KIND_OF_MEETING.pattern),
 }
 _NAME_ASKED = re.compile(MEETING_NAME_ASKED)
-_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁开，,？?]|$)|开的会|[那这该两几三四五六][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
+_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁开，,？?]|$)|开的会|[那这该两几三四五六哪][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
 # (是不是, 有没有 ask whether; they negate nothing)
 _NEGATION = re.compile(r"(?<!是)不是|并非|(?<!有)没有|未(?!来)|非(?!常)|不在")
 

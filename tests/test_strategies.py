@@ -2019,7 +2019,7 @@ BODIES = """今日测试快讯
 
 1. 广西召开全区营商环境优化提升大会
 
-2月19日上午，自治区党委、自治区政府在南宁召开全区营商环境优化提升大会。自治区党委书记陈刚出席并讲话，自治区主席蓝天立主持。
+2月19日上午，自治区党委、自治区政府在南宁召开全区营商环境优化提升大会。自治区党委书记陈刚出席并讲话，自治区主席蓝天立主持。大会全程网络直播，观看人次约80万。
 
 会上，自治区发展改革委通报了2023年营商环境评价情况，柳州市、桂林市和广西柳工集团、玉柴集团先后发言，其他设区市和部分自治区直属单位作书面发言。
 
@@ -2035,11 +2035,11 @@ BODIES = """今日测试快讯
 
 徐麟强调，要持续优化营商环境，让民营企业放心投资。
 
-省领导时光辉、卢雍政、吴强出席。
+省领导时光辉、卢雍政、吴强出席。约1200人参加会议。
 
 3. 宁夏召开全区科技创新大会
 
-2月18日，自治区党委、自治区政府在银川召开全区科技创新大会。
+2月18日，自治区党委、自治区政府在银川召开全区科技创新大会，全区共3.5万人在各会场参加会议。
 
 2月18日下午，在大会的成果转化分论坛上，自治区科技厅厅长马建国表示，要具体做好“三个强化三个抓”。
 
@@ -2122,3 +2122,11 @@ def test_a_counted_name_is_spelled_out_by_items_that_write_its_noun(bodies):
     assert asks_expansion(read_question("马建国要求做好哪“三大经济”？"))
     assert asks_expansion(read_question("孟凡利讲了哪些“导向”？"))
     assert "枸杞经济" in first_quote(bodies, "宁夏的“三大经济”具体是哪三个？")
+
+
+def test_the_largest_meeting_is_ranked_by_the_people_its_report_counts(bodies):
+    answer = bodies.answer("哪场会的规模最大？")
+    # 观看人次约80万 counts views: it is shown, not ranked
+    assert (answer.direct_answer.text, answer.provinces) == ("3.5万人", ("宁夏",)), answer.text
+    assert "广西" in answer.text and "观看人次" in answer.text
+    assert direct(bodies, "哪场会参会人数最少？") == "1200人"

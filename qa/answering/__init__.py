@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..asking import asks_one_thing
-from ..question import BESIDE_A_MEETING, asks_only_the_meeting
+from ..question import BESIDE_A_MEETING, LARGEST, asks_only_the_meeting
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .agreement import agrees, names_the_meeting
 from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind
@@ -69,6 +69,8 @@ def strategy(ctx: AnswerContext) -> str:
         return q.qtype
     if q.qtype in ("which", "compare"):
         return "meeting"
+    if field == "scale" and len(q.provinces) != 1 and LARGEST.search(q.text):
+        return "meeting"  # 哪场会规模最大: the records that count who attended, ranked
     one = len(r.meetings) == 1 and field in r.meetings[0][1]
     # 以什么形式召开: the form itself is asked for (视频调度 in a question is not)
     asks_form = q.kind is None and field == "format" and re.search(r"形式|方式", q.text)

@@ -8,7 +8,7 @@ import re
 
 from ..asking import POSTS
 from ..meetings import PART_SEP, field_text, holds_title, person_name
-from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, MUNICIPALITIES
+from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, LARGEST, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext, Reply, direct_span, missing_fact
@@ -91,6 +91,8 @@ def answer_meeting(ctx: AnswerContext) -> Reply:
         return _every(ctx)
     if q.meeting_field == "date" and q.qtype in ("which", "compare") and (order := HELD_FIRST.search(q.text)):
         return _first_or_last(ctx, last=bool(HELD_LAST.search(order.group())))
+    if q.meeting_field == "scale" and len(q.provinces) != 1 and (order := LARGEST.search(q.text)):
+        return _largest(ctx, smallest=(order.group("order") or order.group("order2")) in "少小")
     if q.qtype == "which":
         reply = _which(ctx, q.meeting_field)
         # 哪些会议列出了省法院负责人参会: the records hold the scale, not every name
@@ -153,6 +155,41 @@ def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
     if undated:
         lines.append(f"另有{len(undated)}个省市的报道未写明召开日期：{'、'.join(_label(ctx, m) for m in undated)}。")
     return Reply(lines, provinces=tuple(m.province for m, _ in chosen))
+
+
+# 共4.8万人参加会议: a count of people (观看人次 counts views; 100余家 counts bodies)
+_PEOPLE = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千)?\s*(?:余|多)?\s*(?:名|位)?\s*人(?![次均])")
+
+
+def _largest(ctx: AnswerContext, smallest: bool) -> Reply:
+    """哪场会规模最大, 人数最多的那场有多少人: the meetings whose records count the people
+    who attended, ranked. A record that counts views or bodies measures something else, and
+    is shown beside, not ranked; the meetings whose reports give no scale are named."""
+    counted, other = [], []
+    for m, located in ctx.retrieved.meetings:
+        if "scale" not in located:
+            continue
+        c, a, b = located["scale"]
+        pick = Pick(c, a, b, c.score)
+        people = _PEOPLE.search(pick.text)
+        if people:
+            counted.append((float(people.group(1)) * {"万": 1e4, "千": 1e3}.get(people.group(2) or "", 1), m, pick, people.span()))
+        else:
+            other.append((m, pick))
+    if not counted:
+        return Reply([], abstained=True, reason=missing_fact(ctx.question, "scale") + "。")
+    counted.sort(key=lambda x: x[0], reverse=not smallest)
+    _, chosen, pick, span = counted[0]
+    what = "参会人数" if len(counted) == 1 else f"参会人数{'最少' if smallest else '最多'}"
+    head = f"报道写明参会人数的只有{_label(ctx, chosen)}：" if len(counted) == 1 else f"{what}：{_label(ctx, chosen)}"
+    lines = [head] + [f"{n}. {ctx.quote_line(p)}" for n, (_, _, p, _) in enumerate(counted, 1)]
+    if other:
+        lines.append(f"另有{'、'.join(_label(ctx, m) for m, _ in other)}的报道写的规模不是参会人数，未比较：")
+        lines += [f"{n}. {ctx.quote_line(p)}" for n, (_, p) in enumerate(other, len(counted) + 1)]
+    unknown = [m for m, located in ctx.retrieved.meetings if "scale" not in located]
+    if unknown:
+        lines.append(f"另有{len(unknown)}个省市的报道未写明参会规模。")
+    return Reply(lines, direct=(pick, *span), provinces=(chosen.province,))
 
 
 def _every(ctx: AnswerContext) -> Reply:
