@@ -257,7 +257,8 @@ _MEETING_KIND = re.compile(r"(?:座谈|推进|动员|调度|工作|部署)会(?:
 # (归成了几大类: …新材料等4大类), and the second post a list of posts already says (由谁兼任:
 # 省委书记、省人大常委会主任周祖翼); 地市那部分到底几个: the part and the insistence are the user's
 # (号码是多少: the number itself, 12345热线); 对应的是哪一年: a copula links what was named to the answer
-_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于".split())
+# (对外讲的: the user's word for saying it in public; the report writes 透露, 介绍)
+_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于 对外".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

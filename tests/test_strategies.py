@@ -2049,6 +2049,8 @@ BODIES = """今日测试快讯
 
 此外，还要强化赋能搭台，抓科技成果转化。
 
+“今年，我们将深入实施基础研究‘1820’行动，夯实创新根基。”自治区科技厅基础研究处处长马丽介绍，重点包括建设基础科学中心、加大青年人才支持力度。
+
 马建国强调，要持续做好煤炭经济、枸杞经济、葡萄酒经济的大文章，把“三大经济”变为实实在在的项目。
 """
 
@@ -2130,3 +2132,9 @@ def test_the_largest_meeting_is_ranked_by_the_people_its_report_counts(bodies):
     assert (answer.direct_answer.text, answer.provinces) == ("3.5万人", ("宁夏",)), answer.text
     assert "广西" in answer.text and "观看人次" in answer.text
     assert direct(bodies, "哪场会参会人数最少？") == "1200人"
+
+
+def test_a_name_quoted_may_stand_in_the_quotation_the_sentence_attributes(bodies):
+    assert direct(bodies, "介绍基础研究“1820”行动重点的是哪位处长？") == "马丽"
+    # 对外讲的: the user's word for saying it in public, no word the report must hold
+    assert "对外" not in read_question("这个行动是哪位处长对外讲的？").predicate

@@ -22,6 +22,7 @@ from ..predicate import SAYS, asking_clause
 from ..question import YES_OR_NO
 from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
+from ..speakers import ATTRIBUTION_CHARS
 from . import spans
 from .agreement import agrees, names_a_choice, names_the_meeting, quotes_the_phrase, relative_year_agrees, speaks_of_the_event
 from .context import (
@@ -96,7 +97,8 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
             return False
     # “一把手”抓“一号工程”是谁说的: the quoted words find the very sentence; a name in
     # another sentence of the passage said something else (its speaker is found below)
-    if q.kind == "person" and (said := _said_quotes(q)) and SAYS.search(q.text) and not all(holds_phrase(t, p.text) for t in said if len(t) >= 2):
+    # (“…‘1820’行动…。”省科技厅…处长郦雅芳介绍，…: or the quotation right before, that the sentence attributes)
+    if q.kind == "person" and (said := _said_quotes(q)) and SAYS.search(q.text) and not all(holds_phrase(t, _with_quotation(p)) for t in said if len(t) >= 2):
         return False
     # 作主要讲话的福建省委书记是谁: a sentence that names no one with that title (a list of
     # entrepreneurs who spoke) names another person
@@ -111,6 +113,17 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False  # a dateline (2024年2月23日) dates its document, not what was asked
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
             and figure_has_its_subject(ctx, p) and is_relevant(ctx, p.candidate, p.text))
+
+
+def _with_quotation(p: Pick) -> str:
+    """The sentence, with the quotation that ends right before it (its speaker's words),
+    when the sentence says more than who spoke it (南京市科技局局长赵成军说。 is quoted
+    with the quotation, as one sentence, elsewhere)."""
+    text = p.candidate.chunk.text
+    before = next((t for t in reversed(p.candidate.sentences) if t.end <= p.start), None)
+    if before is not None and len(p.text) > ATTRIBUTION_CHARS and re.search(r"[”\"]\s*$", text[before.start : p.start]):
+        return text[before.start : p.end]
+    return p.text
 
 
 def _meeting_quoted(ctx: AnswerContext, p: Pick) -> bool:
