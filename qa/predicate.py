@@ -239,6 +239,7 @@ def _content_words(text: str) -> list[str]:
     text = _EXCEPT.sub(" ", text)
     text = BOILERPLATE.sub(" ", text)
     text = _MEETING_KIND.sub(" ", text)
+    text = _ON_STAGE.sub(" ", text)
     text = _PROVINCE_NAMES.sub(" ", text)
     # reporting verbs tell passages apart poorly, but a question about who said it asks for
     # them; the user's words for what a report writes (点名, 写明) it does not
@@ -250,6 +251,8 @@ def _content_words(text: str) -> list[str]:
 # 出席座谈会, 在推进会上: the kind of meeting names the report's own meeting, as 会议 and 大会
 # do; its sentences seldom repeat it (省领导…出席。)
 _MEETING_KIND = re.compile(r"(?:座谈|推进|动员|调度|工作|部署)会(?:议)?")
+# 上台发言, 上台作了交流发言: the user's picture of speaking at a meeting; reports write 发言
+_ON_STAGE = re.compile(r"上台(?=(?:作|做)?了?[\u4e00-\u9fff]{0,4}?(?:发言|汇报|讲话|介绍|表态|致辞))")
 
 
 # the user's frame, not what the report writes: the side a change is measured against

@@ -418,13 +418,15 @@ def _meeting_words(text: str) -> tuple[str, ...]:
 
 # 赛力斯集团在…交流发言, 代表省卫健委作表态发言: who spoke for an organisation
 # (企业家代表里头一个发言: 代表 after who they are is a noun, the representatives)
-_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,20}?(?:发言|汇报)|(?<![家者士人员工生民党])代表(?![里中们])([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)")
+_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,20}?(?:发言|汇报)|(?<![家者士人员工生民党])代表(?![里中们])([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)"
+                          # (金川集团是谁上台发言的: the one who spoke for the body named)
+                          r"|(?:^|会上|[，,])((?:(?!会上)[\u4e00-\u9fff]){2,8}?(?:集团|公司|厅|委|局|大学|学院|银行|医院))(?:是|由)?(?:谁|哪位)(?:上台)?(?:作了?|做了?)?[\u4e00-\u9fff]{0,4}?(?:发言|汇报)")
 _GENERIC_BODY = re.compile(r"^(?:企业|单位|公司|集团|部门|地方|基层|群众)$")
 
 
 def _represents(text: str) -> str:
     for m in _REPRESENTED.finditer(text):
-        body = m.group(1) or m.group(2)
+        body = m.group(1) or m.group(2) or m.group(3)
         body = re.sub(r"^以(.{2,8}?)的?身份$", r"\1", body)  # 以优秀民营企业家身份: as one of them
         # (代表广东 names the report asked about; 代表南昌市 a body inside it)
         if not _GENERIC_BODY.match(body) and re.sub(r"[省市]$", "", body) not in PROVINCES:

@@ -2138,3 +2138,10 @@ def test_a_name_quoted_may_stand_in_the_quotation_the_sentence_attributes(bodies
     assert direct(bodies, "介绍基础研究“1820”行动重点的是哪位处长？") == "马丽"
     # 对外讲的: the user's word for saying it in public, no word the report must hold
     assert "对外" not in read_question("这个行动是哪位处长对外讲的？").predicate
+
+
+def test_on_stage_is_no_word_a_report_writes_and_a_body_named_asks_who_spoke_for_it(bodies):
+    assert read_question("是哪个市上台发言的？").predicate == ("发言",)
+    # 玉柴集团 is in the list of those who spoke; who spoke for it, the report does not say
+    assert read_question("广西大会上玉柴集团是谁上台发言的？").represents == "玉柴集团"
+    refused(bodies, "广西大会上玉柴集团是谁上台发言的？")

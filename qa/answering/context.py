@@ -384,6 +384,9 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
         # 谁作了交流发言, 谁通报了开工情况: a report often writes a body as the one who did it
         # (省农业农村厅、牡丹江市作交流发言; 省发改委通报了…); 哪几位负责人 asks for people
         found = [m.span(1) for m in did.finditer(text)]
+        # (金川集团是谁上台发言的: a body the question names asks who spoke for it, which the list does not say)
+        if any(body in q.text for a, b in found for body in re.split(r"、|以及|和|及", text[a:b])):
+            found = []
     if q.kind == "place" and q.predicate == ("召开",):
         # 在哪座城市召开: the place the meeting is held at (在沈阳召开, 在深圳设主会场), not
         # a branch venue the same sentence lists (沈抚示范区等设分会场)
