@@ -108,7 +108,7 @@ _END = "？?。.！!…~～"
 _INTERROGATIVE = re.compile(r"什么|哪|谁|多少|几|怎|如何|吗|是否|有无|有没有|何|呢")
 # "哪个省…", "哪位省委书记…": the question asks for the place and needs none
 _ASKS_PLACE = re.compile(
-    r"哪(?:些|[一二三四五六七八九十两几]*个|几|一)?(?:省份|省市|直辖市|城市|地方|地区|省|市|地)|"
+    r"哪(?:些|[一二三四五六七八九十两几]*个|几|一)?(?:省份|省市|直辖市|城市|地方|地区|省|市|地)(?!领导|委|长|政府|直|级)|"  # (哪些省领导: people)
     r"哪位(?=(?:省委|市委|地方|省|市)?(?:书记|省长|市长|主官|领导))|各地|各省市|各省|多地|多省"
 )
 _MEETING = re.compile(
@@ -153,6 +153,11 @@ def _meetings(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
         if name and not re.search(r"什么|哪|何", name):
             found.append((m.start(), m.end(), name))
     return found
+
+
+def _only_generic(s: _Subject) -> bool:
+    """会议在哪里设主会场？ names a meeting by no name and no place: it names none."""
+    return bool(s.meeting) and not s.place and _generic(s.meeting)
 
 
 def _generic(meeting: str) -> bool:
@@ -223,12 +228,12 @@ _MEETING_REF = re.compile(r"(?:这|那|该|此|本)(?:个|次|场|一)?(?P<noun>
 _PLACE_REF = re.compile(r"(?:这|那|该|此|本)(?:个)?(?:省份|省|市|城市|地方|地区)(?!场)(?P<org>(?=委|政府|长|人大|政协))?|当地")
 _IT = re.compile(r"(?<!其)它|^其(?![他它余实中])")
 _THIS = re.compile(r"(?:这|那)(?:个|项|次|份|条|种)|(?<![应])该|上述|此(?:项|次)")
-_ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|与会|主会场|分会场|会场|哪天|日期|时间|地点|规模|形式|名义|主题|讲话|讲的话|讲了话|"
+_ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|与会|主会场|分会场|会场|哪天|日期|时间|地点|规模|形式|名义|主题|讲话|讲的话|讲了话|发言|"
                             r"上午还是下午|下午还是上午|名称|会名|全称|" + MEETING_NAME_ASKED)
 _ELLIPTIC = re.compile(
     r"(?:那么|那|请问|还|又|另外|此外|都|具体|主要|分别|一共|总共|共|大概|是|由|在|的|了|有|和|与|被|"
-    r"主持人|主持|主会场|分会场|会场|地点|召开|举行|开的|开了|开|时间|日期|哪一天|哪天|几号|几月几日|什么时候|何时|哪里|哪儿|在哪|何地|"
-    r"参加|参会|出席|与会|多少人|人数|规模|多少|几|以|形式|名义|方式|主题|讲话|发言|致辞|谁|哪位|哪些人|领导|人|内容|重点|"
+    r"主持人|主持|主会场|分会场|会场|设在|设|地点|召开|举行|开的|开了|开|时间|日期|哪一天|哪天|几号|几月几日|什么时候|何时|哪里|哪儿|在哪|何地|"
+    r"参加|参会|出席|与会|多少人|人数|规模|多少|几|以|形式|名义|方式|主题|讲话|发言|致辞|谁|哪位|哪些人|省领导|市领导|领导|人|单位|企业|部门|内容|重点|"
     r"提出|提到|说|讲|要求|部署|强调|会议|大会|会名|名称|名字|全称|叫|会|什么|哪些|吗|呢|[\s，,。？?！!]|"
     # 是2月18日开的吗？ 是线上开的吗？: the value a yes-or-no question offers
     r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|还是|线上|视频|同一天|话)+"
@@ -353,7 +358,7 @@ def _elliptic(q: str, prev: str) -> str:
     if len(q) > 20 or not _ELLIPTIC.fullmatch(q) or not (_ABOUT_MEETING.search(q) or _GO_ON.match(q)):
         return ""
     s = _subject(prev)
-    subject = s.meeting or s.place
+    subject = s.place if _only_generic(s) else s.meeting or s.place
     if not subject:
         return ""
     q = _LEAD.sub("", q)
@@ -509,7 +514,7 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
     for turn in turns:
         prev = _resolve_one(turn, prev, anchor)[0]
         s = _subject(prev)
-        anchor = prev if s.place or s.meeting else anchor
+        anchor = prev if s.place or s.meeting and not _only_generic(s) else anchor
     q = _clean(original)
     if not q:
         return Resolution(original, original, False, (), "empty")

@@ -226,7 +226,7 @@ _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(
 # figures otherwise or not at all (agreement.periods_agree keeps this year apart from past ones)
 _DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下", "最近", "近来", "近期", "今年", "本年", "年内"}
 # words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
-_TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|会|具体|到底|究竟|分别|各|都|已经|已|还|又|才)+$")
+_TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|(?<![谈进员度作署大])会|具体|到底|究竟|分别|各|都|已经|已|还|又|才)+$")
 
 
 # 除孙守刚外, 从省直到市县: who is left out, or how far it reaches, is not what is asked

@@ -210,6 +210,21 @@ def test_a_follow_up_looks_past_a_turn_that_names_no_place():
     check(["甘肃的会上谁作了交流发言？", "有几家？"], "主持人是谁？", "甘肃的主持人是谁？", "elliptic")
 
 
+def test_a_meeting_named_by_no_name_and_no_place_is_no_subject():
+    # 会议在哪里设主会场？ names no meeting of its own: the place talked about is still 广东's
+    history = ["广东会上播放了什么专题片？", "会议在哪里设主会场？"]
+    check(history[:1], history[1], "广东的会议在哪里设主会场？", "elliptic")
+    check(history, "谁主持的？", "广东会议谁主持的？", "elliptic")
+
+
+def test_the_people_or_bodies_of_the_meeting_talked_about_are_elliptic():
+    # 哪些省领导 asks for people, not which province; 哪些单位发言了 asks of the meeting talked about
+    check(["福建座谈会谁主持的？"], "有哪些省领导出席？", "福建座谈会有哪些省领导出席？", "elliptic")
+    check(["福建座谈会谁主持的？", "有哪些省领导出席？"], "一共几位？", "福建座谈会有几位省领导出席？", "count of the list")
+    check(["四川的会议是什么形式？"], "哪些单位发言了？", "四川会议哪些单位发言了？", "elliptic")
+    check(["四川的会议是什么形式？"], "哪些省也是这种形式？", None)  # (asks which place)
+
+
 def test_a_person_a_question_opens_with_is_who_he_refers_to():
     check(["黄坤明是什么职务？"], "他主持会议了吗？", "黄坤明主持会议了吗？", "person")
 

@@ -2031,11 +2031,11 @@ BODIES = """今日测试快讯
 
 2. 贵州召开全省民营企业座谈会
 
-2月18日，省委、省政府在贵阳召开民营企业座谈会。省委书记徐麟出席并讲话，省长李炳军主持。
+2月18日，省委、省政府在贵阳召开民营企业座谈会，约1200人参加会议。省委书记徐麟出席并讲话，省长李炳军主持。
 
 徐麟强调，要持续优化营商环境，让民营企业放心投资。
 
-省领导时光辉、卢雍政、吴强出席。约1200人参加会议。
+省领导时光辉、卢雍政、吴强出席。
 
 3. 宁夏召开全区科技创新大会
 
@@ -2145,3 +2145,9 @@ def test_on_stage_is_no_word_a_report_writes_and_a_body_named_asks_who_spoke_for
     # 玉柴集团 is in the list of those who spoke; who spoke for it, the report does not say
     assert read_question("广西大会上玉柴集团是谁上台发言的？").represents == "玉柴集团"
     refused(bodies, "广西大会上玉柴集团是谁上台发言的？")
+
+
+def test_a_count_asked_of_a_meeting_named_by_its_kind_counts_the_list(bodies):
+    # 座谈会有几位: the 会 closes the meeting's name; it is no modal verb left hanging
+    assert read_question("贵州座谈会有几位省领导出席？").predicate == ("出席",)
+    assert "3位" in bodies.answer("贵州座谈会有几位省领导出席？").text

@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 import rjieba
 
-from ..asking import SUPERLATIVE
+from ..asking import POSTS, SUPERLATIVE
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
 from ..layout import numeral
@@ -380,6 +380,10 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
              if not stated(text[a:b]) and not venue(b) and not in_a_name(a, b)]
     if q.kind == "figure" and q.unit in ("", "个", "大"):
         found = sorted(set(found) | {s for s in _slogan_counts(q, text) if not stated(text[s[0] : s[1]])})
+    if q.kind == "figure" and (posted := _COUNTS_POSTED.search(q.text)):
+        # 几位省领导出席: 约1200人参加会议 counts everyone; the count asked is written against the post
+        noun = posted.group(1)
+        found = [(a, b) for a, b in found if noun in text[b : b + 8] or noun in text[max(0, a - 8) : a]]
     if q.kind == "person" and not found and not _PERSON_ASKED.search(q.text) and (did := _bodies_did(q.text)):
         # 谁作了交流发言, 谁通报了开工情况: a report often writes a body as the one who did it
         # (省农业农村厅、牡丹江市作交流发言; 省发改委通报了…); 哪几位负责人 asks for people
@@ -415,6 +419,8 @@ def _slogan_patterns(text: str, predicate: tuple[str, ...]) -> tuple[re.Pattern,
 _NO_ORGAN = r"(?![\u4e00-\u9fff]?(?:委|长|政府|领导))"  # 几个省 counts provinces, not 省委 or 省长
 
 
+# 几位省领导, 多少名企业家代表: people counted by the post they hold
+_COUNTS_POSTED = re.compile(rf"(?:几|多少)[位名]((?:省|市)?(?:{POSTS}|领导|代表|企业家|院士|嘉宾|专家))")
 _SPOKE_ASKED = re.compile(r"发言|汇报")
 # 谁通报了…, 谁在会上介绍了…: the verb right after 谁
 _VERB_ASKED = re.compile(r"谁(?:在会上|在会议上)?((?![作做是的])[\u4e00-\u9fff]{2})")
