@@ -529,15 +529,19 @@ def _choices(text: str) -> tuple[tuple[str, ...], ...]:
 # 有没有设分会场, 是否提到北交所: a question answered yes or no; the sentence that answers
 # it speaks of what is asked after the question word
 _WHETHER = r"有没有|是否|有无|是不是"
-YES_OR_NO = re.compile(rf"(?:{_WHETHER})([^，,。；？?]+)")
+# (会议有香港代表参加吗: 有…吗 offers its side as 有没有 does)
+YES_OR_NO = re.compile(rf"(?:{_WHETHER})([^，,。；？?]+)|(?<=有)([^，,。；？?有]{{2,20}}?)吗[？?]?$")
 
 
 def _yes_or_no(text: str) -> tuple[tuple[str, ...], ...]:
     """The one side a yes-or-no question offers: its words (none of them, no answer)."""
     m = YES_OR_NO.search(text)
-    if m and re.search(r"\d+\s*[号日月]|几号|哪天", m.group(1)):
+    side = (m.group(1) or m.group(2)) if m else ""
+    if m and re.search(r"\d+\s*[号日月]|几号|哪天", side):
         return ()  # 是不是18号开的: the date is what is asked (its own kind), not whether
-    words = tuple(dict.fromkeys(w for w in tokenize(m.group(1)) if len(w) > 1 and not provinces_in(w))) if m else ()
+    # (the place asked about is no word of the side; another place is: 香港 in 广东…有香港代表参加吗)
+    named = set(provinces_in(text[: m.start()])) if m else set()
+    words = tuple(dict.fromkeys(w for w in tokenize(side) if len(w) > 1 and not (provinces_in(w) and set(provinces_in(w)) <= named))) if m else ()
     return (words,) if words else ()
 
 

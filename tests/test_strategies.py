@@ -2151,3 +2151,10 @@ def test_a_count_asked_of_a_meeting_named_by_its_kind_counts_the_list(bodies):
     # 座谈会有几位: the 会 closes the meeting's name; it is no modal verb left hanging
     assert read_question("贵州座谈会有几位省领导出席？").predicate == ("出席",)
     assert "3位" in bodies.answer("贵州座谈会有几位省领导出席？").text
+
+
+def test_a_question_with_you_and_ma_offers_its_side_as_you_mei_you_does(bodies):
+    # 有…吗 asks whether, as 有没有 does; a place inside the side is a word it must hold
+    assert read_question("广东的会议有香港代表参加吗？").choices == (("香港", "代表", "参加"),)
+    assert bodies.answer("广西的会议有网络直播吗？").text.startswith("有。")
+    assert not bodies.answer("贵州的会议有网络直播吗？").text.startswith("有。")

@@ -348,7 +348,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
             what = (missing_fact(q, q.meeting_field) if q.kind else
-                    f"资料未写明是否{YES_OR_NO.search(q.text).group(1)}" if len(q.choices) == 1 else
+                    f"资料未写明是否{(w := YES_OR_NO.search(q.text)).group(1) or '有' + w.group(2)}" if len(q.choices) == 1 else
                     f"资料未写明是{'还是'.join(''.join(side) for side in q.choices)}" if q.choices else
                     f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
             if q.kind == "date" and q.unit == "时刻":

@@ -66,7 +66,7 @@ def mentioned(ctx: AnswerContext) -> str:
         return ""
     if not all(w in text and not _DENIED_BEFORE.search(text[max(0, text.find(w) - 2) : text.find(w)]) for w in q.choices[0]):
         return ""
-    return "有" if re.search(r"有没有|有无", q.text) else YES
+    return "有" if re.search(r"有没有|有无|有[^，,。；？?]{2,20}?吗[？?]?$", q.text) else YES
 
 
 def _date(ctx: AnswerContext, m: MeetingRecord, said: str) -> bool | None:
