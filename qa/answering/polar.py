@@ -10,7 +10,7 @@ import re
 
 from ..asking import POSTS
 from ..meetings import field_text, holds_title, person_name
-from ..question import HELD_IN
+from ..question import HELD_IN, YES_OR_NO
 from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext
@@ -66,7 +66,8 @@ def mentioned(ctx: AnswerContext) -> str:
         return ""
     if not all(w in text and not _DENIED_BEFORE.search(text[max(0, text.find(w) - 2) : text.find(w)]) for w in q.choices[0]):
         return ""
-    return "有" if re.search(r"有没有|有无|有[^，,。；？?]{2,20}?吗[？?]?$", q.text) else YES
+    # (有…吗 offers its side as 有没有 does: YES_OR_NO's second group)
+    return "有" if re.search(r"有没有|有无", q.text) or ((side := YES_OR_NO.search(q.text)) and side.group(2)) else YES
 
 
 def _date(ctx: AnswerContext, m: MeetingRecord, said: str) -> bool | None:
