@@ -2158,3 +2158,8 @@ def test_a_question_with_you_and_ma_offers_its_side_as_you_mei_you_does(bodies):
     assert read_question("广东的会议有香港代表参加吗？").choices == (("香港", "代表", "参加"),)
     assert bodies.answer("广西的会议有网络直播吗？").text.startswith("有。")
     assert not bodies.answer("贵州的会议有网络直播吗？").text.startswith("有。")
+
+
+def test_which_cities_said_by_one_province_are_its_cities(assistant):
+    # no province named: the one that says it is 四川, and the cities its report names answer
+    assert direct(assistant, "与会同志前往哪些市参观考察？") == "成都市、德阳市、眉山市"

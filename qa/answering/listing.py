@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..asking import LOCAL_WHICH
 from ..meetings import HELD
 from ..phrases import holds_phrases
 from ..predicate import predicate
+from ..question import read_question
 from ..retrieval import ALL_WORDS
 from . import spans
 from .context import AnswerContext, Reply, bare, is_relevant
 from .counting import KINDS, lists_a
-from .facts import rank_sentences
+from .facts import answer_fact, rank_sentences
 from .quotes import Pick, best_pick, quoted, sentence_pick
 
 
@@ -37,6 +40,13 @@ def answer_which(ctx: AnswerContext) -> Reply:
                                               or c.best.coverage >= ALL_WORDS]
     if not found or not is_relevant(ctx, found[0], found[0].text(found[0].best)):
         return Reply([], abstained=True)
+    q = ctx.question
+    if LOCAL_WHICH.search(q.text) and len({c.chunk.province for c in found}) == 1:
+        # 与会同志前往哪些市参观考察: the one province that says it is no answer; the cities it
+        # names are, as asked of that province (四川与会同志前往哪些市…)
+        local = answer_fact(replace(ctx, question=read_question(found[0].chunk.province + q.text)))
+        if not local.abstained:
+            return local
     quotes = {c.chunk.id: _holding(ctx, c) for c in found}
     if kind := _KIND_TOOK_PART.search(ctx.question.text):
         # 哪些省的会上有企业作交流发言: a province whose list of speakers names no firm did not say it
