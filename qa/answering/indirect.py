@@ -123,6 +123,7 @@ _ITEM_MARK = re.compile(r"^[（(]?([一二三四五六七八九十])[）)]?(?:�
 _ITEM_NUMERALS = "一二三四五六七八九十"
 # 首先，…其次，…此外，还要…同时，还要…: items marked by their order, not their number
 _ITEM_ORDER = re.compile(r"^(?:(首先)|(其次)|(再次)|此外|另外|同时|最后)[，,]")
+_COUNTED_NAME = re.compile(rf"[{spans.CN_DIGITS}]+(?=[个项条大])")
 
 
 def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
@@ -130,9 +131,11 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
     the numbered sentences of the best passage's section, quoted in order, each passage's
     items as one quote."""
     q = ctx.question
+    if q.kind:
+        return None
     # (做好哪“四个强化四个抓”: a quoted set that counts its items asks for them)
-    named = next((t for t in q.quoted if re.match(rf"[{spans.CN_DIGITS}]+[个项条大]", t)), "") if asks_expansion(q) else ""
-    if q.kind or not (asked := _ASKS_ITEMS.search(q.text) or re.match(rf"[{spans.CN_DIGITS}]+", named)):
+    asked = _ASKS_ITEMS.search(q.text) or (asks_expansion(q) and next(filter(None, (_COUNTED_NAME.match(t) for t in q.quoted)), None))
+    if not asked:
         return None
     home = (best.candidate.chunk.doc, best.candidate.chunk.section)
     passages = sorted({c.chunk.id: c for c in ctx.retrieved.ranked if (c.chunk.doc, c.chunk.section) == home}.values(), key=lambda c: c.chunk.start)
@@ -142,8 +145,8 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
             if m := _ITEM_MARK.match(c.text(s)):
                 items.append((c, s, numeral(m.group(1) or m.group(2))))
             elif m := _ITEM_ORDER.match(c.text(s)):
-                first, second, third = m.groups()
-                items.append((c, s, 1 if first else 2 if second else 3 if third else items[-1][2] + 1 if items else 0))
+                # (首先, 其次, 再次 say their place; 此外, 同时 follow the item before)
+                items.append((c, s, m.lastindex or (items[-1][2] + 1 if items else 0)))
     runs, run = [], []
     for item in items:
         if run and item[2] == run[-1][2] + 1 and item[0].chunk.start >= run[-1][0].chunk.start:

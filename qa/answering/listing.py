@@ -48,7 +48,7 @@ def answer_which(ctx: AnswerContext) -> Reply:
         if not local.abstained:
             return local
     quotes = {c.chunk.id: _holding(ctx, c) for c in found}
-    if kind := _KIND_TOOK_PART.search(ctx.question.text):
+    if kind := _KIND_TOOK_PART.search(q.text):
         # 哪些省的会上有企业作交流发言: a province whose list of speakers names no firm did not say it
         found = [c for c in found if lists_a(quotes[c.chunk.id].text, kind.group(1))] or found
     lines = []

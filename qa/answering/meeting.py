@@ -158,7 +158,7 @@ def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
 
 
 # 共4.8万人参加会议: a count of people (观看人次 counts views; 100余家 counts bodies)
-_PEOPLE = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千)?\s*(?:余|多)?\s*(?:名|位)?\s*人(?![次均])")
+_PEOPLE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千)?\s*(?:余|多)?\s*(?:名|位)?\s*人(?![次均])")
 
 
 def _largest(ctx: AnswerContext, smallest: bool) -> Reply:
@@ -173,15 +173,14 @@ def _largest(ctx: AnswerContext, smallest: bool) -> Reply:
         pick = Pick(c, a, b, c.score)
         people = _PEOPLE.search(pick.text)
         if people:
-            counted.append((float(people.group(1)) * {"万": 1e4, "千": 1e3}.get(people.group(2) or "", 1), m, pick, people.span()))
+            counted.append((spans.amount(people.group()), m, pick, people.span()))
         else:
             other.append((m, pick))
     if not counted:
         return Reply([], abstained=True, reason=missing_fact(ctx.question, "scale") + "。")
     counted.sort(key=lambda x: x[0], reverse=not smallest)
     _, chosen, pick, span = counted[0]
-    what = "参会人数" if len(counted) == 1 else f"参会人数{'最少' if smallest else '最多'}"
-    head = f"报道写明参会人数的只有{_label(ctx, chosen)}：" if len(counted) == 1 else f"{what}：{_label(ctx, chosen)}"
+    head = f"报道写明参会人数的只有{_label(ctx, chosen)}：" if len(counted) == 1 else f"参会人数{'最少' if smallest else '最多'}：{_label(ctx, chosen)}"
     lines = [head] + [f"{n}. {ctx.quote_line(p)}" for n, (_, _, p, _) in enumerate(counted, 1)]
     if other:
         lines.append(f"另有{'、'.join(_label(ctx, m) for m, _ in other)}的报道写的规模不是参会人数，未比较：")

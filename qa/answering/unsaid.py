@@ -67,16 +67,18 @@ _MEMBERS = {
 
 def is_member(name: str, kind: str) -> bool:
     """Is a listed name (金川集团, 省交通运输厅, 定西市) one of the kind asked for?"""
-    return (kind in _MEMBERS and bool(re.search(f"(?:{_MEMBERS[kind]})$", name))
-            and not _TITLE_INSIDE.search(name) and not _PARTY_COMMITTEE.fullmatch(name))
+    return kind in _MEMBERS and bool(re.search(f"(?:{_MEMBERS[kind]})$", name)) and _a_body(name)
 
 
 def names_a_member(text: str, noun: str) -> bool:
     """The text names a member of the kind (省商务厅 for 部门, 通威集团 for 单位)."""
+    return noun in _MEMBERS and any(_a_body(m.group()) for m in re.finditer(_MEMBERS[noun], text))
+
+
+def _a_body(name: str) -> bool:
     # (市长华源部署…: a member's name holds no one's title)
     # (贵州省委 hosts the meeting; it is no department)
-    return noun in _MEMBERS and any(not _TITLE_INSIDE.search(m.group()) and not _PARTY_COMMITTEE.fullmatch(m.group())
-                                    for m in re.finditer(_MEMBERS[noun], text))
+    return not _TITLE_INSIDE.search(name) and not _PARTY_COMMITTEE.fullmatch(name)
 
 
 _TITLE_INSIDE = re.compile(r"书记|[省市县区]长|主任|主席|常委")
