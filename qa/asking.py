@@ -69,14 +69,17 @@ def ask_match(text: str, kind: str) -> re.Match | None:
 SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|几个?(?:方面|角度|层面)|捋|梳理|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|[讲说谈]了(?:些|点)?什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
-UNIT_AFTER = re.compile(r"(?:多少|" + ASKING_JI + r")(个百分点|个亿|亿元|万元|元|万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|亿|万|%|大|级|张|类|种|支|点|组|轮|篇|份|笔|处|台|套|部|本)")
+# (多少个亿元以上项目: a sum followed by 以上 or 级 sizes the thing counted, and 个 counts it)
+UNIT_AFTER = re.compile(r"(?:多少|" + ASKING_JI + r")(?:(个百分点|个亿|亿元|万元|元|亿|万)(?!元?(?:以上|以下|及以上|级))|(万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|%|大|级|张|类|种|支|点|组|轮|篇|份|笔|处|台|套|部|本))")
 # a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 UNIT_NOUNS = [
     ("时长", re.compile(r"多久|多长(?:时间|时限|期限|周期)")),  # 提前了多久: a span of time (两年, 3个月), whatever ratio it is of
-    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|(?<=[\u4e00-\u9fff])率(?:是|为|有|达到?)?(?:多少|几)|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
+    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|投入强度|(?<=[\u4e00-\u9fff])率(?:是|为|有|达到?)?(?:多少|几)|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
     ("元", re.compile(r"投资额|金额|资金|总额|投资|投入|收入|产值|营收|生产总值|GDP|规模以上|多少钱")),
 ]
+# 地区生产总值增长多少: a change asked, which a report tells as a share or a sum (增长8%, 增加300亿元)
+CHANGE_ASKED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|回落)了?(?:是|有|为|达到?)?(?:多少|几)")
 # (第几回, 第几遍: the time it is, whatever the report counts it in: 连续第四年)
 ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连|连续(?:了)?多少|连着[\u4e00-\u9fff]{0,3}?(?:几|多少))(?:个)?(?:回|遍|(年|次|届|季度|版|期|轮|位|批|名))?")
 # (连着搞了多少个季度: a run so far is counted by its ordinal, 连续第9个季度)

@@ -236,6 +236,9 @@ class Assistant:
                 keep.add(d.name)
         if not keep or len(keep) == len(docs):
             return None  # the question's year speaks of the content, not of which bulletin
+        # (2024年山东地区生产总值, asked of a 2025 page that alone reports on 山东: the year is the figure's)
+        if q.provinces and not any(s.doc in keep and s.province in q.provinces for s in self.index.sections):
+            return None
         return frozenset(keep)
 
 

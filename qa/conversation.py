@@ -18,6 +18,8 @@ The rules, in the order they are tried (Resolution.reason names the one that fir
   post of the place
                省长提了什么要求？: the post of the place talked about
   elliptic     主持人是谁？ / 在哪天开的？: asked of the previous question's meeting
+  change of the figure
+               增长多少？ after 山东地区生产总值是多少？: the change of the figure asked
   same ask     年度计划完成投资呢？: the previous question asked again, of this thing
   asks again   怎么看的？ / 怎么开工的？: asked with the previous question, or of its place
 他 after 谁主持的？ names no one; resolve() may be given `who`, which answers the previous
@@ -233,7 +235,7 @@ _ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|�
 _ELLIPTIC = re.compile(
     r"(?:那么|那|请问|还|又|另外|此外|都|具体|主要|分别|一共|总共|共|大概|是|由|在|的|了|有|和|与|被|"
     r"主持人|主持|主会场|分会场|会场|设在|设|地点|召开|举行|开的|开了|开|时间|日期|哪一天|哪天|几号|几月几日|什么时候|何时|哪里|哪儿|在哪|何地|"
-    r"参加|参会|出席|与会|多少人|人数|规模|多少|几|以|形式|名义|方式|主题|讲话|发言|致辞|谁|哪位|哪些人|省领导|市领导|领导|人|单位|企业|部门|内容|重点|"
+    r"参加|参会|出席|与会|多少人|人数|规模|多少|几|以|形式|名义|方式|主题|讲话|(?:作|做)了?|交流|表态|书面|发言|致辞|谁|哪位|哪些人|省领导|市领导|领导|人|单位|企业|部门|内容|重点|"
     r"提出|提到|说|讲|要求|部署|强调|会议|大会|会名|名称|名字|全称|叫|会|什么|哪些|吗|呢|[\s，,。？?！!]|"
     # 是2月18日开的吗？ 是线上开的吗？: the value a yes-or-no question offers
     r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|还是|线上|视频|同一天|话)+"
@@ -395,6 +397,17 @@ def _same_ask(q: str, prev: str) -> str:
     return place + thing + ask if ask else ""
 
 
+# 增长多少？ after 山东地区生产总值是多少？: a change names no thing of its own; it is the figure's
+_CHANGE_ONLY = re.compile(r"(?:那|那么)?(?:同比|比上年|较上年|比去年)?(?:增长|增加|提高|下降|减少|增速|增幅|上涨|下滑)了?"
+                          r"(?:是|有|为|达到?)?(?:多少|几)(?:个百分点)?(?:呢)?[？?]?")
+
+
+def _change_of_figure(q: str, prev: str) -> str:
+    tail = _ASK_TAIL.search(prev) if _CHANGE_ONLY.fullmatch(q) and _COUNT_ASKED.search(prev) else None
+    thing = prev[: tail.start()] if tail else ""
+    return thing + q if _subject(thing).place else ""
+
+
 # 有几家？ after 谁作了交流发言？, 有几个？ after 哪些省提到了…？: how many of what was listed
 _COUNT_ONLY = re.compile(r"(?:那|那么)?(?:一共|总共|共)?有?(?P<ask>几|多少)(?P<unit>[个家位名项人条所座场次])?(?:呢)?[？?。]?")
 _LIST_ASKED = re.compile(r"(?<![是为])谁|哪(?:些|几个?)")
@@ -467,6 +480,8 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None,
         return said, (), "post of the place"
     if said := _elliptic(q, prev) or anchor and _elliptic(q, anchor):
         return said, (), "elliptic"
+    if said := _change_of_figure(q, prev):
+        return said, (), "change of the figure"
     if said := _same_ask(q, prev):
         return said, (), "same ask"
     if said := _asked_again(q, prev):

@@ -14,6 +14,7 @@ import rjieba
 from .asking import (
     ASKING_NOUNS,
     BOILERPLATE,
+    CHANGE_ASKED,
     CLOCK_ASKED,
     COMPARE,
     FIGURE_ASKED,
@@ -292,7 +293,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         terms=(terms := tuple(dict.fromkeys(t for t in tokenize(topic or text) if not _COUNT_TERM.fullmatch(t)))),
         term_variants=term_variants(text, terms),
         # (an event named by what was said at it: its date or place is asked, whatever was said)
-        predicate=() if at_event else predicate(text, kind),
+        predicate=() if at_event else BYLINE if kind == "person" and _BYLINE_ASKED.search(text) else predicate(text, kind),
         about_meeting=about_meeting,
         meeting_field=field,
         negated=bool(_NEGATION.search(text)),
@@ -608,20 +609,26 @@ def _kind(text: str) -> str | None:
     return first
 
 
+# 报道是谁写的: the report's byline (记者 张文, 作者：…), which names the words of no question
+_BYLINE_ASKED = re.compile(r"谁写的|谁撰写|谁执笔|作者|撰稿|执笔|哪位记者|记者是谁|记者叫")
+BYLINE = ("记者",)
+
+
 def _unit(text: str) -> str:
     if m := ORDINAL_ASKED.search(text):  # 第几年, 连续几年, 第几版: an ordinal, not a count
         return "第" + (m.group(1) or "")
     if re.search(r"数目|个数|家数", text) and not UNIT_AFTER.search(text):
         return ""  # 在湘投资的世界500强数目: a count, whatever noun describes what is counted
     if m := UNIT_AFTER.search(text):
-        u = m.group(1)
+        u = m.group(m.lastindex)
         # 跟前一年比涨了几个点: a change in a share is counted in percentage points
         if u == "个" and text[m.end() : m.end() + 1] == "点" and _CHANGE.search(text):
             return "%"
         return {"个亿": "元", "亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)
     for unit, pattern in UNIT_NOUNS:
         if pattern.search(text):
-            return unit
+            # (地区生产总值增长多少: a change is told as a share or a sum, 增长8%左右 or 增加300亿元)
+            return "" if unit == "元" and CHANGE_ASKED.search(text) else unit
     return ""
 
 

@@ -77,6 +77,9 @@ def read_webpage(data: bytes) -> WebPage:
     except (ParserError, ValueError) as exc:
         raise WebPageError(f"not an HTML page ({exc})") from None
     title, year = _title(tree), _year(tree)  # before trafilatura, which prunes the tree
+    byline, editor = _byline(tree), _editor(tree)  # taken out of the tree; put back in place below
+    if year is None and (dated := _PUBLISHED.search(byline)):
+        year = int(dated.group(1))
     _prune(tree)
     headline = extract_title(tree)  # the article's <h1> or title block, as trafilatura finds it
     try:
@@ -95,7 +98,8 @@ def read_webpage(data: bytes) -> WebPage:
         raise WebPageError(f"cannot extract the article ({exc.__class__.__name__}: {exc})") from None
     if not text or not text.strip():
         raise WebPageError("no article text found in the page")
-    return WebPage(text=_with_headline(_plain(text), headline), title=title, year=year)
+    text = _with_byline(_with_headline(_plain(text), headline), byline, editor)
+    return WebPage(text=text, title=title, year=year)
 
 
 # trafilatura's Markdown escapes these wherever they stand in the text ("a\_b", "2\*3", "\# …")
@@ -126,9 +130,63 @@ def _with_headline(text: str, headline: str | None) -> str:
         return text
     top = [l.strip("#* ") for l in text.split("\n") if l.strip()][:5]
     # already there, or there in full while the headline carries the site's name ("…_某省人民政府门户网站")
-    if any(headline in l or (len(l) >= 6 and l in headline) for l in top):
+    # (a first sentence that names the meeting as the headline does, 2月5日，…大会在济南召开。, is no title)
+    if any(headline in l and not re.search(r"[。；！？]", l) or (len(l) >= 6 and l in headline) for l in top):
         return text
     return f"# {headline}\n\n{text}"
+
+
+# 发布日期：2025-02-05 18:32　来源：大众日报　字号：[大 中 小]: when and where a government page
+# says its report was published; trafilatura drops the line as page furniture, but it dates
+# the report (a report says 2月5日, seldom the year) and names its source
+_PUBLISHED = re.compile(r"(?:发布日期|发布时间|发表时间|发文日期|日期|时间)\s*[:：]\s*((?:19|20)\d{2})\s*[-年/.]\s*\d{1,2}")
+_BYLINE_END = re.compile(r"[\s　|]*(?:字号|字体|【|\[|打印|分享|关闭|浏览|阅读|访问|点击|扫一扫)")
+_EDITOR = re.compile(r"[（(]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*[\u4e00-\u9fff·]{2,8}(?:[ 　、，,][\u4e00-\u9fff·]{2,4})*\s*[）)]?")
+_BYLINE_CHARS = 120  # an element longer than this is the article, not its byline
+
+
+def _lines_of(tree) -> list[tuple[str, object]]:
+    """The short texts of the page's elements, whitespace within a line kept as written."""
+    found = []
+    for node in tree.iter():
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head", "meta", "html", "body"):
+            text = re.sub(r"[ \t\r\n]+", " ", node.text_content()).strip(" 　")
+            if 0 < len(text) <= _BYLINE_CHARS:
+                found.append((text, node))
+    return found
+
+
+def _taken(found: tuple[str, object] | None) -> str:
+    """The text of an element, which leaves the tree: trafilatura keeps such a bar on a
+    short page and drops it on a long one, and the text is to stand in one place."""
+    if found is None:
+        return ""
+    text, node = found
+    if node.getparent() is not None:
+        node.drop_tree()
+    return text
+
+
+def _byline(tree) -> str:
+    """The fullest short line that dates the page, cut before its font-size and print links."""
+    found = _taken(max((x for x in _lines_of(tree) if _PUBLISHED.search(x[0])), key=lambda x: len(x[0]), default=None))
+    byline = _BYLINE_END.split(found)[0].strip(" 　|")
+    return re.sub(r"[ 　|]+(?=[\u4e00-\u9fff]{2,4}[:：])", "\n", byline)  # a line for each label: 来源：…
+
+
+def _editor(tree) -> str:
+    """（责任编辑：王晓东）, the page's last such line."""
+    return _taken(next((x for x in reversed(_lines_of(tree)) if _EDITOR.fullmatch(x[0])), None))
+
+
+def _with_byline(text: str, byline: str, editor: str) -> str:
+    """The byline under the headline (or on top), the editor's line at the end, each kept once."""
+    if byline and byline not in text:
+        head, sep, rest = text.partition("\n")
+        text = f"{head}\n\n{byline}\n{sep}{rest}" if head.startswith("#") else f"{byline}\n\n{text}"
+    if editor and editor not in text:
+        text = text.rstrip("\n") + f"\n\n{editor}\n"
+    return text
 
 
 def _prune(tree) -> None:

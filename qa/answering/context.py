@@ -2,13 +2,14 @@
 checks they share: is a passage relevant, does a sentence hold what was asked."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import rjieba
 
-from ..asking import POSTS, SUPERLATIVE
+from ..asking import CHANGE_ASKED, POSTS, SUPERLATIVE
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
 from ..layout import numeral
@@ -49,6 +50,7 @@ SYNONYMS = {
     **dict.fromkeys(_CONGRATULATED, _CONGRATULATED),
     **dict.fromkeys(_THANKED, _THANKED),
     # 投资门槛是多少: a threshold is written as the figure with 以上 (投资10亿元以上)
+    "记者": ("记者", "作者", "撰稿", "执笔", "撰文", "通讯员"),
     "门槛": ("门槛", "以上"),
     "起点": ("起点", "以上"),
 }
@@ -378,18 +380,26 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
 
     found = [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces)
              if not stated(text[a:b]) and not venue(b) and not in_a_name(a, b)]
+    if q.kind == "place" and _ASKS_SITE.search(q.text):
+        # 主会场设在哪里: the building is the site asked (主会场设在省委大礼堂); 在哪里召开 asks the city
+        found = sorted(set(found) | {s for s in spans.buildings(text) if not any(a <= s[0] < b for a, b in found)})
+    if asks_year_held(q):
+        # 会议是哪一年开的: the year of a clause that dates the meeting (…举行2024年一季度…大会,
+        # 发布日期：2025-02-05), not one its work looks back on (总结2024年全省…工作)
+        found = [(a, b) for a, b in found if _DATING.search(clause_around(text, a, b, "，,；;。"))]
     if q.kind == "figure" and q.unit in ("", "个", "大"):
         found = sorted(set(found) | {s for s in _slogan_counts(q, text) if not stated(text[s[0] : s[1]])})
     if q.kind == "figure" and (posted := _COUNTS_POSTED.search(q.text)):
         # 几位省领导出席: 约1200人参加会议 counts everyone; the count asked is written against the post
+        # (10名“湖北省优秀企业家”: a name of the honour may stand between, in the figure's clause)
         noun = posted.group(1)
-        found = [(a, b) for a, b in found if noun in text[b : b + 8] or noun in text[max(0, a - 8) : a]]
+        found = [(a, b) for a, b in found if noun in re.split(r"[，,。；;]", text[b : b + 16])[0] or noun in text[max(0, a - 8) : a]]
     if q.kind == "person" and not found and not _PERSON_ASKED.search(q.text) and (did := _bodies_did(q.text)):
         # 谁作了交流发言, 谁通报了开工情况: a report often writes a body as the one who did it
         # (省农业农村厅、牡丹江市作交流发言; 省发改委通报了…); 哪几位负责人 asks for people
         found = [m.span(1) for m in did.finditer(text)]
         # (金川集团是谁上台发言的: a body the question names asks who spoke for it, which the list does not say)
-        if any(body in q.text for a, b in found for body in re.split(r"、|以及|和|及", text[a:b])):
+        if any(body in q.text for a, b in found for body in spans.list_items(text[a:b])):
             found = []
     if q.kind == "place" and q.predicate == ("召开",):
         # 在哪座城市召开: the place the meeting is held at (在沈阳召开, 在深圳设主会场), not
@@ -446,6 +456,14 @@ _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场
 _VENUE_BEFORE = re.compile(r"(?:主会场|会场|会议|会址)(?:设)?(?:在|于)$")
 
 
+_ASKS_SITE = re.compile(r"会场|会址|地点|场馆|礼堂")
+_HELD_ASKED = re.compile(r"召开|举行|举办|开的|开会|开幕|办的")
+
+
+def asks_year_held(q: Question) -> bool:
+    """会议是哪一年开的: the year of the meeting itself."""
+    return q.kind == "date" and q.unit == "年" and q.about_meeting and bool(_HELD_ASKED.search(q.text))
+_DATING = re.compile(r"召开|举行|举办|开幕|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:19|20)\d\d[-/.]\d")
 _ASKS_VENUE = re.compile(r"召开|举行|举办|开的|开会|开在|地点|会场|会址|场地|在哪")
 
 
@@ -482,6 +500,37 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
         if holds_predicate(ctx, whole if leads else clause_around(text, a, b), need_head=False):
             return True
     return False
+
+
+def change_has_its_subject(q: Question, text: str) -> bool:
+    """研发投入比上年增长了多少: a change told of another thing (高新技术产业产值占比49.9%、
+    较上年提高1.4个百分点) is no answer."""
+    return not asks_change(q) or bool(_changes(q, text, kind_spans(q, text)))
+
+
+def asks_change(q: Question) -> bool:
+    return q.kind == "figure" and bool(CHANGE_ASKED.search(q.text))
+
+
+def _changes(q: Question, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The figures a change verb leads in their clause (增长5.8%, 较上年提高1.4个百分点) whose
+    clause names what changed, or the clause before does when theirs opens with the change
+    (生产总值达到6.0万亿元，增长5.8%)."""
+    subject = [w for w in q.clause_words if len(w) > 1 and w not in _ROSE + _FELL and w not in ("上年", "去年", "同比")]
+    out = []
+    for a, b in found:
+        start = max((m.end() for m in re.finditer(r"[，,；;。、]", text[:a])), default=0)
+        if not any(w in text[start:a] for w in _ROSE + _FELL):
+            continue
+        start = max((m.end() for m in re.finditer(r"[，,；;。]", text[:a])), default=0)
+        if start and _OPENS_WITH_CHANGE.match(text, start):
+            start = max((m.end() for m in re.finditer(r"[，,；;。]", text[: start - 1])), default=0)
+        if not subject or any(w in text[start:b] for w in subject):
+            out.append((a, b))
+    return out
+
+
+_OPENS_WITH_CHANGE = re.compile(r"(?:同比|比上年|较上年|比去年)?(?:增长|增加|提高|提升|上升|下降|减少|回落)")
 
 
 _LABEL_AND_VALUE = re.compile(r"(?:哪[个项类种一]{1,2}|什么)[\u4e00-\u9fff]{0,3}[，,、]\s*(?:数值|数字|数量|规模|金额)?(?:是|有|为|达)?多少")
@@ -568,6 +617,13 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         # counts (…项目370余个、年度投资额约1500亿元), not the total told before it
         at = re.search(r"(?<![\d.])" + r"\s*".join(map(re.escape, stated.group(1))) + r"(?![\d.])", pick.text)
         found_spans = [s for s in found_spans if at and s[0] >= at.end()] or found_spans
+    if q.kind == "figure" and len(found_spans) > 1 and (noun := _NOUN_COUNTED.search(q.text)):
+        # 多少个县 — 16个市、40个县（市、区）和56个省直部门单位: the figure that the noun asked follows
+        shared = {s: len(os.path.commonprefix([noun.group(1), pick.text[s[1] :]])) for s in found_spans}
+        if most := max(shared.values()):
+            found_spans = [s for s in found_spans if shared[s] == most]
+    if asks_change(q):
+        found_spans = _changes(q, pick.text, found_spans) or found_spans  # (增长多少: the figure a change verb leads)
     if q.kind == "person" and len(q.predicate) > 1:  # (one word, 成绩, may stand anywhere)
         # 省政府与中国科学院…签署合作协议。信长星为…授牌: a name after every sentence of the quote
         # that says what was asked (most of its predicate's weight) did something else; a
@@ -617,6 +673,7 @@ def _order_asked(text: str) -> re.Match | None:
     return _ORDER_ASKED.search(text) or _ORDER_AFTER_ROLL.search(text)
 
 
+_NOUN_COUNTED = re.compile(r"(?:几|多少)[个项家所座条批名位支]?([\u4e00-\u9fff]{1,8})")
 # 维护国家几大安全的, 聚力几大攻坚: a short noun, whole, right after the count asked for
 _COUNTED_NOUN = re.compile(r"(?:几|多少)[大个张级项条类种支]([\u4e00-\u9fff]{1,2})(?=[的？?，,。”\"]|$)")
 
@@ -642,6 +699,6 @@ def missing_fact(q: Question, field: str | None = None) -> str:
     if field and q.kind and field not in FIELD_FOR_KIND.get(q.kind, ()):
         field = None  # 观看人次约为多少: a figure, not the meeting's form
     what = WHAT_IS_MISSING.get(field or "", WHAT_IS_MISSING.get(q.kind or "", "所问内容"))
-    if q.kind == "date" and q.unit == "时刻":
-        what = "具体时刻"
+    if q.kind == "date" and q.unit in ("时刻", "年"):
+        what = "具体时刻" if q.unit == "时刻" else "年份"
     return f"资料未写明{subject}{'的' if subject else ''}{what}"

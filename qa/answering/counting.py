@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from ..meetings import looks_like_name
+from . import spans
 from .context import AnswerContext, Reply, holds_predicate, is_relevant
 from .quotes import Pick
 from .unsaid import is_member
@@ -20,7 +21,7 @@ from .unsaid import is_member
 COUNTED_UNITS = {"", "个", "家", "项", "所", "座", "条", "支", "位", "名", "人"}
 _PEOPLE_UNITS = {"位", "名", "人"}
 # an item is a name (省科技厅, 苏州工业园区), not a clause: no verb or particle inside
-_ITEM = r"[^\W_在的向将要把了是对从为和与及]{2,14}?"
+_ITEM = rf"(?:[^\W_在的向将要把了是对从为和与及]|{spans.INNER_AND}){{2,14}}?"
 # (…前郭县党委主要负责同志汇报工作, 吉林梅花氨基酸公司负责同志发言: the members, not who stood for them)
 _DELEGATE = r"(?:党委|党组)?(?:主要)?负责(?:同志|人)"
 # two or more items joined by 、 (the last, or the last few, may follow 和/及/以及:
@@ -87,7 +88,7 @@ def _listed(ctx: AnswerContext, p: Pick, names: list[str], counted_as: str) -> R
 
 
 def _items(m: re.Match) -> list[str]:
-    return re.split(r"、|以及|和|及", m.group(0))
+    return spans.list_items(m.group(0))
 
 
 def _the_lists(text: str, lists: list[re.Match], words: list[str], weights: dict[str, float], noun: str) -> list[re.Match]:

@@ -19,7 +19,7 @@ from ..gazetteer import provinces_in
 from ..layout import toc_entry
 from ..phrases import holds_phrases
 from ..predicate import SAYS, asking_clause
-from ..question import YES_OR_NO
+from ..question import BYLINE, YES_OR_NO
 from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
 from ..speakers import ATTRIBUTION_CHARS
@@ -32,7 +32,10 @@ from .context import (
     AnswerContext,
     Reply,
     answers_kind,
+    asks_change,
     asks_expansion,
+    asks_year_held,
+    change_has_its_subject,
     direct_span,
     expands,
     figure_fits_clause,
@@ -106,6 +109,8 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     if q.kind == "person" and (title := _TITLE_ASKED.search(q.text)) and not spans.names_under(title.group(1), p.text) and not _speaker_titled(ctx, p, title.group(1)):
         return False
     if not _post_fits(ctx, p):
+        return False
+    if not change_has_its_subject(q, p.text):
         return False
     if _dates_the_bulletin(q, p) or _counts_the_noun(ctx, p):
         return True
@@ -351,8 +356,11 @@ def answer_fact(ctx: AnswerContext) -> Reply:
                     f"资料未写明是否{(w := YES_OR_NO.search(q.text)).group(1) or '有' + w.group(2)}" if len(q.choices) == 1 else
                     f"资料未写明是{'还是'.join(''.join(side) for side in q.choices)}" if q.choices else
                     f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
-            if q.kind == "date" and q.unit == "时刻":
-                # 会议几点开的: the day the meeting's record gives is the nearest the report comes
+            if q.predicate == BYLINE and not holds_predicate(ctx, best.text):
+                # (报道是谁写的: the byline, which names no one as a title does, is what the report says)
+                best = next((p for p in ranked[: s.quote_pool] if holds_predicate(ctx, p.text)), best)
+            if q.kind == "date" and q.unit == "时刻" or asks_year_held(q):
+                # 会议几点开的, 哪一年开的: the day the meeting's record gives is the nearest the report comes
                 best = next((Pick(c, a, b, c.score) for _, located in ctx.retrieved.meetings if "date" in located
                              for c, a, b in [located["date"]]), best)
             return Reply([ctx.mention_line(best)], abstained=True, reason=what + "。")
@@ -374,7 +382,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         if second is not None:
             lines.append(ctx.quote_line(second))
     direct = direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else post_span(q, best)
-    if direct is not None and not STATED_COUNT.search(q.text) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
+    # (增长多少 asks the change, not the figure that changed: 达到6.0万亿元，增长5.8%)
+    if direct is not None and not STATED_COUNT.search(q.text) and not asks_change(q) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
         direct = (best, *counting[0])  # 全面振兴新突破三年行动…几年: the figure of the noun asked, not 过去一年
     return Reply(lines, direct=direct, provinces=q.provinces)
 

@@ -27,6 +27,7 @@ _ORDINAL = re.compile(rf"(?:连续|第)\s*{_NUM}\s*(?:个)?(?:年|次|届|季度
 _PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍)|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成|"
                       r"(?:超过|逾|近|约|不到)?(?:一半|过半|半数|大半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+)")
 _DATE = re.compile(
+    r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|"  # 发布日期：2025-02-05, as web pages write it
     r"(?:\d{4}\s*年\s*|(?:去|今|明|前)年)?\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*(?:上午|下午|晚上|晚))?|"
     # 春节后首个工作日, 龙年春节开假第一天, 农历新年上班第一天, 春节假期结束后首个工作日
     r"(?:龙年|农历)?(?:新春|新年|春节|节后|开年)[^，。；\d]{0,7}?(?:第一个工作日|首个工作日|第一天|首日)|"
@@ -40,8 +41,9 @@ _CLOCK = re.compile(r"(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*)?(?:上午|下午
 _PERIOD = re.compile(r"(?:第?[一二三四1-4]|首)季度|[上下]半年|年初|年中|年底|年末|岁末|年内|全年|上午|下午|晚上")
 _RELATIVE_YEAR = re.compile(r"(?:今|去|明|前|当)年(?!\s*\d)")
 # a date that says its year, by number or relative to now (去年9月, not 农历大年初九)
-_NAMES_A_DAY = re.compile(r"[日号天]|初[一二三四五六七八九十]|正月十")
-_NAMES_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[今去明前当]年")
+# (2025-02-05 names its year, month and day)
+_NAMES_A_DAY = re.compile(r"[日号天]|初[一二三四五六七八九十]|正月十|^(?:19|20)\d\d[-/.]")
+_NAMES_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[今去明前当]年|^(?:19|20)\d\d[-/.]")
 _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
 TITLES = (
@@ -121,6 +123,17 @@ _NOT_NAMES = set("会议 大会 全省 全市 我们 他们 各地 各级 省委
 
 
 _MAGNITUDE = {"十": 1, "百": 2, "千": 3}
+
+
+# 省工业和信息化厅, 人力资源和社会保障厅: a body's name may hold 和; it joins two names only
+# after one has ended (潍坊市和省科技厅, 省委和省政府)
+INNER_AND = r"(?<![厅局委办市州县区院团司所校])和(?=[\u4e00-\u9fff]{1,8}?(?:厅|局|委|办))"
+_LIST_JOINER = re.compile(rf"、|以及|及|(?!{INNER_AND})和")
+
+
+def list_items(text: str) -> list[str]:
+    """The names a list joins: 济南市、潍坊市和省工业和信息化厅 → 济南市, 潍坊市, 省工业和信息化厅."""
+    return _LIST_JOINER.split(text)
 
 
 def _plausible_numeral(span: str) -> bool:
@@ -328,6 +341,12 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def buildings(text: str) -> list[tuple[int, int]]:
+    """主会场设在省委大礼堂, 在人民大会堂举行: a venue that is a building, named after 在."""
+    return [m.span(1) for m in _BUILDING.finditer(text)]
+
+
+_BUILDING = re.compile(r"(?:在|于)([\u4e00-\u9fff]{1,8}?(?:礼堂|会堂|会议中心|会展中心|宾馆|酒店|饭店|大厦|体育馆|剧院|展览馆))")
 _ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:开发区|园区|新区|示范区|合作区|高新区|经开区)(?![\u4e00-\u9fff]*[区县市])")
 
 
@@ -350,7 +369,7 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         if unit == "农历":
             return [s for s in dates(text) if _LUNAR.search(text[s[0] : s[1]])]
         if unit == "月":  # 几月份: a date that names its month
-            return [s for s in dates(text) if "月" in text[s[0] : s[1]]]
+            return [s for s in dates(text) if "月" in text[s[0] : s[1]] or _NAMES_A_DAY.search(text[s[0] : s[1]][:5])]
         if unit == "日":  # 几号: a date that names its day (2月20日, 大年初九, 节后第一天)
             return [s for s in dates(text) if _NAMES_A_DAY.search(text[s[0] : s[1]])]
         # 哪一年: a date that names no year (2月18日, 农历大年初九) does not say it
