@@ -17,11 +17,11 @@ The rules, in the order they are tried (Resolution.reason names the one that fir
                有几家？ after 谁作了交流发言？ / 都是谁？ after 有几位企业家发言？
   post of the place
                省长提了什么要求？: the post of the place talked about
-  elliptic     主持人是谁？ / 在哪天开的？: asked of the previous question's meeting
+  elliptic     主持人是谁？ / 在哪天开的？ / 会议强调了哪几点？: asked of the previous question's meeting
   change of the figure
                增长多少？ after 山东地区生产总值是多少？: the change of the figure asked
   same ask     年度计划完成投资呢？: the previous question asked again, of this thing
-  asks again   怎么看的？ / 怎么开工的？: asked with the previous question, or of its place
+  asks again   怎么看的？ / 怎么开工的？ / 年度计划投资多少？: asked with the previous question, or of its place
 他 after 谁主持的？ names no one; resolve() may be given `who`, which answers the previous
 question for the person its answer names.
 """
@@ -236,10 +236,12 @@ _ELLIPTIC = re.compile(
     r"(?:那么|那|请问|还|又|另外|此外|都|具体|主要|分别|一共|总共|共|大概|是|由|在|的|了|有|和|与|被|"
     r"主持人|主持|主会场|分会场|会场|设在|设|地点|召开|举行|开的|开了|开|时间|日期|哪一天|哪天|几号|几月几日|什么时候|何时|哪里|哪儿|在哪|何地|"
     r"参加|参会|出席|与会|多少人|人数|规模|多少|几|以|形式|名义|方式|主题|讲话|(?:作|做)了?|交流|表态|书面|发言|致辞|谁|哪位|哪些人|省领导|市领导|领导|人|单位|企业|部门|内容|重点|"
-    r"提出|提到|说|讲|要求|部署|强调|会议|大会|会名|名称|名字|全称|叫|会|什么|哪些|吗|呢|[\s，,。？?！!]|"
+    r"提出|提到|说|讲|要求|部署|强调|指出|会议|大会|会名|名称|名字|全称|叫|会|什么|哪些|哪几[点条项]|几[点条项]|方面|吗|呢|[\s，,。？?！!]|"
     # 是2月18日开的吗？ 是线上开的吗？: the value a yes-or-no question offers
     r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|还是|线上|视频|同一天|话)+"
 )
+# 会议强调了哪几点？: what was said at the meeting talked about
+_SAID_AT_IT = re.compile(r"(?:会议|大会|会上)(?:还|又|主要)?(?:强调|指出|要求|部署|提出)")
 _NOUN_FIRST = re.compile(r"会议|大会|主持人|主会场|分会场|会场|地点|时间|日期|人数|规模|形式|名义|方式|主题|内容|重点|领导")
 _PREDICATE_FIRST = re.compile(r"(?:是|在|由)")
 _GO_ON = re.compile(r"^(?:那么|那)?(?:还|又|另外|此外)")
@@ -357,13 +359,15 @@ def _back_reference(q: str, prev: str, who: Callable[[str], str] | None = None) 
 
 def _elliptic(q: str, prev: str) -> str:
     """主持人是谁？ 在哪里召开的？ after a question about a meeting: that meeting's."""
-    if len(q) > 20 or not _ELLIPTIC.fullmatch(q) or not (_ABOUT_MEETING.search(q) or _GO_ON.match(q)):
+    if len(q) > 20 or not _ELLIPTIC.fullmatch(q) or not (_ABOUT_MEETING.search(q) or _GO_ON.match(q) or _SAID_AT_IT.match(q)):
         return ""
     s = _subject(prev)
     subject = s.place if _only_generic(s) else s.meeting or s.place
     if not subject:
         return ""
     q = _LEAD.sub("", q)
+    if _SAID_AT_IT.match(q) and (lead := re.match(r"会议|大会", q)) and re.search(r"会议?$", subject):
+        return subject + q[lead.end() :]  # 会议强调了什么 after 天津会议…: 天津会议强调了什么
     if not s.meeting and _PREDICATE_FIRST.match(q):
         return f"{subject}的会{q}"  # 是2月18日开的吗 after 北京的会…: 北京的会, not 北京, was held
     return subject + ("的" if _NOUN_FIRST.match(q) else "") + q
@@ -498,14 +502,16 @@ def _asked_again(q: str, prev: str) -> str:
     """怎么看的？ after 吉林的会有多少人观看？ asks more of it: the two asked together. 怎么开工的？
     after 江西开工了多少个项目？ asks of its place (江西怎么开工的？). A short question whose
     own words are only asking, or words the previous question said, leans on it;
-    年度计划投资多少？ names something new and stands as asked."""
+    年度计划投资多少？ names something new, and asks it of the previous question's place."""
     # (有几位？ 都是谁？ ask of a list, and the rules for lists have passed them over)
     if len(q) > _SHORT or not _ASKING.search(q) or _COUNT_ONLY.fullmatch(q) or _LIST_ONLY.fullmatch(q):
         return ""
     # (a one-character verb, 看 or 做, names nothing new)
     words = [w for w in _ASKING_PARTS.split(q) if len(w) > 1]
     if not all(w in prev for w in words):
-        return ""
+        # 年度计划投资多少？ after 陕西发布了多少个省级重点项目？: a figure of something new, of the same place
+        place = _subject(prev).place if _COUNT_ASKED.search(q) else ""
+        return place + q if place else ""
     place = _subject(prev).place
     return place + q if words and place else _join(prev, q)
 

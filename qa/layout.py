@@ -209,6 +209,7 @@ def masthead(text: str, lines: int = 20) -> Masthead:
             if not name and i > 0 and _is_name(head[i - 1]):
                 name = head[i - 1]
             name = _MARKUP.sub("", name).strip()  # "# 今日科技快讯", "**今日科技快讯**"
+            name = name.rstrip("（([〔 ")  # 各地新春第一会动态（2025年第2期）: the bracket is the issue's
             return Masthead(title=f"{name}{issue}" if name else issue, issue=issue, year=int(m.group(1)))
     for line in head:
         if (m := _DATE.search(line)) and len(line) <= 40:

@@ -290,7 +290,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         kind=kind,
         unit=_unit(text) if kind == "figure" else _date_unit(text) if kind == "date" else _place_unit(text) if kind == "place" else "",
         topic=topic or text,
-        terms=(terms := tuple(dict.fromkeys(t for t in tokenize(topic or text) if not _COUNT_TERM.fullmatch(t)))),
+        terms=(terms := tuple(dict.fromkeys(t for t in tokenize(topic or text) if not _COUNT_TERM.fullmatch(t) and t not in _pointed_at(text)))),
         term_variants=term_variants(text, terms),
         # (an event named by what was said at it: its date or place is asked, whatever was said)
         predicate=() if at_event else BYLINE if kind == "person" and _BYLINE_ASKED.search(text) else predicate(text, kind),
@@ -304,7 +304,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)) or any(len(ways) > 1 for ways in quoted_ways)
         or bool(_EXAMPLES_QUOTED.search(text)),
         predicate_head=predicate_head(text, kind),
-        clause_words=clause_words(text, kind),
+        clause_words=tuple(w for w in clause_words(text, kind) if w not in _pointed_at(text)),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
         polar=polar,
         counts_provinces=counts_provinces,
@@ -457,6 +457,11 @@ _OF_THE_BULLETIN = re.compile(r"篇|报道|汇编|目录|快讯|简报")
 # 本期汇编一共收了几个省市的报道: the bulletin's contents are counted
 # 教育、科技、人才三样, 沪、皖、豫三地: a count of things (样) or places refers back to what the
 # question lists; the report writes them, not the count (a count of sessions, 三次全会, names one)
+def _pointed_at(text: str) -> set[str]:
+    """这一期, 那一次: a demonstrative's measure names nothing (一期项目 does)."""
+    return {m.group(1) for m in re.finditer(r"[这那本该此](一[期次场回届])", text)}
+
+
 _COUNT_TERM = re.compile(r"[这那]?[一二两三四五六七八九十几]+(?:样|地|省|市|省市)")
 _ASKS_COUNT = re.compile(r"(?:几|多少)(?:篇|份|个(?:省|市|省市|省份|地方|地区)的?(?:新春第一会|第一会|会议|会)?(?:的)?(?:报道|材料|资料))")
 _THE_BULLETIN_ITSELF = re.compile(r"[这本该此]期|汇编|目录|快讯|简报")

@@ -252,7 +252,9 @@ def test_a_short_question_that_only_asks_or_repeats_asks_more_of_the_previous_on
     # its own words, all said before: of the place talked about
     check(["江西开工了多少个项目？"], "怎么开工的？", "江西怎么开工的？", "asks again")
     check(["广东有多少个省重点建设项目？"], "重点建设项目有哪些？", "广东重点建设项目有哪些？", "asks again")
-    check(["广东有多少个省重点建设项目？"], "年度计划投资多少？", None)  # something new
+    # a figure of something new: of the same place (the user does not name it again)
+    check(["广东有多少个省重点建设项目？"], "年度计划投资多少？", "广东年度计划投资多少？", "asks again")
+    check(["广东有多少个省重点建设项目？"], "谁在会上作了部署？", None)  # something new, no figure
 
 
 def test_a_post_without_a_place_is_the_place_talked_about():
@@ -265,7 +267,7 @@ def test_a_post_without_a_place_is_the_place_talked_about():
     WHICH,
     "紫金山实验室主任是谁？",
     "南京市科技局局长是谁？",
-    "年度计划投资多少？",
+    "全国一共有多少个省召开了新春第一会？",
     "那江苏的主持人是谁？",
     "北京和上海的新春第一会哪个先开？",
     "这期《今日科技快讯》由哪个单位编发？",

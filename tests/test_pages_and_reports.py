@@ -156,3 +156,48 @@ def test_a_kind_of_speech_asked_alone_is_asked_of_the_meeting_talked_about(added
     r = resolve("哪些部门作了交流发言？", ["山东会上有几个市作了交流发言？"])
     assert r.reason == "elliptic" and r.question.startswith("山东")
     assert "省工业和信息化厅" in first_quote(added, r.question)
+
+
+DIGEST = """各地新春第一会动态（2025年第2期）
+
+编者按：2025年春节后首个工作日，天津、山西等地召开“新春第一会”。
+
+【天津】市委市政府召开全市优化营商环境推进会
+
+2月5日，市委、市政府召开全市优化营商环境推进会。市委书记陈敏尔出席并讲话，市长张工主持。滨海新区、和平区、天津港集团作交流发言。
+
+【山西】全省科技创新大会在太原召开
+
+2月5日上午，全省科技创新大会在太原召开。大会表彰了2024年度山西省科学技术奖获奖项目186项，其中一等奖12项。
+"""
+
+
+@pytest.fixture(scope="module")
+def digest(files, tmp_path_factory):
+    (files / "digest.txt").write_text(DIGEST, encoding="utf-8")
+    return assistant_over(tmp_path_factory.mktemp("digest-index"), [read_document(files / "digest.txt")])
+
+
+def test_an_issue_in_brackets_names_the_digest_without_a_stray_bracket(digest):
+    doc = digest.index.documents[0]
+    assert (doc.title, doc.issue, doc.year) == ("各地新春第一会动态2025年第2期", "2025年第2期", 2025)
+    assert direct(digest, "这一期动态是第几期？") == "第2期"  # 这一期 points at the issue; it names nothing
+
+
+def test_a_name_that_begins_with_and_is_one_name_of_a_list(digest):
+    from qa.answering.spans import list_items
+
+    assert list_items("滨海新区、和平区、天津港集团") == ["滨海新区", "和平区", "天津港集团"]
+    assert direct(digest, "天津会上有几家作了交流发言？") == "滨海新区、和平区、天津港集团"
+
+
+def test_a_part_asked_after_its_whole_is_the_figure_after_which(digest):
+    assert direct(digest, "山西表彰了多少项科学技术奖获奖项目，其中一等奖多少项？") == "12项"
+    assert direct(digest, "山西表彰了多少项科学技术奖获奖项目？") == "186项"
+
+
+def test_what_the_meeting_said_and_a_figure_of_something_new_follow_the_place_talked_about():
+    r = resolve("会议强调了哪几点？", ["天津的会议是谁主持的？"])
+    assert (r.question, r.reason) == ("天津会议强调了哪几点？", "elliptic")
+    r = resolve("年度计划投资多少？", ["陕西发布了多少个省级重点项目？"])
+    assert (r.question, r.reason) == ("陕西年度计划投资多少？", "asks again")

@@ -508,6 +508,11 @@ def change_has_its_subject(q: Question, text: str) -> bool:
     return not asks_change(q) or bool(_changes(q, text, kind_spans(q, text)))
 
 
+def asks_part(q: Question) -> bool:
+    """…多少项，其中一等奖多少项: a figure of a part of the whole the question names."""
+    return q.kind == "figure" and bool(re.search(r"其中[^，,。？?]*(?:多少|几)", q.text))
+
+
 def asks_change(q: Question) -> bool:
     return q.kind == "figure" and bool(CHANGE_ASKED.search(q.text))
 
@@ -624,6 +629,9 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
             found_spans = [s for s in found_spans if shared[s] == most]
     if asks_change(q):
         found_spans = _changes(q, pick.text, found_spans) or found_spans  # (增长多少: the figure a change verb leads)
+    if asks_part(q) and (part := pick.text.find("其中")) >= 0:
+        # …获奖项目多少项，其中一等奖多少项 — 186项，其中一等奖12项: the part is told after 其中
+        found_spans = [s for s in found_spans if s[0] > part] or found_spans
     if q.kind == "person" and len(q.predicate) > 1:  # (one word, 成绩, may stand anywhere)
         # 省政府与中国科学院…签署合作协议。信长星为…授牌: a name after every sentence of the quote
         # that says what was asked (most of its predicate's weight) did something else; a

@@ -21,7 +21,7 @@ from .unsaid import is_member
 COUNTED_UNITS = {"", "个", "家", "项", "所", "座", "条", "支", "位", "名", "人"}
 _PEOPLE_UNITS = {"位", "名", "人"}
 # an item is a name (省科技厅, 苏州工业园区), not a clause: no verb or particle inside
-_ITEM = rf"(?:[^\W_在的向将要把了是对从为和与及]|{spans.INNER_AND}){{2,14}}?"
+_ITEM = rf"(?:(?<=、)和)?(?:[^\W_在的向将要把了是对从为和与及]|{spans.INNER_AND}){{2,14}}?"
 # (…前郭县党委主要负责同志汇报工作, 吉林梅花氨基酸公司负责同志发言: the members, not who stood for them)
 _DELEGATE = r"(?:党委|党组)?(?:主要)?负责(?:同志|人)"
 # two or more items joined by 、 (the last, or the last few, may follow 和/及/以及:

@@ -34,6 +34,7 @@ from .context import (
     answers_kind,
     asks_change,
     asks_expansion,
+    asks_part,
     asks_year_held,
     change_has_its_subject,
     direct_span,
@@ -383,7 +384,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             lines.append(ctx.quote_line(second))
     direct = direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else post_span(q, best)
     # (增长多少 asks the change, not the figure that changed: 达到6.0万亿元，增长5.8%)
-    if direct is not None and not STATED_COUNT.search(q.text) and not asks_change(q) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
+    if direct is not None and not STATED_COUNT.search(q.text) and not asks_change(q) and not asks_part(q) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
         direct = (best, *counting[0])  # 全面振兴新突破三年行动…几年: the figure of the noun asked, not 过去一年
     return Reply(lines, direct=direct, provinces=q.provinces)
 

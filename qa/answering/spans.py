@@ -128,7 +128,8 @@ _MAGNITUDE = {"十": 1, "百": 2, "千": 3}
 # 省工业和信息化厅, 人力资源和社会保障厅: a body's name may hold 和; it joins two names only
 # after one has ended (潍坊市和省科技厅, 省委和省政府)
 INNER_AND = r"(?<![厅局委办市州县区院团司所校])和(?=[\u4e00-\u9fff]{1,8}?(?:厅|局|委|办))"
-_LIST_JOINER = re.compile(rf"、|以及|及|(?!{INNER_AND})和")
+# (、和平区: after 、 a 和 begins a name, 和平区 or 和县)
+_LIST_JOINER = re.compile(rf"、|以及|及|(?<!、)(?!{INNER_AND})和")
 
 
 def list_items(text: str) -> list[str]:
