@@ -234,6 +234,12 @@ class Assistant:
             issue_ok = q.issue is None or not d.issue or f"第{q.issue}期" in d.issue
             if year_ok and issue_ok:
                 keep.add(d.name)
+        if q.years and not q.about_meeting:
+            # (江苏2024年高新技术企业达到多少家: a 2025 issue tells 2024's figures; a year that dates
+            # no meeting may date what the report says, in any document whose report writes it)
+            texts = {d.name: d.text for d in docs}
+            keep |= {s.doc for s in self.index.sections if (not q.provinces or s.province in q.provinces)
+                     and any(f"{y}年" in texts[s.doc][s.start : s.end] for y in q.years)}
         if not keep or len(keep) == len(docs):
             return None  # the question's year speaks of the content, not of which bulletin
         # (2024年山东地区生产总值, asked of a 2025 page that alone reports on 山东: the year is the figure's)

@@ -8,6 +8,7 @@ A question that names its own place, or asks which place, is answered as it stan
 The rules, in the order they are tried (Resolution.reason names the one that fired):
   narrow       只看北京的 / 仅限江苏: the previous question of that place, and the place as a filter
   other place  那江苏呢？ / 换成上海 / 深圳呢？: the previous question of that place
+  other year   2024年呢？: the previous question of that year
   more         还有呢？ / 详细说说: the previous question again
   ordinal      第二点具体说了什么？: "<what the previous question listed>中，第二点…"
   joined       它们 / 其中 / 前者: the previous question and this one, joined
@@ -412,6 +413,18 @@ def _change_of_figure(q: str, prev: str) -> str:
     return thing + q if _subject(thing).place else ""
 
 
+# 2024年呢？ after 2025年广东的会议是谁主持的？: the previous question, of that year
+_OTHER_YEAR = re.compile(r"(?:那|那么)?(?P<year>(?:19|20)\d{2}年)(?:的)?(?:呢|的呢)?[？?]?")
+_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _with_year(prev: str, year: str) -> str:
+    """The previous question with its year (or years) replaced by `year`, or with `year` put first."""
+    if _YEAR.search(prev):
+        return _YEAR.sub(year, prev)
+    return year + re.sub(r"^请问", "", prev)
+
+
 # 有几家？ after 谁作了交流发言？, 有几个？ after 哪些省提到了…？: how many of what was listed
 _COUNT_ONLY = re.compile(r"(?:那|那么)?(?:一共|总共|共)?有?(?P<ask>几|多少)(?P<unit>[个家位名项人条所座场次])?(?:呢)?[？?。]?")
 _LIST_ASKED = re.compile(r"(?<![是为])谁|哪(?:些|几个?)")
@@ -465,6 +478,8 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None,
         return _swap(prev, names), tuple(dict.fromkeys(p.province for p in places)), "narrow"
     if places and _SWAP.fullmatch(masked):
         return _swap(prev, list(dict.fromkeys(p.short for p in places))), (), "other place"
+    if (year := _OTHER_YEAR.fullmatch(q)) and (said := _with_year(prev, year.group("year"))):
+        return said, (), "other year"
     if _MORE.fullmatch(q):
         return prev, (), "more"
     if places:
@@ -511,7 +526,8 @@ def _asked_again(q: str, prev: str) -> str:
     if not all(w in prev for w in words):
         # 年度计划投资多少？ after 陕西发布了多少个省级重点项目？: a figure of something new, of the same place
         place = _subject(prev).place if _COUNT_ASKED.search(q) else ""
-        return place + q if place else ""
+        year = "".join(dict.fromkeys(_YEAR.findall(prev))) if not _YEAR.search(q) else ""  # (and of the same year)
+        return year + place + q if place else ""
     place = _subject(prev).place
     return place + q if words and place else _join(prev, q)
 

@@ -138,7 +138,8 @@ def plain_title(text: str) -> bool:
 def is_block_start(line: str) -> bool:
     """A line that starts something of its own: a heading mark, a list item, a rule or a table row."""
     s = line.strip()
-    if RULE.match(s) or TABLE_ROW.match(s) or BULLET.match(s) or toc_entry(s):
+    # (目 录: the contents' own heading, which no sentence runs into)
+    if RULE.match(s) or TABLE_ROW.match(s) or BULLET.match(s) or toc_entry(s) or s in ("目录", "目次"):
         return True
     h = parse_heading(s)
     return h is not None and (h.marked or h.appendix)

@@ -464,7 +464,7 @@ def _pointed_at(text: str) -> set[str]:
 
 _COUNT_TERM = re.compile(r"[这那]?[一二两三四五六七八九十几]+(?:样|地|省|市|省市)")
 _ASKS_COUNT = re.compile(r"(?:几|多少)(?:篇|份|个(?:省|市|省市|省份|地方|地区)的?(?:新春第一会|第一会|会议|会)?(?:的)?(?:报道|材料|资料))")
-_THE_BULLETIN_ITSELF = re.compile(r"[这本该此]期|汇编|目录|快讯|简报")
+_THE_BULLETIN_ITSELF = re.compile(r"[这本该此]期|第\s*\d+\s*期|汇编|目录|快讯|简报")
 # 是在哪天的发布会上, 在哪里开的会上说的, 是在哪天的会前: the event something was said or done at
 _AT_EVENT = re.compile(r"(?:在|是)(?:哪天|哪一天|哪日|几号|几月几[日号]|什么时候|何时|哪里|哪儿|何地|哪[座个]城市)(?:召开|举办|举行|开)?[的、]"
                        r"[\u4e00-\u9fff“”\"、]{0,12}?(?:会议|会|论坛|仪式|活动)(?:上|前|后|期间)")

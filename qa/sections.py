@@ -23,12 +23,14 @@ a heading with no place takes the province its body names, if one clearly domina
 else 未知. Each such decision, and each sign that a heading was missed, is a warning
 on the Section.
 
-Labels: "总述" for front matter; "N" for reports, N the document's own number when
+Labels: "总述" for front matter, and for the colophon lines that end a bulletin
+(责任编辑：…, 电话：…, 报送：…), which are no report's; "N" for reports, N the document's own number when
 every report heading carries one and no number repeats, else the order of appearance
 (1, 2, …); "N-附K" for the K-th appendix of report N.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -249,8 +251,29 @@ def _build(doc: Document, heads: list[_Head]) -> list[Section]:
         else:
             province, warnings = _check_body(head.province, body)
         kind = "appendix" if head.appendix else "report"
-        sections.append(_section(doc, number, label, province, title, kind, head.line.start, end, head.toc_page, warnings))
+        colophon = _colophon(text, head.line.start, end) if i + 1 == len(heads) else end
+        sections.append(_section(doc, number, label, province, title, kind, head.line.start, colophon, head.toc_page, warnings))
+        if colophon < end:
+            sections.append(_section(doc, None, FRONT_PROVINCE, FRONT_PROVINCE, COLOPHON_TITLE, "front", colophon, end, None))
     return sections
+
+
+COLOPHON_TITLE = "编辑与发送"
+# 责任编辑：王明 / 电话：0531—… / 报送：… at a bulletin's end: its own, not the last report's
+_COLOPHON_LINE = re.compile(r"[（(]?(?:责任编辑|编辑|责编|审核|审稿|校对|签发|电话|传真|地址|邮编|邮箱|E-?mail|联系人|报送|抄送|发送|印发|主办|承办|编印)\s*[:：]")
+
+
+def _colophon(text: str, start: int, end: int) -> int:
+    """Where the run of colophon lines that ends the file begins (`end` when there is none)."""
+    at = end
+    for m in reversed(list(re.finditer(r"[^\n]*\n?", text[start:end]))):
+        line = m.group().strip()
+        if not line:
+            continue
+        if not _COLOPHON_LINE.match(line):
+            break
+        at = start + m.start()
+    return at if text[start:at].strip() else end
 
 
 def _section(doc, number, label, province, title, kind, start, end, toc_page, warnings=()) -> Section:

@@ -201,3 +201,66 @@ def test_what_the_meeting_said_and_a_figure_of_something_new_follow_the_place_ta
     assert (r.question, r.reason) == ("天津会议强调了哪几点？", "elliptic")
     r = resolve("年度计划投资多少？", ["陕西发布了多少个省级重点项目？"])
     assert (r.question, r.reason) == ("陕西年度计划投资多少？", "asks again")
+
+
+ISSUE_2025 = """今日测试快讯
+2025年第3期（总第1701期）
+省科技信息研究院                              2025年2月10日
+
+目  录
+1．海南召开全省自由贸易港建设推进大会……………………3
+2．贵州召开全省大数据产业大会…………………………5
+
+1．海南召开全省自由贸易港建设推进大会
+
+2月5日，海南省委、省政府在海口召开全省自由贸易港建设推进大会。省长刘小明主持会议。会议宣布，2024年全省新增经营主体38万户。
+
+2．贵州召开全省大数据产业大会
+
+2月5日，贵州省在贵阳召开大数据产业大会，会议以视频形式召开。
+
+责任编辑：王明
+电话：0531—51751367
+"""
+
+
+@pytest.fixture(scope="module")
+def issues(files, tmp_path_factory):
+    (files / "issue-2025.txt").write_text(ISSUE_2025, encoding="utf-8")
+    docs = [bulletin_doc("bulletin.txt", BULLETIN, 2024, 6), read_document(files / "issue-2025.txt")]
+    return assistant_over(tmp_path_factory.mktemp("issues-index"), docs)
+
+
+def test_the_lines_that_end_a_bulletin_are_its_own_not_its_last_report_s(issues):
+    from qa.sections import split_sections
+
+    doc = next(d for d in issues.index.documents if d.year == 2025)
+    *_, last_report, colophon = split_sections(doc)
+    assert last_report.province == "贵州" and "责任编辑" not in doc.text[last_report.start : last_report.end]
+    assert (colophon.province, colophon.kind) == ("总述", "front")
+    assert doc.text[colophon.start : colophon.end].startswith("责任编辑：王明")
+    assert direct(issues, "2025年第3期快讯的责任编辑是谁？") == "王明"
+
+
+def test_a_masthead_dated_after_its_issuer_dates_the_bulletin(issues):
+    doc = next(d for d in issues.index.documents if d.year == 2025)
+    assert "省科技信息研究院2025年2月10日\n" in doc.text  # 目 录 below it is the contents' heading, not its tail
+    assert direct(issues, "2025年的快讯是哪天出版的？") == "2025年2月10日"
+
+
+def test_an_issue_named_by_its_number_is_the_bulletin_itself(issues):
+    assert direct(issues, "2025年第3期收录了几个省的报道？") == "2"
+
+
+def test_a_year_that_dates_a_figure_reaches_the_later_issue_that_tells_it(issues):
+    # 2024年 dates the figure, told in the 2025 issue; it dates the meeting when the meeting is asked
+    assert direct(issues, "2024年海南新增经营主体多少万户？") == "38万户"
+    assert issues.answer("2024年海南的会议是哪天开的？").citations[0].doc == "bulletin.txt"
+
+
+def test_a_year_asked_alone_asks_the_previous_question_of_that_year():
+    r = resolve("2024年呢？", ["2025年广东的会议是谁主持的？"])
+    assert (r.question, r.reason) == ("2024年广东的会议是谁主持的？", "other year")
+    assert resolve("那2024年的呢？", ["广东的会议是谁主持的？"]).question == "2024年广东的会议是谁主持的？"
+    # a figure of something new keeps the year of the question before it
+    assert resolve("年度计划投资多少？", ["2025年广东要新增多少个省重点建设项目？"]).question == "2025年广东年度计划投资多少？"
