@@ -162,3 +162,9 @@ def test_unknown_province_filter_is_refused_not_widened(assistant):
     assert a.abstained and "火星" in a.text
     a = assistant.answer("会议提出了什么？", provinces=["四川省", "火星"])
     assert not a.abstained and a.citations[0].province == "四川"
+
+
+def test_what_a_meeting_itself_stressed_opens_with_the_meeting(assistant):
+    # 云南会议强调了什么 names no topic: the sentence that opens 会议强调，… answers it
+    a = assistant.answer("云南会议强调了什么？")
+    assert a.citations[0].quote.startswith("会议强调，要坚持和完善重大产业项目调度机制"), a.text

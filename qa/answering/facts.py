@@ -63,6 +63,9 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
         return []
     top = max(pool[0].score, 1e-9)
     picks = []
+    # 天津会议强调了哪几点: a question with no topic of its own asks what the meeting itself
+    # said, in the sentences that open 会议强调，…
+    meeting_said = q.kind is None and not q.terms and not q.speaker and _MEETING_SAYS.search(q.text)
     for c in pool:
         prior = s.quote_rank_weight * max(c.score, 0.0) / top
         for sent in c.sentences:
@@ -75,10 +78,15 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
             elif q.kind:
                 z += s.quote_kind_bonus * (answers_kind(q, pick.text) + holds_predicate(ctx, pick.text))
                 z += s.quote_kind_bonus * span_fit(q, pick.text)
+            if meeting_said:
+                z += s.quote_kind_bonus * bool(_MEETING_SAYS.match(pick.text))
             if sent.start == 0 and c.opens_section and len(c.sentences) > 1:
                 z -= s.heading_penalty  # a heading names the meeting; the body answers
             picks.append(Pick(c, pick.start, pick.end, z))
     return sorted(picks, key=lambda p: -p.score)
+
+
+_MEETING_SAYS = re.compile(r"(?:会议|大会|会上)(?:还|又|同时|主要)?(?:强调|指出|要求|部署|提出)")
 
 
 def fits(ctx: AnswerContext, p: Pick) -> bool:
