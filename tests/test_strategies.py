@@ -2163,3 +2163,14 @@ def test_a_question_with_you_and_ma_offers_its_side_as_you_mei_you_does(bodies):
 def test_which_cities_said_by_one_province_are_its_cities(assistant):
     # no province named: the one that says it is 四川, and the cities its report names answer
     assert direct(assistant, "与会同志前往哪些市参观考察？") == "成都市、德阳市、眉山市"
+
+
+def test_the_members_of_a_kind_asked_stand_out_of_the_list_that_names_them(bodies):
+    # 柳州市、桂林市和广西柳工集团、玉柴集团先后发言: asked which firms, the firms; asked 单位, all of them
+    assert direct(bodies, "广西大会上哪些企业发言了？") == "广西柳工集团、玉柴集团"
+    assert direct(bodies, "广西大会上哪些市发言了？") == "柳州市、桂林市"
+
+
+def test_a_kind_asked_whether_is_held_by_a_member_the_quote_lists(bodies):
+    answer = bodies.answer("广西大会上有企业发言吗？")
+    assert answer.text.startswith("有。"), answer.text

@@ -73,6 +73,30 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     return None
 
 
+_KIND_NAMES = "|".join((*KINDS, "单位", "地方", "地区"))
+_WHICH_KIND = re.compile(rf"哪些((?:{_KIND_NAMES})(?:(?:和|及|以及|、)(?:{_KIND_NAMES}))*)")
+_PLACES = ("市", "区", "县", "州")
+# (单位 is any body or place a list names; 地方 any place)
+_KINDS_OF = {"单位": ("单位", *_PLACES), "地方": _PLACES, "地区": _PLACES}
+
+
+def members_asked(q, p: Pick) -> tuple[Pick, int, int] | None:
+    """哪些企业作了交流发言 — …、永川区、赛力斯集团作交流发言: the members of the kinds asked
+    (哪些部门和地方: both) that a list of the sentence names, when they stand together in it."""
+    asked = _WHICH_KIND.search(q.text)
+    kinds = [k for named in re.split(r"以及|和|及|、", asked.group(1)) for k in _KINDS_OF.get(named, (named,))] if asked else []
+    for m in _LIST.finditer(p.text) if asked else ():
+        items, at, places = _items(m), m.start(), []
+        for x in items:
+            at = p.text.find(x, at)
+            places.append((at, at + len(x)))
+            at += len(x)
+        held = [i for i, x in enumerate(items) if any(is_member(x, k) for k in kinds)]
+        if held and held == list(range(held[0], held[-1] + 1)):
+            return (p, places[held[0]][0], places[held[-1]][1])
+    return None
+
+
 def lists_a(text: str, kind: str) -> bool:
     """Does the sentence list a member of the kind (…、金川集团作交流发言 for 企业), or name the kind?"""
     return kind in text or any(is_member(x, kind) for m in _LIST.finditer(text) for x in _items(m))

@@ -50,7 +50,7 @@ from .context import (
     names_it_before_the_figure,
     names_the_set,
 )
-from .counting import counted
+from .counting import counted, members_asked
 from .indirect import enumerated, numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
 from .unsaid import ONLY_RECORDED, asks_content, is_heading, its_meeting, only_records_it, post_span, unsaid
@@ -396,7 +396,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         second = _second(ctx, best, pool)
         if second is not None:
             lines.append(ctx.quote_line(second))
-    direct = direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else post_span(q, best)
+    direct = direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else members_asked(q, best) or post_span(q, best)
     # (增长多少 asks the change, not the figure that changed: 达到6.0万亿元，增长5.8%)
     if direct is not None and not STATED_COUNT.search(q.text) and not asks_change(q) and not asks_part(q) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
         direct = (best, *counting[0])  # 全面振兴新突破三年行动…几年: the figure of the noun asked, not 过去一年

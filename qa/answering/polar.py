@@ -14,6 +14,7 @@ from ..question import HELD_IN, YES_OR_NO
 from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext
+from .counting import KINDS, lists_a
 from .meeting import condition, titles
 
 YES, NO = "是", "不是"
@@ -64,7 +65,9 @@ def mentioned(ctx: AnswerContext) -> str:
     text = pick.text
     if q.provinces and pick.candidate.chunk.province not in q.provinces:
         return ""
-    if not all(w in text and not _DENIED_BEFORE.search(text[max(0, text.find(w) - 2) : text.find(w)]) for w in q.choices[0]):
+    # (有企业发言吗: a kind is held by a member the quote lists, 金川集团 for 企业)
+    if not all(w in text and not _DENIED_BEFORE.search(text[max(0, text.find(w) - 2) : text.find(w)]) or w in KINDS and lists_a(text, w)
+               for w in q.choices[0]):
         return ""
     # (有…吗 offers its side as 有没有 does: YES_OR_NO's second group)
     return "有" if re.search(r"有没有|有无", q.text) or ((side := YES_OR_NO.search(q.text)) and side.group(2)) else YES

@@ -305,7 +305,7 @@ def _place_pattern() -> re.Pattern:
 
 # a county, district or city the gazetteer does not list, named in a list: 、前郭县、天长市
 _LOCAL_UNIT = re.compile(r"(?:(?<=[、，,和与及在化])|^)([\u4e00-\u9fff]{2,5}?(?:县|市|区|州|旗|盟|地区|片区|新区|园区|示范区|开发区|合作区|新城))(?=[、，,。；和与及等的党委高设]|$)")
-_NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外]|^(?:设区|县级|地级|市县|区县)|[在的对从向把被]")
+_NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外]|^(?:设区|县级|地级|市县|区县|其他|其它|其余|有关|相关|部分)|[在的对从向把被]")
 # 深化渝西地区: a verb before a name is no part of it
 _LEADING_VERB = re.compile(r"^(?:深化|推进|建设|加快|打造|支持|推动|促进|实现|发展|提升|培育|强化|优化|带动|服务|围绕|聚焦|依托)")
 
