@@ -2174,3 +2174,7 @@ def test_the_members_of_a_kind_asked_stand_out_of_the_list_that_names_them(bodie
 def test_a_kind_asked_whether_is_held_by_a_member_the_quote_lists(bodies):
     answer = bodies.answer("广西大会上有企业发言吗？")
     assert answer.text.startswith("有。"), answer.text
+
+
+def test_a_meeting_s_theme_is_its_heading(bodies):
+    assert direct(bodies, "广西大会的主题是什么？") == "全区营商环境优化提升大会"

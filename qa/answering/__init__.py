@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..asking import asks_one_thing
+from ..asking import THEME_ASKED, asks_one_thing
 from ..question import BESIDE_A_MEETING, LARGEST, asks_only_the_meeting
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .agreement import agrees, names_the_meeting
@@ -76,7 +76,8 @@ def strategy(ctx: AnswerContext) -> str:
     asks_form = q.kind is None and field == "format" and re.search(r"形式|方式", q.text)
     # 会议名称是什么, 开的是什么会: the name is the record's theme, read from the report's heading
     # (十年前第一次开的是什么会, 去年开的什么会: a meeting of another time than the report's)
-    asks_name = q.kind == "name" and field == "theme" and asks_one_thing(q.text)
+    # (会议的主题是什么: the theme the heading gives, 全省深化能力作风建设工作会议，持之以恒…)
+    asks_name = (q.kind == "name" or q.kind is None and bool(THEME_ASKED.search(q.text))) and field == "theme" and asks_one_thing(q.text)
     if asks_name and (q.years or _ANOTHER_TIME.search(q.text)):
         return q.qtype
     # 是2月18日开的吗, 是王凯主持的吗: whether the field holds a value (a verdict reads the record)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..asking import POSTS
+from ..asking import POSTS, THEME_ASKED
 from ..meetings import PART_SEP, field_text, holds_title, person_name
 from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, LARGEST, MUNICIPALITIES
 from ..schema import MeetingRecord
@@ -215,6 +215,9 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
         if field in located:
             where = _held_where(ctx, located)
             c, a, b = where or located[field]
+            if field == "theme" and THEME_ASKED.search(ctx.question.text):
+                # (主题是什么: the heading says it whole, 全省…工作会议，持之以恒深化能力作风建设…)
+                b = line_end if (line_end := c.chunk.text.find("\n", b)) >= 0 else len(c.chunk.text)
             pick = Pick(c, a, b, c.score)
             rank = ctx.citations.add(pick)
             label = _label(ctx, m) if compare else ctx.citations.where(rank, ctx.with_doc)
