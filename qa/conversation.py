@@ -513,6 +513,9 @@ _ASKING_PARTS = re.compile(r"怎么样?|怎样|如何|为什么|为何|什么|�
 _SHORT = 12  # characters: a longer question that names no place is a question of its own
 
 
+_ASKS_OF_THING = re.compile(r"多少|(?<!哪)几|哪(?:一|个|年|天)|什么时候|何时")
+
+
 def _asked_again(q: str, prev: str) -> str:
     """怎么看的？ after 吉林的会有多少人观看？ asks more of it: the two asked together. 怎么开工的？
     after 江西开工了多少个项目？ asks of its place (江西怎么开工的？). A short question whose
@@ -524,8 +527,9 @@ def _asked_again(q: str, prev: str) -> str:
     # (a one-character verb, 看 or 做, names nothing new)
     words = [w for w in _ASKING_PARTS.split(q) if len(w) > 1]
     if not all(w in prev for w in words):
-        # 年度计划投资多少？ after 陕西发布了多少个省级重点项目？: a figure of something new, of the same place
-        place = _subject(prev).place if _COUNT_ASKED.search(q) else ""
+        # 年度计划投资多少？ after 陕西发布了多少个省级重点项目？, 连续几年了？ after 云南的会是哪天开的？:
+        # a figure, a time or a choice of something new, of the same place
+        place = _subject(prev).place if _ASKS_OF_THING.search(q) else ""
         year = "".join(dict.fromkeys(_YEAR.findall(prev))) if not _YEAR.search(q) else ""  # (and of the same year)
         return year + place + q if place else ""
     place = _subject(prev).place

@@ -255,6 +255,10 @@ def test_a_short_question_that_only_asks_or_repeats_asks_more_of_the_previous_on
     # a figure of something new: of the same place (the user does not name it again)
     check(["广东有多少个省重点建设项目？"], "年度计划投资多少？", "广东年度计划投资多少？", "asks again")
     check(["广东有多少个省重点建设项目？"], "谁在会上作了部署？", None)  # something new, no figure
+    # a time or a choice of something new, too (not 哪几场会, which asks which meetings)
+    check(["云南的会是哪天开的？"], "连续几年了？", "云南连续几年了？", "asks again")
+    check(["安徽提出要新增多少家规上民营企业？"], "到哪一年？", "安徽到哪一年？", "asks again")
+    check(["云南的会是哪天开的？"], "哪几场会是上午开的？", None)
 
 
 def test_a_post_without_a_place_is_the_place_talked_about():
