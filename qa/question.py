@@ -189,7 +189,8 @@ def split_parts(text: str) -> list[str]:
         clauses = [c.strip() for c in _CLAUSE_BREAK.split(piece) if c.strip()]
         # inside one sentence, a later clause is its own question only when it opens
         # with one (`、谁主持会议`, `，又是连续第几年`); `…对方是谁` is not
-        asking = [i for i, c in enumerate(clauses) if _asks(c) and (i == 0 or _OPENS_QUESTION.match(c))
+        # (…有几家，其中几个区: a part of the whole just asked is asked with it)
+        asking = [i for i, c in enumerate(clauses) if _asks(c) and (i == 0 or _OPENS_QUESTION.match(c) and not c.startswith("其中"))
                   and not (KINDS["figure"].search(c) and any(_PICKS_BY_FIGURE.search(b) for b in clauses[:i]))]
         if len(asking) < 2:
             out.append(piece)
@@ -202,6 +203,7 @@ def split_parts(text: str) -> list[str]:
     return asking_parts if len(asking_parts) > 1 else [text]
 
 
+_PART_OF = re.compile(r"其中[^，,。？?]*(?:多少|几)")
 # 哪类最少，有多少家: the figure asked is the one the superlative picks, one question
 _PICKS_BY_FIGURE = re.compile(r"哪[^，,]{0,6}最(?:多|大|高|少|小|低)")
 _INSTRUCTION = re.compile(r"^(?:请|麻烦)?(?:帮我|给我)?(?:简要|简单|大概)?(?:概括|总结|归纳|列|说|讲|梳理|介绍|捋|理)(?:一下|下|说|一捋|一理)?(?:吧|呗)?[。！!]?$")
@@ -282,18 +284,22 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         field = "format"  # 是在深圳开的吗: the record's format says where it was held
     years = tuple(int(y) for y in _YEAR.findall(text))
     issue = _ISSUE.search(text)
+    # (…安排了多少个项目，其中产业项目占多少: a part of the whole is asked in the clause of 其中, in
+    # its unit; …有几家，其中几个区 names nothing else: what the whole did is the part's predicate too)
+    part = _PART_OF.search(text) if kind == "figure" else None
+    asking_part = text[part.start() :] if part and predicate(text[part.start() :], kind) else text
     return Question(
         text=text,
         search_text=search_text if len(search_text) >= 4 else text,
         provinces=provinces,
         qtype=qtype,
         kind=kind,
-        unit=_unit(text) if kind == "figure" else _date_unit(text) if kind == "date" else _place_unit(text) if kind == "place" else "",
+        unit=_unit(text[part.start() :] if part else text) if kind == "figure" else _date_unit(text) if kind == "date" else _place_unit(text) if kind == "place" else "",
         topic=topic or text,
         terms=(terms := tuple(dict.fromkeys(t for t in tokenize(topic or text) if not _COUNT_TERM.fullmatch(t) and t not in _pointed_at(text)))),
         term_variants=term_variants(text, terms),
         # (an event named by what was said at it: its date or place is asked, whatever was said)
-        predicate=() if at_event else BYLINE if kind == "person" and _BYLINE_ASKED.search(text) else predicate(text, kind),
+        predicate=() if at_event else BYLINE if kind == "person" and _BYLINE_ASKED.search(text) else predicate(asking_part, kind),
         about_meeting=about_meeting,
         meeting_field=field,
         negated=bool(_NEGATION.search(text)),
@@ -304,7 +310,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)) or any(len(ways) > 1 for ways in quoted_ways)
         or bool(_EXAMPLES_QUOTED.search(text)),
         predicate_head=predicate_head(text, kind),
-        clause_words=tuple(w for w in clause_words(text, kind) if w not in _pointed_at(text)),
+        clause_words=tuple(w for w in clause_words(asking_part, kind) if w not in _pointed_at(text)),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
         polar=polar,
         counts_provinces=counts_provinces,

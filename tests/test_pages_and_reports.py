@@ -52,7 +52,7 @@ BULLETIN = """今日测试快讯
 
 1. 海南召开全省自由贸易港建设大会
 
-2月18日，海南省委、省政府在海口召开全省自由贸易港建设大会。省委书记冯飞出席会议并讲话。会议提出，2024年地区生产总值增长8%左右。全省研发投入总量约100亿元；高新技术产业产值占比49.9%、较上年提高1.4个百分点。
+2月18日，海南省委、省政府在海口召开全省自由贸易港建设大会。省委书记冯飞出席会议并讲话。会议提出，2024年地区生产总值增长8%左右。全省研发投入总量约100亿元；高新技术产业产值占比49.9%、较上年提高1.4个百分点。今年将安排省重点项目200个，其中产业项目数量超过一半，新材料等3大类产业汇集项目70余个。
 """
 
 
@@ -264,3 +264,12 @@ def test_a_year_asked_alone_asks_the_previous_question_of_that_year():
     assert resolve("那2024年的呢？", ["广东的会议是谁主持的？"]).question == "2024年广东的会议是谁主持的？"
     # a figure of something new keeps the year of the question before it
     assert resolve("年度计划投资多少？", ["2025年广东要新增多少个省重点建设项目？"]).question == "2025年广东年度计划投资多少？"
+
+
+def test_a_part_of_a_whole_is_asked_in_its_own_clause_and_unit(added):
+    q = read_question("海南今年安排了多少个省重点项目，其中产业项目占多少？")
+    assert q.qtype != "multi" and q.unit == "%" and "产业" in q.predicate
+    assert direct(added, "海南今年安排了多少个省重点项目，其中产业项目占多少？") == "超过一半"
+    # a part that names nothing else is counted in its own unit, with what the whole did
+    assert read_question("山东会上交流发言的有几家，其中几个市？").qtype != "multi"
+    assert direct(added, "山东会上交流发言的有几家，其中几个市？") == "济南市、青岛市、烟台市、潍坊市"

@@ -629,8 +629,9 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
             found_spans = [s for s in found_spans if shared[s] == most]
     if asks_change(q):
         found_spans = _changes(q, pick.text, found_spans) or found_spans  # (增长多少: the figure a change verb leads)
-    if asks_part(q) and (part := pick.text.find("其中")) >= 0:
-        # …获奖项目多少项，其中一等奖多少项 — 186项，其中一等奖12项: the part is told after 其中
+    if asks_part(q) and (part := pick.text.find("其中")) >= 0 and any(w in spans.clause_of((part, part + 2), pick.text) for w in q.clause_words):
+        # …获奖项目多少项，其中一等奖多少项 — 186项，其中一等奖12项: the part is told after 其中,
+        # when what follows 其中 names it (其中产业项目投资超过一半 tells no 今年计划完成的部分)
         found_spans = [s for s in found_spans if s[0] > part] or found_spans
     if q.kind == "person" and len(q.predicate) > 1:  # (one word, 成绩, may stand anywhere)
         # 省政府与中国科学院…签署合作协议。信长星为…授牌: a name after every sentence of the quote
