@@ -168,3 +168,10 @@ def test_what_a_meeting_itself_stressed_opens_with_the_meeting(assistant):
     # 云南会议强调了什么 names no topic: the sentence that opens 会议强调，… answers it
     a = assistant.answer("云南会议强调了什么？")
     assert a.citations[0].quote.startswith("会议强调，要坚持和完善重大产业项目调度机制"), a.text
+
+
+def test_the_body_heard_is_named_right_after_the_verb_of_hearing(assistant):
+    # 会议听取了省发改委关于…情况汇报: who reported is the body 听取 names, not a leader
+    for question in ("河南会上听取了谁的汇报？", "河南会上谁汇报了？"):
+        a = assistant.answer(question)
+        assert not a.abstained and a.direct_answer.text == "省发改委", a.text

@@ -401,6 +401,9 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
         # (金川集团是谁上台发言的: a body the question names asks who spoke for it, which the list does not say)
         if any(body in q.text for a, b in found for body in spans.list_items(text[a:b])):
             found = []
+    if q.kind == "person" and not found and _HEARD_ASKED.search(q.text):
+        # 听取了谁的汇报, 谁汇报了 — 会议听取了省发改委关于…情况汇报: the body heard is named right after 听取
+        found = [m.span(1) for m in _HEARD.finditer(text)]
     if q.kind == "place" and q.predicate == ("召开",):
         # 在哪座城市召开: the place the meeting is held at (在沈阳召开, 在深圳设主会场), not
         # a branch venue the same sentence lists (沈抚示范区等设分会场)
@@ -452,6 +455,8 @@ def _bodies_did(question: str) -> re.Pattern | None:
         return None
     return re.compile(rf"(?:^|[，,。；;：:])(?:会上[，,]?)?((?:{_BODY}(?:、|和|以及|及))*{_BODY})"
                       r"(?:等)?(?:(?:党委|党组)?(?:主要)?负责(?:同志|人))?(?:在会上)?(?:分别|先后)?" + f"(?:{verb})")
+_HEARD_ASKED = re.compile(r"听取了?谁|谁(?:作了?|做了?)?(?:汇报|介绍)")
+_HEARD = re.compile(rf"听取了?({_BODY})(?=关于|[\u4e00-\u9fff“”]{{0,24}}?(?:汇报|介绍|报告))")
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
 _VENUE_BEFORE = re.compile(r"(?:主会场|会场|会议|会址)(?:设)?(?:在|于)$")
 
