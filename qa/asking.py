@@ -80,6 +80,8 @@ UNIT_NOUNS = [
 ]
 # 会议的主题是什么: the meeting's own theme, which its heading states (not 围绕哪些主题研讨)
 THEME_ASKED = re.compile(r"主题(?:是|为)?(?:什么|啥|何)|什么主题|以什么为主题")
+# 几家, 多少个: a count asked, with the measure word it may take
+HOW_MANY = r"(?:多少|几)[个家项所座条支位名]?"
 # 地区生产总值增长多少: a change asked, which a report tells as a share or a sum (增长8%, 增加300亿元)
 CHANGE_ASKED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|回落)了?(?:是|有|为|达到?)?(?:多少|几)")
 # (第几回, 第几遍: the time it is, whatever the report counts it in: 连续第四年)

@@ -203,7 +203,8 @@ def split_parts(text: str) -> list[str]:
     return asking_parts if len(asking_parts) > 1 else [text]
 
 
-_PART_OF = re.compile(r"其中[^，,。？?]*(?:多少|几)")
+# …安排了多少个项目，其中产业项目占多少: a figure of a part of the whole the question names
+PART_OF = re.compile(r"其中[^，,。？?]*(?:多少|几)")
 # 哪类最少，有多少家: the figure asked is the one the superlative picks, one question
 _PICKS_BY_FIGURE = re.compile(r"哪[^，,]{0,6}最(?:多|大|高|少|小|低)")
 _INSTRUCTION = re.compile(r"^(?:请|麻烦)?(?:帮我|给我)?(?:简要|简单|大概)?(?:概括|总结|归纳|列|说|讲|梳理|介绍|捋|理)(?:一下|下|说|一捋|一理)?(?:吧|呗)?[。！!]?$")
@@ -286,7 +287,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     issue = _ISSUE.search(text)
     # (…安排了多少个项目，其中产业项目占多少: a part of the whole is asked in the clause of 其中, in
     # its unit; …有几家，其中几个区 names nothing else: what the whole did is the part's predicate too)
-    part = _PART_OF.search(text) if kind == "figure" else None
+    part = PART_OF.search(text) if kind == "figure" else None
     asking_part = text[part.start() :] if part and predicate(text[part.start() :], kind) else text
     return Question(
         text=text,

@@ -9,12 +9,12 @@ from functools import cached_property, lru_cache
 
 import rjieba
 
-from ..asking import CHANGE_ASKED, POSTS, SUPERLATIVE
+from ..asking import CHANGE_ASKED, HOW_MANY, POSTS, SUPERLATIVE
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
 from ..layout import numeral
 from ..phrases import bare, holds_phrase  # noqa: F401 (the strategies read them here)
-from ..question import FIELD_KIND, Question
+from ..question import FIELD_KIND, PART_OF, Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
 from .quotes import Citations, Pick, quoted
@@ -455,6 +455,8 @@ def _bodies_did(question: str) -> re.Pattern | None:
         return None
     return re.compile(rf"(?:^|[，,。；;：:])(?:会上[，,]?)?((?:{_BODY}(?:、|和|以及|及))*{_BODY})"
                       r"(?:等)?(?:(?:党委|党组)?(?:主要)?负责(?:同志|人))?(?:在会上)?(?:分别|先后)?" + f"(?:{verb})")
+
+
 _HEARD_ASKED = re.compile(r"听取了?谁|谁(?:作了?|做了?)?(?:汇报|介绍)")
 _HEARD = re.compile(rf"听取了?({_BODY})(?=关于|[\u4e00-\u9fff“”]{{0,24}}?(?:汇报|介绍|报告))")
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
@@ -468,6 +470,8 @@ _HELD_ASKED = re.compile(r"召开|举行|举办|开的|开会|开幕|办的")
 def asks_year_held(q: Question) -> bool:
     """会议是哪一年开的: the year of the meeting itself."""
     return q.kind == "date" and q.unit == "年" and q.about_meeting and bool(_HELD_ASKED.search(q.text))
+
+
 _DATING = re.compile(r"召开|举行|举办|开幕|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|(?:19|20)\d\d[-/.]\d")
 _ASKS_VENUE = re.compile(r"召开|举行|举办|开的|开会|开在|地点|会场|会址|场地|在哪")
 
@@ -515,7 +519,7 @@ def change_has_its_subject(q: Question, text: str) -> bool:
 
 def asks_part(q: Question) -> bool:
     """…多少项，其中一等奖多少项: a figure of a part of the whole the question names."""
-    return q.kind == "figure" and bool(re.search(r"其中[^，,。？?]*(?:多少|几)", q.text))
+    return q.kind == "figure" and bool(PART_OF.search(q.text))
 
 
 def asks_change(q: Question) -> bool:
@@ -687,7 +691,7 @@ def _order_asked(text: str) -> re.Match | None:
     return _ORDER_ASKED.search(text) or _ORDER_AFTER_ROLL.search(text)
 
 
-_NOUN_COUNTED = re.compile(r"(?:几|多少)[个项家所座条批名位支]?([\u4e00-\u9fff]{1,8})")
+_NOUN_COUNTED = re.compile(HOW_MANY + r"([\u4e00-\u9fff]{1,8})")
 # 维护国家几大安全的, 聚力几大攻坚: a short noun, whole, right after the count asked for
 _COUNTED_NOUN = re.compile(r"(?:几|多少)[大个张级项条类种支]([\u4e00-\u9fff]{1,2})(?=[的？?，,。”\"]|$)")
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..asking import HOW_MANY
 from ..meetings import looks_like_name
+from ..question import Question
 from . import spans
 from .context import AnswerContext, Reply, holds_predicate, is_relevant
 from .quotes import Pick
@@ -31,9 +33,8 @@ NEAR = 10  # characters between a list and the predicate it is the subject or ob
 # kinds a list mixes with others (兰州市、定西市、甘谷县、省交通运输厅、金川集团作交流发言):
 # asked 几个市, only its cities are counted. (单位 and 机构 name any of them)
 KINDS = ("企业", "公司", "部门", "高校", "院校", "医院", "银行", "园区", "市", "区", "县", "州")
-_HOW_MANY = r"(?:多少|几)[个家项所座条支位名]?"  # what a count is asked by, and the noun counted after it
-_NOUN_ASKED = re.compile(_HOW_MANY + r"([\u4e00-\u9fff]{2})")
-_KIND_ASKED = re.compile(_HOW_MANY + "(" + "|".join(KINDS) + ")")
+_NOUN_ASKED = re.compile(HOW_MANY + r"([\u4e00-\u9fff]{2})")  # (the noun counted after what asks the count)
+_KIND_ASKED = re.compile(HOW_MANY + "(" + "|".join(KINDS) + ")")
 
 
 def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
@@ -80,7 +81,7 @@ _PLACES = ("市", "区", "县", "州")
 _KINDS_OF = {"单位": ("单位", *_PLACES), "地方": _PLACES, "地区": _PLACES}
 
 
-def members_asked(q, p: Pick) -> tuple[Pick, int, int] | None:
+def members_asked(q: Question, p: Pick) -> tuple[Pick, int, int] | None:
     """哪些企业作了交流发言 — …、永川区、赛力斯集团作交流发言: the members of the kinds asked
     (哪些部门和地方: both) that a list of the sentence names, when they stand together in it."""
     asked = _WHICH_KIND.search(q.text)

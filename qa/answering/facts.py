@@ -196,10 +196,12 @@ def _dates_the_bulletin(q, p: Pick) -> bool:
     with no verb to match; it dates the bulletin."""
     if q.kind != "date" or q.provinces or p.candidate.chunk.province != FRONT_PROVINCE or not ABOUT_THE_BULLETIN.search(q.text):
         return False
-    # (山东省科技信息研究院2025年2月10日: the issuer may stand before the date on its line)
+    if _bare_date(q, p):
+        return True
+    # (山东省科技信息研究院2025年2月10日: the issuer may stand before the date that ends its line)
     found = kind_spans(q, p.text)
-    return _bare_date(q, p) or len(found) == 1 and not p.text[found[0][1] :].strip() and len(p.text[: found[0][0]]) <= _ISSUER_CHARS \
-        and not re.search(r"[，,。；;：:]", p.text[: found[0][0]])
+    issuer = p.text[: found[0][0]] if len(found) == 1 and not p.text[found[0][1] :].strip() else None
+    return issuer is not None and len(issuer) <= _ISSUER_CHARS and not re.search(r"[，,。；;：:]", issuer)
 
 
 _ISSUER_CHARS = 20

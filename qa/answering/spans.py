@@ -42,8 +42,9 @@ _PERIOD = re.compile(r"(?:第?[一二三四1-4]|首)季度|[上下]半年|年初
 _RELATIVE_YEAR = re.compile(r"(?:今|去|明|前|当)年(?!\s*\d)")
 # a date that says its year, by number or relative to now (去年9月, not 农历大年初九)
 # (2025-02-05 names its year, month and day)
-_NAMES_A_DAY = re.compile(r"[日号天]|初[一二三四五六七八九十]|正月十|^(?:19|20)\d\d[-/.]")
-_NAMES_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[今去明前当]年|^(?:19|20)\d\d[-/.]")
+_ISO_DATE = r"^(?:19|20)\d\d[-/.]"
+_NAMES_A_DAY = re.compile(rf"[日号天]|初[一二三四五六七八九十]|正月十|{_ISO_DATE}")
+_NAMES_A_YEAR = re.compile(rf"(?:19|20)\d\d\s*年|[今去明前当]年|{_ISO_DATE}")
 _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
 TITLES = (
@@ -370,7 +371,7 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         if unit == "农历":
             return [s for s in dates(text) if _LUNAR.search(text[s[0] : s[1]])]
         if unit == "月":  # 几月份: a date that names its month
-            return [s for s in dates(text) if "月" in text[s[0] : s[1]] or _NAMES_A_DAY.search(text[s[0] : s[1]][:5])]
+            return [s for s in dates(text) if "月" in text[s[0] : s[1]] or re.match(_ISO_DATE, text[s[0] : s[1]])]
         if unit == "日":  # 几号: a date that names its day (2月20日, 大年初九, 节后第一天)
             return [s for s in dates(text) if _NAMES_A_DAY.search(text[s[0] : s[1]])]
         # 哪一年: a date that names no year (2月18日, 农历大年初九) does not say it
