@@ -189,7 +189,12 @@ def heading_province(title: str) -> str | None:
         province = province_at_start(part, cities=True)
         if province:
             return province
-    return None
+    # 全省高质量发展大会在济南召开: the place a title says the meeting was held in
+    held = _HELD_AT.search(title)
+    return province_at_start(held.group(1), cities=True) if held else None
+
+
+_HELD_AT = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:市|省)?(?:召开|举行|举办|开幕)")
 
 
 def province_of(name: str) -> str | None:

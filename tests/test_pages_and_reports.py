@@ -273,3 +273,11 @@ def test_a_part_of_a_whole_is_asked_in_its_own_clause_and_unit(added):
     # a part that names nothing else is counted in its own unit, with what the whole did
     assert read_question("山东会上交流发言的有几家，其中几个市？").qtype != "multi"
     assert direct(added, "山东会上交流发言的有几家，其中几个市？") == "济南市、青岛市、烟台市、潍坊市"
+
+
+def test_a_title_that_says_where_the_meeting_was_held_names_its_province(files):
+    from qa.sections import split_sections
+
+    # 全省高质量发展大会在济南召开: no place opens it, but 济南 is where it was held
+    [section] = [s for s in split_sections(read_document(files / "shandong.html")) if s.kind == "report"]
+    assert (section.province, section.warnings) == ("山东", ())
