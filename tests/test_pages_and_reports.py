@@ -44,6 +44,8 @@ REPORT = """# 湖北省2025年“新春第一会”：全省优化营商环境�
 ## 二、部署重点工作
 
 王忠林要求，一季度要开工亿元以上项目不少于1200个。
+
+王忠林指出，2024年全省地区生产总值达到6.0万亿元，增长5.8%；全年新签约亿元以上项目4500个。
 """
 
 BULLETIN = """今日测试快讯
@@ -281,3 +283,10 @@ def test_a_title_that_says_where_the_meeting_was_held_names_its_province(files):
     # 全省高质量发展大会在济南召开: no place opens it, but 济南 is where it was held
     [section] = [s for s in split_sections(read_document(files / "shandong.html")) if s.kind == "report"]
     assert (section.province, section.warnings) == ("山东", ())
+
+
+def test_a_quote_cut_at_a_semicolon_has_the_year_of_the_sentence_it_goes_on(added):
+    # …2024年全省地区生产总值…；全年新签约亿元以上项目4500个: 4500个 is 2024's, not 2025's
+    assert direct(added, "2024年湖北新签约了多少个亿元以上项目？") == "4500个"
+    answer = added.answer("2025年湖北新签约了多少个亿元以上项目？")
+    assert answer.direct_answer is None or answer.direct_answer.text != "4500个", answer.text

@@ -201,6 +201,15 @@ _LEVEL_LABEL = re.compile(r"(全国|全省|全市|全区)(?!第)")
 _EDITION_LABEL = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:届|期)")
 
 
+def lead_year_agrees(q, p: Pick) -> bool:
+    """2025年…新签约了多少个项目 — 2024年全省地区生产总值…；全年新签约…4500个: a quote cut at ；
+    goes on the sentence before it, whose year is the quote's when the quote names none."""
+    if not q.years or _YEAR_LABEL.search(p.text):
+        return True
+    lead = p.candidate.chunk.text[: p.start].rstrip()
+    return not lead.endswith(("；", ";")) or years_agree(q, re.split(r"[。！？!?\n]", lead)[-1])
+
+
 _THIS_YEAR = re.compile(r"今年|本年|年内")
 _LAST_YEAR = re.compile(r"去年|上一年|过去(?:的)?一年")
 
