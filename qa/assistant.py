@@ -239,7 +239,7 @@ class Assistant:
             # no meeting may date what the report says, in any document whose report writes it)
             texts = {d.name: d.text for d in docs}
             keep |= {s.doc for s in self.index.sections if (not q.provinces or s.province in q.provinces)
-                     and any(f"{y}年" in texts[s.doc][s.start : s.end] for y in q.years)}
+                     and any(texts[s.doc].find(f"{y}年", s.start, s.end) >= 0 for y in q.years)}
         if not keep or len(keep) == len(docs):
             return None  # the question's year speaks of the content, not of which bulletin
         # (2024年山东地区生产总值, asked of a 2025 page that alone reports on 山东: the year is the figure's)

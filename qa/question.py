@@ -288,6 +288,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     # (…安排了多少个项目，其中产业项目占多少: a part of the whole is asked in the clause of 其中, in
     # its unit; …有几家，其中几个区 names nothing else: what the whole did is the part's predicate too)
     part = PART_OF.search(text) if kind == "figure" else None
+    pointed = _pointed_at(text)
     asking_part = text[part.start() :] if part and predicate(text[part.start() :], kind) else text
     return Question(
         text=text,
@@ -297,7 +298,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         kind=kind,
         unit=_unit(text[part.start() :] if part else text) if kind == "figure" else _date_unit(text) if kind == "date" else _place_unit(text) if kind == "place" else "",
         topic=topic or text,
-        terms=(terms := tuple(dict.fromkeys(t for t in tokenize(topic or text) if not _COUNT_TERM.fullmatch(t) and t not in _pointed_at(text)))),
+        terms=(terms := tuple(dict.fromkeys(t for t in tokenize(topic or text) if not _COUNT_TERM.fullmatch(t) and t not in pointed))),
         term_variants=term_variants(text, terms),
         # (an event named by what was said at it: its date or place is asked, whatever was said)
         predicate=() if at_event else BYLINE if kind == "person" and _BYLINE_ASKED.search(text) else predicate(asking_part, kind),
@@ -311,7 +312,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         quoted_any=bool(re.search(r"[”\"][）)]?\s*[（(]?\s*(?:或者?|或是|还是|/)\s*[“\"]", text)) or any(len(ways) > 1 for ways in quoted_ways)
         or bool(_EXAMPLES_QUOTED.search(text)),
         predicate_head=predicate_head(text, kind),
-        clause_words=tuple(w for w in clause_words(asking_part, kind) if w not in _pointed_at(text)),
+        clause_words=tuple(w for w in clause_words(asking_part, kind) if w not in pointed),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
         polar=polar,
         counts_provinces=counts_provinces,

@@ -77,7 +77,8 @@ def read_webpage(data: bytes) -> WebPage:
     except (ParserError, ValueError) as exc:
         raise WebPageError(f"not an HTML page ({exc})") from None
     title, year = _title(tree), _year(tree)  # before trafilatura, which prunes the tree
-    byline, editor = _byline(tree), _editor(tree)  # taken out of the tree; put back in place below
+    lines = _lines_of(tree)
+    byline, editor = _byline(lines), _editor(lines)  # taken out of the tree; put back in place below
     if year is None and (dated := _PUBLISHED.search(byline)):
         year = int(dated.group(1))
     _prune(tree)
@@ -167,16 +168,16 @@ def _taken(found: tuple[str, object] | None) -> str:
     return text
 
 
-def _byline(tree) -> str:
+def _byline(lines: list[tuple[str, object]]) -> str:
     """The fullest short line that dates the page, cut before its font-size and print links."""
-    found = _taken(max((x for x in _lines_of(tree) if _PUBLISHED.search(x[0])), key=lambda x: len(x[0]), default=None))
+    found = _taken(max((x for x in lines if _PUBLISHED.search(x[0])), key=lambda x: len(x[0]), default=None))
     byline = _BYLINE_END.split(found)[0].strip(" 　|")
     return re.sub(r"[ 　|]+(?=[\u4e00-\u9fff]{2,4}[:：])", "\n", byline)  # a line for each label: 来源：…
 
 
-def _editor(tree) -> str:
+def _editor(lines: list[tuple[str, object]]) -> str:
     """（责任编辑：王晓东）, the page's last such line."""
-    return _taken(next((x for x in reversed(_lines_of(tree)) if _EDITOR.fullmatch(x[0])), None))
+    return _taken(next((x for x in reversed(lines) if _EDITOR.fullmatch(x[0])), None))
 
 
 def _with_byline(text: str, byline: str, editor: str) -> str:

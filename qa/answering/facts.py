@@ -196,20 +196,28 @@ def _dates_the_bulletin(q, p: Pick) -> bool:
     with no verb to match; it dates the bulletin."""
     if q.kind != "date" or q.provinces or p.candidate.chunk.province != FRONT_PROVINCE or not ABOUT_THE_BULLETIN.search(q.text):
         return False
-    if _bare_date(q, p):
-        return True
+    if (around := _around_lone_date(q, p)) is None:
+        return False
     # (山东省科技信息研究院2025年2月10日: the issuer may stand before the date that ends its line)
-    found = kind_spans(q, p.text)
-    issuer = p.text[: found[0][0]] if len(found) == 1 and not p.text[found[0][1] :].strip() else None
-    return issuer is not None and len(issuer) <= _ISSUER_CHARS and not re.search(r"[，,。；;：:]", issuer)
+    before, after = around
+    return _bare(before + after) or not after.strip() and len(before) <= _ISSUER_CHARS and not re.search(r"[，,。；;：:]", before)
 
 
 _ISSUER_CHARS = 20
 
 
 def _bare_date(q, p: Pick) -> bool:
+    return (around := _around_lone_date(q, p)) is not None and _bare("".join(around))
+
+
+def _around_lone_date(q, p: Pick) -> tuple[str, str] | None:
+    """The text before and after the one date a sentence gives, or None."""
     found = kind_spans(q, p.text) if q.kind == "date" else []
-    return len(found) == 1 and not re.sub(r"[\s。，,]", "", p.text[: found[0][0]] + p.text[found[0][1] :])
+    return (p.text[: found[0][0]], p.text[found[0][1] :]) if len(found) == 1 else None
+
+
+def _bare(text: str) -> bool:
+    return not re.sub(r"[\s。，,]", "", text)
 
 
 def _counts_the_noun(ctx: AnswerContext, p: Pick) -> bool:
