@@ -129,7 +129,7 @@ class Assistant:
             # a province the user picked means that province's own reports
             scope = Scope(present, strict=bool(chosen) or q.qtype == "compare", docs=docs)
         if not q.parts:
-            return compose(self._context(q, scope, k))
+            return self._with_other_years(q, compose(self._context(q, scope, k)))
         parts = []
         for part in q.parts:
             part_asked = chosen or (() if part.qtype == "which" else part.provinces)
@@ -140,6 +140,23 @@ class Assistant:
         # the whole question is answered part by part; its closest passages are its first part's
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
+
+    def _with_other_years(self, q: Question, answer: Answer) -> Answer:
+        """四川的会由谁主持, asked of documents that report on 四川's meetings of two years: the
+        answer quotes one year's report; it says which, and which other years there are (the
+        follow-up 2024年呢？ asks one of them)."""
+        if answer.abstained or q.years or q.issue or q.qtype in ("which", "compare") or not answer.citations:
+            return answer
+        top = answer.citations[0]
+        year_of = {d.name: d.year for d in self.index.documents}
+        year = year_of.get(top.doc)
+        quoted = {year_of.get(c.doc) for c in answer.citations if c.province == top.province and f"[{c.rank}]" in answer.text}
+        others = sorted({y for s in self.index.sections if s.province == top.province and s.kind == "report"
+                         and (y := year_of.get(s.doc)) is not None and y not in quoted})
+        if year is None or not others:
+            return answer
+        note = f"（以上引自{year}年的报道；资料中还有{top.province}{'、'.join(f'{y}年' for y in others)}的会议报道，问那一年请注明年份。）"
+        return replace(answer, text=f"{answer.text}\n{note}")
 
     def _read(self, text: str) -> Question:
         """The question read with the people of the documents it names (张安顺 is no place)."""

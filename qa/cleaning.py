@@ -48,21 +48,24 @@ def clean_text(raw: str) -> str:
     return clean(raw).text
 
 
-def clean(raw: str, repair: bool = True, page_lines: tuple[tuple[int, int], ...] = ()) -> Cleaned:
+def clean(raw: str, repair: bool = True, page_lines: tuple[tuple[int, int], ...] = (), standalone: tuple[str, ...] = ()) -> Cleaned:
     """The cleaned text and where its pages start.
 
     repair: join lines that a PDF broke mid-sentence (off for web pages, whose lines are paragraphs).
     page_lines: (raw line index, page number) where each page of the source starts (a PDF's pages);
     without them, page-marker lines in the text give the pages.
+    standalone: lines (compared without spaces) that are never joined to another.
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = [remove_stray_spaces(line.strip()) for line in raw.split("\n")]
+    raw_lines = raw.split("\n")
+    lines = [remove_stray_spaces(line.strip()) for line in raw_lines]
+    alone = {i for i, line in enumerate(lines) if line and layout.squeeze(line) in standalone}
     markers = []
     for i, line in enumerate(lines):
         if m := layout.PAGE_MARKER.match(line):
             markers.append((i, int(next(g for g in m.groups() if g))))
             lines[i] = ""
-    text, starts = _join_lines(lines, repair)
+    text, starts = _join_lines(lines, repair, opens=_indented(raw_lines) | alone, alone=alone)
     warnings: tuple[str, ...] = ()
     if page_lines:
         pages = _page_starts(page_lines, starts, len(text))
@@ -72,6 +75,18 @@ def clean(raw: str, repair: bool = True, page_lines: tuple[tuple[int, int], ...]
 
 
 # ---------------------------------------------------------------- line repair
+
+# 　　2月6日，…: two ideographic spaces (or ASCII ones) open a paragraph in Chinese typesetting
+_INDENT = re.compile(r"^(?:\u3000|[ \u00a0]{2})[\u3000 \u00a0]*\S")
+INDENT_MEANS_NOTHING = 0.8  # a text indented nearly throughout has a margin, not paragraph indents
+
+
+def _indented(raw_lines: list[str]) -> set[int]:
+    """The lines that open a paragraph by their indent, where indents tell paragraphs apart."""
+    filled = sum(1 for line in raw_lines if line.strip())
+    found = {i for i, line in enumerate(raw_lines) if _INDENT.match(line)}
+    return found if len(found) <= filled * INDENT_MEANS_NOTHING else set()
+
 
 class _Repair:
     """Decides, line by line, whether a line continues on the next non-blank line."""
@@ -159,14 +174,17 @@ def _has_sentence_break(line: str) -> bool:
 
 
 def _join(left: str, right: str) -> str:
-    # Latin words broken across lines need their space back; CJK text never has one
-    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
+    # Latin words broken across lines need their space back; CJK text never has one, nor a
+    # number a line break cut (总投资7 | 283亿元)
+    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() and not (left[-1].isdigit() and right[0].isdigit()):
         return left + " " + right
     return left + right
 
 
-def _join_lines(lines: list[str], repair: bool) -> tuple[str, list[int]]:
+def _join_lines(lines: list[str], repair: bool, opens: set[int] = frozenset(), alone: set[int] = frozenset()) -> tuple[str, list[int]]:
     """The joined text, and for every line the offset where its content starts in it.
+
+    A line in `opens` is never joined to the line before it, one in `alone` neither to the line after.
 
     Runs of blank lines become one blank line; blank lines inside a broken sentence go.
     A line with no content gets the offset of the next content after it.
@@ -207,7 +225,8 @@ def _join_lines(lines: list[str], repair: bool) -> tuple[str, list[int]]:
         blank_follows = i + 1 < len(lines) and not lines[i + 1]
         # (a page break may split the paragraph under a subtitle: two lines are read)
         below = following[i] + (following[next_at[i]] or "") if repairer and len(pending) == 1 and following[i] is not None else ""
-        if repairer and repairer.continues(line, after_heading, blank_follows, following[i], below):
+        joins = i not in alone and next_at[i] not in opens
+        if repairer and joins and repairer.continues(line, after_heading, blank_follows, following[i], below):
             current = line
             continue
         at = emit(line)

@@ -100,6 +100,37 @@ def pdf_page_numbers(pages: list[str]) -> tuple[list[str], list[int]]:
     return pages, [i + 1 for i in range(len(pages))]
 
 
+def pdf_running_lines(pages: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """The pages without the header or footer line that a PDF repeats on them, and that line.
+
+    河南省人民政府办公厅 政务动态（2025年第12期） on top of every page is no part of the
+    sentence a page break cuts (…1.2万亿 | 元以上). The first page keeps it, as a line of its
+    own: it names the issuer and dates the document.
+    """
+    ends: list[tuple[int, ...]] = []  # per page: the line indexes of its first and last non-blank lines
+    for page in pages:
+        filled = [j for j, line in enumerate(page.split("\n")) if line.strip()]
+        ends.append(tuple(dict.fromkeys(filled[:1] + filled[-1:])))
+    texts = [page.split("\n") for page in pages]
+    counts: dict[str, int] = {}
+    for lines, at in zip(texts, ends):
+        for key in {layout.squeeze(lines[j]) for j in at}:
+            counts[key] = counts.get(key, 0) + 1
+    with_text = sum(1 for at in ends if at)
+    running = {k for k, n in counts.items() if len(k) >= 4 and n >= 2 and n * 3 >= with_text * 2}
+    if not running:
+        return pages, ()
+    kept: set[str] = set()
+    for lines, at in zip(texts, ends):
+        for j in at:
+            key = layout.squeeze(lines[j])
+            if key in running:
+                if key in kept:
+                    lines[j] = ""
+                kept.add(key)
+    return ["\n".join(lines) for lines in texts], tuple(sorted(running))
+
+
 # ---------------------------------------------------------------- reading
 
 @dataclass(frozen=True)
@@ -113,6 +144,7 @@ class Raw:
     html_year: int | None = None
     is_html: bool = False
     warnings: tuple[str, ...] = ()
+    standalone: tuple[str, ...] = ()  # lines that are no part of a sentence (a PDF's running header)
 
 
 def read_source(path: Path | str) -> Raw:
@@ -130,13 +162,14 @@ def read_source(path: Path | str) -> Raw:
         if not data.startswith(b"%PDF"):
             raise DocumentError(path, "not a PDF file (no %PDF header)")
         pages, numbers = pdf_page_numbers(read_pdf_pages(path))
+        pages, running = pdf_running_lines(pages)
         page_lines, line = [], 0
         for page, number in zip(pages, numbers):
             page_lines.append((line, number))
             line += page.count("\n") + 1
         empty = [n for page, n in zip(pages, numbers) if not page.strip()]
         warnings = (f"pages {', '.join(map(str, empty[:10]))} hold no text (scanned images?): they are not indexed",) if empty else ()
-        raw = Raw("\n".join(pages), data, tuple(page_lines), warnings=warnings)
+        raw = Raw("\n".join(pages), data, tuple(page_lines), warnings=warnings, standalone=running)
     elif suffix in HTML_SUFFIXES:
         from .webpage import WebPageError, read_webpage
 
@@ -168,7 +201,7 @@ def read_raw(path: Path | str) -> tuple[str, bytes]:
 def read_document(path: Path | str) -> Document:
     path = Path(path)
     raw = read_source(path)
-    cleaned = clean(raw.text, repair=not raw.is_html, page_lines=raw.page_lines)
+    cleaned = clean(raw.text, repair=not raw.is_html, page_lines=raw.page_lines, standalone=raw.standalone)
     if not cleaned.text.strip():
         raise DocumentError(path, "no text left after removing page markers")
     head = layout.masthead(cleaned.text)

@@ -32,7 +32,7 @@ _NUMBERING = [
     ("cn", re.compile(rf"^([{_CN_DIGITS}]{{1,4}})\s*[、．.]\s*")),
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
 ]
-_BRACKET = re.compile(r"^【([^】]{1,15})】\s*")
+BRACKET = re.compile(r"^【([^】]{1,15})】\s*")
 _APPENDIX = re.compile(r"^附(?:件|录)?\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]\s*")
 # "- item", "* item", "• item", "1) item", "（1）item": a list item, never glued to the next line
 BULLET = re.compile(rf"^(?:[-*+•·▪■●◆]\s+|\d{{1,3}}[)）]|[(（](?:\d{{1,3}}|[{_CN_DIGITS}]{{1,3}})[)）]|[\u2460-\u2473])")
@@ -115,7 +115,7 @@ def _read_marks(s: str) -> Heading | None:
     appendix = False
     if m := _APPENDIX.match(s):
         appendix, s = True, s[m.end() :]
-    if _BRACKET.match(s):
+    if BRACKET.match(s):
         forms.append("bracket")  # "【江苏】…": the title keeps it, for heading_province to read
     title = s.strip().strip("*").strip()
     if not title and not appendix:

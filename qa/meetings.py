@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .chunking import sentence_spans
 from .gazetteer import province_of
-from .layout import squeeze
+from .layout import BRACKET, squeeze
 from .schema import Document, Evidence, MeetingRecord, Section
 
 MEETING_FIELDS = ("date", "format", "host", "speakers", "scale", "theme")
@@ -180,13 +180,18 @@ class _Report:
         first_line = body.split("\n", 1)[0]
         # the heading line carries the title; a section whose text opens with its body has none
         is_heading = bool(section.title) and squeeze(section.title.rstrip("：:")) in squeeze(first_line)
-        self.heading = (section.start, section.start + (len(first_line) if is_heading else 0))
+        self.title_span = (section.start, section.start + (len(first_line) if is_heading else 0))
+        # 【福建】2月5日，福建省委…召开…大会。…: a digest's paragraph under its place in brackets; its
+        # first sentence is the title and the meeting's own sentence too
+        run_in = is_heading and re.search("[。！？]", first_line) and BRACKET.match(first_line)
+        self.heading = (section.start, section.start + run_in.end()) if run_in else self.title_span
         others = {m.group(0) for m in _OTHER_EVENT.finditer(section.title)}
         self.sentences: list[_Sentence] = []
         for a, b in sentence_spans(body):
-            start = section.start + a
-            if start < self.heading[1]:
+            if section.start + b <= self.heading[1]:
                 continue
+            a = max(a, self.heading[1] - section.start)  # (the run-in sentence, without its bracket)
+            start = section.start + a
             text = body[a:b]
             if _OTHER_EVENT_OPENING.match(text) or any(m.group(0) not in others for m in _OTHER_EVENT.finditer(text)):
                 continue  # about another event: its date, host and audience are not this meeting's
@@ -287,7 +292,7 @@ class _Report:
         title = self.section.title
         m = _THEME.search(title) or _THEME_FIRST.search(title)
         theme = m.group("theme") if m else title
-        a, b = self.heading
+        a, b = self.title_span
         at = self.doc.text.find(theme, a, b) if b > a else self.doc.text.find(theme, a, self.section.end)
         if at < 0:
             return "", None

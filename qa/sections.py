@@ -102,9 +102,21 @@ def _candidates(lines: list[_Line], toc_titles: list[str]) -> list[_Cand]:
         if h.form == "plain" and _place_colon(h.title):
             h = replace(h, form="colon")
         shaped = h.appendix or _title_shaped(h) or _in_toc(h.title, toc_titles)
+        if not shaped and (run_in := _run_in_title(h)):
+            h, shaped = replace(h, title=run_in), True
         if shaped or h.numbered:
             out.append(_Cand(line, h, None if h.appendix else heading_province(h.title), shaped))
     return out
+
+
+def _run_in_title(h: layout.Heading) -> str | None:
+    """【福建】2月5日，福建省委、省政府召开…大会。…: a digest's paragraph that opens with its
+    place in brackets is a report; its title is the bracket and the first sentence."""
+    m = layout.BRACKET.match(h.title)
+    if not m or "bracket" not in h.form or len(m.group(1)) > 8 or province_at_start(m.group(1), cities=True) is None:
+        return None
+    first = re.split(r"[。！？；]", h.title[m.end() :], maxsplit=1)[0]
+    return f"{m.group()}{first}" if first else None
 
 
 def _place_colon(title: str) -> bool:
@@ -294,10 +306,13 @@ def page_at(page_starts, offset: int) -> int | None:
 
 
 def _whole_file(doc: Document, lines: list[_Line]) -> Section:
-    """A file without report headings is one report; its first heading, else its first line, is the title."""
+    """A file without report headings is one report; its first heading, else its first line shaped
+    like a title, else its first line, is the title."""
     filled = [l for l in lines if l.text.strip()]
     marked = [l for l in filled[:10] if (h := layout.parse_heading(l.text)) and h.marked and not h.appendix]
-    first = (marked or filled)[0]
+    # (a line that names the meeting before the issuer's line above it: 河南省人民政府办公厅 政务动态)
+    titled = [l for l in filled[:5] if layout.plain_title(l.text)]
+    first = (marked or titled or filled)[0]
     h = layout.parse_heading(first.text)
     title = h.title if h else first.text.strip()
     province, warnings = _check_body(heading_province(title), doc.text[first.start + len(first.text) :])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .layout import MEETING
+from .layout import MEETING, squeeze
 
 # <meta charset="gbk">, <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,30})""", re.I)
@@ -77,12 +77,13 @@ def read_webpage(data: bytes) -> WebPage:
     except (ParserError, ValueError) as exc:
         raise WebPageError(f"not an HTML page ({exc})") from None
     title, year = _title(tree), _year(tree)  # before trafilatura, which prunes the tree
+    _unwrap_layout_tables(tree)
     lines = _lines_of(tree)
     byline, editor = _byline(lines), _editor(lines)  # taken out of the tree; put back in place below
     if year is None and (dated := _PUBLISHED.search(byline)):
         year = int(dated.group(1))
+    headline = _headline(extract_title(tree), lines)  # before pruning: the title block may be a td.title
     _prune(tree)
-    headline = extract_title(tree)  # the article's <h1> or title block, as trafilatura finds it
     try:
         text = trafilatura.extract(
             tree,
@@ -147,14 +148,56 @@ _BYLINE_CHARS = 120  # an element longer than this is the article, not its bylin
 
 
 def _lines_of(tree) -> list[tuple[str, object]]:
-    """The short texts of the page's elements, whitespace within a line kept as written."""
+    """The short texts of the page's elements, whitespace within a line kept as written
+    (a <br> or &nbsp; as a space: 时间：2025年02月05日&nbsp;&nbsp;来源：四川日报)."""
     found = []
     for node in tree.iter():
         if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head", "meta", "html", "body"):
-            text = re.sub(r"[ \t\r\n]+", " ", node.text_content()).strip(" 　")
+            text = re.sub(r"\s+", " ", _text_of(node)).strip()
             if 0 < len(text) <= _BYLINE_CHARS:
                 found.append((text, node))
     return found
+
+
+def _text_of(node) -> str:
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+# a page's <title> joins the report's title to the site's name: 四川省人民政府网站--全省…大会在成都召开
+_TITLE_PARTS = re.compile(r"\s*(?:--|——|_|\||｜|\s[-–—]\s)\s*")
+
+
+def _headline(found: str | None, lines: list[tuple[str, object]]) -> str:
+    """The report's title: the part of what trafilatura found that names a meeting, and the
+    page's own title block when it goes on from there (…在成都召开 王晓晖出席并讲话 施小琳主持)."""
+    parts = [p for p in _TITLE_PARTS.split(found or "") if p]
+    headline = next((p for p in parts if MEETING.search(p)), found or "")
+    key = squeeze(headline)
+    # (a title block with its date and source under it, 来源：南方日报 2024-02-19, is no title)
+    fuller = [x for x in lines if len(key) >= 6 and squeeze(x[0]).startswith(key) and not re.search(r"[。；！？：:]|\d{4}", x[0])]
+    block = max(fuller, key=lambda x: len(x[0]), default=None)
+    # the block leaves the tree, to be put back on top (trafilatura may keep a piece of it: 王晓晖出席并讲话 after a <br>)
+    return _taken(block) if block and len(squeeze(block[0])) > len(key) and MEETING.search(block[0]) else headline
+
+
+# A cell holding this much prose is a page laid out with a table, not a table of data:
+# trafilatura would write it as one "| … |" row, the article's paragraphs run together
+_PROSE_CELL_CHARS = 200
+
+
+def _unwrap_layout_tables(tree) -> None:
+    for table in list(tree.iter("table")):
+        cells = table.xpath("./tr/td | ./tbody/tr/td | ./tr/th | ./tbody/tr/th")
+        if any(len(c.text_content()) >= _PROSE_CELL_CHARS and len(re.findall("[。！？]", c.text_content())) >= 2 for c in cells):
+            for node in [table, *table.xpath("./tbody | ./tr | ./tbody/tr"), *cells]:
+                node.tag = "div"
 
 
 def _taken(found: tuple[str, object] | None) -> str:
@@ -190,15 +233,35 @@ def _with_byline(text: str, byline: str, editor: str) -> str:
     return text
 
 
+# 当前位置：首页 > 政务要闻, 您现在的位置：…: a breadcrumb, whatever its class is called (weizhi, dqwz)
+_BREADCRUMB = re.compile(r"^\s*(?:您)?(?:现在|当前)?(?:的|所在)?位置\s*[:：]")
+
+
 def _prune(tree) -> None:
     for xpath in PRUNE:
         for node in tree.xpath(xpath):
             if node.getparent() is not None:
                 node.drop_tree()
+    # a breadcrumb, and a bar of links in brackets (【打印本页】【关闭窗口】), each with the
+    # rows and tables that hold nothing else
+    furniture = [n for n in tree.iter() if isinstance(n.tag, str) and len(n.text_content()) <= _BYLINE_CHARS
+                 and (_BREADCRUMB.match(n.text or "") or _links_only(n))]
+    for node in furniture:
+        while (parent := node.getparent()) is not None and parent.tag not in ("body", "html") and parent.text_content().strip() == node.text_content().strip():
+            node = parent
+        if node.getparent() is not None:
+            node.drop_tree()
     # A link inside a paragraph is part of its sentence: as a link it makes trafilatura judge
     # the paragraph boilerplate, or its fallback break the sentence at the link.
     for link in tree.xpath("//p//a | //td//a | //li//a | //h1//a | //h2//a | //h3//a"):
         link.drop_tag()
+
+
+def _links_only(node) -> bool:
+    """【打印本页】【关闭窗口】: links and the brackets around them, nothing else."""
+    links = "".join(a.text_content() for a in node.iter("a"))
+    text = node.text_content()
+    return node.tag != "a" and "【" in text and bool(links.strip()) and re.sub(r"[\s【】|｜]", "", text) == re.sub(r"\s", "", links)
 
 
 def _title(tree) -> str:

@@ -331,7 +331,7 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("figure", "", "万人发明专利拥有量62.1件", ["62.1件"]),  # 万人 is the rate's base
     ("place", "", "在西部地区的现代化进程中发挥引领示范作用", ["西部地区"]),  # a region with its 地区
     ("figure", "", "电话：0531—51751367", ["0531—51751367"]),
-    ("figure", "个", "每年滚动推进1000个左右投资10亿元以上的项目", ["1000个"]),  # 个 named before 10亿元 is another's
+    ("figure", "个", "每年滚动推进1000个左右投资10亿元以上的项目", ["1000个左右"]),  # 个 named before 10亿元 is another's; 左右 is the figure's
     ("figure", "人", "观看人次约260万", ["约260万"]),  # the unit right before the number
     ("date", "月", "去年视察时强调，2月18日召开", ["2月18日"]),  # 几月份: a date that names its month
     ("date", "年", "行动方案(2024—2026年)", ["2024—2026年"]),

@@ -71,7 +71,9 @@ def strategy(ctx: AnswerContext) -> str:
         return "meeting"
     if field == "scale" and len(q.provinces) != 1 and LARGEST.search(q.text):
         return "meeting"  # 哪场会规模最大: the records that count who attended, ranked
-    one = len(r.meetings) == 1 and field in r.meetings[0][1]
+    # (四川的会是哪天开的, of 四川's reports in two years' documents: each year's record answers)
+    each_year = len({m.province for m, _ in r.meetings}) == 1 and len({m.doc for m, _ in r.meetings}) == len(r.meetings)
+    one = (len(r.meetings) == 1 or each_year) and field in r.meetings[0][1]
     # 以什么形式召开: the form itself is asked for (视频调度 in a question is not)
     asks_form = q.kind is None and field == "format" and re.search(r"形式|方式", q.text)
     # 会议名称是什么, 开的是什么会: the name is the record's theme, read from the report's heading

@@ -557,10 +557,15 @@ def names_it_before_the_figure(q: Question, text: str) -> bool:
 
 
 def clause_around(text: str, a: int, b: int, breaks: str = "，,、；;。") -> str:
-    """The clause of text[a:b]: from the break before it to the break after it."""
-    start = max((m.end() for m in re.finditer(f"[{breaks}]", text[:a])), default=0)
-    end = next((m.start() + b for m in re.finditer(f"[{breaks}]", text[b:])), len(text))
+    """The clause of text[a:b]: from the break before it to the break after it. A short
+    bracket is inside its clause: 先进县（市、区）30个 is one."""
+    seen = _BRACKETED.sub(lambda m: "（" + "_" * (len(m.group()) - 2) + "）", text)
+    start = max((m.end() for m in re.finditer(f"[{breaks}]", seen[:a])), default=0)
+    end = next((m.start() + b for m in re.finditer(f"[{breaks}]", seen[b:])), len(text))
     return text[start:end]
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]{1,12}[）)]")
 
 
 _POINTS_BACK = re.compile(r"\s*(?:该|此|这一?|上述)[\u4e00-\u9fff]")

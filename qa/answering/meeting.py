@@ -211,6 +211,7 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
     lines, answered, direct = [], False, None
     what = FIELD_NAMES[field]
     compare = ctx.question.qtype == "compare"
+    values = set()  # the field's value in each report: reports of two years may differ
     for m, located in ctx.retrieved.meetings:
         if field in located:
             where = _held_where(ctx, located)
@@ -222,9 +223,10 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
             rank = ctx.citations.add(pick)
             label = _label(ctx, m) if compare else ctx.citations.where(rank, ctx.with_doc)
             lines.append(f"{label}：{quoted(rank, pick.text)}")
-            if direct is None:
-                held = HELD_IN.search(pick.text) if where else None
-                direct = (pick, *held.span(1)) if held else _direct(ctx, m, field, pick)
+            held = HELD_IN.search(pick.text) if where else None
+            found = (pick, *held.span(1)) if held else _direct(ctx, m, field, pick)
+            direct = direct or found
+            values.add(found and found[0].text[found[1] : found[2]])
             answered = True
         else:
             opening = ctx.retrieved.openings.get(m.province)
@@ -235,7 +237,8 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
             lines.append(note + "。")
     if not answered:
         return Reply(lines, abstained=True, reason=missing_fact(ctx.question, field) + "。")
-    return Reply(lines, direct=None if compare else direct, provinces=ctx.question.provinces)
+    # (四川的会由谁主持, of two years' reports: 王晓晖 in one, 施小琳 in the other; both are quoted, neither stands alone)
+    return Reply(lines, direct=None if compare or len(values) > 1 else direct, provinces=ctx.question.provinces)
 
 
 def _held_where(ctx: AnswerContext, located: dict) -> tuple | None:

@@ -17,14 +17,17 @@ _NUM = rf"(?:\d+(?:[.,，]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
 _MEASURE = (r"个百分点|美元|元|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|户|套|台|件|场|期|轮|支|层|大|级|张|种|类|方面|部|组|"
             r"平方公里|公里|千米|米|吨|千瓦|兆瓦|GW|MW|周年|周|季度|月")  # (75周年: an anniversary, not 75 weeks)
 # a figure: a number with the unit or measure word that says what it counts (30万户, 6805亿元, 1139个)
+# (…以上, …左右: a bound or an estimate is part of the figure: 10%以上 is not 10%)
+_BOUND = r"(?:以上|以下|以内|左右)?"
+_BOUND_END = re.compile(r"(?:以上|以下|以内|左右)$")
 _FIGURE = re.compile(
     rf"(?:约|近|超过|超|逾|共|达|达到|累计)?\s*{_NUM}\s*"
-    rf"(?:(?:万亿|万|亿|千)?(?:{_MEASURE})|万亿|万|亿|%|％)"
+    rf"(?:(?:万亿|万|亿|千)?(?:{_MEASURE})|万亿|万|亿|%|％){_BOUND}"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年(?!\s*(?:来|间|多|以上))")
 _BARE_NUMBER = re.compile(r"\d[\d—\-.]{2,}\d")
 _ORDINAL = re.compile(rf"(?:连续|第)\s*{_NUM}\s*(?:个)?(?:年|次|届|季度|个季度|期|轮|位)?")
-_PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍)|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成|"
+_PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍){_BOUND}|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成|"
                       r"(?:超过|逾|近|约|不到)?(?:一半|过半|半数|大半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+)")
 _DATE = re.compile(
     r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|"  # 发布日期：2025-02-05, as web pages write it
@@ -112,7 +115,8 @@ _PERSON_BEFORE_TITLE = re.compile(r"(?:(?<=[，。；、落实按照根据遵照
 # 省领导陈炜、董卫民、宋朝华，…: a list of names after the post they share
 _PERSON_LIST_AFTER_POST = re.compile(r"(?:领导|常委|委员|同志|副省长|副市长|副主席)((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)(?=[，。；等出参在])")
 # 责任编辑：史筱飞 — a masthead or a list of officials: a role, a colon, a name
-_PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
+# (作者：记者 李慧: a byline may say the author's trade before the name)
+_PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*(?:记者|通讯员|实习生|特约记者)?\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
 # (韩俊在讲话中首先代表省委、省政府…: an adverb may stand before the verb, and 代表 after 在讲话中 speaks for a body;
 # 龚正就贯彻落实本次会议精神指出: what the words are on may stand before it)
 _PERSON_BEFORE_VERB = re.compile(r"(?:^|[，。；、])([\u4e00-\u9fff]{2,3}?)(?=(?:在讲话中|在会上)(?:首先|还|也|同时)?代表|代表[省市县区]?(?:委|政府|人大)|(?:在讲话中|在会上|同志)?(?:首先|还|也|同时)?(?:强调|指出|表示|主持|讲话|出席|提出|要求|说|通报|部署|宣布|作|为|向|会见|颁发|下达|宣读|介绍|带领|率|用|透露|坦言|谈到|提到|等(?:省|市)?领导)"
@@ -431,7 +435,9 @@ def closeness(s: tuple[int, int], text: str, words: tuple[str, ...], lead: float
     name counts double)."""
     a = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s[0])), default=0)
     b = next((m.start() for m in _CLAUSE_END.finditer(text, s[1])), len(text))
-    before, after = text[a : s[0]], text[s[1] : b]
+    # (10亿元以上重大项目: the bound is the figure's, and keeps what follows as far as it stood)
+    bound = len(m.group()) if (m := _BOUND_END.search(text, s[0], s[1])) else 0
+    before, after = text[a : s[0]], text[s[1] - bound : b]
     score = 0.0
     for w in words:
         weight = weights.get(w, 1.0) if weights else 1.0

@@ -1,0 +1,160 @@
+"""Layouts no earlier document had, each composed before any question was asked of it: a
+government page laid out with a table (its paragraphs <br>-separated inside one cell, its
+byline spaced with &nbsp;), a PDF with a running header over every page and paragraphs
+opened by an indent, and a digest whose paragraphs open with their province in brackets
+(【福建】2月5日，…), with Windows line ends. With the 2024 bulletin beside them, a province
+may now have reports of two years."""
+import io
+
+import pytest
+
+from qa.documents import read_document
+from qa.sections import split_sections
+
+from .test_strategies import assistant_over, bulletin_doc, direct, refused
+
+TABLE_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>四川省人民政府网站--全省推进新型工业化大会在成都召开</title></head>
+<body><table width="980"><tr><td class="weizhi">您现在的位置：<a href="/">首页</a> &gt;&gt; 省政府要闻</td></tr></table>
+<table width="980">
+<tr><td class="title"><font size="5"><b>全省推进新型工业化大会在成都召开<br>王晓晖出席并讲话 施小琳主持</b></font></td></tr>
+<tr><td class="info">时间：2025年02月05日&nbsp;&nbsp;来源：四川日报&nbsp;&nbsp;作者：记者 李慧&nbsp;&nbsp;【<a href="#">大</a> <a href="#">小</a>】</td></tr>
+<tr><td class="content">
+&nbsp;&nbsp;&nbsp;&nbsp;2月5日，全省推进新型工业化大会在成都召开。省委书记王晓晖出席会议并讲话，省委副书记、省长施小琳主持会议。<br><br>
+&nbsp;&nbsp;&nbsp;&nbsp;王晓晖强调，要实施“智改数转”行动，今年推动3000家规上工业企业开展数字化改造。要大力发展低空经济等新兴产业，谋划布局量子科技、生物制造等未来产业。<br><br>
+&nbsp;&nbsp;&nbsp;&nbsp;施小琳在主持时要求，各地各部门要抓紧制定任务清单，确保一季度工业投资增长10%以上。<br><br>
+&nbsp;&nbsp;&nbsp;&nbsp;会上，成都市、绵阳市、宜宾市和东方电气集团、通威集团作交流发言。会议以视频形式开到市（州）、县（市、区）。
+</td></tr>
+<tr><td>【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
+</table></body></html>
+"""
+
+HEADER = "河南省人民政府办公厅  政务动态（2025年第12期）"
+PDF_TITLE = "全省高质量推进项目建设暨“三个一批”活动大会召开"
+PDF_PARAGRAPHS = [
+    "2月6日，全省高质量推进项目建设暨第十四期“三个一批”项目建设活动大会在郑州召开。省委书记刘宁出席并讲话，省长王凯主持。",
+    "会上，省发展改革委通报了第十三期“三个一批”活动开展情况。本期活动共签约项目1016个；开工项目1146个；投产项目1029个、总投资7283亿元。",
+    "刘宁强调，要坚持以项目为王，全年谋划实施省重点项目2500个左右，完成年度投资1.2万亿元以上。",
+    "郑州、洛阳、许昌、南阳作了发言。",
+]
+
+DIGEST = "\r\n".join([
+    "2025年部分省份“新春第一会”摘编", "（省政府研究室 2025年2月12日）", "",
+    "【福建】2月5日，福建省委、省政府召开全省高质量发展大会。省委书记周祖翼讲话，省长赵龙主持。会议发布了“民营经济20条”，设立规模200亿元的省级产业投资基金。", "",
+    "【安徽】2月5日，安徽省召开全省坚定不移推动高质量发展大会。省委书记梁言顺出席并讲话，省长王清宪主持。会议表彰了2024年度高质量发展先进县（市、区）30个。", "",
+    "【贵州】2月5日，贵州省委、省政府召开全省高质量发展大会。省委书记徐麟出席并讲话，省长李炳军主持。会议以电视电话会议形式开到县（市、区），约3000人参加。",
+]) + "\r\n"
+
+BULLETIN = """今日测试快讯
+
+2024年第6期
+
+1. 四川召开全省推进新型工业化工作会议
+
+2月19日，全省推进新型工业化工作会议召开，省委书记王晓晖主持会议并讲话。
+
+2. 河南召开全省高质量推进“三个一批”项目建设活动大会
+
+2月18日，河南省委、省政府召开大会。会上，郑州、开封作了发言。
+"""
+
+
+def _pdf(lines_per_page: int = 5, width: int = 24) -> bytes:
+    """The report as a PDF prints it: the header on every page, the title, then paragraphs
+    that open with two ideographic spaces and break at `width` characters, mid-number too."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    lines = [PDF_TITLE]
+    for paragraph in PDF_PARAGRAPHS:
+        text = "　　" + paragraph
+        lines += [text[i : i + width] for i in range(0, len(text), width)]
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for n, at in enumerate(range(0, len(lines), lines_per_page), 1):
+        c.setFont("STSong-Light", 11)
+        for i, line in enumerate([HEADER, *lines[at : at + lines_per_page]]):
+            c.drawString(40, 800 - 18 * i, line)
+        c.drawString(280, 60, f"— {n} —")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("unseen")
+    (folder / "sichuan.htm").write_bytes(TABLE_PAGE.encode("gbk"))
+    (folder / "henan.pdf").write_bytes(_pdf())
+    (folder / "digest.txt").write_bytes(DIGEST.encode("utf-8"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def unseen(files, tmp_path_factory):
+    docs = [bulletin_doc("bulletin.txt", BULLETIN, 2024, 6)] + [read_document(files / n) for n in ("sichuan.htm", "henan.pdf", "digest.txt")]
+    return assistant_over(tmp_path_factory.mktemp("unseen-index"), docs)
+
+
+def test_a_page_laid_out_with_a_table_keeps_its_paragraphs_byline_and_whole_headline(files):
+    doc = read_document(files / "sichuan.htm")
+    lines = doc.text.split("\n")
+    assert lines[0] == "# 全省推进新型工业化大会在成都召开王晓晖出席并讲话施小琳主持"  # not the site's name from <title>
+    assert ["时间：2025年02月05日", "来源：四川日报", "作者：记者李慧"] == lines[2:5] and doc.year == 2025
+    paragraphs = [l for l in lines if l.startswith(("2月5日", "王晓晖强调", "施小琳", "会上"))]
+    assert len(paragraphs) == 4  # one each, not one table row
+    assert not any(w in doc.text for w in ("|", "您现在的位置", "打印本页", "关闭窗口"))
+
+
+def test_a_pdf_s_running_header_stands_once_and_an_indent_opens_a_paragraph(files):
+    doc = read_document(files / "henan.pdf")
+    lines = doc.text.split("\n")
+    assert doc.text.count("政务动态") == 1 and lines[0] == "河南省人民政府办公厅政务动态（2025年第12期）"
+    assert lines[1] == PDF_TITLE and lines[2].startswith("2月6日")
+    assert "总投资7283亿元" in doc.text  # a number the line break cut is one number
+    assert "1.2万亿元以上" in doc.text and len(doc.page_starts) >= 2
+    [section] = split_sections(doc)
+    assert (section.province, section.title) == ("河南", PDF_TITLE)
+
+
+def test_a_digest_s_paragraphs_that_open_with_their_place_in_brackets_are_its_reports(files):
+    doc = read_document(files / "digest.txt")
+    sections = [s for s in split_sections(doc) if s.kind == "report"]
+    assert [s.province for s in sections] == ["福建", "安徽", "贵州"]
+    assert sections[0].title == "【福建】2月5日，福建省委、省政府召开全省高质量发展大会"
+
+
+def test_a_digest_s_run_in_reports_have_their_meetings_read(unseen):
+    hosts = {(m.doc, m.province): m.host for m in unseen.index.meetings}
+    assert hosts[("digest.txt", "福建")] == "省长赵龙" and hosts[("digest.txt", "贵州")] == "省长李炳军"
+    assert direct(unseen, "贵州会议有多少人参加？") == "约3000人"
+
+
+def test_the_unseen_layouts_answer_from_their_own_text(unseen):
+    assert direct(unseen, "四川会上哪些企业作了交流发言？") == "东方电气集团、通威集团"
+    assert direct(unseen, "四川的报道是谁写的？") == "李慧"  # 作者：记者李慧: the trade before the name
+    assert direct(unseen, "河南投产项目总投资多少？") == "7283亿元"
+    assert direct(unseen, "安徽表彰了多少个先进县？") == "30个"  # 先进县（市、区）30个: the bracket is inside the clause
+
+
+def test_a_bound_or_an_estimate_is_part_of_the_figure(unseen):
+    assert direct(unseen, "四川一季度工业投资要增长多少？") == "10%以上"
+    assert direct(unseen, "河南全年谋划实施多少个省重点项目？") == "2500个左右"
+
+
+def test_a_meeting_asked_without_a_year_of_two_years_reports_quotes_both(unseen):
+    a = unseen.answer("四川的会由谁主持？")
+    assert not a.abstained and a.direct_answer is None  # 王晓晖 in 2024, 施小琳 in 2025: neither alone
+    assert "王晓晖主持会议" in a.text and "施小琳主持会议" in a.text
+    assert direct(unseen, "2025年四川的会由谁主持？") == "施小琳"
+
+
+def test_an_answer_from_one_year_says_the_place_has_reports_of_others(unseen):
+    a = unseen.answer("河南会上哪些市作了发言？")
+    year = {"bulletin.txt": 2024, "henan.pdf": 2025}[a.citations[0].doc]
+    assert not a.abstained and f"（以上引自{year}年的报道；资料中还有河南{4049 - year}年的会议报道" in a.text
+    assert "资料中还有" not in unseen.answer("2025年河南会上哪些市作了发言？").text
+    assert "资料中还有" not in unseen.answer("贵州会议有多少人参加？").text  # one year only
+    assert "资料中还有" not in refused(unseen, "贵州2024年地区生产总值是多少？")
