@@ -128,14 +128,18 @@ class Assistant:
         else:
             # a province the user picked means that province's own reports
             scope = Scope(present, strict=bool(chosen) or q.qtype == "compare", docs=docs)
+        if not q.parts and len(q.years) > 1 and _EACH.search(q.text) and len({d.year for d in self.index.documents}) > 1:
+            # 河南2024年和2025年的会上分别有哪些市发言: asked of each year's documents in turn
+            q = replace(q, qtype="multi", parts=tuple(self._read(f"{y}年" + _YEARS.sub("", q.text)) for y in q.years))
         if not q.parts:
             return self._with_other_years(q, compose(self._context(q, scope, k)))
         parts = []
         for part in q.parts:
             part_asked = chosen or (() if part.qtype == "which" else part.provinces)
-            part_scope = Scope(tuple(p for p in part_asked if p in known) or scope.provinces, scope.strict, docs)
+            part_docs = self._documents_for(part) if part.years else docs
+            part_scope = Scope(tuple(p for p in part_asked if p in known) or scope.provinces, scope.strict, part_docs)
             if part.qtype == "which" and not chosen:
-                part_scope = Scope(docs=docs)
+                part_scope = Scope(docs=part_docs)
             parts.append(self._context(part, part_scope, k))
         # the whole question is answered part by part; its closest passages are its first part's
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
@@ -263,6 +267,11 @@ class Assistant:
         if q.provinces and not any(s.doc in keep and s.province in q.provinces for s in self.index.sections):
             return None
         return frozenset(keep)
+
+
+# 分别, 各, 两年: a question of several years asks each of them
+_EACH = re.compile(r"分别|各自|各[是有在由开]|两年|几年|每年的|相比|对比|比较|有什么不同|有何不同|变化")
+_YEARS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?\s*(?:和|与|及|、|跟|同|还是|或)?\s*)+")
 
 
 def _valid_text(text) -> str:

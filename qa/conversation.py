@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .asking import MEETING_NAME_ASKED
+from .asking import MEETING_NAME_ASKED, UNIT_NOUNS
 from .gazetteer import CITIES, PROVINCES
 
 MAX_TURNS = 6  # earlier questions that are read; older ones no longer steer a follow-up
@@ -399,7 +399,10 @@ def _same_ask(q: str, prev: str) -> str:
         return ""
     # (江苏有多少家科技型中小企业 — 科创板上市公司呢: a count asked, of another thing)
     ask = tail.group() if tail else "是多少？" if _COUNT_ASKED.search(prev) else ""
-    return place + thing + ask if ask else ""
+    if ask and any(unit != "时长" and noun.search(thing) for unit, noun in UNIT_NOUNS) and re.search(r"[个项家位名所座条]", ask):
+        ask = "是多少？"  # 总投资呢？ after …签约项目多少个？: a sum or a share, not a count in 个
+    year = _YEAR.search(prev)  # (of the year asked before: 河南2025年…)
+    return (year.group() if year and not _YEAR.search(thing) else "") + place + thing + ask if ask else ""
 
 
 # 增长多少？ after 山东地区生产总值是多少？: a change names no thing of its own; it is the figure's
@@ -453,7 +456,7 @@ def _count_of_list(q: str, prev: str) -> str:
 
 
 # 省长提了什么要求？ after 云南的会是谁主持的？: the post of the place talked about
-_POST_FIRST = re.compile(r"^(?:那么|那|请问)?(?=副?(?:省委书记|省长|市委书记|市长))")
+_POST_FIRST = re.compile(r"^(?:那么|那|请问)?(?=副?(?:省委书记|省长|市委书记|市长|书记))")
 
 
 def _post_of_place(q: str, prev: str) -> str:

@@ -41,7 +41,8 @@ MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 
 # 开的是推进会, 召开的是座谈会: the kind of meeting asked (推进, 座谈), which its name ends with
-KIND_OF_MEETING = re.compile(r"(?:开|召开|举行|举办)的(?:都|也)?是(?P<kind>(?:(?!什么|哪)[^，,。？?]){1,10}?)(?:会议|大会|会)(?=[？?呢吗]|$)")
+# (哪些省开了高质量发展大会: a meeting named by its kind; 开了新春第一会 names only the genre)
+KIND_OF_MEETING = re.compile(r"(?:开|召开|举行|举办)(?:的(?:都|也)?是|了)(?!新春|第一)(?P<kind>(?:(?!什么|哪)[^，,。？?]){1,10}?)(?:会议|大会|会)(?=[？?呢吗]|$)")
 
 # 哪个省最晚开会, 哪边先开的会: the meetings ordered by their dates (早开工 is no meeting's)
 HELD_FIRST = re.compile(r"(?:最早|最先|率先|先|最晚|最迟|最后|晚|后)(?:正式)?(?:开|召开|举行|举办)(?![工展始放发拓创启辟])|"

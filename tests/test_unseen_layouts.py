@@ -158,3 +158,35 @@ def test_an_answer_from_one_year_says_the_place_has_reports_of_others(unseen):
     assert "资料中还有" not in unseen.answer("2025年河南会上哪些市作了发言？").text
     assert "资料中还有" not in unseen.answer("贵州会议有多少人参加？").text  # one year only
     assert "资料中还有" not in refused(unseen, "贵州2024年地区生产总值是多少？")
+
+
+def test_a_question_of_two_years_is_asked_of_each_year_s_documents(unseen):
+    a = unseen.answer("河南2024年和2025年的会上分别有哪些市发言？")
+    assert not a.abstained and "（1）" in a.text and "（2）" in a.text
+    assert {c.doc for c in a.citations if f"[{c.rank}]" in a.text} >= {"bulletin.txt", "henan.pdf"}
+    a = unseen.answer("2024年和2025年四川的会分别由谁主持？")
+    assert a.direct_answer is None and "王晓晖主持会议" in a.text and "施小琳主持会议" in a.text
+
+
+def test_meetings_named_by_their_kind_are_asked_of_the_records_headings(unseen):
+    a = unseen.answer("2025年有哪些省开了高质量发展大会？")
+    assert set(a.provinces) == {"福建", "安徽", "贵州"}  # not 四川's 新型工业化大会
+
+
+def test_a_page_s_byline_answers_only_what_it_says(unseen):
+    from qa.answering.facts import _furniture
+    from qa.question import read_question
+
+    # (with e5, 时间：2025年02月05日 was the first quote for 四川2025年会议表彰了什么: only the year tied it)
+    assert _furniture(read_question("四川2025年会议表彰了什么？"), "时间：2025年02月05日")
+    assert not _furniture(read_question("四川的报道来源是哪家媒体？"), "来源：四川日报")
+    assert not _furniture(read_question("四川的报道是谁写的？"), "作者：记者李慧")
+    assert not _furniture(read_question("四川2025年会议表彰了什么？"), "会议表彰了2024年度先进市（州）和企业。")
+    assert direct(unseen, "2025年四川的会是哪天开的？") == "2月5日"
+
+
+def test_follow_ups_carry_the_year_drop_a_count_s_measure_and_read_a_bare_post():
+    from qa.conversation import resolve
+
+    assert resolve("总投资呢？", ["河南2025年签约项目多少个？"]).question == "2025年河南总投资是多少？"
+    assert resolve("书记讲了什么？", ["贵州的会谁主持的？"]).question == "贵州书记讲了什么？"

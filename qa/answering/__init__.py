@@ -23,6 +23,7 @@ def answer_multi(ctx: AnswerContext) -> Reply:
     """Each part of a multi-part question on its own line, with its own citations,
     or said to be missing. Refused only when no part is answered."""
     lines, direct, answered = [], None, 0
+    found = set()  # each part's direct answer
     for n, part in enumerate(ctx.parts, 1):
         part.citations = ctx.citations  # one numbering across the parts
         mode = strategy(part)
@@ -33,9 +34,13 @@ def answer_multi(ctx: AnswerContext) -> Reply:
             continue
         answered += 1
         direct = direct or reply.direct
+        found.add(reply.direct and reply.direct[0].text[reply.direct[1] : reply.direct[2]])
         settled = part.verdict if mode == "meeting" else ""
         lines.append(f"（{n}）{settled + '。' if settled else ''}" + "\n".join(reply.lines))
-    return Reply(lines, abstained=answered == 0, direct=direct, provinces=ctx.question.provinces)
+    # (2024年和2025年四川的会分别由谁主持: one question of two years, answered 王晓晖 and 施小琳; neither alone)
+    years = [part.question.years for part in ctx.parts]
+    each_year = all(len(y) == 1 for y in years) and len(set(years)) == len(years) > 1
+    return Reply(lines, abstained=answered == 0, direct=None if each_year and len(found) > 1 else direct, provinces=ctx.question.provinces)
 
 
 STRATEGIES = {

@@ -80,13 +80,21 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
                 z += s.quote_kind_bonus * span_fit(q, pick.text)
             if meeting_said:
                 z += s.quote_kind_bonus * bool(_MEETING_SAYS.match(pick.text))
-            if sent.start == 0 and c.opens_section and len(c.sentences) > 1:
-                z -= s.heading_penalty  # a heading names the meeting; the body answers
+            if sent.start == 0 and c.opens_section and len(c.sentences) > 1 or _furniture(q, pick.text):
+                z -= s.heading_penalty  # a heading names the meeting, a page's byline dates it; the body answers
             picks.append(Pick(c, pick.start, pick.end, z))
     return sorted(picks, key=lambda p: -p.score)
 
 
 _MEETING_SAYS = re.compile(r"(?:会议|大会|会上)(?:还|又|同时|主要)?(?:强调|指出|要求|部署|提出)")
+# 时间：2025年02月05日, 来源：四川日报, 作者：记者李慧: a web page's byline, one label a line
+_BYLINE_LINE = re.compile(r"(?:发布|发表|发文)?(?:时间|日期|来源|作者|撰稿|责任编辑|责编|编辑)\s*[:：]")
+
+
+def _furniture(q, text: str) -> bool:
+    """A byline line, for a question that does not ask about it: only the question's year
+    (四川2025年会议表彰了什么) would tie it to the question."""
+    return bool(_BYLINE_LINE.match(text)) and q.predicate != BYLINE and not any(t in text for t in q.terms if not re.fullmatch(r"\d+|年", t))
 
 
 def fits(ctx: AnswerContext, p: Pick) -> bool:
