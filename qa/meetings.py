@@ -292,6 +292,8 @@ class _Report:
         title = self.section.title
         m = _THEME.search(title) or _THEME_FIRST.search(title)
         theme = m.group("theme") if m else title
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", theme) and province_of(theme):
+            return "", None  # ## 江苏: a heading that only names the place names no meeting
         a, b = self.title_span
         at = self.doc.text.find(theme, a, b) if b > a else self.doc.text.find(theme, a, self.section.end)
         if at < 0:

@@ -127,8 +127,9 @@ def _with_headline(text: str, headline: str | None) -> str:
     block of its own (div.title) that trafilatura leaves out with the date and print links;
     the headline names the report's place, so it is put back as a Markdown heading."""
     headline = " ".join((headline or "").split())
-    # a site's name ("某省人民政府门户网站") can pass for a headline; a report's title names its meeting
-    if not 4 <= len(headline) <= 100 or not MEETING.search(headline):
+    # a site's name ("某省人民政府门户网站") or a column's (政务要闻) can pass for a headline; a
+    # report's title names its meeting, or is a headline's length (我省2025年一季度重大项目集中开工)
+    if not 4 <= len(headline) <= 100 or not (MEETING.search(headline) or len(headline) >= 10 and not _SITE.search(headline)):
         return text
     top = [l.strip("#* ") for l in text.split("\n") if l.strip()][:5]
     # already there, or there in full while the headline carries the site's name ("…_某省人民政府门户网站")
@@ -138,6 +139,7 @@ def _with_headline(text: str, headline: str | None) -> str:
     return f"# {headline}\n\n{text}"
 
 
+_SITE = re.compile(r"网站|门户|政府网|官网|人民政府$")
 # 发布日期：2025-02-05 18:32　来源：大众日报　字号：[大 中 小]: when and where a government page
 # says its report was published; trafilatura drops the line as page furniture, but it dates
 # the report (a report says 2月5日, seldom the year) and names its source

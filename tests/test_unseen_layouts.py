@@ -190,3 +190,67 @@ def test_follow_ups_carry_the_year_drop_a_count_s_measure_and_read_a_bare_post()
 
     assert resolve("总投资呢？", ["河南2025年签约项目多少个？"]).question == "2025年河南总投资是多少？"
     assert resolve("书记讲了什么？", ["贵州的会谁主持的？"]).question == "贵州书记讲了什么？"
+
+
+# ---------------------------------------------------------------- tables
+
+TABLE_DIGEST = """# 2025年各地新春第一会要点一览
+
+春节后首个工作日，多地召开新春第一会。现将部分省份会议要点整理如下。
+
+| 省份 | 会议名称 | 召开日期 | 主要目标 |
+|---|---|---|---|
+| 江苏 | 全省科技创新大会 | 2月6日 | 全社会研发投入占比达到3.3% |
+| 浙江 | 全省“三个一号工程”推进会 | 2月5日 | 新增高新技术企业5000家 |
+
+## 江苏
+
+省委书记信长星出席会议并讲话。会议为10家省级技术创新中心授牌。
+
+## 浙江
+
+省委书记王浩出席会议并讲话，省长刘捷主持。
+"""
+
+TABLE_NEWS = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>我省2025年一季度重大项目集中开工 - 河南省人民政府门户网站</title></head>
+<body><div class="article"><h1>我省2025年一季度重大项目集中开工</h1>
+<p class="info">发布时间：2025-02-07 09:10 来源：河南日报</p>
+<p>2月6日，全省2025年一季度重大项目集中开工活动在各地同步举行。全省共开工项目1146个，总投资8751亿元。</p>
+<table><tr><th>城市</th><th>开工项目（个）</th><th>总投资（亿元）</th></tr>
+<tr><td>郑州</td><td>120</td><td>860</td></tr><tr><td>洛阳</td><td>80</td><td>420</td></tr></table>
+<p>省发展改革委负责同志表示，将对开工项目实行“周调度、月通报”，建立问题清单、责任清单和时限清单，确保项目早开工、早投产、早见效，为全年经济稳定增长打下坚实基础。</p>
+<p>据介绍，本次集中开工项目涵盖先进制造业、现代服务业、基础设施、社会民生等领域，其中产业项目占比超过六成。</p>
+</div></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def tabled(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tables")
+    (folder / "digest.md").write_text(TABLE_DIGEST, encoding="utf-8")
+    (folder / "news.html").write_text(TABLE_NEWS, encoding="utf-8")
+    docs = [bulletin_doc("bulletin.txt", BULLETIN, 2024, 6), read_document(folder / "digest.md"), read_document(folder / "news.html")]
+    return assistant_over(folder / "index", docs)
+
+
+def test_a_table_s_rows_and_cells_are_read_verbatim():
+    from qa.answering.tables import tables
+
+    [table] = tables(TABLE_DIGEST)
+    assert len(table) == 3  # the header and two rows; the |---| rule is no row
+    assert [TABLE_DIGEST[a:b] for a, b in table[1].cells] == ["江苏", "全省科技创新大会", "2月6日", "全社会研发投入占比达到3.3%"]
+
+
+def test_a_cell_answers_under_the_column_the_question_names(tabled):
+    a = tabled.answer("洛阳开工项目总投资多少？")
+    assert a.direct_answer.text == "420"  # not 80 (开工项目), nor 全省's 8751亿元
+    assert "| 城市 | 开工项目（个） | 总投资（亿元） |" in a.text  # the header says what and in which unit
+    assert direct(tabled, "郑州开工了多少个项目？") == "120"
+    assert direct(tabled, "江苏的会议名称是什么？") == "全省科技创新大会"
+    assert direct(tabled, "江苏研发投入占比目标是多少？") == "3.3%"  # the figure of a cell of words
+
+
+def test_a_headline_with_no_meeting_word_still_heads_its_page(tmp_path):
+    path = tmp_path / "news.html"
+    path.write_text(TABLE_NEWS, encoding="utf-8")
+    assert read_document(path).text.startswith("# 我省2025年一季度重大项目集中开工\n")

@@ -53,6 +53,7 @@ from .context import (
 from .counting import counted, members_asked
 from .indirect import enumerated, numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
+from .tables import cell_answer
 from .unsaid import ONLY_RECORDED, asks_content, is_heading, its_meeting, only_records_it, post_span, unsaid
 
 
@@ -342,6 +343,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     if q.term and not q.kind:
         # 定为什么年: a sentence that names one (“狠抓落实年”) answers before any other
         ranked = [p for p in ranked if spans.quoted_terms(p.text, q.term)] or ranked
+    if (cell := cell_answer(ctx, pool)) is not None:
+        return cell  # (洛阳开工项目总投资多少: a table's cell, under the header that names its column)
     best = ranked[0]
     if q.numbered and (named := numbered_name(ctx, ranked[: 2 * s.quote_pool])) is not None:
         return named
