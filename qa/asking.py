@@ -69,8 +69,9 @@ def ask_match(text: str, kind: str) -> re.Match | None:
 SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|哪几方面|几个?(?:方面|角度|层面)|捋|梳理|分别是什么|有哪些|哪[两三四五六七八九十]|哪几[项点条]|什么内容|[讲说谈]了(?:些|点)?什么|部署了(?:什么|哪些)|哪些工作|哪些举措|什么要求")
 
 # the unit a figure question names: "多少个", "几项", "多少亿元", or a noun that implies one
+# (多少年度投资: 年度 is no count of years)
 # (多少个亿元以上项目: a sum followed by 以上 or 级 sizes the thing counted, and 个 counts it)
-UNIT_AFTER = re.compile(r"(?:多少|" + ASKING_JI + r")(?:(个百分点|个亿|亿元|万元|元|亿|万)(?!元?(?:以上|以下|及以上|级))|(万人|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|%|大|级|张|类|种|支|点|组|轮|篇|份|笔|处|台|套|部|本))")
+UNIT_AFTER = re.compile(r"(?:多少|" + ASKING_JI + r")(?:(个百分点|个亿|亿元|万元|元|亿|万)(?!元?(?:以上|以下|及以上|级))|(万人|人次|人|名|位|个|项|家|次|届|年(?!度)|天|所|座|条|批|倍|%|大|级|张|类|种|支|点|组|轮|篇|份|笔|处|台|套|部|本))")
 # a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 UNIT_NOUNS = [
     ("时长", re.compile(r"多久|多长(?:时间|时限|期限|周期)")),  # 提前了多久: a span of time (两年, 3个月), whatever ratio it is of

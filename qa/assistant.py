@@ -123,6 +123,7 @@ class Assistant:
             # never answer about one province from another province's report
             return self._refuse(q, Scope(), k, f"资料中没有{'、'.join(missing)}的会议报告。")
         docs = self._documents_for(q)
+        q = _year_chose(q, docs)
         if q.qtype == "which" and not chosen:
             scope = Scope(docs=docs)
         else:
@@ -137,6 +138,7 @@ class Assistant:
         for part in q.parts:
             part_asked = chosen or (() if part.qtype == "which" else part.provinces)
             part_docs = self._documents_for(part) if part.years else docs
+            part = _year_chose(part, part_docs)
             part_scope = Scope(tuple(p for p in part_asked if p in known) or scope.provinces, scope.strict, part_docs)
             if part.qtype == "which" and not chosen:
                 part_scope = Scope(docs=part_docs)
@@ -267,6 +269,14 @@ class Assistant:
         if q.provinces and not any(s.doc in keep and s.province in q.provinces for s in self.index.sections):
             return None
         return frozenset(keep)
+
+
+def _year_chose(q: Question, docs: frozenset[str] | None) -> Question:
+    """福建2025年的会发布了什么政策: once the year has chosen the documents, it is no key word
+    (it would rank first the sentences that repeat it: 会议提出，2025年全省…)."""
+    if docs is None or not q.years:
+        return q
+    return replace(q, terms=tuple(t for t in q.terms if not re.fullmatch(r"(?:19|20)\d\d|年", t)))
 
 
 # 分别, 各, 两年: a question of several years asks each of them

@@ -92,6 +92,7 @@ class _Repair:
     """Decides, line by line, whether a line continues on the next non-blank line."""
 
     def __init__(self, lines: list[str]):
+        self.width = _wrap_width(lines)
         # table-of-contents titles tell how a broken report heading ends
         self.toc_by_number: dict[int, str] = {}
         self.toc_titles: list[str] = []
@@ -125,8 +126,9 @@ class _Repair:
             return full != title and full.startswith(title)
         return line.rstrip()[-1:] in _CLAUSE
 
-    def continues(self, line: str, after_heading: bool, blank_follows: bool, next_line: str | None, below: str = "") -> bool:
-        """`below`: the paragraph under a line that stands alone, over its next two lines."""
+    def continues(self, line: str, after_heading: bool, blank_follows: bool, next_line: str | None, below: str = "", last: str = "") -> bool:
+        """`below`: the paragraph under a line that stands alone, over its next two lines;
+        `last`: the source line that ends `line` (which may be several joined)."""
         if next_line is None or layout.is_block_start(next_line):
             return False
         s = line.strip()
@@ -146,11 +148,26 @@ class _Repair:
             return False
         if line[-1] in _CLAUSE:
             return True
+        if self.width and len(last or line) < self.width - WRAP_SLACK:
+            return False  # a line the wrap did not fill ends its paragraph (a title over its first line)
         # a short line with no sentence in it, or a line set apart right under a
         # heading, is a subtitle, not a broken sentence
         if not _has_sentence_break(line) and (len(line) < 20 or (after_heading and blank_follows)):
             return False
         return True
+
+
+WRAP_SLACK = 2  # characters a full line may fall short by (a closing mark kept off the next line's start)
+WRAPPED_SHARE = 0.4  # lines of one width (±1) among those of 10 characters or more, for a text to be wrapped
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a PDF (or a hard-wrapped text) breaks its lines at, when most lines share it."""
+    sizes = [len(l) for l in lines if len(l) >= 10]
+    if len(sizes) < 5:
+        return None
+    width = max(set(sizes), key=lambda w: sum(abs(n - w) <= 1 for n in sizes))
+    return width if sum(abs(n - width) <= 1 for n in sizes) >= WRAPPED_SHARE * len(sizes) else None
 
 
 def _ends_sentence(line: str) -> bool:
@@ -226,7 +243,7 @@ def _join_lines(lines: list[str], repair: bool, opens: set[int] = frozenset(), a
         # (a page break may split the paragraph under a subtitle: two lines are read)
         below = following[i] + (following[next_at[i]] or "") if repairer and len(pending) == 1 and following[i] is not None else ""
         joins = i not in alone and next_at[i] not in opens
-        if repairer and joins and repairer.continues(line, after_heading, blank_follows, following[i], below):
+        if repairer and joins and repairer.continues(line, after_heading, blank_follows, following[i], below, lines[i]):
             current = line
             continue
         at = emit(line)

@@ -462,7 +462,15 @@ _POST_FIRST = re.compile(r"^(?:那么|那|请问)?(?=副?(?:省委书记|省长|
 def _post_of_place(q: str, prev: str) -> str:
     m = _POST_FIRST.match(q)
     place = _subject(prev).place if m else ""
+    # 省长呢？ after 贵州的省委书记是谁？: the previous question, of this post
+    if place and (alone := _POST_ALONE.fullmatch(q[m.end() :])) and (asked := _POST_IN.search(prev)):
+        return prev[: asked.start()] + alone.group("post") + prev[asked.end() :]
     return place + q[m.end() :] if place else ""
+
+
+_POSTS = r"副?(?:省委书记|省长|市委书记|市长|书记)"
+_POST_ALONE = re.compile(rf"(?P<post>{_POSTS})(?:呢|的呢)?[？?]?")
+_POST_IN = re.compile(_POSTS)
 
 
 def _resolve_one(q: str, prev: str | None, anchor: str | None = None,

@@ -59,7 +59,7 @@ BULLETIN = """今日测试快讯
 """
 
 
-def _pdf(lines_per_page: int = 5, width: int = 24) -> bytes:
+def _pdf(lines_per_page: int = 5, width: int = 24, indent: str = "　　") -> bytes:
     """The report as a PDF prints it: the header on every page, the title, then paragraphs
     that open with two ideographic spaces and break at `width` characters, mid-number too."""
     from reportlab.pdfbase import pdfmetrics
@@ -68,7 +68,7 @@ def _pdf(lines_per_page: int = 5, width: int = 24) -> bytes:
 
     lines = [PDF_TITLE]
     for paragraph in PDF_PARAGRAPHS:
-        text = "　　" + paragraph
+        text = indent + paragraph
         lines += [text[i : i + width] for i in range(0, len(text), width)]
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     buf = io.BytesIO()
@@ -117,6 +117,14 @@ def test_a_pdf_s_running_header_stands_once_and_an_indent_opens_a_paragraph(file
     assert "1.2万亿元以上" in doc.text and len(doc.page_starts) >= 2
     [section] = split_sections(doc)
     assert (section.province, section.title) == ("河南", PDF_TITLE)
+
+
+def test_a_pdf_line_the_wrap_did_not_fill_ends_its_paragraph(tmp_path):
+    path = tmp_path / "plain.pdf"
+    path.write_bytes(_pdf(lines_per_page=40, width=30, indent=""))  # no indent marks the paragraphs
+    lines = read_document(path).text.split("\n")
+    assert lines[1] == PDF_TITLE and lines[2].startswith("2月6日")  # the title is 5 characters short of the width
+    assert lines[3].startswith("会上") and lines[3].endswith("总投资7283亿元。")
 
 
 def test_a_digest_s_paragraphs_that_open_with_their_place_in_brackets_are_its_reports(files):
@@ -254,3 +262,21 @@ def test_a_headline_with_no_meeting_word_still_heads_its_page(tmp_path):
     path = tmp_path / "news.html"
     path.write_text(TABLE_NEWS, encoding="utf-8")
     assert read_document(path).text.startswith("# 我省2025年一季度重大项目集中开工\n")
+
+
+def test_a_year_that_chose_the_documents_ties_no_sentence_to_the_question(unseen):
+    # 四川2025年要推动多少家…: 今年推动3000家… (a 2025 page says 今年, not 2025年)
+    assert direct(unseen, "四川2025年要推动多少家企业数字化改造？") == "3000家"
+    # the digest's 福建 report: 发布了… is what was asked, not the sentence that repeats 2025年
+    a = unseen.answer("福建2025年的会发布了什么政策？")
+    assert not a.abstained and "民营经济20条" in a.citations[0].quote
+    a = unseen.answer("四川2025年的会上有几家企业作了交流发言？")  # a year states no whole the firms are a part of
+    assert a.direct_answer.text == "东方电气集团、通威集团" and "报道列出2家企业" in a.text
+
+
+def test_a_year_s_investment_is_a_sum_and_a_post_alone_asks_the_question_before_of_it(unseen):
+    assert direct(unseen, "河南2025年要完成多少年度投资？") == "1.2万亿元以上"  # 多少年度: no count of years
+    from qa.conversation import resolve
+
+    assert resolve("省长呢？", ["贵州的省委书记是谁？"]).question == "贵州的省长是谁？"
+    assert direct(unseen, "贵州的省长是谁？") == "李炳军"

@@ -106,7 +106,11 @@ class AnswerContext:
         q, weights = self.question, self.retrieved.weights
         return tuple(w for w in dict.fromkeys(q.clause_words + q.terms)
                      if len(w) > 1 and weights.get(w, 0.0) >= DISTINCT_HEAD_IDF and w not in q.predicate
-                     and not provinces_in(w) and any(w in c.chunk.text for c in self.pool))
+                     and not provinces_in(w) and not _A_YEAR.fullmatch(w) and any(w in c.chunk.text for c in self.pool))
+
+
+# (四川2025年要推动多少家企业…: a year is checked by the year rules, and a 2025 page says 今年)
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass

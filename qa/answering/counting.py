@@ -41,7 +41,8 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     """The first of `picks` (best first) whose sentence lists what was asked, counted."""
     q = ctx.question
     # 1508个项目里深圳占了多少个: a part of a stated whole is no list to count
-    if q.kind != "figure" or q.unit not in COUNTED_UNITS or re.search(r"第几|连续几|几连|占|\d", q.text):
+    # (四川2025年的会上有几家企业发言: a year states no whole)
+    if q.kind != "figure" or q.unit not in COUNTED_UNITS or re.search(r"第几|连续几|几连|占|\d", re.sub(r"(?:19|20)\d\d年(?!度)", "", q.text)):
         return None
     kind = k.group(1) if (k := _KIND_ASKED.search(q.text)) else ""
     if kind in q.predicate:  # 几个部门汇报了工作: the members listed say the kind, the sentence need not
