@@ -153,7 +153,7 @@ def _meetings(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
         name = _MEETING_NOISE.sub("", re.sub(r"^(?:全省|全市)", "", m.group()))
         if name.count("“") != name.count("”"):  # cut off at 的: 召开的“新春第一会
             name = re.sub(r"[“”]", "", name)
-        if name and not re.search(r"什么|哪|何", name):
+        if name and not re.search(r"什么|哪|何|几|多少", name):
             found.append((m.start(), m.end(), name))
     return found
 
@@ -376,7 +376,7 @@ def _elliptic(q: str, prev: str) -> str:
 
 # 年度计划完成投资呢？ after 江西开工的项目总投资是多少？: the same ask, of another thing
 _ANOTHER_THING = re.compile(r"(?:那么|那)?(?P<thing>[\u4e00-\u9fff“”]{2,14}?)呢[？?]?")
-_ASK_TAIL = re.compile(r"(?:是|有|为|在)?(?:多少|几[个项家年位天]?|谁|哪[里天些个位年]|什么时候|什么|怎样|如何)[\u4e00-\u9fff]{0,4}[？?]?$")
+_ASK_TAIL = re.compile(r"(?:是|有|为|在)?(?:多少|几[个项家年位天]?|谁|哪[里天些个位年儿]?|什么时候|什么|怎样|如何)[\u4e00-\u9fff]{0,4}[？?]?$")
 _ASKING = re.compile(r"多少|几|谁|哪|什么|怎|如何|吗")
 
 

@@ -647,3 +647,8 @@ def test_a_comparison_of_the_municipalities_names_the_one_without_a_report(assis
     # the ones the user lists after the count are the ones asked about
     a = assistant.answer("三个直辖市——京、沪、渝——的新春第一会各开的什么会、谁主持？帮我捋一下")
     assert "天津" not in a.text and all(name in a.text for name in ("刘伟", "龚正", "胡衡华"))
+
+
+def test_the_theme_of_a_meeting_asked_as_the_province_s_meeting_is_its_heading(assistant):
+    # 黑龙江的会主题是什么: 的会 before 主题 names the meeting as 会议的 does
+    check_direct(assistant.answer("黑龙江的会主题是什么？"), "全省深化能力作风建设工作会议")

@@ -417,3 +417,8 @@ def test_ctrl_c_at_the_prompt_ends_the_chat_cleanly(builtin_index):
         proc.kill()
     assert proc.returncode == 0, errors.decode()
     assert "再见。" in rest.decode() and b"Traceback" not in errors
+
+
+def test_a_question_word_is_no_part_of_a_meeting_s_name_when_the_place_changes():
+    # (上海连续几年开营商环境大会 named no meeting: it asks how long; 吉林呢？ had become 吉林大会了？)
+    assert resolve("吉林呢？", ["上海连续几年开营商环境大会了？"]).question == "吉林连续几年开营商环境大会了？"
