@@ -75,7 +75,7 @@ UNIT_AFTER = re.compile(r"(?:多少|" + ASKING_JI + r")(?:(个百分点|个亿|�
 # a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 UNIT_NOUNS = [
     ("时长", re.compile(r"多久|多长(?:时间|时限|期限|周期)")),  # 提前了多久: a span of time (两年, 3个月), whatever ratio it is of
-    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|投入强度|(?<=[\u4e00-\u9fff])率(?:是|为|有|达到?)?(?:多少|几)|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
+    ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|投入强度|增长的?(?:预期)?目标|(?<=[\u4e00-\u9fff])率(?:是|为|有|达到?)?(?:多少|几)|占(?:了|到|据)?(?:多少|几)(?![个项家次人名位])")),
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
     ("元", re.compile(r"投资额|金额|资金|总额|投资|投入|收入|产值|营收|生产总值|GDP|规模以上|多少钱")),
 ]
@@ -84,14 +84,15 @@ THEME_ASKED = re.compile(r"主题(?:是|为)?(?:什么|啥|何)|什么主题|以
 # 几家, 多少个: a count asked, with the measure word it may take
 HOW_MANY = r"(?:多少|几)[个家项所座条支位名]?"
 # 地区生产总值增长多少: a change asked, which a report tells as a share or a sum (增长8%, 增加300亿元)
-CHANGE_ASKED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|回落)了?(?:是|有|为|达到?)?(?:多少|几)")
+CHANGE_ASKED = re.compile(r"(?:增长|增加|提高|提升|上升|下降|减少|回落)了?(?:的?(?:预期)?目标)?(?:是|有|为|达到?)?(?:多少|几)")
 # (第几回, 第几遍: the time it is, whatever the report counts it in: 连续第四年)
 ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连|连续(?:了)?多少|连着[\u4e00-\u9fff]{0,3}?(?:几|多少))(?:个)?(?:回|遍|(年|次|届|季度|版|期|轮|位|批|名))?")
 # (连着搞了多少个季度: a run so far is counted by its ordinal, 连续第9个季度)
 # words that restate what kind of answer is wanted: no predicate of their own (盘子 is the
-# colloquial 规模 of a total: 投资盘子有多大)
+# colloquial 规模 of a total: 投资盘子有多大; 增长目标是多少 asks the growth, which a sentence
+# sets as a target in its own words: 会议提出，2025年…增长5.5%左右)
 # and words that point back at what the user quoted or named (这话, 这组数, 那个)
-ASKING_NOUNS = re.compile(r"^(?:规模|体量|盘子|公历|阳历|农历|阴历|正月|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|全称|全名|名称|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
+ASKING_NOUNS = re.compile(r"^(?:规模|体量|盘子|目标|公历|阳历|农历|阴历|正月|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|全称|全名|名称|数字|数值|数量|数目|[这那]是|具体|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
                            r"[这那该此][个位场次组句段番些项条]?(?:话|数|数字|数据)?|此次|这一)$")
 
 

@@ -40,7 +40,7 @@ PDF_PARAGRAPHS = [
 
 DIGEST = "\r\n".join([
     "2025年部分省份“新春第一会”摘编", "（省政府研究室 2025年2月12日）", "",
-    "【福建】2月5日，福建省委、省政府召开全省高质量发展大会。省委书记周祖翼讲话，省长赵龙主持。会议发布了“民营经济20条”，设立规模200亿元的省级产业投资基金。", "",
+    "【福建】2月5日，福建省委、省政府召开全省高质量发展大会。省委书记周祖翼讲话，省长赵龙主持。会议提出，2025年全省地区生产总值增长5.5%左右。会议发布了“民营经济20条”，设立规模200亿元的省级产业投资基金。", "",
     "【安徽】2月5日，安徽省召开全省坚定不移推动高质量发展大会。省委书记梁言顺出席并讲话，省长王清宪主持。会议表彰了2024年度高质量发展先进县（市、区）30个。", "",
     "【贵州】2月5日，贵州省委、省政府召开全省高质量发展大会。省委书记徐麟出席并讲话，省长李炳军主持。会议以电视电话会议形式开到县（市、区），约3000人参加。",
 ]) + "\r\n"
@@ -280,3 +280,10 @@ def test_a_year_s_investment_is_a_sum_and_a_post_alone_asks_the_question_before_
 
     assert resolve("省长呢？", ["贵州的省委书记是谁？"]).question == "贵州的省长是谁？"
     assert direct(unseen, "贵州的省长是谁？") == "李炳军"
+
+
+def test_a_growth_target_asked_is_the_growth_a_sentence_sets(unseen):
+    # 目标 restates what is asked; the sentence sets it in its own words (会议提出，2025年…增长5.5%左右),
+    # and a report writes GDP as 地区生产总值
+    assert direct(unseen, "福建2025年地区生产总值增长目标是多少？") == "5.5%左右"
+    assert direct(unseen, "福建2025年GDP增长目标是多少？") == "5.5%左右"

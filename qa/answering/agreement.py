@@ -126,7 +126,7 @@ def picked_by(q) -> str:
 
 # 研发投入的目标定的是多少: a target is set (目标, 力争, 确保…); an achieved figure is none
 _TARGET_ASKED = re.compile(r"目标|指标定")
-_TARGET_SET = re.compile(r"目标|力争|确保|争取|预期|计划|达到|突破|实现|将|要")
+_TARGET_SET = re.compile(r"目标|力争|确保|争取|预期|计划|达到|突破|实现|将|要|提出")
 
 
 def _target_answered(q, text: str) -> bool:

@@ -53,6 +53,8 @@ SYNONYMS = {
     "记者": ("记者", "作者", "撰稿", "执笔", "撰文", "通讯员"),
     "门槛": ("门槛", "以上"),
     "起点": ("起点", "以上"),
+    # GDP增长目标: a province's report writes its GDP as 地区生产总值
+    "GDP": ("GDP", "生产总值"),
 }
 
 
@@ -543,7 +545,7 @@ def _changes(q: Question, text: str, found: list[tuple[int, int]]) -> list[tuple
         start = max((m.end() for m in re.finditer(r"[，,；;。]", text[:a])), default=0)
         if start and _OPENS_WITH_CHANGE.match(text, start):
             start = max((m.end() for m in re.finditer(r"[，,；;。]", text[: start - 1])), default=0)
-        if not subject or any(w in text[start:b] for w in subject):
+        if not subject or any(v in text[start:b] for w in subject for v in SYNONYMS.get(w, (w,))):
             out.append((a, b))
     return out
 
