@@ -456,7 +456,10 @@ def _count_of_list(q: str, prev: str) -> str:
 
 
 # 省长提了什么要求？ after 云南的会是谁主持的？: the post of the place talked about
-_POST_FIRST = re.compile(r"^(?:那么|那|请问)?(?=副?(?:省委书记|省长|市委书记|市长|书记))")
+_POSTS = r"副?(?:省委书记|省长|市委书记|市长|书记)"
+_POST_FIRST = re.compile(rf"^(?:那么|那|请问)?(?={_POSTS})")
+_POST_ALONE = re.compile(rf"(?P<post>{_POSTS})(?:呢|的呢)?[？?]?")
+_POST_IN = re.compile(_POSTS)
 
 
 def _post_of_place(q: str, prev: str) -> str:
@@ -467,10 +470,6 @@ def _post_of_place(q: str, prev: str) -> str:
         return prev[: asked.start()] + alone.group("post") + prev[asked.end() :]
     return place + q[m.end() :] if place else ""
 
-
-_POSTS = r"副?(?:省委书记|省长|市委书记|市长|书记)"
-_POST_ALONE = re.compile(rf"(?P<post>{_POSTS})(?:呢|的呢)?[？?]?")
-_POST_IN = re.compile(_POSTS)
 
 
 def _resolve_one(q: str, prev: str | None, anchor: str | None = None,

@@ -107,11 +107,11 @@ def pdf_running_lines(pages: list[str]) -> tuple[list[str], tuple[str, ...]]:
     sentence a page break cuts (…1.2万亿 | 元以上). The first page keeps it, as a line of its
     own: it names the issuer and dates the document.
     """
-    ends: list[tuple[int, ...]] = []  # per page: the line indexes of its first and last non-blank lines
-    for page in pages:
-        filled = [j for j, line in enumerate(page.split("\n")) if line.strip()]
-        ends.append(tuple(dict.fromkeys(filled[:1] + filled[-1:])))
     texts = [page.split("\n") for page in pages]
+    ends: list[tuple[int, ...]] = []  # per page: the line indexes of its first and last non-blank lines
+    for lines in texts:
+        filled = [j for j, line in enumerate(lines) if line.strip()]
+        ends.append(tuple(dict.fromkeys(filled[:1] + filled[-1:])))
     counts: dict[str, int] = {}
     for lines, at in zip(texts, ends):
         for key in {layout.squeeze(lines[j]) for j in at}:

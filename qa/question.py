@@ -463,14 +463,16 @@ _SAID_WHEN = re.compile(r"(?:是|那是|这是)(?:在)?(?:哪天|哪一天|哪�
 _ASKS_PAGE = re.compile(r"第几页|哪一?页|几页|页码")
 _ASKS_POSITION = re.compile(r"第几篇|排第几|序号|编号|第几个?报道")
 _OF_THE_BULLETIN = re.compile(r"篇|报道|汇编|目录|快讯|简报")
-# 本期汇编一共收了几个省市的报道: the bulletin's contents are counted
-# 教育、科技、人才三样, 沪、皖、豫三地: a count of things (样) or places refers back to what the
-# question lists; the report writes them, not the count (a count of sessions, 三次全会, names one)
+
+
 def _pointed_at(text: str) -> set[str]:
     """这一期, 那一次: a demonstrative's measure names nothing (一期项目 does)."""
     return {m.group(1) for m in re.finditer(r"[这那本该此](一[期次场回届])", text)}
 
 
+# 本期汇编一共收了几个省市的报道: the bulletin's contents are counted
+# 教育、科技、人才三样, 沪、皖、豫三地: a count of things (样) or places refers back to what the
+# question lists; the report writes them, not the count (a count of sessions, 三次全会, names one)
 _COUNT_TERM = re.compile(r"[这那]?[一二两三四五六七八九十几]+(?:样|地|省|市|省市)")
 _ASKS_COUNT = re.compile(r"(?:几|多少)(?:篇|份|个(?:省|市|省市|省份|地方|地区)的?(?:新春第一会|第一会|会议|会)?(?:的)?(?:报道|材料|资料))")
 _THE_BULLETIN_ITSELF = re.compile(r"[这本该此]期|第\s*\d+\s*期|汇编|目录|快讯|简报")

@@ -10,7 +10,7 @@ from ..asking import THEME_ASKED, asks_one_thing
 from ..question import BESIDE_A_MEETING, LARGEST, asks_only_the_meeting
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .agreement import agrees, names_the_meeting
-from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind
+from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind, direct_text
 from .facts import answer_fact
 from .listing import answer_compare, answer_which
 from .meeting import answer_meeting
@@ -34,7 +34,7 @@ def answer_multi(ctx: AnswerContext) -> Reply:
             continue
         answered += 1
         direct = direct or reply.direct
-        found.add(reply.direct and reply.direct[0].text[reply.direct[1] : reply.direct[2]])
+        found.add(direct_text(reply.direct))
         settled = part.verdict if mode == "meeting" else ""
         lines.append(f"（{n}）{settled + '。' if settled else ''}" + "\n".join(reply.lines))
     # (2024年和2025年四川的会分别由谁主持: one question of two years, answered 王晓晖 and 施小琳; neither alone)

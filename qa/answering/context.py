@@ -115,6 +115,11 @@ class AnswerContext:
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def direct_text(direct: tuple[Pick, int, int] | None) -> str | None:
+    """The words a direct answer (a pick and offsets in its quote) stands out."""
+    return direct[0].text[direct[1] : direct[2]] if direct else None
+
+
 @dataclass
 class Reply:
     """A strategy's answer, before the citations are numbered into an Answer."""

@@ -11,7 +11,7 @@ from ..meetings import PART_SEP, field_text, holds_title, person_name
 from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, LARGEST, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
-from .context import AnswerContext, Reply, direct_span, missing_fact
+from .context import AnswerContext, Reply, direct_span, direct_text, missing_fact
 from .listing import answer_which
 from .quotes import Pick, best_pick, quoted
 
@@ -226,7 +226,7 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
             held = HELD_IN.search(pick.text) if where else None
             found = (pick, *held.span(1)) if held else _direct(ctx, m, field, pick)
             direct = direct or found
-            values.add(found and found[0].text[found[1] : found[2]])
+            values.add(direct_text(found))
             answered = True
         else:
             opening = ctx.retrieved.openings.get(m.province)

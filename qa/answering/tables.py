@@ -65,11 +65,12 @@ def cell_answer(ctx: AnswerContext, candidates) -> Reply | None:
         text = c.chunk.text
         for table in tables(text):
             header, rows = table[0], table[1:]
-            named = [r for r in rows if any(len(t := text[a:b]) >= 2 and t in q.text for a, b in r.cells)]
+            # the rows the question names by a cell (洛阳), with those cells
+            keyed = [(r, {i for i, (a, b) in enumerate(r.cells) if len(t := text[a:b]) >= 2 and t in q.text}) for r in rows]
+            named = [(r, keys) for r, keys in keyed if keys]
             if len(named) != 1:
                 continue
-            row = named[0]
-            keys = {i for i, (a, b) in enumerate(row.cells) if len(text[a:b]) >= 2 and text[a:b] in q.text}
+            [(row, keys)] = named
             scores = [(_column(q.text, q.terms, text[a:b]), i) for i, (a, b) in enumerate(header.cells) if i not in keys]
             best = max(scores, default=(0.0, -1))
             if best[0] <= 0 or sum(s == best[0] for s, _ in scores) > 1 or best[1] >= len(row.cells):
