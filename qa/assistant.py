@@ -122,6 +122,8 @@ class Assistant:
         if missing and not present:
             # never answer about one province from another province's report
             return self._refuse(q, Scope(), k, f"资料中没有{'、'.join(missing)}的会议报告。")
+        if (elsewhere := self._other_years_only(q, present)) is not None:
+            return self._refuse(q, Scope(present), k, elsewhere)
         docs = self._documents_for(q)
         q = _year_chose(q, docs)
         if q.qtype == "which" and not chosen:
@@ -163,6 +165,23 @@ class Assistant:
             return answer
         note = f"（以上引自{year}年的报道；资料中还有{top.province}{'、'.join(f'{y}年' for y in others)}的会议报道，问那一年请注明年份。）"
         return replace(answer, text=f"{answer.text}\n{note}")
+
+    def _other_years_only(self, q: Question, present: tuple[str, ...]) -> str | None:
+        """广东2025年的会谁主持的, asked of documents that report on 广东's meeting of 2024 only:
+        that year's meeting is not in them, which is said, with the years that are; another
+        year's meeting is never quoted as the one asked about."""
+        if not q.years or not present or not _MEETING_YEAR.search(q.text):
+            return None
+        year_of = {d.name: d.year for d in self.index.documents}
+        reported = {p: {year_of.get(s.doc) for s in self.index.sections if s.province == p and s.kind == "report"} for p in present}
+        if any(None in ys or ys & set(q.years) for ys in reported.values()):
+            return None
+        texts = {d.name: d.text for d in self.index.documents}
+        if any(texts[s.doc].find(f"{y}年", s.start, s.end) >= 0 for s in self.index.sections if s.province in present for y in q.years):
+            return None  # (安徽2023年的会上…: a report that writes the year may tell of that year's meeting)
+        asked = "、".join(f"{y}年" for y in q.years)
+        have = "；".join(f"{p}{'、'.join(f'{y}年' for y in sorted(ys))}" for p, ys in reported.items())
+        return f"资料中没有{'、'.join(present)}{asked}的会议报道（资料中有{have}的会议报道）。"
 
     def _read(self, text: str) -> Question:
         """The question read with the people of the documents it names (张安顺 is no place)."""
@@ -278,6 +297,10 @@ def _year_chose(q: Question, docs: frozenset[str] | None) -> Question:
         return q
     return replace(q, terms=tuple(t for t in q.terms if not re.fullmatch(r"(?:19|20)\d\d|年", t)))
 
+
+# 2025年的会, 2025年开的, 2025年召开的大会: the year dates the meeting itself
+# (2025年广东召开的…大会: a place may stand between)
+_MEETING_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:的|春节后|新春)?(?:[^，。？\s]{0,12}?(?:会议|大会|座谈会)|会|[^，。？\s]{0,4}?(?:开的|开了|开会|召开|举行|举办))")
 
 # 分别, 各, 两年: a question of several years asks each of them
 _EACH = re.compile(r"分别|各自|各[是有在由开]|两年|几年|每年的|相比|对比|比较|有什么不同|有何不同|变化")

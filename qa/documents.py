@@ -1,7 +1,7 @@
 """Stage 1: read a bulletin file into a Document: decoded, extracted, cleaned.
 
-Reads .txt/.md (UTF-8, UTF-8 with BOM, GBK/GB18030), .pdf (page by page, so a
-quote's page is known) and .html/.htm web pages (the article only, see webpage.py).
+Reads .txt/.md (UTF-8, UTF-8 with BOM, GBK/GB18030; a Markdown file's front matter gives
+its title and year), .pdf (page by page, so a quote's page is known) and .html/.htm web pages (the article only, see webpage.py).
 Cleaning (cleaning.py) removes layout artefacts and nothing else.
 """
 from __future__ import annotations
@@ -140,8 +140,8 @@ class Raw:
     text: str
     data: bytes
     page_lines: tuple[tuple[int, int], ...] = ()  # (line index, page number) where PDF pages start
-    html_title: str = ""
-    html_year: int | None = None
+    meta_title: str = ""  # what the format says besides the text: a page's <title>, a front matter's title
+    meta_year: int | None = None
     is_html: bool = False
     warnings: tuple[str, ...] = ()
     standalone: tuple[str, ...] = ()  # lines that are no part of a sentence (a PDF's running header)
@@ -177,19 +177,39 @@ def read_source(path: Path | str) -> Raw:
             page = read_webpage(data)
         except WebPageError as exc:
             raise DocumentError(path, str(exc)) from None
-        raw = Raw(page.text, data, html_title=page.title, html_year=page.year, is_html=True)
+        raw = Raw(page.text, data, meta_title=page.title, meta_year=page.year, is_html=True)
     else:
         if b"\x00" in data[:20000]:
             raise DocumentError(path, "binary data, not text")
         try:
-            raw = Raw(decode_text(data), data)
+            text = decode_text(data)
         except UnicodeDecodeError:
             raise DocumentError(path, "cannot decode: neither UTF-8 nor GBK/GB18030") from None
+        text, title, year = front_matter(text) if suffix == ".md" else (text, "", None)
+        raw = Raw(text, data, meta_title=title, meta_year=year)
     if _looks_binary(raw.text):
         raise DocumentError(path, "binary data, not text")
     if not raw.text.strip():
         raise DocumentError(path, "no text in file")
     return raw
+
+
+# ---\ntitle: …\ndate: 2025-02-06\n---: the metadata block a Markdown file saved from a site or
+# a notes app opens with (Jekyll, Hugo, Obsidian). It says what the file is; it is no report text.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_FIELD = re.compile(r"^(title|date|year|published|pubdate)\s*:\s*(.+?)\s*$", re.M | re.I)
+
+
+def front_matter(text: str) -> tuple[str, str, int | None]:
+    """The text without its front matter, and the title and year that block gives."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text, "", None
+    fields = {k.lower(): v.strip("'\" ") for k, v in _FRONT_FIELD.findall(m.group(1))}
+    if not fields:
+        return text, "", None  # a rule under a first line, not metadata
+    dated = next((y for k in ("date", "published", "pubdate", "year") if (y := re.match(r"((?:19|20)\d\d)(?!\d)", fields.get(k, "")))), None)
+    return text[m.end() :], fields.get("title", ""), int(dated.group(1)) if dated else None
 
 
 def read_raw(path: Path | str) -> tuple[str, bytes]:
@@ -205,14 +225,14 @@ def read_document(path: Path | str) -> Document:
     if not cleaned.text.strip():
         raise DocumentError(path, "no text left after removing page markers")
     head = layout.masthead(cleaned.text)
-    title = head.title or raw.html_title or path.name
+    title = head.title or raw.meta_title or path.name
     return Document(
         name=path.name,
         path=str(path),
         text=cleaned.text,
         sha256=hashlib.sha256(raw.data).hexdigest(),
         title=title,
-        year=head.year or raw.html_year,
+        year=head.year or raw.meta_year,
         issue=head.issue,
         page_starts=cleaned.page_starts,
         warnings=raw.warnings + cleaned.warnings,

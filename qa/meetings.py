@@ -370,3 +370,12 @@ def meeting_field(question: str) -> str | None:
     """The meeting field a question asks about (host, date, format, scale, speakers), or None."""
     hits = [(m.start(), field) for field, pattern in _QUESTION_FIELDS if (m := pattern.search(question))]
     return min(hits)[1] if hits else None
+
+
+def names_a_form(format: str) -> bool:
+    """视频会议, 设分会场: the record says in what form the meeting was held; 在武汉召开
+    alone says only where (a report that states no form gives its place as its format)."""
+    return any(part and not _PLACE_ONLY.fullmatch(part) for part in format.split(PART_SEP))
+
+
+_PLACE_ONLY = re.compile(r"在[^，。；、\s“”]{2,12}?(?:召开|举行|举办|设主会场)?")

@@ -68,7 +68,7 @@ MEETING_FIELDS = {
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里|" + KIND_OF_MEETING.pattern),
 }
 _NAME_ASKED = re.compile(MEETING_NAME_ASKED)
-_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁开主的名规形，,？?]|$)|开的会|[那这该两几三四五六哪][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
+_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开会|的会(?=[是由在分都各哪谁开主的名规形以采有，,？?]|$)|开的会|[那这该两几三四五六哪][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
 # (是不是, 有没有 ask whether; they negate nothing)
 _NEGATION = re.compile(r"(?<!是)不是|并非|(?<!有)没有|未(?!来)|非(?!常)|不在")
 
@@ -589,7 +589,8 @@ _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
 # (定为什么年: the kind of name asked, unquoted, ends the question)
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]|(?:定为|确定为|定成|定作|称为|叫作|叫做)了?什么([\u4e00-\u9fff])(?=[？?。]?$)")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
-_ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是)?[？?。]?$")
+_ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是|呢)?[？?。]?$")
+_ENDS_WITH_SITE = re.compile(r"(?:^|的)(?:主会场|会场|会址|地点)(?:是|呢)?[？?。]?$")  # (not 有没有设分会场)
 _THE_SEVERAL = re.compile(r"的[“\"]?$")  # (the text before 几; 的“几个必须”，主要是哪些: a template quoted)
 _ASKS_LATER = re.compile(r"哪|什么|谁|怎么|如何|怎样")
 _ASPECTS_EXPLAINED = re.compile(r"(?:怎么|怎样|如何)[^，。？?]{0,6}从?几个?(?:方面|角度|层面|维度)|几个?(?:方面|角度|层面|维度)[^。？?]{0,24}(?:捋|概括|梳理|总结|归纳|说说|讲讲)")
@@ -611,6 +612,8 @@ def _kind(text: str) -> str | None:
     found = [(m.start(), n, k) for n, (k, pattern) in enumerate(KINDS.items()) if (m := pattern.search(text))]
     if not found and _ENDS_WITH_ROLE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
         return "person"  # 出席并讲话的市委书记: typed into a chat, a post alone asks who holds it
+    if not found and _ENDS_WITH_SITE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
+        return "place"  # 广东的主会场呢: a site alone asks where it is
     first = min(found)[2] if found else None
     if first == "figure" and (m := KINDS["figure"].search(text)) and _THE_SEVERAL.search(text, 0, m.start()) \
             and _ASKS_LATER.search(text, m.end()) and not KINDS["figure"].search(text, m.end()):

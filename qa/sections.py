@@ -247,15 +247,55 @@ def _labels(heads: list[_Head]) -> list[tuple[int, str]]:
     return out
 
 
+def _groups(text: str, heads: list[_Head]) -> dict[int, tuple[int, str]]:
+    """一、科技创新大会 over （一）湖北：… and （二）陕西：…: a bulletin that groups its reports by
+    theme heads each group with a heading of its own form that names no place. It belongs to no
+    one report (not to the end of the one before it): per report index, where the group
+    headings right above it begin, and their titles. A form counts as a group's only when every
+    line of it after the first report stands in such a run, one line to a form: the numbered
+    points that end a report (1. …, 2. …) do not."""
+    forms = {h.heading.form for h in heads if not h.appendix}
+    at_head = {h.line.start: i for i, h in enumerate(heads) if not h.appendix}
+    lines = [l for l in _lines(text) if l.text.strip()]
+
+    def shaped(line: _Line) -> layout.Heading | None:
+        h = layout.parse_heading(line.text)
+        if (h is None or not h.marked or h.appendix or h.form in forms or line.start in at_head or len(h.title) > 30
+                or layout.is_sentence(h.title) or heading_province(h.title)):
+            return None
+        return h
+
+    runs: dict[int, list[tuple[_Line, layout.Heading]]] = {}  # report index -> the headings right above it
+    for k, line in enumerate(lines):
+        if line.start not in at_head:
+            continue
+        run = []
+        for above in reversed(lines[:k]):
+            if (h := shaped(above)) is None:
+                break
+            run.insert(0, (above, h))
+        if run and len({h.form for _, h in run}) == len(run):
+            runs[at_head[line.start]] = run
+    in_runs = {line.start for run in runs.values() for line, _ in run}
+    first = heads[0].line.start
+    stray = {h.form for line in lines if line.start > first and line.start not in in_runs and (h := shaped(line))}
+    return {i: (run[0][0].start, "·".join(h.title for _, h in run)) for i, run in runs.items()
+            if not any(h.form in stray for _, h in run)}
+
+
 def _build(doc: Document, heads: list[_Head]) -> list[Section]:
     text = doc.text
     sections: list[Section] = []
-    first = heads[0].line.start
+    groups = _groups(text, heads)
+    first = groups.get(0, (heads[0].line.start,))[0]
     if text[:first].strip():
         sections.append(_section(doc, None, FRONT_PROVINCE, FRONT_PROVINCE, FRONT_TITLE, "front", 0, first, None))
     province = UNKNOWN_PROVINCE
     for i, (head, (number, label)) in enumerate(zip(heads, _labels(heads))):
-        end = heads[i + 1].line.start if i + 1 < len(heads) else len(text)
+        if i in groups:
+            at, title = groups[i]
+            sections.append(_section(doc, None, FRONT_PROVINCE, FRONT_PROVINCE, title, "front", at, head.line.start, None))
+        end = groups.get(i + 1, (heads[i + 1].line.start,))[0] if i + 1 < len(heads) else len(text)
         body = text[head.line.start + len(head.line.text) : end]
         title = head.heading.title.rstrip("：:").strip() if head.appendix else head.heading.title
         if head.appendix:
@@ -272,7 +312,7 @@ def _build(doc: Document, heads: list[_Head]) -> list[Section]:
 
 COLOPHON_TITLE = "编辑与发送"
 # 责任编辑：王明 / 电话：0531—… / 报送：… at a bulletin's end: its own, not the last report's
-_COLOPHON_LINE = re.compile(r"[（(]?(?:责任编辑|编辑|责编|审核|审稿|校对|签发|电话|传真|地址|邮编|邮箱|E-?mail|联系人|报送|抄送|发送|印发|主办|承办|编印)\s*[:：]")
+_COLOPHON_LINE = re.compile(r"[（(]?(?:责任编辑|编辑|责编|审核|审稿|校对|签发|(?:联系)?电话|传真|地址|邮编|邮箱|E-?mail|联系人|报送|抄送|发送|印发|主办|承办|编印)\s*[:：]")
 
 
 def _colophon(text: str, start: int, end: int) -> int:

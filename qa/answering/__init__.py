@@ -13,7 +13,7 @@ from .agreement import agrees, names_the_meeting
 from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind, direct_text
 from .facts import answer_fact
 from .listing import answer_compare, answer_which
-from .meeting import answer_meeting
+from .meeting import answer_meeting, asks_the_form
 from .pages import answer_page
 from .polar import mentioned
 from .quotes import MAYBE, NOT_FOUND, maybe_line
@@ -79,8 +79,9 @@ def strategy(ctx: AnswerContext) -> str:
     # (四川的会是哪天开的, of 四川's reports in two years' documents: each year's record answers)
     each_year = len({m.province for m, _ in r.meetings}) == 1 and len({m.doc for m, _ in r.meetings}) == len(r.meetings)
     one = (len(r.meetings) == 1 or each_year) and field in r.meetings[0][1]
-    # 以什么形式召开: the form itself is asked for (视频调度 in a question is not)
-    asks_form = q.kind is None and field == "format" and re.search(r"形式|方式", q.text)
+    asks_form = asks_the_form(q)
+    if asks_form and (len(r.meetings) == 1 or each_year):
+        return "meeting"  # (天津的会以什么形式召开, of a report that states none: its record says so)
     # 会议名称是什么, 开的是什么会: the name is the record's theme, read from the report's heading
     # (十年前第一次开的是什么会, 去年开的什么会: a meeting of another time than the report's)
     # (会议的主题是什么: the theme the heading gives, 全省深化能力作风建设工作会议，持之以恒…)

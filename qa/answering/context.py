@@ -28,6 +28,7 @@ _ROSE = ("提高", "提升", "增长", "增加", "上升", "抬升", "上涨", "
 _FELL = ("下降", "降低", "减少", "回落", "下滑", "下跌", "降")
 _CONGRATULATED = ("祝贺", "道贺", "庆贺", "贺喜")
 _THANKED = ("感谢", "致谢", "道谢", "谢意")
+_MEASURES = ("措施", "举措")
 SYNONYMS = {
     "参会": _ATTENDED,
     "参加": _ATTENDED,
@@ -55,6 +56,8 @@ SYNONYMS = {
     "起点": ("起点", "以上"),
     # GDP增长目标: a province's report writes its GDP as 地区生产总值
     "GDP": ("GDP", "生产总值"),
+    # 措施有多少条: a policy's measures are written either way (若干措施，提出30条具体举措)
+    **dict.fromkeys(_MEASURES, _MEASURES),
 }
 
 
@@ -227,7 +230,8 @@ _EXPANSION_ASKED = re.compile(r"具体(?:是|指|包括)|具体[\u4e00-\u9fff]{1
 _COUNT = re.compile(r"[一二两三四五六七八九十]|\d+")
 # how a report spells a set out: 即…, ：…, 包括…, or an enumeration that follows (一是…, 其中…)
 # (用“六个新”进行了概括：…: a short verb phrase may stand before the colon)
-_SPELLED_RIGHT_AFTER = re.compile(r"^[”\"]?(?:即|就是|是指|指的是|包括|分别是|主要是|具体是|[：:（(]|[^，,。；;“”]{1,6}[：:])")
+# (“三个年”活动即…: the set's noun may stand before 即; 立即 and 即将 spell nothing out)
+_SPELLED_RIGHT_AFTER = re.compile(r"^[”\"]?(?:[\u4e00-\u9fff]{0,4}?(?:(?<![立随旋])即(?![将可使便])|就是|是指|指的是)|包括|分别是|主要是|具体是|[：:（(]|[^，,。；;“”]{1,6}[：:])")
 _ENUMERATION = re.compile(r"一是|其一|首先|第一[，、是]|其中[，：]|[①⑴]|（一）|1[.、．]")
 
 
@@ -415,9 +419,9 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
     if q.kind == "person" and not found and _HEARD_ASKED.search(q.text):
         # 听取了谁的汇报, 谁汇报了 — 会议听取了省发改委关于…情况汇报: the body heard is named right after 听取
         found = [m.span(1) for m in _HEARD.finditer(text)]
-    if q.kind == "place" and q.predicate == ("召开",):
-        # 在哪座城市召开: the place the meeting is held at (在沈阳召开, 在深圳设主会场), not
-        # a branch venue the same sentence lists (沈抚示范区等设分会场)
+    if q.kind == "place" and (q.predicate == ("召开",) or _SITE_ASKED.search(q.text) and "分会场" not in q.text):
+        # 在哪座城市召开, 会议地点呢: the place the meeting is held at (在沈阳召开, 在深圳设主会场),
+        # not a branch venue the same sentence lists (沈抚示范区等设分会场) nor one who spoke
         found = [(a, b) for a, b in found if _VENUE_AFTER.match(text[b:]) or _VENUE_BEFORE.search(text[max(0, a - 6) : a])]
     return found
 
@@ -475,6 +479,8 @@ _VENUE_BEFORE = re.compile(r"(?:主会场|会场|会议|会址)(?:设)?(?:在|�
 
 
 _ASKS_SITE = re.compile(r"会场|会址|地点|场馆|礼堂")
+# 会议地点在哪, 会场呢, 主会场设在哪个会议中心: where the site is (not 在会场参会)
+_SITE_ASKED = re.compile(r"(?:会场|会址|地点)(?:设|是|位于)?在?(?:哪|何|什么地方|呢|[？?]?$)")
 _HELD_ASKED = re.compile(r"召开|举行|举办|开的|开会|开幕|办的")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..asking import POSTS, THEME_ASKED
-from ..meetings import PART_SEP, field_text, holds_title, person_name
+from ..meetings import PART_SEP, field_text, holds_title, names_a_form, person_name
 from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, LARGEST, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
@@ -206,14 +206,22 @@ def _every(ctx: AnswerContext) -> Reply:
     return Reply(lines, provinces=tuple(m.province for m, _ in held))
 
 
+def asks_the_form(q) -> bool:
+    """以什么形式召开: the form itself is asked for (视频调度 in a question is not)."""
+    return q.kind is None and q.meeting_field == "format" and bool(re.search(r"形式|方式", q.text))
+
+
 def _each(ctx: AnswerContext, field: str) -> Reply:
     """The field for each province asked about (one for a single-province question)."""
     lines, answered, direct = [], False, None
     what = FIELD_NAMES[field]
     compare = ctx.question.qtype == "compare"
     values = set()  # the field's value in each report: reports of two years may differ
+    # (湖北的会以什么形式召开, of a report that says only 在武汉召开: no form is stated)
+    # (compared, where each was held is still told: 在福州召开…座谈会 beside 以电视电话会议形式召开)
+    placed_only = field == "format" and asks_the_form(ctx.question) and not compare
     for m, located in ctx.retrieved.meetings:
-        if field in located:
+        if field in located and not (placed_only and not names_a_form(m.format)):
             where = _held_where(ctx, located)
             c, a, b = where or located[field]
             if field == "theme" and THEME_ASKED.search(ctx.question.text):

@@ -15,7 +15,7 @@ CN_DIGITS = "一二三四五六七八九十两"  # the numbers slogans count wit
 _NUM = rf"(?:\d+(?:[.,，]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
 # a figure: a number with the unit or measure word that says what it counts
 _MEASURE = (r"个百分点|美元|元|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|户|套|台|件|场|期|轮|支|层|大|级|张|种|类|方面|部|组|"
-            r"平方公里|公里|千米|米|吨|千瓦|兆瓦|GW|MW|周年|周|季度|月")  # (75周年: an anniversary, not 75 weeks)
+            r"平方公里|平方米|立方米|公里|千米|米|公顷|亩|吨|千瓦时|千瓦|兆瓦|GW|MW|标准箱|标箱|辆|艘|架次|周年|周|季度|月")  # (75周年: an anniversary, not 75 weeks)
 # a figure: a number with the unit or measure word that says what it counts (30万户, 6805亿元, 1139个)
 # (…以上, …左右: a bound or an estimate is part of the figure: 10%以上 is not 10%)
 _BOUND = r"(?:以上|以下|以内|左右)?"
@@ -310,7 +310,10 @@ def _place_pattern() -> re.Pattern:
 
 # a county, district or city the gazetteer does not list, named in a list: 、前郭县、天长市
 _LOCAL_UNIT = re.compile(r"(?:(?<=[、，,和与及在化])|^)([\u4e00-\u9fff]{2,5}?(?:县|市|区|州|旗|盟|地区|片区|新区|园区|示范区|开发区|合作区|新城))(?=[、，,。；和与及等的党委高设]|$)")
-_NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外]|^(?:设区|县级|地级|市县|区县|其他|其它|其余|有关|相关|部分)|[在的对从向把被]")
+# (自治区党委: the level of a region is no name; 在南宁召开全区…, 要按照市委…: a verb ends the
+# name before it, or opens the clause it stands in)
+_NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外要]|^(?:设区|县级|地级|市县|区县|其他|其它|其余|有关|相关|部分|自治|按照|根据|围绕|通过)"
+                        r"|[在的对从向把被]|召开|举行|举办")
 # 深化渝西地区: a verb before a name is no part of it
 _LEADING_VERB = re.compile(r"^(?:深化|推进|建设|加快|打造|支持|推动|促进|实现|发展|提升|培育|强化|优化|带动|服务|围绕|聚焦|依托)")
 
