@@ -103,6 +103,14 @@ def alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+# 湖北, 湖北省 as a question writes them; the 省 of 湖北省长, the 市 of 天津市长, is the post's:
+# taken with the place, 长是 would be left as what is asked (湖北省委书记 leaves 委书记, which asks
+# the post all the same)
+PROVINCE_NAMES = re.compile("|".join(
+    re.escape(n) + ("(?!长)" if n[-1] in "省市" else "")
+    for n in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True)))
+
+
 @lru_cache(maxsize=2)
 def _names(cities: bool) -> tuple[re.Pattern, dict[str, str | None]]:
     lookup: dict[str, str | None] = {}

@@ -11,7 +11,7 @@ from functools import lru_cache
 import rjieba
 
 from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, POSTS, SUPERLATIVE, UNIT_NOUNS, ask_match
-from .gazetteer import PROVINCES
+from .gazetteer import PROVINCE_NAMES
 from .keyword_index import FUNCTION_WORDS, REPORT_WORDS, REPORTING_VERBS, STOPWORDS
 
 
@@ -200,16 +200,15 @@ def predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     # (要求深化哪个行动: a reporting verb ends what leads up to the head, like a function word)
     cut = max((i for i, w in enumerate(words) if _FUNCTION_WORD.fullmatch(w) or w in REPORTING_VERBS), default=-1)
     # (到湖南投资的: the segmenter glues a province to the verb; the report writes 在湘投资)
-    phrase = _PROVINCE_NAMES.sub("", "".join(words[cut + 1:]))
+    phrase = PROVINCE_NAMES.sub("", "".join(words[cut + 1:]))
     if not force and 2 <= len(phrase) <= 4 and all(len(w) > 1 for w in words[cut + 1:]) and _content_words(phrase) and not ASKING_NOUNS.match(phrase):
         return _unglued(phrase)
-    last = _PROVINCE_NAMES.sub("", words[-1]) if words else ""
+    last = PROVINCE_NAMES.sub("", words[-1]) if words else ""
     if len(words) > 1 and words[-2] == "副":
         last = "副" + last  # 省委副书记 asks for the deputy, not the secretary
     return _unglued(last) if _content_words(last) else ""
 
 
-_PROVINCE_NAMES = re.compile("|".join(sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True)))
 # 县（市、区）, 州（市）: an administrative level with its gloss in brackets is one noun
 _GLOSSED_LEVEL = re.compile(r"[县市区州乡镇村旗盟][（(][县市区州乡镇村旗盟、，,]{1,8}[）)]$")
 _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由向中里》」”，、]")
@@ -240,7 +239,7 @@ def _content_words(text: str) -> list[str]:
     text = BOILERPLATE.sub(" ", text)
     text = _MEETING_KIND.sub(" ", text)
     text = _ON_STAGE.sub(" ", text)
-    text = _PROVINCE_NAMES.sub(" ", text)
+    text = PROVINCE_NAMES.sub(" ", text)
     # reporting verbs tell passages apart poorly, but a question about who said it asks for
     # them; the user's words for what a report writes (点名, 写明) it does not
     return [t for t in _undebris(rjieba.cut_for_search(text))

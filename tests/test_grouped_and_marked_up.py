@@ -157,11 +157,18 @@ def test_the_composed_documents_answer_from_their_own_text(grouped):
     assert "即“项目建设年”" in grouped.answer("“三个年”活动是指什么？").citations[0].quote
 
 
-def test_a_region_s_meeting_is_placed_where_it_was_held(grouped):
+@pytest.mark.parametrize("question, answer", [
     # (自治区 is the level of the region, no place; 南宁召开全区 is no county)
-    assert direct(grouped, "广西的会在哪开的？") == "南宁"
-    assert direct(grouped, "广西的会以什么形式召开？") == "电视电话会议"
-    assert direct(grouped, "广西的会谁主持的？") == "韦韬"
+    ("广西的会在哪开的？", "南宁"),
+    ("广西的会以什么形式召开？", "电视电话会议"),
+    ("广西的会谁主持的？", "韦韬"),
+    # (湖北省长: with 湖北省 taken as the place, 长是 was left as what is asked, and 王蒙徽 answered)
+    ("湖北省长是谁？", "王忠林"),
+    ("天津市长是谁？", "张工"),
+    ("湖北省委书记是谁？", "王蒙徽"),
+])
+def test_a_region_s_meeting_and_the_posts_a_full_name_runs_into(grouped, question, answer):
+    assert direct(grouped, question) == answer
 
 
 def test_a_theme_lists_only_the_reports_under_it(grouped):
@@ -195,3 +202,10 @@ def test_the_bulletin_s_meetings_with_no_form_or_place_stated(assistant):
     assert direct(assistant, "辽宁的会场呢？") == "沈阳"  # not 沈抚示范区, a branch venue
     assert direct(assistant, "广东的主会场呢？") == "深圳"
     assert "资料中没有广东2025年的会议报道" in refused(assistant, "广东2025年的会谁主持的？")
+
+
+def test_meetings_held_on_one_side_of_a_day(grouped):
+    a = grouped.answer("哪些省的会在2月20日以后召开？")
+    assert set(a.provinces) == {"湖北", "陕西"} and "（2月21日）" in a.text  # 以后 counts the day itself
+    assert set(grouped.answer("哪些省的会是2月20日之后开的？").provinces) == {"陕西"}
+    assert set(grouped.answer("哪些省在2月18日之前开了会？").provinces) == {"陕西", "广西"}  # (广东 on 2月18日 itself)

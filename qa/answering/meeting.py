@@ -89,6 +89,8 @@ def answer_meeting(ctx: AnswerContext) -> Reply:
     q = ctx.question
     if q.meeting_field is None:
         return _every(ctx)
+    if q.meeting_field == "date" and q.qtype == "which" and (bound := _DAY_BOUND.search(q.text)):
+        return _held_around(ctx, bound)
     if q.meeting_field == "date" and q.qtype in ("which", "compare") and (order := HELD_FIRST.search(q.text)):
         return _first_or_last(ctx, last=bool(HELD_LAST.search(order.group())))
     if q.meeting_field == "scale" and len(q.provinces) != 1 and (order := LARGEST.search(q.text)):
@@ -131,15 +133,43 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     return Reply(lines, provinces=tuple(m.province for m, _ in listed))
 
 
-def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
-    """哪个省最晚开会, 北京和上海哪边先开: the meetings held on the first (last) day, by
-    their records' dates. Meetings on the same day tie: the time of day is not always
-    given (北京 2月19日上午, 四川 2月19日), so it decides nothing."""
+def _dated(ctx: AnswerContext) -> tuple[list[tuple[tuple[int, int], MeetingRecord, Pick]], list[MeetingRecord]]:
+    """The meetings whose records give a month and day, with the day and its sentence; and the others."""
     dated = []
     for m, located in ctx.retrieved.meetings:
         if "date" in located and (day := spans.month_day(field_text(m, "date"))) and day[0] is not None:
             c, a, b = located["date"]
             dated.append((day, m, Pick(c, a, b, c.score)))
+    undated = [m for m, located in ctx.retrieved.meetings if not any(m is x for _, x, _ in dated)]
+    return dated, undated
+
+
+# 2月20日以后, 2月19日之前: 以后 and 以前 count the day itself, 之后 and 之前 do not
+_DAY_BOUND = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?P<side>以后|以前|之后|之前|及以后|及以前|后|前)")
+
+
+def _held_around(ctx: AnswerContext, bound: re.Match) -> Reply:
+    """哪些省的会在2月20日以后召开: the meetings whose records' days fall on that side of it
+    (the month and day of each report's own year: the records hold no year)."""
+    day, side = (int(bound.group(1)), int(bound.group(2))), bound.group("side")
+    after, inclusive = "后" in side, side.startswith(("以", "及"))
+    dated, undated = _dated(ctx)
+    listed = [(m, pick) for d, m, pick in dated if (d > day if after else d < day) or (inclusive and d == day)]
+    if not listed:
+        return Reply([f"所有报道中没有{bound.group()}召开的会议。"], abstained=True, reason="")
+    when = "、".join(f"{_label(ctx, m)}（{field_text(m, 'date')}）" for m, _ in listed)
+    lines = [f"共{len(listed)}个省市：{when}"]
+    lines += [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(listed, 1)]
+    if undated:
+        lines.append(f"另有{len(undated)}个省市的报道未写明召开日期：{'、'.join(_label(ctx, m) for m in undated)}。")
+    return Reply(lines, provinces=tuple(m.province for m, _ in listed))
+
+
+def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
+    """哪个省最晚开会, 北京和上海哪边先开: the meetings held on the first (last) day, by
+    their records' dates. Meetings on the same day tie: the time of day is not always
+    given (北京 2月19日上午, 四川 2月19日), so it decides nothing."""
+    dated, undated = _dated(ctx)
     if not dated:
         return Reply([], abstained=True, reason=missing_fact(ctx.question, "date") + "。")
     # (issues of different years: each issue's own first or last day; the records hold no year)
@@ -151,7 +181,6 @@ def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
     # a comparison shows every side's date; a which-question the ones chosen
     shown = [(m, pick) for _, m, pick in dated] if ctx.question.qtype == "compare" else chosen
     lines = [head] + [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(shown, 1)]
-    undated = [m for m, located in ctx.retrieved.meetings if not any(m is x for _, x, _ in dated)]
     if undated:
         lines.append(f"另有{len(undated)}个省市的报道未写明召开日期：{'、'.join(_label(ctx, m) for m in undated)}。")
     return Reply(lines, provinces=tuple(m.province for m, _ in chosen))
