@@ -15,6 +15,7 @@ from pathlib import Path
 import rjieba
 
 from .answering import AnswerContext, compose
+from .answering.agreement import named_meetings
 from .answering.spans import listed_persons, named_firms, titled_persons
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .conversation import resolve
@@ -258,7 +259,10 @@ class Assistant:
 
     def _context(self, q: Question, scope: Scope, k: int) -> AnswerContext:
         qvec = self.encoder.encode_query(q.search_text)
-        return AnswerContext(q, self.retriever.retrieve(q, qvec, scope, k), self.settings, k)
+        retrieved = self.retriever.retrieve(q, qvec, scope, k)
+        if len(retrieved.meetings) > 1:
+            retrieved = replace(retrieved, meetings=named_meetings(q, retrieved.meetings))
+        return AnswerContext(q, retrieved, self.settings, k)
 
     def _refuse(self, q: Question, scope: Scope, k: int, reason: str) -> Answer:
         return compose(self._context(q, scope, k), reason=reason)

@@ -179,6 +179,12 @@ class _Repair:
         return True
 
 
+def _cut_at_a_clause(line: str, next_line: str | None) -> bool:
+    """A web page's paragraph that ends at a comma (…2.55万亿元，<br/>规模以上…): a line break
+    Word put inside a sentence, which goes on on the next line."""
+    return line[-1] in "，、" and next_line is not None and not layout.is_block_start(next_line)
+
+
 WRAP_SLACK = 2  # characters a full line may fall short by (a closing mark kept off the next line's start)
 WRAPPED_SHARE = 0.4  # lines of one width (±1) among those of 10 characters or more, for a text to be wrapped
 
@@ -265,7 +271,8 @@ def _join_lines(lines: list[str], repair: bool, opens: set[int] = frozenset(), a
         # (a page break may split the paragraph under a subtitle: two lines are read)
         below = following[i] + (following[next_at[i]] or "") if repairer and len(pending) == 1 and following[i] is not None else ""
         joins = i not in alone and next_at[i] not in opens
-        if repairer and joins and repairer.continues(line, after_heading, blank_follows, following[i], below, lines[i]):
+        if joins and (repairer.continues(line, after_heading, blank_follows, following[i], below, lines[i]) if repairer
+                      else _cut_at_a_clause(line, following[i])):
             current = line
             continue
         at = emit(line)

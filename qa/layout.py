@@ -135,11 +135,15 @@ def plain_title(text: str) -> bool:
     return len(s) <= 40 and not any(ch in s for ch in "。！？；，、,;") and bool(MEETING.search(s))
 
 
+# 时间：…, 主持：…, 记录：…: the fields a minutes (纪要) or a page's byline opens with, one to a line
+FIELD_LINE = re.compile(r"(?:时间|日期|地点|主持人?|出席|列席|参加人员|参会人员|缺席|请假|记录人?|议题|发布时间|来源|作者|责任编辑)\s*[:：]")
+
+
 def is_block_start(line: str) -> bool:
     """A line that starts something of its own: a heading mark, a list item, a rule or a table row."""
     s = line.strip()
     # (目 录: the contents' own heading, which no sentence runs into)
-    if RULE.match(s) or TABLE_ROW.match(s) or BULLET.match(s) or toc_entry(s) or s in ("目录", "目次"):
+    if RULE.match(s) or TABLE_ROW.match(s) or BULLET.match(s) or toc_entry(s) or s in ("目录", "目次") or FIELD_LINE.match(s):
         return True
     h = parse_heading(s)
     return h is not None and (h.marked or h.appendix)

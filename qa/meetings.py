@@ -282,6 +282,15 @@ class _Report:
                     paragraph = s.paragraph
         return tuple(names.values()), used
 
+    def fields(self) -> dict[str, tuple[str, _Sentence]]:
+        """时间：…, 地点：…, 主持：…: the field lines a minutes (纪要) opens with, by label, each
+        value with its line."""
+        found: dict[str, tuple[str, _Sentence]] = {}
+        for s in self.sentences[:_FIELDS_WITHIN]:
+            if m := _FIELD.match(s.text):
+                found.setdefault(_FIELD_NAMES[m.group("label")], (m.group("value").rstrip("。；;"), s))
+        return found
+
     def scale(self) -> tuple[str, list[_Sentence]]:
         for s in self.sentences:
             if m := _SCALE.search(s.text):
@@ -301,17 +310,41 @@ class _Report:
         return theme, Evidence(theme, self.doc.name, at, at + len(theme))
 
 
+# a minutes' field lines: 时间：2025年2月10日上午 / 地点：省政府第一会议室 / 主持：毛伟明
+_FIELD = re.compile(r"^(?P<label>时间|会议时间|日期|地点|会议地点|主持人?)\s*[:：]\s*(?P<value>\S.{0,40})$")
+_FIELD_NAMES = {"时间": "date", "会议时间": "date", "日期": "date", "地点": "place", "会议地点": "place", "主持": "host", "主持人": "host"}
+_FIELDS_WITHIN = 12  # sentences from the top: a minutes states them before its business
+
+
+def _from_fields(report: _Report) -> dict[str, tuple[str, list[_Sentence]]]:
+    """What a minutes' field lines say, as the record's fields: its date, its venue (the
+    format's place) and who presided."""
+    out = {}
+    fields = report.fields()
+    if len(fields) < 2:
+        return out  # (时间：2025年02月05日 alone is a page's byline: when it was published)
+    if "date" in fields and (m := _DATE.search(fields["date"][0])):
+        out["date"] = (m.group(0), [fields["date"][1]])
+    if "place" in fields:
+        value, line = fields["place"]
+        out["format"] = (line.text.strip().rstrip("。；;"), [line])  # 地点：…, whole: the label says it is a place
+    if "host" in fields and _people(fields["host"][0]):
+        out["host"] = (fields["host"][0], [fields["host"][1]])
+    return out
+
+
 def extract_meeting(doc: Document, section: Section) -> MeetingRecord:
     report = _Report(doc, section)
     evidence: dict[str, Evidence] = {}
     values: dict[str, object] = {}
-    date, date_from = report.date()
+    stated = _from_fields(report)
+    date, date_from = stated.get("date") or report.date()
     held = report.meeting_sentences()
     opening = date_from[0] if date_from else (held[0] if held else None)
     for field, (value, used) in (
         ("date", (date, date_from)),
-        ("format", report.format(opening)),
-        ("host", report.host()),
+        ("format", stated.get("format") or report.format(opening)),
+        ("host", stated.get("host") or report.host()),
         ("speakers", report.speakers(opening)),
         ("scale", report.scale()),
     ):
@@ -378,4 +411,4 @@ def names_a_form(format: str) -> bool:
     return any(part and not _PLACE_ONLY.fullmatch(part) for part in format.split(PART_SEP))
 
 
-_PLACE_ONLY = re.compile(r"在[^，。；、\s“”]{2,12}?(?:召开|举行|举办|设主会场)?")
+_PLACE_ONLY = re.compile(r"在[^，。；、\s“”]{2,12}?(?:召开|举行|举办|设主会场)?|(?:会议)?地点\s*[:：].+")

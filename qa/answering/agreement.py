@@ -70,6 +70,15 @@ def names_the_meeting(q, text: str) -> bool:
     return all(w in text for w in numbered) and 2 * sum(w in text or abbreviates(w, text) for w in rest) >= len(rest)
 
 
+def named_meetings(q, meetings: list) -> list:
+    """湖南常务会议在哪开的, of 湖南's 招商引资工作会议 and its 常务会议: of one province's
+    meetings, those the question names by their titles, when some are named and others not."""
+    if not q.meeting_words or len({m.province for m, _ in meetings}) != 1:
+        return meetings
+    named = [(m, located) for m, located in meetings if names_the_meeting(q, m.title)]
+    return named or meetings
+
+
 SPEAKS_FOR_WITHIN = 12  # characters: 阳光电源董事长曹仁贤
 
 

@@ -56,6 +56,8 @@ SYNONYMS = {
     "起点": ("起点", "以上"),
     # GDP增长目标: a province's report writes its GDP as 地区生产总值
     "GDP": ("GDP", "生产总值"),
+    # 哪个文件: a document is written by its title in 《》, seldom with the word 文件
+    "文件": ("文件", "《"),
     # 措施有多少条: a policy's measures are written either way (若干措施，提出30条具体举措)
     **dict.fromkeys(_MEASURES, _MEASURES),
 }
@@ -157,6 +159,8 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     q = ctx.question
     if not q.predicate:
         return True
+    if q.kind == "place" and set(q.predicate) <= set(SYNONYMS["召开"]) and spans.LABELLED_VENUE.match(text):
+        return True  # (在哪开的: a minutes' 地点：… line says where it was held)
     weights = ctx.retrieved.weights
 
     def written(word: str) -> bool:
@@ -395,6 +399,8 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
 
     found = [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces)
              if not stated(text[a:b]) and not venue(b) and not in_a_name(a, b)]
+    if q.kind == "name" and "文件" in q.text:
+        found = [(a, b) for a, b in found if text[a - 1 : a] == "《"]  # (什么文件: a title, not a slogan in quotes)
     if q.kind == "place" and _ASKS_SITE.search(q.text):
         # 主会场设在哪里: the building is the site asked (主会场设在省委大礼堂); 在哪里召开 asks the city
         found = sorted(set(found) | {s for s in spans.buildings(text) if not any(a <= s[0] < b for a, b in found)})
@@ -475,7 +481,7 @@ def _bodies_did(question: str) -> re.Pattern | None:
 _HEARD_ASKED = re.compile(r"听取了?谁|谁(?:作了?|做了?)?(?:汇报|介绍)")
 _HEARD = re.compile(rf"听取了?({_BODY})(?=关于|[\u4e00-\u9fff“”]{{0,24}}?(?:汇报|介绍|报告))")
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
-_VENUE_BEFORE = re.compile(r"(?:主会场|会场|会议|会址)(?:设)?(?:在|于)$")
+_VENUE_BEFORE = re.compile(r"(?:主会场|会场|会议|会址)(?:设)?(?:在|于)$|(?:^|\n)(?:会议)?(?:地点|会址)\s*[:：]\s*$")
 
 
 _ASKS_SITE = re.compile(r"会场|会址|地点|场馆|礼堂")
@@ -502,7 +508,7 @@ def answers_kind(q: Question, text: str) -> bool:
     return q.kind is None or bool(kind_spans(q, text))
 
 
-_ASKS_NAME_ITSELF = re.compile(r"名字|名称|片名|书名|标题|题目")
+_ASKS_NAME_ITSELF = re.compile(r"名字|名称|片名|书名|标题|题目|文件")  # (什么文件: a document is named, 《…》)
 
 
 def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:

@@ -295,6 +295,8 @@ def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tup
     """The span that answers: a figure or a date of the kind asked, else the field's value
     (a person's name without the title chain, a format's first part)."""
     value = field_text(m, field).split(PART_SEP)[0]
+    if field == "format":
+        value = re.sub(r"^(?:会议)?地点\s*[:：]\s*", "", value)  # (地点：省政府第一会议室, a minutes' line: the venue answers)
     if field in ("host", "speakers"):
         value = person_name(value.split("、")[-1] if field == "speakers" else value)
     # the record knows who presided: 李秀领…出席，市委副书记刘伟主持 is answered by 刘伟,

@@ -67,7 +67,7 @@ def listed_persons(text: str) -> set[str]:
 
 def _name_lists(text: str):
     """(start, names) of each list of names, every item a name."""
-    for m in [*_PERSON_LIST.finditer(text), *_PERSON_LIST_AFTER_POST.finditer(text)]:
+    for m in [*_PERSON_LIST.finditer(text), *_PERSON_LIST_AFTER_POST.finditer(text), *_PERSON_LIST_AFTER_FIELD.finditer(text)]:
         names = m.group(1).split("、")
         if all(looks_like_name(n) for n in names):
             yield m.start(1), names
@@ -114,6 +114,8 @@ _PERSON_LIST = re.compile(r"(?:^|(?<=[，。；：:]))((?:[\u4e00-\u9fff]{2,3}�
 _PERSON_BEFORE_TITLE = re.compile(r"(?:(?<=[，。；、落实按照根据遵照])|^)([\u4e00-\u9fff]{2,3}?)(?=(?:书记|省长|市长|主任|主席|同志)(?:的)?(?:讲话|要求|部署|指示|批示))")
 # 省领导陈炜、董卫民、宋朝华，…: a list of names after the post they share
 _PERSON_LIST_AFTER_POST = re.compile(r"(?:领导|常委|委员|同志|副省长|副市长|副主席)((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)(?=[，。；等出参在])")
+# 主持：毛伟明, 出席：张迎春、秦国文: a minutes' (纪要) field lines, each the names of one role
+_PERSON_LIST_AFTER_FIELD = re.compile(r"(?:^|(?<=\n))(?:主持人?|出席|列席|参加人员|参会人员|记录人?)\s*[:：]\s*((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]{2,3})(?=[，。；\n]|$)")
 # 责任编辑：史筱飞 — a masthead or a list of officials: a role, a colon, a name
 # (作者：记者 李慧: a byline may say the author's trade before the name)
 _PERSON_AFTER_COLON = re.compile(r"(?:编辑|主编|策划|联系人|负责人|主任|记者|作者)\s*[:：]\s*(?:记者|通讯员|实习生|特约记者)?\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
@@ -321,7 +323,7 @@ _LEADING_VERB = re.compile(r"^(?:深化|推进|建设|加快|打造|支持|推�
 def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Place names. Asked about `known` provinces, only places inside them, and not the
     provinces themselves: asked 江苏在哪座城市, neither "江苏" nor "甘肃" answers."""
-    out = []
+    out = [m.span(1) for m in LABELLED_VENUE.finditer(text)]
     for m in _LOCAL_UNIT.finditer(text):
         verb = _LEADING_VERB.match(m.group(1))
         a = m.start(1) + (verb.end() if verb else 0)
@@ -348,6 +350,10 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
             for m in (*_region_pattern().finditer(text), *_ABBREVIATED_RUN.finditer(text))
             if not any(a <= m.start() < b for a, b in out)]
     return sorted(out)
+
+
+# 地点：省政府第一会议室: a minutes' field line names the venue, whatever its name
+LABELLED_VENUE = re.compile(r"(?:^|(?<=\n))(?:地点|会址|会议地点)\s*[:：]\s*([^，。；\s]{2,20})")
 
 
 def buildings(text: str) -> list[tuple[int, int]]:
