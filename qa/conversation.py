@@ -494,6 +494,8 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None,
         return prev, (), "more"
     if places:
         return q, (), "names its own place"
+    if (local := _local_places_asked(q, prev)):
+        return local, (), "places inside the place"
     if _ASKS_PLACE.search(q):
         return q, (), "asks which place"
     found = _back_reference(q, prev, who)
@@ -523,7 +525,19 @@ _ASKING_PARTS = re.compile(r"怎么样?|怎样|如何|为什么|为何|什么|�
 _SHORT = 12  # characters: a longer question that names no place is a question of its own
 
 
-_ASKS_OF_THING = re.compile(r"多少|(?<!哪)几|哪(?:一|个|年|天)|什么时候|何时")
+# (发布了什么？ after 上海的营商环境大会是第几届？: what was done at that place's meeting)
+_ASKS_OF_THING = re.compile(r"多少|(?<!哪)几|哪(?:一|个|年|天)|什么时候|何时|了(?:什么|哪些)")
+
+# 会上哪些市发言了？ after 河南的会在哪开的？: the cities or counties inside the place asked about,
+# not which provinces (哪些省, 哪些地方 still ask those)
+_LOCAL_ASKED = re.compile(r"哪(?:些|几个)(?:市|城市|地市|市州|县|区|市县)(?![委长级])")
+
+
+def _local_places_asked(q: str, prev: str) -> str:
+    if not _LOCAL_ASKED.search(q) or _ASKS_PLACE.sub("", _LOCAL_ASKED.sub("", q)) != _LOCAL_ASKED.sub("", q):
+        return ""
+    place = _subject(prev).place
+    return place + q if place and len(_places(place)) == 1 else ""
 
 
 def _asked_again(q: str, prev: str) -> str:

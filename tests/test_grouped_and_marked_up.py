@@ -209,3 +209,24 @@ def test_meetings_held_on_one_side_of_a_day(grouped):
     assert set(a.provinces) == {"湖北", "陕西"} and "（2月21日）" in a.text  # 以后 counts the day itself
     assert set(grouped.answer("哪些省的会是2月20日之后开的？").provinces) == {"陕西"}
     assert set(grouped.answer("哪些省在2月18日之前开了会？").provinces) == {"陕西", "广西"}  # (广东 on 2月18日 itself)
+
+
+def test_a_count_of_people_is_not_an_anniversary_a_list_of_bodies_or_views(assistant):
+    # (回信10周年 had answered; then 省委、省政府 was counted as two 企业家)
+    assert "10周年" not in refused(assistant, "福建座谈会有多少民营企业家参加？").split("报道提到")[0]
+    assert "资料未写明" in refused(assistant, "吉林会议有多少人参加？")  # 观看人次约260万 counts views
+    assert direct(assistant, "吉林大会观看人次多少？") == "约260万"
+
+
+def test_meetings_with_branch_venues_are_read_from_the_records_however_asked(assistant):
+    listed = assistant.answer("哪些省的会设了分会场？")
+    counted = assistant.answer("有几个省的会设了分会场？")
+    assert listed.provinces == counted.provinces and "湖南" in listed.provinces  # (9 and 8 provinces, by retrieval)
+
+
+def test_follow_ups_ask_of_the_place_the_cities_inside_it_and_what_was_done_there():
+    from qa.conversation import resolve
+
+    assert resolve("会上哪些市发言了？", ["河南的会在哪开的？", "谁主持的？"]).question == "河南会上哪些市发言了？"
+    assert resolve("发布了什么？", ["上海的营商环境大会是第几届？"]).question == "上海发布了什么？"
+    assert not resolve("哪些省也开了？", ["河南的会在哪开的？"]).rewritten  # which provinces, still

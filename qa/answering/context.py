@@ -399,6 +399,11 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
 
     found = [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces)
              if not stated(text[a:b]) and not venue(b) and not in_a_name(a, b)]
+    if q.kind == "figure" and q.unit in ("", "人", "位", "名") and "周年" not in q.text:
+        found = [(a, b) for a, b in found if not text.endswith("周年", a, b)]  # (回信10周年 counts no 民营企业家)
+    if q.kind == "figure" and q.unit == "人" and "人次" not in q.text:
+        # (观看人次约260万 counts views, not the people 多少人参加 asks for)
+        found = [(a, b) for a, b in found if not re.search(r"人次[约近超逾达为共计]{0,2}$", text[max(0, a - 4) : a])]
     if q.kind == "name" and "文件" in q.text:
         found = [(a, b) for a, b in found if text[a - 1 : a] == "《"]  # (什么文件: a title, not a slogan in quotes)
     if q.kind == "place" and _ASKS_SITE.search(q.text):

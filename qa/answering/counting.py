@@ -33,6 +33,7 @@ NEAR = 10  # characters between a list and the predicate it is the subject or ob
 # kinds a list mixes with others (兰州市、定西市、甘谷县、省交通运输厅、金川集团作交流发言):
 # asked 几个市, only its cities are counted. (单位 and 机构 name any of them)
 KINDS = ("企业", "公司", "部门", "高校", "院校", "医院", "银行", "园区", "市", "区", "县", "州")
+_PEOPLE_COUNTED = re.compile(HOW_MANY + r"[\u4e00-\u9fff]{0,4}?(?:企业家|代表|专家|院士|干部|嘉宾|负责人|人士|学者)")
 _NOUN_ASKED = re.compile(HOW_MANY + r"([\u4e00-\u9fff]{2})")  # (the noun counted after what asks the count)
 _KIND_ASKED = re.compile(HOW_MANY + "(" + "|".join(KINDS) + ")")
 
@@ -50,14 +51,16 @@ def counted(ctx: AnswerContext, picks: list[Pick]) -> Reply | None:
     words = [w for w in ctx.question.predicate if len(w) > 1]
     asked = _NOUN_ASKED.search(q.text)
     noun = asked.group(1) if asked else ""
-    unit = q.unit if q.unit not in ("", "人") else ("位" if q.unit == "人" else "个")
+    # (多少民营企业家参加: a noun of people counts people, whatever measure word is left out)
+    people = q.unit in _PEOPLE_UNITS or bool(_PEOPLE_COUNTED.search(q.text))
+    unit = q.unit if q.unit not in ("", "人") else ("位" if people else "个")
     for p in picks:
         if not words or not holds_predicate(ctx, p.text) or not is_relevant(ctx, p.candidate, p.text):
             continue
         # members are counted, not kinds: a list whose items restate the asked words
         # (优秀民营企业、民营企业家和优秀单位) names categories
         lists = [m for m in _LIST.finditer(p.text)
-                 if not (q.unit in _PEOPLE_UNITS and not all(looks_like_name(x, p.text.endswith("领导", 0, m.start())) for x in _items(m)))
+                 if not (people and not all(looks_like_name(x, p.text.endswith("领导", 0, m.start())) for x in _items(m)))
                  and not any(w in x for x in _items(m) for w in words)]
         found = _the_lists(p.text, lists, words, ctx.retrieved.weights, noun)
         if not found:
