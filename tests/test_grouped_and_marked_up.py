@@ -230,3 +230,10 @@ def test_follow_ups_ask_of_the_place_the_cities_inside_it_and_what_was_done_ther
     assert resolve("会上哪些市发言了？", ["河南的会在哪开的？", "谁主持的？"]).question == "河南会上哪些市发言了？"
     assert resolve("发布了什么？", ["上海的营商环境大会是第几届？"]).question == "上海发布了什么？"
     assert not resolve("哪些省也开了？", ["河南的会在哪开的？"]).rewritten  # which provinces, still
+
+
+def test_who_attended_is_every_name_before_the_verb_not_the_host(assistant):
+    # (胡衡华, who presided, had answered 重庆的会谁出席了)
+    assert direct(assistant, "重庆的会谁出席了？") == "王炯，市政协主席程丽华，市委副书记李明清"
+    assert direct(assistant, "河南的会有哪些人出席？") == "刘玉江、孙运锋、张敏、刘尚进、李酌"
+    assert direct(assistant, "易炼红讲话那场会上，省政协是谁到场的？") == "廉毅敏"  # a post asked: the one under it

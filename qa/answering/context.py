@@ -437,6 +437,22 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
     return found
 
 
+_ATTENDING = re.compile(r"(?:等)?(?:(?:在主会场|分别在主会场、分会场|在各会场))?(?:出席|参加|参会|与会)")
+_OTHER_PART = re.compile(r"主持|讲话|发言|致辞|主讲")
+
+
+def _attendees(found: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """…胡衡华主持，市人大常委会主任王炯，市政协主席程丽华，市委副书记李明清，…出席: who
+    attended are the names of the sentence before 出席, from the first to the last, as one
+    answer; the host's clause is not among them. None when no name stands there."""
+    m = _ATTENDING.search(text)
+    if not m:
+        return []
+    start = max(text.rfind(c, 0, m.start()) for c in "。；;") + 1
+    names = [(a, b) for a, b in found if start <= a and b <= m.start() and not _OTHER_PART.search(spans.clause_of((a, b), text))]
+    return [(names[0][0], names[-1][1])] if names else []
+
+
 def _slogan_counts(q: Question, text: str) -> list[tuple[int, int]]:
     """几个平台 is answered by “四平台”: a slogan counts its noun with a bare numeral, with
     no measure word (“两区”“四平台”, 三大工程), so the numeral is found by the noun asked."""
@@ -644,6 +660,9 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         # 分会场设在哪里 — 会议在深圳设主会场，在各地级以上市…设分会场: a venue asked is named in
         # the clause that names it; 深圳 is the main venue's (and a list there is the answer)
         found_spans = spans.joined([s for s in found_spans if venue in spans.clause_of(s, pick.text)], pick.text)
+    # (谁出席了, 哪些领导参加: not 省政协是谁到场的, which asks the one under a post)
+    if q.kind == "person" and set(q.predicate) & set(_ATTENDED) and set(q.clause_words) <= set(_ATTENDED) and (run := _attendees(found_spans, pick.text)):
+        found_spans = run
     if q.kind in ("person", "place") and q.plural:
         found_spans = spans.joined(found_spans, pick.text)
     if q.kind == "figure" and (most := SUPERLATIVE.search(q.text)) and len(found_spans) > 1:
