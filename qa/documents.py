@@ -1,7 +1,8 @@
 """Stage 1: read a bulletin file into a Document: decoded, extracted, cleaned.
 
 Reads .txt/.md (UTF-8, UTF-8 with BOM, GBK/GB18030; a Markdown file's front matter gives
-its title and year), .pdf (page by page, so a quote's page is known) and .html/.htm web pages (the article only, see webpage.py).
+its title and year), .pdf (page by page, so a quote's page is known) and .html/.htm web
+pages (the article only, see webpage.py).
 Cleaning (cleaning.py) removes layout artefacts and nothing else.
 """
 from __future__ import annotations

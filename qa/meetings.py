@@ -312,6 +312,7 @@ class _Report:
 
 # a minutes' field lines: 时间：2025年2月10日上午 / 地点：省政府第一会议室 / 主持：毛伟明
 _FIELD = re.compile(r"^(?P<label>时间|会议时间|日期|地点|会议地点|主持人?)\s*[:：]\s*(?P<value>\S.{0,40})$")
+VENUE_LABEL = r"(?:会议)?(?:地点|会址)\s*[:：]\s*"  # 地点：省政府第一会议室: the label of a minutes' venue line
 _FIELD_NAMES = {"时间": "date", "会议时间": "date", "日期": "date", "地点": "place", "会议地点": "place", "主持": "host", "主持人": "host"}
 _FIELDS_WITHIN = 12  # sentences from the top: a minutes states them before its business
 
@@ -326,7 +327,7 @@ def _from_fields(report: _Report) -> dict[str, tuple[str, list[_Sentence]]]:
     if "date" in fields and (m := _DATE.search(fields["date"][0])):
         out["date"] = (m.group(0), [fields["date"][1]])
     if "place" in fields:
-        value, line = fields["place"]
+        line = fields["place"][1]
         out["format"] = (line.text.strip().rstrip("。；;"), [line])  # 地点：…, whole: the label says it is a place
     if "host" in fields and _people(fields["host"][0]):
         out["host"] = (fields["host"][0], [fields["host"][1]])
@@ -405,10 +406,10 @@ def meeting_field(question: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def names_a_form(format: str) -> bool:
-    """视频会议, 设分会场: the record says in what form the meeting was held; 在武汉召开
+def names_a_form(value: str) -> bool:
+    """视频会议, 设分会场: the record's format says in what form the meeting was held; 在武汉召开
     alone says only where (a report that states no form gives its place as its format)."""
-    return any(part and not _PLACE_ONLY.fullmatch(part) for part in format.split(PART_SEP))
+    return any(part and not _PLACE_ONLY.fullmatch(part) for part in value.split(PART_SEP))
 
 
-_PLACE_ONLY = re.compile(r"在[^，。；、\s“”]{2,12}?(?:召开|举行|举办|设主会场)?|(?:会议)?地点\s*[:：].+")
+_PLACE_ONLY = re.compile(rf"在[^，。；、\s“”]{{2,12}}?(?:召开|举行|举办|设主会场)?|{VENUE_LABEL}.+")

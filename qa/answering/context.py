@@ -13,6 +13,7 @@ from ..asking import CHANGE_ASKED, HOW_MANY, POSTS, SUPERLATIVE
 from ..config import AnswerSettings
 from ..gazetteer import provinces_in
 from ..layout import numeral
+from ..meetings import VENUE_LABEL
 from ..phrases import bare, holds_phrase  # noqa: F401 (the strategies read them here)
 from ..question import FIELD_KIND, PART_OF, Question
 from ..retrieval import Candidate, Retrieved
@@ -502,7 +503,7 @@ def _bodies_did(question: str) -> re.Pattern | None:
 _HEARD_ASKED = re.compile(r"听取了?谁|谁(?:作了?|做了?)?(?:汇报|介绍)")
 _HEARD = re.compile(rf"听取了?({_BODY})(?=关于|[\u4e00-\u9fff“”]{{0,24}}?(?:汇报|介绍|报告))")
 _VENUE_AFTER = re.compile(r"[市省]?(?:召开|举行|举办|开幕|设主会场|主会场)")
-_VENUE_BEFORE = re.compile(r"(?:主会场|会场|会议|会址)(?:设)?(?:在|于)$|(?:^|\n)(?:会议)?(?:地点|会址)\s*[:：]\s*$")
+_VENUE_BEFORE = re.compile(rf"(?:主会场|会场|会议|会址)(?:设)?(?:在|于)$|(?:^|\n){VENUE_LABEL}$")
 
 
 _ASKS_SITE = re.compile(r"会场|会址|地点|场馆|礼堂")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..asking import POSTS, THEME_ASKED
-from ..meetings import PART_SEP, field_text, holds_title, names_a_form, person_name
+from ..meetings import PART_SEP, VENUE_LABEL, field_text, holds_title, names_a_form, person_name
 from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, LARGEST, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
@@ -296,7 +296,7 @@ def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tup
     (a person's name without the title chain, a format's first part)."""
     value = field_text(m, field).split(PART_SEP)[0]
     if field == "format":
-        value = re.sub(r"^(?:会议)?地点\s*[:：]\s*", "", value)  # (地点：省政府第一会议室, a minutes' line: the venue answers)
+        value = re.sub("^" + VENUE_LABEL, "", value)  # (地点：省政府第一会议室, a minutes' line: the venue answers)
     if field in ("host", "speakers"):
         value = person_name(value.split("、")[-1] if field == "speakers" else value)
     # the record knows who presided: 李秀领…出席，市委副书记刘伟主持 is answered by 刘伟,

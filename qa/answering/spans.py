@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..asking import POSTS
 from ..gazetteer import AMBIGUOUS, CITIES, PROVINCE_ALIASES, PROVINCES, REGIONS, province_of
 from ..layout import numeral
-from ..meetings import looks_like_name
+from ..meetings import VENUE_LABEL, looks_like_name
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 CN_DIGITS = "一二三四五六七八九十两"  # the numbers slogans count with (“三个高地”, “五化”)
@@ -353,7 +353,7 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
 
 
 # 地点：省政府第一会议室: a minutes' field line names the venue, whatever its name
-LABELLED_VENUE = re.compile(r"(?:^|(?<=\n))(?:地点|会址|会议地点)\s*[:：]\s*([^，。；\s]{2,20})")
+LABELLED_VENUE = re.compile(rf"(?:^|(?<=\n)){VENUE_LABEL}([^，。；\s]{{2,20}})")
 
 
 def buildings(text: str) -> list[tuple[int, int]]:
