@@ -98,12 +98,16 @@ class Assistant:
 
     def _who_answered(self, question: str) -> str:
         """他强调了什么？ after 重庆会上谁讲话了？: the questions name no one, the answer
-        does; its one name, or "" when it names none or several."""
+        does; its one name, or "" when it names none. Of several (信长星、…汪克强、…邓秀新),
+        the first, whom the report names first: the rewritten question shown says so."""
         if self._read(question).kind != "person":
             return ""
         a = self.answer(question)
         d = a.direct_answer
-        return d.text if not a.abstained and d is not None and looks_like_name(d.text) else ""
+        if a.abstained or d is None:
+            return ""
+        first = person_name(re.split(r"[、，,]|和|及", d.text)[0])
+        return first if looks_like_name(first) else ""
 
     def _answer(self, q: Question, provinces, k: int) -> Answer:
         chosen, unknown = _clean_provinces(provinces)

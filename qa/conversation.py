@@ -278,6 +278,19 @@ def _generalise(text: str) -> str:
     return text
 
 
+# 比河北多吗？ 跟河北比呢？ after 辽宁参会人数多少？: the same asked of both places, side by side
+_COMPARED = re.compile(r"(?:那|那么)?(?:比|和|跟|与|同)\0(?:相比|比|比较)?(?:呢|怎么样|如何|(?:的话)?(?:更|还)?[多少高低大小早晚快慢](?:一些|些|吗|呢|不|么)*)[？?。]?")
+
+
+def _beside(prev: str, places: list[_Place]) -> str:
+    """辽宁参会人数多少？ + 比河北多吗？ -> 辽宁和河北参会人数多少？ (a comparison of the two)."""
+    old = _places(prev)
+    if len({p.province for p in old}) != 1:
+        return ""
+    new = "和".join(dict.fromkeys(p.name for p in places if p.province != old[0].province))
+    return prev[: old[0].end] + "和" + new + prev[old[0].end :] if new else ""
+
+
 def _swap(prev: str, names: list[str]) -> str:
     """The previous question about other places: 广东…？ + 那江苏呢 -> 江苏…？"""
     old = _places(prev)
@@ -488,6 +501,8 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None,
         return _swap(prev, names), tuple(dict.fromkeys(p.province for p in places)), "narrow"
     if places and _SWAP.fullmatch(masked):
         return _swap(prev, list(dict.fromkeys(p.short for p in places))), (), "other place"
+    if places and _COMPARED.fullmatch(masked) and (said := _beside(prev, places)):
+        return said, (), "compared with another place"
     if (year := _OTHER_YEAR.fullmatch(q)) and (said := _with_year(prev, year.group("year"))):
         return said, (), "other year"
     if _MORE.fullmatch(q):

@@ -237,3 +237,17 @@ def test_who_attended_is_every_name_before_the_verb_not_the_host(assistant):
     assert direct(assistant, "重庆的会谁出席了？") == "王炯，市政协主席程丽华，市委副书记李明清"
     assert direct(assistant, "河南的会有哪些人出席？") == "刘玉江、孙运锋、张敏、刘尚进、李酌"
     assert direct(assistant, "易炼红讲话那场会上，省政协是谁到场的？") == "廉毅敏"  # a post asked: the one under it
+
+
+def test_a_follow_up_compares_with_another_place_and_he_is_the_first_named(assistant):
+    from qa.conversation import resolve
+
+    # (比河北多吗？ had quoted a sentence of 河北 on 一网通办)
+    assert resolve("比河北多吗？", ["辽宁参会人数多少？"]).question == "辽宁和河北参会人数多少？"
+    assert resolve("和上海比呢？", ["北京的会是哪天开的？"]).question == "北京和上海的会是哪天开的？"
+    assert resolve("那河北呢？", ["辽宁参会人数多少？"]).question == "河北参会人数多少？"  # another place, not both
+    a = assistant.answer("比河北多吗？", history=["辽宁参会人数多少？"])
+    assert "共4.8万人" in a.text and "河北" in a.text
+    # (三人出席会议并讲话: 他 had become all three names, titles and all)
+    a = assistant.answer("他强调了什么？", history=["江苏的会上谁讲话了？"])
+    assert a.resolved_question == "信长星强调了什么？" and "信长星强调" in a.text
