@@ -10,7 +10,7 @@ from ..asking import THEME_ASKED, asks_one_thing
 from ..question import BESIDE_A_MEETING, LARGEST, asks_only_the_meeting
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .agreement import agrees, names_the_meeting
-from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind, direct_text
+from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind, direct_text, shown_figure
 from .facts import answer_fact
 from .listing import answer_compare, answer_which
 from .meeting import answer_meeting, asks_the_form
@@ -117,6 +117,7 @@ def compose(ctx: AnswerContext, reason: str = "") -> Answer:
         text = "\n".join(reply.lines)
         if reply.direct is not None:
             pick, a, b = reply.direct
+            a = shown_figure(pick.text, a, b) if q.kind == "figure" else a
             rank = ctx.citations.add(pick)  # already cited: add() returns its number
             direct = DirectAnswer(pick.text[a:b], rank, a, b)
             text = f"**{direct.text}**\n{text}"
