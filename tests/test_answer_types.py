@@ -85,6 +85,10 @@ def check_direct(answer, expected):
     ("艾学峰说今年安排1508个省重点项目，是在几号的会上讲的？", "2月18日", "广东"),  # 几号 asks the day of the event
     ("毛伟明报的在湘投资世界500强数目是多少", "211家", "湖南"),  # 数目 asks a count; 投资 only says which
     ("尹弘下令开工的这批项目，投资规模加起来有多大？", "6805亿元", "江西"),  # 规模 restates the ask
+    # what is counted, named before the count, is shown with a count in words, not with one in digits
+    ("重庆打表推进的清单一共有几张？", "四张清单", "重庆"),
+    ("北京要用好的“工程”一共有几大？", "三大工程", "北京"),
+    ("江西集中开工的重大项目有多少个？", "1139个", "江西"),
     ("李乐成讲话的那场动员会，从省直到市县算下来参会规模有多大？", "4.8万人", "辽宁"),  # 从…到… says how far
     # 北京 stands inside what 倪岳峰 said; his report is 河北's; the level asked is written with the name
     ("倪岳峰说哪个新区已经进入大规模建设和承接北京非首都功能疏解并重的阶段？", "雄安新区", "河北"),

@@ -716,8 +716,8 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         run = next(((a, b) for a, b in spans.joined(found_spans, pick.text, commas=True) if a <= found[0] and found[1] <= b), found)
         if run != found and any(w in re.split(r"[，,。；;：:]", pick.text[run[1] : run[1] + _VERB_AFTER])[0] for w in q.predicate):
             found = run
-    if found and q.kind == "figure" and (noun := _COUNTED_NOUN.search(q.text)) and pick.text.startswith(noun.group(1), found[1]):
-        found = (found[0], found[1] + len(noun.group(1)))  # 几大安全 → 五大安全: the count with what it counts
+    if found and q.kind == "figure":
+        found = (found[0], found[1] + _counted_noun(q.text, pick.text, found))  # 几大安全 → 五大安全
     return (pick, *found) if found else None
 
 
@@ -758,6 +758,19 @@ def _order_asked(text: str) -> re.Match | None:
 _NOUN_COUNTED = re.compile(HOW_MANY + r"([\u4e00-\u9fff]{1,8})")
 # 维护国家几大安全的, 聚力几大攻坚: a short noun, whole, right after the count asked for
 _COUNTED_NOUN = re.compile(r"(?:几|多少)[大个张级项条类种支]([\u4e00-\u9fff]{1,2})(?=[的？?，,。”\"]|$)")
+# 清单有几张, “工程”有几大, 行动一共几项: or right before it
+_NOUN_BEFORE_COUNT = re.compile(r"([\u4e00-\u9fff]{1,2})[”\"]?(?:一共|总共|共)?(?:有|是)?(?:几|多少)[大个张级项条类种支](?=[？?。，,]|$)")
+
+
+def _counted_noun(question: str, text: str, found: tuple[int, int]) -> int:
+    """How many characters of what is counted to show with the count, as the report writes
+    it right after it: 几大安全 → 五大安全, 清单有几张 → 四张清单. Named before the count, it is
+    shown only with a count in words: 项目有多少个 is answered 1139个, bare."""
+    after, before = _COUNTED_NOUN.search(question), _NOUN_BEFORE_COUNT.search(question)
+    nouns = [after.group(1)] if after else []
+    if before and not re.search(r"\d", text[found[0] : found[1]]):
+        nouns += [before.group(1), before.group(1)[-1:]]
+    return next((len(w) for w in nouns if text.startswith(w, found[1])), 0)
 
 
 WHAT_IS_MISSING = {
