@@ -27,7 +27,7 @@ from .phrases import bare
 from .predicate import SAYS
 from .question import SPEAKS_AFTER, Question, read_question
 from .retrieval import Retriever, Scope
-from .schema import FRONT_PROVINCE, Answer
+from .schema import FRONT_PROVINCE, Answer, Section
 
 _lock = threading.Lock()
 _assistants: dict[tuple, Assistant] = {}
@@ -67,6 +67,14 @@ class Assistant:
         # one pass over a question finds them all, however many the documents name
         self._people_names = re.compile(alternation(self._people)) if self._people else None
         self._written = bare("".join(texts.values()))
+        self._texts = texts
+        # the years each province's reports come from (None: a document that gives no year), read
+        # once: every answer asks whether its place has reports of other years
+        self._year_of = {d.name: d.year for d in index.documents}
+        self._report_years: dict[str, set[int | None]] = {}
+        for s in index.sections:
+            if s.kind == "report":
+                self._report_years.setdefault(s.province, set()).add(self._year_of.get(s.doc))
 
     @property
     def provinces(self) -> list[str]:
@@ -161,11 +169,9 @@ class Assistant:
         if answer.abstained or q.years or q.issue or q.qtype in ("which", "compare") or not answer.citations:
             return answer
         top = answer.citations[0]
-        year_of = {d.name: d.year for d in self.index.documents}
-        year = year_of.get(top.doc)
-        quoted = {year_of.get(c.doc) for c in answer.citations if c.province == top.province and f"[{c.rank}]" in answer.text}
-        others = sorted({y for s in self.index.sections if s.province == top.province and s.kind == "report"
-                         and (y := year_of.get(s.doc)) is not None and y not in quoted})
+        year = self._year_of.get(top.doc)
+        quoted = {self._year_of.get(c.doc) for c in answer.citations if c.province == top.province and f"[{c.rank}]" in answer.text}
+        others = sorted(y for y in self._report_years.get(top.province, ()) if y is not None and y not in quoted)
         if year is None or not others:
             return answer
         note = f"（以上引自{year}年的报道；资料中还有{top.province}{'、'.join(f'{y}年' for y in others)}的会议报道，问那一年请注明年份。）"
@@ -177,16 +183,18 @@ class Assistant:
         year's meeting is never quoted as the one asked about."""
         if not q.years or not present or not _MEETING_YEAR.search(q.text):
             return None
-        year_of = {d.name: d.year for d in self.index.documents}
-        reported = {p: {year_of.get(s.doc) for s in self.index.sections if s.province == p and s.kind == "report"} for p in present}
+        reported = {p: self._report_years.get(p, set()) for p in present}
         if any(None in ys or ys & set(q.years) for ys in reported.values()):
             return None
-        texts = {d.name: d.text for d in self.index.documents}
-        if any(texts[s.doc].find(f"{y}年", s.start, s.end) >= 0 for s in self.index.sections if s.province in present for y in q.years):
+        if any(self._writes_year(s, q.years) for s in self.index.sections if s.province in present):
             return None  # (安徽2023年的会上…: a report that writes the year may tell of that year's meeting)
         asked = "、".join(f"{y}年" for y in q.years)
         have = "；".join(f"{p}{'、'.join(f'{y}年' for y in sorted(ys))}" for p, ys in reported.items())
         return f"资料中没有{'、'.join(present)}{asked}的会议报道（资料中有{have}的会议报道）。"
+
+    def _writes_year(self, section: Section, years: tuple[int, ...]) -> bool:
+        """The section's text writes one of the years (2023年, 2023年度)."""
+        return any(self._texts[section.doc].find(f"{y}年", section.start, section.end) >= 0 for y in years)
 
     def _read(self, text: str) -> Question:
         """The question read with the people of the documents it names (张安顺 is no place)."""
@@ -287,9 +295,7 @@ class Assistant:
         if q.years and not q.about_meeting:
             # (江苏2024年高新技术企业达到多少家: a 2025 issue tells 2024's figures; a year that dates
             # no meeting may date what the report says, in any document whose report writes it)
-            texts = {d.name: d.text for d in docs}
-            keep |= {s.doc for s in self.index.sections if (not q.provinces or s.province in q.provinces)
-                     and any(texts[s.doc].find(f"{y}年", s.start, s.end) >= 0 for y in q.years)}
+            keep |= {s.doc for s in self.index.sections if (not q.provinces or s.province in q.provinces) and self._writes_year(s, q.years)}
         if not keep or len(keep) == len(docs):
             return None  # the question's year speaks of the content, not of which bulletin
         # (2024年山东地区生产总值, asked of a 2025 page that alone reports on 山东: the year is the figure's)

@@ -609,10 +609,11 @@ def _kind(text: str) -> str | None:
     if re.search(r"叫什么", text) and _PERSON_ROLE.search(text):
         return "person"  # 那位管委会副主任，叫什么: a person's name
     found = [(m.start(), n, k) for n, (k, pattern) in enumerate(KINDS.items()) if (m := pattern.search(text))]
-    if not found and _ENDS_WITH_ROLE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
-        return "person"  # 出席并讲话的市委书记: typed into a chat, a post alone asks who holds it
-    if not found and _ENDS_WITH_SITE.search(text) and not re.search(r"谁|哪|什么|多少|几|何", text):
-        return "place"  # 广东的主会场呢: a site alone asks where it is
+    if not found and not re.search(r"谁|哪|什么|多少|几|何", text):
+        if _ENDS_WITH_ROLE.search(text):
+            return "person"  # 出席并讲话的市委书记: typed into a chat, a post alone asks who holds it
+        if _ENDS_WITH_SITE.search(text):
+            return "place"  # 广东的主会场呢: a site alone asks where it is
     first = min(found)[2] if found else None
     if first == "figure" and (m := KINDS["figure"].search(text)) and _THE_SEVERAL.search(text, 0, m.start()) \
             and _ASKS_LATER.search(text, m.end()) and not KINDS["figure"].search(text, m.end()):

@@ -10,13 +10,14 @@ from ..asking import THEME_ASKED, asks_one_thing
 from ..question import BESIDE_A_MEETING, LARGEST, asks_only_the_meeting
 from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .agreement import agrees, names_the_meeting
-from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind, direct_text, shown_figure
+from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind, direct_text
 from .facts import answer_fact
 from .listing import answer_compare, answer_which
 from .meeting import answer_meeting, asks_the_form
 from .pages import answer_page
 from .polar import mentioned
 from .quotes import MAYBE, NOT_FOUND, maybe_line
+from .spans import shown_figure
 
 
 def answer_multi(ctx: AnswerContext) -> Reply:
@@ -78,9 +79,10 @@ def strategy(ctx: AnswerContext) -> str:
         return "meeting"  # 哪场会规模最大: the records that count who attended, ranked
     # (四川的会是哪天开的, of 四川's reports in two years' documents: each year's record answers)
     each_year = len({m.province for m, _ in r.meetings}) == 1 and len({m.doc for m, _ in r.meetings}) == len(r.meetings)
-    one = (len(r.meetings) == 1 or each_year) and field in r.meetings[0][1]
+    single = len(r.meetings) == 1 or each_year
+    one = single and field in r.meetings[0][1]
     asks_form = asks_the_form(q)
-    if asks_form and (len(r.meetings) == 1 or each_year):
+    if asks_form and single:
         return "meeting"  # (天津的会以什么形式召开, of a report that states none: its record says so)
     # 会议名称是什么, 开的是什么会: the name is the record's theme, read from the report's heading
     # (十年前第一次开的是什么会, 去年开的什么会: a meeting of another time than the report's)

@@ -721,17 +721,6 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
     return (pick, *found) if found else None
 
 
-_TOTAL_VERB = re.compile(r"(?:共计|共|达到|达|累计)\s*")
-
-
-def shown_figure(text: str, a: int, b: int) -> int:
-    """Where a figure shown as the answer starts: 达110家, 共4.8万人 are shown as 110家 and
-    4.8万人, the verb being the sentence's (约, 近, 超过 qualify the figure and stay). Only
-    the answer shown: the span's words still weigh as they stand when it is chosen."""
-    verb = _TOTAL_VERB.match(text, a, b)
-    return verb.end() if verb and verb.end() < b else a
-
-
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 _VERB_AFTER = 10  # characters from a list of names to the verb it is the subject of, in its clause (…李乐成出席会议并讲话)
 # 还有哪位省委副书记出席: one of the list, the one under the post; 代表老乡鸡…的企业家叫什么,

@@ -129,7 +129,7 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     for n, (_, pick) in enumerate(listed, 1):
         lines.append(f"{n}. {ctx.quote_line(pick)}")
     if unknown:
-        lines.append(f"另有{len(unknown)}个省市的报道未写明{what}：{'、'.join(_label(ctx, m) for m in unknown)}。")
+        lines.append(_unstated(ctx, unknown, what))
     return Reply(lines, provinces=tuple(m.province for m, _ in listed))
 
 
@@ -161,7 +161,7 @@ def _held_around(ctx: AnswerContext, bound: re.Match) -> Reply:
     lines = [f"共{len(listed)}个省市：{when}"]
     lines += [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(listed, 1)]
     if undated:
-        lines.append(f"另有{len(undated)}个省市的报道未写明召开日期：{'、'.join(_label(ctx, m) for m in undated)}。")
+        lines.append(_unstated(ctx, undated, FIELD_NAMES["date"]))
     return Reply(lines, provinces=tuple(m.province for m, _ in listed))
 
 
@@ -182,7 +182,7 @@ def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
     shown = [(m, pick) for _, m, pick in dated] if ctx.question.qtype == "compare" else chosen
     lines = [head] + [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(shown, 1)]
     if undated:
-        lines.append(f"另有{len(undated)}个省市的报道未写明召开日期：{'、'.join(_label(ctx, m) for m in undated)}。")
+        lines.append(_unstated(ctx, undated, FIELD_NAMES["date"]))
     return Reply(lines, provinces=tuple(m.province for m, _ in chosen))
 
 
@@ -316,6 +316,11 @@ def _direct(ctx: AnswerContext, m: MeetingRecord, field: str, pick: Pick) -> tup
             return found
     at = pick.text.find(value) if value else -1
     return (pick, at, at + len(value)) if at >= 0 else None
+
+
+def _unstated(ctx: AnswerContext, records: list[MeetingRecord], what: str) -> str:
+    """另有2个省市的报道未写明召开日期：…: the reports a list leaves out, and why."""
+    return f"另有{len(records)}个省市的报道未写明{what}：{'、'.join(_label(ctx, m) for m in records)}。"
 
 
 def _label(ctx: AnswerContext, m: MeetingRecord) -> str:
