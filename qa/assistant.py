@@ -138,7 +138,6 @@ class Assistant:
         if (elsewhere := self._other_years_only(q, present)) is not None:
             return self._refuse(q, Scope(present), k, elsewhere)
         docs = self._documents_for(q)
-        q = _year_chose(q, docs)
         if q.qtype == "which" and not chosen:
             scope = Scope(docs=docs)
         else:
@@ -148,7 +147,7 @@ class Assistant:
             # 河南2024年和2025年的会上分别有哪些市发言: asked of each year's documents in turn
             q = replace(q, qtype="multi", parts=tuple(self._read(f"{y}年" + _YEARS.sub("", q.text)) for y in q.years))
         if not q.parts:
-            return self._with_other_years(q, compose(self._context(q, scope, k)))
+            return self._with_other_years(q, compose(self._context(_year_chose(q, docs), scope, k)))
         parts = []
         for part in q.parts:
             part_asked = chosen or (() if part.qtype == "which" else part.provinces)
@@ -309,7 +308,14 @@ def _year_chose(q: Question, docs: frozenset[str] | None) -> Question:
     (it would rank first the sentences that repeat it: 会议提出，2025年全省…)."""
     if docs is None or not q.years:
         return q
-    return replace(q, terms=tuple(t for t in q.terms if not re.fullmatch(r"(?:19|20)\d\d|年", t)))
+    q = replace(q, terms=tuple(t for t in q.terms if not re.fullmatch(r"(?:19|20)\d\d|年", t)))
+    # 安徽2025年的会表彰了多少个先进县: a year that dates only the meeting is no year of what its
+    # report tells (表彰了2024年度…先进县30个)
+    dates = sum(len(_YEAR_IN.findall(m.group())) for m in _MEETING_YEAR.finditer(q.text))
+    return replace(q, years=()) if dates == len(_YEAR_IN.findall(q.text)) else q
+
+
+_YEAR_IN = re.compile(r"(?:19|20)\d\d\s*年")
 
 
 # 2025年的会, 2025年开的, 2025年召开的大会: the year dates the meeting itself

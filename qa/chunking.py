@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .layout import HALF_WIDTH_STOP
 from .schema import Chunk, Document, Section
 from .sections import page_at
 
 # one character class per level; keep_separator="end" keeps "。" on the sentence
 # it ends instead of moving it to the start of the next chunk
-SEPARATORS = [r"\n\n", r"\n", r"[。！？；!?;]", r"[，、,]", ""]
+_END = rf"[。！？；!?;]|{HALF_WIDTH_STOP}"
+SEPARATORS = [r"\n\n", r"\n", _END, r"[，、,]", ""]
 
 
 # a sentence runs to 。！？； (and any closing quote after it) or to the end of a line
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’」』）)]*)?")
+_SENTENCE = re.compile(rf"(?:(?!{_END})[^\n])+(?:(?:{_END})+[”’」』）)]*)?")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

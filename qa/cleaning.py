@@ -202,7 +202,7 @@ def _ends_sentence(line: str) -> bool:
     s = line.rstrip("*")
     while s and s[-1] in _CLOSERS:
         s = s[:-1]
-    return bool(s) and s[-1] in _SENTENCE_END
+    return bool(s) and (s[-1] in _SENTENCE_END or layout.ends_half_width(s))
 
 
 QUOTED_SUBTITLE_CHARS = 10  # a stretch this long, written again, is no coincidence

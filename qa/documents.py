@@ -32,8 +32,14 @@ class DocumentError(Exception):
 
 # ---------------------------------------------------------------- decoding
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first, then GB18030, the superset of GBK."""
+    """UTF-16 by its BOM (Windows Notepad's "Unicode"), else UTF-8 (with or without BOM), then
+    GB18030, the superset of GBK."""
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16")  # (the BOM says which byte order, and is dropped)
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
     try:
@@ -141,8 +147,9 @@ class Raw:
     text: str
     data: bytes
     page_lines: tuple[tuple[int, int], ...] = ()  # (line index, page number) where PDF pages start
-    meta_title: str = ""  # what the format says besides the text: a page's <title>, a front matter's title
+    meta_title: str = ""  # what the format says besides the text: a page's article title, a front matter's title
     meta_year: int | None = None
+    meta_site: str = ""
     is_html: bool = False
     warnings: tuple[str, ...] = ()
     standalone: tuple[str, ...] = ()  # lines that are no part of a sentence (a PDF's running header)
@@ -178,14 +185,14 @@ def read_source(path: Path | str) -> Raw:
             page = read_webpage(data)
         except WebPageError as exc:
             raise DocumentError(path, str(exc)) from None
-        raw = Raw(page.text, data, meta_title=page.title, meta_year=page.year, is_html=True)
+        raw = Raw(page.text, data, meta_title=page.title, meta_year=page.year, meta_site=page.site, is_html=True)
     else:
-        if b"\x00" in data[:20000]:
+        if b"\x00" in data[:20000] and not data.startswith(_UTF16_BOMS):
             raise DocumentError(path, "binary data, not text")
         try:
             text = decode_text(data)
         except UnicodeDecodeError:
-            raise DocumentError(path, "cannot decode: neither UTF-8 nor GBK/GB18030") from None
+            raise DocumentError(path, "cannot decode: neither UTF-16 (with its BOM), UTF-8 nor GBK/GB18030") from None
         text, title, year = front_matter(text) if suffix == ".md" else (text, "", None)
         raw = Raw(text, data, meta_title=title, meta_year=year)
     if _looks_binary(raw.text):
@@ -235,6 +242,7 @@ def read_document(path: Path | str) -> Document:
         title=title,
         year=head.year or raw.meta_year,
         issue=head.issue,
+        site=raw.meta_site,
         page_starts=cleaned.page_starts,
         warnings=raw.warnings + cleaned.warnings,
     )

@@ -6,7 +6,7 @@ heading opens a report is decided in sections.py from the place it names.
 
 Heading forms, after RAGFlow's families (rag/nlp BULLET_PATTERN), any of them inside
 Markdown `#` or `**bold**`: "1. 广东召开…", "一、广东召开…", "（一）…", "第一章 …",
-"①…", "【江苏】…", and "附：…" for an appendix.
+"①…", "【江苏】…", "◆江苏：…", and "附：…" for an appendix.
 """
 from __future__ import annotations
 
@@ -33,15 +33,21 @@ _NUMBERING = [
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
 ]
 BRACKET = re.compile(r"^【([^】]{1,15})】\s*")
+# ◆浙江：…, ■ 河北召开…: the symbol a bulletin sets before each report's title (or a list's items)
+_SYMBOLS = "•·▪◆◇■□●○★☆▲△▶►◎※"
+_SYMBOL = re.compile(rf"^[{_SYMBOLS}]\s*")
 _APPENDIX = re.compile(r"^附(?:件|录)?\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]\s*")
 # "- item", "* item", "• item", "1) item", "（1）item": a list item, never glued to the next line
-BULLET = re.compile(rf"^(?:[-*+•·▪■●◆]\s+|\d{{1,3}}[)）]|[(（](?:\d{{1,3}}|[{_CN_DIGITS}]{{1,3}})[)）]|[\u2460-\u2473])")
+BULLET = re.compile(rf"^(?:[-*+]\s+|[{_SYMBOLS}]|\d{{1,3}}[)）]|[(（](?:\d{{1,3}}|[{_CN_DIGITS}]{{1,3}})[)）]|[\u2460-\u2473])")
 RULE = re.compile(r"^(?:[-*_=]\s*){3,}$|^[—━─]{2,}$")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 # the meetings these reports are about; a bare line (no number, no mark) that opens with a
 # place is a report title only when it names one
 MEETING = re.compile(r"召开|举行|召集|会议|大会|座谈会|推进会|动员会|部署会|论坛")
 SENTENCE_END = "。！？；!?;"
+# a full stop typed half-width in Chinese text (…大会.省委书记…, as in a typed or OCR'd file)
+# ends its sentence; 1.5, 3.2节 and www.gov.cn go on
+HALF_WIDTH_STOP = r"(?<=[\u4e00-\u9fff”’」』）)\"%％])\.(?![0-9A-Za-z.])"
 
 
 def squeeze(text: str) -> str:
@@ -104,6 +110,9 @@ def _read_marks(s: str) -> Heading | None:
     if s.startswith(("**", "__")):
         forms.append("bold")
         s = s.strip("*_ ").strip()
+    if m := _SYMBOL.match(s):
+        forms.append("symbol")
+        s = s[m.end() :]
     number = None
     for name, pattern in _NUMBERING:
         if m := pattern.match(s):
@@ -152,7 +161,11 @@ def is_block_start(line: str) -> bool:
 def is_sentence(text: str) -> bool:
     """True when text ends like a sentence, as a list item does and a title does not."""
     s = text.rstrip().rstrip("*").rstrip("”’」』）)》】\"'")
-    return bool(s) and s[-1] in SENTENCE_END
+    return bool(s) and (s[-1] in SENTENCE_END or ends_half_width(s))
+
+
+def ends_half_width(s: str) -> bool:
+    return bool(re.search(HALF_WIDTH_STOP + "$", s))
 
 
 # ---------------------------------------------------------------- table of contents

@@ -28,10 +28,13 @@ class Document:
     text: str  # the cleaned text: every offset below points into it
     sha256: str  # of the raw bytes
     # what a citation calls the document: the bulletin's title and issue when the text
-    # gives them ("今日科技快讯2024年第6期"), a web page's <title>, else the file name
+    # gives them ("今日科技快讯2024年第6期"), a web page's article title, else the file name
     title: str = ""
     year: int | None = None  # year of issue, when the text gives it
     issue: str = ""  # "2024年第6期", when the text gives it
+    # the site a web page comes from (湖北省人民政府门户网站): its province is the report's
+    # when the report calls it 我省 and names no place
+    site: str = ""
     # the source's own page information (PDF pages, page-marker lines); empty when it has none
     page_starts: PageStarts = ()
     warnings: tuple[str, ...] = ()  # how the layout could not be read, for `qa index` and `qa inspect`

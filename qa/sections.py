@@ -355,7 +355,11 @@ def _whole_file(doc: Document, lines: list[_Line]) -> Section:
     first = (marked or titled or filled)[0]
     h = layout.parse_heading(first.text)
     title = h.title if h else first.text.strip()
-    province, warnings = _check_body(heading_province(title), doc.text[first.start + len(first.text) :])
+    province = heading_province(title)
+    site = province_at_start(doc.site) if not province and doc.site else None  # 我省召开…, on 湖北省人民政府门户网站
+    province, warnings = _check_body(province or site, doc.text[first.start + len(first.text) :])
+    if site and province == site:
+        warnings += (f"heading names no province: filed under {site}, the province of the site it comes from ({doc.site})",)
     return _section(doc, 1, "1", province, title, "report", 0, len(doc.text), None, warnings)
 
 

@@ -44,12 +44,15 @@ class WebPageError(Exception):
 @dataclass(frozen=True)
 class WebPage:
     text: str  # the article as Markdown; Document.text is this, cleaned
-    title: str  # the page's <title>
+    title: str  # the article's title, from the page's meta tags or <title>
     year: int | None = None  # from the page's publication-date meta tag
+    site: str = ""  # the site's name (湖北省人民政府门户网站): a report there calls its province 我省
 
 
 def decode_html(data: bytes) -> str:
     """The page's text: its BOM, else its declared charset, else UTF-8, else GB18030."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # saved as "Unicode" (UTF-16); the BOM gives the byte order
+        return data.decode("utf-16", "replace")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "replace")
     tries = []
@@ -76,7 +79,7 @@ def read_webpage(data: bytes) -> WebPage:
         tree = lxml_html.fromstring(page)
     except (ParserError, ValueError) as exc:
         raise WebPageError(f"not an HTML page ({exc})") from None
-    title, year = _title(tree), _year(tree)  # before trafilatura, which prunes the tree
+    title, year, site = _title(tree), _year(tree), _site(tree)  # before trafilatura, which prunes the tree
     _unwrap_layout_tables(tree)
     lines = _lines_of(tree)
     byline, editor = _byline(lines), _editor(lines)  # taken out of the tree; put back in place below
@@ -101,7 +104,7 @@ def read_webpage(data: bytes) -> WebPage:
     if not text or not text.strip():
         raise WebPageError("no article text found in the page")
     text = _with_byline(_with_headline(_plain(text), headline), byline, editor)
-    return WebPage(text=text, title=title, year=year)
+    return WebPage(text=text, title=title, year=year, site=site)
 
 
 # trafilatura's Markdown escapes these wherever they stand in the text ("a\_b", "2\*3", "\# …")
@@ -131,6 +134,11 @@ def _with_headline(text: str, headline: str | None) -> str:
     # report's title names its meeting, or is a headline's length (我省2025年一季度重大项目集中开工)
     if not 4 <= len(headline) <= 100 or not (MEETING.search(headline) or len(headline) >= 10 and not _SITE.search(headline)):
         return text
+    lines = text.split("\n")
+    # trafilatura may keep a title block and put it after the article: its place is on top
+    alone = [i for i, l in enumerate(lines) if squeeze(l.strip("#* ")) == squeeze(headline)]
+    if alone and re.search(r"[。！？]", "".join(lines[: alone[0]])):
+        text = "\n".join(lines[: alone[0]] + lines[alone[0] + 1 :]).rstrip("\n") + "\n"
     top = [l.strip("#* ") for l in text.split("\n") if l.strip()][:5]
     # already there, or there in full while the headline carries the site's name ("…_某省人民政府门户网站")
     # (a first sentence that names the meeting as the headline does, 2月5日，…大会在济南召开。, is no title)
@@ -176,11 +184,14 @@ def _text_of(node) -> str:
 _TITLE_PARTS = re.compile(r"\s*(?:--|——|_|\||｜|\s[-–—]\s)\s*")
 
 
+def _meeting_part(title: str) -> str:
+    return next((p for p in _TITLE_PARTS.split(title) if p and MEETING.search(p)), title)
+
+
 def _headline(found: str | None, lines: list[tuple[str, object]]) -> str:
     """The report's title: the part of what trafilatura found that names a meeting, and the
     page's own title block when it goes on from there (…在成都召开 王晓晖出席并讲话 施小琳主持)."""
-    parts = [p for p in _TITLE_PARTS.split(found or "") if p]
-    headline = next((p for p in parts if MEETING.search(p)), found or "")
+    headline = _meeting_part(found or "")
     key = squeeze(headline)
     # (a title block with its date and source under it, 来源：南方日报 2024-02-19, is no title)
     fuller = [x for x in lines if len(key) >= 6 and squeeze(x[0]).startswith(key) and not re.search(r"[。；！？：:]|\d{4}", x[0])]
@@ -266,14 +277,31 @@ def _links_only(node) -> bool:
     return node.tag != "a" and "【" in text and bool(links.strip()) and re.sub(r"[\s【】|｜]", "", text) == re.sub(r"\s", "", links)
 
 
+# what a government site's CMS (and Open Graph) calls the article's own title
+_TITLE_META = ("articletitle", "og:title", "dc.title")
+
+
 def _title(tree) -> str:
+    """The article's title: its title meta tag, else the part of <title> that names a meeting
+    (…大会_河北省人民政府网: the rest is the site's name), else all of <title>."""
+    return _meeting_part(_meta(tree, _TITLE_META) or _page_title(tree))
+
+
+def _site(tree) -> str:
+    """The site's name: its SiteName meta tag, else the part of <title> shaped like one."""
+    return _meta(tree, ("sitename", "og:site_name")) or next((p for p in _TITLE_PARTS.split(_page_title(tree)) if _SITE.search(p)), "")
+
+
+def _meta(tree, names: tuple[str, ...]) -> str:
+    found = (m.get("content") for m in tree.iter("meta") if (m.get("name") or m.get("property") or "").lower() in names)
+    return " ".join(next((c for c in found if c and c.strip()), "").split())
+
+
+def _page_title(tree) -> str:
     node = tree.find(".//title")
     return " ".join((node.text_content() if node is not None else "").split())
 
 
 def _year(tree) -> int | None:
-    for meta in tree.iter("meta"):
-        name = (meta.get("name") or meta.get("property") or "").lower()
-        if name in _DATE_META and (m := _YEAR.search(meta.get("content") or "")):
-            return int(m.group(1))
-    return None
+    m = _YEAR.search(_meta(tree, _DATE_META))
+    return int(m.group(1)) if m else None

@@ -326,7 +326,7 @@ def composed_variants() -> list[Variant]:
     ])
     out.append(Variant("web page, one report under a bold centred title", "gov.html",
                        gov_page("广东召开全省高质量发展大会_广东省人民政府门户网站", single), (("report", "广东"),),
-                       (("该展览由省展示区和21个地级以上市展示区组成。", None, False),), title="广东召开全省高质量发展大会_广东省人民政府门户网站"))
+                       (("该展览由省展示区和21个地级以上市展示区组成。", None, False),), title="广东召开全省高质量发展大会"))
     short = '<h1>深圳市委召开全市高质量发展大会</h1>\n<p>2月19日，市委、市政府在<a href="/qh">前海</a>召开全市高质量发展大会。</p>'
     out.append(Variant("web page, a short report under <h1>, an inline link", "short.html", gov_page("深圳召开大会", short),
                        (("report", "广东"),), (("市委、市政府在前海召开全市高质量发展大会。", None, False),)))

@@ -551,9 +551,22 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
             return True  # “三大经济”: the figure names what it counts
         whole = clause_around(text, a, b, breaks="，,；;。")
         leads = whole.find(text[a:b]) <= 2 and "、" in whole
-        if holds_predicate(ctx, whole if leads else clause_around(text, a, b), need_head=False):
+        if holds_predicate(ctx, whole if leads else _own_clause(text, a, b), need_head=False):
             return True
     return False
+
+
+_BARE_TOTAL = re.compile(rf"\s*(?:共计|合计|总计|计|{spans.TOTAL_VERB})?\s*")
+
+
+def _own_clause(text: str, a: int, b: int) -> str:
+    """The figure's clause; a bare total (会议发布《…若干措施》，共32条) counts what the clause
+    before it names, so that clause is its own too."""
+    own = clause_around(text, a, b)
+    start = text.rfind(own, 0, b)
+    if start > 1 and _BARE_TOTAL.fullmatch(own.replace(text[a:b], "", 1)):
+        return clause_around(text, start - 2, start - 1) + text[start - 1 : start] + own
+    return own
 
 
 def change_has_its_subject(q: Question, text: str) -> bool:

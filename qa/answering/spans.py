@@ -23,9 +23,9 @@ _BOUND_END = re.compile(r"(?:以上|以下|以内|左右)$")
 # the words a figure may open with: what qualifies it (约4100亿元) and the sentence's verb of a
 # total (达110家, 共4.8万人), which the answer shown leaves out
 _QUALIFIER = r"约|近|超过|超|逾"
-_TOTAL_VERB = r"共|达|达到|累计"
+TOTAL_VERB = r"共|达|达到|累计"
 _FIGURE = re.compile(
-    rf"(?:{_QUALIFIER}|{_TOTAL_VERB})?\s*{_NUM}\s*"
+    rf"(?:{_QUALIFIER}|{TOTAL_VERB})?\s*{_NUM}\s*"
     rf"(?:(?:万亿|万|亿|千)?(?:{_MEASURE})|万亿|万|亿|%|％){_BOUND}"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年(?!\s*(?:来|间|多|以上))")
@@ -156,14 +156,14 @@ def shown_figure(text: str, a: int, b: int) -> int:
     return verb.end() if verb and verb.end() < b else a
 
 
-_TOTAL_VERB_AT = re.compile(rf"(?:共计|达到|{_TOTAL_VERB})\s*")  # (共计, 达到 before 共, 达: the longer verb goes whole)
+_TOTAL_VERB_AT = re.compile(rf"(?:共计|达到|{TOTAL_VERB})\s*")  # (共计, 达到 before 共, 达: the longer verb goes whole)
 
 
 def _plausible_numeral(span: str) -> bool:
     """十百千万, 千百 and 千亿(美元俱乐部) are words, not numbers: a Chinese numeral has a
     digit (一…九, 两) or starts with 十, and inside it 十, 百, 千 only step down
     (三千五百, 一千二百万); 万 and 亿 may follow anything."""
-    digits = re.sub(rf"^(?:{_QUALIFIER}|{_TOTAL_VERB})", "", span.strip())
+    digits = re.sub(rf"^(?:{_QUALIFIER}|{TOTAL_VERB})", "", span.strip())
     if not re.search(r"[一二三四五六七八九两]", digits) and not digits.startswith("十"):
         return False
     last = 9

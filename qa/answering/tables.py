@@ -46,13 +46,20 @@ def tables(text: str) -> list[list[_Row]]:
     return [t for t in out if len(t) >= 2]
 
 
-def _column(question: str, words: tuple[str, ...], header: str) -> float:
+# 在哪开的, 哪天开的: a question that names no column asks the one its kind of answer is filed under
+_KIND_COLUMN = {"place": re.compile(r"地点|会址|举办地|召开地"), "date": re.compile(r"^(?:时间|日期|召开时间|会议时间|召开日期)$")}
+
+
+def _column(q, header: str) -> float:
     """How plainly the question names this column: its whole name, else the words it holds
-    (the nearer the question's ask, the more: 开工项目总投资多少 asks 总投资)."""
-    name = _UNIT.sub("", header).strip()
+    (the nearer the question's ask, the more: 开工项目总投资多少 asks 总投资), else the
+    column of the kind of answer asked (地点 for 在哪开的)."""
+    question, name = q.text, _UNIT.sub("", header).strip()
     if len(name) >= 2 and name in question:
         return 100.0 + question.rfind(name) + len(name)
-    return max((question.rfind(w) + len(w) for w in words if len(w) >= 2 and w in name), default=0.0)
+    named = max((question.rfind(w) + len(w) for w in q.terms if len(w) >= 2 and w in name), default=0.0)
+    kind = _KIND_COLUMN.get(q.kind)
+    return named or (0.5 if kind and kind.search(name) else 0.0)
 
 
 def cell_answer(ctx: AnswerContext, candidates) -> Reply | None:
@@ -71,7 +78,7 @@ def cell_answer(ctx: AnswerContext, candidates) -> Reply | None:
             if len(named) != 1:
                 continue
             [(row, keys)] = named
-            scores = [(_column(q.text, q.terms, text[a:b]), i) for i, (a, b) in enumerate(header.cells) if i not in keys]
+            scores = [(_column(q, text[a:b]), i) for i, (a, b) in enumerate(header.cells) if i not in keys]
             best = max(scores, default=(0.0, -1))
             if best[0] <= 0 or sum(s == best[0] for s, _ in scores) > 1 or best[1] >= len(row.cells):
                 continue

@@ -1,0 +1,188 @@
+"""Layouts no earlier document had, each composed before any question was asked of it: a
+bulletin that marks each report with a symbol (◆浙江：…); a report saved by Windows Notepad
+as "Unicode" (UTF-16 with its BOM); pages from government sites, one whose <title> carries
+the site's name and whose CMS gives the article's title in a meta tag, and one whose report
+calls its province 我省 and whose title block trafilatura moves under the article; a report
+typed with half-width punctuation (大会.省委书记…,…); and a Markdown digest whose table alone
+says where each meeting was held."""
+import pytest
+
+from qa.chunking import sentence_spans
+from qa.documents import read_document
+from qa.layout import is_sentence
+from qa.sections import split_sections
+
+from .test_grouped_and_marked_up import BULLETIN_2024
+from .test_strategies import assistant_over, direct
+
+SYMBOLS = """今日测试快讯
+2025年第2期
+省科技信息研究院  2025年2月10日
+
+编者按：本期摘编浙江、四川、吉林三省情况。
+
+◆浙江：全省民营经济高质量发展大会召开
+　　2月5日，浙江省委、省政府召开全省民营经济高质量发展大会。省委书记王浩出席并讲话，省长刘捷主持。会议发布《浙江省促进民营经济高质量发展若干措施》，共32条。
+
+◆四川：全省科技创新大会召开
+　　2月6日，四川省科技创新大会在成都召开。省委书记王晓晖出席并讲话，省长施小琳主持。会议表彰了2024年度四川省科学技术奖获奖项目258项。
+
+◆吉林：全省优化营商环境大会召开
+　　2月5日，吉林省委、省政府召开全省优化营商环境大会。省委书记黄强出席并讲话，省长胡玉亭主持。
+"""
+
+NOTEPAD = """江西省2025年项目大会战动员大会召开
+
+　　2月5日，江西省委、省政府召开2025年全省项目大会战动员大会。省委书记尹弘出席并讲话，省长叶建春主持。
+　　今年集中开工项目1066个，总投资5836亿元。
+"""
+
+SITE_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<title>河北省委省政府召开全省优化营商环境大会_河北省人民政府网</title>
+<meta name="SiteName" content="河北省人民政府网">
+<meta name="ArticleTitle" content="河北省委省政府召开全省优化营商环境大会">
+<meta name="PubDate" content="2025-02-06 08:30">
+</head><body>
+<div class="position">当前位置：<a>首页</a> &gt; <a>河北要闻</a></div>
+<h1>河北省委省政府召开全省优化营商环境大会</h1>
+<div class="info">发布时间：2025-02-06 08:30　来源：河北日报</div>
+<div id="UCAP-CONTENT">
+<p>2月5日，河北省委、省政府在石家庄召开全省优化营商环境大会。省委书记倪岳峰出席会议并讲话。省长王正谱主持会议。</p>
+<p>倪岳峰指出，营商环境是发展的“生命线”。要推动“高效办成一件事”扩面增效，年内新推出20个“一件事”重点事项。</p>
+</div>
+<div class="footer">主办单位：河北省人民政府办公厅　冀ICP备05003199号</div>
+</body></html>"""
+
+OWN_PROVINCE_PAGE = """<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>我省召开2025年全省科技创新大会_湖北省人民政府门户网站</title>
+<meta name="PubDate" content="2025-02-07 09:12">
+</head><body>
+<div class="nav"><a>首页</a><a>要闻动态</a><a>政务公开</a></div>
+<div class="main">
+<div class="title">我省召开2025年全省科技创新大会</div>
+<div class="source">来源：湖北日报　发布时间：2025-02-07 09:12</div>
+<div class="content">
+<p>2月6日，我省召开2025年全省科技创新大会。省委书记王忠林出席并讲话，省长李殿勋主持。</p>
+<p>会议表彰了2024年度省科学技术奖获奖项目286项，其中特等奖2项。</p>
+<p>王忠林强调，要加快建设科技强省，新增高新技术企业2000家以上。</p>
+<p>会议以电视电话会议形式召开，各市州设分会场。</p>
+</div>
+</div>
+<div class="foot">湖北省人民政府办公厅主办</div>
+</body></html>"""
+
+HALF_WIDTH = """湖南省委省政府召开全省优化发展环境大会
+
+2025年2月5日,湖南省委、省政府在长沙召开全省优化发展环境大会.省委书记沈晓明出席并讲话,省长毛伟明主持.会议对2024年度优化营商环境先进单位进行了通报表扬,共表扬先进单位50个.
+沈晓明强调,要坚持"企业家的事就是我们的事",推动湖南营商环境全面优化.全省各市州、县市区设分会场,约2万人参加会议.
+"""
+
+TABLED = """# 2025年部分省份“新春第一会”一览
+
+| 省份 | 会议名称 | 时间 | 地点 |
+|---|---|---|---|
+| 安徽 | 全省坚定不移推动高质量发展大会 | 2月5日 | 合肥 |
+| 福建 | 全省高质量发展大会 | 2月6日 | 福州 |
+
+### 安徽
+
+2月5日，安徽省召开全省坚定不移推动高质量发展大会。省委书记梁言顺出席并讲话，省长王清宪主持。会议表彰了2024年度高质量发展先进县（市、区）30个。
+
+### 福建
+
+2月6日，福建省委、省政府召开全省高质量发展大会。省委书记周祖翼讲话，省长赵龙主持。
+"""
+
+FILES = {  # name: bytes, in the order they are indexed
+    "kuaixun-2024-06.txt": BULLETIN_2024.encode(),
+    "kuaixun-2025-02.txt": SYMBOLS.encode(),
+    "jiangxi.txt": NOTEPAD.replace("\n", "\r\n").encode("utf-16"),
+    "hebei.html": SITE_PAGE.encode(),
+    "hubei.html": OWN_PROVINCE_PAGE.encode(),
+    "hunan.txt": HALF_WIDTH.encode(),
+    "yilan.md": TABLED.encode(),
+}
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("site-pages")
+    for name, data in FILES.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def site_pages(files, tmp_path_factory):
+    return assistant_over(tmp_path_factory.mktemp("site-pages-index"), [read_document(files / n) for n in FILES])
+
+
+def _reports(path):
+    return [(s.province, s.title) for s in split_sections(read_document(path)) if s.kind == "report"]
+
+
+def test_a_symbol_before_each_title_marks_the_reports(files):
+    assert _reports(files / "kuaixun-2025-02.txt") == [
+        ("浙江", "浙江：全省民营经济高质量发展大会召开"), ("四川", "四川：全省科技创新大会召开"), ("吉林", "吉林：全省优化营商环境大会召开")]
+
+
+def test_a_file_saved_as_unicode_by_notepad_is_read(files, tmp_path):
+    doc = read_document(files / "jiangxi.txt")
+    assert doc.text.startswith("江西省2025年项目大会战动员大会召开\n") and "\r" not in doc.text and "\x00" not in doc.text
+    assert _reports(files / "jiangxi.txt") == [("江西", "江西省2025年项目大会战动员大会召开")]
+    page = tmp_path / "page.html"  # a page saved the same way
+    page.write_bytes(SITE_PAGE.replace('<meta charset="utf-8">', "").encode("utf-16"))
+    assert "石家庄召开" in read_document(page).text
+
+
+def test_a_site_s_name_is_no_part_of_the_article_s_title(files):
+    doc = read_document(files / "hebei.html")
+    assert (doc.title, doc.year, doc.site) == ("河北省委省政府召开全省优化营商环境大会", 2025, "河北省人民政府网")
+    hubei = read_document(files / "hubei.html")  # no title meta: the <title>'s part that names the meeting
+    assert hubei.title == "我省召开2025年全省科技创新大会" and hubei.site == "湖北省人民政府门户网站"
+
+
+def test_a_report_that_says_我省_is_filed_under_its_site_s_province(files):
+    doc = read_document(files / "hubei.html")
+    assert doc.text.startswith("# 我省召开2025年全省科技创新大会\n")  # the title block moved back on top
+    [report] = split_sections(doc)
+    assert (report.province, report.title) == ("湖北", "我省召开2025年全省科技创新大会")
+    assert "the province of the site it comes from" in report.warnings[0]
+
+
+def test_a_half_width_full_stop_ends_a_chinese_sentence_and_a_decimal_point_does_not():
+    text = "大会在长沙召开.省委书记出席并讲话,省长主持.增长1.5%.见www.gov.cn网站。他说\"好\".完"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "大会在长沙召开.", "省委书记出席并讲话,省长主持.", "增长1.5%.", "见www.gov.cn网站。", "他说\"好\".", "完"]
+    assert is_sentence("省长毛伟明主持.") and not is_sentence("第3.2节") and not is_sentence("www.gov.cn")
+
+
+def test_the_composed_documents_answer_from_their_own_text(site_pages):
+    assert direct(site_pages, "河北2025年的会在哪开的？") == "石家庄"
+    assert direct(site_pages, "江西2025年集中开工项目多少个？") == "1066个"
+    assert direct(site_pages, "湖北2025年科技创新大会谁主持的？") == "李殿勋"
+    assert direct(site_pages, "四川的科技创新大会在哪开的？") == "成都"
+    a = site_pages.answer("湖南2025年的会表扬了多少个先进单位？")
+    assert a.direct_answer.text == "50个" and a.citations[0].quote == "会议对2024年度优化营商环境先进单位进行了通报表扬,共表扬先进单位50个."
+    a = site_pages.answer("河北2025年的会谁主持的？")
+    assert a.direct_answer.text == "王正谱" and a.citations[0].doc_title == "河北省委省政府召开全省优化营商环境大会"
+
+
+def test_a_bare_total_counts_what_the_clause_before_it_names(site_pages):
+    # 会议发布《…若干措施》，共32条: 共32条 names nothing; the clause before says what it counts
+    assert direct(site_pages, "浙江2025年的会发布了多少条措施？") == "32条"
+
+
+def test_a_year_that_dates_only_the_meeting_is_no_year_of_what_it_reports(site_pages):
+    # the 2025 meeting honoured 2024年度's work
+    assert direct(site_pages, "湖北2025年的会表彰了多少个获奖项目？") == "286项"
+    assert direct(site_pages, "安徽2025年的会表彰了多少个先进县？") == "30个"
+    assert not site_pages.answer("河北2025年的会在哪开的？").text.count("问那一年请注明年份")  # the year was asked
+
+
+def test_a_table_s_column_is_found_by_the_kind_of_answer_asked(site_pages):
+    a = site_pages.answer("安徽2025年的会在哪开的？")
+    assert a.direct_answer.text == "合肥" and "| 安徽 |" in a.citations[0].quote
+    assert "地点" in a.text  # the header row that says what the column holds
