@@ -88,7 +88,7 @@ TABLED = """# 2025年部分省份“新春第一会”一览
 
 ### 安徽
 
-2月5日，安徽省召开全省坚定不移推动高质量发展大会。省委书记梁言顺出席并讲话，省长王清宪主持。会议表彰了2024年度高质量发展先进县（市、区）30个。
+近日，安徽省召开全省坚定不移推动高质量发展大会。省委书记梁言顺出席并讲话，省长王清宪主持。会议表彰了2024年度高质量发展先进县（市、区）30个。
 
 ### 福建
 
@@ -186,3 +186,5 @@ def test_a_table_s_column_is_found_by_the_kind_of_answer_asked(site_pages):
     a = site_pages.answer("安徽2025年的会在哪开的？")
     assert a.direct_answer.text == "合肥" and "| 安徽 |" in a.citations[0].quote
     assert "地点" in a.text  # the header row that says what the column holds
+    a = site_pages.answer("安徽2025年的会是哪天开的？")  # the report says 近日; the table, the day
+    assert a.direct_answer.text == "2月5日" and "| 安徽 |" in a.citations[0].quote
