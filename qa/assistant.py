@@ -185,8 +185,11 @@ class Assistant:
         reported = {p: self._report_years.get(p, set()) for p in present}
         if any(None in ys or ys & set(q.years) for ys in reported.values()):
             return None
-        if any(self._writes_year(s, q.years) for s in self.index.sections if s.province in present):
-            return None  # (安徽2023年的会上…: a report that writes the year may tell of that year's meeting)
+        # (安徽2023年的会上…: a report that writes the year may tell of that year's meeting; who
+        # presided, when, where and how are its own meeting's, which is of the report's year)
+        of_its_record = q.meeting_field is not None or q.kind == "place" and q.about_meeting
+        if not of_its_record and any(self._writes_year(s, q.years) for s in self.index.sections if s.province in present):
+            return None
         asked = "、".join(f"{y}年" for y in q.years)
         have = "；".join(f"{p}{'、'.join(f'{y}年' for y in sorted(ys))}" for p, ys in reported.items())
         return f"资料中没有{'、'.join(present)}{asked}的会议报道（资料中有{have}的会议报道）。"

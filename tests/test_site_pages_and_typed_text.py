@@ -188,3 +188,25 @@ def test_a_table_s_column_is_found_by_the_kind_of_answer_asked(site_pages):
     assert "地点" in a.text  # the header row that says what the column holds
     a = site_pages.answer("安徽2025年的会是哪天开的？")  # the report says 近日; the table, the day
     assert a.direct_answer.text == "2月5日" and "| 安徽 |" in a.citations[0].quote
+
+
+# Questions on the built-in bulletin (e5), written from its reports of 黑龙江, 甘肃 and 云南
+# before any answer was seen.
+
+@pytest.mark.parametrize("question", ["安徽2023年的会谁主持的？", "广东2023年的会是哪天开的？", "江苏2023年的会在哪开的？"])
+def test_who_when_and_where_of_a_year_s_meeting_no_report_tells_of_are_refused(assistant, question):
+    # the 2024 reports write 2023年 of last year's work, which holds no 2023 meeting's host or day
+    a = assistant.answer(question)
+    assert a.abstained and "资料中没有" in a.text and "2023年的会议报道" in a.text
+
+
+def test_of_two_lists_in_a_sentence_the_one_its_own_clause_says_the_asked_words_of(assistant):
+    # 省农业农村厅、牡丹江市作交流发言，省卫健委、黑河市作表态发言
+    assert direct(assistant, "黑龙江会上哪些单位作了表态发言？") == "省卫健委、黑河市"
+    assert direct(assistant, "黑龙江会上哪些单位作了交流发言？") == "省农业农村厅、牡丹江市"
+
+
+def test_where_each_meeting_was_held_is_quoted_from_the_sentence_that_says_it(assistant):
+    a = assistant.answer("黑龙江和甘肃的会分别在哪开的？")
+    gansu = next(line for line in a.text.splitlines() if line.startswith("甘肃"))
+    assert "在兰州召开" in gansu and "团结" not in gansu

@@ -87,9 +87,12 @@ _KINDS_OF = {"单位": ("单位", *_PLACES), "地方": _PLACES, "地区": _PLACE
 
 def members_asked(q: Question, p: Pick) -> tuple[Pick, int, int] | None:
     """哪些企业作了交流发言 — …、永川区、赛力斯集团作交流发言: the members of the kinds asked
-    (哪些部门和地方: both) that a list of the sentence names, when they stand together in it."""
+    (哪些部门和地方: both) that a list of the sentence names, when they stand together in it.
+    Of two such lists, the one its own clause says the asked words of: 哪些单位作了表态发言 —
+    省农业农村厅、牡丹江市作交流发言，省卫健委、黑河市作表态发言 (the second)."""
     asked = _WHICH_KIND.search(q.text)
     kinds = [k for named in re.split(r"以及|和|及|、", asked.group(1)) for k in _KINDS_OF.get(named, (named,))] if asked else []
+    found = []
     for m in _LIST.finditer(p.text) if asked else ():
         items, at, places = _items(m), m.start(), []
         for x in items:
@@ -98,8 +101,12 @@ def members_asked(q: Question, p: Pick) -> tuple[Pick, int, int] | None:
             at += len(x)
         held = [i for i, x in enumerate(items) if any(is_member(x, k) for k in kinds)]
         if held and held == list(range(held[0], held[-1] + 1)):
-            return (p, places[held[0]][0], places[held[-1]][1])
-    return None
+            said = re.split(r"[，,。；;]", p.text[m.end() :], maxsplit=1)[0]
+            found.append((sum(len(w) for w in q.terms if w in said), -m.start(), places[held[0]][0], places[held[-1]][1]))
+    if not found:
+        return None
+    *_, a, b = max(found)
+    return (p, a, b)
 
 
 def lists_a(text: str, kind: str) -> bool:

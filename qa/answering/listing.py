@@ -11,7 +11,7 @@ from ..predicate import predicate
 from ..question import read_question
 from ..retrieval import ALL_WORDS
 from . import spans
-from .context import AnswerContext, Reply, bare, is_relevant
+from .context import AnswerContext, Reply, bare, is_relevant, kind_spans
 from .counting import KINDS, lists_a
 from .facts import answer_fact, rank_sentences
 from .quotes import Pick, best_pick, quoted, sentence_pick
@@ -132,6 +132,8 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bo
         picks = [_best(ctx, mine), next((p for p in of_opening if HELD.search(p.text)), of_opening[0])]
         if bare(picks[0].text) == bare(picks[1].text):
             picks = picks[:1]
+        elif ctx.question.kind and kind_spans(ctx.question, picks[1].text) and not kind_spans(ctx.question, picks[0].text):
+            picks = picks[1:]  # 分别在哪开的: the opening says where (在兰州召开); a sentence that does not is no answer
     else:
         # the province's two best sentences among its top passages, those holding a phrase
         # asked for as written first
