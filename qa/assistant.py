@@ -334,7 +334,14 @@ def _valid_text(text) -> str:
     """Lone surrogates (a JSON "\\ud800", argv decoded with surrogateescape) cannot be
     encoded as UTF-8; they become U+FFFD. Valid surrogate pairs are joined."""
     text = "" if text is None else str(text)
-    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").translate(_HALF_WIDTH)
+
+
+# ２０２５年, ＧＤＰ, ５．５％: a question typed with full-width digits and letters asks what the
+# half-width ones ask (the question's readers look for 2025年); its full-width punctuation (，？)
+# is how Chinese is written and stays
+_HALF_WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}, **{c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)},
+               **{c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)}, ord("％"): "%", ord("．"): "."}
 
 
 def _clean_provinces(provinces) -> tuple[tuple[str, ...], tuple[str, ...]]:

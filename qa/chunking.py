@@ -25,6 +25,11 @@ SEPARATORS = [r"\n\n", r"\n", _END, r"[，、,]", ""]
 _SENTENCE = re.compile(rf"(?:(?!{_END})[^\n])+(?:(?:{_END})+[”’」』）)]*)?")
 
 
+# a Markdown mark that opens a line (# heading, - item, > quotation): the page's layout, which
+# a quote leaves out (a web page's headline is written "# …" by the reader, not by the site)
+_LINE_MARK = re.compile(r"(?:#{1,6}|[-*+>])[ \t]+")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the sentences of `text`: the units an answer quotes."""
     spans = []
@@ -32,6 +37,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
+        if (s == 0 or text[s - 1] == "\n") and (mark := _LINE_MARK.match(text, s, e)):
+            s = mark.end()
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s and any(ch.isalnum() for ch in text[s:e]):

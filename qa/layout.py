@@ -206,8 +206,8 @@ def toc_entry(line: str) -> TocEntry | None:
 
 # ---------------------------------------------------------------- the bulletin's name
 
-_ISSUE = re.compile(r"((?:19|20)\d{2})\s*年\s*第\s*(\d{1,3})\s*期")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
+_ISSUE = re.compile(r"((?:19|20|１９|２０)\d{2})\s*年\s*第\s*(\d{1,3})\s*期")
+_DATE = re.compile(r"((?:19|20|１９|２０)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 
 
 @dataclass(frozen=True)

@@ -503,7 +503,8 @@ def _numbered(text: str) -> tuple[str, str]:
 # 王正谱在大会上讲话强调了什么, 尹力指出…: a name, then where, then a verb of speech
 SPEAKS_AFTER = (r"(?:在[^，,。？?]{0,20}?(?:[上中]|方面))?(?:都|还|又|也|主要)?"
                 r"(?:的讲话|讲话|强调|指出|表示|要求|提出|说|谈到|提到|提(?=了|的|过)|[讲谈说](?=了?(?:些|点)?(?:什么|哪些|哪几)))")
-_SPEAKER_ASKED = re.compile(r"([\u4e00-\u9fff]{2,3})" + SPEAKS_AFTER)
+# (a name of three characters, else of two: 郝鹏在讲话中提出 is 郝鹏, not 郝鹏在 before 讲话)
+_SPEAKER_ASKED = (re.compile(r"([\u4e00-\u9fff]{3})" + SPEAKS_AFTER), re.compile(r"([\u4e00-\u9fff]{2})" + SPEAKS_AFTER))
 _REQUEST_VERB = re.compile(r"([说讲谈聊])\1")
 _PRONOUNS = {"自己", "本人", "我们", "你们", "他们", "她们", "大家", "人家", "对方"}  # (叶省长自己说)
 _TITLE_BEFORE = re.compile(rf"(?:{POSTS})$")
@@ -513,7 +514,7 @@ def _speaker(text: str) -> str:
     # (简单说说, 讲讲: a verb said twice asks the assistant; it reports no one's words)
     text = _REQUEST_VERB.sub("，，", text)
     # every start, overlapping: 北京尹力强调 first matches 京尹力
-    for m in filter(None, (_SPEAKER_ASKED.match(text, i) for i in range(len(text)))):
+    for m in filter(None, (pattern.match(text, i) for i in range(len(text)) for pattern in _SPEAKER_ASKED)):
         name = m.group(1)
         if name in PROVINCES or name in PROVINCES.values() or name in _PRONOUNS:
             continue

@@ -352,6 +352,8 @@ def _whole_file(doc: Document, lines: list[_Line]) -> Section:
     marked = [l for l in filled[:10] if (h := layout.parse_heading(l.text)) and h.marked and not h.appendix]
     # (a line that names the meeting before the issuer's line above it: 河南省人民政府办公厅 政务动态)
     titled = [l for l in filled[:5] if layout.plain_title(l.text)]
+    # (在全省…大会上的讲话 over 一、充分肯定…: a numbered heading below a title is a part of the text)
+    marked = [l for l in marked if not (titled and titled[0].start < l.start and layout.parse_heading(l.text).numbered)]
     first = (marked or titled or filled)[0]
     h = layout.parse_heading(first.text)
     title = h.title if h else first.text.strip()

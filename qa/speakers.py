@@ -77,6 +77,32 @@ def instructor(text: str) -> tuple[int, int] | None:
     return None
 
 
+# 在全省高质量发展大会上的讲话 / （2025年2月5日） / 林  武: a speech printed on its own has its
+# title and its speaker's name on the lines that open it (the name may stand in the title:
+# 林武同志在…上的讲话); each of its sentences is that speaker's unless another speaks it
+_SPEECH_TITLE = re.compile(r"^(?:([\u4e00-\u9fff]{2,4}?)(?:同志)?)?在[^。；]{2,40}?(?:上|时)的(?:讲话|致辞|发言|报告)(?:稿|全文)?$")
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff](?:[ \t\u3000]*[\u4e00-\u9fff]){1,3}")
+SPEECH_HEAD_ROWS = 4  # the title, a date line, the name
+
+
+def speech_byline(rows: list[str]) -> tuple[int, int, int] | None:
+    """(row, name start, name end) of the speaker a speech's opening lines name, if they do."""
+    for i, text in enumerate(rows[:SPEECH_HEAD_ROWS]):
+        title = _SPEECH_TITLE.match(text.strip())
+        if title is None:
+            continue
+        if title.group(1) and looks_like_name(title.group(1)):
+            at = text.find(title.group(1))
+            return i, at, at + len(title.group(1))
+        for j in range(i + 1, min(len(rows), i + 1 + SPEECH_HEAD_ROWS)):
+            line = rows[j].strip()
+            if _BARE_NAME.fullmatch(line) and looks_like_name(re.sub(r"\s", "", line)):
+                at = rows[j].find(line)
+                return j, at, at + len(line)
+        return None
+    return None
+
+
 class Speakers:
     """The speaker sentence of any sentence row of one index, found once and kept."""
 
@@ -84,6 +110,7 @@ class Speakers:
         self.index = index
         self.chunk_of = index.sentences.chunk_of()
         self._memo: dict[int, tuple[int, int, int] | None] = {}
+        self._bylines: dict[tuple[str, str], tuple[int, int, int] | None] = {}
 
     def text(self, row: int) -> str:
         c = self.index.chunks[self.chunk_of[row]]
@@ -95,12 +122,15 @@ class Speakers:
             self._memo[row] = self._find(row)
         return self._memo[row]
 
+    def _section_of(self, row: int) -> tuple[str, str]:
+        c = self.index.chunks[self.chunk_of[row]]
+        return c.doc, c.section
+
     def _back(self, row: int, first: int, look_back: int) -> Iterator[int]:
         """Rows from `first` back to `look_back` before `row`, while they are in row's section."""
-        home = self.index.chunks[self.chunk_of[row]]
+        home = self._section_of(row)
         for r in range(first, max(-1, row - 1 - look_back), -1):
-            c = self.index.chunks[self.chunk_of[r]]
-            if (c.doc, c.section) != (home.doc, home.section):
+            if self._section_of(r) != home:
                 return
             yield r
 
@@ -115,9 +145,8 @@ class Speakers:
         after = row + 1
         if after >= len(self.chunk_of) or not self.text(row).rstrip().endswith(("”", '"')):
             return None
-        here, there = self.index.chunks[self.chunk_of[row]], self.index.chunks[self.chunk_of[after]]
         said = self.text(after).strip()
-        how = opening(said) if (here.doc, here.section) == (there.doc, there.section) and len(said) <= ATTRIBUTION_CHARS else None
+        how = opening(said) if self._section_of(row) == self._section_of(after) and len(said) <= ATTRIBUTION_CHARS else None
         if how is None or how[0] != OPENS:
             return None
         shift = self.text(after).find(said)
@@ -137,4 +166,17 @@ class Speakers:
             if how[0] == INSTRUCTED:
                 return self._instructed_by(r)
             return (r, *how[1])
-        return None
+        byline = self._byline(row)
+        return byline if byline is not None and byline[0] < row else None
+
+    def _byline(self, row: int) -> tuple[int, int, int] | None:
+        """The speaker a speech's opening lines name, for the section `row` is in."""
+        key = self._section_of(row)
+        if key not in self._bylines:
+            first = row
+            while first > 0 and self._section_of(first - 1) == key:
+                first -= 1
+            rows = [self.text(r) for r in range(first, min(len(self.chunk_of), first + 2 * SPEECH_HEAD_ROWS))]
+            found = speech_byline(rows)
+            self._bylines[key] = (first + found[0], found[1], found[2]) if found else None
+        return self._bylines[key]

@@ -92,7 +92,34 @@ TABLED = """# 2025年部分省份“新春第一会”一览
 
 ### 福建
 
-2月6日，福建省委、省政府召开全省高质量发展大会。省委书记周祖翼讲话，省长赵龙主持。
+2月6日，福建省委、省政府召开全省高质量发展大会。省委书记周祖翼讲话，省长赵龙主持。会议提出：
+
+- 2025年全省地区生产总值增长5.5%左右；
+- 新增高新技术企业1500家以上。
+"""
+
+FULL_WIDTH = """山东省委省政府召开全省高质量发展大会
+
+　　２月５日，山东省委、省政府在济南召开全省高质量发展大会。省委书记林武出席并讲话，省长周乃翔主持。
+　　会议指出，２０２４年全省地区生产总值突破９．８万亿元，增长５．７％。
+　　会议以视频会议形式召开，全省约３．５万人参加。
+"""
+
+SPEECH = """在全省高质量发展大会上的讲话
+（2025年2月5日）
+林  武
+
+同志们：
+
+今天，我们召开全省高质量发展大会，总结2024年工作，部署2025年任务。
+
+一、充分肯定2024年的成绩
+
+过去一年，全省经济运行稳中有进，新增国家级专精特新“小巨人”企业212家。
+
+二、加强党的全面领导
+
+各级党委要扛起主体责任，主要负责同志要亲自抓、负总责。
 """
 
 FILES = {  # name: bytes, in the order they are indexed
@@ -103,6 +130,8 @@ FILES = {  # name: bytes, in the order they are indexed
     "hubei.html": OWN_PROVINCE_PAGE.encode(),
     "hunan.txt": HALF_WIDTH.encode(),
     "yilan.md": TABLED.encode(),
+    "shandong.txt": FULL_WIDTH.encode(),
+    "jianghua.txt": SPEECH.encode(),
 }
 
 
@@ -152,6 +181,20 @@ def test_a_report_that_says_我省_is_filed_under_its_site_s_province(files):
     assert "the province of the site it comes from" in report.warnings[0]
 
 
+def test_a_quote_leaves_out_the_mark_that_opens_its_line(site_pages):
+    text = "# 标题一\n- 2024年全省生产总值增长5.3%；\n**加粗**标题\n正文-是的。"
+    assert [text[a:b] for a, b in sentence_spans(text)] == ["标题一", "2024年全省生产总值增长5.3%；", "**加粗**标题", "正文-是的。"]
+    a = site_pages.answer("福建2025年新增高新技术企业多少家？")
+    assert a.direct_answer.text == "1500家以上" and a.citations[0].quote == "新增高新技术企业1500家以上。"
+
+
+def test_a_list_item_is_said_by_the_line_that_leads_its_list(site_pages):
+    # 会议提出：\n- 2025年全省地区生产总值增长5.5%左右；: a target, set by 提出 in the lead line
+    a = site_pages.answer("福建2025年地区生产总值增长目标是多少？")
+    assert a.direct_answer.text == "5.5%左右" and a.citations[0].quote == "2025年全省地区生产总值增长5.5%左右；"
+    assert direct(site_pages, "福建2025年新增高新技术企业目标是多少家？") == "1500家以上"
+
+
 def test_a_half_width_full_stop_ends_a_chinese_sentence_and_a_decimal_point_does_not():
     text = "大会在长沙召开.省委书记出席并讲话,省长主持.增长1.5%.见www.gov.cn网站。他说\"好\".完"
     assert [text[a:b] for a, b in sentence_spans(text)] == [
@@ -188,6 +231,33 @@ def test_a_table_s_column_is_found_by_the_kind_of_answer_asked(site_pages):
     assert "地点" in a.text  # the header row that says what the column holds
     a = site_pages.answer("安徽2025年的会是哪天开的？")  # the report says 近日; the table, the day
     assert a.direct_answer.text == "2月5日" and "| 安徽 |" in a.citations[0].quote
+
+
+def test_figures_and_years_written_full_width_are_read_whole(site_pages):
+    # ９．８万亿元 had answered ８万亿元, and ５．７％ ７％: the full-width point split the figure
+    assert direct(site_pages, "山东2024年地区生产总值多少？") == "９．８万亿元"
+    assert direct(site_pages, "山东2024年地区生产总值增长了多少？") == "５．７％"
+    assert direct(site_pages, "山东２０２４年地区生产总值多少？") == "９．８万亿元"  # a question typed full-width
+    assert site_pages.answer("山东2023年地区生产总值多少？").abstained  # ２０２４年 is a year too
+
+
+def test_a_speech_printed_on_its_own_is_titled_and_spoken_by_its_byline(files, site_pages):
+    from qa.question import read_question
+    from qa.speakers import speech_byline
+
+    [speech] = split_sections(read_document(files / "jianghua.txt"))
+    assert speech.title == "在全省高质量发展大会上的讲话"  # not its first part, 一、充分肯定…
+    assert speech_byline(["在全省高质量发展大会上的讲话", "（2025年2月5日）", "林  武", "同志们："]) == (2, 0, 4)
+    assert speech_byline(["林武同志在全省高质量发展大会上的讲话"]) == (0, 0, 2)
+    assert speech_byline(["全省高质量发展大会召开", "林武"]) is None  # no speech's title
+    # his words name no one: the byline speaks them (the question's name is 林武, not 林武在)
+    assert read_question("林武在讲话中要求各级党委扛起什么责任？").speaker == "林武"
+    from qa.speakers import Speakers
+
+    speakers = Speakers(site_pages.index)
+    [row] = [r for r in range(len(speakers.chunk_of)) if speakers.text(r).startswith("各级党委要扛起主体责任")]
+    by, a, b = speakers.of(row)
+    assert "".join(speakers.text(by)[a:b].split()) == "林武"
 
 
 # Questions on the built-in bulletin (e5), written from its reports of 黑龙江, 甘肃 and 云南

@@ -24,7 +24,7 @@ from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
 from ..speakers import ATTRIBUTION_CHARS
 from . import spans
-from .agreement import agrees, lead_year_agrees, names_a_choice, names_the_meeting, quotes_the_phrase, relative_year_agrees, speaks_of_the_event
+from .agreement import agrees, lead_year_agrees, names_a_choice, names_the_meeting, quotes_the_phrase, relative_year_agrees, speaks_of_the_event, with_list_lead
 from .context import (
     ABOUT_THE_BULLETIN,
     MIN_HEAD_IDF,
@@ -104,7 +104,7 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
     q = ctx.question
     if asks_expansion(q) and names_the_set(q, ctx.pool) and not expands(q, p):
         return False
-    if not agrees(q, p.text) or not relative_year_agrees(q, p) or not lead_year_agrees(q, p) or not names_the_meeting(q, _event_named(ctx, p)):
+    if not agrees(q, with_list_lead(p)) or not relative_year_agrees(q, p) or not lead_year_agrees(q, p) or not names_the_meeting(q, _event_named(ctx, p)):
         return False
     if not speaks_of_the_event(q, p.text):
         return False

@@ -12,7 +12,8 @@ from ..meetings import VENUE_LABEL, looks_like_name
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 CN_DIGITS = "一二三四五六七八九十两"  # the numbers slogans count with (“三个高地”, “五化”)
-_NUM = rf"(?:\d+(?:[.,，]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
+# (９．８万亿元: a document may write its figures full-width; \d reads ９ as a digit)
+_NUM = rf"(?:\d+(?:[.,，．]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
 # a figure: a number with the unit or measure word that says what it counts
 _MEASURE = (r"个百分点|美元|元|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|户|套|台|件|场|期|轮|支|层|大|级|张|种|类|方面|部|组|"
             r"平方公里|平方米|立方米|公里|千米|米|公顷|亩|吨|千瓦时|千瓦|兆瓦|GW|MW|标准箱|标箱|辆|艘|架次|周年|周|季度|月")  # (75周年: an anniversary, not 75 weeks)
@@ -28,7 +29,7 @@ _FIGURE = re.compile(
     rf"(?:{_QUALIFIER}|{TOTAL_VERB})?\s*{_NUM}\s*"
     rf"(?:(?:万亿|万|亿|千)?(?:{_MEASURE})|万亿|万|亿|%|％){_BOUND}"
 )
-_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?!\s*(?:来|间|多|以上))")
+_YEAR = re.compile(r"(?:19|20|１９|２０)\d\d\s*年(?!\s*(?:来|间|多|以上))")
 _BARE_NUMBER = re.compile(r"\d[\d—\-.]{2,}\d")
 _ORDINAL = re.compile(rf"(?:连续|第)\s*{_NUM}\s*(?:个)?(?:年|次|届|季度|个季度|期|轮|位)?")
 _PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍){_BOUND}|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成|"
