@@ -24,7 +24,8 @@ _CJK = (
     "\u2018\u2019\u201c\u201d\u2026\u2014\u00b7"  # quotes, ellipsis, dash, middle dot used in Chinese
 )
 # a run of blanks with a CJK character on one side and a CJK character or a digit on the other
-_STRAY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[{_CJK}0-9])|(?<=[0-9])[ \t\u3000\u00a0]+(?=[{_CJK}])")
+# (编辑：陈晓　审核：李强: a blank before a label parts two fields, and stays)
+_STRAY_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[{_CJK}0-9])(?![\u4e00-\u9fff]{{2,4}}[:：])|(?<=[0-9])[ \t\u3000\u00a0]+(?=[{_CJK}])")
 
 # characters after which a line is complete
 _SENTENCE_END = set("。！？；：!?;:…")

@@ -185,8 +185,9 @@ def province_at_start(text: str, cities: bool = False) -> str | None:
     return None
 
 
-# a title may open with a lead phrase: "新春第一会｜广东：…", "聚焦高质量发展 广东召开…", "【新春第一会】广东…"
-_TITLE_PARTS = re.compile(r"[｜|丨:：\s】\]〕]+")
+# a title may open with a lead phrase: "新春第一会｜广东：…", "聚焦高质量发展 广东召开…", "【新春第一会】广东…",
+# "重磅！浙江新春第一会，释放这些信号" (as an official account writes it)
+_TITLE_PARTS = re.compile(r"[｜|丨:：\s】\]〕！!，,]+")
 _BRACKETS = "【】[]〔〕《》“”\"' "
 
 

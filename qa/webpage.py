@@ -24,7 +24,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Boilerplate pruned before extraction. trafilatura finds it on its own in a long article, but
 # on a short page (under ~250 characters) it falls back to the whole body, and link lists of
 # other reports' titles ("重庆召开…大会") would read as reports of their own.
-_BOILERPLATE_CLASS = ("nav", "menu", "foot", "crumb", "related", "share", "sidebar", "copyright", "friendlink")
+_BOILERPLATE_CLASS = ("nav", "menu", "foot", "crumb", "related", "share", "sidebar", "copyright", "friendlink", "qr_code", "qrcode",
+                      "rich_media_tool")  # (an official account's QR code and its 阅读/在看 bar)
 PRUNE = [
     "//nav",
     "//footer",
@@ -85,6 +86,7 @@ def read_webpage(data: bytes) -> WebPage:
     byline, editor = _byline(lines), _editor(lines)  # taken out of the tree; put back in place below
     if year is None and (dated := _PUBLISHED.search(byline)):
         year = int(dated.group(1))
+    year = year or _year_of_timestamp(tree)
     headline = _headline(extract_title(tree), lines)  # before pruning: the title block may be a td.title
     _prune(tree)
     try:
@@ -114,11 +116,19 @@ _INLINE_ITALIC = re.compile(r"(?<![\\*])\*(?![*\s])(.+?)(?<![\\*\s])\*(?!\*)")
 _WHOLE_LINE_BOLD = re.compile(r"^\*\*[^*].*\*\*$")
 
 
+# 点击上方蓝字关注我们, 喜欢就点个“在看”吧, ▼: an official account's calls to its readers,
+# each a paragraph of its own, which trafilatura keeps as article text
+_CALL_TO_ACTION = re.compile(r"[▼▲↓↑]+|.{0,8}(?:点击上方|关注我们|关注本号|点个?[“\"]?(?:在看|赞)|分享到朋友圈|长按识别|扫码关注|阅读原文).{0,8}")
+
+
 def _plain(text: str) -> str:
-    """The page's own characters: emphasis inside a paragraph and Markdown escapes taken off.
-    A line that is bold as a whole stays bold: that is how a page sets a title apart."""
+    """The page's own characters: emphasis inside a paragraph and Markdown escapes taken off,
+    and a call to the reader dropped. A line that is bold as a whole stays bold: that is how
+    a page sets a title apart."""
     lines = []
     for line in text.split("\n"):
+        if _CALL_TO_ACTION.fullmatch(line.strip()):
+            continue
         if not _WHOLE_LINE_BOLD.match(line.strip()):
             line = _INLINE_ITALIC.sub(r"\1", _INLINE_BOLD.sub(r"\1", line))
         lines.append(_ESCAPED.sub(r"\1", line))
@@ -300,6 +310,20 @@ def _meta(tree, names: tuple[str, ...]) -> str:
 def _page_title(tree) -> str:
     node = tree.find(".//title")
     return " ".join((node.text_content() if node is not None else "").split())
+
+
+# <em id="publish_time">2025-02-05 18:06</em>: a page (an official account's article) that dates
+# itself only in an element named for it, with no label before the date
+_TIMESTAMP_NAME = re.compile(r"publish|pub_?time|pub_?date|post_?(?:time|date)|article_?(?:time|date)", re.I)
+_TIMESTAMP = re.compile(r"^\s*((?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+def _year_of_timestamp(tree) -> int | None:
+    for node in tree.iter():
+        if isinstance(node.tag, str) and _TIMESTAMP_NAME.search(f"{node.get('id', '')} {node.get('class', '')}"):
+            if m := _TIMESTAMP.match(node.text_content()):
+                return int(m.group(1))
+    return None
 
 
 def _year(tree) -> int | None:

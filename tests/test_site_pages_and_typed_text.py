@@ -90,6 +90,13 @@ TABLED = """# 2025年部分省份“新春第一会”一览
 
 近日，安徽省召开全省坚定不移推动高质量发展大会。省委书记梁言顺出席并讲话，省长王清宪主持。会议表彰了2024年度高质量发展先进县（市、区）30个。
 
+#### 主要数据
+
+- 2024年全省生产总值增长5.8%；
+- 新增经营主体60万户。
+
+会议以视频形式召开。
+
 ### 福建
 
 2月6日，福建省委、省政府召开全省高质量发展大会。省委书记周祖翼讲话，省长赵龙主持。会议提出：
@@ -122,6 +129,26 @@ SPEECH = """在全省高质量发展大会上的讲话
 各级党委要扛起主体责任，主要负责同志要亲自抓、负总责。
 """
 
+OFFICIAL_ACCOUNT = """<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<meta property="og:title" content="重磅！浙江新春第一会，释放这些信号">
+<title>重磅！浙江新春第一会，释放这些信号</title>
+</head><body>
+<div id="js_article" class="rich_media">
+<h1 class="rich_media_title">重磅！浙江新春第一会，释放这些信号</h1>
+<div class="rich_media_meta_list"><a id="js_name">浙江发布</a> <em id="publish_time">2025-02-05 18:06</em></div>
+<div class="rich_media_content" id="js_content">
+<section><span>点击上方蓝字关注我们</span></section>
+<section><p><span>2月5日，浙江省委、省政府召开全省“十项重大工程”推进会。省委书记王浩出席会议并讲话。省长刘捷主持会议。</span></p></section>
+<section><p><span>▼</span></p></section>
+<section><p><span>2025年，全省研发经费投入强度达到3.3%，新招引10亿元以上制造业项目400个。</span></p></section>
+<section><p><span>来源：浙江日报</span></p><p><span>编辑：陈晓　审核：李强</span></p></section>
+<section><p><span>喜欢就点个“在看”吧</span></p></section>
+</div>
+<div id="js_pc_qr_code"><p>微信扫一扫<br>关注该公众号</p></div>
+<div class="rich_media_tool"><a>阅读原文</a><span>阅读 10万+</span><span>在看 2345</span></div>
+</div></body></html>"""
+
 FILES = {  # name: bytes, in the order they are indexed
     "kuaixun-2024-06.txt": BULLETIN_2024.encode(),
     "kuaixun-2025-02.txt": SYMBOLS.encode(),
@@ -132,6 +159,7 @@ FILES = {  # name: bytes, in the order they are indexed
     "yilan.md": TABLED.encode(),
     "shandong.txt": FULL_WIDTH.encode(),
     "jianghua.txt": SPEECH.encode(),
+    "wechat.html": OFFICIAL_ACCOUNT.encode(),
 }
 
 
@@ -186,6 +214,12 @@ def test_a_quote_leaves_out_the_mark_that_opens_its_line(site_pages):
     assert [text[a:b] for a, b in sentence_spans(text)] == ["标题一", "2024年全省生产总值增长5.3%；", "**加粗**标题", "正文-是的。"]
     a = site_pages.answer("福建2025年新增高新技术企业多少家？")
     assert a.direct_answer.text == "1500家以上" and a.citations[0].quote == "新增高新技术企业1500家以上。"
+
+
+def test_a_heading_inside_a_report_is_answered_by_the_lines_under_it(site_pages):
+    # the heading 主要数据 matches 有哪些数据 best, and says nothing; its list does
+    a = site_pages.answer("安徽2025年的会有哪些数据？")
+    assert a.citations[0].quote == "2024年全省生产总值增长5.8%；\n- 新增经营主体60万户。"
 
 
 def test_a_list_item_is_said_by_the_line_that_leads_its_list(site_pages):
@@ -258,6 +292,15 @@ def test_a_speech_printed_on_its_own_is_titled_and_spoken_by_its_byline(files, s
     [row] = [r for r in range(len(speakers.chunk_of)) if speakers.text(r).startswith("各级党委要扛起主体责任")]
     by, a, b = speakers.of(row)
     assert "".join(speakers.text(by)[a:b].split()) == "林武"
+
+
+def test_an_official_account_s_article_is_dated_placed_and_read_without_its_calls_to_the_reader(files, site_pages):
+    doc = read_document(files / "wechat.html")
+    assert doc.year == 2025  # <em id="publish_time">, with no label before the date
+    assert _reports(files / "wechat.html") == [("浙江", "重磅！浙江新春第一会，释放这些信号")]
+    assert not any(w in doc.text for w in ("点击上方", "▼", "在看", "扫一扫", "阅读原文", "10万+"))
+    assert "编辑：陈晓 审核：李强" in doc.text or "编辑：陈晓\u3000审核：李强" in doc.text  # two fields, not 陈晓审核
+    assert direct(site_pages, "浙江2025年的会谁主持的？") == "刘捷"
 
 
 # Questions on the built-in bulletin (e5), written from its reports of 黑龙江, 甘肃 and 云南

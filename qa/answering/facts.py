@@ -51,7 +51,7 @@ from .context import (
     names_the_set,
 )
 from .counting import counted, members_asked
-from .indirect import enumerated, numbered_name, places_by_level, spelled_over_sentences, when_or_where_held
+from .indirect import enumerated, is_subheading, numbered_name, places_by_level, spelled_over_sentences, under_heading, when_or_where_held
 from .quotes import Pick, quoted, sentence_pick
 from .tables import cell_answer
 from .unsaid import ONLY_RECORDED, asks_content, is_heading, its_meeting, only_records_it, post_span, unsaid
@@ -81,7 +81,7 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
                 z += s.quote_kind_bonus * span_fit(q, pick.text)
             if meeting_said:
                 z += s.quote_kind_bonus * bool(_MEETING_SAYS.match(pick.text))
-            if sent.start == 0 and c.opens_section and len(c.sentences) > 1 or _furniture(q, pick.text):
+            if sent.start == 0 and c.opens_section and len(c.sentences) > 1 or _furniture(q, pick.text) or is_subheading(c.chunk.text, sent.start):
                 z -= s.heading_penalty  # a heading names the meeting, a page's byline dates it; the body answers
             picks.append(Pick(c, pick.start, pick.end, z))
     return sorted(picks, key=lambda p: -p.score)
@@ -405,7 +405,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         best = _calendar_first(q, fitting[:3]) or fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
-    if (items := enumerated(ctx, best)) is not None:
+    if (items := enumerated(ctx, best) or under_heading(ctx, best)) is not None:
         return items
     best, missing = unsaid(ctx, ranked, best)
     if missing:

@@ -172,3 +172,30 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
     if not holds_terms(ctx, text, 0.5):
         return None
     return Reply([ctx.quote_line(Pick(g[0][0], g[0][1].start, g[-1][1].end, g[0][0].score)) for g in groups], provinces=q.provinces)
+
+
+UNDER_HEADING = 8  # sentences: a heading's list, not the rest of the report
+_LIST_ITEM = re.compile(r"[-*+•]\s|\d{1,2}[.．、)）]")
+
+
+def is_subheading(text: str, start: int) -> bool:
+    """## 主要数据: the sentence at `start` is a Markdown heading's line."""
+    return text.startswith("#", text.rfind("\n", 0, start) + 1)
+
+
+def under_heading(ctx: AnswerContext, best: Pick) -> Reply | None:
+    """陕西的会有哪些数据 — ## 主要数据 over - …；- …。: a heading picked as the best quote names
+    what the lines under it say; those lines, to the next heading, are quoted instead."""
+    c = best.candidate
+    if ctx.question.kind or not is_subheading(c.chunk.text, best.start):
+        return None
+    text, items = c.chunk.text, []
+    for s in (s for s in c.sentences if s.start >= best.end):
+        # (to the next heading, or past a paragraph that is no list's item: the report goes on)
+        listed = _LIST_ITEM.match(text, text.rfind("\n", 0, s.start) + 1)
+        if is_subheading(text, s.start) or len(items) == UNDER_HEADING or items and "\n\n" in text[items[-1].end : s.start] and not listed:
+            break
+        items.append(s)
+    if not items:
+        return None
+    return Reply([ctx.quote_line(Pick(c, items[0].start, items[-1].end, best.score))], provinces=ctx.question.provinces)
