@@ -145,7 +145,7 @@ class Assistant:
             scope = Scope(present, strict=bool(chosen) or q.qtype == "compare", docs=docs)
         if not q.parts and len(q.years) > 1 and _EACH.search(q.text) and len({d.year for d in self.index.documents}) > 1:
             # 河南2024年和2025年的会上分别有哪些市发言: asked of each year's documents in turn
-            q = replace(q, qtype="multi", parts=tuple(self._read(f"{y}年" + _YEARS.sub("", q.text)) for y in q.years))
+            q = replace(q, qtype="multi", parts=tuple(self._read(f"{y}年" + _without_years(q.text)) for y in q.years))
         if not q.parts:
             return self._with_other_years(q, compose(self._context(_year_chose(q, docs), scope, k)))
         parts = []
@@ -322,12 +322,18 @@ _YEAR_IN = re.compile(r"(?:19|20)\d\d\s*年")
 
 
 # 2025年的会, 2025年开的, 2025年召开的大会: the year dates the meeting itself
-# (2025年广东召开的…大会: a place may stand between)
-_MEETING_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:的|春节后|新春)?(?:[^，。？\s]{0,12}?(?:会议|大会|座谈会)|会|[^，。？\s]{0,4}?(?:开的|开了|开会|召开|举行|举办))")
+# (2025年广东召开的…大会, 2025年四川的会: a place may stand between)
+_MEETING_YEAR = re.compile(r"(?:19|20)\d\d\s*年(?:的|春节后|新春)?(?:[^，。？\s]{0,12}?(?:会议|大会|座谈会)|会|[^，。？\s]{1,6}?的会|[^，。？\s]{0,4}?(?:开的|开了|开会|召开|举行|举办))")
 
 # 分别, 各, 两年: a question of several years asks each of them
 _EACH = re.compile(r"分别|各自|各[是有在由开]|两年|几年|每年的|相比|对比|比较|有什么不同|有何不同|变化")
 _YEARS = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?\s*(?:和|与|及|、|跟|同|还是|或)?\s*)+")
+
+
+def _without_years(text: str) -> str:
+    """湖南2025年的会和2024年的会分别…: the question without its years, and without the words
+    each year had repeated (湖南的会分别…, not 湖南的会和的会分别…)."""
+    return re.sub(r"(的?[\u4e00-\u9fff]{1,4}?)(?:和|与|及|跟|同|、)\1", r"\1", _YEARS.sub("", text))
 
 
 def _valid_text(text) -> str:

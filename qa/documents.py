@@ -240,7 +240,7 @@ def read_document(path: Path | str) -> Document:
         text=cleaned.text,
         sha256=hashlib.sha256(raw.data).hexdigest(),
         title=title,
-        year=head.year or raw.meta_year,
+        year=head.year or raw.meta_year or layout.dated_opening(cleaned.text),
         issue=head.issue,
         site=raw.meta_site,
         page_starts=cleaned.page_starts,

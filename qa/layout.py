@@ -210,6 +210,18 @@ _ISSUE = re.compile(r"((?:19|20|１９|２０)\d{2})\s*年\s*第\s*(\d{1,3})\s*�
 _DATE = re.compile(r"((?:19|20|１９|２０)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
 
 
+# 2025年2月5日，湖南省委、省政府在长沙召开…: a report that opens by dating its meeting in full
+_DATED_OPENING = re.compile(r"^(?:近日|日前)?[，,]?((?:19|20|１９|２０)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。！？.]{0,60}?(?:召开|举行|举办)")
+
+
+def dated_opening(text: str, lines: int = 5) -> int | None:
+    """The year a single report's first paragraphs date its meeting in, when one opens so."""
+    for line in [l.strip() for l in text.split("\n", 50)[:50] if l.strip()][:lines]:
+        if m := _DATED_OPENING.match(line):
+            return int(m.group(1))
+    return None
+
+
 @dataclass(frozen=True)
 class Masthead:
     title: str = ""  # "今日科技快讯2024年第6期"

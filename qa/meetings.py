@@ -301,6 +301,10 @@ class _Report:
         title = self.section.title
         m = _THEME.search(title) or _THEME_FIRST.search(title)
         theme = m.group("theme") if m else title
+        # (四川：全省科技创新大会召开: the place before the colon labels the report, not the meeting)
+        head, colon, rest = theme.partition("：")
+        if colon and rest and len(head) <= 8 and province_of(head.strip("【】 ")):
+            theme = rest.strip()
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", theme) and province_of(theme):
             return "", None  # ## 江苏: a heading that only names the place names no meeting
         a, b = self.title_span

@@ -303,6 +303,24 @@ def test_an_official_account_s_article_is_dated_placed_and_read_without_its_call
     assert direct(site_pages, "浙江2025年的会谁主持的？") == "刘捷"
 
 
+def test_a_report_that_opens_by_dating_its_meeting_in_full_is_of_that_year(files):
+    assert read_document(files / "hunan.txt").year == 2025  # 2025年2月5日,湖南省委、省政府在长沙召开…
+    assert read_document(files / "jiangxi.txt").year is None  # 2月5日 only: no year to read
+
+
+@pytest.mark.parametrize("question", ["四川2025年开的是什么会？", "2025年四川的会是什么主题？"])
+def test_a_meeting_s_theme_leaves_out_the_place_that_labels_its_report(site_pages, question):
+    # ◆四川：全省科技创新大会召开; a place between the year and 的会 still dates the meeting
+    assert direct(site_pages, question) == "全省科技创新大会"
+
+
+def test_each_year_is_asked_without_the_words_the_years_repeated():
+    from qa.assistant import _without_years
+
+    assert _without_years("湖南2025年的会和2024年的会分别有多少人参加？") == "湖南的会分别有多少人参加？"
+    assert _without_years("河北2024年和2025年的会分别在哪开的？") == "河北的会分别在哪开的？"
+
+
 # Questions on the built-in bulletin (e5), written from its reports of 黑龙江, 甘肃 and 云南
 # before any answer was seen.
 

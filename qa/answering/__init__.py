@@ -39,8 +39,8 @@ def answer_multi(ctx: AnswerContext) -> Reply:
         settled = part.verdict if mode == "meeting" else ""
         lines.append(f"（{n}）{settled + '。' if settled else ''}" + "\n".join(reply.lines))
     # (2024年和2025年四川的会分别由谁主持: one question of two years, answered 王晓晖 and 施小琳; neither alone)
-    years = [part.question.years for part in ctx.parts]
-    each_year = all(len(y) == 1 for y in years) and len(set(years)) == len(years) > 1
+    # (the whole question's years: a part's year, once it has chosen the documents, is dropped)
+    each_year = len(ctx.question.years) == len(ctx.parts) > 1
     return Reply(lines, abstained=answered == 0, direct=None if each_year and len(found) > 1 else direct, provinces=ctx.question.provinces)
 
 
