@@ -291,6 +291,16 @@ def _beside(prev: str, places: list[_Place]) -> str:
     return prev[: old[0].end] + "和" + new + prev[old[0].end :] if new else ""
 
 
+def _compared_within(q: str) -> str:
+    """辽宁参会人数多少，比河北多吗？ -> 辽宁和河北参会人数多少？: the comparison a follow-up
+    makes (_beside), asked in the same turn after a comma."""
+    head, sep, tail = max(q.rpartition("，"), q.rpartition(","), key=lambda parts: len(parts[0]))
+    places = _places(tail) if sep else []
+    if not places or not _COMPARED.fullmatch(_PLACE.sub("\0", tail)):
+        return ""
+    return _beside(head + "？", places)
+
+
 def _swap(prev: str, names: list[str]) -> str:
     """The previous question about other places: 广东…？ + 那江苏呢 -> 江苏…？"""
     old = _places(prev)
@@ -490,6 +500,8 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None,
     """(question to answer, province filter, rule) for one turn, given the previous turn
     resolved, and `anchor`, the last earlier turn that named a place or a meeting (有几家？
     between them names neither)."""
+    if said := _compared_within(q):
+        return said, (), "compared within the question"
     if not prev:
         return q, (), "first question"
     if len(q) > MAX_FOLLOW_UP:

@@ -341,3 +341,14 @@ def test_where_each_meeting_was_held_is_quoted_from_the_sentence_that_says_it(as
     a = assistant.answer("黑龙江和甘肃的会分别在哪开的？")
     gansu = next(line for line in a.text.splitlines() if line.startswith("甘肃"))
     assert "在兰州召开" in gansu and "团结" not in gansu
+
+
+def test_a_comparison_asked_in_one_turn_is_asked_of_both_places(assistant):
+    from qa.conversation import resolve
+
+    # as the follow-up 比河北多吗？ after 辽宁参会人数多少？ is; it had refused 辽宁 as well
+    assert resolve("辽宁参会人数多少，比河北多吗？", []).question == "辽宁和河北参会人数多少？"
+    assert resolve("辽宁参会人数多少，是多少人？", []).question == "辽宁参会人数多少，是多少人？"
+    a = assistant.answer("辽宁参会人数多少，比河北多吗？")
+    liaoning = next(line for line in a.text.splitlines() if line.startswith("辽宁"))
+    assert "共4.8万人参加会议" in liaoning and "河北：资料未写明参会规模" in a.text
