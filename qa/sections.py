@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import layout
-from .gazetteer import heading_province, mentions, province_at_start, province_counts
+from .gazetteer import heading_province, mentions, province_at_start, province_counts, province_of
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Document, Section
 
 FRONT_TITLE = "导语与目录"
@@ -95,12 +95,16 @@ class _Cand:
 
 def _candidates(lines: list[_Line], toc_titles: list[str]) -> list[_Cand]:
     out = []
+    filled = [l for l in lines if l.text.strip()]
+    below = {a.start: b for a, b in zip(filled, filled[1:])}
     for line in lines:
         h = layout.parse_heading(line.text)
         if h is None:
             continue
         if h.form == "plain" and _place_colon(h.title):
             h = replace(h, form="colon")
+        elif h.form == "plain" and (title := _place_over_title(h.title, below.get(line.start))):
+            h = replace(h, form="place", title=title)
         shaped = h.appendix or _title_shaped(h) or _in_toc(h.title, toc_titles)
         if not shaped and (run_in := _run_in_title(h)):
             h, shaped = replace(h, title=run_in), True
@@ -117,6 +121,17 @@ def _run_in_title(h: layout.Heading) -> str | None:
         return None
     first = re.split(r"[。！？；]", h.title[m.end() :], maxsplit=1)[0]
     return f"{m.group()}{first}" if first else None
+
+
+def _place_over_title(place: str, next_line: _Line | None) -> str | None:
+    """广东省 / 全省高质量发展大会召开: a line that only names a province, over a title that names
+    none, heads a report; its title is the two (广东省：全省高质量发展大会召开)."""
+    if next_line is None or len(place) > 8 or province_of(place) is None:
+        return None
+    h = layout.parse_heading(next_line.text)
+    if h is None or h.marked or not layout.plain_title(h.title) or heading_province(h.title):
+        return None
+    return f"{place}：{h.title}"
 
 
 def _place_colon(title: str) -> bool:

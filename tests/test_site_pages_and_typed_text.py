@@ -321,6 +321,31 @@ def test_each_year_is_asked_without_the_words_the_years_repeated():
     assert _without_years("河北2024年和2025年的会分别在哪开的？") == "河北的会分别在哪开的？"
 
 
+PLACE_OVER_TITLE = """各地新春第一会动态
+2025年第1期
+
+广东省
+全省高质量发展大会召开
+2月5日，广东省委、省政府在深圳召开全省高质量发展大会。省委书记黄坤明出席并讲话，省长王伟中主持。
+
+江苏省
+全省科技创新大会召开
+2月6日，江苏省科技创新大会在南京召开。省委书记信长星出席并讲话，省长许昆林主持。
+
+河南
+河南召开全省项目建设推进会
+2月5日，河南省项目建设推进会在郑州召开。省长王凯出席并讲话。
+"""
+
+
+def test_a_line_that_only_names_the_province_heads_the_report_titled_below_it(tmp_path):
+    path = tmp_path / "dongtai.txt"
+    path.write_text(PLACE_OVER_TITLE, encoding="utf-8")
+    # (the three had been one report, 未知; a title that names its place stands as it is)
+    assert _reports(path) == [("广东", "广东省：全省高质量发展大会召开"), ("江苏", "江苏省：全省科技创新大会召开"),
+                              ("河南", "河南召开全省项目建设推进会")]
+
+
 # Questions on the built-in bulletin (e5), written from its reports of 黑龙江, 甘肃 and 云南
 # before any answer was seen.
 
