@@ -35,6 +35,21 @@ class DocumentError(Exception):
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+_UTF16_HINT = " (it reads as UTF-16 without a BOM: save it as UTF-8, or as \"Unicode\" with its BOM)"
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Bytes that decode as UTF-16 text into printable characters (a file saved without its BOM)."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) // 2 * 2][:20000].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text and not _looks_binary(text):
+            return True
+    return False
+
+
 def decode_text(data: bytes) -> str:
     """UTF-16 by its BOM (Windows Notepad's "Unicode"), else UTF-8 (with or without BOM), then
     GB18030, the superset of GBK."""
@@ -188,7 +203,7 @@ def read_source(path: Path | str) -> Raw:
         raw = Raw(page.text, data, meta_title=page.title, meta_year=page.year, meta_site=page.site, is_html=True)
     else:
         if b"\x00" in data[:20000] and not data.startswith(_UTF16_BOMS):
-            raise DocumentError(path, "binary data, not text")
+            raise DocumentError(path, "binary data, not text" + _UTF16_HINT * _utf16_without_bom(data))
         try:
             text = decode_text(data)
         except UnicodeDecodeError:

@@ -194,6 +194,20 @@ def test_a_file_saved_as_unicode_by_notepad_is_read(files, tmp_path):
     assert "石家庄召开" in read_document(page).text
 
 
+def test_utf16_without_its_bom_or_with_no_text_is_refused_with_a_reason(tmp_path):
+    from qa.documents import DocumentError
+
+    cases = {"nobom.txt": NOTEPAD.encode("utf-16-le"), "bom-only.txt": b"\xff\xfe", "binary.txt": bytes(range(256)) * 8}
+    reasons = {}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(DocumentError) as caught:
+            read_document(tmp_path / name)
+        reasons[name] = caught.value.reason
+    assert "UTF-16 without a BOM" in reasons["nobom.txt"] and reasons["bom-only.txt"] == "no text in file"
+    assert reasons["binary.txt"] == "binary data, not text"
+
+
 def test_a_site_s_name_is_no_part_of_the_article_s_title(files):
     doc = read_document(files / "hebei.html")
     assert (doc.title, doc.year, doc.site) == ("河北省委省政府召开全省优化营商环境大会", 2025, "河北省人民政府网")
