@@ -338,7 +338,8 @@ def _without_years(text: str) -> str:
 
 def _valid_text(text) -> str:
     """Lone surrogates (a JSON "\\ud800", argv decoded with surrogateescape) cannot be
-    encoded as UTF-8; they become U+FFFD. Valid surrogate pairs are joined."""
+    encoded as UTF-8; they become U+FFFD. Valid surrogate pairs are joined. Full-width digits
+    and letters become half-width."""
     text = "" if text is None else str(text)
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").translate(_HALF_WIDTH)
 

@@ -39,6 +39,8 @@ _SYMBOL = re.compile(rf"^[{_SYMBOLS}]\s*")
 _APPENDIX = re.compile(r"^附(?:件|录)?\s*(?:\d{1,2}|[一二三四五六七八九十])?\s*[:：]\s*")
 # "- item", "* item", "• item", "1) item", "（1）item": a list item, never glued to the next line
 BULLET = re.compile(rf"^(?:[-*+]\s+|[{_SYMBOLS}]|\d{{1,3}}[)）]|[(（](?:\d{{1,3}}|[{_CN_DIGITS}]{{1,3}})[)）]|[\u2460-\u2473])")
+# the mark of a list's item: - …, • …, 1. …, （一）…
+LIST_MARK = re.compile(r"(?:[-*+•]|\d{1,2}[.．、)）]|[（(][一二三四五六七八九十\d]{1,3}[)）])[ \t]*")
 RULE = re.compile(r"^(?:[-*_=]\s*){3,}$|^[—━─]{2,}$")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 # the meetings these reports are about; a bare line (no number, no mark) that opens with a
@@ -206,12 +208,14 @@ def toc_entry(line: str) -> TocEntry | None:
 
 # ---------------------------------------------------------------- the bulletin's name
 
-_ISSUE = re.compile(r"((?:19|20|１９|２０)\d{2})\s*年\s*第\s*(\d{1,3})\s*期")
-_DATE = re.compile(r"((?:19|20|１９|２０)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})")
+# the first two digits of a year, as a document may write them full-width (２０２４年: int() reads them)
+CENTURY = "(?:19|20|１９|２０)"
+_ISSUE = re.compile(rf"({CENTURY}\d{{2}})\s*年\s*第\s*(\d{{1,3}})\s*期")
+_DATE = re.compile(rf"({CENTURY}\d{{2}})\s*(?:年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[-/.]\d{{1,2}}[-/.]\d{{1,2}})")
 
 
 # 2025年2月5日，湖南省委、省政府在长沙召开…: a report that opens by dating its meeting in full
-_DATED_OPENING = re.compile(r"^(?:近日|日前)?[，,]?((?:19|20|１９|２０)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。！？.]{0,60}?(?:召开|举行|举办)")
+_DATED_OPENING = re.compile(rf"^(?:近日|日前)?[，,]?({CENTURY}\d{{2}})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[^。！？.]{{0,60}}?(?:召开|举行|举办)")
 
 
 def dated_opening(text: str, lines: int = 5) -> int | None:

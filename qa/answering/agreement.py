@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..asking import SUPERLATIVE
-from ..layout import numeral
+from ..layout import CENTURY, LIST_MARK, numeral
 from ..phrases import abbreviates
 from ..question import BESIDE_A_MEETING
 from . import spans
@@ -204,7 +204,7 @@ def years_agree(q, text: str) -> bool:
     return True
 
 
-_YEAR_LABEL = re.compile(r"(?<!\d)((?:19|20|１９|２０)\d\d)\s*年")  # (int() reads ２０２４ as 2024)
+_YEAR_LABEL = re.compile(rf"(?<!\d)({CENTURY}\d\d)\s*年")
 _VERSION_LABEL = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*版")
 _LEVEL_LABEL = re.compile(r"(全国|全省|全市|全区)(?!第)")
 _EDITION_LABEL = re.compile(r"第\s*(\d+|[一二三四五六七八九十]+)\s*(?:届|期)")
@@ -219,21 +219,17 @@ def lead_year_agrees(q, p: Pick) -> bool:
     return not lead.endswith(("；", ";")) or years_agree(q, re.split(r"[。！？!?\n]", lead)[-1])
 
 
-# a list item's mark: - …, 1. …, （一）…
-_ITEM_MARK = re.compile(r"(?:[-*+•]|\d{1,2}[.．、)）]|[（(][一二三四五六七八九十\d]{1,3}[)）])[ \t]*")
-
-
 def with_list_lead(p: Pick) -> str:
     """- 2025年全省地区生产总值增长5.5%左右；: a list item is said by the line that leads
     its list (会议提出：), which is read with it; any other sentence is read alone."""
     text = p.candidate.chunk.text
     line = text.rfind("\n", 0, p.start) + 1
-    if not _ITEM_MARK.match(text, line) or text[line : p.start].strip() and not _ITEM_MARK.fullmatch(text[line : p.start]):
+    if not LIST_MARK.match(text, line) or text[line : p.start].strip() and not LIST_MARK.fullmatch(text[line : p.start]):
         return p.text
     while line > 0:
         above = text.rfind("\n", 0, line - 1) + 1
         prev = text[above : line - 1].strip()
-        if prev and not _ITEM_MARK.match(prev):
+        if prev and not LIST_MARK.match(prev):
             lead = re.split(r"[。！？!?]", prev.rstrip("。"))[-1]
             return lead + p.text if prev.endswith(("：", ":")) else p.text
         line = above

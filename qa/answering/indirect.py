@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from itertools import groupby
 
-from ..layout import numeral
+from ..layout import LIST_MARK, numeral
 from ..meetings import HELD
 from ..retrieval import Candidate
 from . import spans
@@ -175,7 +175,6 @@ def enumerated(ctx: AnswerContext, best: Pick) -> Reply | None:
 
 
 UNDER_HEADING = 8  # sentences: a heading's list, not the rest of the report
-_LIST_ITEM = re.compile(r"[-*+•]\s|\d{1,2}[.．、)）]")
 
 
 def is_subheading(text: str, start: int) -> bool:
@@ -192,7 +191,7 @@ def under_heading(ctx: AnswerContext, best: Pick) -> Reply | None:
     text, items = c.chunk.text, []
     for s in (s for s in c.sentences if s.start >= best.end):
         # (to the next heading, or past a paragraph that is no list's item: the report goes on)
-        listed = _LIST_ITEM.match(text, text.rfind("\n", 0, s.start) + 1)
+        listed = LIST_MARK.match(text, text.rfind("\n", 0, s.start) + 1)
         if is_subheading(text, s.start) or len(items) == UNDER_HEADING or items and "\n\n" in text[items[-1].end : s.start] and not listed:
             break
         items.append(s)

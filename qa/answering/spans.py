@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..asking import POSTS
 from ..gazetteer import AMBIGUOUS, CITIES, PROVINCE_ALIASES, PROVINCES, REGIONS, province_of
-from ..layout import numeral
+from ..layout import CENTURY, numeral
 from ..meetings import VENUE_LABEL, looks_like_name
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
@@ -29,7 +29,7 @@ _FIGURE = re.compile(
     rf"(?:{_QUALIFIER}|{TOTAL_VERB})?\s*{_NUM}\s*"
     rf"(?:(?:万亿|万|亿|千)?(?:{_MEASURE})|万亿|万|亿|%|％){_BOUND}"
 )
-_YEAR = re.compile(r"(?:19|20|１９|２０)\d\d\s*年(?!\s*(?:来|间|多|以上))")
+_YEAR = re.compile(rf"{CENTURY}\d\d\s*年(?!\s*(?:来|间|多|以上))")
 _BARE_NUMBER = re.compile(r"\d[\d—\-.]{2,}\d")
 _ORDINAL = re.compile(rf"(?:连续|第)\s*{_NUM}\s*(?:个)?(?:年|次|届|季度|个季度|期|轮|位)?")
 _PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍){_BOUND}|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成|"
