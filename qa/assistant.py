@@ -90,18 +90,19 @@ class Assistant:
         the conversation's earlier questions, oldest first, used to understand a
         follow-up. The Answer's text quotes verbatim with [n] citation numbers, or says
         未在资料中找到相关内容 and lists the closest passages."""
-        question = _valid_text(question)
+        asked = _valid_text(question)
+        question = asked.translate(_HALF_WIDTH)
         k = max(1, min(int(k), 50))
-        follow = resolve(question, [_valid_text(h) for h in (history or [])], who=self._who_answered)
+        follow = resolve(question, [_valid_text(h).translate(_HALF_WIDTH) for h in (history or [])], who=self._who_answered)
         q = self._with_post_holder(self._read(follow.question))
         if not q.text:
-            return Answer(question or "", "请输入问题。", True, [], "empty")
+            return Answer(asked or "", "请输入问题。", True, [], "empty")
         q = self._without_guesses(self._without_figures_of_speech(q))
         answer = self._answer(q, follow.provinces or provinces, k)
         if not follow.rewritten:
-            return answer
+            return answer if asked == question else replace(answer, question=asked.strip())  # (as the user typed it)
         # say how the follow-up was understood, so a wrong reading can be seen and corrected
-        return replace(answer, question=question.strip(), resolved_question=follow.question,
+        return replace(answer, question=asked.strip(), resolved_question=follow.question,
                        text=f"理解为：{follow.question}\n{answer.text}")
 
     def _who_answered(self, question: str) -> str:
@@ -338,10 +339,9 @@ def _without_years(text: str) -> str:
 
 def _valid_text(text) -> str:
     """Lone surrogates (a JSON "\\ud800", argv decoded with surrogateescape) cannot be
-    encoded as UTF-8; they become U+FFFD. Valid surrogate pairs are joined. Full-width digits
-    and letters become half-width."""
+    encoded as UTF-8; they become U+FFFD. Valid surrogate pairs are joined."""
     text = "" if text is None else str(text)
-    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").translate(_HALF_WIDTH)
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 # ２０２５年, ＧＤＰ, ５．５％: a question typed with full-width digits and letters asks what the

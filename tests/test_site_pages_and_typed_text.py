@@ -286,6 +286,7 @@ def test_figures_and_years_written_full_width_are_read_whole(site_pages):
     assert direct(site_pages, "山东2024年地区生产总值多少？") == "９．８万亿元"
     assert direct(site_pages, "山东2024年地区生产总值增长了多少？") == "５．７％"
     assert direct(site_pages, "山东２０２４年地区生产总值多少？") == "９．８万亿元"  # a question typed full-width
+    assert site_pages.answer("山东２０２４年地区生产总值多少？").question == "山东２０２４年地区生产总值多少？"  # echoed as typed
     assert site_pages.answer("山东2023年地区生产总值多少？").abstained  # ２０２４年 is a year too
 
 
