@@ -106,6 +106,9 @@ def read_webpage(data: bytes) -> WebPage:
     if not text or not text.strip():
         raise WebPageError("no article text found in the page")
     text = _with_byline(_with_headline(_plain(text), headline), byline, editor)
+    if _SITE.search(title) and not MEETING.search(title):
+        # (<title>贵州省人民政府</title>: the site's name; the page's own headline names the report)
+        title = next((t for t in (headline, *(x[0] for x in lines)) if len(t) <= 60 and MEETING.search(t) and not re.search(r"[。；！？：:]", t)), title)
     return WebPage(text=text, title=title, year=year, site=site)
 
 
@@ -218,7 +221,9 @@ _PROSE_CELL_CHARS = 200
 def _unwrap_layout_tables(tree) -> None:
     for table in list(tree.iter("table")):
         cells = table.xpath("./tr/td | ./tbody/tr/td | ./tr/th | ./tbody/tr/th")
-        if any(len(c.text_content()) >= _PROSE_CELL_CHARS and len(re.findall("[。！？]", c.text_content())) >= 2 for c in cells):
+        # (a short report's cell holds its paragraphs as <p> or <div> blocks: no data table does)
+        if any(len(re.findall("[。！？]", c.text_content())) >= 2 and (len(c.text_content()) >= _PROSE_CELL_CHARS or c.xpath(".//p | .//div"))
+               for c in cells):
             for node in [table, *table.xpath("./tbody | ./tr | ./tbody/tr"), *cells]:
                 node.tag = "div"
 
@@ -236,7 +241,8 @@ def _taken(found: tuple[str, object] | None) -> str:
 
 def _byline(lines: list[tuple[str, object]]) -> str:
     """The fullest short line that dates the page, cut before its font-size and print links."""
-    found = _taken(max((x for x in lines if _PUBLISHED.search(x[0])), key=lambda x: len(x[0]), default=None))
+    # (a line that holds a sentence is no byline: on a short page, the block around the whole article)
+    found = _taken(max((x for x in lines if _PUBLISHED.search(x[0]) and "。" not in x[0]), key=lambda x: len(x[0]), default=None))
     byline = _BYLINE_END.split(found)[0].strip(" 　|")
     return re.sub(r"[ 　|]+(?=[\u4e00-\u9fff]{2,4}[:：])", "\n", byline)  # a line for each label: 来源：…
 

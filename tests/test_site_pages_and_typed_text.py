@@ -361,6 +361,24 @@ def test_a_line_that_only_names_the_province_heads_the_report_titled_below_it(tm
                               ("河南", "河南召开全省项目建设推进会")]
 
 
+TRS_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>贵州省人民政府</title></head>
+<body><table width="1000" align="center"><tr><td class="bt">全省高质量发展大会在贵阳召开</td></tr>
+<tr><td class="info">发布时间：2025年02月06日　来源：贵州日报　【<a>打印</a>】【<a>关闭</a>】</td></tr>
+<tr><td><div class="TRS_Editor">
+<p align="justify"><font face="宋体">　　2月5日，全省高质量发展大会在贵阳召开。省委书记徐麟出席并讲话，省长李炳军主持。</font></p>
+<p align="justify"><font face="宋体">　　会议指出，2025年全省要新开工重大工程项目500个以上。</font></p>
+</div></td></tr></table></body></html>"""
+
+
+def test_a_short_report_in_a_layout_table_keeps_its_paragraphs_and_is_titled_by_its_headline(tmp_path):
+    path = tmp_path / "trs.html"
+    path.write_text(TRS_PAGE, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.title == "全省高质量发展大会在贵阳召开"  # not the site's name, 贵州省人民政府
+    assert "|" not in doc.text and "\n\n会议指出，2025年全省要新开工" in doc.text  # a paragraph, not a table row
+    assert _reports(path) == [("贵州", "全省高质量发展大会在贵阳召开")]
+
+
 # Questions on the built-in bulletin (e5), written from its reports of 黑龙江, 甘肃 and 云南
 # before any answer was seen.
 
