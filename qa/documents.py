@@ -16,6 +16,7 @@ from pathlib import Path
 from . import layout
 from .cleaning import clean, clean_text, remove_stray_spaces  # noqa: F401  (the names callers import from here)
 from .schema import Document
+from .webpage import UTF16_BOMS
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -31,9 +32,6 @@ class DocumentError(Exception):
 
 
 # ---------------------------------------------------------------- decoding
-
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
 
 _UTF16_HINT = " (it reads as UTF-16 without a BOM: save it as UTF-8, or as \"Unicode\" with its BOM)"
 
@@ -53,7 +51,7 @@ def _utf16_without_bom(data: bytes) -> bool:
 def decode_text(data: bytes) -> str:
     """UTF-16 by its BOM (Windows Notepad's "Unicode"), else UTF-8 (with or without BOM), then
     GB18030, the superset of GBK."""
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(UTF16_BOMS):
         return data.decode("utf-16")  # (the BOM says which byte order, and is dropped)
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
@@ -202,7 +200,7 @@ def read_source(path: Path | str) -> Raw:
             raise DocumentError(path, str(exc)) from None
         raw = Raw(page.text, data, meta_title=page.title, meta_year=page.year, meta_site=page.site, is_html=True)
     else:
-        if b"\x00" in data[:20000] and not data.startswith(_UTF16_BOMS):
+        if b"\x00" in data[:20000] and not data.startswith(UTF16_BOMS):
             raise DocumentError(path, "binary data, not text" + _UTF16_HINT * _utf16_without_bom(data))
         try:
             text = decode_text(data)

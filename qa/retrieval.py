@@ -85,7 +85,7 @@ class Speaker:
 
     @property
     def name(self) -> str:
-        return "".join(self.candidate.chunk.text[self.name_start : self.name_end].split())  # (林  武, as a byline spaces it)
+        return self.candidate.chunk.text[self.name_start : self.name_end]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from .layout import MEETING, squeeze
 
+# the byte-order marks of UTF-16, as Windows saves "Unicode" (a page, or a text file: documents.py)
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # <meta charset="gbk">, <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,30})""", re.I)
 # GBK and GB2312 pages often hold characters only their superset GB18030 has a name for
@@ -52,7 +54,7 @@ class WebPage:
 
 def decode_html(data: bytes) -> str:
     """The page's text: its BOM, else its declared charset, else UTF-8, else GB18030."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # saved as "Unicode" (UTF-16); the BOM gives the byte order
+    if data.startswith(UTF16_BOMS):  # the BOM gives the byte order
         return data.decode("utf-16", "replace")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "replace")
