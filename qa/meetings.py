@@ -83,6 +83,8 @@ _PASSIVE_BY = re.compile(r"(?:会议|大会|座谈会)?由")
 _REMARKS = re.compile(r"在(?:大会|会议|座谈会|会)上(?:强调|指出|表示)")
 _OPENING_REMARKS = re.compile(r"(?:强调|指出)")  # only in the paragraph that opens the meeting
 _THEME = re.compile(r"(?:召开|举行|举办)(?P<theme>.+?(?:会议|大会|会))(?=[，。；：]|$)")
+# (…召开的全省高质量发展大会上, 出席全省科技创新大会并讲话: a meeting named inside a sentence)
+_THEME_SAID = re.compile(r"(?:召开|举行|举办|出席)的?(?P<theme>[^，。；：、“”]{2,30}?(?:会议|大会|会))(?=[，。；：并上]|$)")
 _THEME_FIRST = re.compile(r"^(?P<theme>.+?(?:会议|大会|会))(?:在[^，。]{1,12})?(?:召开|举行|开幕)")
 
 
@@ -310,7 +312,14 @@ class _Report:
         a, b = self.title_span
         at = self.doc.text.find(theme, a, b) if b > a else self.doc.text.find(theme, a, self.section.end)
         if at < 0:
-            return "", None
+            # 在四川，省委、省政府2月5日召开全省优化营商环境大会，…: a report without a heading of
+            # its own (a roundup's paragraphs) names its meeting in its opening sentence
+            # (浙江把目光投向民营经济。当天在杭州召开的全省民营经济高质量发展大会上，…: or the next)
+            opening = next(((s, m) for s in self.sentences[:2] if (m := _THEME_SAID.search(s.text))), None)
+            if opening is None:
+                return "", None
+            sentence = opening[0]  # quoted whole: the name alone out of its sentence shows nothing to check
+            return opening[1].group("theme"), Evidence(sentence.text, self.doc.name, sentence.start, sentence.end)
         return theme, Evidence(theme, self.doc.name, at, at + len(theme))
 
 

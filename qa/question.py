@@ -231,6 +231,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     # 张安顺 is a person the documents name, not 贵州's 安顺; 山东省科学技术情报研究院的快讯:
     # an institution's name places no meeting
     unnamed = _blanked(_INSTITUTION, _blanked(alternation(people), text) if people else text)
+    unnamed = _blanked(_YARDSTICK, unnamed)
     provinces = tuple(provinces_in(unnamed)) or abbreviated_province(unnamed)
     if not provinces:
         by_person = sorted((at, p) for name, p in people.items() if (at := text.find(name)) >= 0)
@@ -369,6 +370,10 @@ def _blanked(pattern, text: str) -> str:
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,3}[省市][\u4e00-\u9fff]{2,10}?(?:研究院|研究所|研究中心|情报所|大学|学院|出版社|报社|杂志社|协会|学会)"
                           r"|[\u4e00-\u9fff]{2,3}(?:科技|科学技术|科学|社科|社会科学)[\u4e00-\u9fff]{0,4}?(?:院|所)")
 _OR = {"或", "或者", "或是"}
+# 哪位省长要求向邻近的上海、江苏、浙江看齐, 与港澳合作: a place held up as the yardstick or
+# named as a partner is what was said, not where to look (the report is another province's)
+_YARDSTICK = re.compile(r"(?:向|对标|借鉴|学习|参照|比照|以|跟|与|同)(?=[^，。？！；,?!;]{0,6}[\u4e00-\u9fff])[^，。？！；,?!;哪谁几]{1,16}?"
+                        r"(?:看齐|学习|为参照|为标杆|为榜样|为样板|的?经验|的?做法|合作|协作|协同|联动|对接|接轨|取经)")
 
 
 def term_variants(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:

@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import layout
-from .gazetteer import heading_province, mentions, province_at_start, province_counts, province_of
+from .gazetteer import heading_province, mentions, province_at_start, province_counts, province_of, provinces_in
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Document, Section
 
 FRONT_TITLE = "导语与目录"
@@ -79,7 +79,8 @@ def split_sections(doc: Document) -> list[Section]:
     if any(not h.appendix for h in heads):
         sections = _check_share(_build(doc, heads), len(text.strip()))
     else:
-        sections = [_whole_file(doc, lines)]
+        whole = _whole_file(doc, lines)
+        sections = _roundup(doc, lines, whole) or [whole]
     return _check_single(sections, text)
 
 
@@ -378,6 +379,51 @@ def _whole_file(doc: Document, lines: list[_Line]) -> Section:
     if site and province == site:
         warnings += (f"heading names no province: filed under {site}, the province of the site it comes from ({doc.site})",)
     return _section(doc, 1, "1", province, title, "report", 0, len(doc.text), None, warnings)
+
+
+# 在广东，…; 浙江把目光投向…; 而在四川，…: a roundup's paragraph opens with the place it tells of
+_LEAD_IN = re.compile(r"^[\s　]*(?:而|再)?(?:在|看|来到|转向)?")
+# 各地新春第一会议题各有侧重: a paragraph that speaks of the places together is the roundup's own
+_TOGETHER = re.compile(r"各地|多地|各省|多省|各个?省份|多个省|多个地方|这些省份|不少省份")
+
+
+def _roundup(doc: Document, lines: list[_Line], whole: Section) -> list[Section] | None:
+    """A file with no report headings whose paragraphs open with the places they tell of, one
+    after another (a news agency's roundup of the day's meetings), is read as one report per run
+    of paragraphs, each filed under the province it opens with; the paragraphs before the first
+    and those that speak of the places together are its overview. None when it is no roundup."""
+    if whole.province != UNKNOWN_PROVINCE:
+        return None
+    paragraphs = [l for l in lines if l.text.strip()][1:]  # the first line is the title
+    owner: list[str] = []
+    for line in paragraphs:
+        text = line.text.strip()
+        opening = re.split(r"[，,。]", text, maxsplit=1)[0]
+        # (湖北、山东、福建等多地…: a paragraph that opens with several places is the overview's)
+        alone = "。" in text and len(provinces_in(opening)) < 2 and not _TOGETHER.search(opening)
+        lead = province_at_start(text[_LEAD_IN.match(text).end() :], cities=True) if alone else None
+        if lead:
+            owner.append(lead)
+        elif owner and owner[-1] != FRONT_PROVINCE and not _TOGETHER.search(text.split("。")[0]) and len(provinces_in(text)) < 2:
+            owner.append(owner[-1])  # 他强调，…: the paragraph goes on with the place before it
+        else:
+            owner.append(FRONT_PROVINCE)
+    if len(set(owner) - {FRONT_PROVINCE}) < 2:
+        return None
+    sections, number, start = [], 0, 0
+    for i, p in enumerate(owner):
+        end = paragraphs[i + 1].start if i + 1 < len(paragraphs) else len(doc.text)
+        if i + 1 < len(paragraphs) and owner[i + 1] == p:
+            continue
+        if p == FRONT_PROVINCE:
+            sections.append(_section(doc, None, FRONT_PROVINCE, FRONT_PROVINCE, whole.title, "front", start, end, None))
+        else:
+            number += 1
+            warning = () if number > 1 else ("no report headings, but its paragraphs open with the places they tell of: "
+                                             "read as a roundup, each run of paragraphs filed under the province it opens with",)
+            sections.append(_section(doc, number, str(number), p, whole.title, "report", start, end, None, warning))
+        start = end
+    return sections
 
 
 def _check_single(sections: list[Section], text: str) -> list[Section]:

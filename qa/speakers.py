@@ -17,9 +17,9 @@ from .index_store import IndexData
 from .meetings import looks_like_name
 
 _SPEECH_VERB = re.compile(r"强调|指出|表示|要求|提出|认为|希望|透露|坦言|(?<!在)讲话(?![中时])|说")
-# what may stand between the speaker and the verb: 在讲话中, 在会上, 出席会议并 …, and what the
-# words are on (龚正就贯彻落实本次会议精神指出, 尤肖虎结合实验室发展提出)
-_BETWEEN = re.compile(r"(?:在[^，。]{0,8}?(?:中|上|时)|出席(?:会议)?并|主持(?:会议)?并|代表[^，。]{0,12}?|(?:就|围绕|结合)[^，。]{1,24}?|也|还|进一步|同时|最后)+$")
+# what may stand between the speaker and the verb: 在讲话中, 在会上, 在济南召开的全省…大会上,
+# 出席会议并 …, and what the words are on (龚正就贯彻落实本次会议精神指出, 尤肖虎结合实验室发展提出)
+_BETWEEN = re.compile(r"(?:在[^，。]{0,8}?(?:中|上|时)|在[^，。]{0,30}?会议?上|出席(?:会议)?并|主持(?:会议)?并|代表[^，。]{0,12}?|(?:就|围绕|结合)[^，。]{1,24}?|也|还|进一步|同时|最后)+$")
 _TITLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|同志)$")
 _IMPERSONAL = re.compile(r"(?:会议|大会|批示|文件|通知|意见|报告|方案|会上|讲话)$")
 # 会上(座谈会上)，…作交流发言; 会议听取了…汇报; …等在主会场参会, …等先后发言: the report's own account of

@@ -200,7 +200,10 @@ _TITLE_PARTS = re.compile(r"\s*(?:--|——|_|\||｜|\s[-–—]\s)\s*")
 
 
 def _meeting_part(title: str) -> str:
-    return next((p for p in _TITLE_PARTS.split(title) if p and MEETING.search(p)), title)
+    # (开年第一会，这些省份都在抓什么--地方--人民网: naming no meeting, the headline is the
+    # longest part; the column's and the site's names are short)
+    parts = [p for p in _TITLE_PARTS.split(title) if p]
+    return next((p for p in parts if MEETING.search(p)), max(parts, key=len, default=title))
 
 
 def _headline(found: str | None, lines: list[tuple[str, object]]) -> str:

@@ -12,6 +12,7 @@ import re
 
 import rjieba
 
+from ..predicate import SAYS
 from ..schema import FRONT_PROVINCE
 from . import spans
 from .agreement import picked_by, ranks_what_is_picked
@@ -45,7 +46,8 @@ _NAMED_KINDS = r"(企业|公司|单位|机构|高校|院校|医院|银行|平台
 _ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?(?:(?![的是在了有])[\u4e00-\u9fff]){0,6}?" + _NAMED_KINDS + r"|" + _NAMED_KINDS + r"(?:都|分别|具体)?是哪(?:几|些)")
 # 是在哪次会议上定的: a sentence that names no meeting does not say which
 _ASKS_MEETING = re.compile(r"哪(?:次|个|一次|场)(?:会议?|大会|全会)|什么会(?:议)?上")
-_NAMES_A_MEETING = re.compile(r"[\u4e00-\u9fff“”]{2,}(?:会议|大会|全会|座谈会|推进会|发布会|论坛)")
+# (出席会议并讲话, 在大会上: the report's own meeting, referred to, not named)
+_NAMES_A_MEETING = re.compile(r"[\u4e00-\u9fff“”]{2,}(?<!出席)(?<!主持)(?<!参加)(?<!本次)(?<!此次)(?<!这次)(?<![在本此这该])(?:会议|大会|全会|座谈会|推进会|发布会|论坛)")
 # how a report names a member of the kind asked: a department by its organ (省发展改革委,
 # 省商务厅), a firm by its form (赛力斯集团), a school, a hospital, a bank
 _ORGAN = (r"(?:省|市|区|县|州|国家|中央|国务院)(?:[\u4e00-\u9fff]{0,10}?(?:委员会|厅|局|办公室|办(?![公理好])|(?<![干全内外东西南北中局])部(?![署分门])|总署)"
@@ -217,8 +219,13 @@ def its_meeting(ctx: AnswerContext, p: Pick) -> Pick | None:
     """在哪场会上通报…: a report's sentence that names no meeting was said at the meeting
     its report is about; the heading of the report names it."""
     m = _ASKS_MEETING.search(ctx.question.text)
-    # (是在哪次会议上定的: an act done at a meeting before, which the report only mentions)
-    if not m or _DONE_AT.match(ctx.question.text[m.end() :]) or _NAMES_A_MEETING.search(p.text):
+    # (是在哪次会议上定的: an act done at a meeting before, which the report only mentions; 在什么会上讲话
+    # asks where someone spoke, and a report's speeches are given at its meeting)
+    spoke = m and _WHERE_SPOKE.match(ctx.question.text[m.end() :])
+    done_before = m and _DONE_AT.match(ctx.question.text[m.end() :]) and not spoke
+    # (尹力强调，要深入贯彻…中央经济工作会议精神: a meeting his words name is not where he spoke)
+    said_at = re.split(r"[，,：:]", p.text, maxsplit=1)[0] if spoke else p.text
+    if not m or done_before or _NAMES_A_MEETING.search(said_at):
         return None
     c = ctx.retrieved.openings.get(p.candidate.chunk.province)
     # (an appendix reports an event of its own: only the report's own section is its meeting)
@@ -229,12 +236,17 @@ def its_meeting(ctx: AnswerContext, p: Pick) -> Pick | None:
 
 # 上审议通过的, 上定下来的: what the meeting asked for did (a verb's direction is no part of it)
 _DONE_AT = re.compile(r"^上?([\u4e00-\u9fff]{1,4}?)(?:下来|出来|起来)?(?:了|的)?[？?]?$")
+# 上讲话, 上作的报告, 上说的: where someone spoke is asked
+_SPEECH = re.compile(r"讲话|发言|致辞|报告")
+_WHERE_SPOKE = re.compile(r"^上?(?:作了?|做了?|发表了?)?(?:的)?(?:" + _SPEECH.pattern + r"|讲的话|讲|说|强调|指出|表示)")
 
 
 def _names_the_meeting_that_did_it(asked_after: str, text: str) -> bool:
     """The text names a meeting, and says it did what the question asks after 哪次会议上."""
     m = _DONE_AT.match(asked_after)
-    return bool(_NAMES_A_MEETING.search(text)) and (not m or m.group(1) in text)
+    # (在哪个会上讲话 — 林武在…召开的全省高质量发展大会上指出: a speech is said by any verb of saying)
+    did = not m or m.group(1) in text or bool(_WHERE_SPOKE.match(asked_after) and (SAYS.search(text) or _SPEECH.search(text)))
+    return bool(_NAMES_A_MEETING.search(text)) and did
 
 
 def _governing(before: str) -> str:

@@ -1,0 +1,165 @@
+"""A news agency's roundup of the day's meetings, composed before any question was asked of
+it: one article with no report headings, whose paragraphs open with the places they tell of
+(在广东，…; 浙江把目光投向…; 湖北：…; 山东省委书记林武在…), between a lead and a close that
+speak of the places together. Each run of paragraphs is a report of the province it opens
+with. Also: a province held up as a yardstick in a question (向…上海、江苏、浙江看齐) is what
+was said, not where to look; a figure counts the phrase written against it in its own clause,
+not one across a comma; asked at which meeting someone spoke (林武在哪个会上讲话), the
+meeting is the one of the report that quotes them."""
+import pytest
+
+from qa.documents import read_document
+from qa.meetings import extract_meetings
+from qa.question import read_question
+from qa.schema import FRONT_PROVINCE
+from qa.sections import split_sections
+from qa.speakers import OPENS, opening
+
+from .test_strategies import assistant_over, direct
+
+AGENCY = """新春第一会，各地释放了哪些信号
+
+新华社北京2月6日电　蛇年春节假期结束后的第一个工作日，多个省份召开“新春第一会”，聚焦高质量发展、营商环境和科技创新，为全年工作定调。
+
+在广东，2月5日上午，省委、省政府在广州召开全省高质量发展大会，省委书记黄坤明出席并讲话，省长王伟中主持。会议以视频形式开到县（市、区），约1.2万人参加。黄坤明强调，要坚持制造业当家。
+
+浙江把目光投向民营经济。当天在杭州召开的全省民营经济高质量发展大会上，省委书记王浩提出，全年新增减负1500亿元以上。会议表彰了100名优秀民营企业家。
+
+江苏则聚焦科技创新。省委书记信长星在南京出席全省科技创新大会并讲话。江苏提出，2025年全社会研发投入占地区生产总值比重达到3.3%左右，高新技术企业数量突破6万家。
+
+在四川，省委、省政府2月5日召开全省优化营商环境大会，省委书记王晓晖要求，今年内实现“高效办成一件事”重点事项清单全覆盖。省长施小琳作具体部署。
+
+分析人士指出，各地新春第一会议题各有侧重，但共同指向一个方向：以高质量发展统揽全局。
+"""
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>开年第一会，这些省份都在抓什么--地方--人民网</title>
+<meta name="publishdate" content="2025-02-07"></head>
+<body>
+<div class="header"><a href="/">首页</a> <a href="/difang">地方</a></div>
+<div class="article">
+<h1>开年第一会，这些省份都在抓什么</h1>
+<div class="source">2025年02月07日08:15 | 来源：人民网－人民日报</div>
+<p>　　湖北、山东、福建等多地春节后上班第一天即召开大会，部署全年重点任务。记者梳理发现，科技创新和项目建设是各地共同的关键词。</p>
+<p>　　湖北：2月5日，湖北省委、省政府在武汉召开全省科技创新大会。省委书记王忠林出席并讲话，省长李殿勋主持。会议提出，2025年全省技术合同成交额突破5000亿元。</p>
+<p>　　王忠林强调，要以东湖科学城为核心，加快建设武汉具有全国影响力的科技创新中心。</p>
+<p>　　山东省委书记林武在济南召开的全省高质量发展大会上指出，要坚定不移推进绿色低碳高质量发展先行区建设。会议印发《2025年全省重点项目名单》，共安排省重点项目600个。</p>
+<p>　　在厦门，福建省召开全省民营经济高质量发展推进会，省委书记周祖翼出席。会议发布支持民营经济发展“30条”措施，省长赵龙主持会议。</p>
+<p>　　多位受访专家表示，各地开年即冲刺，释放出全力拼经济的强烈信号。</p>
+<p>（责任编辑：张华）</p>
+</div>
+<div class="footer">人民网版权所有</div>
+</body></html>"""
+
+# one province's report, its paragraphs opening with its cities: no roundup
+ONE_PROVINCE = """广东各地开足马力拼经济
+
+在深圳，2月18日，全市高质量发展大会召开，提出今年新增规上工业企业1000家。
+
+在广州，全市优化营商环境大会提出，今年新增市场主体30万户。
+
+在佛山，制造业当家推进会召开，会议部署了20项重点任务。
+"""
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("roundups")
+    (folder / "agency.txt").write_text(AGENCY, encoding="utf-8")
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    (folder / "guangdong.txt").write_text(ONE_PROVINCE, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def roundups(files, tmp_path_factory):
+    docs = [read_document(files / n) for n in ("agency.txt", "page.html")]
+    return assistant_over(tmp_path_factory.mktemp("roundups-index"), docs)
+
+
+def _parts(path):
+    doc = read_document(path)
+    return doc, [(s.province, doc.text[s.start : s.end]) for s in split_sections(doc)]
+
+
+def test_each_run_of_paragraphs_is_a_report_of_the_place_it_opens_with(files):
+    doc, parts = _parts(files / "agency.txt")
+    assert [p for p, _ in parts] == [FRONT_PROVINCE, "广东", "浙江", "江苏", "四川", FRONT_PROVINCE]
+    assert parts[0][1].startswith("新春第一会，各地释放了哪些信号")  # the title and the lead
+    assert parts[1][1].startswith("在广东，2月5日上午") and parts[1][1].endswith("要坚持制造业当家。")
+    assert parts[5][1].startswith("分析人士指出，各地")  # the close speaks of the places together: no one's
+    warnings = [w for s in split_sections(doc) for w in s.warnings]
+    assert len(warnings) == 1 and "roundup" in warnings[0]
+
+
+def test_a_page_s_roundup_keeps_a_paragraph_that_goes_on_with_its_place(files):
+    doc, parts = _parts(files / "page.html")
+    assert doc.title == "开年第一会，这些省份都在抓什么"  # not …--地方--人民网
+    assert [p for p, _ in parts] == [FRONT_PROVINCE, "湖北", "山东", "福建", FRONT_PROVINCE]
+    assert parts[0][1].rstrip().endswith("各地共同的关键词。")  # a lead naming three places is the overview's
+    assert "王忠林强调，要以东湖科学城为核心" in parts[1][1]  # names 武汉 of 全国影响力: still 湖北's
+    assert "（责任编辑：张华）" in parts[4][1]
+
+
+def test_one_province_s_report_that_opens_paragraphs_with_its_cities_is_no_roundup(files):
+    _, parts = _parts(files / "guangdong.txt")
+    assert [p for p, _ in parts] == ["广东"]
+
+
+def test_a_roundup_s_report_names_its_meeting_in_its_opening(files):
+    doc = read_document(files / "agency.txt")
+    themes = {r.province: (r.theme, r.evidence["theme"].quote) for r in extract_meetings(doc, split_sections(doc)) if "theme" in r.evidence}
+    assert themes["四川"][0] == "全省优化营商环境大会"
+    assert themes["四川"][1].startswith("在四川，省委、省政府2月5日召开")  # quoted in its sentence
+    assert themes["浙江"][0] == "全省民营经济高质量发展大会"  # in its second sentence
+    assert themes["江苏"][0] == "全省科技创新大会"  # 出席全省科技创新大会并讲话
+
+
+def test_a_roundup_answers_with_each_province_s_own_paragraphs(roundups):
+    a = roundups.answer("广东的会谁主持的")
+    assert a.direct_answer.text == "王伟中" and a.citations[0].province == "广东"
+    assert direct(roundups, "四川的会是什么会") == "全省优化营商环境大会"
+    assert direct(roundups, "湖北的会谁主持的") == "李殿勋"
+    b = roundups.answer("山东共安排省重点项目多少个")
+    assert b.direct_answer.text == "600个" and b.citations[0].province == "山东"
+    assert {c.province for c in roundups.answer("王忠林强调要以哪里为核心").citations[:1]} == {"湖北"}
+
+
+def test_a_figure_counts_the_phrase_of_its_own_clause_not_one_across_a_comma(roundups):
+    # 达到3.3%左右，高新技术企业数量突破6万家: 高新 after the comma is the next figure's
+    assert direct(roundups, "江苏高新技术企业数量目标是多少") == "6万家"
+    assert direct(roundups, "江苏研发投入占比目标是多少") == "3.3%左右"
+
+
+@pytest.mark.parametrize("question, provinces", [
+    ("哪位省长要求向邻近的上海、江苏、浙江看齐，拿出新一轮改善营商环境的办法？", ()),
+    ("涉及跟港澳或台湾方面合作的是哪几个省？", ()),
+    ("哪个省提出要学习浙江经验？", ()),
+    ("江苏要向上海学习什么？", ("江苏",)),
+    ("以江苏为例，会议提出了什么？", ("江苏",)),  # 为例 holds no yardstick
+    ("上海和江苏相比哪个参会人多？", ("上海", "江苏")),
+])
+def test_a_place_held_up_as_a_yardstick_is_no_place_to_look(question, provinces):
+    assert read_question(question).provinces == provinces
+
+
+def test_a_name_before_the_meeting_it_spoke_at_opens_a_speech():
+    text = "山东省委书记林武在济南召开的全省高质量发展大会上指出，要坚定不移推进绿色低碳高质量发展先行区建设。"
+    how, span = opening(text)
+    assert how == OPENS and text[span[0] : span[1]] == "林武"
+
+
+def test_where_someone_spoke_is_the_meeting_of_the_report_that_quotes_them(roundups, assistant):
+    a = roundups.answer("林武在哪个会上讲话")
+    assert not a.abstained and "全省高质量发展大会上指出" in a.citations[0].quote
+    b = roundups.answer("王忠林在什么会上讲的话")  # 出席并讲话 names no meeting: the report's opening does
+    assert not b.abstained and "召开全省科技创新大会" in b.citations[0].quote
+    # the bulletin: 省委书记易炼红在会上强调，…; 黄坤明在大会上发表讲话 (the meeting referred to, not
+    # named); 尹力强调，要深入贯彻…中央经济工作会议精神 (a meeting his words name is not where he spoke)
+    for name, province, heading in (("易炼红", "浙江", "浙江召开全省"), ("黄坤明", "广东", "广东召开全省高质量发展大会"),
+                                    ("尹力", "北京", "北京召开首都经济社会高质量发展推进大会")):
+        c = assistant.answer(f"{name}在什么会上讲话")
+        assert not c.abstained and c.citations[0].province == province and heading in c.citations[0].quote, c.text
+    # an act done at a meeting before, which the report only mentions, is still not placed
+    d = roundups.answer("《2025年全省重点项目名单》是在哪次会议上定的")
+    assert d.abstained and "资料未写明是在哪次会议上" in d.text
