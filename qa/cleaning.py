@@ -215,6 +215,9 @@ def _repeated_in(line: str, below: str) -> bool:
     return len(line) >= n and (line[:n] in below or line[-n:] in below)
 
 
+_CLAUSE_MARK = re.compile(r"[，。：；！？、,;:!?]")
+
+
 def _has_sentence_break(line: str) -> bool:
     return any(ch in "。！？" for ch in line)
 
@@ -249,6 +252,11 @@ def _join_lines(lines: list[str], repair: bool, opens: set[int] = frozenset(), a
     current: str | None = None  # a line still waiting for its continuation
     pending: list[tuple[int, int]] = []  # (line, offset inside current) of the lines in current
     after_heading = False
+    # (a file opens with its title: a long one with no clause in it, set apart by a blank line,
+    # 河北省政府新闻办“…”新闻发布会答记者问, is no sentence the wrap broke)
+    first = next((i for i, l in enumerate(lines) if l), -1)
+    if repairer and 0 <= first < len(lines) - 1 and not lines[first + 1] and not _CLAUSE_MARK.search(lines[first]):
+        alone = alone | {first}
 
     def emit(line: str) -> int:
         nonlocal pos

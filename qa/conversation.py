@@ -425,7 +425,17 @@ def _same_ask(q: str, prev: str) -> str:
     if ask and any(unit != "时长" and noun.search(thing) for unit, noun in UNIT_NOUNS) and re.search(r"[个项家位名所座条]", ask):
         ask = "是多少？"  # 总投资呢？ after …签约项目多少个？: a sum or a share, not a count in 个
     year = _YEAR.search(prev)  # (of the year asked before: 河南2025年…)
+    # (年度投资呢 after 河北发布会上雄安新区安排了多少重点项目: a place inside the one asked about, and
+    # what stands between them, still says whose)
+    places = _places(prev)
+    inner = [p for p in places[1:] if p.province == places[0].province and p.city]
+    if inner and len(_runs(prev, places)) == len(places) and not _ASKING.search(prev[places[0].start : inner[-1].end]):
+        end = inner[-1].end + len(_AREA.match(prev, inner[-1].end).group())
+        place = prev[places[0].start : end]
     return (year.group() if year and not _YEAR.search(thing) else "") + place + thing + ask if ask else ""
+
+
+_AREA = re.compile(r"(?:新区|开发区|高新区|经开区|示范区|自贸区|市|县|区|州)?")
 
 
 # 增长多少？ after 山东地区生产总值是多少？: a change names no thing of its own; it is the figure's

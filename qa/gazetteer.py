@@ -104,10 +104,10 @@ def alternation(names) -> str:
 
 
 # 湖北, 湖北省 as a question writes them; the 省 of 湖北省长, the 市 of 天津市长, is the post's:
-# taken with the place, 长是 would be left as what is asked (湖北省委书记 leaves 委书记, which asks
-# the post all the same)
+# taken with the place, 长是 would be left as what is asked; so is the 省 of 湖北省委书记 (委书记
+# would be the post asked, and 政法委书记 holds it)
 PROVINCE_NAMES = re.compile("|".join(
-    re.escape(n) + ("(?!长)" if n[-1] in "省市" else "")
+    re.escape(n) + ("(?![长委])" if n[-1] in "省市" else "")
     for n in sorted(set(PROVINCES) | set(PROVINCES.values()), key=len, reverse=True)))
 
 

@@ -126,6 +126,9 @@ class Retrieved:
     toc: list[TocLine] = field(default_factory=list)
     # meeting records in scope, with each field's evidence as (candidate, start, end in its text)
     meetings: list[tuple[MeetingRecord, dict[str, tuple[Candidate, int, int]]]] = field(default_factory=list)
+    # the opening of each record's own report, by (doc, section label): a province may have
+    # reports in several documents, and what one does not say is shown from its own text
+    meeting_openings: dict[tuple[str, str], Candidate] = field(default_factory=dict)
     multi_doc: bool = False  # the index holds more than one document
     outside: list[Candidate] = field(default_factory=list)  # the closest passages outside the scope, when it has few
     # IDF of the question's key words and predicate: how much each says about a passage
@@ -220,6 +223,8 @@ class Retriever:
             out.openings = self._openings(q, qvec, mask, keyword)
             if about_meeting:  # (the records answer only questions about the meetings)
                 out.meetings = self._meetings(q, qvec, scope, keyword)
+                ids = {self._section_first.get((m.doc, m.section)) for m, _ in out.meetings} - {None}
+                out.meeting_openings = {(c.chunk.doc, c.chunk.section): c for c in self._scored_by_id(q, qvec, ids, keyword).values()}
             # (what when_or_where_held reads; and the full name of an event a sentence calls 发布会上)
             if q.kind in ("date", "place") or q.meeting_words:
                 out.section_openings = self._section_openings(q, qvec, out.ranked[: self.settings.quote_pool], keyword)

@@ -25,6 +25,12 @@ _IMPERSONAL = re.compile(r"(?:会议|大会|批示|文件|通知|意见|报告|�
 # 会上(座谈会上)，…作交流发言; 会议听取了…汇报; …等在主会场参会, …等先后发言: the report's own account of
 # the meeting, no one's words
 _NARRATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}会上|会前|会后|会议期间|当日|当天)[，,]|^会议(?:听取|传达|审议|通报|宣读|观看)|(?:(?:(?:作|做)了?[\u4e00-\u9fff]{0,4}|先后|分别|相继|依次)发言|参会|参加会议|出席会议|列席会议|出席|主持会议|主持)[。；;]?$")
+# 省发展改革委副主任李明：…, 问：…: a transcript's speaker, or its asker, before a colon
+_SPEAKER_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,20})[：:]")
+_ASKER = re.compile(r"问|提问|记者|主持人")
+# 时间：…, 地点：…: the labels of a record's fields, no one's name
+_FIELD_LABEL = re.compile(r"(?:会议)?(?:时间|日期|地点|议题|主题|内容|形式|规模)|主持人?|出席|列席|参加|参会|记录|来源|作者|"
+                          r"编辑|审核|电话|地址|附件|备注|说明|注|要求|目标|任务|措施|背景|结果|摘要")
 _PREPOSITION = re.compile(r"按照|根据|依照|依据|对照|遵照|按")
 _PRONOUN = re.compile(r"(?:他|她)$")
 OPENS, PASSES, IMPERSONAL, INSTRUCTED = "opens", "passes", "impersonal", "instructed"
@@ -35,6 +41,10 @@ ATTRIBUTION_CHARS = 24  # 南京市科技局局长赵成军说。: a sentence th
 def opening(text: str) -> tuple[str, tuple[int, int] | None] | None:
     """How a sentence opens a speech, if it does: (OPENS, the speaker's name span),
     (PASSES, None) for 他强调, (IMPERSONAL, None) for 会议指出; None otherwise."""
+    if (label := _SPEAKER_LABEL.match(text)) and _ASKER.fullmatch(label.group(1)):
+        return IMPERSONAL, None
+    if (named := labelled_speaker(text)) is not None:
+        return OPENS, named
     verb = _SPEECH_VERB.search(text[:48])
     if verb is None:
         return None
@@ -50,12 +60,28 @@ def opening(text: str) -> tuple[str, tuple[int, int] | None] | None:
         return INSTRUCTED, None
     if _IMPERSONAL.search(subject):
         return IMPERSONAL, None
-    for n in (3, 2):  # a name after a title (省委书记黄坤明), or the whole subject (王浩)
+    named = _name_ending(text, subject)
+    return (OPENS, named) if named is not None else None
+
+
+def labelled_speaker(text: str) -> tuple[int, int] | None:
+    """王成元：2025年，…, 省发展改革委副主任李明：…: the span of the name a transcript writes
+    before a colon to say who speaks (not a record's field: 时间：…, 主持：…)."""
+    label = _SPEAKER_LABEL.match(text)
+    if label is None or _ASKER.fullmatch(label.group(1)) or _FIELD_LABEL.fullmatch(label.group(1)):
+        return None
+    return _name_ending(text, label.group(1))
+
+
+def _name_ending(text: str, subject: str) -> tuple[int, int] | None:
+    """The span in `text` of the name `subject` ends with: after a title (省委书记黄坤明), or
+    the whole subject (王浩)."""
+    for n in (3, 2):
         name = subject[-n:]
         titled = bool(_TITLE.search(subject[:-n]))
         if len(subject) >= n and (titled or len(subject) == n) and looks_like_name(name, titled):
             end = text.find(subject) + len(subject)
-            return OPENS, (end - n, end)
+            return end - n, end
     return None
 
 

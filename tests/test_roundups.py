@@ -5,16 +5,20 @@ speak of the places together. Each run of paragraphs is a report of the province
 with. Also: a province held up as a yardstick in a question (向…上海、江苏、浙江看齐) is what
 was said, not where to look; a figure counts the phrase written against it in its own clause,
 not one across a comma; asked at which meeting someone spoke (林武在哪个会上讲话), the
-meeting is the one of the report that quotes them."""
+meeting is the one of the report that quotes them. And a press conference's transcript (答记者问),
+whose long title, set apart by a blank line, is no sentence the wrap broke; 安徽省委书记 asks the
+post 省委书记, not 委书记 (which 政法委书记 holds)."""
 import pytest
 
+from qa.conversation import resolve
 from qa.documents import read_document
 from qa.meetings import extract_meetings
 from qa.question import read_question
 from qa.schema import FRONT_PROVINCE
 from qa.sections import split_sections
-from qa.speakers import OPENS, opening
+from qa.speakers import IMPERSONAL, OPENS, opening
 
+from .test_grouped_and_marked_up import BULLETIN_2024
 from .test_strategies import assistant_over, direct
 
 AGENCY = """新春第一会，各地释放了哪些信号
@@ -62,18 +66,33 @@ ONE_PROVINCE = """广东各地开足马力拼经济
 """
 
 
+PRESS = """河北省政府新闻办“2025年全省重点项目建设”新闻发布会答记者问
+
+2025年2月7日，河北省政府新闻办召开新闻发布会，省发展改革委党组书记、主任王成元介绍2025年全省重点项目建设有关情况，并回答记者提问。
+
+问：今年全省重点项目安排情况如何？
+
+王成元：2025年，全省共安排省重点建设项目700个，总投资1.2万亿元，年度计划投资2800亿元。其中，新开工项目320个，续建项目380个。
+
+问：雄安新区今年有哪些重点项目？
+
+省发展改革委副主任李明：雄安新区今年安排重点项目120个，年度投资700亿元。
+"""
+
+
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("roundups")
     (folder / "agency.txt").write_text(AGENCY, encoding="utf-8")
     (folder / "page.html").write_text(PAGE, encoding="utf-8")
     (folder / "guangdong.txt").write_text(ONE_PROVINCE, encoding="utf-8")
+    (folder / "press.txt").write_text(PRESS, encoding="utf-8")
     return folder
 
 
 @pytest.fixture(scope="module")
 def roundups(files, tmp_path_factory):
-    docs = [read_document(files / n) for n in ("agency.txt", "page.html")]
+    docs = [read_document(files / n) for n in ("agency.txt", "page.html", "press.txt")]
     return assistant_over(tmp_path_factory.mktemp("roundups-index"), docs)
 
 
@@ -163,3 +182,74 @@ def test_where_someone_spoke_is_the_meeting_of_the_report_that_quotes_them(round
     # an act done at a meeting before, which the report only mentions, is still not placed
     d = roundups.answer("《2025年全省重点项目名单》是在哪次会议上定的")
     assert d.abstained and "资料未写明是在哪次会议上" in d.text
+
+
+def test_a_long_title_set_apart_by_a_blank_line_is_no_broken_sentence(files, roundups):
+    doc = read_document(files / "press.txt")
+    assert doc.text.startswith("河北省政府新闻办“2025年全省重点项目建设”新闻发布会答记者问\n\n2025年2月7日，")
+    assert doc.year == 2025  # its first paragraph dates it in full, now that it stands on its own
+    assert [s.title for s in split_sections(doc)] == ["河北省政府新闻办“2025年全省重点项目建设”新闻发布会答记者问"]
+    assert direct(roundups, "谁介绍了全省重点项目建设情况") == "王成元"
+    assert direct(roundups, "河北的发布会是哪天开的") == "2025年2月7日"
+
+
+def test_a_province_s_party_secretary_is_asked_by_the_whole_post(assistant):
+    assert read_question("安徽省委书记是谁").predicate == ("省委书记",)
+    assert read_question("北京市委书记是谁").predicate == ("市委书记",)
+    # the bulletin: 省委书记韩俊出席会议并讲话; 省委常委、秘书长、政法委书记…张韵声 had answered
+    assert direct(assistant, "安徽省委书记是谁") == "韩俊"
+
+
+def test_what_a_report_does_not_say_is_shown_from_its_own_document(files, tmp_path):
+    # 广东 reported twice: the roundup gives its scale, the 2024 bulletin does not; the
+    # bulletin's line quotes the bulletin's own report, not the roundup's opening
+    bulletin = tmp_path / "kuaixun-6.txt"
+    bulletin.write_text(BULLETIN_2024, encoding="utf-8")
+    two = assistant_over(tmp_path / "index", [read_document(files / "agency.txt"), read_document(bulletin)])
+    a = two.answer("广东和四川的会分别多少人参加")
+    unsaid = [line for line in a.text.splitlines() if line.startswith("广东（今日测试快讯")]
+    assert len(unsaid) == 1 and "资料未写明参会规模" in unsaid[0]
+    quote = unsaid[0].split("「")[1].split("」")[0]
+    assert quote in BULLETIN_2024, unsaid[0]
+
+
+def test_the_body_a_person_belongs_to_is_the_one_whose_post_leads_their_name(roundups, assistant):
+    a = roundups.answer("王成元是哪个单位的")
+    assert not a.abstained and "省发展改革委党组书记、主任王成元" in a.citations[0].quote
+    b = roundups.answer("李明是哪个部门的")  # 省发展改革委副主任李明：…
+    assert not b.abstained and b.citations[0].quote.startswith("省发展改革委副主任李明")
+    # the bulletin: a sentence naming bodies (工程研究中心6家、企业技术中心129家) is no answer
+    c = assistant.answer("艾学峰是哪个单位的")
+    assert not c.abstained and "广东省发改委主任、省大湾区办主任艾学峰" in c.citations[0].quote
+
+
+def test_a_thing_asked_again_keeps_the_place_inside_the_province_asked_about(roundups):
+    r = resolve("年度投资呢", ["河北发布会上雄安新区安排了多少重点项目"])
+    assert r.question == "河北发布会上雄安新区年度投资是多少？"
+    a = roundups.answer("年度投资呢", history=["河北发布会上雄安新区安排了多少重点项目"])
+    assert a.direct_answer.text == "700亿元"  # 雄安新区's, not the province's 2800亿元
+    assert resolve("年度计划完成投资呢？", ["江西开工的项目总投资是多少？"]).question == "江西年度计划完成投资是多少？"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("王成元：我们将实行“一项目一专班”推进机制。", "王成元"),
+    ("省发展改革委副主任李明：雄安新区今年安排重点项目120个。", "李明"),
+])
+def test_a_transcript_s_speaker_is_named_before_a_colon(text, name):
+    how, span = opening(text)
+    assert how == OPENS and text[span[0] : span[1]] == name
+
+
+@pytest.mark.parametrize("text", ["问：今年全省重点项目安排情况如何？", "记者：张丽"])
+def test_a_transcript_s_asker_speaks_for_no_one(text):
+    assert opening(text)[0] == IMPERSONAL
+
+
+@pytest.mark.parametrize("text", ["时间：2025年2月10日上午", "地点：省政府第一会议室", "主持：毛伟明", "会议强调：要抓好落实。"])
+def test_a_field_s_label_is_no_speaker(text):
+    assert opening(text) is None or opening(text)[0] != OPENS
+
+
+def test_who_said_a_transcript_s_words_is_the_speaker_before_their_colon(roundups):
+    assert direct(roundups, "谁说全省共安排省重点建设项目700个") == "王成元"
+    assert direct(roundups, "谁提到雄安新区年度投资700亿元") == "李明"

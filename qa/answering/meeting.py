@@ -266,7 +266,7 @@ def _each(ctx: AnswerContext, field: str) -> Reply:
             values.add(direct_text(found))
             answered = True
         else:
-            opening = ctx.retrieved.openings.get(m.province)
+            opening = ctx.retrieved.meeting_openings.get((m.doc, m.section))
             note = f"{_label(ctx, m)}：资料未写明{what}"
             if opening is not None:
                 rank = ctx.citations.add(best_pick(opening))

@@ -9,6 +9,7 @@ from ..asking import POSTS
 from ..gazetteer import AMBIGUOUS, CITIES, PROVINCE_ALIASES, PROVINCES, REGIONS, province_of
 from ..layout import CENTURY, numeral
 from ..meetings import VENUE_LABEL, looks_like_name
+from ..speakers import labelled_speaker
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
 CN_DIGITS = "一二三四五六七八九十两"  # the numbers slogans count with (“三个高地”, “五化”)
@@ -310,6 +311,8 @@ def persons(text: str) -> list[tuple[int, int]]:
             # after a title any surname goes (郦雅芳); a bare name needs a common one
             if name not in _NOT_NAMES and looks_like_name(name, titled) and not _place_pattern().fullmatch(name):
                 found.append(m.span(1))
+    if (labelled := labelled_speaker(text)) is not None:
+        found.append(labelled)  # 王成元：…: a transcript's speaker, before the colon
     for at, names in _name_lists(text):
         for n in names:
             found.append((at, at + len(n)))

@@ -77,6 +77,15 @@ def names_a_member(text: str, noun: str) -> bool:
     return noun in _MEMBERS and any(_a_body(m.group()) for m in re.finditer(_MEMBERS[noun], text))
 
 
+# 省发展改革委党组书记, 省商务厅副厅长: the body before the title
+_POST_OF_BODY = re.compile(r"(?:党组|党委)?(?:常务)?副?(?:书记|主任|厅长|局长|部长|院长|主席|董事长|总经理|会长|秘书长|委员|负责人)$")
+
+
+def _body_of_post(post: str) -> str:
+    first = post.split("、")[0]
+    return first[: m.start()] if (m := _POST_OF_BODY.search(first)) else ""
+
+
 def _a_body(name: str) -> bool:
     # (市长华源部署…: a member's name holds no one's title)
     # (贵州省委 hosts the meeting; it is no department)
@@ -199,6 +208,10 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
     if (name := _post_asked_of(q.text)) and name in best.text and not names_the_post(best.text, name):
         titled = next((p for p in near if names_the_post(p.text, name)), None)
         return (titled, "") if titled is not None else (best, f"资料未写明{name}的职务。")
+    # (王成元是哪个单位的: the body whose post is written before the person's name, 省发展改革委党组书记、主任王成元)
+    if subject and (m := _ASKS_NAMES.search(q.text)) and (posted := next((
+            p for p in later if names_a_member(_body_of_post(spans.posts_before(p.text, p.text.find(subject))), m.group(1) or m.group(2))), None)):
+        return posted, ""
     if (m := _ASKS_NAMES.search(q.text)) and not says_which(best.text, noun := m.group(1) or m.group(2)):
         # a sentence of the subject's that writes the kind, or any that names members and
         # what was done (中能建氢能源公司…负责同志发言 for 发言的企业是哪几家)
