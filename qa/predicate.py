@@ -103,7 +103,7 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     return ()
 
 
-_MEASURES = "个位名家座项所条"
+_MEASURES = "个位名家座项所条年天次届期场轮批"
 
 
 def _clauses(text: str) -> list[re.Match]:

@@ -253,3 +253,16 @@ def test_a_field_s_label_is_no_speaker(text):
 def test_who_said_a_transcript_s_words_is_the_speaker_before_their_colon(roundups):
     assert direct(roundups, "谁说全省共安排省重点建设项目700个") == "王成元"
     assert direct(roundups, "谁提到雄安新区年度投资700亿元") == "李明"
+
+
+def test_a_measure_word_asked_is_no_part_of_the_verb_after_it(assistant):
+    # 第几年开了: the segmenter glues 年开; 年 is the count's measure, 开 the verb
+    assert read_question("吉林的会是第几年开了").predicate == ()
+    assert read_question("举办了几届了").predicate == ("举办",)
+    assert direct(assistant, "吉林的会是第几年开了") == "第四年"  # 是连续第四年召开全省优化营商环境加快项目建设大会
+
+
+def test_a_long_roll_is_every_name_of_it_though_one_surname_is_rare(assistant):
+    # 刘洪建、…、纳云德、岳修虎、刘勇、孙灿出席 (云南): 纳 is a rare surname; the bold was 孙灿 alone
+    assert direct(assistant, "云南的会有哪些人出席").startswith("刘洪建、邱江、李石松")
+    assert direct(assistant, "云南的会有哪些人出席").endswith("纳云德、岳修虎、刘勇、孙灿")

@@ -75,8 +75,13 @@ def _name_lists(text: str):
     """(start, names) of each list of names, every item a name."""
     for m in [*_PERSON_LIST.finditer(text), *_PERSON_LIST_AFTER_POST.finditer(text), *_PERSON_LIST_AFTER_FIELD.finditer(text)]:
         names = m.group(1).split("、")
-        if all(looks_like_name(n) for n in names):
+        # (刘洪建、…、纳云德、…、孙灿出席: in a long roll a rare surname is still one of the names)
+        named = sum(looks_like_name(n) for n in names)
+        if named == len(names) or len(names) >= _LONG_ROLL and named >= _ROLL_SHARE * len(names):
             yield m.start(1), names
+
+
+_LONG_ROLL, _ROLL_SHARE = 4, 0.8  # names in a roll, and the share of them that must look like names
 
 
 def names_under(title: str, text: str) -> bool:
