@@ -68,7 +68,7 @@ MEETING_FIELDS = {
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里|" + KIND_OF_MEETING.pattern),
 }
 _NAME_ASKED = re.compile(MEETING_NAME_ASKED)
-_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开了?会|的会(?=[是由在分都各哪谁开主的名规形以采有设，,？?]|$)|开的会|[那这该两几三四五六哪][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
+_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开了?会|的会(?=[是由在分都各哪谁开主的名规形以采有设最，,？?]|$)|开的会|[那这该两几三四五六哪][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
 # (是不是, 有没有 ask whether; they negate nothing)
 _NEGATION = re.compile(r"(?<!是)不是|并非|(?<!有)没有|未(?!来)|非(?!常)|不在")
 

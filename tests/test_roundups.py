@@ -266,3 +266,20 @@ def test_a_long_roll_is_every_name_of_it_though_one_surname_is_rare(assistant):
     # 刘洪建、…、纳云德、岳修虎、刘勇、孙灿出席 (云南): 纳 is a rare surname; the bold was 孙灿 alone
     assert direct(assistant, "云南的会有哪些人出席").startswith("刘洪建、邱江、李石松")
     assert direct(assistant, "云南的会有哪些人出席").endswith("纳云德、岳修虎、刘勇、孙灿")
+
+
+def test_which_meeting_was_held_first_asked_with_most_after_the_meeting(assistant):
+    # 哪个省的会最早开: 的会 before 最 names the meeting, as before 是 or 在 (it had been refused)
+    assert read_question("哪个省的会最早开").qtype == "which"
+    a = assistant.answer("哪个省的会最晚召开")
+    assert a.text.startswith("最晚：北京（2月19日上午）、四川（2月19日）"), a.text
+
+
+def test_a_province_two_documents_report_is_counted_once(files, tmp_path):
+    # 广东 in the roundup and in the 2024 bulletin: two reports, one province
+    bulletin = tmp_path / "kuaixun-6.txt"
+    bulletin.write_text(BULLETIN_2024, encoding="utf-8")
+    two = assistant_over(tmp_path / "index", [read_document(files / "agency.txt"), read_document(bulletin)])
+    head = two.answer("哪些省的会上提到了高质量发展").text.splitlines()[0]
+    assert head.startswith("共2个省市（3篇报道）："), head  # 广东 twice, 浙江 (民营经济高质量发展大会)
+    assert head.count("广东（") == 2

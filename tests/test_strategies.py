@@ -130,7 +130,8 @@ def test_every_meeting_and_the_last_one_are_read_issue_by_issue(two_issues):
 def test_the_same_province_in_two_issues_is_two_sources(two_issues):
     a = two_issues.answer("哪些会议以视频形式召开？")
     assert a.mode == "meeting"
-    assert a.text.startswith("共2个省市：贵州（今日测试快讯2023年第2期）、贵州（今日测试快讯2024年第6期）")
+    # (one province, two reports: counted once, listed twice)
+    assert a.text.startswith("共1个省市（2篇报道）：贵州（今日测试快讯2023年第2期）、贵州（今日测试快讯2024年第6期）")
 
 
 def test_a_meeting_the_records_answer_names_its_host(two_issues):

@@ -121,6 +121,16 @@ class AnswerContext:
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def provinces_head(labels: list[str], provinces: list[str]) -> str:
+    """共3个省市：…, the list a which-answer opens with. A province two documents report
+    (江苏（2024年第6期）、江苏（某公众号）) is one province of the count, two reports of it."""
+    if len(labels) == 1:
+        return f"1个省市：{labels[0]}"
+    distinct = len(set(provinces))
+    reports = f"（{len(labels)}篇报道）" if distinct < len(labels) else ""
+    return f"共{distinct}个省市{reports}：{'、'.join(labels)}"
+
+
 def direct_text(direct: tuple[Pick, int, int] | None) -> str | None:
     """The words a direct answer (a pick and offsets in its quote) stands out."""
     return direct[0].text[direct[1] : direct[2]] if direct else None

@@ -11,7 +11,7 @@ from ..predicate import predicate
 from ..question import read_question
 from ..retrieval import ALL_WORDS
 from . import spans
-from .context import AnswerContext, Reply, bare, is_relevant, kind_spans
+from .context import AnswerContext, Reply, bare, is_relevant, kind_spans, provinces_head
 from .counting import KINDS, lists_a
 from .facts import answer_fact, rank_sentences
 from .quotes import Pick, best_pick, quoted, sentence_pick
@@ -55,7 +55,7 @@ def answer_which(ctx: AnswerContext) -> Reply:
     for n, c in enumerate(found, 1):
         lines.append(f"{n}. {ctx.quote_line(quotes[c.chunk.id])}")
     names = _names(ctx, found)
-    head = f"共{len(names)}个省市：{'、'.join(names)}" if len(names) > 1 else f"1个省市：{names[0]}"
+    head = provinces_head(names, [c.chunk.province for c in found])
     return Reply([head] + lines, provinces=tuple(c.chunk.province for c in found))
 
 

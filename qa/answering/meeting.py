@@ -11,7 +11,7 @@ from ..meetings import PART_SEP, VENUE_LABEL, field_text, holds_title, names_a_f
 from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, LARGEST, MUNICIPALITIES
 from ..schema import MeetingRecord
 from . import spans
-from .context import AnswerContext, Reply, direct_span, direct_text, missing_fact
+from .context import AnswerContext, Reply, direct_span, direct_text, missing_fact, provinces_head
 from .listing import answer_which
 from .quotes import Pick, best_pick, quoted
 
@@ -125,7 +125,7 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     what = FIELD_NAMES[field]
     if not listed:
         return Reply([f"所有报道中没有符合条件的会议（按{what}）。"], abstained=True, reason="")
-    lines = [f"共{len(listed)}个省市：{'、'.join(_label(ctx, m) for m, _ in listed)}"]
+    lines = [provinces_head([_label(ctx, m) for m, _ in listed], [m.province for m, _ in listed])]
     for n, (_, pick) in enumerate(listed, 1):
         lines.append(f"{n}. {ctx.quote_line(pick)}")
     if unknown:
@@ -157,8 +157,7 @@ def _held_around(ctx: AnswerContext, bound: re.Match) -> Reply:
     listed = [(m, pick) for d, m, pick in dated if (d > day if after else d < day) or (inclusive and d == day)]
     if not listed:
         return Reply([f"所有报道中没有{bound.group()}召开的会议。"], abstained=True, reason="")
-    when = "、".join(f"{_label(ctx, m)}（{field_text(m, 'date')}）" for m, _ in listed)
-    lines = [f"共{len(listed)}个省市：{when}"]
+    lines = [provinces_head([f"{_label(ctx, m)}（{field_text(m, 'date')}）" for m, _ in listed], [m.province for m, _ in listed])]
     lines += [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(listed, 1)]
     if undated:
         lines.append(_unstated(ctx, undated, FIELD_NAMES["date"]))
