@@ -75,6 +75,7 @@ class Assistant:
         for s in index.sections:
             if s.kind == "report":
                 self._report_years.setdefault(s.province, set()).add(self._year_of.get(s.doc))
+        self._several_years = len({y for y in self._year_of.values() if y is not None}) > 1
 
     @property
     def provinces(self) -> list[str]:
@@ -166,6 +167,14 @@ class Assistant:
         """四川的会由谁主持, asked of documents that report on 四川's meetings of two years: the
         answer quotes one year's report; it says which, and which other years there are (the
         follow-up 2024年呢？ asks one of them)."""
+        if answer.abstained and q.years and q.provinces and q.qtype not in ("which", "compare") and self._several_years:
+            # 山东2024年安排了多少省重点项目, of documents of several years that report 山东's 2025
+            # meeting only: the refusal says which years there are (their reports stay in scope:
+            # one may tell a figure of the year asked)
+            reported = {p: self._report_years.get(p, set()) for p in q.provinces}
+            if all(ys and None not in ys and not ys & set(q.years) for ys in reported.values()):
+                have = "；".join(f"{p}{'、'.join(f'{y}年' for y in sorted(ys))}" for p, ys in reported.items())
+                return replace(answer, text=f"{answer.text}\n（资料中只有{have}的会议报道。）")
         if answer.abstained or q.years or q.issue or q.qtype in ("which", "compare") or not answer.citations:
             return answer
         top = answer.citations[0]

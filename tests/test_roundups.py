@@ -283,3 +283,12 @@ def test_a_province_two_documents_report_is_counted_once(files, tmp_path):
     head = two.answer("哪些省的会上提到了高质量发展").text.splitlines()[0]
     assert head.startswith("共2个省市（3篇报道）："), head  # 广东 twice, 浙江 (民营经济高质量发展大会)
     assert head.count("广东（") == 2
+
+
+def test_a_refusal_of_a_year_no_report_is_of_says_which_years_there_are(files, tmp_path):
+    bulletin = tmp_path / "kuaixun-6.txt"
+    bulletin.write_text(BULLETIN_2024, encoding="utf-8")
+    two = assistant_over(tmp_path / "index", [read_document(files / "page.html"), read_document(bulletin)])
+    a = two.answer("湖北2024年技术合同成交额是多少")  # the page is of 2025; it stays in scope
+    assert a.abstained and a.text.endswith("（资料中只有湖北2025年的会议报道。）"), a.text
+    assert direct(two, "湖北2025年技术合同成交额目标是多少") == "5000亿元"
