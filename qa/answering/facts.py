@@ -278,14 +278,13 @@ def _names_the_counted(asked: str, text: str, a: int, b: int) -> bool:
     clause writes too, so it counts what was asked, whatever verb the question used."""
     n = _COUNTED_PHRASE
     # (…达到3.3%左右，高新技术企业…: a phrase across a comma is the next clause's, not the figure's)
-    after = [text[b + g : b + g + n] for g in range(_NOUN_GAP + 1) if not _CLAUSE_BREAK.search(text[b : b + g])]
+    after = [text[b + g : b + g + n] for g in range(_NOUN_GAP + 1) if not spans.CLAUSE_END.search(text[b : b + g])]
     link = 1 if text[a - 1 : a] and text[a - 1] in _LINKS_BEFORE else 0
     before = text[a - link - n : a - link] if a - link >= n else ""
     return any(len(w) == n and _WORDS_ONLY.fullmatch(w) and w in asked for w in after + [before])
 
 
 _WORDS_ONLY = re.compile(r"[\u4e00-\u9fff（）]+")
-_CLAUSE_BREAK = re.compile(r"[，,、；;。！？!?：:\n]")
 
 
 _NOUN_GAP = 3  # characters: 150项"改革"举措

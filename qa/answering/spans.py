@@ -466,8 +466,8 @@ def closeness(s: tuple[int, int], text: str, words: tuple[str, ...], lead: float
     """How closely the words surround span s inside its clause: each word counts 1/(1+gap),
     times its weight when given, a word before the span `lead` times (a title before a
     name counts double)."""
-    a = max((m.end() for m in _CLAUSE_END.finditer(text, 0, s[0])), default=0)
-    b = next((m.start() for m in _CLAUSE_END.finditer(text, s[1])), len(text))
+    a = max((m.end() for m in CLAUSE_END.finditer(text, 0, s[0])), default=0)
+    b = next((m.start() for m in CLAUSE_END.finditer(text, s[1])), len(text))
     # (10亿元以上重大项目: the bound is the figure's, and keeps what follows as far as it stood)
     bound = len(m.group()) if (m := _BOUND_END.search(text, s[0], s[1])) else 0
     before, after = text[a : s[0]], text[s[1] - bound : b]
@@ -481,7 +481,7 @@ def closeness(s: tuple[int, int], text: str, words: tuple[str, ...], lead: float
     return score
 
 
-_CLAUSE_END = re.compile(r"[，,、；;。！？!?：:\n]")
+CLAUSE_END = re.compile(r"[，,、；;。！？!?：:\n]")
 _PHRASE_END = re.compile(r"[，,；;。！？!?：:\n]")
 
 
