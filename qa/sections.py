@@ -384,6 +384,7 @@ def _whole_file(doc: Document, lines: list[_Line]) -> Section:
 # 在广东，…; 浙江把目光投向…; 而在四川，…: a roundup's paragraph opens with the place it tells of
 _LEAD_IN = re.compile(r"^[\s　]*(?:而|再)?(?:在|看|来到|转向)?")
 # 各地新春第一会议题各有侧重: a paragraph that speaks of the places together is the roundup's own
+_MARKUP_LEAD = re.compile(r"^[*_#>【\[]+")
 _TOGETHER = re.compile(r"各地|多地|各省|多省|各个?省份|多个省|多个地方|这些省份|不少省份")
 
 
@@ -394,10 +395,10 @@ def _roundup(doc: Document, lines: list[_Line], whole: Section) -> list[Section]
     and those that speak of the places together are its overview. None when it is no roundup."""
     if whole.province != UNKNOWN_PROVINCE:
         return None
-    paragraphs = [l for l in lines if l.text.strip()][1:]  # the first line is the title
+    paragraphs = [l for l in lines if l.text.strip()]  # (a title holds no sentence: it is the overview's)
     owner: list[str] = []
     for line in paragraphs:
-        text = line.text.strip()
+        text = _MARKUP_LEAD.sub("", line.text.strip())  # (**广东**：…, 【广东】…)
         opening = re.split(r"[，,。]", text, maxsplit=1)[0]
         # (湖北、山东、福建等多地…: a paragraph that opens with several places is the overview's)
         alone = "。" in text and len(provinces_in(opening)) < 2 and not _TOGETHER.search(opening)

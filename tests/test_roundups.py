@@ -292,3 +292,34 @@ def test_a_refusal_of_a_year_no_report_is_of_says_which_years_there_are(files, t
     a = two.answer("湖北2024年技术合同成交额是多少")  # the page is of 2025; it stays in scope
     assert a.abstained and a.text.endswith("（资料中只有湖北2025年的会议报道。）"), a.text
     assert direct(two, "湖北2025年技术合同成交额目标是多少") == "5000亿元"
+
+
+BOLD_LEADS = """# 各地新春第一会速览
+
+**广东**：2月5日，全省高质量发展大会在广州召开，省委书记黄坤明出席并讲话。
+
+**浙江**：2月5日，全省民营经济高质量发展大会在杭州召开。会议表彰了100名优秀民营企业家。
+
+**江苏**：2月5日，全省科技创新大会在南京召开，会议表彰了246个获奖项目。
+"""
+
+GBK_PAGE = """<html><head><meta charset="gbk"><title>新春第一会综述_新闻中心</title></head><body><div class="content">
+<p>多地在春节后第一个工作日召开大会。</p>
+<p>在广东，全省高质量发展大会于2月5日召开，约1.2万人参加。</p>
+<p>浙江：全省民营经济高质量发展大会于2月5日召开。</p>
+<p>江苏省委书记信长星在南京出席全省科技创新大会并讲话。</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize("name, data", [
+    ("bold-leads.md", BOLD_LEADS.encode("utf-8")),  # the place in bold: **广东**：…
+    ("crlf.txt", AGENCY.replace("\n", "\r\n").encode("gbk")),  # GBK with Windows line ends
+    ("page.html", GBK_PAGE.encode("gbk")),  # no headline: the lead paragraph comes first
+])
+def test_a_roundup_is_read_in_other_encodings_and_markups(tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    doc = read_document(tmp_path / name)
+    provinces = [s.province for s in split_sections(doc)]
+    assert provinces[0] == FRONT_PROVINCE and {"广东", "浙江", "江苏"} <= set(provinces), provinces
+    first = next(s for s in split_sections(doc) if s.province == "广东")
+    assert doc.text[first.start :].lstrip("*").startswith(("广东", "在广东"))
