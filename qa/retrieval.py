@@ -223,11 +223,11 @@ class Retriever:
             out.openings = self._openings(q, qvec, mask, keyword)
             if about_meeting:  # (the records answer only questions about the meetings)
                 out.meetings = self._meetings(q, qvec, scope, keyword)
-                ids = {self._section_first.get((m.doc, m.section)) for m, _ in out.meetings} - {None}
-                out.meeting_openings = {(c.chunk.doc, c.chunk.section): c for c in self._scored_by_id(q, qvec, ids, keyword).values()}
+                out.meeting_openings = self._section_openings(q, qvec, {(m.doc, m.section) for m, _ in out.meetings}, keyword)
             # (what when_or_where_held reads; and the full name of an event a sentence calls 发布会上)
             if q.kind in ("date", "place") or q.meeting_words:
-                out.section_openings = self._section_openings(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
+                top = out.ranked[: self.settings.quote_pool]
+                out.section_openings = self._section_openings(q, qvec, {(c.chunk.doc, c.chunk.section) for c in top}, keyword)
         if q.asks_page:
             out.toc = self._toc_lines(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
         if q.kind == "person" or q.speaker or q.kind == "place" and SAYS.search(q.text):  # (哪个城市提出: its speaker's title)
@@ -396,8 +396,9 @@ class Retriever:
         by_id = self._scored_by_id(q, qvec, {i for i, *_ in lines}, keyword)
         return [TocLine(by_id[i], a, b, page, title) for i, a, b, page, title in lines]
 
-    def _section_openings(self, q: Question, qvec: np.ndarray, top: list[Candidate], keyword: np.ndarray):
-        ids = {self._section_first.get((c.chunk.doc, c.chunk.section)) for c in top} - {None}
+    def _section_openings(self, q: Question, qvec: np.ndarray, sections: set[tuple[str, str]], keyword: np.ndarray):
+        """The first chunk of each of these sections, by (doc, section label), scored for this question."""
+        ids = {self._section_first.get(key) for key in sections} - {None}
         return {(c.chunk.doc, c.chunk.section): c for c in self._scored_by_id(q, qvec, ids, keyword).values()}
 
     def _meetings(self, q: Question, qvec: np.ndarray, scope: Scope, keyword: np.ndarray):

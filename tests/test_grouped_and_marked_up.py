@@ -9,7 +9,7 @@ import pytest
 from qa.documents import read_document
 from qa.sections import split_sections
 
-from .test_strategies import assistant_over, direct, refused
+from .test_strategies import assistant_over, direct, refused, written
 
 GROUPED = """今日测试快讯
 2024年第7期
@@ -97,12 +97,8 @@ BULLETIN_2024 = """今日测试快讯
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("grouped")
-    (folder / "kuaixun-7.txt").write_bytes(GROUPED.encode("gbk"))
-    (folder / "shaanxi.md").write_text(MARKED_UP, encoding="utf-8")
-    (folder / "guangxi.html").write_text(REGION_PAGE, encoding="utf-8")
-    (folder / "kuaixun-6.txt").write_text(BULLETIN_2024, encoding="utf-8")
-    return folder
+    return written(tmp_path_factory.mktemp("grouped"), {"kuaixun-7.txt": GROUPED.encode("gbk"), "shaanxi.md": MARKED_UP.encode(),
+                                                        "guangxi.html": REGION_PAGE.encode(), "kuaixun-6.txt": BULLETIN_2024.encode()})
 
 
 @pytest.fixture(scope="module")

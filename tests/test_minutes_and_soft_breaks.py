@@ -9,7 +9,7 @@ from qa.documents import read_document
 from qa.meetings import extract_meetings
 from qa.sections import split_sections
 
-from .test_strategies import assistant_over, direct, refused
+from .test_strategies import assistant_over, direct, refused, written
 
 MINUTES = """湖南省人民政府常务会议纪要
 〔2025〕第3号
@@ -54,11 +54,8 @@ BULLETIN_2024 = """今日测试快讯
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("minutes")
-    (folder / "changwu.txt").write_text(MINUTES, encoding="utf-8")
-    (folder / "shanxi.html").write_bytes(WORD_PAGE.encode("gbk"))
-    (folder / "kuaixun.txt").write_text(BULLETIN_2024, encoding="utf-8")
-    return folder
+    return written(tmp_path_factory.mktemp("minutes"), {"changwu.txt": MINUTES.encode(), "shanxi.html": WORD_PAGE.encode("gbk"),
+                                                        "kuaixun.txt": BULLETIN_2024.encode()})
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from qa.sections import split_sections
 from qa.speakers import IMPERSONAL, OPENS, opening
 
 from .test_grouped_and_marked_up import BULLETIN_2024
-from .test_strategies import assistant_over, direct
+from .test_strategies import assistant_over, direct, written
 
 AGENCY = """新春第一会，各地释放了哪些信号
 
@@ -82,18 +82,20 @@ PRESS = """河北省政府新闻办“2025年全省重点项目建设”新闻�
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("roundups")
-    (folder / "agency.txt").write_text(AGENCY, encoding="utf-8")
-    (folder / "page.html").write_text(PAGE, encoding="utf-8")
-    (folder / "guangdong.txt").write_text(ONE_PROVINCE, encoding="utf-8")
-    (folder / "press.txt").write_text(PRESS, encoding="utf-8")
-    return folder
+    return written(tmp_path_factory.mktemp("roundups"), {"agency.txt": AGENCY.encode(), "page.html": PAGE.encode(),
+                                                         "guangdong.txt": ONE_PROVINCE.encode(), "press.txt": PRESS.encode(),
+                                                         "kuaixun-6.txt": BULLETIN_2024.encode()})
 
 
 @pytest.fixture(scope="module")
 def roundups(files, tmp_path_factory):
     docs = [read_document(files / n) for n in ("agency.txt", "page.html", "press.txt")]
     return assistant_over(tmp_path_factory.mktemp("roundups-index"), docs)
+
+
+def _beside_2024(files, tmp_path, name: str):
+    """An assistant over one composed document and the composed 2024 bulletin (广东 only)."""
+    return assistant_over(tmp_path / "index", [read_document(files / name), read_document(files / "kuaixun-6.txt")])
 
 
 def _parts(path):
@@ -203,9 +205,7 @@ def test_a_province_s_party_secretary_is_asked_by_the_whole_post(assistant):
 def test_what_a_report_does_not_say_is_shown_from_its_own_document(files, tmp_path):
     # 广东 reported twice: the roundup gives its scale, the 2024 bulletin does not; the
     # bulletin's line quotes the bulletin's own report, not the roundup's opening
-    bulletin = tmp_path / "kuaixun-6.txt"
-    bulletin.write_text(BULLETIN_2024, encoding="utf-8")
-    two = assistant_over(tmp_path / "index", [read_document(files / "agency.txt"), read_document(bulletin)])
+    two = _beside_2024(files, tmp_path, "agency.txt")
     a = two.answer("广东和四川的会分别多少人参加")
     unsaid = [line for line in a.text.splitlines() if line.startswith("广东（今日测试快讯")]
     assert len(unsaid) == 1 and "资料未写明参会规模" in unsaid[0]
@@ -277,18 +277,14 @@ def test_which_meeting_was_held_first_asked_with_most_after_the_meeting(assistan
 
 def test_a_province_two_documents_report_is_counted_once(files, tmp_path):
     # 广东 in the roundup and in the 2024 bulletin: two reports, one province
-    bulletin = tmp_path / "kuaixun-6.txt"
-    bulletin.write_text(BULLETIN_2024, encoding="utf-8")
-    two = assistant_over(tmp_path / "index", [read_document(files / "agency.txt"), read_document(bulletin)])
+    two = _beside_2024(files, tmp_path, "agency.txt")
     head = two.answer("哪些省的会上提到了高质量发展").text.splitlines()[0]
     assert head.startswith("共2个省市（3篇报道）："), head  # 广东 twice, 浙江 (民营经济高质量发展大会)
     assert head.count("广东（") == 2
 
 
 def test_a_refusal_of_a_year_no_report_is_of_says_which_years_there_are(files, tmp_path):
-    bulletin = tmp_path / "kuaixun-6.txt"
-    bulletin.write_text(BULLETIN_2024, encoding="utf-8")
-    two = assistant_over(tmp_path / "index", [read_document(files / "page.html"), read_document(bulletin)])
+    two = _beside_2024(files, tmp_path, "page.html")
     a = two.answer("湖北2024年技术合同成交额是多少")  # the page is of 2025; it stays in scope
     assert a.abstained and a.text.endswith("（资料中只有湖北2025年的会议报道。）"), a.text
     assert direct(two, "湖北2025年技术合同成交额目标是多少") == "5000亿元"

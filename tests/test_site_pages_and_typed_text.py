@@ -13,7 +13,7 @@ from qa.layout import is_sentence
 from qa.sections import split_sections
 
 from .test_grouped_and_marked_up import BULLETIN_2024
-from .test_strategies import assistant_over, direct
+from .test_strategies import assistant_over, direct, written
 
 SYMBOLS = """今日测试快讯
 2025年第2期
@@ -165,10 +165,7 @@ FILES = {  # name: bytes, in the order they are indexed
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("site-pages")
-    for name, data in FILES.items():
-        (folder / name).write_bytes(data)
-    return folder
+    return written(tmp_path_factory.mktemp("site-pages"), FILES)
 
 
 @pytest.fixture(scope="module")

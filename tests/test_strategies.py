@@ -91,6 +91,13 @@ def assistant_over(folder, docs: list[Document]) -> Assistant:
     return Assistant(load_index(folder), HashEncoder(), AnswerSettings(min_dense=0.2))
 
 
+def written(folder, files: dict[str, bytes]):
+    """The composed documents written into `folder` as a user adds them, byte for byte."""
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
 def over_bulletin(tmp_path_factory, name: str, text: str, issue: int) -> Assistant:
     """An assistant over one composed 2024 bulletin, for a module's tests."""
     return assistant_over(tmp_path_factory.mktemp(name), [bulletin_doc(f"{name}.txt", text, 2024, issue)])
