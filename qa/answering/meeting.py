@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..asking import POSTS, THEME_ASKED
+from ..chunking import sentence_spans
 from ..meetings import PART_SEP, VENUE_LABEL, field_text, holds_title, names_a_form, person_name
 from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, LARGEST, MUNICIPALITIES
 from ..schema import MeetingRecord
@@ -108,6 +109,7 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     # 以民营经济为主题: a name holds every word asked (民营 and 经济), unless the question offers a choice (“推进会”或“推进大会”)
     every = field == "theme" and not ctx.question.quoted_any and not _kind_of_meeting(ctx.question.text)
     counted = _ASKS_NUMBER.search(ctx.question.text)
+    own, qualifiers = _qualifiers(ctx, field, wanted) if not every else ([], [])
     listed, unknown = [], []
     for m, located in ctx.retrieved.meetings:
         if field not in located:
@@ -115,6 +117,8 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
             continue
         c, a, b = located[field]
         said = c.chunk.text[a:b]
+        if qualifiers and not _qualified(said, own, qualifiers):
+            continue
         if wanted and not _matches(m, field, wanted, said, every=every):
             continue
         if unwanted and _matches(m, field, unwanted, said):
@@ -232,6 +236,32 @@ def _every(ctx: AnswerContext) -> Reply:
     lines = [f"资料中共有{len(provinces)}个省市的会议报道{reports}：{'、'.join(_label(ctx, m) for m, _ in held)}"]
     lines += [f"{n}. {ctx.quote_line(pick)}" for n, (_, pick) in enumerate(held, 1)]
     return Reply(lines, provinces=tuple(m.province for m, _ in held))
+
+
+def _qualifiers(ctx: AnswerContext, field: str, wanted: list[str]) -> tuple[list[str], list[list[str]]]:
+    """(the field's own words, the qualifiers a sentence must hold, one list per alternative
+    the question offers). 分会场设到了省直各单位: 分会场 is what the records say of the form
+    (视频；设分会场), so it tells no meeting from another; 省直 and 单位 say where the branch
+    venues were. A word no report's sentence holds qualifies nothing."""
+    if field != "format" or len(wanted) < 2:
+        return [], []
+    meetings = ctx.retrieved.meetings
+    values = [field_text(m, field) for m, located in meetings if field in located]
+    texts = [re.sub(r"\s+", "", c.chunk.text[a:b]) for _, located in meetings if field in located for c, a, b in [located[field]]]
+    # (新区、开发区或示范区: any one of them qualifies; 以视频或电视电话形式: an alternative is never the field's own word)
+    variants = ctx.question.term_variants or (tuple(wanted),)
+    own = [w for w in wanted if any(w in v for v in values) and all(w in v for v in variants)]
+    rest = [w for w in wanted if w not in own and any(w in t for t in texts)]
+    groups = [[w for w in rest if w in v] for v in variants]
+    groups = [g for g in groups if g]
+    return (own, groups) if own and groups else ([], [])
+
+
+def _qualified(said: str, own: list[str], groups: list[list[str]]) -> bool:
+    """One sentence of the field's evidence holds the field's own words and the qualifiers:
+    `省直各单位…在主会场参会。各市、县设分会场。` puts 省直 at the main venue, not a branch."""
+    return any(all(w in s for w in own) and any(all(w in s for w in g) for g in groups)
+               for a, b in sentence_spans(said) for s in [re.sub(r"\s+", "", said[a:b])])
 
 
 def asks_the_form(q) -> bool:
