@@ -601,10 +601,15 @@ _ASKS_LATER = re.compile(r"哪|什么|谁|怎么|如何|怎样")
 _ASPECTS_EXPLAINED = re.compile(r"(?:怎么|怎样|如何)[^，。？?]{0,6}从?几个?(?:方面|角度|层面|维度)|几个?(?:方面|角度|层面|维度)[^。？?]{0,24}(?:捋|概括|梳理|总结|归纳|说说|讲讲)")
 # (哪个城市提出…: a municipality's report speaks; 江苏哪个城市… asks for a city inside it)
 # (哪个城市要把…: what it wants done is its own policy, so a municipality's report speaks)
-_WHICH_CITY = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪座)城市(?=提出|要求|强调|表示|主张|打算|计划|部署|说|把|将|在会上|要|希望|明确|决定|力争)")
+# (哪个城市专门提出…, 哪个城市给空气治理定下目标: an adverb, or the thing its policy is for, may come first)
+_WHICH_CITY = re.compile(r"^(?:请问)?(?:哪个|哪一个|哪座)城市(?:专门|特别|还|也|又|都|已经|率先|首先|着力|重点|进一步|今年)?"
+                         r"(?=提出|要求|强调|表示|主张|打算|计划|部署|说|把|将|在会上|要|希望|明确|决定|力争|给[^，。？?]{1,12}(?:定|提出|制定|出台))")
 # (西南地区哪个直辖市…: the region only narrows which one)
 _REGION = r"(?:(?:东北|西北|西南|东南|华北|华东|华南|华中|中部|西部|东部|沿海|内陆)(?:地区)?(?:的)?)?"
 _WHICH_ONE = re.compile(r"^(?:请问)?" + _REGION + r"(?:哪个|哪一个|哪)(?:省份|省市|直辖市|省|地方|地区)|" + _WHICH_CITY.pattern)
+
+
+_WHICH_MEETING = re.compile(r"^(?:请问)?(?:哪场|哪次|哪一场|哪一次)")
 
 
 def _kind(text: str) -> str | None:
@@ -621,6 +626,10 @@ def _kind(text: str) -> str | None:
         if _ENDS_WITH_SITE.search(text):
             return "place"  # 广东的主会场呢: a site alone asks where it is
     first = min(found)[2] if found else None
+    if first == "figure" and _WHICH_MEETING.match(text) and not re.search(r"多少|多久|第几", text):
+        # 哪场会议上午先分组到几个城市参观…: which meeting is asked; 几个 after it is "several"
+        rest = [f for f in found if f[2] != "figure"]
+        return min(rest)[2] if rest else None
     if first == "figure" and (m := KINDS["figure"].search(text)) and _THE_SEVERAL.search(text, 0, m.start()) \
             and _ASKS_LATER.search(text, m.end()) and not KINDS["figure"].search(text, m.end()):
         # 要提升…的几种能力，是为了干好哪几件事: 的几种 is "the several", the later word asks
