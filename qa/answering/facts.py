@@ -17,7 +17,7 @@ import rjieba
 
 from ..gazetteer import provinces_in
 from ..layout import toc_entry
-from ..phrases import holds_phrases
+from ..phrases import bare, holds_phrases
 from ..predicate import SAYS, asking_clause
 from ..question import BYLINE, YES_OR_NO
 from ..retrieval import Candidate, Speaker
@@ -422,7 +422,34 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     # (增长多少 asks the change, not the figure that changed: 达到6.0万亿元，增长5.8%)
     if direct is not None and not STATED_COUNT.search(q.text) and not asks_change(q) and not asks_part(q) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
         direct = (best, *counting[0])  # 全面振兴新突破三年行动…几年: the figure of the noun asked, not 过去一年
+    if others := _each_issue(ctx, best):
+        # 责任编辑是谁, of several issues: each issue's own line; one name in bold only when all agree
+        lines += [ctx.quote_line(p) for p in others]
+        if direct is not None and any(bare(p.text) != bare(best.text) for p in others):
+            direct = None
     return Reply(lines, direct=direct, provinces=q.provinces)
+
+
+# 责任编辑：史筱飞, 电话：0531—…: a field of the issue itself, in its front matter or colophon
+_FIELD_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,6})[：:]\s*\S")
+
+
+def _each_issue(ctx: AnswerContext, best: Pick) -> list[Pick]:
+    """The same field's line in every other document the question did not rule out: asked
+    of an index of several issues, 责任编辑是谁 has one answer per issue."""
+    c = best.candidate
+    field = _FIELD_LINE.match(best.text)
+    if not (ctx.with_doc and ctx.retrieved.scope.docs is None and c.chunk.province == FRONT_PROVINCE and field):
+        return []
+    label = re.compile(rf"^\s*{field.group(1)}[：:]")
+    found: dict[str, Pick] = {}
+    for other in ctx.retrieved.ranked:
+        if other.chunk.doc == c.chunk.doc or other.chunk.doc in found or other.chunk.province != FRONT_PROVINCE:
+            continue
+        line = next((t for t in other.sentences if label.match(other.text(t))), None)
+        if line is not None:
+            found[other.chunk.doc] = sentence_pick(other, line)
+    return list(found.values())
 
 
 def _reached_otherwise(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> Reply | None:

@@ -1,0 +1,54 @@
+"""A field of the issue itself (责任编辑：…, 电话：…) asked of an index of several issues: each
+issue has its own, so each is quoted, and one name is shown in bold only when they agree.
+A question that names its issue (2025年第3期的…, 2024年的…) is answered by that issue alone.
+The 2025 issue is composed; the 2024 one is the built-in bulletin."""
+import pytest
+
+from qa.documents import read_document
+from qa.schema import FRONT_PROVINCE
+
+from .test_strategies import assistant_over, written
+
+ISSUE_2025 = """今日科技快讯
+
+2025年第3期
+
+编者按：2025年春节后上班第一天，多地召开“新春第一会”，聚焦民营经济和科技创新。
+
+1. 浙江召开全省民营经济高质量发展大会
+
+2月5日，浙江省委、省政府在杭州召开全省民营经济高质量发展大会。省委书记王浩出席并讲话，省长刘捷主持会议。会议表彰了100名优秀民营企业家。
+
+2. 湖北召开全省科技创新大会
+
+2月5日，湖北省委、省政府在武汉召开全省科技创新大会。省委书记王忠林出席并讲话，省长李殿勋主持会议。会议提出，2025年全省技术合同成交额突破5000亿元。
+
+责任编辑：王芳
+
+电话：0531—51751369
+"""
+
+
+@pytest.fixture(scope="module")
+def two_issues(tmp_path_factory, corpus_doc):
+    folder = written(tmp_path_factory.mktemp("issue-2025"), {"kuaixun-2025-03.txt": ISSUE_2025.encode()})
+    docs = [read_document(folder / "kuaixun-2025-03.txt"), corpus_doc]
+    return assistant_over(tmp_path_factory.mktemp("two-issues-index"), docs)
+
+
+@pytest.mark.parametrize("question, lines", [
+    ("责任编辑是谁？", {"责任编辑：王芳", "责任编辑：史筱飞"}),
+    ("电话是多少？", {"电话：0531—51751369", "电话：0531—51751367"}),
+])
+def test_each_issue_s_own_field_is_quoted(two_issues, question, lines):
+    a = two_issues.answer(question)
+    assert not a.abstained and {c.quote for c in a.citations[:2]} == lines, a.text
+    assert {c.province for c in a.citations[:2]} == {FRONT_PROVINCE}
+    assert a.direct_answer is None  # (王芳 or 史筱飞: no one name answers for both)
+
+
+@pytest.mark.parametrize("question, name, doc", [("2025年第3期的责任编辑是谁？", "王芳", "kuaixun-2025-03.txt"),
+                                                ("2024年的责任编辑是谁？", "史筱飞", "jinri-keji-kuaixun-2024-06.txt")])
+def test_an_issue_named_is_answered_by_itself(two_issues, question, name, doc):
+    a = two_issues.answer(question)
+    assert a.direct_answer.text == name and a.text.count("「") == 1 and a.citations[0].doc == doc, a.text
