@@ -1,7 +1,9 @@
 """A field of the issue itself (责任编辑：…, 电话：…) asked of an index of several issues: each
 issue has its own, so each is quoted, and one name is shown in bold only when they agree.
 A question that names its issue (2025年第3期的…, 2024年的…) is answered by that issue alone.
-The 2025 issue is composed; the 2024 one is the built-in bulletin."""
+The 2025 issue is composed; the 2024 one is the built-in bulletin. And the editor's note asked
+(编者按里说哪几个省…): the provinces it names in the clause that says it, not the reports that
+sound alike; 不看编者按 asks the reports. Composed as a Markdown digest whose note is a quotation."""
 import pytest
 
 from qa.documents import read_document
@@ -52,3 +54,42 @@ def test_each_issue_s_own_field_is_quoted(two_issues, question, lines):
 def test_an_issue_named_is_answered_by_itself(two_issues, question, name, doc):
     a = two_issues.answer(question)
     assert a.direct_answer.text == name and a.text.count("「") == 1 and a.citations[0].doc == doc, a.text
+
+
+DIGEST_WITH_NOTE = """# 新春第一会摘编（2025年第2期）
+
+> 编者按：今年春节后，浙江、福建两省聚焦民营经济，湖北、江苏两省聚焦科技创新，各地都把项目建设摆在突出位置。
+
+## 浙江：全省民营经济高质量发展大会
+
+2月5日，浙江省委、省政府召开全省民营经济高质量发展大会，会议表彰了100名优秀民营企业家。
+
+## 福建：全省民营经济高质量发展推进会
+
+2月5日，福建省委、省政府召开全省民营经济高质量发展推进会，会议发布支持民营经济发展“30条”措施。
+
+## 湖北：全省科技创新大会
+
+2月5日，湖北省委、省政府召开全省科技创新大会，提出2025年全省技术合同成交额突破5000亿元。
+
+## 江苏：全省科技创新大会
+
+2月5日，江苏省委、省政府召开全省科技创新大会，提出高新技术企业数量突破6万家。
+"""
+
+
+@pytest.mark.parametrize("question, provinces", [
+    ("编者按里说哪几个省聚焦科技创新？", ("湖北", "江苏")),
+    ("按编者的说法，哪些省聚焦民营经济？", ("浙江", "福建")),
+])
+def test_the_editor_s_note_answers_with_the_places_it_names_in_the_clause_asked(tmp_path, question, provinces):
+    folder = written(tmp_path, {"digest-2.md": DIGEST_WITH_NOTE.encode()})
+    a = assistant_over(tmp_path / "index", [read_document(folder / "digest-2.md")]).answer(question)
+    assert a.provinces == provinces and a.citations[0].province == FRONT_PROVINCE, a.text
+
+
+def test_the_bulletin_s_editor_names_three_provinces_and_the_reports_speak_for_themselves(assistant):
+    a = assistant.answer("编者按里说哪几个省提到了解放思想大讨论？")
+    assert a.provinces == ("湖南", "黑龙江", "甘肃") and a.citations[0].province == FRONT_PROVINCE, a.text
+    b = assistant.answer("不看编者按，正文里直接出现“解放思想”的是哪些省？")
+    assert "湖南" in b.provinces and FRONT_PROVINCE not in {c.province for c in b.citations[: len(b.provinces)]}, b.text

@@ -5,11 +5,13 @@ import re
 from dataclasses import replace
 
 from ..asking import LOCAL_WHICH
+from ..gazetteer import provinces_in
 from ..meetings import HELD
 from ..phrases import holds_phrases
 from ..predicate import predicate
 from ..question import read_question
 from ..retrieval import ALL_WORDS
+from ..schema import FRONT_PROVINCE
 from . import spans
 from .context import AnswerContext, Reply, bare, is_relevant, kind_spans, provinces_head
 from .counting import KINDS, lists_a
@@ -27,6 +29,8 @@ def answer_which(ctx: AnswerContext) -> Reply:
     """
     if ctx.question.counts_provinces and (stated := _stated_count(ctx)):
         return stated
+    if (editor := _editor_says(ctx)) is not None:
+        return editor
     s = ctx.settings
     best = [c for c in ctx.retrieved.province_best if c.chunk.province not in ctx.question.excluded]
     if not best:
@@ -81,6 +85,35 @@ def _stated_count(ctx: AnswerContext) -> Reply | None:
                     pick = Pick(c, t.start, t.end, t.score)
                     return Reply([ctx.quote_line(pick)], direct=(pick, *m.span()), provinces=(c.chunk.province,))
     return None
+
+
+# 编者按里说哪几个省…, 按编者的说法: the editor's overview is asked, not the reports (不看编者按 is the opposite)
+_EDITOR = re.compile(r"(?<!不看)(?<!不算)(?<!除了)(?<!撇开)(?:编者按|编者|按语)")
+
+
+def _editor_says(ctx: AnswerContext) -> Reply | None:
+    """编者按里说哪几个省提到了解放思想大讨论: the provinces the overview names in the clause
+    that says it (…，湖南、黑龙江、甘肃三省提到了解放思想大讨论，…), not those whose reports
+    sound alike. The clause must hold most of the question's key words, by weight."""
+    if not _EDITOR.search(ctx.question.text):
+        return None
+    weights = {w: ctx.retrieved.weights.get(w, 0.0) for w in ctx.question.terms if len(w) > 1 and not _EDITOR.fullmatch(w)}
+    total = sum(weights.values())
+    best = None
+    for c in ctx.retrieved.ranked:
+        if c.chunk.province != FRONT_PROVINCE or not total:
+            continue
+        for t in c.sentences:
+            text = c.text(t)
+            for m in re.finditer(r"[^，；。]+", text):
+                share = sum(w for word, w in weights.items() if word in m.group()) / total
+                named = provinces_in(m.group(), cities=False)
+                if named and share >= ctx.settings.min_coverage and (best is None or share > best[0]):
+                    best = (share, sentence_pick(c, t), named)
+    if best is None:
+        return None
+    _, pick, named = best
+    return Reply([provinces_head(named, named), ctx.quote_line(pick)], provinces=tuple(named))
 
 
 def _holding(ctx: AnswerContext, c):
