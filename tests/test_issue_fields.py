@@ -93,3 +93,10 @@ def test_the_bulletin_s_editor_names_three_provinces_and_the_reports_speak_for_t
     assert a.provinces == ("湖南", "黑龙江", "甘肃") and a.citations[0].province == FRONT_PROVINCE, a.text
     b = assistant.answer("不看编者按，正文里直接出现“解放思想”的是哪些省？")
     assert "湖南" in b.provinces and FRONT_PROVINCE not in {c.province for c in b.citations[: len(b.provinces)]}, b.text
+
+
+@pytest.mark.parametrize("question", ["这份汇编是哪家单位编的？", "本期简报是哪个单位出的？"])
+def test_the_publisher_is_the_masthead_s_though_another_part_of_the_front_was_found_first(assistant, question):
+    # (the masthead opens the file; 本期快讯汇编了…相关报道 was found first, and names no body)
+    a = assistant.answer(question)
+    assert not a.abstained and a.citations[0].quote == "山东省科学技术情报研究院", a.text

@@ -220,7 +220,10 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
             (p for p in near if verb and verb in p.text and says_which(p.text, noun)), None)
         if named is None and best.candidate.chunk.province == FRONT_PROVINCE and ABOUT_THE_BULLETIN.search(q.text):
             # 这期快讯由哪个单位编发: a bulletin prints its publisher in its masthead, beside its title
-            named = next((p for p in ranked if p.candidate.chunk.id == best.candidate.chunk.id and says_which(p.text, noun)), None)
+            # (the masthead may be another part of the front matter than the sentence found first)
+            front = sorted((c.chunk.start + t.start, c, t) for c in ctx.retrieved.ranked
+                           if (c.chunk.doc, c.chunk.province) == (best.candidate.chunk.doc, FRONT_PROVINCE) for t in c.sentences)
+            named = next((sentence_pick(c, t) for _, c, t in front if says_which(c.text(t), noun)), None)
         if named is not None:
             return named, ""
         plural = noun in best.text or re.search(r"哪(?:些|几)", m.group())
