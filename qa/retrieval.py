@@ -129,6 +129,9 @@ class Retrieved:
     # the opening of each record's own report, by (doc, section label): a province may have
     # reports in several documents, and what one does not say is shown from its own text
     meeting_openings: dict[tuple[str, str], Candidate] = field(default_factory=dict)
+    # for a comparison: the parts of the editor's overview that name a province compared,
+    # scored (上海连续7年…: the overview may say what a report leaves implicit)
+    overview: list[Candidate] = field(default_factory=list)
     multi_doc: bool = False  # the index holds more than one document
     outside: list[Candidate] = field(default_factory=list)  # the closest passages outside the scope, when it has few
     # IDF of the question's key words and predicate: how much each says about a passage
@@ -228,6 +231,10 @@ class Retriever:
             if q.kind in ("date", "place") or q.meeting_words:
                 top = out.ranked[: self.settings.quote_pool]
                 out.section_openings = self._section_openings(q, qvec, {(c.chunk.doc, c.chunk.section) for c in top}, keyword)
+        if q.qtype == "compare" and scope.provinces:
+            named = {i for p in scope.provinces for i in self._front_naming.get(p, ())}
+            out.overview = [c for c in self._scored_by_id(q, qvec, named, keyword).values()
+                            if scope.docs is None or c.chunk.doc in scope.docs]
         if q.asks_page:
             out.toc = self._toc_lines(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
         if q.kind == "person" or q.speaker or q.kind == "place" and SAYS.search(q.text):  # (哪个城市提出: its speaker's title)

@@ -3,7 +3,9 @@ issue has its own, so each is quoted, and one name is shown in bold only when th
 A question that names its issue (2025年第3期的…, 2024年的…) is answered by that issue alone.
 The 2025 issue is composed; the 2024 one is the built-in bulletin. And the editor's note asked
 (编者按里说哪几个省…): the provinces it names in the clause that says it, not the reports that
-sound alike; 不看编者按 asks the reports. Composed as a Markdown digest whose note is a quotation."""
+sound alike; 不看编者按 asks the reports. Composed as a Markdown digest whose note is a quotation.
+A comparison quotes the overview's sentence about a province alone (江西连续8年…) when it holds
+more of the question than the province's report does."""
 import pytest
 
 from qa.documents import read_document
@@ -100,3 +102,15 @@ def test_the_publisher_is_the_masthead_s_though_another_part_of_the_front_was_fo
     # (the masthead opens the file; 本期快讯汇编了…相关报道 was found first, and names no body)
     a = assistant.answer(question)
     assert not a.abstained and a.citations[0].quote == "山东省科学技术情报研究院", a.text
+
+
+@pytest.mark.parametrize("question, province, said", [
+    ("上海和吉林的营商环境大会，各自已经连续开了几年？", "上海", "上海连续7年在岁末年初吹响优化营商环境的号角"),
+    ("江西新年集中开工和云南节后调度推进会，各自连续搞了几年？", "江西", "江西连续 8 年新年伊始组织全省重大项目集中开工"),
+])
+def test_a_comparison_quotes_what_the_overview_says_of_a_province_its_report_leaves_implicit(assistant, question, province, said):
+    a = assistant.answer(question)
+    quotes = [c.quote for c in a.citations if c.province == FRONT_PROVINCE and c.quote in a.text]
+    assert any(said.replace(" ", "") in q.replace(" ", "") for q in quotes), a.text
+    line = next(x for x in a.text.split("\n") if x.startswith(province + "："))
+    assert said.replace(" ", "")[:8] in line.replace(" ", "")  # (on the province's own line)

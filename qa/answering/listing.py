@@ -151,6 +151,22 @@ def answer_compare(ctx: AnswerContext) -> Reply:
     return Reply(lines, provinces=q.provinces)
 
 
+def _overview_of(ctx: AnswerContext, p: str, mine: list):
+    """A sentence of the editor's overview about the province alone (江西连续 8 年新年伊始组织
+    全省重大项目集中开工；) that matches the question better than any of its report's own:
+    the overview sums up what the reports leave implicit. It must hold more of the question's
+    key words, and match it more closely, than every sentence of the report."""
+    own = max((t.score for c in mine for t in c.sentences), default=0.0)
+    held = max((t.coverage for c in mine for t in c.sentences), default=0.0)
+    said = [(t.score, c, t) for c in ctx.retrieved.overview
+            if not ctx.with_doc or c.chunk.doc == mine[0].chunk.doc for t in c.sentences
+            if t.score > own and t.coverage > held and provinces_in(c.text(t), cities=False) == [p]]
+    if not said:
+        return None
+    _, c, t = max(said, key=lambda x: x[0])
+    return Pick(c, t.start, t.end, t.score)  # (not with its neighbour, which speaks of another province)
+
+
 def _best(ctx: AnswerContext, pool: list):
     return (rank_sentences(ctx, pool) or [best_pick(pool[0])])[0]
 
@@ -182,6 +198,8 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bo
                 picks.append(pick)
             if len(picks) == 2:
                 break
+    if (said := _overview_of(ctx, p, mine)) is not None:
+        picks = [said, *picks[:1]]  # (上海连续7年…: what the editor says of the province, its report does not)
     relevant, quotes = False, []
     for pick in picks:
         relevant = relevant or is_relevant(ctx, pick.candidate, pick.text)
