@@ -21,6 +21,7 @@ from .asking import (
     KINDS,
     LOCAL_WHICH,
     MEETING_NAME_ASKED,
+    NAMED_THINGS,
     NOT_ASKING,
     ORDINAL_ASKED,
     POSTS,
@@ -594,7 +595,7 @@ _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
 # (定为什么年: the kind of name asked, unquoted, ends the question)
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]|(?:定为|确定为|定成|定作|称为|叫作|叫做)了?什么([\u4e00-\u9fff])(?=[？?。]?$)")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
-_NAMED_THING = re.compile(r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|机制|模式|平台|活动|专题片|片子|经验|文件|政策|措施|会议|大会|项目)$")
+_NAMED_THING = re.compile(rf"(?:{NAMED_THINGS}|会议|大会|项目)$")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是|呢)?[？?。]?$")
 _ENDS_WITH_SITE = re.compile(r"(?:^|的)(?:主会场|会场|会址|地点)(?:是|呢)?[？?。]?$")  # (not 有没有设分会场)
 _THE_SEVERAL = re.compile(r"的[“\"]?$")  # (the text before 几; 的“几个必须”，主要是哪些: a template quoted)
