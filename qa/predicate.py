@@ -14,8 +14,18 @@ from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, POSTS,
 from .gazetteer import PROVINCE_NAMES
 from .keyword_index import FUNCTION_WORDS, REPORT_WORDS, REPORTING_VERBS, STOPWORDS
 
+# 这期快讯是第几期: the document's own kind names what is asked about, and its masthead
+# (2024年第6期) need not repeat it
+_THE_DOCUMENT = re.compile(r"快讯|简报|专报|周报|月报|汇编|期刊|刊物")
+
 
 def predicate(text: str, kind: str | None) -> tuple[str, ...]:
+    """Key words next to the question word, in its clause: what the answer must speak of,
+    the document's own kind aside (快讯, 简报)."""
+    return tuple(w for w in _predicate(text, kind) if not _THE_DOCUMENT.fullmatch(w))
+
+
+def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     """Key words next to the question word, in its clause: what the answer must speak of.
     `会议是由谁主持的` → 主持; `一共有多少人参会` → 参会; `主会场设在哪里` → 主会场, 设在.
     The words after the question word name what is asked about; without them, the

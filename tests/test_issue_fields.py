@@ -114,3 +114,34 @@ def test_a_comparison_quotes_what_the_overview_says_of_a_province_its_report_lea
     assert any(said.replace(" ", "") in q.replace(" ", "") for q in quotes), a.text
     line = next(x for x in a.text.split("\n") if x.startswith(province + "："))
     assert said.replace(" ", "")[:8] in line.replace(" ", "")  # (on the province's own line)
+
+
+BRIEF = """营商环境工作简报
+
+2025年第2期
+
+湖北省优化营商环境领导小组办公室
+
+2025年2月10日
+
+湖北召开全省优化营商环境大会
+
+2月5日，湖北省委、省政府在武汉召开全省优化营商环境大会。省委书记王忠林出席并讲话，省长李殿勋主持会议。
+
+河南召开全省优化营商环境大会
+
+2月5日，河南省委、省政府在郑州召开全省优化营商环境大会。省委书记楼阳生出席并讲话，省长王凯主持会议。
+"""
+
+
+@pytest.mark.parametrize("question", ["这期快讯是第几期？", "这是今日科技快讯的第几期？"])
+def test_the_issue_number_is_the_masthead_s_though_it_does_not_repeat_the_kind_of_document(assistant, question):
+    # (2024年第6期总第1665期 stands under 今日科技快讯, on a line of its own: 快讯 was required of it)
+    a = assistant.answer(question)
+    assert a.direct_answer.text == "第6期", a.text
+
+
+def test_a_brief_s_issue_number_is_read_from_its_masthead(tmp_path):
+    folder = written(tmp_path, {"brief.txt": BRIEF.encode()})
+    a = assistant_over(tmp_path / "index", [read_document(folder / "brief.txt")]).answer("这期简报是第几期？")
+    assert a.direct_answer.text == "第2期" and a.citations[0].province == FRONT_PROVINCE, a.text
