@@ -232,9 +232,9 @@ class Retriever:
                 top = out.ranked[: self.settings.quote_pool]
                 out.section_openings = self._section_openings(q, qvec, {(c.chunk.doc, c.chunk.section) for c in top}, keyword)
         if q.qtype == "compare" and scope.provinces:
-            named = {i for p in scope.provinces for i in self._front_naming.get(p, ())}
-            out.overview = [c for c in self._scored_by_id(q, qvec, named, keyword).values()
-                            if scope.docs is None or c.chunk.doc in scope.docs]
+            named = {i for p in scope.provinces for i in self._front_naming.get(p, ())
+                     if scope.docs is None or self.index.chunks[i].doc in scope.docs}
+            out.overview = list(self._scored_by_id(q, qvec, named, keyword).values())
         if q.asks_page:
             out.toc = self._toc_lines(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
         if q.kind == "person" or q.speaker or q.kind == "place" and SAYS.search(q.text):  # (哪个城市提出: its speaker's title)

@@ -443,8 +443,8 @@ def _each_issue(ctx: AnswerContext, best: Pick) -> list[Pick]:
         return []
     label = re.compile(rf"^\s*{field.group(1)}[：:]")
     found: dict[str, Pick] = {}
-    for other in ctx.retrieved.ranked:
-        if other.chunk.doc == c.chunk.doc or other.chunk.doc in found or other.chunk.province != FRONT_PROVINCE:
+    for other in ctx.retrieved.by_province(FRONT_PROVINCE):
+        if other.chunk.doc == c.chunk.doc or other.chunk.doc in found:
             continue
         line = next((t for t in other.sentences if label.match(other.text(t))), None)
         if line is not None:

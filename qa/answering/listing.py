@@ -99,10 +99,10 @@ def _editor_says(ctx: AnswerContext) -> Reply | None:
         return None
     weights = {w: ctx.retrieved.weights.get(w, 0.0) for w in ctx.question.terms if len(w) > 1 and not _EDITOR.fullmatch(w)}
     total = sum(weights.values())
+    if not total:
+        return None
     best = None
-    for c in ctx.retrieved.ranked:
-        if c.chunk.province != FRONT_PROVINCE or not total:
-            continue
+    for c in ctx.retrieved.by_province(FRONT_PROVINCE):
         for t in c.sentences:
             text = c.text(t)
             for m in re.finditer(r"[^，；。]+", text):

@@ -221,8 +221,8 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
         if named is None and best.candidate.chunk.province == FRONT_PROVINCE and ABOUT_THE_BULLETIN.search(q.text):
             # 这期快讯由哪个单位编发: a bulletin prints its publisher in its masthead, beside its title
             # (the masthead may be another part of the front matter than the sentence found first)
-            front = sorted((c.chunk.start + t.start, c, t) for c in ctx.retrieved.ranked
-                           if (c.chunk.doc, c.chunk.province) == (best.candidate.chunk.doc, FRONT_PROVINCE) for t in c.sentences)
+            front = sorted((c.chunk.start + t.start, c, t) for c in ctx.retrieved.by_province(FRONT_PROVINCE)
+                           if c.chunk.doc == best.candidate.chunk.doc for t in c.sentences)
             named = next((sentence_pick(c, t) for _, c, t in front if says_which(c.text(t), noun)), None)
         if named is not None:
             return named, ""
