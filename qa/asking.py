@@ -15,8 +15,9 @@ WHICH = re.compile(
     r"(?:各地|各省|多地|多省)[^。？?]{0,40}的(?:是|有)哪(?:些|几个)[？?]?$|"  # 各省报道里…的是哪几个 (not …的热词有哪些)
     r"(?:省份|省市|省区市)(?:都|分别)?(?:有|是)哪(?:些|几个?)"  # …这个说法的省份有哪些
 )
-# (哪些地方 inside the one province named asks for its places, not for other provinces)
-LOCAL_WHICH = re.compile(r"哪(?:些|几个?)(?:市|城市|地市|县|区|州|地级市|地方|地区)(?!领导|委|长)")
+# (哪些地方 inside the one province named asks for its places, not for other provinces; but
+# 哪几个地方的会上提到了雄安新区 asks whose meetings: a place named is then the topic)
+LOCAL_WHICH = re.compile(r"哪(?:些|几个?)(?:市|城市|地市|县|区|州|地级市|(?:地方|地区)(?!的?(?:会|报道|新春|第一会)))(?!领导|委|长)")
 COMPARE = re.compile(r"不同|区别|差异|异同|相比|比较|对比|有何分别|侧重|哪个先|哪个更|哪个多|谁先|更多|更大|更早")
 
 # 几 that asks: not 这几大类, 那几家 (demonstratives), 提了好几个 (a quantity) nor “营商环境”几个字 (the words quoted); 做好几篇 does ask

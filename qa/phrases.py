@@ -22,18 +22,23 @@ _PLACEHOLDER = re.compile(r"(?:某{2,}|×+|[xX]{2,}|＊+|\*+)([市省县区]?)")
 _NO_NAME = re.compile(r"^(?:[各全本该每其此这那]|有关|相关)|[的对在和与为把被将从向就了着过是及等]")
 
 
+BODY_END = "院委厅局办所"
+
+
 def abbreviates(short: str, text: str) -> bool:
     """智改数转 is 智能化改造数字化转型 shortened: each character of the short name opens a
     word of the long one, in order, with at most three characters between them."""
-    pattern = _shortened(short)
+    pattern = shortened(short)
     return pattern is not None and pattern.search(text) is not None
 
 
 @lru_cache(maxsize=1024)
-def _shortened(short: str) -> re.Pattern | None:
+def shortened(short: str) -> re.Pattern | None:
     """The long forms a short name may stand for, read once per name, not once per text."""
-    if not 4 <= len(short) <= 8 or re.search(r"[\d一二三四五六七八九十百千万两几]", short):
-        return None  # (a few characters in order are found anywhere; a count names a set, “三个第一”)
+    # (a few characters in order are found anywhere; a count names a set, “三个第一”; but a body's
+    # short name ends as the body does, 中科院 for 中国科学院, 发改委 for 发展改革委)
+    if not (4 <= len(short) <= 8 or len(short) == 3 and short[-1] in BODY_END) or re.search(r"[\d一二三四五六七八九十百千万两几]", short):
+        return None
     return re.compile("".join(re.escape(c) + r"[\u4e00-\u9fff]{0,3}?" for c in short[:-1]) + re.escape(short[-1]))
 
 

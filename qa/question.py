@@ -69,7 +69,7 @@ MEETING_FIELDS = {
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里|" + KIND_OF_MEETING.pattern),
 }
 _NAME_ASKED = re.compile(MEETING_NAME_ASKED)
-_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开了?会|的会(?=[是由在分都各哪谁开主的名规形以采有设最，,？?]|$)|开的会|[那这该两几三四五六哪][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
+_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开了?会|的会(?![计员长展谈见同商签师聚晤演场期所费徽标友客馆务话意])|开的会|[那这该两几三四五六哪][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
 # (是不是, 有没有 ask whether; they negate nothing)
 _NEGATION = re.compile(r"(?<!是)不是|并非|(?<!有)没有|未(?!来)|非(?!常)|不在")
 
@@ -592,8 +592,8 @@ _HELD_WORDS = {"召开", "举行", "举办", "开会", "进行"}
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
 _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
-# (定为什么年: the kind of name asked, unquoted, ends the question)
-_TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]|(?:定为|确定为|定成|定作|称为|叫作|叫做)了?什么([\u4e00-\u9fff])(?=[？?。]?$)")
+# (定为什么年, 给今年定了个什么主题年: the kind of name asked, unquoted, ends the question)
+_TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]|(?:定为|确定为|定成|定作|称为|叫作|叫做|定了个|定下个|定了一个)了?什么(?:主题)?([\u4e00-\u9fff])(?=[？?。]?$)")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
 _NAMED_THING = re.compile(rf"(?:{NAMED_THINGS}|会议|大会|项目)$")
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是|呢)?[？?。]?$")

@@ -30,10 +30,9 @@ def condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
     if field == "theme" and (kind := _kind_of_meeting(q.text)):
         return [kind + end for end in ("会", "大会", "会议")], []  # 开的是推进会: 推进会, 推进大会 or 推进会议
     if field == "date":
-        found = [(re.sub(r"\s+", "", q.text[a:b]), bool(_NEGATED_BEFORE.search(q.text[max(0, a - 4) : a]))) for a, b in spans.dates(q.text)]
+        found = [(re.sub(r"\s+", "", q.text[a:b]), _set_aside(q.text, a, b)) for a, b in spans.dates(q.text)]
         # 不是18号开的，而是19号: a day without its month is that day of any month (月19日 is in 2月19日, not in 2月9日)
-        found = found or [(f"月{int(m.group(1))}日", bool(_NEGATED_BEFORE.search(q.text[max(0, m.start() - 4) : m.start()])))
-                          for m in _DAY_ONLY.finditer(q.text)]
+        found = found or [(f"月{int(m.group(1))}日", _set_aside(q.text, *m.span())) for m in _DAY_ONLY.finditer(q.text)]
         if found:
             return [d for d, neg in found if not neg], [d for d, neg in found if neg]
     words = [t for t in q.terms if len(t) > 1 and not _NAMING.search(t)]
@@ -49,6 +48,22 @@ def _kind_of_meeting(text: str) -> str:
 
 _DAY_ONLY = re.compile(r"(?<![\d月.])(\d{1,2})\s*[日号](?!\d)")
 _NEGATED_BEFORE = re.compile(r"不是|并非|不在|非|未|没")
+_ASKING = re.compile(r"哪|谁|几")
+
+
+def _set_aside(text: str, a: int, b: int) -> bool:
+    """The date at a:b is one the meetings asked for must not hold: it is denied (不是18号),
+    or it is the others' date in a clause of its own while another clause asks with another
+    date (别的地方基本都是2月18日开的，哪几个地方的会拖到了2月19日)."""
+    def denied(x: int) -> bool:
+        return bool(_NEGATED_BEFORE.search(text[max(0, x - 4) : x]))
+
+    if denied(a):
+        return True
+    if _ASKING.search(spans.clause_of((a, b), text)):
+        return False
+    dated = spans.dates(text) or [m.span() for m in _DAY_ONLY.finditer(text)]
+    return any(_ASKING.search(spans.clause_of(s, text)) and not denied(s[0]) for s in dated)
 _ASKS_NUMBER = re.compile(r"人数|人次|多少人|几人|单位数|家数|数字|数目")
 
 

@@ -9,6 +9,7 @@ from ..asking import POSTS
 from ..gazetteer import AMBIGUOUS, CITIES, PROVINCE_ALIASES, PROVINCES, REGIONS, province_of
 from ..layout import CENTURY, numeral
 from ..meetings import VENUE_LABEL, looks_like_name
+from ..phrases import BODY_END, shortened
 from ..speakers import labelled_speaker
 
 _CN_NUM = "零〇一二三四五六七八九十百千万亿两"
@@ -476,6 +477,9 @@ def closeness(s: tuple[int, int], text: str, words: tuple[str, ...], lead: float
         weight = weights.get(w, 1.0) if weights else 1.0
         if (i := before.rfind(w)) >= 0:
             score += weight * lead / (1 + len(before) - i - len(w))
+        elif w[-1] in BODY_END and (short := shortened(w)):  # (中科院派来的副院长: 中国科学院副院长汪克强)
+            if found := [*short.finditer(before)]:
+                score += weight * lead / (1 + len(before) - found[-1].end())
         if (j := after.find(w)) >= 0:
             score += weight / (1 + j)
     return score
