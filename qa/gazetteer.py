@@ -231,10 +231,18 @@ def abbreviated_province(text: str) -> tuple[str, ...]:
     """粤高质量发展大会…, 苏那个推进会…, 鲁省…: a one-character name that stands alone as a word."""
     first = text[:1]
     if first in ABBREVIATIONS and rjieba.cut(text[:8])[0] in (first, first + "省"):
-        return (ABBREVIATIONS[first],)
+        # (沪和冀的书记都说…, 粤…和赣一季度…: a name paired with it by 和 is one too, unless it
+        # opens a place named in full, 和苏州)
+        taken = [(m.start, m.end) for m in mentions(text)]
+        paired = [ABBREVIATIONS[m.group(1)] for m in _PAIRED.finditer(text, 1) if not any(a <= m.start(1) < b for a, b in taken)]
+        return tuple(dict.fromkeys([ABBREVIATIONS[first], *paired]))
     # (那场川省会议: with 省 after it, the name is one anywhere in the text)
     found = [ABBREVIATIONS[w[0]] for w in rjieba.cut(text) if len(w) == 2 and w[1] == "省" and w[0] in ABBREVIATIONS]
     return tuple(dict.fromkeys(found))
+
+
+# (not the first of a run, 和京津冀: a region)
+_PAIRED = re.compile("[和与跟同及、]([" + "".join(ABBREVIATIONS) + "])(?![" + "".join(ABBREVIATIONS) + "])")
 
 
 # In a list of one-character names said to be places (粤、浙两省, 川渝都, 京、湘、陇三地),

@@ -72,7 +72,7 @@ def holds_phrase(phrase: str, text: str) -> bool:
         at = body.find(piece, at)
         if at < 0:
             # (the plain search first: this runs for every sentence a which-answer weighs)
-            return phrase == bare(phrase) and (abbreviates(phrase, body) or _without_particles(phrase, body))  # (“省委、省政府” is two names, no short one)
+            return phrase == bare(phrase) and (abbreviates(phrase, body) or _without_particles(phrase, body) or _posts_held(phrase, body))  # (“省委、省政府” is two names, no short one)
         at += len(piece)
     return bool(pieces)
 
@@ -81,3 +81,9 @@ def _without_particles(phrase: str, body: str) -> bool:
     """“全球影响力产业科技创新中心” for 全球影响力的产业科技创新中心: a long phrase quoted from
     memory may leave out the 的 the text has."""
     return len(phrase) >= 8 and "的" in body and re.sub("的", "", phrase) in re.sub("的", "", body)
+
+
+def _posts_held(phrase: str, body: str) -> bool:
+    """“省委书记兼省人大常委会主任” for 省委书记、省人大常委会主任: a report lists the posts one
+    person holds; the user joins them with 兼."""
+    return "兼" in phrase and re.sub("兼任?", "", phrase) in body

@@ -8,7 +8,13 @@
   (中国科学院), and says which of two 副院长 in one list is meant.
 - 给2024年定了个什么主题年: 定了个什么…年 asks for the name of a year, as 定为什么年 does.
 
-The date contrast is asked of a composed digest of another layout too."""
+- 沪和冀…, 粤…和赣…: a one-character name paired by 和 with the one the question opens with
+  is a province too.
+- “省委书记兼省人大常委会主任”: the posts a report lists (省委书记、省人大常委会主任) joined by 兼.
+- 有没有哪个省是…: whether any, and which.
+- 活动全称叫什么, 编号叫什么: the name asked of a thing is no word the answer must hold.
+
+What the others did is set aside in a composed GBK digest of another layout too."""
 import pytest
 
 from qa.documents import read_document
@@ -45,13 +51,13 @@ def test_the_date_asked_is_the_one_in_the_asking_clause(assistant, question):
 
 DIGEST = """2025年部分省份新春第一会速览
 
-【湖北】2月5日，湖北省委、省政府召开全省科技创新大会，省委书记王忠林出席并讲话。
+【湖北】2月5日，湖北省委、省政府召开全省科技创新大会，省委副书记、省长王忠林主持会议，省委书记王蒙徽出席并讲话。
 
-【湖南】2月5日，湖南省委、省政府召开全省招商引资大会，省委书记沈晓明出席并讲话。
+【湖南】2月5日，湖南省委、省政府召开全省招商引资大会，省委书记沈晓明主持会议并讲话。
 
-【江西】2月6日，江西省委、省政府召开全省重大项目集中开工大会，省委书记尹弘出席并讲话。
+【江西】2月6日，江西省委、省政府召开全省重大项目集中开工大会，省委副书记、省长叶建春主持会议，省委书记尹弘出席并讲话。
 
-【山东】2月5日，山东省委、省政府召开全省高质量发展大会，省委书记林武出席并讲话。
+【山东】2月5日，山东省委、省政府召开全省高质量发展大会，省委书记林武主持会议并讲话。
 """
 
 
@@ -61,9 +67,64 @@ def digest(tmp_path_factory):
     return assistant_over(tmp_path_factory.mktemp("brief-index"), [read_document(folder / "brief.txt")])
 
 
-def test_the_others_date_is_set_aside_in_a_digest(digest):
-    a = digest.answer("别的省基本都是2月5日开的，哪几个省的会拖到了2月6日？")
-    assert not a.abstained and set(a.provinces) == {"江西"}, a.text
+@pytest.mark.parametrize("question, provinces", [
+    ("别的省基本都是2月5日开的，哪几个省的会拖到了2月6日？", {"江西"}),
+    ("大多数地方的会都是5号开的，有没有哪几个是6号才开的？", {"江西"}),
+    # (一般都是…: the others' host is no condition; the clause that asks says who)
+    ("一般都是省长主持，有没有哪个省是省委书记本人主持会议的？", {"湖南", "山东"}),
+])
+def test_what_the_others_did_is_set_aside_in_a_digest(digest, question, provinces):
+    a = digest.answer(question)
+    assert not a.abstained and set(a.provinces) == provinces, a.text
+
+
+@pytest.mark.parametrize("question", [
+    "今年大多数地方都是2月18号开的第一会，有没有哪几个是19号才开的？",  # (a full date and a day alone)
+    "有没有哪个省的会是2月19日开的？",
+])
+def test_whether_any_and_which_is_a_which_question(assistant, question):
+    assert read_question(question).qtype == "which"
+    a = assistant.answer(question)
+    assert not a.abstained and set(a.provinces) == {"北京", "四川"}, a.text
+
+
+def test_the_host_the_others_had_is_no_condition(assistant):
+    a = assistant.answer("一般都是省长或副书记主持，有没有哪个省是省委书记本人主持会议的？")
+    assert not a.abstained and set(a.provinces) == {"四川", "云南"}, a.text
+
+
+@pytest.mark.parametrize("question, provinces", [
+    ("沪和冀的书记都说营商环境优化没有终点，两人原话分别怎么讲的？", ("上海", "河北")),
+    ("粤今年安排的省重点建设项目数和赣一季度集中开工的重大项目数，哪个多？", ("广东", "江西")),
+    ("苏和京津冀的协同怎么提的？", ("江苏",)),  # (京津冀 is a region, not 北京)
+])
+def test_a_short_province_name_paired_with_the_first_is_one_too(question, provinces):
+    assert read_question(question).provinces == provinces
+
+
+def test_both_sides_paired_by_their_short_names_are_quoted(assistant):
+    a = assistant.answer("沪和冀的书记都说营商环境优化没有终点，两人原话分别怎么讲的？")
+    assert not a.abstained and a.text.startswith("上海：") and "\n河北：" in a.text, a.text
+
+
+def test_posts_joined_by_jian_are_the_posts_a_report_lists():
+    assert holds_phrase("省委书记兼省人大常委会主任", "省委书记、省人大常委会主任尹弘下达开工令")
+    assert not holds_phrase("省委书记兼省人大常委会主任", "省委副书记、省长叶建春主持")
+
+
+def test_every_secretary_who_also_chairs_the_congress_is_listed(assistant):
+    a = assistant.answer("报道里哪些省的省委书记是以“省委书记兼省人大常委会主任”的身份出现的？")
+    assert set(a.provinces) == {"福建", "江西", "四川", "河北", "辽宁", "黑龙江", "甘肃"}, a.text  # (it had been refused)
+
+
+@pytest.mark.parametrize("question", ["那个系列活动的活动全称叫什么？", "那个专项行动的编号是什么？"])
+def test_the_name_asked_of_a_thing_is_no_word_the_answer_holds(question):
+    assert not {"活动全称", "全称", "编号"} & set(read_question(question).predicate)
+
+
+def test_the_full_name_of_an_activity_is_answered(assistant):
+    a = assistant.answer("上海开营商环境大会那天，顺带启动了一个面向全球投资的系列活动，活动全称叫什么？")
+    assert not a.abstained and "潮涌浦江" in a.direct_answer.text, a.text
 
 
 @pytest.mark.parametrize("short, text, held", [

@@ -30,14 +30,18 @@ def condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
     if field == "theme" and (kind := _kind_of_meeting(q.text)):
         return [kind + end for end in ("会", "大会", "会议")], []  # 开的是推进会: 推进会, 推进大会 or 推进会议
     if field == "date":
-        found = [(re.sub(r"\s+", "", q.text[a:b]), _set_aside(q.text, a, b)) for a, b in spans.dates(q.text)]
         # 不是18号开的，而是19号: a day without its month is that day of any month (月19日 is in 2月19日, not in 2月9日)
-        found = found or [(f"月{int(m.group(1))}日", _set_aside(q.text, *m.span())) for m in _DAY_ONLY.finditer(q.text)]
+        found = [(value, _set_aside(q.text, a, b)) for a, b, value in _dates_asked(q.text)]
         if found:
             return [d for d, neg in found if not neg], [d for d, neg in found if neg]
     words = [t for t in q.terms if len(t) > 1 and not _NAMING.search(t)]
     # search-mode words include their parts (省委书记 → 省委, 书记): keep the whole words
     words = [w for w in words if not any(w != o and w in o for o in words)]
+    # (一般都是省长或副书记主持，有没有哪个省是省委书记本人主持: the others' words are no condition)
+    clauses = re.split(r"[，,；;。？?！!]", q.text)
+    if others := [c for c in clauses if _OTHERS.search(c) and not _ASKING.search(c)]:
+        rest = "".join(c for c in clauses if c not in others)
+        words = [w for w in words if w in rest or not any(w in c for c in others)]
     return ([], words) if q.negated else (words, [])
 
 
@@ -49,6 +53,16 @@ def _kind_of_meeting(text: str) -> str:
 _DAY_ONLY = re.compile(r"(?<![\d月.])(\d{1,2})\s*[日号](?!\d)")
 _NEGATED_BEFORE = re.compile(r"不是|并非|不在|非|未|没")
 _ASKING = re.compile(r"哪|谁|几")
+# 一般都是…, 大多数地方都是…, 别的地方基本都…: a clause that says what the others did
+_OTHERS = re.compile(r"一般|通常|大多数|大部分|多数|基本都|别的|其他|其余|其它")
+
+
+def _dates_asked(text: str) -> list[tuple[int, int, str]]:
+    """The dates a question names, as (start, end, what the record's date must hold): a day
+    without its month (19号) beside a full date (2月18号) is read too."""
+    full = spans.dates(text)
+    days = [m for m in _DAY_ONLY.finditer(text) if not any(a <= m.start() < b for a, b in full)]
+    return sorted([(a, b, re.sub(r"\s+", "", text[a:b])) for a, b in full] + [(*m.span(), f"月{int(m.group(1))}日") for m in days])
 
 
 def _set_aside(text: str, a: int, b: int) -> bool:
@@ -62,8 +76,9 @@ def _set_aside(text: str, a: int, b: int) -> bool:
         return True
     if _ASKING.search(spans.clause_of((a, b), text)):
         return False
-    dated = spans.dates(text) or [m.span() for m in _DAY_ONLY.finditer(text)]
-    return any(_ASKING.search(spans.clause_of(s, text)) and not denied(s[0]) for s in dated)
+    return any(_ASKING.search(spans.clause_of((x, y), text)) and not denied(x) for x, y, _ in _dates_asked(text))
+
+
 _ASKS_NUMBER = re.compile(r"人数|人次|多少人|几人|单位数|家数|数字|数目")
 
 
