@@ -14,9 +14,10 @@ from pathlib import Path
 
 import rjieba
 
-from .answering import AnswerContext, compose
+from .answering import AnswerContext, compose, found_provinces
 from .answering.agreement import named_meetings
 from .answering.spans import listed_persons, named_firms, titled_persons
+from .asking import WHICH
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .conversation import resolve
 from .embedding import Encoder, load_encoder
@@ -150,15 +151,22 @@ class Assistant:
             q = replace(q, qtype="multi", parts=tuple(self._read(f"{y}年" + _without_years(q.text)) for y in q.years))
         if not q.parts:
             return self._with_other_years(q, compose(self._context(_year_chose(q, docs), scope, k)))
-        parts = []
+        parts, found = [], ()
         for part in q.parts:
+            strict = scope.strict
+            if found and not part.provinces and part.qtype != "which":
+                # 哪些省开会时放了专题片？放的是什么内容？: the later part asks it of each province
+                # the first part found, read with them in place of its question word
+                part, strict = self._read(_with_found(q.parts[0].text, found) + "，" + part.text), True
             part_asked = chosen or (() if part.qtype == "which" else part.provinces)
             part_docs = self._documents_for(part) if part.years else docs
             part = _year_chose(part, part_docs)
-            part_scope = Scope(tuple(p for p in part_asked if p in known) or scope.provinces, scope.strict, part_docs)
+            part_scope = Scope(tuple(p for p in part_asked if p in known) or scope.provinces, strict, part_docs)
             if part.qtype == "which" and not chosen:
                 part_scope = Scope(docs=part_docs)
             parts.append(self._context(part, part_scope, k))
+            if len(parts) == 1 and part.qtype == "which" and not chosen:
+                found = found_provinces(parts[0])
         # the whole question is answered part by part; its closest passages are its first part's
         ctx = AnswerContext(q, parts[0].retrieved, self.settings, k, parts=parts)
         return compose(ctx)
@@ -314,6 +322,13 @@ class Assistant:
         if q.provinces and not any(s.doc in keep and s.province in q.provinces for s in self.index.sections):
             return None
         return frozenset(keep)
+
+
+def _with_found(text: str, found: tuple[str, ...]) -> str:
+    """哪些省开会时放了专题片 → 广东、甘肃开会时放了专题片: the question with the provinces its
+    answer found in place of its question word."""
+    m = WHICH.search(text)
+    return text[: m.start()] + "、".join(found) + text[m.end() :] if m else "、".join(found) + text
 
 
 def _year_chose(q: Question, docs: frozenset[str] | None) -> Question:

@@ -150,3 +150,28 @@ def test_the_name_of_a_year_is_asked(question):
 def test_the_name_given_to_the_year_answers(assistant):
     a = assistant.answer("吉林省委给2024年定了个什么主题年？")
     assert not a.abstained and a.direct_answer.text == "狠抓落实年", a.text
+
+
+def test_what_each_province_found_did_is_asked_of_each(assistant):
+    # 哪些省…？放的是什么内容？: the second part is asked of the provinces the first found
+    a = assistant.answer("哪些省开会的时候给大家放了专题片？放的是什么内容？")
+    second = a.text.split("（2）", 1)[1]
+    assert second.startswith("广东：") and "\n甘肃：" in second and "吉林" not in second, a.text
+
+
+AWARDS = """2025年部分省份新春第一会速览
+
+【湖北】2月5日，湖北省委、省政府召开全省科技创新大会。会上表彰了30家科技创新先进企业。
+
+【湖南】2月5日，湖南省委、省政府召开全省招商引资大会。会上表彰了50个招商引资先进单位。
+
+【江西】2月6日，江西省委、省政府召开全省重大项目集中开工大会，部署全年重大项目建设。
+"""
+
+
+def test_each_province_found_is_asked_in_a_digest(tmp_path_factory):
+    folder = written(tmp_path_factory.mktemp("awards"), {"awards.md": AWARDS.encode()})
+    digest = assistant_over(tmp_path_factory.mktemp("awards-index"), [read_document(folder / "awards.md")])
+    a = digest.answer("哪些省的会上表彰了先进？各表彰了多少家（个）？")
+    second = a.text.split("（2）", 1)[1]
+    assert "湖北：" in second and "30家" in second and "湖南：" in second and "50个" in second and "江西" not in second, a.text

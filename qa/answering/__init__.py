@@ -5,6 +5,7 @@ Adding a question type means one rule in qa/question.py and one function here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..asking import THEME_ASKED, asks_one_thing
 from ..question import BESIDE_A_MEETING, LARGEST, asks_only_the_meeting
@@ -16,7 +17,7 @@ from .listing import answer_compare, answer_which
 from .meeting import answer_meeting, asks_the_form
 from .pages import answer_page
 from .polar import mentioned
-from .quotes import MAYBE, NOT_FOUND, maybe_line
+from .quotes import MAYBE, NOT_FOUND, Citations, maybe_line
 from .spans import shown_figure
 
 
@@ -102,6 +103,13 @@ def strategy(ctx: AnswerContext) -> str:
                 and not (beside and beside.group() not in r.meetings[0][0].title)):
             return "meeting"
     return q.qtype
+
+
+def found_provinces(ctx: AnswerContext) -> tuple[str, ...]:
+    """The provinces a which-provinces answer lists; none when it is refused. (Its citations
+    are numbered apart: the question it is part of numbers them again.)"""
+    reply = STRATEGIES[strategy(ctx)](replace(ctx, citations=Citations()))
+    return () if reply.abstained else reply.provinces
 
 
 def compose(ctx: AnswerContext, reason: str = "") -> Answer:
