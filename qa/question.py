@@ -57,7 +57,7 @@ _SIDES = re.compile(r"哪边|哪一边|两[地省市边场]|双方|谁")
 MEETING_FIELDS = {
     "host": re.compile(r"主持"),
     # (同一天开的吗, 18号开的吗: whether it was held on a day)
-    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:开|召开|举行)|"
+    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:才|就)?(?:开|召开|举行)|"
                        + HELD_FIRST.pattern),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
@@ -150,8 +150,13 @@ class Question:
 
 # spoken forms read as the written ones: 叫啥 is 叫什么, 咋 is 怎么; a verb and its object
 # split by 的 (谁讲的话, 谁发的言) are the verb the reports write (讲话, 发言)
-_SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会儿", "什么时候"),
-           ("讲的话", "讲话"), ("发的言", "发言"), ("致的辞", "致辞"))
+_SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会儿", "什么时候"))
+# 讲的话, 发了言, 表的态: a verb and its object said apart are the one word the reports write
+# (讲了话 is read as it stands, by who spoke: 殷勇都讲话 would make 殷勇都 a speaker)
+_SEPARABLE = re.compile(r"(讲)的(话)|(发|致|表|签)[的了](言|辞|态|约)")
+_SEPARABLE_WORDS = {"讲话", "发言", "致辞", "表态", "签约"}
+
+
 def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | None = None) -> Question:
     """`people` maps the names of people the documents place in one province to it: a
     question that names no province but people of two (易炼红和孟凡利…) compares those."""
@@ -160,6 +165,7 @@ def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | 
     text = asked
     for spoken, written in _SPOKEN:
         text = text.replace(spoken, written)
+    text = _SEPARABLE.sub(lambda m: w if (w := "".join(g for g in m.groups() if g)) in _SEPARABLE_WORDS else m.group(), text)
     for start, end, names in reversed(listed_provinces(text)):
         text = text[:start] + "、".join(names) + text[end:]  # 粤、浙两省 is 广东、浙江两省
     people = people or {}
@@ -281,7 +287,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     field = _meeting_field(text, kind) if (about_meeting or qtype in ("which", "compare")) and not at_event else None
     # 哪些省是书记主持的: across the reports, who presided is their meetings' (讲话 may be
     # where words were said: 哪些地方的讲话里喊出了…)
-    about_meeting = about_meeting or qtype == "which" and field == "host"
+    # (哪些是拖到19号才开的: across the reports, when they were held is their meetings')
+    about_meeting = about_meeting or qtype == "which" and field in ("host", "date")
     polar = bool(_POLAR.search(text)) and not _ASKS_VALUE.search(text)
     if polar and about_meeting and field is None and HELD_IN.search(text):
         field = "format"  # 是在深圳开的吗: the record's format says where it was held

@@ -175,3 +175,38 @@ def test_each_province_found_is_asked_in_a_digest(tmp_path_factory):
     a = digest.answer("哪些省的会上表彰了先进？各表彰了多少家（个）？")
     second = a.text.split("（2）", 1)[1]
     assert "湖北：" in second and "30家" in second and "湖南：" in second and "50个" in second and "江西" not in second, a.text
+
+
+def test_which_of_the_provinces_named_before_is_a_which_question(assistant):
+    # (…省市里，哪些…: the set is named before the question word; 19号才开: when they were held)
+    q = read_question("十八个省市里，哪些不是节后第一天开的，而是拖到19号才开？")
+    assert q.qtype == "which" and q.about_meeting and q.meeting_field == "date"
+    a = assistant.answer(q.text)
+    assert not a.abstained and set(a.provinces) == {"北京", "四川"}, a.text
+
+
+def test_which_held_late_is_asked_of_a_digest(digest):
+    a = digest.answer("这几个省里，哪些是6号才开的？")
+    assert not a.abstained and set(a.provinces) == {"江西"}, a.text
+
+
+@pytest.mark.parametrize("question, provinces", [
+    ("川渝这两场新春会各是哪天开的？", ("四川", "重庆")),  # (run together, then 这两场)
+    ("川渝两地的会各是哪天开的？", ("四川", "重庆")),
+])
+def test_short_names_run_together_before_a_count(question, provinces):
+    assert read_question(question).provinces == provinces
+
+
+@pytest.mark.parametrize("said, written", [
+    ("省科技厅厅长发了言的是哪几场会？", "发言"),
+    ("是哪两家单位上去表的态？", "表态"),
+    ("尹力讲的话里提到了什么？", "讲话"),
+])
+def test_a_verb_and_its_object_said_apart_are_one_word(said, written):
+    assert written in read_question(said).text
+
+
+def test_ke_ji_ting_spoke_at_two_meetings(assistant):
+    a = assistant.answer("哪几场会上省科技厅发了言？")
+    assert not a.abstained and {"江苏"} <= set(a.provinces), a.text
