@@ -210,3 +210,14 @@ def test_a_verb_and_its_object_said_apart_are_one_word(said, written):
 def test_ke_ji_ting_spoke_at_two_meetings(assistant):
     a = assistant.answer("哪几场会上省科技厅发了言？")
     assert not a.abstained and {"江苏"} <= set(a.provinces), a.text
+
+
+def test_the_figure_in_the_clause_of_what_was_asked_answers(assistant):
+    # 6156个…落地开工，3183个…建成投产: 两年 stands before the first; 建成投产 is what was asked
+    a = assistant.answer("滇这两年重大产业项目已经建成投产了多少个？")
+    assert a.direct_answer.text == "3183个", a.text
+
+
+def test_business_owners_are_the_entrepreneurs_a_report_names(assistant):
+    a = assistant.answer("皖那个民营经济大会上，有哪几位企业老板上台做了交流发言？")
+    assert not a.abstained and "曹仁贤" in a.direct_answer.text and "束从轩" in a.direct_answer.text, a.text

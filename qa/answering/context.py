@@ -55,6 +55,8 @@ SYNONYMS = {
     "记者": ("记者", "作者", "撰稿", "执笔", "撰文", "通讯员"),
     "门槛": ("门槛", "以上"),
     "起点": ("起点", "以上"),
+    # 企业老板: the user's everyday word for those a report writes by their posts
+    "老板": ("老板", "企业家", "董事长", "总经理", "创始人", "负责人"),
     # GDP增长目标: a province's report writes its GDP as 地区生产总值
     "GDP": ("GDP", "生产总值"),
     # 哪个文件: a document is written by its title in 《》, seldom with the word 文件
@@ -675,6 +677,10 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
     if q.kind == "name" and q.predicate:
         # 招商引资有什么目标 — 增强“等不起”的责任感: a name answers in a clause of what is asked
         found_spans = [s for s in found_spans if any(w in spans.clause_of(s, pick.text) for w in q.predicate)]
+    if q.kind == "figure" and q.predicate and len(found_spans) > 1:
+        # 建成投产了多少个 — 6156个…落地开工，3183个…建成投产: of the figures, the one in a clause
+        # that says what was asked
+        found_spans = [s for s in found_spans if any(w in spans.clause_of(s, pick.text) for w in q.predicate)] or found_spans
     if q.kind == "date" and q.unit != "农历":
         # asked 哪天, a calendar date answers before 春节后首个工作日 does
         found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans
