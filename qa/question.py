@@ -262,6 +262,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     excluded = _excluded(text, provinces)
     # (哪“几早”: a quoted question word is no phrase of the report's)
     quoted_ways = [_either(t) for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t)]
+    # 用好12345热线, 3815战略: a string of digits that counts nothing is a name, as if quoted
+    quoted_ways += [(code,) for code in _CODE.findall(_QUOTED.sub("", text))]
     # (哪个省最晚开会: of all the meetings, the one or ones held last)
     # (哪边先开, 两地谁先: the sides a comparison names, maybe in an earlier part)
     first_or_last = not provinces and bool(HELD_FIRST.search(text)) and bool(_MEETING.search(text)) and not _SIDES.search(text)
@@ -598,6 +600,7 @@ _HELD_WORDS = {"召开", "举行", "举办", "开会", "进行"}
 
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{1,20})[”\"]")
+_CODE = re.compile(r"(?<![\d.])\d{3,}(?![\d.%％]|\s*(?:年|月|日|号|个|项|家|亿|万|元|人|位|名|条|所|座|倍|强|多|余|平方|公里|米|吨|台|套|批|次|期|户|千))")
 _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
 # (定为什么年, 给今年定了个什么主题年: the kind of name asked, unquoted, ends the question)
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]|(?:定为|确定为|定成|定作|称为|叫作|叫做|定了个|定下个|定了一个)了?什么(?:主题)?([\u4e00-\u9fff])(?=[？?。]?$)")

@@ -221,3 +221,37 @@ def test_the_figure_in_the_clause_of_what_was_asked_answers(assistant):
 def test_business_owners_are_the_entrepreneurs_a_report_names(assistant):
     a = assistant.answer("皖那个民营经济大会上，有哪几位企业老板上台做了交流发言？")
     assert not a.abstained and "曹仁贤" in a.direct_answer.text and "束从轩" in a.direct_answer.text, a.text
+
+
+@pytest.mark.parametrize("question, quoted", [
+    ("哪些省在会上点名要用好12345这条热线？", ("12345",)),
+    ("云南锚定的3815战略是什么？", ("3815",)),
+    ("江西集中开工1139个项目了吗？", ()),  # (a count)
+    ("世界500强有几家？", ()),
+    ("2024年的会在哪开？", ()),  # (a year)
+])
+def test_a_string_of_digits_that_counts_nothing_is_a_name(question, quoted):
+    assert read_question(question).quoted == quoted
+
+
+def test_every_province_that_names_the_hotline_is_listed(assistant):
+    # (安徽 writes “12345”营商环境监督分线 deep in a long sentence: it had been left out)
+    a = assistant.answer("哪些省在讲话里点名用到12345热线？")
+    assert set(a.provinces) == {"河北", "安徽"}, a.text
+
+
+HOTLINES = """2025年部分省份新春第一会速览
+
+【湖北】2月5日，湖北省委、省政府召开全省优化营商环境大会。会议要求，真正把12345热线打造成为惠企利民的总客服。
+
+【湖南】2月5日，湖南省委、省政府召开全省招商引资大会。会议要求，完善政企沟通机制，用好“湘商之家”“12345”营商环境投诉专线、企业服务专员等渠道，推动诉求快速办理、闭环管理、及时反馈，不断提升企业满意度和获得感。
+
+【江西】2月6日，江西省委、省政府召开全省重大项目集中开工大会，部署全年重大项目建设。
+"""
+
+
+def test_a_code_named_is_found_wherever_it_stands_in_a_digest(tmp_path_factory):
+    folder = written(tmp_path_factory.mktemp("hotlines"), {"hotlines.md": HOTLINES.encode()})
+    digest = assistant_over(tmp_path_factory.mktemp("hotlines-index"), [read_document(folder / "hotlines.md")])
+    a = digest.answer("哪些省要用好12345热线？")
+    assert set(a.provinces) == {"湖北", "湖南"}, a.text
