@@ -37,11 +37,11 @@ MEETING_NAME_ASKED = (r"什么(?:会议|大会|会(?!议))(?![上里中]|形式|
                       r"|(?:会议?|大会|第一会)的?(?:全称|名字|名称|会名)?(?:是|叫)什么(?:名字|名称)?(?=[？?呢吗]|$)"
                       r"|(?:(?:会议?|大会|第一会)的?(?:全称|名字|名称)|会名)(?:是|叫)?(?:什么)?(?=[？?呢吗]|$)")
 # the words that ask: a question holding two (各开的什么会、主要抓什么) asks more than one thing
-_ASKING_WORDS = re.compile(r"什么|谁|哪|多少|几|怎么|如何|是否")
+ASKING_WORDS = re.compile(r"什么|谁|哪|多少|几|怎么|如何|是否")
 
 
 def asks_one_thing(text: str) -> bool:
-    return len(_ASKING_WORDS.findall(text)) <= 1
+    return len(ASKING_WORDS.findall(text)) <= 1
 # 几点开的, 几点钟: a time of day (哪几点, 提了几点要求 count points)
 CLOCK_ASKED = r"(?<!哪)几点(?:钟|(?=开|召开|举行|开始|结束))|什么时刻|几时(?=开|召开|举行|开始)"
 # the kind of answer asked for, each with the question words that ask for it

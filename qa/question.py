@@ -148,8 +148,7 @@ class Question:
         return self.kind == "person"
 
 
-# spoken forms read as the written ones: 叫啥 is 叫什么, 咋 is 怎么; a verb and its object
-# split by 的 (谁讲的话, 谁发的言) are the verb the reports write (讲话, 发言)
+# spoken forms read as the written ones: 叫啥 is 叫什么, 咋 is 怎么
 _SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会儿", "什么时候"))
 # 讲的话, 发了言, 表的态: a verb and its object said apart are the one word the reports write
 # (讲了话 is read as it stands, by who spoke: 殷勇都讲话 would make 殷勇都 a speaker)

@@ -674,13 +674,11 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         # sentence quotes (释放“抓落实、干起来”的导向) is not its content
         return None
     found_spans = kind_spans(q, pick.text) if q.kind else spans.quoted_terms(pick.text, q.term)
-    if q.kind == "name" and q.predicate:
-        # 招商引资有什么目标 — 增强“等不起”的责任感: a name answers in a clause of what is asked
-        found_spans = [s for s in found_spans if any(w in spans.clause_of(s, pick.text) for w in q.predicate)]
-    if q.kind == "figure" and q.predicate and len(found_spans) > 1:
-        # 建成投产了多少个 — 6156个…落地开工，3183个…建成投产: of the figures, the one in a clause
-        # that says what was asked
-        found_spans = [s for s in found_spans if any(w in spans.clause_of(s, pick.text) for w in q.predicate)] or found_spans
+    if q.kind in ("name", "figure") and q.predicate:
+        # 招商引资有什么目标 — 增强“等不起”的责任感: a name answers in a clause of what is asked;
+        # so does a figure, when one stands there (建成投产了多少个 — 6156个…落地开工，3183个…建成投产)
+        held = [s for s in found_spans if any(w in spans.clause_of(s, pick.text) for w in q.predicate)]
+        found_spans = held if q.kind == "name" else held or found_spans
     if q.kind == "date" and q.unit != "农历":
         # asked 哪天, a calendar date answers before 春节后首个工作日 does
         found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..asking import POSTS, THEME_ASKED
+from ..asking import ASKING_WORDS, POSTS, THEME_ASKED
 from ..chunking import sentence_spans
 from ..meetings import PART_SEP, VENUE_LABEL, field_text, holds_title, names_a_form, person_name
 from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, LARGEST, MUNICIPALITIES
@@ -39,7 +39,7 @@ def condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
     words = [w for w in words if not any(w != o and w in o for o in words)]
     # (一般都是省长或副书记主持，有没有哪个省是省委书记本人主持: the others' words are no condition)
     clauses = re.split(r"[，,；;。？?！!]", q.text)
-    if others := [c for c in clauses if _OTHERS.search(c) and not _ASKING.search(c)]:
+    if others := [c for c in clauses if _OTHERS.search(c) and not ASKING_WORDS.search(c)]:
         rest = "".join(c for c in clauses if c not in others)
         words = [w for w in words if w in rest or not any(w in c for c in others)]
     return ([], words) if q.negated else (words, [])
@@ -52,7 +52,6 @@ def _kind_of_meeting(text: str) -> str:
 
 _DAY_ONLY = re.compile(r"(?<![\d月.])(\d{1,2})\s*[日号](?!\d)")
 _NEGATED_BEFORE = re.compile(r"不是|并非|不在|非|未|没")
-_ASKING = re.compile(r"哪|谁|几")
 # 一般都是…, 大多数地方都是…, 别的地方基本都…: a clause that says what the others did
 _OTHERS = re.compile(r"一般|通常|大多数|大部分|多数|基本都|别的|其他|其余|其它")
 
@@ -74,9 +73,9 @@ def _set_aside(text: str, a: int, b: int) -> bool:
 
     if denied(a):
         return True
-    if _ASKING.search(spans.clause_of((a, b), text)):
+    if ASKING_WORDS.search(spans.clause_of((a, b), text)):
         return False
-    return any(_ASKING.search(spans.clause_of((x, y), text)) and not denied(x) for x, y, _ in _dates_asked(text))
+    return any(ASKING_WORDS.search(spans.clause_of((x, y), text)) and not denied(x) for x, y, _ in _dates_asked(text))
 
 
 _ASKS_NUMBER = re.compile(r"人数|人次|多少人|几人|单位数|家数|数字|数目")
