@@ -152,8 +152,7 @@ class Question:
 _SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会儿", "什么时候"))
 # 讲的话, 发了言, 表的态: a verb and its object said apart are the one word the reports write
 # (讲了话 is read as it stands, by who spoke: 殷勇都讲话 would make 殷勇都 a speaker)
-_SEPARABLE = re.compile(r"(讲)的(话)|(发|致|表|签)[的了](言|辞|态|约)")
-_SEPARABLE_WORDS = {"讲话", "发言", "致辞", "表态", "签约"}
+_SEPARABLE = re.compile(r"(?<=讲)的(?=话)|(?<=发)[的了](?=言)|(?<=致)[的了](?=辞)|(?<=表)[的了](?=态)|(?<=签)[的了](?=约)")
 
 
 def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | None = None) -> Question:
@@ -164,7 +163,7 @@ def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | 
     text = asked
     for spoken, written in _SPOKEN:
         text = text.replace(spoken, written)
-    text = _SEPARABLE.sub(lambda m: w if (w := "".join(g for g in m.groups() if g)) in _SEPARABLE_WORDS else m.group(), text)
+    text = _SEPARABLE.sub("", text)
     for start, end, names in reversed(listed_provinces(text)):
         text = text[:start] + "、".join(names) + text[end:]  # 粤、浙两省 is 广东、浙江两省
     people = people or {}

@@ -31,7 +31,7 @@ def condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
         return [kind + end for end in ("会", "大会", "会议")], []  # 开的是推进会: 推进会, 推进大会 or 推进会议
     if field == "date":
         # 不是18号开的，而是19号: a day without its month is that day of any month (月19日 is in 2月19日, not in 2月9日)
-        found = [(value, _set_aside(q.text, a, b)) for a, b, value in _dates_asked(q.text)]
+        found = _dates_asked(q.text)
         if found:
             return [d for d, neg in found if not neg], [d for d, neg in found if neg]
     words = [t for t in q.terms if len(t) > 1 and not _NAMING.search(t)]
@@ -56,26 +56,19 @@ _NEGATED_BEFORE = re.compile(r"不是|并非|不在|非|未|没")
 _OTHERS = re.compile(r"一般|通常|大多数|大部分|多数|基本都|别的|其他|其余|其它")
 
 
-def _dates_asked(text: str) -> list[tuple[int, int, str]]:
-    """The dates a question names, as (start, end, what the record's date must hold): a day
-    without its month (19号) beside a full date (2月18号) is read too."""
+def _dates_asked(text: str) -> list[tuple[str, bool]]:
+    """The dates a question names, as (what the record's date must hold, whether it is set
+    aside): a day without its month (19号) beside a full date (2月18号) is read too. A date is
+    set aside when it is denied (不是18号), or when it is the others' date in a clause of its
+    own while another clause asks with another date (别的地方基本都是2月18日开的，哪几个地方
+    的会拖到了2月19日)."""
     full = spans.dates(text)
     days = [m for m in _DAY_ONLY.finditer(text) if not any(a <= m.start() < b for a, b in full)]
-    return sorted([(a, b, re.sub(r"\s+", "", text[a:b])) for a, b in full] + [(*m.span(), f"月{int(m.group(1))}日") for m in days])
-
-
-def _set_aside(text: str, a: int, b: int) -> bool:
-    """The date at a:b is one the meetings asked for must not hold: it is denied (不是18号),
-    or it is the others' date in a clause of its own while another clause asks with another
-    date (别的地方基本都是2月18日开的，哪几个地方的会拖到了2月19日)."""
-    def denied(x: int) -> bool:
-        return bool(_NEGATED_BEFORE.search(text[max(0, x - 4) : x]))
-
-    if denied(a):
-        return True
-    if ASKING_WORDS.search(spans.clause_of((a, b), text)):
-        return False
-    return any(ASKING_WORDS.search(spans.clause_of((x, y), text)) and not denied(x) for x, y, _ in _dates_asked(text))
+    dates = sorted([(a, b, re.sub(r"\s+", "", text[a:b])) for a, b in full] + [(*m.span(), f"月{int(m.group(1))}日") for m in days])
+    denied = [bool(_NEGATED_BEFORE.search(text[max(0, a - 4) : a])) for a, _, _ in dates]
+    asking = [bool(ASKING_WORDS.search(spans.clause_of((a, b), text))) for a, b, _ in dates]
+    another_asks = any(asks and not no for asks, no in zip(asking, denied))
+    return [(value, no or not asks and another_asks) for (_, _, value), no, asks in zip(dates, denied, asking)]
 
 
 _ASKS_NUMBER = re.compile(r"人数|人次|多少人|几人|单位数|家数|数字|数目")
