@@ -178,7 +178,8 @@ def _key_words(text: str) -> list[str]:
 
 
 # (and a pronoun or an adverb before a one-character verb: 它冠, 还点, 也提)
-_GLUED_LEAD = re.compile(r"^(?:这是|那是|这|那|它|还|也|总共|一共|已经|比(?=[涨跌升降增减多少高低]))")
+# (a demonstrative with its measure word: 这位书记, 那场会)
+_GLUED_LEAD = re.compile(r"^(?:这是|那是|[这那][位个名场项家次]?|它|还|也|总共|一共|已经|比(?=[涨跌升降增减多少高低]))")
 _CHANGE_VERBS = set("涨跌升降")
 
 
@@ -275,7 +276,9 @@ _FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳�
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,
 # nor is a place in a list (名单里最后一位是谁, 头一个)
-_COUNT_WORD = re.compile(r"[另每这那]?[一二两三四五六七八九十几]+[个项家条类种位名件批次场]|(?:最后|头|第一)一?[个位名]|最后")
+# (大约一千五百个，准确是多少: a number written out is the user's figure, no word the report must hold)
+_COUNT_WORD = re.compile(r"[另每这那]?[一二两三四五六七八九十几]+[个项家条类种位名件批次场]|(?:最后|头|第一)一?[个位名]|最后"
+                         r"|(?=[十百千万亿]*[一二两三四五六七八九])(?:[一二两三四五六七八九]?[十百千万亿]零?)+[一二两三四五六七八九]?")
 
 
 _LOCALIZERS = set("里内中上下")

@@ -57,7 +57,7 @@ _SIDES = re.compile(r"哪边|哪一边|两[地省市边场]|双方|谁")
 MEETING_FIELDS = {
     "host": re.compile(r"主持"),
     # (同一天开的吗, 18号开的吗: whether it was held on a day)
-    "date": re.compile(r"哪天|哪一天|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:才|就)?(?:开|召开|举行)|"
+    "date": re.compile(r"哪天|哪一天|几号|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:才|就)?(?:开|召开|举行)|"
                        + HELD_FIRST.pattern),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
@@ -84,7 +84,9 @@ _ASKING_LEAD = re.compile(
     r"(?:[\u4e00-\u9fff]{0,2}(?:主官|书记|省长|市长|主席|领导|官员|负责人))?"
 )
 _PART_BREAK = re.compile(r"[？?；;]+")
-_OPENS_QUESTION = re.compile(r"^(?:又|还|并且|另外|以及|同时|其中|那么|分别)?(?:是|有|在|由|为|要|将)?(?:连续)?(?:第)?(?:谁|哪|多少|几|何|什么|怎样|如何)")
+# (投入多少、占GDP多少: the share of what was just asked is a figure of its own)
+_OPENS_QUESTION = re.compile(r"^(?:又|还|并且|另外|以及|同时|其中|那么|分别)?(?:是|有|在|由|为|要|将)?(?:连续)?(?:第)?(?:谁|哪|多少|几|何|什么|怎样|如何)"
+                             r"|^占(?![地用])[^，,、]{0,8}?(?:多少|几)")
 _CLAUSE_BREAK = re.compile(r"[，,、]|(?<=[^，,])(?=又是|还有|另外|以及)")
 
 
@@ -155,6 +157,10 @@ _SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会�
 _SEPARABLE = re.compile(r"(?<=讲)的(?=话)|(?<=发)[的了](?=言)|(?<=致)[的了](?=辞)|(?<=表)[的了](?=态)|(?<=签)[的了](?=约)")
 
 
+# 省委书记同时兼任省人大常委会主任: posts held by one person, as the user quotes them (“省委书记兼…”)
+_POSTS_HELD = re.compile(rf"(?<![“\"])((?:省委|市委|区党委)?(?:{POSTS}))(?:同时|还|也)?兼任?((?:[\u4e00-\u9fff]{{0,8}}?)(?:{POSTS}))(?![”\"])")
+
+
 def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | None = None) -> Question:
     """`people` maps the names of people the documents place in one province to it: a
     question that names no province but people of two (易炼红和孟凡利…) compares those."""
@@ -164,6 +170,7 @@ def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | 
     for spoken, written in _SPOKEN:
         text = text.replace(spoken, written)
     text = _SEPARABLE.sub("", text)
+    text = _POSTS_HELD.sub(r"“\1兼\2”", text)
     for start, end, names in reversed(listed_provinces(text)):
         text = text[:start] + "、".join(names) + text[end:]  # 粤、浙两省 is 广东、浙江两省
     people = people or {}
@@ -190,6 +197,8 @@ def split_parts(text: str) -> list[str]:
     """The questions inside a question: `责任编辑是谁？电话是多少？` is two, and so is
     `连续第几年…，又是连续第几年…`. A piece without a question word of its own is not a part."""
     pieces = [p.strip() for p in _PART_BREAK.split(text) if p.strip()]
+    # 主编和副主编分别是谁: one question for each thing named
+    pieces = [part for p in pieces for part in _each_asked(p)]
     out: list[str] = []
     for piece in pieces:
         clauses = [c.strip() for c in _CLAUSE_BREAK.split(piece) if c.strip()]
@@ -207,6 +216,13 @@ def split_parts(text: str) -> list[str]:
     # 概括一下, 帮我列一下: an instruction on how to answer the question before it, no question of its own
     asking_parts = [p for p in out if _asks(p) and not _INSTRUCTION.match(p)]
     return asking_parts if len(asking_parts) > 1 else [text]
+
+
+# (the lead ends at 的 or a comma: 这期快讯的 | 主编 和 副主编)
+_EACH_ASKED = re.compile(r"(?P<lead>(?:.*[的，,])?)(?P<a>[^的，,和与、]{2,8})(?:和|与|、)(?P<b>[^的，,和与、]{2,8}?)分别(?P<ask>(?:是|为|叫)(?:谁|哪位|什么)[。？?]?)")
+def _each_asked(piece: str) -> list[str]:
+    m = _EACH_ASKED.fullmatch(piece)
+    return [f"{m['lead']}{m['a']}{m['ask']}", f"{m['lead']}{m['b']}{m['ask']}"] if m else [piece]
 
 
 # …安排了多少个项目，其中产业项目占多少: a figure of a part of the whole the question names
@@ -350,7 +366,8 @@ BESIDE_A_MEETING = re.compile(r"论坛|发布会|恳谈会|签约仪式")
 # host is another, is named by its words (a 座谈会 may also be the meeting itself)
 _SIDE_EVENT = re.compile(BESIDE_A_MEETING.pattern + "|座谈会")
 # words any meeting of the genre is called by, and its form: they tell no meeting apart
-_MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "今年", "年度", "召开", "举行", "一季度", "高质量", "发展",
+# (when it fell names no meeting: 新春, 节后, 开年, 首场 are said of all of them)
+_MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "开年", "开春", "年初", "首场", "今年", "年度", "召开", "举行", "一季度", "高质量", "发展",
                    "视频", "电视电话", "线上", "现场"}
 
 
@@ -683,7 +700,8 @@ _CHANGE = re.compile(r"[涨跌升降增减]|提高|下滑|回落|比上年|较�
 def _place_unit(text: str) -> str:
     """哪个县, 那个县叫什么: the level of place asked for."""
     # (这个园区选在哪个区县: the level the question word asks, before one a demonstrative names)
-    level = r"[个座一几些]*(?:自治)?(开发区|高新区|示范区|园区|新区|新城|城市|县|区(?!域)|市|州)"  # (哪个区域: a region, any level)
+    # (在哪个项目的工地上: a project's site is the place, named by the project)
+    level = r"[个座一几些]*(?:自治)?(开发区|高新区|示范区|园区|新区|新城|城市|县|区(?!域)|市|州|项目(?=的?(?:现场|工地)))"  # (哪个区域: a region, any level)
     # (作交流发言的县是哪个: the level may stand before the question word; not one of two
     # levels asked together, 县和县级市有哪些, which any place answers)
     m = re.search("哪" + level, text) or re.search("[那这]" + level, text) or re.search(r"(?<=[的个])(?:省辖|地级|设区)?" + level + r"(?:分别|都)?(?:是哪|叫什么|有哪)", text)
@@ -715,12 +733,18 @@ def _date_unit(text: str) -> str:
 FIELD_KIND = {"host": "person", "speakers": "person", "date": "date", "scale": "figure"}
 
 
+_DID_NOT = re.compile(r"(?:没有?|未|并未)$")
+
+
 def _meeting_field(text: str, kind: str | None = None) -> str | None:
     # 开的是什么会: the name asked is the record's theme (not when more is asked: 各开的什么会、
     # 主要抓什么; nor 连续开的是什么会、连续了几年, which asks a figure)
     if kind == "name" and _NAME_ASKED.search(text) and asks_one_thing(text):
         return "theme"
-    found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items() if (m := pattern.search(text))]
+    # (省委书记没有讲话、只是作了批示，这位书记是谁: what the one asked did not do is no field
+    # of theirs; 哪些地方不是18号开的 still asks the date)
+    found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items()
+             if (m := pattern.search(text)) and not (kind and _DID_NOT.search(text[max(0, m.start() - 3) : m.start()]))]
     # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the
     # meeting. 尹力讲话的那场推进大会，主持人是谁: of the fields of that kind, the one
     # named where the question asks

@@ -30,6 +30,8 @@ _FELL = ("下降", "降低", "减少", "回落", "下滑", "下跌", "降")
 _CONGRATULATED = ("祝贺", "道贺", "庆贺", "贺喜")
 _THANKED = ("感谢", "致谢", "道谢", "谢意")
 _MEASURES = ("措施", "举措")
+_FILM = ("专题片", "宣传片", "纪录片", "短片", "片子")
+_SHOWN = ("播放", "放映", "观看", "收看")
 SYNONYMS = {
     "参会": _ATTENDED,
     "参加": _ATTENDED,
@@ -63,6 +65,9 @@ SYNONYMS = {
     "文件": ("文件", "《"),
     # 措施有多少条: a policy's measures are written either way (若干措施，提出30条具体举措)
     **dict.fromkeys(_MEASURES, _MEASURES),
+    # 放映了宣传片: a film shown at a meeting is written 播放了…专题片 or 观看了…纪录片
+    **dict.fromkeys(_FILM, _FILM),
+    **dict.fromkeys(_SHOWN, _SHOWN),
 }
 
 
@@ -678,6 +683,11 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         # 招商引资有什么目标 — 增强“等不起”的责任感: a name answers in a clause of what is asked;
         # so does a figure, when one stands there (建成投产了多少个 — 6156个…落地开工，3183个…建成投产)
         held = [s for s in found_spans if any(w in spans.clause_of(s, pick.text) for w in q.predicate)]
+        if q.kind == "figure" and held:
+            # (建好并投产的有多少个 — 6156个重大产业项目落地开工，3183个重大产业项目建成投产:
+            # the clause that holds most of what is asked, when several hold some)
+            share = {s: sum(w in spans.clause_of(s, pick.text) for w in q.predicate) for s in held}
+            held = [s for s in held if share[s] == max(share.values())]
         found_spans = held if q.kind == "name" else held or found_spans
     if q.kind == "date" and q.unit != "农历":
         # asked 哪天, a calendar date answers before 春节后首个工作日 does

@@ -403,6 +403,10 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             return Reply([ctx.mention_line(best)], abstained=True, reason=what + "。")
         if q.kind == "figure" and not q.predicate and q.clause_words:
             fitting.sort(key=lambda p: not names_it_before_the_figure(q, p.text))  # (stable: rank otherwise)
+        if q.kind == "name" and q.predicate:
+            # 这个机制叫什么: a sentence that quotes a name of that kind (“稳定支持+退坡机制”)
+            # answers before one that only uses the noun (协同保护机制)
+            fitting.sort(key=lambda p: not spans.quoted_terms(p.text, q.predicate[-1]))
         best = _calendar_first(q, fitting[:3]) or fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
@@ -477,8 +481,8 @@ def _calendar_first(q, picks: list[Pick]) -> Pick | None:
 
 BY_MEANING = "（报道中没有与问题用词相同的句子：以上是意思最接近的一句，请对照原文核实。）"
 
-# 哪位省委书记把…比作…: the post of the one who said it
-_WHICH_TITLE = re.compile(rf"哪(?:位|一位|个)({spans.TITLES})")
+# 哪位省委书记把…比作…: the post of the one who said it (有位书记说…，是谁 asks the same)
+_WHICH_TITLE = re.compile(rf"[哪有](?:位|一位|个)({spans.TITLES})")
 
 
 def _closest_said(ctx: AnswerContext) -> Pick | None:

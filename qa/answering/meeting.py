@@ -5,9 +5,11 @@ sentence is what the answer quotes."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ..asking import ASKING_WORDS, POSTS, THEME_ASKED
 from ..chunking import sentence_spans
+from ..layout import numeral
 from ..meetings import PART_SEP, VENUE_LABEL, field_text, holds_title, names_a_form, person_name
 from ..question import AUTONOMOUS_REGIONS, HELD_FIRST, HELD_IN, HELD_LAST, KIND_OF_MEETING, LARGEST, MUNICIPALITIES
 from ..schema import MeetingRecord
@@ -68,7 +70,18 @@ def _dates_asked(text: str) -> list[tuple[str, bool]]:
     denied = [bool(_NEGATED_BEFORE.search(text[max(0, a - 4) : a])) for a, _, _ in dates]
     asking = [bool(ASKING_WORDS.search(spans.clause_of((a, b), text))) for a, b, _ in dates]
     another_asks = any(asks and not no for asks, no in zip(asking, denied))
-    return [(value, no or not asks and another_asks) for (_, _, value), no, asks in zip(dates, denied, asking)]
+    found = [(value, no or not asks and another_asks) for (_, _, value), no, asks in zip(dates, denied, asking)]
+    # 大多开在2月18日，哪几场是晚一天才开的: the date asked is counted from the one named
+    if (shift := _SHIFTED.search(text)) and len(found) == 1 and (day := re.match(r"(\d{1,2})月(\d{1,2})日", found[0][0])):
+        days = numeral(shift.group(2)) * (1 if shift.group(1) in _LATER else -1)
+        moved = date(2000, int(day.group(1)), int(day.group(2))) + timedelta(days=days)  # (a leap year: 2月29日 exists)
+        return [(day.group(0), True), (f"{moved.month}月{moved.day}日", False)]  # (比2月5日晚了一天: not 5日晚, the evening)
+    return found
+
+
+# 晚一天, 推迟了两天, 提前一天: a date told by its distance from another
+_LATER = ("晚", "推迟", "延后", "迟")
+_SHIFTED = re.compile(r"(晚|推迟|延后|迟|早|提前)了?([一两二三四五六七1-7])天")
 
 
 _ASKS_NUMBER = re.compile(r"人数|人次|多少人|几人|单位数|家数|数字|数目")

@@ -381,6 +381,10 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[tuple[int, int]]:
 LABELLED_VENUE = re.compile(rf"(?:^|(?<=\n)){VENUE_LABEL}([^，。；\s]{{2,20}})")
 
 
+# 在南昌瑶湖科学岛一期项目现场: a site named by its project (a clause or 在 opens the name)
+_PROJECT_SITE = re.compile(r"(?:(?<=在)|(?<=[，,。；;])|^)((?:(?![在，,。；;])[\u4e00-\u9fff\d]){2,24}?项目)(?=的?(?:建设|施工|开工)?(?:现场|工地))")
+
+
 def buildings(text: str) -> list[tuple[int, int]]:
     """主会场设在省委大礼堂, 在人民大会堂举行: a venue that is a building, named after 在."""
     return [m.span(1) for m in _BUILDING.finditer(text)]
@@ -423,6 +427,8 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
     if kind == "person":
         return persons(text)
     if kind == "place":
+        if unit == "项目":
+            return [m.span(1) for m in _PROJECT_SITE.finditer(text)]
         found = places(text, known)
         if unit in ("市", "区", "县"):  # a city or district is asked: a region (闽台, 西部) or a run of provinces (沪苏浙) is none
             found = [(a, b) for a, b in found if text[a:b] not in REGIONS and not _ABBREVIATED_RUN.fullmatch(text[a:b])]

@@ -1,0 +1,146 @@
+"""Questions written from the bulletin before any answer was seen, naming a meeting by its
+leader, its city or its project rather than by its province.
+
+- 有位书记说…，是谁: asks as 哪位书记 does; the closest sentence in meaning answers.
+- 开年推进大会: when a meeting fell (开年, 新春, 节后) names no meeting.
+- 省委书记没有讲话、只是作了批示，这位书记是谁: what the one asked did not do is no field.
+- 这位书记, 那场会: a demonstrative with its measure word is no key word.
+- 投入多少、占GDP多少: a share is a figure of its own, in %.
+- 在哪个项目的工地上: the project names the site.
+- 大约一千五百个，准确是多少: a number written out is the user's, no word to find.
+- 这个机制叫什么: a quoted name of that kind answers.
+- 省委书记同时兼任省人大常委会主任: posts held together, as if quoted.
+- 主编和副主编分别是谁: one question for each.
+- 放映了宣传片: a film is a 专题片 or a 纪录片 in the reports.
+- 大多开在2月18日，哪几场是晚一天才开的: the date asked is counted from the one named.
+- 建好并投产的有多少个: of two clauses with a figure, the one holding most of what is asked.
+
+The relative date is read in a composed GBK digest of another layout too."""
+import pytest
+
+from qa.documents import read_document
+from qa.predicate import predicate_head
+from qa.question import read_question, split_parts
+
+from .test_contrasts_and_short_names import DIGEST
+from .test_strategies import assistant_over, written
+
+
+@pytest.mark.parametrize("question, name", [
+    ("有个书记希望干部做三种“将”：实干的、能劈开荆棘开路的、能把事办成的，是谁？", "胡昌升"),
+    ("有位书记把人才队伍比成一座三角形的塔，要求底座更牢、中段更壮、顶端更高，是哪位？", "黄坤明"),
+])
+def test_a_secretary_said_to_have_said_it_is_asked_as_which_secretary(assistant, question, name):
+    a = assistant.answer(question)
+    assert not a.abstained and a.direct_answer.text == name, a.text  # (both had been refused)
+
+
+def test_when_a_meeting_fell_names_no_meeting(assistant):
+    a = assistant.answer("尹力、殷勇参加的北京开年推进大会是在哪一天举行的？")
+    assert a.direct_answer.text.startswith("2月19日") and a.text.count("北京·") == 1, a.text  # (not the overview's 春节后首个工作日)
+
+
+def test_what_was_not_done_is_no_field_of_the_one_asked(assistant):
+    q = read_question("郑州那场“开门红”推进会，省委书记没有讲话、只是作了书面批示，这位书记是谁？")
+    assert q.meeting_field is None
+    a = assistant.answer(q.text)
+    assert not a.abstained and a.direct_answer.text == "楼阳生", a.text  # (it had named the 省长 who spoke)
+
+
+def test_a_date_denied_still_asks_the_date():
+    assert read_question("哪些地方的会议不是在2月18日、而是在2月19日召开的？").meeting_field == "date"
+
+
+@pytest.mark.parametrize("question, head", [("这位书记是谁？", "书记"), ("那位院长叫什么？", "院长")])
+def test_a_demonstrative_and_its_measure_word_are_no_key_word(question, head):
+    assert predicate_head(question, "person") == head
+
+
+def test_a_share_asked_beside_a_total_is_a_part_in_percent():
+    q = read_question("江苏去年全社会研发投入总共多少、占GDP多少？")
+    assert [p.unit for p in q.parts] == ["元", "%"]
+    assert read_question("占地多少亩？").unit != "%"  # (占地 is an area)
+
+
+def test_both_figures_of_a_total_and_its_share_are_quoted(assistant):
+    a = assistant.answer("江苏2023年全社会在研发上一共投了多少钱？占GDP多少？")
+    assert not a.abstained and "未在资料中找到" not in a.text and "3.2%" in a.text, a.text
+
+
+@pytest.mark.parametrize("question", [
+    "江西一季度项目集中开工时，省领导是在哪个项目的工地上察看展板的？",
+    "赣集中开工那天，尹弘他们是在哪个项目现场看的？",
+])
+def test_a_project_names_the_site(assistant, question):
+    a = assistant.answer(question)
+    assert a.direct_answer.text == "南昌瑶湖科学岛一期项目", a.text  # (it had answered 南昌)
+
+
+def test_a_number_written_out_is_the_users_figure(assistant):
+    q = read_question("艾学峰透露的今年省级重点项目安排数量大约一千五百个，准确是多少？")
+    assert not {"一千五百", "准确"} & set(q.predicate)
+    a = assistant.answer(q.text)
+    assert not a.abstained and a.direct_answer.text == "1508个", a.text
+
+
+def test_a_name_quoted_of_the_kind_asked_answers(assistant):
+    a = assistant.answer("广东科技厅厅长提到，对大湾区那家国家级技术创新中心，政府的钱先稳定地给、往后再慢慢减少，这个机制叫什么？")
+    assert not a.abstained and "退坡机制" in a.direct_answer.text, a.text
+
+
+def test_posts_held_together_unquoted_are_read_as_quoted(assistant):
+    assert "“省委书记兼省人大常委会主任”" in read_question("哪些省的省委书记同时兼任省人大常委会主任？").text
+    a = assistant.answer("报道里哪些省的省委书记同时兼任省人大常委会主任？请列全。")
+    assert set(a.provinces) == {"福建", "江西", "四川", "河北", "辽宁", "黑龙江", "甘肃"}, a.text
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("这期快讯的主编和副主编分别是谁？", ["这期快讯的主编是谁", "这期快讯的副主编是谁"]),
+    ("这两个活动的主题和口号分别是什么？", ["这两个活动的主题是什么", "这两个活动的口号是什么"]),
+    ("江苏和浙江分别是谁主持的？", ["江苏和浙江分别是谁主持的？"]),  # (the provinces asked of: one question)
+])
+def test_each_thing_named_before_fen_bie_is_a_part(question, parts):
+    assert split_parts(question) == parts
+
+
+def test_the_editor_and_the_deputy_editor_are_both_named(assistant):
+    a = assistant.answer("这期快讯的主编和副主编分别是谁？")
+    assert "袁清昌" in a.text and "田小元" in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["合肥那场大会上出席的省检察院检察长叫什么？", "广东那场会的主持人叫什么？"])
+def test_a_post_followed_by_jiao_shen_me_asks_a_person(question):
+    assert read_question(question).kind == "person"
+
+
+def test_a_film_is_any_of_the_reports_words_for_one(assistant):
+    a = assistant.answer("粤高质量发展大会上放的那部片子叫什么？")
+    assert not a.abstained and "产业科技，时代浪潮" in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["这批会议大多开在2月18日，有哪几场是晚一天才召开的？", "哪几场会比2月18日推迟了一天才开？"])
+def test_a_date_counted_from_the_one_named(assistant, question):
+    a = assistant.answer(question)
+    assert not a.abstained and set(a.provinces) == {"北京", "四川"}, a.text
+
+
+def test_ji_hao_asks_the_meetings_date(assistant):
+    a = assistant.answer("北京的会是几号开的？")
+    assert a.direct_answer.text.startswith("2月19日"), a.text  # (not the overview's 春节后首个工作日)
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory):
+    folder = written(tmp_path_factory.mktemp("brief"), {"brief.txt": DIGEST.encode("gbk")})
+    return assistant_over(tmp_path_factory.mktemp("brief-index"), [read_document(folder / "brief.txt")])
+
+
+@pytest.mark.parametrize("question", ["这几场会大多开在2月5日，哪几场是晚一天才开的？", "哪些地方的会比2月5日晚了一天？"])
+def test_a_date_counted_from_the_one_named_in_a_digest(digest, question):
+    a = digest.answer(question)
+    assert not a.abstained and set(a.provinces) == {"江西"}, a.text
+
+
+def test_the_figure_of_the_clause_that_holds_most_of_what_is_asked(assistant):
+    a = assistant.answer("云南那次调度会回顾说，两年里有多少个大型产业项目已经建好并投产？")
+    assert a.direct_answer.text == "3183个", a.text  # (6156个…落地开工 holds 产业项目 too)
