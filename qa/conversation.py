@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from .asking import MEETING_NAME_ASKED, UNIT_NOUNS
 from .gazetteer import CITIES, PROVINCES
+from .meetings import SURNAMES
 
 MAX_TURNS = 6  # earlier questions that are read; older ones no longer steer a follow-up
 MAX_CHARS = 300  # of an earlier question, and of a joined one
@@ -120,13 +121,8 @@ _MEETING = re.compile(
 )
 _GENERIC_MEETING = re.compile(r"(?:新春)?第一会议?|两会|全会|大会|会议|经济工作会议|全体会议")
 _MEETING_NOISE = re.compile(r"^(?:那场|这场|那次|这次|此次|本次|该|今年|\d{4}年)+")
-_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
-    "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐乔伍庞颜"
-    "倪庄聂章鲁岳翟殷詹欧耿兰焦俞左柳祝包尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍喻祁蒲房滕屈"
-    "饶牟艾尤穆农卓吉缪简车项芦麦褚娄窦戚岑党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖"
-    "巩佘池麻苑迟邝"
-)
+# (without those that often open a word: 万, 和, 安, 文, 明, 时 … in a follow-up's free text)
+_SURNAMES = "".join(sorted(SURNAMES - set("万乌于信傅全关华单古司向和商宁安师常应成文时明易景查甘申解边连阳")))
 _TITLE = r"副?(?:书记|省长|市长|主席|主任|厅长|局长|部长|院长|秘书长)"
 _AFTER_NAME = r"(?=提出|要求|强调|表示|指出|说|讲|在|发表|主持|部署|介绍|认为|希望|是|的|还|出席|代表|[，,、。？?]|$)"
 _NOT_IN_NAME = set("省市长记委书主任部厅局会议区县")

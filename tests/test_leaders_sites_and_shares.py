@@ -14,6 +14,7 @@ leader, its city or its project rather than by its province.
 - 放映了宣传片: a film is a 专题片 or a 纪录片 in the reports.
 - 大多开在2月18日，哪几场是晚一天才开的: the date asked is counted from the one named.
 - 建好并投产的有多少个: of two clauses with a figure, the one holding most of what is asked.
+- 楼阳生和尹弘…有什么不同: 楼 is a surname, so 楼阳生 says 河南.
 
 The relative date is read in a composed GBK digest of another layout too."""
 import pytest
@@ -144,3 +145,8 @@ def test_a_date_counted_from_the_one_named_in_a_digest(digest, question):
 def test_the_figure_of_the_clause_that_holds_most_of_what_is_asked(assistant):
     a = assistant.answer("云南那次调度会回顾说，两年里有多少个大型产业项目已经建好并投产？")
     assert a.direct_answer.text == "3183个", a.text  # (6156个…落地开工 holds 产业项目 too)
+
+
+def test_a_leader_named_under_a_rarer_surname_places_the_meeting(assistant):
+    a = assistant.answer("楼阳生和尹弘在各自省里的节后第一会上扮演的角色有什么不同？")
+    assert a.text.startswith("河南：") and "\n江西：" in a.text, a.text  # (楼阳生 had been read as no one)
