@@ -21,8 +21,8 @@ FUNCTION_WORDS = set(
     "一个 我们 他们 有 没有 吗 呢 啊 个 是否 具体 分别 一共 共有 共计 总共 包含 分成 分为 指 其中 之中 当中 "
     "大概 大约 大致 差不多 左右 加起来 算下来 合起来 起来 下来 之类 等等 什么的 比如 例如 譬如 诸如 "
     "某 某个 某些 某类 某种 某项 某一 某位 某家 "
-    # light verbs: their object carries the meaning (进行了调度 is 调度)
-    "进行 加以 予以".split()
+    # light verbs: their object carries the meaning (进行了调度 is 调度, 搞了直播 is 直播)
+    "进行 加以 予以 搞 弄".split()
 )
 # question words of every question type: 哪X, 多X, 几X, 什么, 谁
 QUESTION_WORDS = set(

@@ -366,8 +366,8 @@ BESIDE_A_MEETING = re.compile(r"论坛|发布会|恳谈会|签约仪式")
 # host is another, is named by its words (a 座谈会 may also be the meeting itself)
 _SIDE_EVENT = re.compile(BESIDE_A_MEETING.pattern + "|座谈会")
 # words any meeting of the genre is called by, and its form: they tell no meeting apart
-# (when it fell names no meeting: 新春, 节后, 开年, 首场 are said of all of them)
-_MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "开年", "开春", "年初", "首场", "今年", "年度", "召开", "举行", "一季度", "高质量", "发展",
+# (when it fell, or that it followed another, names no meeting: 新春, 节后, 开年, 首场, 之后, 专门)
+_MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "开年", "开春", "年初", "首场", "之后", "之前", "随后", "专门", "今年", "年度", "召开", "举行", "一季度", "高质量", "发展",
                    "视频", "电视电话", "线上", "现场"}
 
 
@@ -686,7 +686,7 @@ def _unit(text: str) -> str:
         # 跟前一年比涨了几个点: a change in a share is counted in percentage points
         if u == "个" and text[m.end() : m.end() + 1] == "点" and _CHANGE.search(text):
             return "%"
-        return {"个亿": "元", "亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)
+        return {"个亿": "元", "万亿元": "元", "万亿": "元", "亿元": "元", "万元": "元", "亿": "元", "万": "", "万人": "人", "人次": "人", "名": "人", "位": "人", "个百分点": "%"}.get(u, u)
     for unit, pattern in UNIT_NOUNS:
         if pattern.search(text):
             # (地区生产总值增长多少: a change is told as a share or a sum, 增长8%左右 or 增加300亿元)

@@ -15,6 +15,10 @@ leader, its city or its project rather than by its province.
 - 大多开在2月18日，哪几场是晚一天才开的: the date asked is counted from the one named.
 - 建好并投产的有多少个: of two clauses with a figure, the one holding most of what is asked.
 - 楼阳生和尹弘…有什么不同: 楼 is a surname, so 楼阳生 says 河南.
+- 搞了直播: a colloquial light verb (搞, 弄) is no key word, as 进行 is none.
+- 折合约多少万亿元: an amount; 开年第一会之后又专门开了场发布会: 之后, 专门 name no meeting;
+  哪几场…晚一天才举行: which meetings.
+- 代表工程院方面…、表示要…的那位副院长, 省科技厅哪位负责人: the body named says whose person it is.
 
 The relative date is read in a composed GBK digest of another layout too."""
 import pytest
@@ -150,3 +154,37 @@ def test_the_figure_of_the_clause_that_holds_most_of_what_is_asked(assistant):
 def test_a_leader_named_under_a_rarer_surname_places_the_meeting(assistant):
     a = assistant.answer("楼阳生和尹弘在各自省里的节后第一会上扮演的角色有什么不同？")
     assert a.text.startswith("河南：") and "\n江西：" in a.text, a.text  # (楼阳生 had been read as no one)
+
+
+def test_a_colloquial_light_verb_is_no_key_word(assistant):
+    from qa.keyword_index import tokenize
+
+    assert "搞" not in tokenize("搞了直播") and "直播" in tokenize("搞了直播")
+    a = assistant.answer("哪些省的新春会搞了直播，在外面也能看？")
+    assert set(a.provinces) == {"广东", "吉林"}, a.text  # (it had been refused)
+
+
+def test_an_amount_asked_in_wan_yi_is_an_amount(assistant):
+    assert read_question("总投资折合约多少万亿元？").unit == "元"
+    a = assistant.answer("江西2024年一季度集中开工的那批重大项目，总投资折合约多少万亿元？")
+    assert not a.abstained and a.direct_answer.text == "6805亿元", a.text
+
+
+def test_that_a_meeting_followed_another_names_no_meeting(assistant):
+    a = assistant.answer("江苏在开年第一会之后又专门开了场新闻发布会，这场发布会是哪天举行的？")
+    assert not a.abstained and a.direct_answer.text == "2月20日", a.text
+
+
+@pytest.mark.parametrize("question", ["18场会议里，哪几场没有放在2月18日、而是晚一天才举行？", "哪几场是2月19日开的？"])
+def test_which_sessions_were_held_asks_which_meetings(question):
+    assert read_question(question).qtype == "which"
+
+
+@pytest.mark.parametrize("question, name", [
+    ("代表工程院方面到江苏会议上致辞、表示要全方位支持江苏创新发展的那位副院长是谁？", "邓秀新"),  # (not 中国科学院's 汪克强)
+    ("广东高质量发展大会分论坛里专谈创新驱动的那一场，是省科技厅哪位负责人上台发言？", "王月琴"),  # (not 黄坤明, who spoke)
+    ("沪营商环境大会上，身兼市委常委和副市长、负责作全年工作部署的是哪位？", "华源"),  # (市委常委 is a post, no body)
+])
+def test_the_body_named_says_whose_person_is_asked(assistant, question, name):
+    a = assistant.answer(question)
+    assert not a.abstained and a.direct_answer.text == name, a.text

@@ -742,6 +742,10 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         if last is not None:
             found_spans = [s for s in found_spans if s[0] < last]
     words = q.clause_words or q.predicate or q.terms
+    if q.kind == "person":
+        # 代表工程院方面…、表示要…的那位副院长: a body the question names in any clause says
+        # whose the person is (中国工程院副院长邓秀新, not the 中国科学院's)
+        words = (*words, *(t for t in q.terms if spans.names_a_body(t) and t not in words))
     # 抬升了多少 — 较上年提高1.4个百分点: a set phrase's synonym stands for it, with its weight
     said = {v: w for w in words for v in SYNONYMS.get(w, ()) if v not in words}
     if said and weights is not None:

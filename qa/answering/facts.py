@@ -17,7 +17,7 @@ import rjieba
 
 from ..gazetteer import provinces_in
 from ..layout import toc_entry
-from ..phrases import bare, holds_phrases
+from ..phrases import bare, holds_phrases, shortened
 from ..predicate import SAYS, asking_clause
 from ..question import BYLINE, YES_OR_NO
 from ..retrieval import Candidate, Speaker
@@ -505,8 +505,12 @@ def _closest_said(ctx: AnswerContext) -> Pick | None:
 
 
 def _post_fits(ctx: AnswerContext, p: Pick) -> bool:
-    """哪位省长把…比作六种仗: the one the sentence names or speaks for holds the post asked."""
+    """哪位省长把…比作六种仗: the one the sentence names or speaks for holds the post asked;
+    省科技厅哪位负责人上台发言: one whose post is in the body asked (省科学技术厅厅长王月琴)."""
     q = ctx.question
+    if q.kind == "person" and (body := _body_asked(q.text)) and (short := shortened(body)) is not None:
+        if not any(short.search(post) for name in _named_in(ctx, p) for post in _posts_of(ctx, p.candidate, name)):
+            return False
     if q.kind != "person" or not (title := _WHICH_TITLE.search(q.text)) or spans.names_under(title.group(1), p.text):
         return True
     return any(_holds_post(ctx, p.candidate, name, title.group(1)) for name in _named_in(ctx, p))
@@ -523,9 +527,19 @@ def _named_in(ctx: AnswerContext, p: Pick) -> set[str]:
 def _holds_post(ctx: AnswerContext, c: Candidate, name: str, title: str) -> bool:
     """The report of c writes the name under that post (省委书记、省人大常委会主任黄坤明), in the
     passages found or in its opening, which lists who spoke and their posts."""
+    return any(re.search(rf"(?<!副){title}", post) for post in _posts_of(ctx, c, name))
+
+
+def _posts_of(ctx: AnswerContext, c: Candidate, name: str) -> list[str]:
     texts = _found_texts(ctx, lambda x: (x.doc, x.province) == (c.chunk.doc, c.chunk.province))
-    posts = [spans.posts_before(text, m.start()) for text in texts for m in re.finditer(re.escape(name), text)]
-    return any(re.search(rf"(?<!副){title}", post) for post in posts)
+    return [spans.posts_before(text, m.start()) for text in texts for m in re.finditer(re.escape(name), text)]
+
+
+def _body_asked(text: str) -> str:
+    """省科技厅哪位负责人, 工程院的哪位: the body whose person is asked, a word ending as bodies do."""
+    m = re.search(r"的?(?:哪位|哪一位)", text)
+    words = rjieba.cut(text[: m.start()]) if m else []
+    return words[-1] if words and spans.names_a_body(words[-1]) else ""
 
 
 JOIN_WITHIN = 200  # characters: a speaker this close is quoted with the words, as one quote
