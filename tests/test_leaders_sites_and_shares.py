@@ -19,6 +19,7 @@ leader, its city or its project rather than by its province.
 - 折合约多少万亿元: an amount; 开年第一会之后又专门开了场发布会: 之后, 专门 name no meeting;
   哪几场…晚一天才举行: which meetings.
 - 代表工程院方面…、表示要…的那位副院长, 省科技厅哪位负责人: the body named says whose person it is.
+- 哪两个地方的报道用了…: a count of provinces whose reports or meetings are asked is a which question.
 
 The relative date is read in a composed GBK digest of another layout too."""
 import pytest
@@ -188,3 +189,19 @@ def test_which_sessions_were_held_asks_which_meetings(question):
 def test_the_body_named_says_whose_person_is_asked(assistant, question, name):
     a = assistant.answer(question)
     assert not a.abstained and a.direct_answer.text == name, a.text
+
+
+@pytest.mark.parametrize("question, qtype", [
+    ("哪两个地方的报道用了“四梁八柱”这一比喻？", "which"),
+    ("哪三个省的会是省委书记主持的？", "which"),
+    ("王凯出席的那场推进会上，哪三个地级市上台发了言？", "summary"),  # (places inside one province)
+    ("“两点”指的是哪两个地方？", "summary"),  # (what a quoted set names)
+])
+def test_which_n_provinces_reports_is_a_which_question(question, qtype):
+    assert read_question(question).qtype == qtype
+
+
+def test_the_provinces_that_used_a_metaphor_are_both_found(assistant):
+    a = assistant.answer("哪两个地方的报道用了“四梁八柱”这一比喻？各自指什么？")
+    first = a.text.splitlines()[0]
+    assert first.startswith("（1）共2个省市") and "四川" in first and "重庆" in first, a.text
