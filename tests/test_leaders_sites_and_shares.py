@@ -20,6 +20,7 @@ leader, its city or its project rather than by its province.
   哪几场…晚一天才举行: which meetings.
 - 代表工程院方面…、表示要…的那位副院长, 省科技厅哪位负责人: the body named says whose person it is.
 - 哪两个地方的报道用了…: a count of provinces whose reports or meetings are asked is a which question.
+- 企业家方华玉，来自哪家企业、担任什么职务: the person whose post is asked may stand before another ask.
 
 The relative date is read in a composed GBK digest of another layout too."""
 import pytest
@@ -205,3 +206,8 @@ def test_the_provinces_that_used_a_metaphor_are_both_found(assistant):
     a = assistant.answer("哪两个地方的报道用了“四梁八柱”这一比喻？各自指什么？")
     first = a.text.splitlines()[0]
     assert first.startswith("（1）共2个省市") and "四川" in first and "重庆" in first, a.text
+
+
+def test_the_post_of_a_person_named_before_another_ask_is_asked(assistant):
+    a = assistant.answer("福建民营经济代表人士座谈会发言名单中排在首位的企业家方华玉，来自哪家企业、担任什么职务？")
+    assert a.abstained and "方华玉的职务" in a.text, a.text  # (the roll of speakers names no post: it had been quoted as the answer)

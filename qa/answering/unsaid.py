@@ -12,6 +12,7 @@ import re
 
 import rjieba
 
+from ..meetings import looks_like_name
 from ..predicate import SAYS
 from ..schema import FRONT_PROVINCE
 from . import spans
@@ -110,7 +111,14 @@ _ASKS_POST = re.compile(r"([\u4e00-\u9fff]{2,3}?)[，,]?(?:现在|目前|当时|
 def _post_asked_of(text: str) -> str:
     """The person whose post is asked (黄坤明是什么职务 → 黄坤明), or ""."""
     m = _ASKS_POST.search(text)
-    return re.sub(r"^[的了在是和与及那这]", "", m.group(1) or m.group(2)) if m else ""
+    if not m:
+        return ""
+    name = re.sub(r"^[的了在是和与及那这]", "", m.group(1) or m.group(2))
+    if looks_like_name(name):
+        return name
+    # (企业家方华玉，来自哪家企业、担任什么职务: the name stands before another ask)
+    named = [w.group(1) for w in re.finditer(r"([\u4e00-\u9fff]{2,3})[，,]", text[: m.start()]) if looks_like_name(w.group(1))]
+    return named[-1] if named else name
 
 
 _POST_BEFORE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|院士|委员|秘书长|检察长|常委)$")
