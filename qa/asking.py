@@ -79,8 +79,8 @@ SUMMARY = re.compile(r"概括|总结|主要内容|哪几个方面|哪些方面|�
 UNIT_AFTER = re.compile(r"(?:多少|" + ASKING_JI + r")(?:(个百分点|个亿|万亿元|万亿|亿元|万元|元|亿|万)(?!元?(?:以上|以下|及以上|级))|(万人|人次|人|名|位|个|项|家|次|届|年(?!度)|天|所|座|条|批|倍|%|大|级|张|类|种|支|点|组|轮|篇|份|笔|处|台|套|部|本))")
 # a ratio word decides before the noun it is a ratio of (高新技术产业产值占比: a share, not an amount)
 UNIT_NOUNS = [
-    # (占GDP多少, 占全省几成: a share, whatever it is a share of; 占地 is an area)
     ("时长", re.compile(r"多久|多长(?:时间|时限|期限|周期)")),  # 提前了多久: a span of time (两年, 3个月), whatever ratio it is of
+    # (占GDP多少, 占全省几成: a share, whatever it is a share of; 占地 is an area)
     ("%", re.compile(r"比例|占比|比重|百分之|增速|增长率|增幅|几成|投入强度|增长的?(?:预期)?目标|(?<=[\u4e00-\u9fff])率(?:是|为|有|达到?)?(?:多少|几)|占(?![地用])[^，,。？?多几]{0,8}?(?:多少|几)(?![个项家次人名位亩])")),
     ("人", re.compile(r"人数|参会人|参加人|与会人|观看人次|人次")),
     ("元", re.compile(r"投资额|金额|资金|总额|投资|投入|收入|产值|营收|生产总值|GDP|规模以上|多少钱")),

@@ -37,7 +37,7 @@ SURNAMES = set(
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
     "信乌傅楼"
 )
-_COMPOUNDSURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "宇文", "司徒", "夏侯")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "宇文", "司徒", "夏侯")
 
 # --- set phrases ---------------------------------------------------------------------------
 # the verbs a report's lead holds a meeting with (2月18日，…在郑州召开)
@@ -122,7 +122,7 @@ _GIVEN_NAME_INSIDE = set("向和为从在与")
 
 
 def _is_name(name: str, titled: bool) -> bool:
-    surname = name[0] in SURNAMES or name[:2] in _COMPOUNDSURNAMES
+    surname = name[0] in SURNAMES or name[:2] in _COMPOUND_SURNAMES
     # (老乡鸡餐饮创始人束从轩: under a title, a rarer surname is a surname all the same)
     inner = name[1] if len(name) == 3 and (surname or titled) and name[1] in _GIVEN_NAME_INSIDE else ""
     if _NOT_NAME.search(name[0] + name[2] if inner else name):

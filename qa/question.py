@@ -220,6 +220,8 @@ def split_parts(text: str) -> list[str]:
 
 # (the lead ends at 的 or a comma: 这期快讯的 | 主编 和 副主编)
 _EACH_ASKED = re.compile(r"(?P<lead>(?:.*[的，,])?)(?P<a>[^的，,和与、]{2,8})(?:和|与|、)(?P<b>[^的，,和与、]{2,8}?)分别(?P<ask>(?:是|为|叫)(?:谁|哪位|什么)[。？?]?)")
+
+
 def _each_asked(piece: str) -> list[str]:
     m = _EACH_ASKED.fullmatch(piece)
     return [f"{m['lead']}{m['a']}{m['ask']}", f"{m['lead']}{m['b']}{m['ask']}"] if m else [piece]

@@ -62,14 +62,14 @@ TITLES = (
     r"厅长|局长|处长|司长|所长|校长|会长|行长|社长|主任|院长|副院长|检察长|部长|董事长|总经理|总裁|秘书长|常委|创始人|创办人"
 )
 _ENDS_WITH_TITLE = re.compile(f"(?:{TITLES})$")
+# (a verb of two characters is matched whole: 汪克强、 is a name, the 强 of 强调 is not)
+_PERSON_AFTER_TITLE = re.compile(rf"(?:{TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发说代同和与等为对下会赴到就率带：:（(）)\s]|$|"
+                                 r"强调|指出|表示|宣布|宣读|提出|提到|提议|要求|部署|通报|介绍|致辞|透露|结合|围绕|认为|建议|希望)")
 
 
 def names_a_body(word: str) -> bool:
     """工程院, 科技厅, 发改委: a body's name, not a post in one (市委常委)."""
     return len(word) >= 3 and word[-1] in BODY_END and not _ENDS_WITH_TITLE.search(word)
-# (a verb of two characters is matched whole: 汪克强、 is a name, the 强 of 强调 is not)
-_PERSON_AFTER_TITLE = re.compile(rf"(?:{TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发说代同和与等为对下会赴到就率带：:（(）)\s]|$|"
-                                 r"强调|指出|表示|宣布|宣读|提出|提到|提议|要求|部署|通报|介绍|致辞|透露|结合|围绕|认为|建议|希望)")
 
 
 def listed_persons(text: str) -> set[str]:
