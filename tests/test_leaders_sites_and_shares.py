@@ -21,6 +21,7 @@ leader, its city or its project rather than by its province.
 - 代表工程院方面…、表示要…的那位副院长, 省科技厅哪位负责人: the body named says whose person it is.
 - 哪两个地方的报道用了…: a count of provinces whose reports or meetings are asked is a which question.
 - 企业家方华玉，来自哪家企业、担任什么职务: the person whose post is asked may stand before another ask.
+- 那项行动冠以什么名称: 冠以 only says a name is asked.
 
 The relative date is read in a composed GBK digest of another layout too."""
 import pytest
@@ -211,3 +212,10 @@ def test_the_provinces_that_used_a_metaphor_are_both_found(assistant):
 def test_the_post_of_a_person_named_before_another_ask_is_asked(assistant):
     a = assistant.answer("福建民营经济代表人士座谈会发言名单中排在首位的企业家方华玉，来自哪家企业、担任什么职务？")
     assert a.abstained and "方华玉的职务" in a.text, a.text  # (the roll of speakers names no post: it had been quoted as the answer)
+
+
+def test_a_verb_that_only_says_a_name_is_asked_is_no_key_word(assistant):
+    assert "冠以" not in read_question("面向浙商的那项行动冠以什么名称？").predicate
+    assert "命名" in read_question("周祖翼要求不断创新发展的经验，是以哪个地方命名的？").terms  # (a place asked)
+    a = assistant.answer("易炼红部署的系列行动里，面向浙商的那项行动冠以什么名称？")
+    assert not a.abstained and "雄鹰" in a.text, a.text  # (it had been refused)
