@@ -735,7 +735,7 @@ def _date_unit(text: str) -> str:
 FIELD_KIND = {"host": "person", "speakers": "person", "date": "date", "scale": "figure"}
 
 
-_DID_NOT = re.compile(r"(?:没有?|未|并未)$")
+_DID_NOT = re.compile(r"(?:没有?|未)$")  # (并未 ends in 未)
 
 
 def _meeting_field(text: str, kind: str | None = None) -> str | None:

@@ -61,10 +61,15 @@ DIGEST = """2025年部分省份新春第一会速览
 """
 
 
-@pytest.fixture(scope="module")
-def digest(tmp_path_factory):
+def over_digest(tmp_path_factory):
+    """An assistant over DIGEST, written GBK-encoded as a user's file."""
     folder = written(tmp_path_factory.mktemp("brief"), {"brief.txt": DIGEST.encode("gbk")})
     return assistant_over(tmp_path_factory.mktemp("brief-index"), [read_document(folder / "brief.txt")])
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory):
+    return over_digest(tmp_path_factory)
 
 
 @pytest.mark.parametrize("question, provinces", [

@@ -26,12 +26,10 @@ leader, its city or its project rather than by its province.
 The relative date is read in a composed GBK digest of another layout too."""
 import pytest
 
-from qa.documents import read_document
 from qa.predicate import predicate_head
 from qa.question import read_question, split_parts
 
-from .test_contrasts_and_short_names import DIGEST
-from .test_strategies import assistant_over, written
+from .test_contrasts_and_short_names import over_digest
 
 
 @pytest.mark.parametrize("question, name", [
@@ -139,8 +137,7 @@ def test_ji_hao_asks_the_meetings_date(assistant):
 
 @pytest.fixture(scope="module")
 def digest(tmp_path_factory):
-    folder = written(tmp_path_factory.mktemp("brief"), {"brief.txt": DIGEST.encode("gbk")})
-    return assistant_over(tmp_path_factory.mktemp("brief-index"), [read_document(folder / "brief.txt")])
+    return over_digest(tmp_path_factory)
 
 
 @pytest.mark.parametrize("question", ["这几场会大多开在2月5日，哪几场是晚一天才开的？", "哪些地方的会比2月5日晚了一天？"])

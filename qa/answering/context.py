@@ -682,13 +682,14 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
     if q.kind in ("name", "figure") and q.predicate:
         # 招商引资有什么目标 — 增强“等不起”的责任感: a name answers in a clause of what is asked;
         # so does a figure, when one stands there (建成投产了多少个 — 6156个…落地开工，3183个…建成投产)
-        held = [s for s in found_spans if any(w in spans.clause_of(s, pick.text) for w in q.predicate)]
-        if q.kind == "figure" and held:
-            # (建好并投产的有多少个 — 6156个重大产业项目落地开工，3183个重大产业项目建成投产:
-            # the clause that holds most of what is asked, when several hold some)
-            share = {s: sum(w in spans.clause_of(s, pick.text) for w in q.predicate) for s in held}
-            held = [s for s in held if share[s] == max(share.values())]
-        found_spans = held if q.kind == "name" else held or found_spans
+        # (建好并投产的有多少个 — 6156个重大产业项目落地开工，3183个重大产业项目建成投产: of
+        # several figures whose clauses hold some of it, the one whose clause holds the most)
+        share = {s: sum(w in spans.clause_of(s, pick.text) for w in q.predicate) for s in found_spans}
+        most = max(share.values(), default=0)
+        if q.kind == "name":
+            found_spans = [s for s in found_spans if share[s]]
+        elif most:
+            found_spans = [s for s in found_spans if share[s] == most]
     if q.kind == "date" and q.unit != "农历":
         # asked 哪天, a calendar date answers before 春节后首个工作日 does
         found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans

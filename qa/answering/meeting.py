@@ -73,8 +73,8 @@ def _dates_asked(text: str) -> list[tuple[str, bool]]:
     found = [(value, no or not asks and another_asks) for (_, _, value), no, asks in zip(dates, denied, asking)]
     # 大多开在2月18日，哪几场是晚一天才开的: the date asked is counted from the one named
     if (shift := _SHIFTED.search(text)) and len(found) == 1 and (day := re.match(r"(\d{1,2})月(\d{1,2})日", found[0][0])):
-        days = numeral(shift.group(2)) * (1 if shift.group(1) in _LATER else -1)
-        moved = date(2000, int(day.group(1)), int(day.group(2))) + timedelta(days=days)  # (a leap year: 2月29日 exists)
+        by = numeral(shift.group(2)) * (1 if shift.group(1) in _LATER else -1)
+        moved = date(2000, int(day.group(1)), int(day.group(2))) + timedelta(days=by)  # (a leap year: 2月29日 exists)
         return [(day.group(0), True), (f"{moved.month}月{moved.day}日", False)]  # (比2月5日晚了一天: not 5日晚, the evening)
     return found
 
