@@ -15,7 +15,9 @@ WHICH = re.compile(
     r"(?:各地|各省|多地|多省)[^。？?]{0,40}的(?:是|有)哪(?:些|几个)[？?]?$|"  # 各省报道里…的是哪几个 (not …的热词有哪些)
     r"(?:省份|省市|省区市)(?:都|分别)?(?:有|是)哪(?:些|几个?)|"  # …这个说法的省份有哪些
     r"有没有哪(?:些|几个?|个)(?:省|市|地|是)|"  # 有没有哪个省是书记本人主持的: whether any, and which
-    r"(?:省份|省市|省区市|地方|各省)(?:里|中|当中|之中)[，,]?(?:有)?哪(?:些|几个?)"  # 十八个省市里，哪些不是…
+    r"(?:省份|省市|省区市|地方|各省)(?:里|中|当中|之中)[，,]?(?:有)?哪(?:些|几个?)|"  # 十八个省市里，哪些不是…
+    # (chat words for whose reports: 谁家会上说了, 哪几家提了; not 哪几家企业)
+    r"谁家(?=的?(?:会|报道)|在会上|[提说讲])|哪(?:几|些)家(?=[提说讲写](?:了|到|过)?)"
 )
 # (哪些地方 inside the one province named asks for its places, not for other provinces; but
 # 哪几个地方的会上提到了雄安新区 asks whose meetings: a place named is then the topic)
@@ -55,7 +57,7 @@ KIND_WORDS = {
     # 哪几家/哪几个 asks which ones, not how many
     "figure": r"(?:哪个|什么|啥)号码|号码是|多少|多久|多长(?:时间|时限|期限|周期)|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + COUNTERS + r"|第几|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
-    "name": MEETING_NAME_ASKED + r"|叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:" + NAMED_THINGS + ")|"
+    "name": MEETING_NAME_ASKED + r"|叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|(?:代号|编号)(?:是|为)?哪[串个组]数字?|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:" + NAMED_THINGS + ")|"
             r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么(?=[？?呢吗]|$)",  # not 体系是什么态度
 }
 KINDS = {k: re.compile(v) for k, v in KIND_WORDS.items()}
@@ -100,7 +102,8 @@ ORDINAL_ASKED = re.compile(r"(?:第几|连续几|几连|连续(?:了)?多少|连
 # and words that point back at what the user quoted or named (这话, 这组数, 那个)
 # (活动全称, 行动编号: the segmenter joins the thing to the name asked of it)
 # (冠以什么名称: a verb that only says a name is asked; not 以哪个地方命名, which asks a place)
-ASKING_NOUNS = re.compile(r"^(?:规模|体量|盘子|目标|公历|阳历|农历|阴历|正月|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|名字|姓名|[\u4e00-\u9fff]{0,2}(?:全称|全名|名称|编号|代号)|数字|数值|数量|数目|[这那]是|具体|准确|确切|精确|折合|折算|换算|冠以|冠名|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
+# (项目总数是多少, 以哪些地方为对标对象: the total, the object restate what is asked)
+ASKING_NOUNS = re.compile(r"^(?:规模|体量|盘子|目标|公历|阳历|农历|阴历|正月|时段|时间|时间跨度|跨度|期限|年份|年头|时候|日期|地方|地点|城市|人物|对象|名字|姓名|[\u4e00-\u9fff]{0,2}(?:全称|全名|名称|编号|代号)|数字|数值|数量|数目|总数|[这那]是|具体|准确|确切|精确|折合|折算|换算|冠以|冠名|多少|担任|领导|省领导|市领导|官员|负责人|同志|还有|另外|除了|之外|以外|"
                            r"[这那该此][个位场次组句段番些项条]?(?:话|数|数字|数据)?|此次|这一)$")
 
 

@@ -86,4 +86,12 @@ def _without_particles(phrase: str, body: str) -> bool:
 def _posts_held(phrase: str, body: str) -> bool:
     """“省委书记兼省人大常委会主任” for 省委书记、省人大常委会主任: a report lists the posts one
     person holds; the user joins them with 兼."""
-    return "兼" in phrase and re.sub("兼任?", "", phrase) in body
+    if "兼" not in phrase:
+        return False
+    if re.sub("兼任?", "", phrase) in body:
+        return True
+    # (书记兼人大主任: each post by a short name, 省委书记、省人大常委会主任 in the text, one after the other)
+    posts = [p for p in re.split("兼任?", phrase) if p]
+    word = r"[\u4e00-\u9fff]"
+    pattern = "".join(f"{word}{{0,2}}?" + f"{word}{{0,3}}?".join(map(re.escape, post)) for post in posts)
+    return len(posts) > 1 and re.search(pattern, body) is not None

@@ -108,12 +108,17 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # the clause before it does
     # (投资规模有多大: an amount's own noun is named; 6805亿元 need not say what was counted)
     amount = dict(UNIT_NOUNS)["元"].search(text[clauses[at].start() : m.start()])
-    if kind == "figure" and not after and len(before) <= 1 and at > 0 and not ORDINAL_ASKED.search(text) and not amount:
+    # (按总期号算是第多少期: a noun there names what is counted, 总期号; a verb, 建, does not)
+    if kind == "figure" and not after and len(before) <= 1 and at > 0 and not ORDINAL_ASKED.search(text) and not amount and not _nouns(before):
         return tuple(dict.fromkeys(_key_words(clauses[at - 1].group(0))))[-2:]
     return ()
 
 
 _MEASURES = "个位名家座项所条年天次届期场轮批"
+
+
+def _nouns(words: list[str]) -> list[str]:
+    return [w for w in words if all(tag.startswith("n") for _, tag in rjieba.tag(w))]
 
 
 def _clauses(text: str) -> list[re.Match]:
@@ -179,7 +184,7 @@ def _key_words(text: str) -> list[str]:
 
 # (and a pronoun or an adverb before a one-character verb: 它冠, 还点, 也提)
 # (a demonstrative with its measure word: 这位书记, 那场会)
-_GLUED_LEAD = re.compile(r"^(?:这是|那是|[这那][位个名场项家次]?|它|还|也|总共|一共|已经|比(?=[涨跌升降增减多少高低]))")
+_GLUED_LEAD = re.compile(r"^(?:这是|那是|[这那][位个名场项家次]?|它|还|也|总共|一共|已经?|比(?=[涨跌升降增减多少高低]))")
 _CHANGE_VERBS = set("涨跌升降")
 
 
@@ -271,7 +276,8 @@ _ON_STAGE = re.compile(r"上台(?=(?:作|做)?了?[\u4e00-\u9fff]{0,4}?(?:发言
 # 省委书记、省人大常委会主任周祖翼); 地市那部分到底几个: the part and the insistence are the user's
 # (号码是多少: the number itself, 12345热线); 对应的是哪一年: a copula links what was named to the answer
 # (对外讲的: the user's word for saying it in public; the report writes 透露, 介绍)
-_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于 对外".split())
+# (按农历算是哪一天: 算是 is a copula, as 是 is)
+_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于 对外 算是".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

@@ -87,7 +87,8 @@ _PART_BREAK = re.compile(r"[？?；;]+")
 # (投入多少、占GDP多少: the share of what was just asked is a figure of its own)
 _OPENS_QUESTION = re.compile(r"^(?:又|还|并且|另外|以及|同时|其中|那么|分别)?(?:是|有|在|由|为|要|将)?(?:连续)?(?:第)?(?:谁|哪|多少|几|何|什么|怎样|如何)"
                              r"|^占(?![地用])[^，,、]{0,8}?(?:多少|几)")
-_CLAUSE_BREAK = re.compile(r"[，,、]|(?<=[^，,])(?=又是|还有|另外|以及)")
+# (闽座谈会在哪开的 谁主持: typed into a chat box, a space stands for the comma)
+_CLAUSE_BREAK = re.compile(r"[，,、]|(?<=[^，,])(?=又是|还有|另外|以及)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)

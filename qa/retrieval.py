@@ -353,9 +353,7 @@ class Retriever:
         keep = ~self.is_front[chunk] & (self.chunk_province[chunk] != self.province_ids.get(UNKNOWN_PROVINCE, -1))
         if quoted:
             # a phrase in quotation marks is asked for as written: only sentences that hold it count
-            starts, ends = self.index.sentences.starts[sc.rows], self.index.sentences.ends[sc.rows]
-            texts = (self.index.chunks[c].text[a:b] for c, a, b in zip(chunk, starts, ends))
-            keep &= np.fromiter((holds_phrases(quoted, x, any_of) for x in texts), dtype=bool, count=len(chunk))
+            keep &= np.fromiter((self._holds_quoted(int(r), quoted, any_of) for r in sc.rows), dtype=bool, count=len(chunk))
         key = (self.chunk_doc[chunk].astype(np.int64) << 32) + self.chunk_province[chunk]
         rows = np.flatnonzero(keep)
         order = rows[np.lexsort((-sc.sent_score[rows], key[rows]))]
@@ -368,6 +366,20 @@ class Retriever:
             # (or holds every key word, of one variant: it says what was asked, however it scores)
             winners = winners[(sc.sent_score[winners] >= sc.sent_score[winners[0]] - self.settings.which_gap) | (sc.sent_cov[winners] >= ALL_WORDS)]
         return [self._candidate(sc, int(j)) for j in dict.fromkeys(owner[winners])]
+
+    def _holds_quoted(self, row: int, quoted: tuple[str, ...], any_of: bool) -> bool:
+        """The sentence holds the phrases asked for; or one of them, and its neighbours the
+        rest: a report may write each in a sentence of its own, one after another
+        (推进线下办事“只进一门”…。推进线上办事“一网通办”…)."""
+        sentences, chunk = self.index.sentences, int(self.sentence_chunk[row])
+        text = self.index.chunks[chunk].text
+        own = text[sentences.starts[row] : sentences.ends[row]]
+        if holds_phrases(quoted, own, any_of):
+            return True
+        if any_of or len(quoted) < 2 or not holds_phrases(quoted, own, any_of=True):
+            return False
+        rows = sentences.rows(chunk)
+        return holds_phrases(quoted, text[sentences.starts[max(row - 1, rows.start)] : sentences.ends[min(row + 1, rows.stop - 1)]])
 
     def _speakers_of(self, q: Question, qvec: np.ndarray, ranked: list[Candidate], keyword: np.ndarray) -> dict[int, Speaker]:
         """The speaker of every sentence of these candidates that a speech before it names."""

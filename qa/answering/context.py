@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 import rjieba
@@ -44,6 +44,7 @@ SYNONYMS = {
     "发言": ("讲话", "发言", "致辞"),
     "召开": ("召开", "举行", "举办", "开幕", "设主会场"),
     "举行": ("召开", "举行", "举办"),
+    "开会": ("召开", "举行", "举办", "开会"),  # (那天开会: the user's word for a meeting held)
     "主会场": ("主会场",),
     **dict.fromkeys(_SITE, _SITE),
     "分会场": ("分会场",),
@@ -320,7 +321,8 @@ def expands(q: Question, pick: Pick) -> bool:
         if counted and pick.text.replace(term, "").count(counted.group(2)) >= max(2, numeral(counted.group(1))):
             return True
         # 哪两个“一号工程”: each item is the name with a word set inside it (“一号发展工程”和“一号开放工程”)
-        if len(term) > 2 and len(widened(term, pick.text)) >= max(2, _asked_count(q, term)):
+        # (the items may run on past a ；, to the sentence's end: each clause holding one spells out its part)
+        if len(term) > 2 and widened(term, pick.text) and len(widened(term, _whole_sentence(text, pick))) >= max(2, _asked_count(q, term)):
             return True
         # 要抓哪几方面的高质量: the items share the word the ask names (高质量项目建设、高质量企业培育)
         shared = re.search(r"哪[几两三四五六七八九十]?(?:个|项|大|条|类)?方面的([\u4e00-\u9fff]{2,4}?)(?:[？?，,]|$)", q.text)
@@ -362,6 +364,31 @@ def widened(term: str, text: str) -> set[str]:
     return {m.group(1) for m in re.finditer(r"[“\"]([\u4e00-\u9fff]{3,16})[”\"]", text)
             if any(len(m.group(1)) - len(term) <= 4 and re.fullmatch(re.escape(term[:i]) + r"[\u4e00-\u9fff]{1,4}" + re.escape(term[i:]), m.group(1))
                    for i in range(1, len(term)))}
+
+
+def _sentence_bounds(text: str, pick: Pick) -> tuple[int, int]:
+    """The pick's whole sentence: from the full stop (or line) before it to the one after."""
+    start = max(text.rfind("。", 0, pick.start), text.rfind("\n", 0, pick.start)) + 1
+    ends = [i + (text[i] == "。") for i in (text.find("。", pick.end - 1), text.find("\n", pick.end - 1)) if i >= 0]
+    return start, min(ends, default=len(text))
+
+
+def _whole_sentence(text: str, pick: Pick) -> str:
+    return text[slice(*_sentence_bounds(text, pick))]
+
+
+def spelled_through(q: Question, pick: Pick) -> Pick:
+    """三个“一号工程”分别是什么: when the items run on past the pick's ；, the quote runs on
+    to the clause that holds the last of them (and back to the first), so that all are shown."""
+    text = pick.candidate.chunk.text
+    start, end = _sentence_bounds(text, pick)
+    names = {n for t in q.quoted if len(t) > 2 and widened(t, pick.text) for n in widened(t, text[start:end])}
+    at = [m.start() + start for n in names for m in re.finditer(re.escape(n), text[start:end])]
+    if not at:
+        return pick
+    first = max([text.rfind(c, start, min(at)) + 1 for c in "；;"] + [start])
+    last = min([i + 1 for c in "；;" if (i := text.find(c, max(at), end)) >= 0] + [end])
+    return replace(pick, start=min(pick.start, first), end=max(pick.end, last))
 
 
 def _parallel(term: str, text: str) -> int:

@@ -49,6 +49,7 @@ from .context import (
     missing_fact,
     names_it_before_the_figure,
     names_the_set,
+    spelled_through,
 )
 from .counting import counted, members_asked
 from .indirect import enumerated, is_subheading, numbered_name, places_by_level, spelled_over_sentences, under_heading, when_or_where_held
@@ -410,6 +411,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         best = _calendar_first(q, fitting[:3]) or fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
+    if asks_expansion(q):  # (the set itself may go unnamed: 三个“一号工程” are written only by their items)
+        best = spelled_through(q, best)
     if (items := enumerated(ctx, best) or under_heading(ctx, best)) is not None:
         return items
     best, missing = unsaid(ctx, ranked, best)

@@ -122,7 +122,15 @@ def _holding(ctx: AnswerContext, c):
     q = ctx.question
     # (the filter retrieval chose the province by: qa/retrieval.py::_province_best)
     fitting = [t for t in c.sentences if q.quoted and holds_phrases(q.quoted, c.text(t), q.quoted_any)]
-    return sentence_pick(c, max(fitting, key=lambda t: t.score)) if fitting else best_pick(c)
+    if fitting:
+        return sentence_pick(c, max(fitting, key=lambda t: t.score))
+    # (each phrase in a sentence of its own, one after another: the shortest run that holds them all)
+    runs = [(a, b) for i, a in enumerate(c.sentences) for b in c.sentences[i + 1 : i + 3]
+            if q.quoted and not q.quoted_any and holds_phrases(q.quoted, c.chunk.text[a.start : b.end])]
+    if runs:
+        a, b = min(runs, key=lambda run: run[1].end - run[0].start)
+        return Pick(c, a.start, b.end, max(a.score, b.score))
+    return best_pick(c)
 
 
 def _names(ctx: AnswerContext, found) -> list[str]:
@@ -137,18 +145,48 @@ def answer_compare(ctx: AnswerContext) -> Reply:
     province in two documents is two sources, each on its own line."""
     q, r = ctx.question, ctx.retrieved
     lines, relevant = [], False
+    pools = {}
     for p in q.provinces:
         found = r.by_province(p)
-        if not found:
+        docs = list(dict.fromkeys(c.chunk.doc for c in found)) if ctx.with_doc else [None]
+        pools[p] = {doc: [c for c in found if doc is None or c.chunk.doc == doc][: ctx.settings.quote_pool] for doc in docs} if found else {}
+    shared = _shared_picks(ctx, pools) if _ASKS_SHARED.search(q.text) and not _ASKS_EACH.search(q.text) else {}
+    for p in q.provinces:
+        if not pools[p]:
             lines.append(f"{p}：资料中没有相关内容。")
             continue
-        docs = list(dict.fromkeys(c.chunk.doc for c in found)) if ctx.with_doc else [None]
-        for doc in docs:
-            mine = [c for c in found if doc is None or c.chunk.doc == doc][: ctx.settings.quote_pool]
-            relevant = _compare_one(ctx, p, mine, lines) or relevant
+        for doc, mine in pools[p].items():
+            relevant = _compare_one(ctx, p, mine, lines, shared.get((p, doc))) or relevant
     if not relevant:
         return Reply([], abstained=True)
     return Reply(lines, provinces=q.provinces)
+
+
+# 两省都提出要打造什么样的中心, 共同点是什么: what the reports share is asked; not 都讲…，
+# 各是怎么说的 (each one's own words on a shared topic), nor what sets them apart
+_ASKS_SHARED = re.compile(r"共同|相同|(?<!不)一样|一致|都[^，,。？?]{0,12}?(?:什么|哪)")
+_ASKS_EACH = re.compile(r"各|分别|不同|不一样|区别|差异|差别|哪个|哪一|谁")
+_GRAM = 4
+
+
+def _shared_picks(ctx: AnswerContext, pools: dict) -> dict:
+    """For each report, of its best sentences, the one that shares the most wording with
+    another report's (加快打造具有全球影响力的产业科技创新中心, in both): what both said is
+    written alike. None where no sentence shares a phrase of a few characters."""
+    ranked = {(p, doc): rank_sentences(ctx, mine)[: ctx.settings.quote_pool] for p, docs in pools.items() for doc, mine in docs.items()}
+    grams = {key: [_grams(pick.text) for pick in picks] for key, picks in ranked.items()}
+    out = {}
+    for key, picks in ranked.items():
+        others = [g for other, gs in grams.items() if other[0] != key[0] for g in gs]
+        score = [max((len(g & o) for o in others), default=0) for g in grams[key]]
+        if score and max(score) > 1:
+            out[key] = picks[score.index(max(score))]
+    return out
+
+
+def _grams(text: str) -> set[str]:
+    text = bare(text)
+    return {text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}
 
 
 def _overview_of(ctx: AnswerContext, p: str, mine: list):
@@ -171,14 +209,15 @@ def _best(ctx: AnswerContext, pool: list):
     return (rank_sentences(ctx, pool) or [best_pick(pool[0])])[0]
 
 
-def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bool:
-    """One province's (one document's) line of a comparison; True when it is relevant."""
+def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead: Pick | None = None) -> bool:
+    """One province's (one document's) line of a comparison; True when it is relevant.
+    `lead`, what it shares with the others, is quoted first."""
     opening = ctx.retrieved.openings.get(p)
     # (which came first is read from the meetings' dates, in their openings)
     if (ctx.question.about_meeting or ctx.question.kind == "date") and opening is not None and opening.chunk.doc == mine[0].chunk.doc:
         # (of the opening, the sentence that says the meeting was held: its who, when and where)
         of_opening = rank_sentences(ctx, [opening]) or [best_pick(opening)]
-        picks = [_best(ctx, mine), next((p for p in of_opening if HELD.search(p.text)), of_opening[0])]
+        picks = [lead or _best(ctx, mine), next((p for p in of_opening if HELD.search(p.text)), of_opening[0])]
         if bare(picks[0].text) == bare(picks[1].text):
             picks = picks[:1]
         elif ctx.question.kind and kind_spans(ctx.question, picks[1].text) and not kind_spans(ctx.question, picks[0].text):
@@ -189,6 +228,8 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str]) -> bo
         ranked = rank_sentences(ctx, mine) or [best_pick(mine[0])]
         q = ctx.question
         ranked.sort(key=lambda pick: not all(t in pick.text for t in q.quoted))
+        if lead is not None:
+            ranked.insert(0, lead)
         picks = []
         for pick in ranked:
             # (a short sentence is quoted with its neighbour, and a report may repeat a

@@ -1,0 +1,148 @@
+"""Questions written from the bulletin before any answer was seen, about the body of the
+long reports, in an analyst's own words.
+
+- 总数是多少, 已满多少年, 按农历算是哪一天: 总数, 已, 算是 are the user's frame, no key words.
+- 三个“一号工程”分别是什么: the items may run on past a ；, and the quote runs on to the last.
+- 哪些省提到“只进一门”、“一网通办”: a report may write each phrase in a sentence of its own,
+  one after another.
+- 两地都提出要打造什么样的中心: what both reports say is written alike in both.
+- 按总期号算是第多少期: a noun in the asking clause (总期号) names what is counted, so the
+  clause before is not read for it.
+- 代号是哪串数字: a code is a name asked.
+
+Typed into a chat box, tersely:
+- 书记兼人大主任: posts joined by 兼 may each be shortened (省人大常委会主任).
+- 开会那天: 开会 is the user's word for a meeting held (召开).
+- 在哪开的 谁主持: a space stands for the comma between two asks.
+- 谁家会上说了, 哪几家提了: whose reports, a which question; 哪几家企业 is not.
+- 以哪些地方为对标对象: 对象 restates the kind asked.
+
+The runs, the shared words, the posts and the space are read in a composed GBK digest of another layout too."""
+import pytest
+
+from qa.documents import read_document
+from qa.question import read_question
+
+from .test_strategies import assistant_over, written
+
+
+@pytest.mark.parametrize("question, frame", [
+    ("江西开春那批同时动工的大项目总数是多少？", "总数"),
+    ("福建书记提到总书记那封写给闽地企业家的信，到今年已满多少年？", "已满"),
+    ("吉林这次营商环境和项目建设大会，按农历算是正月哪一天？", "算是"),
+])
+def test_the_users_frame_is_no_key_word(question, frame):
+    assert frame not in read_question(question).predicate
+
+
+@pytest.mark.parametrize("question, direct", [
+    ("江西开春那批同时动工的大项目总数是多少？", "1139个"),
+    ("福建书记提到总书记那封写给闽地企业家的信，到今年已满多少年？", "10周年"),
+    ("吉林这次营商环境和项目建设大会，按农历算是正月哪一天？", "农历大年初九"),
+    ("这份山东省科学技术情报研究院的快讯，按总期号算是第多少期？", "1665"),
+    ("重庆推进工业化时依托的产业集群体系，代号是哪串数字？", "33618"),
+    ("吉林开会那天农历是初几", "农历大年初九"),  # (开会: a meeting held)
+    ("安徽在创建一流营商环境上以哪些地方为对标对象？", "沪苏浙"),  # (对象 restates the kind)
+])
+def test_a_frame_word_no_longer_hides_the_answer(assistant, question, direct):
+    a = assistant.answer(question)
+    assert not a.abstained and a.direct_answer.text == direct, a.text  # (all but 总期号 and 代号 had been refused)
+
+
+def test_a_set_spelled_out_past_a_semicolon_is_quoted_whole(assistant):
+    a = assistant.answer("浙江书记点到的三个“一号工程”分别是什么？")
+    assert not a.abstained, a.text  # (it had been refused: no one clause between ； holds all three)
+    first = a.text.split("\n")[0]
+    assert all(name in first for name in ("“一号发展工程”", "“一号开放工程”", "“一号改革工程”")), a.text
+
+
+@pytest.mark.parametrize("question, provinces", [
+    ("哪些省份提到线下办事“只进一门”、线上办事“一网通办”？", {"安徽", "河北"}),
+    ("在政务服务提速方面，哪几个省同时提出了线下“只进一门”、线上“一网通办”、诉求“一线应答”这三项要求？", {"安徽", "河北"}),
+])
+def test_phrases_in_neighbouring_sentences_count(assistant, question, provinces):
+    a = assistant.answer(question)
+    assert set(a.provinces) == provinces, a.text  # (河北 writes them in three sentences in a row)
+    hebei = next(line for line in a.text.split("\n") if "河北·" in line)
+    assert "只进一门" in hebei and "一网通办" in hebei
+
+
+def test_a_phrase_in_one_sentence_only_is_not_enough(assistant):
+    a = assistant.answer("哪些省份既提到“只进一门”，又提到“万人助万企”？")
+    assert "河北" not in a.provinces and "安徽" not in a.provinces, a.text
+
+
+def test_what_two_reports_share_is_quoted_first(assistant):
+    a = assistant.answer("广东和江苏的开年会议，都提出要加快打造一个什么样的中心？")
+    lines = {line.split("：")[0]: line for line in a.text.split("\n") if "：" in line}
+    assert "具有全球影响力的产业科技创新中心" in lines["广东"] and "具有全球影响力的产业科技创新中心" in lines["江苏"], a.text
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("孟凡利和郝鹏都说“积小胜为大胜”，两人前后各是怎么讲的？", "积小胜为大胜"),
+    ("皖冀两省都把营商环境交给“一把手”，说法有啥不一样？", "一把手"),
+])
+def test_each_ones_own_words_on_a_shared_topic_come_first(assistant, question, phrase):
+    # (各是怎么说的, 有啥不一样: each report's own sentence on the topic, not the words they share)
+    a = assistant.answer(question)
+    firsts = [line.split("」")[0] for line in a.text.split("\n") if "：「" in line]
+    assert len(firsts) == 2 and all(phrase in first for first in firsts), a.text
+
+
+DIGEST = """2025年部分省份新春第一会速览
+
+【湖北】2月5日，湖北省委、省政府在武汉召开全省优化营商环境大会，省长王忠林主持会议，省委书记、省人大常委会主任王蒙徽出席并讲话。会议要求，推进线下办事“只进一门”，政务服务事项进大厅应进必进。推进线上办事“一网通办”，推动高频事项网上办、掌上办。要深入实施数字经济创新提质“一号发展工程”和开放提升“一号开放工程”，培育新增长点；要深入实施营商环境优化提升“一号改革工程”，激发经营主体活力。
+
+【湖南】2月5日，湖南省委、省政府在长沙召开全省招商引资大会，省委书记沈晓明出席并讲话。会议要求，推进线下办事“只进一门”、线上办事“一网通办”。要着力打造内陆地区改革开放高地，会议提出要打造高地、建设高地。要加快打造具有全国影响力的先进制造业高地，推动产业转型升级。
+
+【江西】2月6日，江西省委、省政府召开全省重大项目集中开工大会。会议提出，坚持项目为王，加快打造具有全国影响力的先进制造业高地，扩大有效投资。
+"""
+
+
+@pytest.fixture(scope="module")
+def digest(tmp_path_factory):
+    folder = written(tmp_path_factory.mktemp("runs"), {"runs.txt": DIGEST.encode("gbk")})
+    return assistant_over(tmp_path_factory.mktemp("runs-index"), [read_document(folder / "runs.txt")])
+
+
+def test_neighbouring_sentences_count_in_a_digest(digest):
+    a = digest.answer("哪些省提出了线下“只进一门”、线上“一网通办”？")
+    assert set(a.provinces) == {"湖北", "湖南"}, a.text
+
+
+def test_a_set_past_a_semicolon_in_a_digest(digest):
+    a = digest.answer("湖北提到的三个“一号工程”分别是什么？")
+    assert not a.abstained and all(name in a.text for name in ("一号发展工程", "一号开放工程", "一号改革工程")), a.text
+
+
+def test_what_two_reports_share_in_a_digest(digest):
+    a = digest.answer("湖南和江西的会都提出要打造什么样的高地？")
+    lines = [line for line in a.text.split("\n") if line.startswith(("湖南", "江西"))]
+    assert len(lines) == 2 and all("具有全国影响力的先进制造业高地" in line for line in lines), a.text
+
+
+@pytest.mark.parametrize("question, provinces", [
+    ("书记兼人大主任的是哪几个省", {"福建", "江西", "四川", "河北", "辽宁", "黑龙江", "甘肃"}),
+    ("龙腾虎跃鱼跃龙门 谁家会上说了", {"广东", "四川"}),
+    ("免申即享 哪几家提了", {"上海", "安徽", "河南"}),
+])
+def test_terse_which_questions(assistant, question, provinces):
+    a = assistant.answer(question)
+    assert read_question(question).qtype == "which" and set(a.provinces) == provinces, a.text  # (the first had been refused)
+
+
+def test_firms_counted_are_not_provinces():
+    assert read_question("哪几家企业发言了").qtype != "which"
+
+
+def test_a_space_between_asks_splits_them(assistant):
+    assert [p.text for p in read_question("闽座谈会在哪开的 谁主持").parts] == ["闽座谈会在哪开的", "谁主持"]
+    assert read_question("江西 开工项目 多少个").parts == ()  # (words set apart, one ask)
+    a = assistant.answer("闽座谈会在哪开的 谁主持")
+    assert not a.abstained and "福州" in a.text and "赵龙主持" in a.text, a.text
+
+
+def test_terse_questions_in_a_digest(digest):
+    assert set(digest.answer("书记兼人大主任的是哪几个省").provinces) == {"湖北"}
+    a = digest.answer("鄂那个会在哪开的 谁主持的")
+    assert not a.abstained and "武汉" in a.text and "王忠林主持" in a.text, a.text
