@@ -35,6 +35,7 @@ from .asking import (
 )
 from .gazetteer import PROVINCE_NAMES, PROVINCES, abbreviated_province, alternation, listed_provinces, provinces_in
 from .keyword_index import STOPWORDS, tokenize
+from .layout import numeral
 from .meetings import looks_like_name
 from .predicate import SAYS, clause_words, predicate, predicate_head
 
@@ -69,7 +70,9 @@ MEETING_FIELDS = {
     "theme": re.compile(r"主题|为题|名义|会议?的?名称|会名|会议?的?名字|名称里|名字里|" + KIND_OF_MEETING.pattern),
 }
 _NAME_ASKED = re.compile(MEETING_NAME_ASKED)
-_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开了?会|的会(?![计员长展谈见同商签师聚晤演场期所费徽标友客馆务话意])|开的会|[那这该两几三四五六哪][场次]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会")
+_MEETING = re.compile(MEETING_NAME_ASKED + r"|会议|大会|会上|主持人|参会|与会|推进会|座谈会|动员会|新春第一会|第一会|开了?会|的会(?![计员长展谈见同商签师聚晤演场期所费徽标友客馆务话意])|开的会|[那这该两几三四五六哪][场次个]会|[那这该两几三四五六]场[\u4e00-\u9fff]{0,4}会"
+                      # (吉林会是视频开的吗, 辽宁会多少人参加: typed tersely, a province's 会 is its meeting)
+                      rf"|(?:{PROVINCE_NAMES.pattern})会(?=是|多少|有多少|几|谁|由|开在|的)")
 # (是不是, 有没有 ask whether; they negate nothing)
 _NEGATION = re.compile(r"(?<!是)不是|并非|(?<!有)没有|未(?!来)|非(?!常)|不在")
 
@@ -153,6 +156,22 @@ class Question:
 
 # spoken forms read as the written ones: 叫啥 is 叫什么, 咋 is 怎么
 _SPOKEN = (("啥", "什么"), ("咋", "怎么"), ("哪儿", "哪里"), ("多会儿", "什么时候"))
+# a date typed as spoken: 二月十九日 and 2月19号 are 2月19日, 十九号开的 is 19号开的 (but not
+# 一号工程, nor the lunar 正月十五)
+_SPOKEN_DATE = re.compile(r"(?<![\d一二三四五六七八九十正腊初])([一二三四五六七八九十]{1,3}|\d{1,2})月([一二三四五六七八九十]{1,3}|\d{1,2})[日号]")
+_SPOKEN_DAY = re.compile(r"(?<![\d一二三四五六七八九十月初])([二三]?十[一二三四五六七八九]?)号(?=开|召开|举行|举办|的会|那天|当天|上午|下午|[？?吗呢]|$)")
+
+
+# (2.19开的会, 2/19那天: a month and day typed with a point or a slash, before what dates it)
+_TYPED_DATE = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9])[./](3[01]|[12]\d|0?[1-9])(?![\d.%])(?:[号日]|(?=开|召开|举行|举办|的会|那天|当天|上午|下午))")
+
+
+def _written_dates(text: str) -> str:
+    text = _TYPED_DATE.sub(lambda m: f"{int(m.group(1))}月{int(m.group(2))}日", text)
+    text = _SPOKEN_DATE.sub(lambda m: f"{numeral(m.group(1))}月{numeral(m.group(2))}日", text)
+    return _SPOKEN_DAY.sub(lambda m: f"{numeral(m.group(1))}号", text)
+
+
 # 讲的话, 发了言, 表的态: a verb and its object said apart are the one word the reports write
 # (讲了话 is read as it stands, by who spoke: 殷勇都讲话 would make 殷勇都 a speaker)
 _SEPARABLE = re.compile(r"(?<=讲)的(?=话)|(?<=发)[的了](?=言)|(?<=致)[的了](?=辞)|(?<=表)[的了](?=态)|(?<=签)[的了](?=约)")
@@ -170,7 +189,7 @@ def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | 
     text = asked
     for spoken, written in _SPOKEN:
         text = text.replace(spoken, written)
-    text = _SEPARABLE.sub("", text)
+    text = _SEPARABLE.sub("", _written_dates(text))
     text = _POSTS_HELD.sub(r"“\1兼\2”", text)
     for start, end, names in reversed(listed_provinces(text)):
         text = text[:start] + "、".join(names) + text[end:]  # 粤、浙两省 is 广东、浙江两省

@@ -16,6 +16,9 @@ Typed into a chat box, tersely:
 - 在哪开的 谁主持: a space stands for the comma between two asks.
 - 谁家会上说了, 哪几家提了: whose reports, a which question; 哪几家企业 is not.
 - 以哪些地方为对标对象: 对象 restates the kind asked.
+- 二月十九日, 2月19号, 十九号开的, 2.19开的: a date typed as spoken is the written 2月19日
+  (not 一号工程, nor the lunar 正月十五).
+- 吉林会是视频开的吗, 辽宁会多少人参加: a province's 会 is its meeting.
 
 The runs, the shared words, the posts and the space are read in a composed GBK digest of another layout too."""
 import pytest
@@ -146,3 +149,36 @@ def test_terse_questions_in_a_digest(digest):
     assert set(digest.answer("书记兼人大主任的是哪几个省").provinces) == {"湖北"}
     a = digest.answer("鄂那个会在哪开的 谁主持的")
     assert not a.abstained and "武汉" in a.text and "王忠林主持" in a.text, a.text
+
+
+@pytest.mark.parametrize("spoken, written", [
+    ("哪些省份的会是二月十九日召开的", "哪些省份的会是2月19日召开的"),
+    ("哪些省2月19号开的会", "哪些省2月19日开的会"),
+    ("北京的会是十九号开的吗", "北京的会是19号开的吗"),
+    ("哪些省2.19开的会", "哪些省2月19日开的会"),
+    ("三个“一号工程”分别是什么", "三个“一号工程”分别是什么"),
+    ("元宵节是正月十五", "元宵节是正月十五"),
+    ("参会4.8万人，占比3.2%", "参会4.8万人，占比3.2%"),
+])
+def test_a_date_typed_as_spoken_is_read_as_written(spoken, written):
+    from qa.question import _written_dates
+
+    assert _written_dates(spoken) == written
+
+
+@pytest.mark.parametrize("question", ["哪些省份的会是二月十九日召开的", "哪些省2月19号开的会", "哪些省2.19开的会"])
+def test_the_meetings_of_a_date_typed_as_spoken(assistant, question):
+    a = assistant.answer(question)
+    assert set(a.provinces) == {"北京", "四川"}, a.text  # (2月19号 had listed five, the others refused)
+
+
+def test_a_provinces_meeting_typed_tersely(assistant):
+    a = assistant.answer("吉林会是视频开的吗")
+    assert a.text.startswith("是。"), a.text
+    assert read_question("辽宁会多少人参加").about_meeting and not read_question("江苏会怎么做").about_meeting
+
+
+def test_dates_and_meetings_typed_tersely_in_a_digest(digest):
+    assert set(digest.answer("哪些省二月六号开的会").provinces) == {"江西"}
+    a = digest.answer("湖北会是谁主持的")
+    assert a.direct_answer is not None and a.direct_answer.text == "王忠林", a.text
