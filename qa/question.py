@@ -91,7 +91,8 @@ _PART_BREAK = re.compile(r"[？?；;]+")
 _OPENS_QUESTION = re.compile(r"^(?:又|还|并且|另外|以及|同时|其中|那么|分别)?(?:是|有|在|由|为|要|将)?(?:连续)?(?:第)?(?:谁|哪|多少|几|何|什么|怎样|如何)"
                              r"|^占(?![地用])[^，,、]{0,8}?(?:多少|几)")
 # (闽座谈会在哪开的 谁主持: typed into a chat box, a space stands for the comma)
-_CLAUSE_BREAK = re.compile(r"[，,、]|(?<=[^，,])(?=又是|还有|另外|以及)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_CLAUSE_BREAK = re.compile(r"[，,、]|(?<=[^，,])(?=又是|还有|另外|以及)|" + _SPACE.pattern)
 
 
 @dataclass(frozen=True)
@@ -198,9 +199,10 @@ def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | 
     if len(parts) > 1:
         first = _read_one(parts[0], people)
         readings = [first] + [_inherit(_read_one(_about_the_same(p, parts[0]), people), first, people) for p in parts[1:]]
-        whole = _read_one(text, people)
+        whole = _read_one(_SPACE.sub("，", text), people)
         return replace(whole, qtype="multi", parts=tuple(readings), asked=asked)
-    return replace(_read_one(text, people), asked=asked)
+    # (重庆 主会场 在哪: inside one ask, spaces only set words apart)
+    return replace(_read_one(_SPACE.sub("", text), people), asked=asked)
 
 
 # 这期《今日科技快讯》由哪个单位编发？出刊日期是哪天？: the second part asks about the bulletin too

@@ -19,6 +19,9 @@ Typed into a chat box, tersely:
 - 二月十九日, 2月19号, 十九号开的, 2.19开的: a date typed as spoken is the written 2月19日
   (not 一号工程, nor the lunar 正月十五).
 - 吉林会是视频开的吗, 辽宁会多少人参加: a province's 会 is its meeting.
+- 重庆 主会场 在哪: inside one ask, spaces only set words apart.
+- 开工项目: a verb glued to what it acts on is held with a modifier between (开工重大项目);
+  a noun glued to a noun (产业项目) is not (产业汇集项目 are other projects).
 
 The runs, the shared words, the posts and the space are read in a composed GBK digest of another layout too."""
 import pytest
@@ -182,3 +185,17 @@ def test_dates_and_meetings_typed_tersely_in_a_digest(digest):
     assert set(digest.answer("哪些省二月六号开的会").provinces) == {"江西"}
     a = digest.answer("湖北会是谁主持的")
     assert a.direct_answer is not None and a.direct_answer.text == "王忠林", a.text
+
+
+def test_spaces_inside_one_ask_only_set_words_apart(assistant):
+    a = assistant.answer("重庆 主会场 在哪")
+    assert a.abstained and "两江新区" not in a.text.split("可能相关")[0].split("报道提到")[0], a.text  # (it had named a 分会场)
+
+
+def test_a_verb_glued_to_its_object_is_held_with_a_modifier_between(assistant):
+    from qa.answering.context import _other_writings
+
+    assert _other_writings("开工项目")[0].search("集中开工重大项目1139个")
+    assert _other_writings("产业项目")[0] is None
+    a = assistant.answer("江西 开工项目 多少个")
+    assert not a.abstained and a.direct_answer.text == "1139个", a.text  # (it had been refused)

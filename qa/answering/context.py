@@ -218,9 +218,11 @@ def _other_writings(word: str) -> tuple[re.Pattern | None, re.Pattern | None, re
     without its direction, the longer word it shortens, the compound's head noun)"""
     parts = rjieba.cut_for_search(word)
     # 汇报工作 is held by 汇报有关工作: a set phrase of two words with a modifier between
-    # (a phrase the question glued, 产业项目, is no set phrase: 产业汇集项目 is other projects)
+    # (a phrase the question glued, 产业项目, is no set phrase: 产业汇集项目 is other projects;
+    # but a verb glued to what it acts on is, 开工项目 for 开工重大项目)
     split = (re.compile(re.escape(word[:2]) + _MODIFIER_GAP + re.escape(word[2:]))
-             if len(word) == 4 and rjieba.has_word(word) and {word[:2], word[2:]} <= set(parts) else None)
+             if len(word) == 4 and {word[:2], word[2:]} <= set(parts)
+             and (rjieba.has_word(word) or all(tag == "v" for _, tag in rjieba.tag(word[:2]))) else None)
     # 投进去 is held by 投资: a colloquial verb's direction (进去, 出来) is not its meaning
     verb = _DIRECTION.sub("", word)
     stem = re.compile(re.escape(verb) + r"[\u4e00-\u9fff]") if verb != word and len(verb) == 1 else None
