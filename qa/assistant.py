@@ -95,7 +95,8 @@ class Assistant:
         asked = _valid_text(question)
         question = asked.translate(_HALF_WIDTH)
         k = max(1, min(int(k), 50))
-        follow = resolve(question, [_valid_text(h).translate(_HALF_WIDTH) for h in (history or [])], who=self._who_answered)
+        follow = resolve(question, [_valid_text(h).translate(_HALF_WIDTH) for h in (history or [])], who=self._who_answered,
+                         which=self._which_answered)
         q = self._with_post_holder(self._read(follow.question))
         if not q.text:
             return Answer(asked or "", "请输入问题。", True, [], "empty")
@@ -119,6 +120,14 @@ class Assistant:
             return ""
         first = person_name(re.split(r"[、，,]|和|及", d.text)[0])
         return first if looks_like_name(first) else ""
+
+    def _which_answered(self, question: str) -> tuple[str, ...]:
+        """它们的主持人分别是谁？ after 哪些省是2月19日开的会？: the provinces its answer lists,
+        or none when it is no which question or was refused."""
+        if self._read(question).qtype != "which":
+            return ()
+        a = self.answer(question)
+        return () if a.abstained else tuple(dict.fromkeys(a.provinces))
 
     def _answer(self, q: Question, provinces, k: int) -> Answer:
         chosen, unknown = _clean_provinces(provinces)

@@ -24,7 +24,8 @@ The rules, in the order they are tried (Resolution.reason names the one that fir
   same ask     年度计划完成投资呢？: the previous question asked again, of this thing
   asks again   怎么看的？ / 怎么开工的？ / 年度计划投资多少？: asked with the previous question, or of its place
 他 after 谁主持的？ names no one; resolve() may be given `who`, which answers the previous
-question for the person its answer names.
+question for the person its answer names. 它们, 这两个省 after 哪些省…？ name no place; it may
+be given `which`, which answers the previous question for the provinces its answer lists.
 """
 from __future__ import annotations
 
@@ -343,9 +344,22 @@ def _join(prev: str, question: str) -> str:
     return joined if len(joined) <= MAX_CHARS else ""
 
 
-def _back_reference(q: str, prev: str, who: Callable[[str], str] | None = None) -> tuple[str, str] | None:
+# 它们, 这些省, 这两个地方, 这几地: the provinces a which question's answer listed
+# (这两个省委书记: the places of the posts)
+_THOSE = r"(?:这些|那些|这[两几三四五六七八九十]个?|那[两几三四五六七八九十]个?)"
+_THOSE_PLACES = re.compile(rf"(?:它们|{_THOSE}(?:省份|省市|省|地方|地区|地)(?![委长级])|[两几][省地](?![委长级]))(?:的|各自|分别)?|{_THOSE}(?=[省市](?:委|长))")
+
+
+def _back_reference(q: str, prev: str, who: Callable[[str], str] | None = None,
+                    which: Callable[[str], tuple[str, ...]] | None = None) -> tuple[str, str] | None:
     """(rewritten question, rule) for a question that points back at the previous one.
-    `who` names the one person the previous question's answer names (他 after 谁主持的？)."""
+    `who` names the one person the previous question's answer names (他 after 谁主持的？);
+    `which`, the provinces it lists (它们 after 哪些省…？)."""
+    # (它们 after 广东、吉林的会各在哪开的？: the provinces the previous question names)
+    named = list(dict.fromkeys(p.province for p in _places(prev) if not p.city))
+    if (m := _THOSE_PLACES.search(q)) and (listed := (which(prev) if which else ()) or (tuple(named) if len(named) > 1 else ())):
+        joined = "、".join(listed) + ("的" if m.group().endswith("的") or q[m.end() : m.end() + 1] in ("省", "市") else "")
+        return q[: m.start()] + joined + q[m.end() :], "the provinces listed"
     if _ORDINAL.search(q):
         said = _statement(prev)
         return (said + "中，" + q, "ordinal") if said else (_join(prev, q), "ordinal, joined")
@@ -501,8 +515,8 @@ def _post_of_place(q: str, prev: str) -> str:
 
 
 
-def _resolve_one(q: str, prev: str | None, anchor: str | None = None,
-                 who: Callable[[str], str] | None = None) -> tuple[str, tuple[str, ...], str]:
+def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Callable[[str], str] | None = None,
+                 which: Callable[[str], tuple[str, ...]] | None = None) -> tuple[str, tuple[str, ...], str]:
     """(question to answer, province filter, rule) for one turn, given the previous turn
     resolved, and `anchor`, the last earlier turn that named a place or a meeting (有几家？
     between them names neither)."""
@@ -531,7 +545,7 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None,
         return local, (), "places inside the place"
     if _ASKS_PLACE.search(q):
         return q, (), "asks which place"
-    found = _back_reference(q, prev, who)
+    found = _back_reference(q, prev, who, which)
     if found and found[0]:
         return found[0], (), found[1]
     if found:
@@ -597,10 +611,12 @@ def _clean(text) -> str:
     return "" if text is None else str(text).strip()
 
 
-def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | None = None) -> Resolution:
+def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | None = None,
+            which: Callable[[str], tuple[str, ...]] | None = None) -> Resolution:
     """Read `question` in the light of `history` (the earlier questions, oldest first).
     The history holds questions only; `who`, when given, answers the previous one for the
-    person 他 means if no earlier question names one (it is asked for this turn only)."""
+    person 他 means if no earlier question names one (for this turn only), and `which`
+    for the provinces 它们 means."""
     original = "" if question is None else str(question)
     if isinstance(history, str):  # one earlier question, not a list of its characters
         history = [history]
@@ -610,12 +626,13 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
     prev: str | None = None
     anchor: str | None = None
     for turn in turns:
-        prev = _resolve_one(turn, prev, anchor)[0]
+        # (它们 in an earlier turn may stand for the provinces listed before it)
+        prev = _resolve_one(turn, prev, anchor, which=which)[0]
         s = _subject(prev)
         anchor = prev if s.place or s.meeting and not _only_generic(s) else anchor
     q = _clean(original)
     if not q:
         return Resolution(original, original, False, (), "empty")
-    text, provinces, reason = _resolve_one(q, prev, anchor, who)
+    text, provinces, reason = _resolve_one(q, prev, anchor, who, which)
     rewritten = text != q
     return Resolution(text if rewritten else original, original, rewritten, provinces, reason)

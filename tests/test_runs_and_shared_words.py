@@ -20,6 +20,8 @@ Typed into a chat box, tersely:
   (not 一号工程, nor the lunar 正月十五).
 - 吉林会是视频开的吗, 辽宁会多少人参加: a province's 会 is its meeting.
 - 重庆 主会场 在哪: inside one ask, spaces only set words apart.
+- 它们, 这两个省, 两地 after 哪些省…？: the provinces its answer listed (or that the
+  previous question named).
 - 开工项目: a verb glued to what it acts on is held with a modifier between (开工重大项目);
   a noun glued to a noun (产业项目) is not (产业汇集项目 are other projects).
 
@@ -199,3 +201,26 @@ def test_a_verb_glued_to_its_object_is_held_with_a_modifier_between(assistant):
     assert _other_writings("产业项目")[0] is None
     a = assistant.answer("江西 开工项目 多少个")
     assert not a.abstained and a.direct_answer.text == "1139个", a.text  # (it had been refused)
+
+
+def test_those_provinces_are_the_ones_the_previous_answer_listed(assistant):
+    a = assistant.answer("它们的主持人分别是谁", history=["哪些省是2月19日开的会"])
+    assert a.resolved_question == "北京、四川的主持人分别是谁", a.text  # (it had been joined to the list's question, and refused)
+    assert "刘伟" in a.text and "王晓晖" in a.text, a.text
+
+
+@pytest.mark.parametrize("question, history, resolved", [
+    ("这两个省委书记是谁", ["哪几个省是省委书记主持的"], "四川、云南的省委书记是谁"),
+    ("两地的会各在哪开的", ["哪几个省是省委书记主持的"], "四川、云南的会各在哪开的"),
+    ("它们各有多少人参加", ["哪几个省是省委书记主持的", "广东和吉林的会各在哪开的"], "广东、吉林各有多少人参加"),
+])
+def test_those_provinces_in_the_resolver(question, history, resolved):
+    from qa.conversation import resolve
+
+    assert resolve(question, history, which=lambda q: ("四川", "云南") if "哪几个省" in q else ()).question == resolved
+    assert "四川" not in resolve(question, history[:1]).question  # (without the answer, no list to point at)
+
+
+def test_those_provinces_in_a_digest(digest):
+    a = digest.answer("它们都在哪开的", history=["哪些省是2月5日开的会"])
+    assert a.resolved_question.startswith(("湖北、湖南", "湖南、湖北")) and "武汉" in a.text and "长沙" in a.text, a.text
