@@ -453,9 +453,20 @@ _CHANGE_ONLY = re.compile(r"(?:那|那么)?(?:同比|比上年|较上年|比去�
                           r"(?:是|有|为|达到?)?(?:多少|几)(?:个百分点)?(?:呢)?[？?]?")
 
 
+# 占GDP多少？ after 江苏研发投入多少？: a share, too, is the figure's (研发投入占GDP多少)
+_SHARE_ONLY = re.compile(r"(?:那|那么)?(?:占(?![地用])[^，,。？?\s]{0,8}?(?:多少|几成|比重|比例)|占比|比重|比例)(?:是|有|为)?(?:多少|几成)?(?:呢)?[？?]?")
+
+
+# 比上年呢？: the change from the year named, of the figure just asked
+_AGAINST_ONLY = re.compile(r"(?:那|那么)?(?:同比|比上年|较上年|比去年|跟去年比|和去年比|与上年相比)(?:呢)?[？?]?")
+
+
 def _change_of_figure(q: str, prev: str) -> str:
-    tail = _ASK_TAIL.search(prev) if _CHANGE_ONLY.fullmatch(q) and _COUNT_ASKED.search(prev) else None
+    against = _AGAINST_ONLY.fullmatch(q)
+    tail = _ASK_TAIL.search(prev) if (_CHANGE_ONLY.fullmatch(q) or _SHARE_ONLY.fullmatch(q) or against) and _COUNT_ASKED.search(prev) else None
     thing = prev[: tail.start()] if tail else ""
+    if against:
+        q = re.sub(r"^(?:那么|那)|呢?[？?]?$", "", q) + "增长多少"
     return thing + q if _subject(thing).place else ""
 
 
@@ -607,6 +618,20 @@ def _asked_again(q: str, prev: str) -> str:
     return place + q if words and place else _join(prev, q)
 
 
+# 哪个多？ after 辽宁会多少人参加？ 吉林呢？: the same ask of the two places, compared
+_WHICH_MORE = re.compile(r"(?:那|那么)?(?:哪个|哪一个|哪边|哪家|哪里|谁)(?:的)?(?:更|比较)?[多少大小高低早晚快慢长短](?:一些|些|点)?(?:呢)?[？?]?")
+
+
+def _which_more(q: str, prev: str | None, before: str | None) -> str:
+    if not (prev and before and _WHICH_MORE.fullmatch(q)):
+        return ""
+    now, then = _places(prev), _places(before)
+    if len(now) != 1 or len(then) != 1 or now[0].province == then[0].province or _swap(before, [now[0].short]) != prev:
+        return ""
+    p = now[0]
+    return f"{prev[: p.start]}{then[0].short}和{p.short}{prev[p.end :].rstrip('？?')}，{q}"
+
+
 def _clean(text) -> str:
     return "" if text is None else str(text).strip()
 
@@ -624,15 +649,18 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
     recent = list(history[-4 * MAX_TURNS :] if isinstance(history, Sequence) else history or ())[-4 * MAX_TURNS :]
     turns = [t[:MAX_CHARS] for t in map(_clean, recent) if t][-MAX_TURNS:]
     prev: str | None = None
+    before: str | None = None
     anchor: str | None = None
     for turn in turns:
         # (它们 in an earlier turn may stand for the provinces listed before it)
-        prev = _resolve_one(turn, prev, anchor, which=which)[0]
+        before, prev = prev, _resolve_one(turn, prev, anchor, which=which)[0]
         s = _subject(prev)
         anchor = prev if s.place or s.meeting and not _only_generic(s) else anchor
     q = _clean(original)
     if not q:
         return Resolution(original, original, False, (), "empty")
+    if said := _which_more(q, prev, before):
+        return Resolution(said, original, True, (), "which of the two")
     text, provinces, reason = _resolve_one(q, prev, anchor, who, which)
     rewritten = text != q
     return Resolution(text if rewritten else original, original, rewritten, provinces, reason)

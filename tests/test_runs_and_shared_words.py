@@ -22,6 +22,8 @@ Typed into a chat box, tersely:
 - 重庆 主会场 在哪: inside one ask, spaces only set words apart.
 - 它们, 这两个省, 两地 after 哪些省…？: the provinces its answer listed (or that the
   previous question named).
+- 占GDP多少？, 比上年呢？ after a figure: the share, or the change, of that figure.
+- 哪个多？ after 辽宁会多少人参加？ 吉林呢？: the same ask of the two places, compared.
 - 开工项目: a verb glued to what it acts on is held with a modifier between (开工重大项目);
   a noun glued to a noun (产业项目) is not (产业汇集项目 are other projects).
 
@@ -224,3 +226,25 @@ def test_those_provinces_in_the_resolver(question, history, resolved):
 def test_those_provinces_in_a_digest(digest):
     a = digest.answer("它们都在哪开的", history=["哪些省是2月5日开的会"])
     assert a.resolved_question.startswith(("湖北、湖南", "湖南、湖北")) and "武汉" in a.text and "长沙" in a.text, a.text
+
+
+@pytest.mark.parametrize("question, history, resolved", [
+    ("占GDP多少", ["江苏研发投入多少"], "江苏研发投入占GDP多少"),
+    ("比上年呢", ["江苏研发投入多少", "占GDP多少"], "江苏研发投入占GDP比上年增长多少"),
+    ("哪个多", ["辽宁会多少人参加", "吉林呢"], "辽宁和吉林会多少人参加，哪个多"),
+    ("哪个早", ["云南会哪天开的", "北京呢"], "云南和北京会哪天开的，哪个早"),
+])
+def test_a_share_a_change_or_a_choice_of_the_figure_just_asked(question, history, resolved):
+    from qa.conversation import resolve
+
+    assert resolve(question, history).question == resolved
+
+
+def test_the_change_of_a_share_the_report_does_not_give_is_refused(assistant):
+    a = assistant.answer("比上年呢", history=["江苏研发投入多少", "占GDP多少"])
+    assert a.abstained and "**1.4个百分点**" not in a.text, a.text  # (it had answered with 高新技术产业产值占比's change)
+
+
+def test_which_of_the_two_in_a_digest(digest):
+    a = digest.answer("哪个早", history=["江西会哪天开的", "湖北呢"])
+    assert "2月6日" in a.text and "2月5日" in a.text, a.text
