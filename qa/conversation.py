@@ -218,7 +218,7 @@ _MORE = re.compile(
 )
 # a reference back, by kind; the first kind found decides
 _ORDINAL = re.compile(
-    r"^(?:那么|那|其中|关于|请问)?(?:第[一二三四五六七八九十\d]+(?:点|条|项|个|方面|部分|类|大|支)|最后一(?:点|条|项|个)|其[一二三四五])"
+    r"^(?:那么|那|其中|关于|请问)?(?:第[一二三四五六七八九十\d]+(?:点|条|项|个|位|名|方面|部分|类|大|支)|最后一(?:点|条|项|个|位|名)|头一(?:个|位|名)|其[一二三四五])"
 )
 # refers to several things, or to words of the previous question or its answer: the two are joined
 _JOINED = re.compile(r"它们|他们|她们|这些|那些|其中|两者|二者|前者|后者|这一?点|这个说法|这句话|这一?提法")
@@ -324,9 +324,17 @@ def _swap(prev: str, names: list[str]) -> str:
     return _generalise(text) if set(news) != set(olds) or {p.short for p in old} != set(names) else text
 
 
+_COUNTED_ROLL = re.compile(r"(?P<lead>.+?)(?:一共|总共|共)?有?(?:(?:几|多少)[位个名家]|哪些|哪几[位个名家])(?P<who>[\u4e00-\u9fff]{1,6}?)(?P<verb>发言|讲话|出席|参会|汇报|参加)")
+
+
 def _statement(prev: str) -> str:
     """What the previous question listed, when it asked for a list: …提出的“六个必须”是什么？ ->
     …提出的“六个必须”; …要重点抓实哪三方面工作？ -> …要重点抓实的三方面工作. Else ""."""
+    if (earlier := re.match(r"(?P<said>.+)中，", prev)) and _ORDINAL.match(prev[earlier.end() :]):
+        return earlier["said"]  # (第二个呢 after …中，第一个是谁: the same list)
+    if counted := _COUNTED_ROLL.match(prev):
+        # (…有几位企业家发言？, …有哪些企业家发言？ -> …发言的企业家: the roll asked for, or counted)
+        return f"{counted['lead']}{counted['verb']}的{counted['who']}"
     m = _INTERROGATIVE.search(prev)
     if not m:
         return ""

@@ -247,11 +247,14 @@ _TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总
 # 除孙守刚外, 从省直到市县: who is left out, or how far it reaches, is not what is asked
 _EXCEPT = re.compile(r"除(?:了)?[^，。；？]{1,15}?(?:外|以外|之外)|从[\u4e00-\u9fff]{1,8}?到[\u4e00-\u9fff]{2}")
 _ASKING_PART = re.compile(r"几|哪|谁|什么|多少|何")
+# (…发言的企业家中，第二个是谁: a place in a list names no word the answer must hold)
+_PLACE_IN_A_LIST = re.compile(r"第[一二两三四五六七八九十\d]+[个位名]")
 
 
 def _content_words(text: str) -> list[str]:
     text = text.replace("了", "")  # 讲了话 is 讲话
     text = _EXCEPT.sub(" ", text)
+    text = _PLACE_IN_A_LIST.sub(" ", text)
     text = BOILERPLATE.sub(" ", text)
     text = _MEETING_KIND.sub(" ", text)
     text = _ON_STAGE.sub(" ", text)

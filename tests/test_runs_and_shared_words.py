@@ -24,6 +24,8 @@ Typed into a chat box, tersely:
   previous question named).
 - 占GDP多少？, 比上年呢？ after a figure: the share, or the change, of that figure.
 - 哪个多？ after 辽宁会多少人参加？ 吉林呢？: the same ask of the two places, compared.
+- 头一位是谁？ 第二个是谁？ after …有哪些企业家发言？ (or 有几位): that place in the roll asked
+  for, of the same roll turn after turn.
 - 开工项目: a verb glued to what it acts on is held with a modifier between (开工重大项目);
   a noun glued to a noun (产业项目) is not (产业汇集项目 are other projects).
 
@@ -248,3 +250,24 @@ def test_the_change_of_a_share_the_report_does_not_give_is_refused(assistant):
 def test_which_of_the_two_in_a_digest(digest):
     a = digest.answer("哪个早", history=["江西会哪天开的", "湖北呢"])
     assert "2月6日" in a.text and "2月5日" in a.text, a.text
+
+
+@pytest.mark.parametrize("question, name", [
+    ("福建座谈会发言的企业家中，第一个是谁", "方华玉"),  # (it had named the last, 吴国仕)
+    ("福建座谈会发言的企业家中，第二个是谁", "林孝发"),
+    ("福建座谈会上第三个发言的企业家是谁", "傅芬芳"),
+    ("福建座谈会发言的企业家里，最后一位是谁", "吴国仕"),
+])
+def test_a_place_in_the_roll_of_speakers(assistant, question, name):
+    a = assistant.answer(question)
+    assert not a.abstained and a.direct_answer.text == name, a.text
+
+
+def test_places_in_the_roll_turn_after_turn(assistant):
+    history = ["福建座谈会有哪些企业家发言"]
+    for question, name in (("头一位是谁", "方华玉"), ("第二个是谁", "林孝发"), ("最后一位是谁", "吴国仕")):
+        a = assistant.answer(question, history=history)
+        assert a.resolved_question == f"福建座谈会发言的企业家中，{question}" and a.direct_answer.text == name, a.text
+        history.append(question)
+    a = assistant.answer("第一个是谁", history=["福建座谈会有哪些企业家发言", "一共几位"])
+    assert a.direct_answer.text == "方华玉", a.text  # (the roll the count was of)

@@ -739,13 +739,14 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         if len(valued) > 1:
             pick_one = max if most.group(1) in "多大高" else min
             return (pick, *pick_one(valued)[1])
-    if q.kind == "person" and (order := _order_asked(q.text)):
-        # 头一个发言的是谁, 排在最后发言的是谁: the first or last name of the list of speakers
+    if q.kind == "person" and (order := _order_asked(q.text)) is not None:
+        # 头一个发言的是谁, 第二个, 排在最后发言的是谁: that name of the list of speakers
         runs = [(a, b) for a, b in spans.joined(found_spans, pick.text) if "、" in pick.text[a:b]]
         if runs:
             a, b = max(runs, key=lambda s: s[1] - s[0])
             items = [s for s in found_spans if a <= s[0] and s[1] <= b]
-            return (pick, *(items[0] if order.group(1) else items[-1]))
+            if -len(items) <= order < len(items):
+                return (pick, *items[order])
     if q.kind == "figure" and (stated := STATED_COUNT.search(q.text)) and len(found_spans) > 1:
         # 那370余个…项目，投资额是多少: a figure told after the stated count, of the things it
         # counts (…项目370余个、年度投资额约1500亿元), not the total told before it
@@ -805,14 +806,22 @@ _DEFINES = re.compile(r"[“\"][^”\"]{1,20}[”\"][\u4e00-\u9fff]{0,6}?(?:是�
 # 那130个示范引领性项目总投资多少: the count the question states names which things
 # (这次1139个开工项目, 那批130个项目: the demonstrative may take its own measure word)
 STATED_COUNT = re.compile(r"(?:那|这)(?:次|批|些)?(\d+(?:\.\d+)?[万亿]?)(?:余|多)?\s*(?:个|项|家|所|座|条|批)")
-_ORDER_ASKED = re.compile(r"(?:(头一个|第一个|第一位|首位|最先)|最后一个|最后一位|最后)(?=[^，。？?]{0,8}(?:发言|讲话|汇报))")
-_ORDER_AFTER_ROLL = re.compile(r"(?:发言|讲话|汇报)[，,][^，。？?]{0,8}?(?:(头一个|第一个|第一位|首位)|最后一个|最后一位)")
+_PLACE_IN_ROLL = r"(?:(头一[个位名]|第[一二三四五六七八九十\d]+[个位名]|首位|最先)|最后一[个位名]|最后)"
+_ORDER_ASKED = re.compile(_PLACE_IN_ROLL + r"(?=[^，。？?]{0,8}(?:发言|讲话|汇报))")
+# (发言的企业家中，第二个是谁: the roll may be named after its verb)
+_ORDER_AFTER_ROLL = re.compile(r"(?:发言|讲话|汇报)[^，。？?]{0,6}?[，,][^，。？?]{0,8}?" + _PLACE_IN_ROLL)
 
 
-def _order_asked(text: str) -> re.Match | None:
-    """头一个发言的, 排在最后发言的, and …按顺序发言，名单里最后一位是谁: a place in the roll of
-    speakers; group 1 is set when the first is asked."""
-    return _ORDER_ASKED.search(text) or _ORDER_AFTER_ROLL.search(text)
+def _order_asked(text: str) -> int | None:
+    """头一个发言的, 第二个发言的, 排在最后发言的, and …按顺序发言，名单里最后一位是谁: a place in
+    the roll of speakers, counted from 0; -1 for the last."""
+    m = _ORDER_ASKED.search(text) or _ORDER_AFTER_ROLL.search(text)
+    if m is None:
+        return None
+    if not m.group(1):
+        return -1
+    n = re.search(r"[一二三四五六七八九十\d]+", m.group(1)[1:]) if m.group(1).startswith("第") else None
+    return numeral(n.group()) - 1 if n else 0
 
 
 _NOUN_COUNTED = re.compile(HOW_MANY + r"([\u4e00-\u9fff]{1,8})")
