@@ -179,7 +179,8 @@ _SEPARABLE = re.compile(r"(?<=讲)的(?=话)|(?<=发)[的了](?=言)|(?<=致)[�
 
 
 # 省委书记同时兼任省人大常委会主任: posts held by one person, as the user quotes them (“省委书记兼…”)
-_POSTS_HELD = re.compile(rf"(?<![“\"])((?:省委|市委|区党委)?(?:{POSTS}))(?:同时|还|也)?兼任?((?:[\u4e00-\u9fff]{{0,8}}?)(?:{POSTS}))(?![”\"])")
+# (省委书记在报道中还兼着省人大常委会主任: a few words may stand between)
+_POSTS_HELD = re.compile(rf"(?<![“\"])((?:省委|市委|区党委)?(?:{POSTS}))[^，,。？?兼]{{0,6}}?(?:同时|还|也)?兼(?:任|着)?((?:[\u4e00-\u9fff]{{0,8}}?)(?:{POSTS}))(?![”\"])")
 
 
 def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | None = None) -> Question:

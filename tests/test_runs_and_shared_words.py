@@ -26,6 +26,12 @@ Typed into a chat box, tersely:
 - 哪个多？ after 辽宁会多少人参加？ 吉林呢？: the same ask of the two places, compared.
 - 头一位是谁？ 第二个是谁？ after …有哪些企业家发言？ (or 有几位): that place in the roll asked
   for, of the same roll turn after turn.
+- 省委书记在报道中还兼着省人大常委会主任: a few words may stand between the posts.
+- 共同提到要打造的是什么中心: of every passage found, the sentences naming the kind asked
+  (中心), and of those, the one sharing the longest run with the other's that holds a word of
+  the question (not the reports' common idiom, 深入学习贯彻…).
+- “5个100”具体包括哪些: spelled out by five figures of 100.
+- 发言的企业家分别来自哪些企业: 民营企业企业家 names no firm; refused.
 - 开工项目: a verb glued to what it acts on is held with a modifier between (开工重大项目);
   a noun glued to a noun (产业项目) is not (产业汇集项目 are other projects).
 
@@ -105,7 +111,7 @@ DIGEST = """2025年部分省份新春第一会速览
 
 【湖北】2月5日，湖北省委、省政府在武汉召开全省优化营商环境大会，省长王忠林主持会议，省委书记、省人大常委会主任王蒙徽出席并讲话。会议要求，推进线下办事“只进一门”，政务服务事项进大厅应进必进。推进线上办事“一网通办”，推动高频事项网上办、掌上办。要深入实施数字经济创新提质“一号发展工程”和开放提升“一号开放工程”，培育新增长点；要深入实施营商环境优化提升“一号改革工程”，激发经营主体活力。
 
-【湖南】2月5日，湖南省委、省政府在长沙召开全省招商引资大会，省委书记沈晓明出席并讲话。会议要求，推进线下办事“只进一门”、线上办事“一网通办”。要着力打造内陆地区改革开放高地，会议提出要打造高地、建设高地。要加快打造具有全国影响力的先进制造业高地，推动产业转型升级。
+【湖南】2月5日，湖南省委、省政府在长沙召开全省招商引资大会，省委书记沈晓明出席并讲话。会议提出实施“3个100”工程，今年建设100个重大项目、引进100家龙头企业、培育100名产业人才。会议要求，推进线下办事“只进一门”、线上办事“一网通办”。要着力打造内陆地区改革开放高地，会议提出要打造高地、建设高地。要加快打造具有全国影响力的先进制造业高地，推动产业转型升级。
 
 【江西】2月6日，江西省委、省政府召开全省重大项目集中开工大会。会议提出，坚持项目为王，加快打造具有全国影响力的先进制造业高地，扩大有效投资。
 """
@@ -271,3 +277,35 @@ def test_places_in_the_roll_turn_after_turn(assistant):
         history.append(question)
     a = assistant.answer("第一个是谁", history=["福建座谈会有哪些企业家发言", "一共几位"])
     assert a.direct_answer.text == "方华玉", a.text  # (the roll the count was of)
+
+
+def test_posts_held_with_words_between(assistant, digest):
+    question = "哪些省的省委书记在报道中还兼着省人大常委会主任？"
+    assert set(assistant.answer(question).provinces) == {"福建", "江西", "四川", "河北", "辽宁", "黑龙江", "甘肃"}  # (it had listed 12)
+    assert set(digest.answer(question).provinces) == {"湖北"}
+
+
+def test_the_shared_phrase_is_sought_in_every_passage_found(assistant):
+    a = assistant.answer("粤苏两省开年会议上共同提到要打造的是什么中心？")
+    lines = {line.split("：")[0]: line for line in a.text.split("\n") if "：" in line}
+    assert all("具有全球影响力的产业科技创新中心" in lines[p].split("」")[0] for p in ("广东", "江苏")), a.text
+
+
+@pytest.mark.parametrize("question, items", [
+    ("江苏计划中的未来产业“5个100”具体包括哪些内容？", ("推进100项前沿技术", "升级100家科创园区")),  # (it had been refused)
+])
+def test_a_set_of_hundreds_is_spelled_out_by_its_figures(assistant, question, items):
+    a = assistant.answer(question)
+    assert not a.abstained and all(item in a.text for item in items), a.text
+
+
+def test_a_set_of_hundreds_in_a_digest(digest):
+    a = digest.answer("湖南的“3个100”工程具体指什么？")
+    assert not a.abstained and "引进100家龙头企业" in a.text, a.text
+
+
+def test_firms_in_general_name_no_firm(assistant):
+    a = assistant.answer("福建座谈会上发言的企业家分别来自哪些企业？")
+    assert a.abstained, a.text  # (it had quoted the roll of names)
+    a = assistant.answer("甘肃会上作交流发言的企业是哪家")
+    assert not a.abstained and "金川集团" in a.text, a.text

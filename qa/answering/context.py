@@ -322,6 +322,10 @@ def expands(q: Question, pick: Pick) -> bool:
         counted = re.fullmatch(r"([一二两三四五六七八九十])[个大项条类种]?([\u4e00-\u9fff]{2,4})", term)
         if counted and pick.text.replace(term, "").count(counted.group(2)) >= max(2, numeral(counted.group(1))):
             return True
+        # “5个100”: five items of a hundred each (推进100项…、研制100项…、开发100个…)
+        hundreds = re.fullmatch(r"(\d+|[一二两三四五六七八九十])个(\d+|[百千万])", term)
+        if hundreds and len(re.findall(rf"(?<![\d.]){re.escape(hundreds.group(2))}(?![\d.])", pick.text)) >= max(2, numeral(hundreds.group(1)) or 0):
+            return True
         # 哪两个“一号工程”: each item is the name with a word set inside it (“一号发展工程”和“一号开放工程”)
         # (the items may run on past a ；, to the sentence's end: each clause holding one spells out its part)
         if len(term) > 2 and widened(term, pick.text) and len(widened(term, _whole_sentence(text, pick))) >= max(2, _asked_count(q, term)):

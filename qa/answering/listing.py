@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from ..asking import LOCAL_WHICH
 from ..gazetteer import provinces_in
@@ -165,28 +166,41 @@ def answer_compare(ctx: AnswerContext) -> Reply:
 # 两省都提出要打造什么样的中心, 共同点是什么: what the reports share is asked; not 都讲…，
 # 各是怎么说的 (each one's own words on a shared topic), nor what sets them apart
 _ASKS_SHARED = re.compile(r"共同|相同|(?<!不)一样|一致|都[^，,。？?]{0,12}?(?:什么|哪)")
-_ASKS_EACH = re.compile(r"各|分别|不同|不一样|区别|差异|差别|哪个|哪一|谁")
-_GRAM = 4
+_ASKS_EACH = re.compile(r"各|分别|不同|不一样|区别|差异|差别|哪个|哪一|谁|吗|是否|是不是")  # (一样吗: whether, of each one's words)
+_SHARED_RUN = 6  # characters: a phrase, not a common word
+_SHARED_MOST = 40  # sentences of a report weighed (each is matched against every other report's)
+_SHARED_NOUN = re.compile(r"什么(?:样)?的?([\u4e00-\u9fff]{1,4}?)(?:[？?，,。]|$)")
 
 
 def _shared_picks(ctx: AnswerContext, pools: dict) -> dict:
-    """For each report, of its best sentences, the one that shares the most wording with
-    another report's (加快打造具有全球影响力的产业科技创新中心, in both): what both said is
+    """For each report, of its best sentences, the one that shares the longest run of words
+    with another report's (具有全球影响力的产业科技创新中心, in both): what both said is
     written alike. None where no sentence shares a phrase of a few characters."""
-    ranked = {(p, doc): rank_sentences(ctx, mine)[: ctx.settings.quote_pool] for p, docs in pools.items() for doc, mine in docs.items()}
-    grams = {key: [_grams(pick.text) for pick in picks] for key, picks in ranked.items()}
+    if noun := _SHARED_NOUN.search(ctx.question.text):
+        # (要打造的是什么中心: of what each says, the sentences that name the kind of thing asked,
+        # in every passage found of its report)
+        found = {(p, doc): [c for c in ctx.retrieved.by_province(p) if doc is None or c.chunk.doc == doc] for p, docs in pools.items() for doc in docs}
+        ranked = {key: [sentence_pick(c, t) for c in cs for t in c.sentences if noun.group(1) in c.text(t)][:_SHARED_MOST] for key, cs in found.items()}
+    else:
+        ranked = {(p, doc): rank_sentences(ctx, mine)[: 3 * ctx.settings.quote_pool] for p, docs in pools.items() for doc, mine in docs.items()}
+    texts = {key: [bare(pick.text) for pick in picks] for key, picks in ranked.items()}
+    # (a run that holds none of the question's words is the reports' common idiom, 深入学习贯彻…)
+    words = [w for w in ctx.question.terms if len(w) > 1 and not provinces_in(w)]
     out = {}
     for key, picks in ranked.items():
-        others = [g for other, gs in grams.items() if other[0] != key[0] for g in gs]
-        score = [max((len(g & o) for o in others), default=0) for g in grams[key]]
-        if score and max(score) > 1:
-            out[key] = picks[score.index(max(score))]
+        others = [t for other, ts in texts.items() if other[0] != key[0] for t in ts]
+        score = [max((_common_run(t, o, words) for o in others), default=0) for t in texts[key]]
+        if score and max(score) >= _SHARED_RUN:
+            # (of those that share about as much, the one found first: a few characters more,
+            # 加快 before the phrase, do not make another speaker's sentence the better quote)
+            out[key] = next(pick for pick, n in zip(picks, score) if n >= 0.85 * max(score))
     return out
 
 
-def _grams(text: str) -> set[str]:
-    text = bare(text)
-    return {text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}
+def _common_run(a: str, b: str, words: list[str]) -> int:
+    """The longest run of characters a and b share that holds one of the words."""
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return max((m.size for m in blocks if any(w in a[m.a : m.a + m.size] for w in words)), default=0)
 
 
 def _overview_of(ctx: AnswerContext, p: str, mine: list):

@@ -44,7 +44,8 @@ _CONTENT = re.compile(r"[：:]|[“\"][^”\"]{10,}[”\"]|强调|指出|表示|
 # 哪几家企业, 哪家单位, 哪些高校: named organisations or places are asked for
 _NAMED_KINDS = r"(企业|公司|单位|机构|高校|院校|医院|银行|平台|园区|部门|项目|州|县|乡镇)"
 # (哪些招商引资先进单位: the kind may come after words that say which of it)
-_ASKS_NAMES = re.compile(r"哪(?:几|些|一)?[家个所座位类]?(?:(?![的是在了有])[\u4e00-\u9fff]){0,6}?" + _NAMED_KINDS + r"|" + _NAMED_KINDS + r"(?:都|分别|具体)?是哪(?:几|些)")
+# (not 哪个省要为中小企业…: which province is asked, the firms are its topic)
+_ASKS_NAMES = re.compile(r"哪(?!(?:几|些|一)?个?(?:省|市|地方|地区|直辖市))(?:几|些|一)?[家个所座位类]?(?:(?![的是在了有])[\u4e00-\u9fff]){0,6}?" + _NAMED_KINDS + r"|" + _NAMED_KINDS + r"(?:都|分别|具体)?是哪(?:几|些)")
 # 是在哪次会议上定的: a sentence that names no meeting does not say which
 _ASKS_MEETING = re.compile(r"哪(?:次|个|一次|场)(?:会议?|大会|全会)|什么会(?:议)?上")
 # (出席会议并讲话, 在大会上: the report's own meeting, referred to, not named)
@@ -154,11 +155,17 @@ def only_records_it(text: str) -> bool:
     return bool(_RECORDED.search(text)) and not _CONTENT.search(_RECORDED.sub("", text))
 
 
+_A_KIND_OF = re.compile(r"(?:民营|国有|中小|外资|广大|各类|科技型|和|及)$")
+
+
 def names_only_the_kind(text: str, noun: str) -> bool:
     """Every mention of `noun` is vague (部分…企业, 有关部门) or only counted (10个…项目),
     not the end of a list that names its members (省发展改革委、省商务厅等单位)."""
     def vague(at: int) -> bool:
         # (…、全国重点实验室等重大平台: 等 ends a list that names them)
+        # (民营企业企业家各抒己见, 企业发展情况: a kind of firm, or firms in general, name none)
+        if _A_KIND_OF.search(text[:at]) or text.startswith(("家", "发展"), at + len(noun)):
+            return True
         m = re.search(_VAGUE + r"[\u4e00-\u9fff]{0,6}$", text[:at])
         return bool(m) and not ("等" in m.group() and "、" in text[max(0, at - 20) : at])
 
