@@ -279,8 +279,8 @@ _ON_STAGE = re.compile(r"上台(?=(?:作|做)?了?[\u4e00-\u9fff]{0,4}?(?:发言
 # 省委书记、省人大常委会主任周祖翼); 地市那部分到底几个: the part and the insistence are the user's
 # (号码是多少: the number itself, 12345热线); 对应的是哪一年: a copula links what was named to the answer
 # (对外讲的: the user's word for saying it in public; the report writes 透露, 介绍)
-# (按农历算是哪一天: 算是 is a copula, as 是 is)
-_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于 对外 算是".split())
+# (按农历算是哪一天: 算是 is a copula, as 是 is; 两省给出的数字各是多少: what each report gives)
+_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于 对外 算是 各是 各为 给出".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

@@ -32,6 +32,8 @@ Typed into a chat box, tersely:
   the question (not the reports' common idiom, 深入学习贯彻…).
 - “5个100”具体包括哪些: spelled out by five figures of 100.
 - 发言的企业家分别来自哪些企业: 民营企业企业家 names no firm; refused.
+- 江苏和广东研发投入各是多少: a report whose quotes give no figure of what was asked says so
+  (广东：资料未写明…); when none does, the comparison is refused, each report saying so.
 - 开工项目: a verb glued to what it acts on is held with a modifier between (开工重大项目);
   a noun glued to a noun (产业项目) is not (产业汇集项目 are other projects).
 
@@ -309,3 +311,15 @@ def test_firms_in_general_name_no_firm(assistant):
     assert a.abstained, a.text  # (it had quoted the roll of names)
     a = assistant.answer("甘肃会上作交流发言的企业是哪家")
     assert not a.abstained and "金川集团" in a.text, a.text
+
+
+def test_a_comparison_says_which_report_gives_no_figure(assistant):
+    a = assistant.answer("江苏和广东研发投入各是多少")
+    assert not a.abstained and "约4100亿元" in a.text and "广东：资料未写明" in a.text, a.text  # (广东 had quoted a sentence with no figure)
+    a = assistant.answer("广东和浙江的研发投入各是多少")
+    assert a.abstained and "广东：资料未写明" in a.text and "浙江：资料未写明" in a.text, a.text
+
+
+def test_a_comparison_of_figures_in_a_digest(digest):
+    a = digest.answer("湖北和湖南的会各有多少人参加")
+    assert a.abstained and "湖北：资料未写明" in a.text, a.text  # (neither gives an attendance)

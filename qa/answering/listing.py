@@ -14,7 +14,7 @@ from ..question import read_question
 from ..retrieval import ALL_WORDS
 from ..schema import FRONT_PROVINCE
 from . import spans
-from .context import AnswerContext, Reply, bare, is_relevant, kind_spans, provinces_head
+from .context import AnswerContext, Reply, bare, figure_fits_clause, is_relevant, kind_spans, missing_fact, provinces_head
 from .counting import KINDS, lists_a
 from .facts import answer_fact, rank_sentences
 from .quotes import Pick, best_pick, quoted, sentence_pick
@@ -159,7 +159,9 @@ def answer_compare(ctx: AnswerContext) -> Reply:
         for doc, mine in pools[p].items():
             relevant = _compare_one(ctx, p, mine, lines, shared.get((p, doc))) or relevant
     if not relevant:
-        return Reply([], abstained=True)
+        # (no report gives the figure asked: each says so, with what it does say)
+        unstated = [line for line in lines if "：资料未写明" in line]
+        return Reply(["\n" + line for line in unstated] if len(unstated) == len(lines) else [], abstained=True)
     return Reply(lines, provinces=q.provinces)
 
 
@@ -223,6 +225,11 @@ def _best(ctx: AnswerContext, pool: list):
     return (rank_sentences(ctx, pool) or [best_pick(pool[0])])[0]
 
 
+# (连续第十年: a count written out, which the figure spans do not read, is a figure all the same)
+# (not 一批, 一个: a determiner)
+_WRITTEN_OUT = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:个|年|家|项|人|名|位|次|届|批|条)")
+
+
 def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead: Pick | None = None) -> bool:
     """One province's (one document's) line of a comparison; True when it is relevant.
     `lead`, what it shares with the others, is quoted first."""
@@ -255,11 +262,18 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead:
                 break
     if (said := _overview_of(ctx, p, mine)) is not None:
         picks = [said, *picks[:1]]  # (上海连续7年…: what the editor says of the province, its report does not)
+    label = f"{p}（{mine[0].chunk.doc_title or mine[0].chunk.doc}）" if ctx.with_doc else p
+    q = ctx.question
+    if q.kind in ("figure", "date") and not any(kind_spans(q, pick.text) and figure_fits_clause(ctx, pick.text) or _WRITTEN_OUT.search(pick.text)
+                                                for pick in picks):
+        # 江苏和广东研发投入各是多少: a report whose sentences give no figure says so, and shows
+        # the closest of them, as a refusal does (广东：资料未写明广东的这一数字。报道提到：「…」)
+        lines.append(f"{label}：{missing_fact(replace(q, provinces=(p,)), q.meeting_field)}。{ctx.mention_line(picks[0])}")
+        return False
     relevant, quotes = False, []
     for pick in picks:
         relevant = relevant or is_relevant(ctx, pick.candidate, pick.text)
         rank = ctx.citations.add(pick)
         quotes.append(quoted(rank, pick.text))
-    label = f"{p}（{mine[0].chunk.doc_title or mine[0].chunk.doc}）" if ctx.with_doc else p
     lines.append(f"{label}：" + "".join(quotes))
     return relevant
