@@ -358,14 +358,19 @@ _THOSE = r"(?:这些|那些|这[两几三四五六七八九十]个?|那[两几�
 _THOSE_PLACES = re.compile(rf"(?:它们|{_THOSE}(?:省份|省市|省|地方|地区|地)(?![委长级])|[两几][省地](?![委长级]))(?:的|各自|分别)?|{_THOSE}(?=[省市](?:委|长))")
 
 
+def _provinces_named(text: str) -> tuple[str, ...]:
+    """The provinces a question names, when it names more than one."""
+    named = tuple(dict.fromkeys(p.province for p in _places(text) if not p.city))
+    return named if len(named) > 1 else ()
+
+
 def _back_reference(q: str, prev: str, who: Callable[[str], str] | None = None,
                     which: Callable[[str], tuple[str, ...]] | None = None) -> tuple[str, str] | None:
     """(rewritten question, rule) for a question that points back at the previous one.
     `who` names the one person the previous question's answer names (他 after 谁主持的？);
     `which`, the provinces it lists (它们 after 哪些省…？)."""
     # (它们 after 广东、吉林的会各在哪开的？: the provinces the previous question names)
-    named = list(dict.fromkeys(p.province for p in _places(prev) if not p.city))
-    if (m := _THOSE_PLACES.search(q)) and (listed := (which(prev) if which else ()) or (tuple(named) if len(named) > 1 else ())):
+    if (m := _THOSE_PLACES.search(q)) and (listed := (which(prev) if which else ()) or _provinces_named(prev)):
         joined = "、".join(listed) + ("的" if m.group().endswith("的") or q[m.end() : m.end() + 1] in ("省", "市") else "")
         return q[: m.start()] + joined + q[m.end() :], "the provinces listed"
     if _ORDINAL.search(q):

@@ -47,6 +47,14 @@ def holds_phrases(phrases, text: str, any_of: bool = False) -> bool:
     return (any if any_of else all)(holds_phrase(t, text) for t in phrases)
 
 
+def run_holding(phrases, text: str, bounds: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The shortest run of two or three neighbouring sentences (their bounds in text, in
+    order) that holds every phrase: a report may write each phrase in a sentence of its own,
+    one after another (推进线下办事“只进一门”…。推进线上办事“一网通办”…)."""
+    runs = [(a, b) for i, (a, _) in enumerate(bounds) for _, b in bounds[i + 1 : i + 3] if holds_phrases(phrases, text[a:b])]
+    return min(runs, key=lambda run: run[1] - run[0], default=None)
+
+
 def holds_phrase(phrase: str, text: str) -> bool:
     """The quoted phrase is in the text, punctuation aside; a template quoted with an
     ellipsis (“确保……得……”) is held when its pieces stand in order, and one with a

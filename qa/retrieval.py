@@ -19,7 +19,7 @@ from .config import AnswerSettings
 from .gazetteer import provinces_in
 from .index_store import IndexData, rows_of
 from .layout import toc_entry
-from .phrases import holds_phrases
+from .phrases import holds_phrases, run_holding
 from .predicate import SAYS
 from .question import Question
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
@@ -368,9 +368,8 @@ class Retriever:
         return [self._candidate(sc, int(j)) for j in dict.fromkeys(owner[winners])]
 
     def _holds_quoted(self, row: int, quoted: tuple[str, ...], any_of: bool) -> bool:
-        """The sentence holds the phrases asked for; or one of them, and its neighbours the
-        rest: a report may write each in a sentence of its own, one after another
-        (推进线下办事“只进一门”…。推进线上办事“一网通办”…)."""
+        """The sentence holds the phrases asked for; or one of them, and a run of it and its
+        neighbours the rest (phrases.run_holding)."""
         sentences, chunk = self.index.sentences, int(self.sentence_chunk[row])
         text = self.index.chunks[chunk].text
         own = text[sentences.starts[row] : sentences.ends[row]]
@@ -379,7 +378,8 @@ class Retriever:
         if any_of or len(quoted) < 2 or not holds_phrases(quoted, own, any_of=True):
             return False
         rows = sentences.rows(chunk)
-        return holds_phrases(quoted, text[sentences.starts[max(row - 1, rows.start)] : sentences.ends[min(row + 1, rows.stop - 1)]])
+        near = range(max(row - 1, rows.start), min(row + 1, rows.stop - 1) + 1)
+        return run_holding(quoted, text, [(int(sentences.starts[r]), int(sentences.ends[r])) for r in near]) is not None
 
     def _speakers_of(self, q: Question, qvec: np.ndarray, ranked: list[Candidate], keyword: np.ndarray) -> dict[int, Speaker]:
         """The speaker of every sentence of these candidates that a speech before it names."""

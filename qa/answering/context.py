@@ -328,7 +328,7 @@ def expands(q: Question, pick: Pick) -> bool:
             return True
         # 哪两个“一号工程”: each item is the name with a word set inside it (“一号发展工程”和“一号开放工程”)
         # (the items may run on past a ；, to the sentence's end: each clause holding one spells out its part)
-        if len(term) > 2 and widened(term, pick.text) and len(widened(term, _whole_sentence(text, pick))) >= max(2, _asked_count(q, term)):
+        if len(term) > 2 and widened(term, pick.text) and len(widened(term, text[slice(*_sentence_bounds(text, pick))])) >= max(2, _asked_count(q, term)):
             return True
         # 要抓哪几方面的高质量: the items share the word the ask names (高质量项目建设、高质量企业培育)
         shared = re.search(r"哪[几两三四五六七八九十]?(?:个|项|大|条|类)?方面的([\u4e00-\u9fff]{2,4}?)(?:[？?，,]|$)", q.text)
@@ -373,14 +373,9 @@ def widened(term: str, text: str) -> set[str]:
 
 
 def _sentence_bounds(text: str, pick: Pick) -> tuple[int, int]:
-    """The pick's whole sentence: from the full stop (or line) before it to the one after."""
-    start = max(text.rfind("。", 0, pick.start), text.rfind("\n", 0, pick.start)) + 1
-    ends = [i + (text[i] == "。") for i in (text.find("。", pick.end - 1), text.find("\n", pick.end - 1)) if i >= 0]
-    return start, min(ends, default=len(text))
-
-
-def _whole_sentence(text: str, pick: Pick) -> str:
-    return text[slice(*_sentence_bounds(text, pick))]
+    """The pick's whole sentence, its full stop included: the clause between full stops or lines."""
+    start, end = clause_bounds(text, pick.start, pick.end - 1, "。\n")
+    return start, end + (text[end : end + 1] == "。")
 
 
 def spelled_through(q: Question, pick: Pick) -> Pick:
@@ -667,10 +662,15 @@ def names_it_before_the_figure(q: Question, text: str) -> bool:
 def clause_around(text: str, a: int, b: int, breaks: str = "，,、；;。") -> str:
     """The clause of text[a:b]: from the break before it to the break after it. A short
     bracket is inside its clause: 先进县（市、区）30个 is one."""
+    return text[slice(*clause_bounds(text, a, b, breaks))]
+
+
+def clause_bounds(text: str, a: int, b: int, breaks: str = "，,、；;。") -> tuple[int, int]:
+    """Where clause_around's clause starts and ends (the break after it excluded)."""
     seen = _BRACKETED.sub(lambda m: "（" + "_" * (len(m.group()) - 2) + "）", text)
     start = max((m.end() for m in re.finditer(f"[{breaks}]", seen[:a])), default=0)
     end = next((m.start() + b for m in re.finditer(f"[{breaks}]", seen[b:])), len(text))
-    return text[start:end]
+    return start, end
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]{1,12}[）)]")

@@ -350,7 +350,8 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     best = ranked[0]
     if q.numbered and (named := numbered_name(ctx, ranked[: 2 * s.quote_pool])) is not None:
         return named
-    expansion = asks_expansion(q) and names_the_set(q, pool)
+    expands_a_set = asks_expansion(q)
+    expansion = expands_a_set and names_the_set(q, pool)
     if q.speaker and not (q.kind or q.choices or expansion):
         # 王正谱讲话强调了什么: whatever the topic, the words must be his (毛伟明在会上说了什么
         # asks no topic: his speech may rank below the passages that only name him)
@@ -411,7 +412,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         best = _calendar_first(q, fitting[:3]) or fitting[0]
     if not is_relevant(ctx, best.candidate, best.text):
         return Reply([], abstained=True)
-    if asks_expansion(q):  # (the set itself may go unnamed: 三个“一号工程” are written only by their items)
+    if expands_a_set:  # (the set itself may go unnamed: 三个“一号工程” are written only by their items)
         best = spelled_through(q, best)
     if (items := enumerated(ctx, best) or under_heading(ctx, best)) is not None:
         return items

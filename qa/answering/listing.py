@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from ..asking import LOCAL_WHICH
 from ..gazetteer import provinces_in
 from ..meetings import HELD
-from ..phrases import holds_phrases
+from ..phrases import holds_phrases, run_holding
 from ..predicate import predicate
 from ..question import read_question
 from ..retrieval import ALL_WORDS
@@ -125,12 +125,10 @@ def _holding(ctx: AnswerContext, c):
     fitting = [t for t in c.sentences if q.quoted and holds_phrases(q.quoted, c.text(t), q.quoted_any)]
     if fitting:
         return sentence_pick(c, max(fitting, key=lambda t: t.score))
-    # (each phrase in a sentence of its own, one after another: the shortest run that holds them all)
-    runs = [(a, b) for i, a in enumerate(c.sentences) for b in c.sentences[i + 1 : i + 3]
-            if q.quoted and not q.quoted_any and holds_phrases(q.quoted, c.chunk.text[a.start : b.end])]
-    if runs:
-        a, b = min(runs, key=lambda run: run[1].end - run[0].start)
-        return Pick(c, a.start, b.end, max(a.score, b.score))
+    # (each phrase in a sentence of its own, one after another: the run retrieval kept it for)
+    if q.quoted and not q.quoted_any and (run := run_holding(q.quoted, c.chunk.text, [(t.start, t.end) for t in c.sentences])):
+        a, b = run
+        return Pick(c, a, b, max(t.score for t in c.sentences if a <= t.start and t.end <= b))
     return best_pick(c)
 
 
@@ -233,21 +231,21 @@ _WRITTEN_OUT = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十
 def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead: Pick | None = None) -> bool:
     """One province's (one document's) line of a comparison; True when it is relevant.
     `lead`, what it shares with the others, is quoted first."""
+    q = ctx.question
     opening = ctx.retrieved.openings.get(p)
     # (which came first is read from the meetings' dates, in their openings)
-    if (ctx.question.about_meeting or ctx.question.kind == "date") and opening is not None and opening.chunk.doc == mine[0].chunk.doc:
+    if (q.about_meeting or q.kind == "date") and opening is not None and opening.chunk.doc == mine[0].chunk.doc:
         # (of the opening, the sentence that says the meeting was held: its who, when and where)
         of_opening = rank_sentences(ctx, [opening]) or [best_pick(opening)]
         picks = [lead or _best(ctx, mine), next((p for p in of_opening if HELD.search(p.text)), of_opening[0])]
         if bare(picks[0].text) == bare(picks[1].text):
             picks = picks[:1]
-        elif ctx.question.kind and kind_spans(ctx.question, picks[1].text) and not kind_spans(ctx.question, picks[0].text):
+        elif q.kind and kind_spans(q, picks[1].text) and not kind_spans(q, picks[0].text):
             picks = picks[1:]  # 分别在哪开的: the opening says where (在兰州召开); a sentence that does not is no answer
     else:
         # the province's two best sentences among its top passages, those holding a phrase
         # asked for as written first
         ranked = rank_sentences(ctx, mine) or [best_pick(mine[0])]
-        q = ctx.question
         ranked.sort(key=lambda pick: not all(t in pick.text for t in q.quoted))
         if lead is not None:
             ranked.insert(0, lead)
@@ -263,7 +261,6 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead:
     if (said := _overview_of(ctx, p, mine)) is not None:
         picks = [said, *picks[:1]]  # (上海连续7年…: what the editor says of the province, its report does not)
     label = f"{p}（{mine[0].chunk.doc_title or mine[0].chunk.doc}）" if ctx.with_doc else p
-    q = ctx.question
     if q.kind in ("figure", "date") and not any(kind_spans(q, pick.text) and figure_fits_clause(ctx, pick.text) or _WRITTEN_OUT.search(pick.text)
                                                 for pick in picks):
         # 江苏和广东研发投入各是多少: a report whose sentences give no figure says so, and shows
