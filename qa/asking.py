@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .layout import numeral
+
 # "哪些省份/哪几个省/各地…": ask across the whole corpus for every province that says it
 # (哪几场 counts meetings, 哪几场会, not the 哪几场“战” a speech names)
 WHICH = re.compile(
@@ -17,7 +19,9 @@ WHICH = re.compile(
     r"有没有哪(?:些|几个?|个)(?:省|市|地|是)|"  # 有没有哪个省是书记本人主持的: whether any, and which
     r"(?:省份|省市|省区市|地方|各省)(?:里|中|当中|之中)[，,]?(?:有)?哪(?:些|几个?)|"  # 十八个省市里，哪些不是…
     # (chat words for whose reports: 谁家会上说了, 哪几家提了; not 哪几家企业)
-    r"谁家(?=的?(?:会|报道)|在会上|[提说讲])|哪(?:几|些)家(?=[提说讲写](?:了|到|过)?)"
+    r"谁家(?=的?(?:会|报道)|在会上|[提说讲])|哪(?:几|些)家(?=[提说讲写](?:了|到|过)?)|"
+    # (还有哪个地方也…: besides the one talked about, every other that did it)
+    r"还有哪(?:个|一个)?(?:省份|省市|省|地方|地区|城市|市|地)(?!领导|委|长)(?=[^？?]*也)"
 )
 # (哪些地方 inside the one province named asks for its places, not for other provinces; but
 # 哪几个地方的会上提到了雄安新区 asks whose meetings: a place named is then the topic)
@@ -116,3 +120,20 @@ BOILERPLATE = re.compile(
 # 数量最多的那类, 投资最大的: the question picks one item of a list by its figure
 SUPERLATIVE = re.compile(r"最(多|大|高|少|小|低)")  # not a key word: it picks, it names nothing
 ASKS_LABEL = re.compile(r"^(?:是|为)?(?:哪[个项类种一]{1,2}|什么)[\u4e00-\u9fff]{0,3}$")
+
+
+# 第三个讲的是什么, 第二点是啥, 其三呢: an ordinal that stands for an item of a list the report
+# spells out (not 第一个工作日, 第9个季度, nor 第二个发言的, a place in a roll of speakers)
+_ITEM = re.compile(r"(?:第|其)(?P<n>[一二三四五六七八九十]|\d{1,2})(?:个|点|条|项|方面|大)?(?=讲|说|提|是|指|呢|的内容|具体|[？?，,]|$)")
+_ASKS_CONTENT = re.compile(r"什么|啥|哪些|内容|具体|呢")
+_NOT_CONTENT = re.compile(r"谁|哪位|发言|讲话的|几")
+
+
+def item_asked(text: str) -> int | None:
+    """The item a question asks for, counted from 1 (the last one it names: …第三个讲的是什么，
+    第一个呢); None when it asks for none."""
+    m = ([None] + list(_ITEM.finditer(text)))[-1]
+    if m is None or _NOT_CONTENT.search(text[m.start() :]) or not _ASKS_CONTENT.search(text[m.end() :]):
+        return None
+    n = numeral(m.group("n"))
+    return n if n and 1 <= n <= 10 else None

@@ -69,6 +69,7 @@ class Assistant:
         self._people_names = re.compile(alternation(self._people)) if self._people else None
         self._written = bare("".join(texts.values()))
         self._texts = texts
+        self._place_texts: dict[str, str] | None = None  # each province's reports, read when a follow-up asks
         # the years each province's reports come from (None: a document that gives no year), read
         # once: every answer asks whether its place has reports of other years
         self._year_of = {d.name: d.year for d in index.documents}
@@ -96,10 +97,14 @@ class Assistant:
         question = asked.translate(_HALF_WIDTH)
         k = max(1, min(int(k), 50))
         follow = resolve(question, [_valid_text(h).translate(_HALF_WIDTH) for h in (history or [])], who=self._who_answered,
-                         which=self._which_answered)
+                         which=self._which_answered, holds=self._holds, when=self._when_answered)
         q = self._with_post_holder(self._read(follow.question))
         if not q.text:
             return Answer(asked or "", "请输入问题。", True, [], "empty")
+        if follow.pointing and (n := len(_clean_provinces(provinces)[0] or self.provinces)) > 1:
+            # (with one report, or one chosen, 那个会 can only be its meeting)
+            return Answer(asked.strip(), f"问题里的“{follow.pointing}”指的是谁或哪里，前面没有说明；资料涉及{n}个省市。"
+                          "请写明是哪个省市、哪次会议或哪位领导再问。", True, [], "empty")
         q = self._without_guesses(self._without_figures_of_speech(q))
         answer = self._answer(q, follow.provinces or provinces, k)
         if not follow.rewritten:
@@ -128,6 +133,32 @@ class Assistant:
             return ()
         a = self.answer(question)
         return () if a.abstained else tuple(dict.fromkeys(a.provinces))
+
+    def _when_answered(self, question: str) -> str:
+        """也是这天开的 after 北京的会是哪天开的？: the day (2月19日) its answer names, or ""."""
+        if self._read(question).kind != "date":
+            return ""
+        a = self.answer(question)
+        day = re.match(r"\d{1,2}月\d{1,2}日", a.direct_answer.text) if a.direct_answer and not a.abstained else None
+        return day.group() if day else ""
+
+    def _holds(self, place: str, question: str) -> bool:
+        """推进会上有哪些单位交流发言？ after a question about 甘肃's meeting: every word of it that
+        any report writes is written in 甘肃's, so it asks about 甘肃. 紫金山实验室主任是谁？ after
+        one about 广东's does not: only 江苏's report writes 紫金山. A question that asks which
+        places, or compares them, is no question of one place."""
+        q = self._read(question)
+        if q.qtype in ("which", "compare") or q.counts_provinces or q.provinces:
+            return False
+        if self._place_texts is None:
+            texts: dict[str, list[str]] = {}
+            for s in self.index.sections:
+                if s.doc in self._texts:
+                    texts.setdefault(s.province, []).append(self._texts[s.doc][s.start : s.end])
+            self._place_texts = {p: bare("".join(t)) for p, t in texts.items()}
+        text = self._place_texts.get(place, "")
+        written = [t for t in q.terms if len(t) > 1 and t in self._written]
+        return bool(text and written) and all(t in text for t in written)
 
     def _answer(self, q: Question, provinces, k: int) -> Answer:
         chosen, unknown = _clean_provinces(provinces)

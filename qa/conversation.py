@@ -23,9 +23,14 @@ The rules, in the order they are tried (Resolution.reason names the one that fir
                增长多少？ after 山东地区生产总值是多少？: the change of the figure asked
   same ask     年度计划完成投资呢？: the previous question asked again, of this thing
   asks again   怎么看的？ / 怎么开工的？ / 年度计划投资多少？: asked with the previous question, or of its place
+他是谁？ with nothing before it points at nothing: Resolution.pointing says so.
 他 after 谁主持的？ names no one; resolve() may be given `who`, which answers the previous
 question for the person its answer names. 它们, 这两个省 after 哪些省…？ name no place; it may
 be given `which`, which answers the previous question for the provinces its answer lists.
+推进会上有哪些单位交流发言？ after 甘肃那个会讲的是什么行动？ names no place and none of the
+rules above fits it; it may be given `holds`, which says whether the report of the place
+talked about writes what it speaks of, and then it is asked of that place. 也是这天开的 after
+哪天开的？ names no day; `when` gives the day the previous question's answer names.
 """
 from __future__ import annotations
 
@@ -49,6 +54,7 @@ class Resolution:
     rewritten: bool
     provinces: tuple[str, ...]  # a filter the follow-up asks for (只看北京的), else ()
     reason: str  # which rule fired
+    pointing: str = ""  # 他, 那个会: what a first question points back at, when nothing names it
 
 
 # --- places -------------------------------------------------------------------------
@@ -233,11 +239,16 @@ _ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|�
 _ELLIPTIC = re.compile(
     r"(?:那么|那|请问|还|又|另外|此外|都|具体|主要|分别|一共|总共|共|大概|是|由|在|的|了|有|和|与|被|"
     r"主持人|主持|主会场|分会场|会场|设在|设|地点|召开|举行|开的|开了|开|时间|日期|哪一天|哪天|几号|几月几日|什么时候|何时|哪里|哪儿|在哪|何地|"
+    r"哪(?:个|座|一个)(?:城市|市)|"
     r"参加|参会|出席|与会|多少人|人数|规模|多少|几|以|形式|名义|方式|主题|讲话|(?:作|做)了?|交流|表态|书面|发言|致辞|谁|哪位|哪些人|省领导|市领导|领导|人|单位|企业|部门|内容|重点|"
     r"提出|提到|说|讲|要求|部署|强调|指出|会议|大会|会名|名称|名字|全称|叫|会|什么|哪些|哪几[点条项]|几[点条项]|方面|吗|呢|[\s，,。？?！!]|"
     # 是2月18日开的吗？ 是线上开的吗？: the value a yes-or-no question offers
     r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|还是|线上|视频|同一天|话)+"
 )
+# 还有哪个地方的会也是这天开的？ after 北京的会是哪天开的？: the day its answer gave
+_THAT_DAY = re.compile(r"(?:这|那|当|同)一?天|同日|当日")
+# 会在哪个城市开的？: the city of the meeting talked about, not which place held one
+_VENUE_ASKED = re.compile(r"^(?:那|那么)?(?:会议?|大会)?(?:是)?在?哪(?:个|座|一个)(?:城市|市)(?:召开|举行|举办|开)的?(?:呢)?[？?]?$")
 # 会议强调了哪几点？: what was said at the meeting talked about
 _SAID_AT_IT = re.compile(r"(?:会议|大会|会上)(?:还|又|主要)?(?:强调|指出|要求|部署|提出)")
 _NOUN_FIRST = re.compile(r"会议|大会|主持人|主会场|分会场|会场|地点|时间|日期|人数|规模|形式|名义|方式|主题|内容|重点|领导")
@@ -286,6 +297,37 @@ def _beside(prev: str, places: list[_Place]) -> str:
         return ""
     new = "和".join(dict.fromkeys(p.name for p in places if p.province != old[0].province))
     return prev[: old[0].end] + "和" + new + prev[old[0].end :] if new else ""
+
+
+# 上海的呢？两边主持人职务一样吗？ after 北京的会是谁主持的？: the previous question of both
+# places, and the comparison asked after it
+_OTHER_THEN_COMPARED = re.compile(r"(?P<other>[^？?，,。\s]{1,24}?呢)[？?，,。\s]*"
+                                  r"(?P<ask>[^？?]*(?:两边|哪边|两者|两地|两省|两家|一样|相同|不同|区别|差别|差异|比比|比一比|对比|相比|比较|哪个|谁)[^？?]*[？?]?)")
+
+
+def _other_then_compared(q: str, prev: str) -> str:
+    m = _OTHER_THEN_COMPARED.fullmatch(q)
+    places = _places(m.group("other")) if m else []
+    if not places or _INTERROGATIVE.search(m.group("other")[:-1]):
+        return ""
+    both = _beside(prev, places)
+    return both.rstrip("？?。") + "，" + m.group("ask") if both else ""
+
+
+def _other_meeting(q: str, prev: str, places: list[_Place]) -> str:
+    """北京那个首都经济社会高质量发展推进大会呢？ after 辽宁的攻坚动员大会是哪天开的？: the previous
+    question of that meeting (its place and name in place of the other's)."""
+    found = _meetings(q, places)
+    if len(places) != 1 or len(found) != 1:
+        return ""
+    start, end, _ = found[0]
+    if not re.fullmatch(r"(?:那|那么)?[的]?", q[: places[0].start] + q[places[0].end : start]) or not re.fullmatch(r"呢[？?。]?", q[end:]):
+        return ""
+    old = _places(prev)
+    then = _meetings(prev, old)
+    if len(old) != 1 or len(then) != 1 or then[0][0] < old[0].end:
+        return ""
+    return prev[: old[0].start] + q[places[0].start : end] + prev[then[0][1] :]
 
 
 def _compared_within(q: str) -> str:
@@ -356,6 +398,23 @@ def _join(prev: str, question: str) -> str:
 # (这两个省委书记: the places of the posts)
 _THOSE = r"(?:这些|那些|这[两几三四五六七八九十]个?|那[两几三四五六七八九十]个?)"
 _THOSE_PLACES = re.compile(rf"(?:它们|{_THOSE}(?:省份|省市|省|地方|地区|地)(?![委长级])|[两几][省地](?![委长级]))(?:的|各自|分别)?|{_THOSE}(?=[省市](?:委|长))")
+
+
+# 他是谁？ 那个会是谁主持的？ 第二个是谁？ 它们…: a first question that points back at
+# what no earlier question named, and says nothing else that could tell what it means: its
+# other words are only those a follow-up about a meeting asks with (是谁, 在哪开的, 主持人).
+# (那个提出“地瓜经济”的会, 尹弘他们, 第一个工作日 say what they mean.)
+_POINTING = (_THOSE_PLACES, _ORDINAL, re.compile(r"(?<![其吉])[他她](?!们)|(?:这|那|该|此)位(?:领导|书记|省长|市长|主任|企业家)?|此人"),
+             _MEETING_REF, _PLACE_REF, _IT)
+_POST_WORDS = re.compile(r"书记|省长|市长|主任|省委|市委|职务")
+
+
+def _points_at_nothing(q: str) -> str:
+    m = next((m for pattern in _POINTING if (m := pattern.search(q))), None)
+    if m is None or _ASKS_PLACE.search(q):
+        return ""
+    rest = _POST_WORDS.sub("", q[: m.start()] + q[m.end() :])
+    return re.sub(r"(?:的|各自|分别)$", "", m.group()) if not rest or _ELLIPTIC.fullmatch(rest) else ""
 
 
 def _provinces_named(text: str) -> tuple[str, ...]:
@@ -540,7 +599,8 @@ def _post_of_place(q: str, prev: str) -> str:
 
 
 def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Callable[[str], str] | None = None,
-                 which: Callable[[str], tuple[str, ...]] | None = None) -> tuple[str, tuple[str, ...], str]:
+                 which: Callable[[str], tuple[str, ...]] | None = None,
+                 when: Callable[[str], str] | None = None) -> tuple[str, tuple[str, ...], str]:
     """(question to answer, province filter, rule) for one turn, given the previous turn
     resolved, and `anchor`, the last earlier turn that named a place or a meeting (有几家？
     between them names neither)."""
@@ -557,8 +617,12 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
         return _swap(prev, names), tuple(dict.fromkeys(p.province for p in places)), "narrow"
     if places and _SWAP.fullmatch(masked):
         return _swap(prev, list(dict.fromkeys(p.short for p in places))), (), "other place"
+    if places and (said := _other_meeting(q, prev, places)):
+        return said, (), "other meeting"
     if places and _COMPARED.fullmatch(masked) and (said := _beside(prev, places)):
         return said, (), "compared with another place"
+    if places and (said := _other_then_compared(q, prev)):
+        return said, (), "other place, then compared"
     if (year := _OTHER_YEAR.fullmatch(q)) and (said := _with_year(prev, year.group("year"))):
         return said, (), "other year"
     if _MORE.fullmatch(q):
@@ -567,7 +631,9 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
         return q, (), "names its own place"
     if (local := _local_places_asked(q, prev)):
         return local, (), "places inside the place"
-    if _ASKS_PLACE.search(q):
+    if when and (day := _THAT_DAY.search(q)) and (date := when(prev)):
+        return q[: day.start()] + date + q[day.end() :], (), "the day answered"
+    if _ASKS_PLACE.search(q) and not _VENUE_ASKED.search(q):
         return q, (), "asks which place"
     found = _back_reference(q, prev, who, which)
     if found and found[0]:
@@ -589,6 +655,15 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
     if said := _asked_again(q, prev):
         return said, (), "asks again"
     return q, (), "complete"
+
+
+# 还有别的地方也提吗？ 一共有哪几家？: asked of the other reports, not of the place talked about
+_ELSEWHERE = re.compile(r"(?:别的|其他|其它|其余|另外的?)(?:地方|省份|省市|省|市|地区|报道|会议|家)|哪几家(?!企业|单位|公司|机构|银行|高校)|还有哪|都有哪")
+
+
+def _one_place(text: str) -> str:
+    named = list(dict.fromkeys(p.province for p in _places(text)))
+    return named[0] if len(named) == 1 else ""
 
 
 # 怎么看的？ 为什么？ 具体怎么做: the asking, and the particles around it
@@ -650,7 +725,8 @@ def _clean(text) -> str:
 
 
 def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | None = None,
-            which: Callable[[str], tuple[str, ...]] | None = None) -> Resolution:
+            which: Callable[[str], tuple[str, ...]] | None = None, holds: Callable[[str, str], bool] | None = None,
+            when: Callable[[str], str] | None = None) -> Resolution:
     """Read `question` in the light of `history` (the earlier questions, oldest first).
     The history holds questions only; `who`, when given, answers the previous one for the
     person 他 means if no earlier question names one (for this turn only), and `which`
@@ -664,16 +740,22 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
     prev: str | None = None
     before: str | None = None
     anchor: str | None = None
+    place = ""  # the one place the last turn to name any named
     for turn in turns:
         # (它们 in an earlier turn may stand for the provinces listed before it)
         before, prev = prev, _resolve_one(turn, prev, anchor, which=which)[0]
         s = _subject(prev)
         anchor = prev if s.place or s.meeting and not _only_generic(s) else anchor
+        place = _one_place(prev) if _places(prev) else place
     q = _clean(original)
     if not q:
         return Resolution(original, original, False, (), "empty")
+    if prev is None and (word := _points_at_nothing(q)):
+        return Resolution(original, original, False, (), "points back at nothing", word)
     if said := _which_more(q, prev, before):
         return Resolution(said, original, True, (), "which of the two")
-    text, provinces, reason = _resolve_one(q, prev, anchor, who, which)
+    text, provinces, reason = _resolve_one(q, prev, anchor, who, which, when)
+    if reason == "complete" and holds and place and len(q) <= MAX_FOLLOW_UP and not _ELSEWHERE.search(q) and holds(place, q):
+        text, reason = place + q, "of the place talked about"
     rewritten = text != q
     return Resolution(text if rewritten else original, original, rewritten, provinces, reason)

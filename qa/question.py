@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 import rjieba
 
 from .asking import (
+    ASKING_JI,
     ASKING_NOUNS,
     BOILERPLATE,
     CHANGE_ASKED,
@@ -32,6 +33,7 @@ from .asking import (
     WHICH,
     ask_match,
     asks_one_thing,
+    item_asked,
 )
 from .gazetteer import PROVINCE_NAMES, PROVINCES, abbreviated_province, alternation, listed_provinces, provinces_in
 from .keyword_index import STOPWORDS, tokenize
@@ -238,7 +240,19 @@ def split_parts(text: str) -> list[str]:
         out += ["，".join(clauses[a:b]) for a, b in zip(cuts, cuts[1:])]
     # 概括一下, 帮我列一下: an instruction on how to answer the question before it, no question of its own
     asking_parts = [p for p in out if _asks(p) and not _INSTRUCTION.match(p)]
+    # 政协主席来了吗？叫什么？: an ask that names nothing, after a yes-or-no question, asks it of
+    # what that question is about (not 晚了几天？具体几号, two asks of their own); 提了几个“必须”？
+    # 第三个讲的是什么？: an item of the list just counted
+    for i in range(len(asking_parts) - 1, 0, -1):
+        if (_BARE_ASK.fullmatch(asking_parts[i]) and _YES_OR_NO_END.search(asking_parts[i - 1])
+                or item_asked(asking_parts[i]) and re.search(ASKING_JI + "|多少", asking_parts[i - 1])):
+            asking_parts[i - 1 : i + 1] = [asking_parts[i - 1].rstrip("？?。") + "，" + asking_parts[i]]
     return asking_parts if len(asking_parts) > 1 else [text]
+
+
+_YES_OR_NO_END = re.compile(r"(?:吗|没有|了没|是否[^，,？?]{0,12}|是不是[^，,？?]{0,12})[？?。]?$")
+_BARE_ASK = re.compile(r"(?:那|那么|他|她|它|又|具体)?(?:叫|是|名叫|姓)?(?:什么|啥|谁|哪位|几号|哪天|哪一天|什么时候|何时|在哪|在哪里|多少|几个)"
+                       r"(?:名字)?(?:呢|啊)?[？?。]?")
 
 
 # (the lead ends at 的 or a comma: 这期快讯的 | 主编 和 副主编)

@@ -297,7 +297,9 @@ def test_no_question_of_the_question_set_is_rewritten_when_asked_after_another()
 
 def test_a_follow_up_without_earlier_questions_is_left_as_it_is():
     check([], "那江苏呢？", None, "first question")
-    check(["", "   ", "\n"], "它的主持人是谁？", None, "first question")
+    check(["", "   ", "\n"], "广东的主持人是谁？", None, "first question")
+    # (它 with no earlier question points at nothing: tests/test_follow_ups.py)
+    check(["", "   ", "\n"], "它的主持人是谁？", None, "points back at nothing")
 
 
 def test_a_chain_resolves_each_turn_in_order_and_uses_the_latest_subject():

@@ -263,6 +263,9 @@ def test_load_questions_reports_file_and_line(tmp_path):
         ({**multi, "parts": [["证据一"], ["别的"]]}, "not listed in 'evidence'"),
         ({**GOOD, "parts": [["证据"], ["证据"]]}, "only a multi question has 'parts'"),
         ({**GOOD, "about": "weather"}, "unknown 'about'"),
+        ({**GOOD, "history": "江苏呢"}, "'history' must be a list"),
+        ({**GOOD, "history": []}, "'history' must not be empty"),
+        ({**GOOD, "history": ["问？", " "]}, r"'history'\[1\] must be a non-empty string"),
         ([1, 2], "expected a JSON object"),
     ]
     for obj, message in cases:
@@ -279,6 +282,21 @@ def test_load_questions_reports_file_and_line(tmp_path):
 def test_the_optional_fields_are_read():
     q = parse_question({**GOOD, "type": "multi", "evidence": ["证据一", "证据二"], "parts": [["证据一"], ["证据二"]], "about": "meeting", "direct": "一"})
     assert q.parts == (("证据一",), ("证据二",)) and q.about == "meeting" and q.direct == "一"
+    assert q.history == () and q.shown == "问？"
+    q = parse_question({**GOOD, "question": "吉林呢？", "history": [" 辽宁会多少人参加？ "]})
+    assert q.history == ("辽宁会多少人参加？",) and q.shown == "辽宁会多少人参加？ → 吉林呢？"
+
+
+def test_a_follow_up_is_asked_after_its_history_as_the_chat_asks_it(assistant):
+    from qa.evaluation.run import answer_questions
+
+    follow_up = parse_question({"id": "h1", "history": ["江苏研发投入多少？"], "question": "占GDP多少？", "type": "figure",
+                                "provinces": ["江苏"], "evidence": ["占GDP比重3.2%左右"], "answer": "3.2%左右", "direct": "3.2%"})
+    alone = replace(follow_up, id="h2", history=())
+    with_history, without = answer_questions(assistant, [follow_up, alone], 5, {})
+    assert with_history.question == "江苏研发投入多少？ → 占GDP多少？" and with_history.direct_lenient
+    assert not with_history.abstained and with_history.recall[5] == 1.0
+    assert without.question == "占GDP多少？" and not without.direct_exact
 
 
 def test_the_split_is_fixed_by_the_id_and_halves_the_set():

@@ -13,6 +13,7 @@ from ..schema import Answer, DirectAnswer, Trace, TraceHit
 from .agreement import agrees, names_the_meeting
 from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind, direct_text
 from .facts import answer_fact
+from .items import answer_item, item_asked
 from .listing import answer_compare, answer_which
 from .meeting import answer_meeting, asks_the_form
 from .pages import answer_page
@@ -57,6 +58,7 @@ STRATEGIES = {
     "meeting": answer_meeting,
     "multi": answer_multi,
     "page": answer_page,
+    "item": answer_item,
 }
 
 
@@ -69,6 +71,8 @@ def strategy(ctx: AnswerContext) -> str:
     q, r = ctx.question, ctx.retrieved
     if q.asks_page and q.qtype != "multi":
         return "page"
+    if q.qtype not in ("multi", "which", "compare") and item_asked(q.text):
+        return "item"  # 第三点讲的是什么: one item of a list the report spells out
     field = q.meeting_field
     if q.qtype == "which" and q.about_meeting and r.meetings and field is None and asks_only_the_meeting(q.text):
         return "meeting"  # 哪些省开了新春第一会: every meeting the reports record

@@ -5,6 +5,8 @@ One JSON object per line:
   direct  the exact span the answer should open with ("深圳", "2月18日")
   parts   a multi-part question's evidence, one list per part, in the question's order
   about   "meeting": the question asks about the meeting itself
+  history the user's earlier messages in the same chat, oldest first: the question
+          is a follow-up and is asked with them, as the chat asks it
 """
 from __future__ import annotations
 
@@ -35,10 +37,16 @@ class EvalQuestion:
     direct: str = ""
     parts: tuple[tuple[str, ...], ...] = ()
     about: str = ""
+    history: tuple[str, ...] = ()
 
     @property
     def answerable(self) -> bool:
         return self.type != "unanswerable"
+
+    @property
+    def shown(self) -> str:
+        """The question as a report shows it: a follow-up after the messages it follows."""
+        return " → ".join(self.history + (self.question,))
 
     @property
     def split(self) -> str:
@@ -115,7 +123,9 @@ def parse_question(obj) -> EvalQuestion:
     about = obj.get("about", "")
     if about and about not in ABOUT:
         raise ValueError(f"unknown 'about' {about!r}; use one of {', '.join(ABOUT)}")
-    return EvalQuestion(qid.strip(), text.strip(), qtype, provinces, evidence, answer, direct.strip(), parts, about)
+    history = _string_list(obj["history"], "history", allow_empty=False) if "history" in obj else ()
+    return EvalQuestion(qid.strip(), text.strip(), qtype, provinces, evidence, answer, direct.strip(), parts, about,
+                        tuple(h.strip() for h in history))
 
 
 def load_questions(path: Path | str | None = None) -> list[EvalQuestion]:

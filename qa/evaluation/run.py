@@ -60,7 +60,7 @@ def answer_questions(assistant: Assistant, questions: Sequence[EvalQuestion], k:
     for i, q in enumerate(questions):
         progress("answer", i, len(questions))
         try:
-            answer = assistant.answer(q.question, k=k)
+            answer = assistant.answer(q.question, k=k, history=list(q.history))
         except Exception as exc:  # a measuring run reports a crash as a failed question
             out.append(error_result(q, exc))
             continue
@@ -159,14 +159,16 @@ def run_evaluation(questions: Sequence[EvalQuestion], index_dir: Path | str | No
     timings["answer_s"] = round(time.perf_counter() - t1, 2)
     notes: list[str] = []
     if baselines:
-        # the baselines search with the question as typed, as their tutorials do
-        qvec = {q.id: encoder.encode_query(q.question) for q in questions}
+        # the baselines search with the question as typed, as their tutorials do; a follow-up
+        # with the messages before it, as a retriever that cannot rewrite it would
+        asked = {q.id: " ".join(q.history + (q.question,)) for q in questions}
+        qvec = {q.id: encoder.encode_query(asked[q.id]) for q in questions}
     if "dense" in baselines:
         dense = DenseBaseline(index)
         results["dense"] = [score_ranking(q, dense.rank(qvec[q.id], k), k, docs, n_rel[q.id]) for q in questions]
     if "bm25" in baselines:
         bm25 = BM25Baseline(index)
-        results["bm25"] = [score_ranking(q, bm25.rank(q.question, k), k, docs, n_rel[q.id]) for q in questions]
+        results["bm25"] = [score_ranking(q, bm25.rank(asked[q.id], k), k, docs, n_rel[q.id]) for q in questions]
     if "langchain" in baselines:
         progress("langchain", 0, 1)
         t2 = time.perf_counter()

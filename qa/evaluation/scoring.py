@@ -109,7 +109,7 @@ def score_ranking(q: EvalQuestion, passages: Sequence[Passage], k: int = 10, doc
     """Retrieval measures of a ranking (what the baselines are scored on)."""
     ev = q.evidence
     return QuestionResult(
-        id=q.id, type=q.type, split=q.split, answerable=q.answerable, question=q.question,
+        id=q.id, type=q.type, split=q.split, answerable=q.answerable, question=q.shown,
         recall={kk: evidence_recall(passages, ev, kk, docs) for kk in KS},
         mrr=reciprocal_rank(passages, ev, min(k, 10)),
         ndcg=ndcg(passages, ev, min(k, 10), n_relevant),

@@ -1,0 +1,187 @@
+"""Conversations written from the bulletin before any answer was seen: a user's earlier
+messages, then a follow-up that leans on them (data/dev-questions.jsonl's `history`).
+
+- 他是谁？ 那个会是谁主持的？ 第二个是谁？ as the first message point back at what nothing
+  named: with several reports the assistant asks which is meant instead of quoting one at
+  random; with one report, or one chosen, there is only one it can mean.
+- 上海的呢？两边主持人职务一样吗？: another place, then a comparison: the previous question of
+  both places, compared.
+- 今年是农历哪天开的？ after two questions about 吉林's meeting names no place and fits no
+  rule for follow-ups; every word of it that any report writes is in 吉林's, so it is asked
+  of 吉林. 紫金山实验室主任是谁？ is not (only 江苏's report writes 紫金山), nor are questions
+  of the other reports (还有别的地方…, 一共有哪几家).
+- 政协主席来了吗？叫什么？: an ask that names nothing (叫什么, 哪天) after a yes-or-no
+  question asks it of what that question is about; the two are one question.
+- 会在哪个城市开的？ after a question about 河北's meeting asks where it was held, not which
+  city held one.
+- 第三个讲的是什么？ after 提了几个“必须”？: one item of the list the report spells out
+  (一是…二是…三是…, （一）…, ①…), quoted from its marker to the end of its clause; the
+  list may run on into the next passage. Read in the bulletin and in a composed report of
+  another layout."""
+import pytest
+
+from qa.asking import item_asked
+from qa.conversation import resolve
+from qa.documents import read_document
+from qa.question import split_parts
+
+from .test_strategies import assistant_over
+
+HUBEI = """# 湖北召开全省优化营商环境大会
+
+2月18日，湖北省委、省政府在武汉召开全省优化营商环境大会。省委书记王忠林出席并讲话，省长王忠武主持会议。
+
+会议强调，要以一流营商环境支撑高质量发展，全年新增市场主体100万户。
+
+王忠林强调，要抓好四项重点工作：
+（一）持续深化“高效办成一件事”改革，推动政务服务提质增效；
+（二）强化要素保障，降低企业用地用能成本；
+（三）健全政企沟通机制，及时回应经营主体诉求；
+（四）加强法治保障，依法平等保护各类经营主体。
+"""
+
+
+@pytest.mark.parametrize("question, word", [
+    ("那个会是谁主持的", "那个会"),
+    ("他是谁？", "他"),
+    ("这个省的会在哪开的", "这个省"),
+    ("它们的主持人分别是谁", "它们"),
+    ("第二个是谁？", "第二个"),
+    ("该省省长是谁", "该省"),
+])
+def test_a_first_question_that_points_back_points_at_nothing(question, word):
+    r = resolve(question, [])
+    assert r.pointing == word and not r.rewritten and r.question == question
+
+
+@pytest.mark.parametrize("question", [
+    "吉林那个会是谁主持的",  # names its place
+    "苏那个会是谁主持的",  # by its one-character name
+    "书记王宁说的那个会是谁主持的",  # names a person
+    "那个提出“地瓜经济”的会是谁主持的",  # describes what it means
+    "营商环境大会那个会哪天开",  # names the meeting
+    "第一个工作日是哪天",  # an ordinal of what it names
+    "哪个省的会是省长主持的？",  # asks the place
+    "尹弘他们是在哪个项目现场看的展板",  # 他们 after a name
+])
+def test_a_question_that_names_what_it_means_points_at_nothing_unnamed(question):
+    assert resolve(question, []).pointing == ""
+
+
+def test_after_an_earlier_question_the_pointer_is_resolved_not_refused():
+    r = resolve("那个会是谁主持的", ["吉林开了什么会？"])
+    assert r.pointing == "" and r.rewritten and "吉林" in r.question
+
+
+def test_the_assistant_asks_what_is_meant_instead_of_quoting_one_report(assistant):
+    a = assistant.answer("那个会是谁主持的")
+    assert a.abstained and not a.citations and "“那个会”" in a.text and "18个省市" in a.text
+    assert "刘伟" not in a.text
+    a = assistant.answer("那个会是谁主持的", provinces=["吉林"])  # the chosen report's meeting
+    assert not a.abstained and a.direct_answer.text == "胡玉亭"
+    a = assistant.answer("那个会是谁主持的", history=["吉林开了什么会？"])
+    assert not a.abstained and a.direct_answer.text == "胡玉亭"
+
+
+def test_with_one_report_that_meeting_is_its_meeting(tmp_path):
+    (tmp_path / "docs").mkdir()
+    path = tmp_path / "docs" / "湖北.md"
+    path.write_text(HUBEI, encoding="utf-8")
+    one = assistant_over(tmp_path / "index", [read_document(path)])
+    assert one.provinces == ["湖北"]
+    a = one.answer("那个会是谁主持的？")
+    assert not a.abstained and "王忠武" in a.text
+
+
+@pytest.mark.parametrize("history, question, expected", [
+    (["北京那个高质量发展推进大会是谁主持的？"], "上海的呢？两边主持人职务一样吗？",
+     "北京和上海那个高质量发展推进大会是谁主持的，两边主持人职务一样吗？"),
+    (["河北的营商环境大会谁主持的？"], "辽宁那个攻坚动员大会呢？主持人级别一样吗？",
+     "河北和辽宁的营商环境大会谁主持的，主持人级别一样吗？"),
+    (["甘肃的会上有哪些单位交流发言？"], "黑龙江那边呢？哪边交流发言的单位多？",
+     "甘肃和黑龙江的会上有哪些单位交流发言，哪边交流发言的单位多？"),
+])
+def test_another_place_then_a_comparison_compares_the_two(history, question, expected):
+    r = resolve(question, history)
+    assert r.reason == "other place, then compared" and r.question == expected
+    assert resolve("上海的呢？", history).question != expected  # no comparison asked: the other place only
+
+
+JILIN = ["吉林的大会是谁讲话的？", "这是连续第几年在节后第一个工作日开全省性会议了？"]
+
+
+def test_a_follow_up_whose_words_the_place_talked_about_writes_is_asked_of_it(assistant):
+    r = resolve("今年是农历哪天开的？", JILIN, holds=assistant._holds)
+    assert r.reason == "of the place talked about" and r.question == "吉林今年是农历哪天开的？"
+    assert resolve("今年是农历哪天开的？", JILIN).reason == "complete"  # (without the documents, nothing to go by)
+    a = assistant.answer("今年是农历哪天开的？", history=JILIN)
+    assert not a.abstained and "大年初九" in a.direct_answer.text and a.citations[0].province == "吉林"
+
+
+@pytest.mark.parametrize("history, question", [
+    (["广东高质量发展大会的主会场设在哪里？"], "紫金山实验室主任是谁？"),  # only 江苏's report writes 紫金山
+    (["黑龙江的会是在哪开的？", "许勤要求弘扬什么作风？"], "还有别的地方也提“四下基层”吗？"),
+    (["河北把优化营商环境定位成了什么工程？"], "报道里点名要“一把手”来抓的，一共有哪几家？"),
+    (["哪些省份提到了营商环境？"], "省委书记怎么说的？"),  # no one place talked about
+    (["北京和上海的会是哪天开的？"], "今年是农历哪天开的？"),  # two
+])
+def test_a_question_of_another_place_or_of_several_is_not_asked_of_the_place_talked_about(assistant, history, question):
+    assert resolve(question, history, holds=assistant._holds).reason != "of the place talked about"
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("福建政协主席来了吗？叫什么？", ["福建政协主席来了吗？叫什么？"]),
+    ("江西的会开了吗？哪天？", ["江西的会开了吗？哪天？"]),
+    ("责任编辑是谁？电话是多少？", ["责任编辑是谁", "电话是多少"]),  # a part that names what it asks
+    ("福建座谈会在哪开的？谁主持的？", ["福建座谈会在哪开的", "谁主持的"]),
+    ("发布会比新春第一会晚了几天？具体几号", ["发布会比新春第一会晚了几天", "具体几号"]),  # no yes or no before
+])
+def test_an_ask_that_names_nothing_asks_it_of_the_part_before(question, parts):
+    assert split_parts(question) == parts
+
+
+def test_the_name_asked_after_a_yes_or_no_question_is_the_one_it_is_about(assistant):
+    a = assistant.answer("政协主席来了吗？叫什么？", history=["福建座谈会有多少企业家发言？", "座谈会是谁主持的？"])
+    assert not a.abstained and a.direct_answer.text == "滕佳材"
+
+
+def test_the_city_of_the_meeting_talked_about_is_where_it_was_held():
+    r = resolve("会在哪个城市开的？", ["河北的优化营商环境大会上是谁讲的话？"])
+    assert r.reason == "elliptic" and r.question.startswith("河北")
+    assert resolve("哪个城市提出了建设国际消费中心城市？", ["河北的会是谁主持的？"]).reason == "asks which place"
+
+
+@pytest.mark.parametrize("question, n", [
+    ("第三个讲的是什么？", 3),
+    ("第二点是啥", 2),
+    ("其三呢？", 3),
+    ("…提了几个“必须”，第三个讲的是什么，第一个呢？", 1),  # the last one named
+    ("第一个工作日是哪天", None),  # an ordinal of what it names
+    ("第二个发言的是谁", None),  # a place in a roll
+    ("已经是连续第9个季度了吗", None),
+])
+def test_an_item_asked_is_the_ordinal_that_stands_for_it(question, n):
+    assert item_asked(question) == n
+
+
+def test_an_item_after_a_count_of_the_list_is_one_question():
+    assert split_parts("郝鹏提了几个“必须”？第二个是什么？") == ["郝鹏提了几个“必须”？第二个是什么？"]
+
+
+def test_the_item_asked_is_quoted_from_its_marker_even_in_the_next_passage(assistant):
+    history = ["辽宁动员大会上，郝鹏讲打赢攻坚之战提了几个“必须”？"]
+    a = assistant.answer("第三个讲的是什么？", history=history)
+    assert not a.abstained and a.mode == "item" and a.citations[0].quote.startswith("三是必须打好优化营商环境这个关键仗")
+    a = assistant.answer("第一个呢？", history=history + ["第三个讲的是什么？"])
+    assert not a.abstained and a.citations[0].quote.startswith("一是必须充分发挥党的领导这个最大优势")
+
+
+def test_an_item_of_a_list_in_brackets_in_a_report_of_another_layout(tmp_path):
+    (tmp_path / "docs").mkdir()
+    path = tmp_path / "docs" / "湖北.md"
+    path.write_text(HUBEI, encoding="utf-8")
+    one = assistant_over(tmp_path / "index", [read_document(path)])
+    a = one.answer("王忠林讲的四项重点工作，第三项是什么？")
+    assert not a.abstained and a.citations[0].quote == "（三）健全政企沟通机制，及时回应经营主体诉求；"
+    a = one.answer("第五项呢？", history=["王忠林讲的四项重点工作，第三项是什么？"])
+    assert a.abstained and "没有第五项" in a.text  # the list has four
