@@ -122,6 +122,9 @@ SUPERLATIVE = re.compile(r"最(多|大|高|少|小|低)")  # not a key word: it 
 ASKS_LABEL = re.compile(r"^(?:是|为)?(?:哪[个项类种一]{1,2}|什么)[\u4e00-\u9fff]{0,3}$")
 
 
+# 这期《今日科技快讯》, 本期快讯: the bulletin itself, not a report in it
+THE_BULLETIN = re.compile(r"[这本该此]期(?:《[^》]{1,20}》|快讯|简报|汇编)")
+
 # 第三个讲的是什么, 第二点是啥, 其三呢: an ordinal that stands for an item of a list the report
 # spells out (not 第一个工作日, 第9个季度, nor 第二个发言的, a place in a roll of speakers)
 _ITEM = re.compile(r"(?:第|其)(?P<n>[一二三四五六七八九十]|\d{1,2})(?:个|点|条|项|方面|大)?(?=讲|说|提|是|指|呢|的内容|具体|[？?，,]|$)")

@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .asking import MEETING_NAME_ASKED, UNIT_NOUNS
+from .asking import MEETING_NAME_ASKED, THE_BULLETIN, UNIT_NOUNS
 from .gazetteer import CITIES, PROVINCES
 from .meetings import SURNAMES
 
@@ -233,7 +233,7 @@ _MEETING_REF = re.compile(r"(?:这|那|该|此|本)(?:个|次|场|一)?(?P<noun>
 # 该省委书记: the place's full name, 广东省委书记
 _PLACE_REF = re.compile(r"(?:这|那|该|此|本)(?:个)?(?:省份|省|市|城市|地方|地区)(?!场)(?P<org>(?=委|政府|长|人大|政协))?|当地")
 _IT = re.compile(r"(?<!其)它|^其(?![他它余实中])")
-_THIS = re.compile(r"(?:这|那)(?:个|项|次|份|条|种)|(?<![应])该|上述|此(?:项|次)")
+_THIS = re.compile(r"(?:这|那)(?:个|项|次|份|条|种|件)|(?<![应])该|上述|此(?:项|次)")
 _ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|与会|主会场|分会场|会场|哪天|日期|时间|地点|规模|形式|名义|主题|讲话|讲的话|讲了话|发言|"
                             r"上午还是下午|下午还是上午|名称|会名|全称|" + MEETING_NAME_ASKED)
 _ELLIPTIC = re.compile(
@@ -245,6 +245,7 @@ _ELLIPTIC = re.compile(
     # 是2月18日开的吗？ 是线上开的吗？: the value a yes-or-no question offers
     r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|还是|线上|视频|同一天|话)+"
 )
+_SHORT_OF_THE_BULLETIN = 20
 # 还有哪个地方的会也是这天开的？ after 北京的会是哪天开的？: the day its answer gave
 _THAT_DAY = re.compile(r"(?:这|那|当|同)一?天|同日|当日")
 # 会在哪个城市开的？: the city of the meeting talked about, not which place held one
@@ -424,7 +425,7 @@ def _provinces_named(text: str) -> tuple[str, ...]:
 
 
 def _back_reference(q: str, prev: str, who: Callable[[str], str] | None = None,
-                    which: Callable[[str], tuple[str, ...]] | None = None) -> tuple[str, str] | None:
+                    which: Callable[[str], tuple[str, ...]] | None = None, anchor: str | None = None) -> tuple[str, str] | None:
     """(rewritten question, rule) for a question that points back at the previous one.
     `who` names the one person the previous question's answer names (他 after 谁主持的？);
     `which`, the provinces it lists (它们 after 哪些省…？)."""
@@ -443,6 +444,8 @@ def _back_reference(q: str, prev: str, who: Callable[[str], str] | None = None,
     if found is None:
         return None
     kind, m = found
+    if kind != "person" and anchor and not s.place and (not s.meeting or _only_generic(s)):
+        s = _subject(anchor)  # (那个目标 after 会上哪些地方汇报了工作？, which names no place, is 吉林's)
     if _SWAP.fullmatch(q[: m.start()] + q[m.end() :]):
         # 那次会议呢？ 他呢？: what the previous question asked, of what it was about
         return prev, kind + ", same question"
@@ -635,7 +638,7 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
         return q[: day.start()] + date + q[day.end() :], (), "the day answered"
     if _ASKS_PLACE.search(q) and not _VENUE_ASKED.search(q):
         return q, (), "asks which place"
-    found = _back_reference(q, prev, who, which)
+    found = _back_reference(q, prev, who, which, anchor)
     if found and found[0]:
         return found[0], (), found[1]
     if found:
@@ -654,11 +657,13 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
         return said, (), "same ask"
     if said := _asked_again(q, prev):
         return said, (), "asks again"
+    if (issue := THE_BULLETIN.search(prev)) and len(q) <= _SHORT_OF_THE_BULLETIN and not THE_BULLETIN.search(q):
+        return issue.group() + q, (), "of the bulletin"  # 是哪天印发的？ after 这期《今日科技快讯》是哪个单位编的？
     return q, (), "complete"
 
 
 # 还有别的地方也提吗？ 一共有哪几家？: asked of the other reports, not of the place talked about
-_ELSEWHERE = re.compile(r"(?:别的|其他|其它|其余|另外的?)(?:地方|省份|省市|省|市|地区|报道|会议|家)|哪几家(?!企业|单位|公司|机构|银行|高校)|还有哪|都有哪")
+_ELSEWHERE = re.compile(r"(?:别的|其他|其它|其余|另外的?)(?:地方|省份|省市|省|市|地区|报道|会议|家)|哪(?:几|些)家(?=[提说讲写]|[？?]?$)|还有哪|都有哪")
 
 
 def _one_place(text: str) -> str:

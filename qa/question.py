@@ -28,6 +28,7 @@ from .asking import (
     POSTS,
     SUMMARY,
     SUPERLATIVE,
+    THE_BULLETIN,
     UNIT_AFTER,
     UNIT_NOUNS,
     WHICH,
@@ -208,12 +209,9 @@ def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | 
     return replace(_read_one(_SPACE.sub("", text), people), asked=asked)
 
 
-# 这期《今日科技快讯》由哪个单位编发？出刊日期是哪天？: the second part asks about the bulletin too
-_THE_BULLETIN = re.compile(r"[这本该此]期(?:《[^》]{1,20}》|快讯|简报|汇编)")
-
-
 def _about_the_same(part: str, first: str) -> str:
-    if (m := _THE_BULLETIN.search(first)) and not _THE_BULLETIN.search(part) and not provinces_in(part):
+    """这期《今日科技快讯》由哪个单位编发？出刊日期是哪天？: the second part asks about the bulletin too."""
+    if (m := THE_BULLETIN.search(first)) and not THE_BULLETIN.search(part) and not provinces_in(part):
         return m.group() + part
     return part
 

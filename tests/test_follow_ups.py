@@ -14,6 +14,12 @@ messages, then a follow-up that leans on them (data/dev-questions.jsonl's `histo
   question asks it of what that question is about; the two are one question.
 - 会在哪个城市开的？ after a question about 河北's meeting asks where it was held, not which
   city held one.
+- 北京那个首都经济社会高质量发展推进大会呢？ after 辽宁的攻坚动员大会是哪天开的？: the same
+  question of that meeting; 还有哪个地方的会也是这天开的？ then: the day that answer gave
+  (2月19日), and 还有哪个地方…也 asks for every other province that did it.
+- 那个目标, 这件事 after a question that names no place are the place talked about before it
+  (not for 那位: a person is not a place's).
+- 是哪天印发的？ after 这期《今日科技快讯》是哪个单位编的？ asks it of the bulletin.
 - 第三个讲的是什么？ after 提了几个“必须”？: one item of the list the report spells out
   (一是…二是…三是…, （一）…, ①…), quoted from its marker to the end of its clause; the
   list may run on into the next passage. Read in the bulletin and in a composed report of
@@ -185,3 +191,49 @@ def test_an_item_of_a_list_in_brackets_in_a_report_of_another_layout(tmp_path):
     assert not a.abstained and a.citations[0].quote == "（三）健全政企沟通机制，及时回应经营主体诉求；"
     a = one.answer("第五项呢？", history=["王忠林讲的四项重点工作，第三项是什么？"])
     assert a.abstained and "没有第五项" in a.text  # the list has four
+
+
+def test_another_meeting_with_its_place_asks_the_previous_question_of_it():
+    r = resolve("北京那个首都经济社会高质量发展推进大会呢？", ["辽宁的攻坚动员大会是哪天开的？"])
+    assert r.reason == "other meeting" and r.question == "北京那个首都经济社会高质量发展推进大会是哪天开的？"
+    assert resolve("辽宁的攻坚动员大会呢？", ["河北的营商环境大会谁主持的？"]).question == "辽宁的攻坚动员大会谁主持的？"
+    assert resolve("辽宁呢？", ["河北的营商环境大会谁主持的？"]).reason == "other place"
+
+
+def test_the_day_a_date_answer_gave_and_the_other_places_of_that_day(assistant):
+    history = ["辽宁的攻坚动员大会是哪天开的？", "北京那个首都经济社会高质量发展推进大会呢？"]
+    r = resolve("还有哪个地方的会也是这天开的？", history, when=assistant._when_answered)
+    assert r.reason == "the day answered" and r.question == "还有哪个地方的会也是2月19日开的？"
+    a = assistant.answer("还有哪个地方的会也是这天开的？", history=history)
+    assert not a.abstained and a.mode in ("which", "meeting") and set(a.provinces) == {"北京", "四川"}
+    assert resolve("还有哪个地方的会也是这天开的？", history[:1] + ["北京的会谁主持的？"], when=assistant._when_answered).reason != "the day answered"
+
+
+def test_this_thing_after_a_question_naming_no_place_is_the_place_before_it():
+    history = ["吉林的新春第一会开的是什么会？", "谁主持的？", "会上哪些地方汇报了工作？"]
+    r = resolve("省长讲话紧扣的那个目标叫什么？", history)
+    assert r.reason == "this" and r.question == "省长讲话紧扣的吉林的目标叫什么？"
+    r = resolve("市里把这件事摆在什么位置，算几号工程？", ["重庆是哪天开的会？", "新春第一会是关于什么的？"])
+    assert r.question == "市里把重庆的事摆在什么位置，算几号工程？"
+    # (那位 is a person, not the place's: the questions are asked together)
+    r = resolve("工程院来的那位叫啥？", ["江苏新春第一会是什么主题？", "省委书记是谁？", "除了省里领导，还有哪些院里来的领导讲话？"])
+    assert "省委书记" not in r.question
+
+
+def test_a_follow_up_with_one_word_in_other_words_is_still_asked_of_the_place(assistant):
+    history = ["上海的新春第一会主题是什么？", "优化营商环境大会是几号开的？"]
+    question = "受邀来了多少中外企业和机构？会上又是哪几家交流发言的？"  # (the report writes 应邀)
+    r = resolve(question, history, holds=assistant._holds)
+    assert r.reason == "of the place talked about" and r.question == "上海" + question
+    a = assistant.answer(question, history=history)
+    assert not a.abstained and {c.province for c in a.citations[:2]} == {"上海"}
+    assert resolve("报道里点名要“一把手”来抓的，一共有哪几家？", ["河北把优化营商环境定位成了什么工程？"],
+                   holds=assistant._holds).reason != "of the place talked about"
+
+
+def test_a_short_follow_up_after_a_question_about_the_bulletin_asks_it_of_the_bulletin(assistant):
+    history = ["这期《今日科技快讯》是哪个单位编的？"]
+    assert resolve("是哪天印发的？", history).question == "这期《今日科技快讯》是哪天印发的？"
+    a = assistant.answer("是哪天印发的？", history=history)
+    assert not a.abstained and a.direct_answer.text == "2024年2月23日"
+    assert resolve("那江苏呢？", history).reason != "of the bulletin"
