@@ -124,7 +124,7 @@ _ASKS_PLACE = re.compile(
 )
 _MEETING = re.compile(
     r"[^\s的在于由是上对把被将从向为，,。？?！!、；;：:（）()]{0,30}?"
-    r"(?:推进会议|工作会议|动员大会|大会|会议|推进会|座谈会|动员会|调度会|工作会|全会|第一会|论坛)"
+    r"(?:推进会议|工作会议|动员大会|大会|会议|推进会|座谈会|动员会|调度会|工作会|全会|第一会|论坛|发布会)"
 )
 _GENERIC_MEETING = re.compile(r"(?:新春)?第一会议?|两会|全会|大会|会议|经济工作会议|全体会议")
 _MEETING_NOISE = re.compile(r"^(?:那场|这场|那次|这次|此次|本次|该|今年|\d{4}年)+")
@@ -153,7 +153,8 @@ def _meetings(text: str, places: list[_Place]) -> list[tuple[int, int, str]]:
         masked = masked[: p.start] + "，" * (p.end - p.start) + masked[p.end :]
     found = []
     for m in _MEETING.finditer(masked):
-        name = _MEETING_NOISE.sub("", re.sub(r"^(?:全省|全市)", "", m.group()))
+        # (省里还专门开过新闻发布会: the name starts after the verb that held it)
+        name = _MEETING_NOISE.sub("", re.sub(r"^(?:全省|全市)", "", re.sub(r"^.*(?:开过|开了|召开了?|举行了?|举办了?)", "", m.group())))
         if name.count("“") != name.count("”"):  # cut off at 的: 召开的“新春第一会
             name = re.sub(r"[“”]", "", name)
         if name and not re.search(r"什么|哪|何|几|多少", name):
@@ -189,7 +190,10 @@ def _subject(text: str) -> _Subject:
     runs = _runs(text, places)
     place = "和".join(dict.fromkeys(p.short for p in runs[0])) if runs else ""
     meetings = _meetings(text, places)
-    meeting = place + meetings[0][2] if meetings else ""
+    # (…推进会开完以后，还开过新闻发布会吗？: of two, the one the asking clause names)
+    asked = meetings[-1] if len(meetings) > 1 and _ASKED_AFTER.search(text, meetings[-1][1]) and \
+        not re.search(r"[，,。；;？?]", text[meetings[-1][1] : _ASKED_AFTER.search(text, meetings[-1][1]).start()]) else meetings[0] if meetings else None
+    meeting = place + asked[2] if asked else ""
     person = ""
     names = _person_names(text)
     if names:
@@ -246,6 +250,7 @@ _ELLIPTIC = re.compile(
     r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|还是|线上|视频|同一天|话)+"
 )
 _SHORT_OF_THE_BULLETIN = 20
+_ASKED_AFTER = re.compile(r"吗|什么|哪|谁|多少|几|如何|怎么")
 # 还有哪个地方的会也是这天开的？ after 北京的会是哪天开的？: the day its answer gave
 _THAT_DAY = re.compile(r"(?:这|那|当|同)一?天|同日|当日")
 # 会在哪个城市开的？: the city of the meeting talked about, not which place held one
@@ -306,8 +311,10 @@ _OTHER_THEN_COMPARED = re.compile(r"(?P<other>[^？?，,。\s]{1,24}?呢)[？?�
                                   r"(?P<ask>[^？?]*(?:两边|哪边|两者|两地|两省|两家|一样|相同|不同|区别|差别|差异|比比|比一比|对比|相比|比较|哪个|谁)[^？?]*[？?]?)")
 
 
-def _other_then_compared(q: str, prev: str) -> str:
+def _other_then_compared(q: str, prev: str, place: str) -> str:
     m = _OTHER_THEN_COMPARED.fullmatch(q)
+    if not _places(prev) and place:
+        prev = place + prev  # (推进会上有哪些单位交流发言？ after 甘肃那个会…？: 甘肃's)
     places = _places(m.group("other")) if m else []
     if not places or _INTERROGATIVE.search(m.group("other")[:-1]):
         return ""
@@ -603,10 +610,10 @@ def _post_of_place(q: str, prev: str) -> str:
 
 def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Callable[[str], str] | None = None,
                  which: Callable[[str], tuple[str, ...]] | None = None,
-                 when: Callable[[str], str] | None = None) -> tuple[str, tuple[str, ...], str]:
+                 when: Callable[[str], str] | None = None, place: str = "") -> tuple[str, tuple[str, ...], str]:
     """(question to answer, province filter, rule) for one turn, given the previous turn
-    resolved, and `anchor`, the last earlier turn that named a place or a meeting (有几家？
-    between them names neither)."""
+    resolved, `anchor`, the last earlier turn that named a place or a meeting (有几家？
+    between them names neither), and `place`, the one place the last turn to name any named."""
     if said := _compared_within(q):
         return said, (), "compared within the question"
     if not prev:
@@ -624,7 +631,7 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
         return said, (), "other meeting"
     if places and _COMPARED.fullmatch(masked) and (said := _beside(prev, places)):
         return said, (), "compared with another place"
-    if places and (said := _other_then_compared(q, prev)):
+    if places and (said := _other_then_compared(q, prev, place)):
         return said, (), "other place, then compared"
     if (year := _OTHER_YEAR.fullmatch(q)) and (said := _with_year(prev, year.group("year"))):
         return said, (), "other year"
@@ -748,7 +755,7 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
     place = ""  # the one place the last turn to name any named
     for turn in turns:
         # (它们 in an earlier turn may stand for the provinces listed before it)
-        before, prev = prev, _resolve_one(turn, prev, anchor, which=which)[0]
+        before, prev = prev, _resolve_one(turn, prev, anchor, which=which, place=place)[0]
         s = _subject(prev)
         anchor = prev if s.place or s.meeting and not _only_generic(s) else anchor
         place = _one_place(prev) if _places(prev) else place
@@ -759,7 +766,7 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
         return Resolution(original, original, False, (), "points back at nothing", word)
     if said := _which_more(q, prev, before):
         return Resolution(said, original, True, (), "which of the two")
-    text, provinces, reason = _resolve_one(q, prev, anchor, who, which, when)
+    text, provinces, reason = _resolve_one(q, prev, anchor, who, which, when, place)
     if reason == "complete" and holds and place and len(q) <= MAX_FOLLOW_UP and not _ELSEWHERE.search(q) and holds(place, q):
         text, reason = place + q, "of the place talked about"
     rewritten = text != q

@@ -20,6 +20,8 @@ messages, then a follow-up that leans on them (data/dev-questions.jsonl's `histo
 - 那个目标, 这件事 after a question that names no place are the place talked about before it
   (not for 那位: a person is not a place's).
 - 是哪天印发的？ after 这期《今日科技快讯》是哪个单位编的？ asks it of the bulletin.
+- 哪天开的？ after …推进会开完以后，还开过新闻发布会吗？: of two meetings, the one the asking
+  clause names (its name starts after the verb that held it).
 - 第三个讲的是什么？ after 提了几个“必须”？: one item of the list the report spells out
   (一是…二是…三是…, （一）…, ①…), quoted from its marker to the end of its clause; the
   list may run on into the next passage. Read in the bulletin and in a composed report of
@@ -106,6 +108,9 @@ def test_with_one_report_that_meeting_is_its_meeting(tmp_path):
      "河北和辽宁的营商环境大会谁主持的，主持人级别一样吗？"),
     (["甘肃的会上有哪些单位交流发言？"], "黑龙江那边呢？哪边交流发言的单位多？",
      "甘肃和黑龙江的会上有哪些单位交流发言，哪边交流发言的单位多？"),
+    # (the previous question names no place: the place named before it)
+    (["甘肃那个会讲的是什么行动？", "推进会上有哪些单位交流发言？"], "黑龙江那边呢？哪边交流发言的单位多？",
+     "甘肃和黑龙江推进会上有哪些单位交流发言，哪边交流发言的单位多？"),
 ])
 def test_another_place_then_a_comparison_compares_the_two(history, question, expected):
     r = resolve(question, history)
@@ -237,3 +242,12 @@ def test_a_short_follow_up_after_a_question_about_the_bulletin_asks_it_of_the_bu
     a = assistant.answer("是哪天印发的？", history=history)
     assert not a.abstained and a.direct_answer.text == "2024年2月23日"
     assert resolve("那江苏呢？", history).reason != "of the bulletin"
+
+
+def test_of_two_meetings_the_one_the_asking_clause_names_is_talked_about(assistant):
+    history = ["江苏那个产业科技创新中心推进会开完以后，省里还专门开过新闻发布会吗？"]
+    r = resolve("哪天开的？", history)
+    assert r.reason == "elliptic" and r.question == "江苏新闻发布会哪天开的？"
+    assert resolve("哪天开的？", ["江苏那个产业科技创新中心推进会是谁主持的？"]).question == "江苏那个产业科技创新中心推进会哪天开的？"
+    a = assistant.answer("哪天开的？", history=history)
+    assert not a.abstained and a.direct_answer.text == "2月20日"
