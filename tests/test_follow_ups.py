@@ -251,3 +251,17 @@ def test_of_two_meetings_the_one_the_asking_clause_names_is_talked_about(assista
     assert resolve("哪天开的？", ["江苏那个产业科技创新中心推进会是谁主持的？"]).question == "江苏那个产业科技创新中心推进会哪天开的？"
     a = assistant.answer("哪天开的？", history=history)
     assert not a.abstained and a.direct_answer.text == "2月20日"
+
+
+def test_a_question_of_the_question_set_is_asked_of_the_place_talked_about_only_when_it_is_its_own(assistant):
+    """Each question of the question set, asked after a question about one place: it is asked
+    of that place only when its evidence is that place's (the rest are answered as they stand)."""
+    import json
+
+    from qa.config import DEFAULT_QUESTIONS
+
+    questions = [json.loads(line) for line in DEFAULT_QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    before = {"广东": "广东高质量发展大会的主会场设在哪里？", "江苏": "江苏新春第一会的主会场设在哪里？", "吉林": "吉林的会是谁主持的？"}
+    moved = [(q["id"], place) for q in questions for place, b in before.items()
+             if resolve(q["question"], [b], holds=assistant._holds).reason == "of the place talked about"]
+    assert moved and all([place] == next(q["provinces"] for q in questions if q["id"] == i) for i, place in moved)
