@@ -144,9 +144,9 @@ class Assistant:
 
     def _holds(self, place: str, question: str) -> bool:
         """推进会上有哪些单位交流发言？ after a question about 甘肃's meeting: every word of it that
-        any report writes is written in 甘肃's (all but one, of four or more), so it asks about 甘肃. 紫金山实验室主任是谁？ after
-        one about 广东's does not: only 江苏's report writes 紫金山. A question that asks which
-        places, or compares them, is no question of one place."""
+        any report writes is written in 甘肃's (all but one, of four or more), so it asks about
+        甘肃. 紫金山实验室主任是谁？ after one about 广东's does not: only 江苏's report writes 紫金山.
+        A question that asks which places, or compares them, is no question of one place."""
         q = self._read(question)
         if q.qtype in ("which", "compare") or q.counts_provinces or q.provinces:
             return False

@@ -8,6 +8,10 @@ A question that names its own place, or asks which place, is answered as it stan
 The rules, in the order they are tried (Resolution.reason names the one that fired):
   narrow       只看北京的 / 仅限江苏: the previous question of that place, and the place as a filter
   other place  那江苏呢？ / 换成上海 / 深圳呢？: the previous question of that place
+  other meeting
+               北京那个…推进大会呢？: the previous question of that meeting
+  other place, then compared
+               上海的呢？两边主持人职务一样吗？: the previous question of both places, compared
   other year   2024年呢？: the previous question of that year
   more         还有呢？ / 详细说说: the previous question again
   ordinal      第二点具体说了什么？: "<what the previous question listed>中，第二点…"
@@ -23,6 +27,10 @@ The rules, in the order they are tried (Resolution.reason names the one that fir
                增长多少？ after 山东地区生产总值是多少？: the change of the figure asked
   same ask     年度计划完成投资呢？: the previous question asked again, of this thing
   asks again   怎么看的？ / 怎么开工的？ / 年度计划投资多少？: asked with the previous question, or of its place
+  of the bulletin
+               是哪天印发的？ after 这期《今日科技快讯》是哪个单位编的？: asked of the bulletin
+  of the place talked about
+               今年是农历哪天开的？ after questions about 吉林: asked of 吉林 (with `holds`, below)
 他是谁？ with nothing before it points at nothing: Resolution.pointing says so.
 他 after 谁主持的？ names no one; resolve() may be given `who`, which answers the previous
 question for the person its answer names. 它们, 这两个省 after 哪些省…？ name no place; it may
@@ -185,14 +193,24 @@ class _Subject:
 _HOST = "的主持人"  # who presided, asked of a meeting: a role, not yet a name
 
 
+# the asking words after a meeting's name, in its own clause
+_ASKED_AFTER = re.compile(r"[^，,。；;？?]*?(?:吗|什么|哪|谁|多少|几|如何|怎么)")
+
+
+def _asked_meeting(text: str, meetings: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The meeting a question is about: the first it names, or of two or more, the one its
+    asking clause names (…推进会开完以后，还开过新闻发布会吗？)."""
+    if len(meetings) > 1 and _ASKED_AFTER.match(text, meetings[-1][1]):
+        return meetings[-1]
+    return meetings[0] if meetings else None
+
+
 def _subject(text: str) -> _Subject:
     places = _places(text)
     runs = _runs(text, places)
     place = "和".join(dict.fromkeys(p.short for p in runs[0])) if runs else ""
     meetings = _meetings(text, places)
-    # (…推进会开完以后，还开过新闻发布会吗？: of two, the one the asking clause names)
-    asked = meetings[-1] if len(meetings) > 1 and _ASKED_AFTER.search(text, meetings[-1][1]) and \
-        not re.search(r"[，,。；;？?]", text[meetings[-1][1] : _ASKED_AFTER.search(text, meetings[-1][1]).start()]) else meetings[0] if meetings else None
+    asked = _asked_meeting(text, meetings)
     meeting = place + asked[2] if asked else ""
     person = ""
     names = _person_names(text)
@@ -250,7 +268,6 @@ _ELLIPTIC = re.compile(
     r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|还是|线上|视频|同一天|话)+"
 )
 _SHORT_OF_THE_BULLETIN = 20
-_ASKED_AFTER = re.compile(r"吗|什么|哪|谁|多少|几|如何|怎么")
 # 还有哪个地方的会也是这天开的？ after 北京的会是哪天开的？: the day its answer gave
 _THAT_DAY = re.compile(r"(?:这|那|当|同)一?天|同日|当日")
 # 会在哪个城市开的？: the city of the meeting talked about, not which place held one
