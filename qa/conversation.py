@@ -758,8 +758,9 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
             when: Callable[[str], str] | None = None) -> Resolution:
     """Read `question` in the light of `history` (the earlier questions, oldest first).
     The history holds questions only; `who`, when given, answers the previous one for the
-    person 他 means if no earlier question names one (for this turn only), and `which`
-    for the provinces 它们 means."""
+    person 他 means if no earlier question names one (for this turn only), `which` for the
+    provinces 它们 means, and `when` for the day 这天 means; `holds(place, question)` says
+    whether a follow-up that names no place speaks of what that place's report writes."""
     original = "" if question is None else str(question)
     if isinstance(history, str):  # one earlier question, not a list of its characters
         history = [history]

@@ -33,14 +33,15 @@ def answer_item(ctx: AnswerContext) -> Reply:
     n = item_asked(ctx.question.text)
     quoted = ctx.question.quoted
     ranked = ctx.retrieved.ranked if n else []
+    first, item = _marker(1), _marker(n) if n else None
     # (a list runs on past the passage it starts in: the one after a passage that starts a
     # list comes before the others)
-    starts = {c.chunk.id for c in ranked if _marker(1).search(c.chunk.text)}
+    starts = {c.chunk.id for c in ranked if first.search(c.chunk.text)}
     for c in sorted(ranked, key=lambda c: not (starts & {c.chunk.id, c.chunk.id - 1})):
         text = c.chunk.text
         if not all(t in text for t in quoted):
             continue  # (a list of other things)
-        for m in _marker(n).finditer(text):
+        for m in item.finditer(text):
             close = _CLOSE.search(text, m.end())
             end = close.end() if close else len(text)
             if end - m.end() >= 4:

@@ -143,23 +143,24 @@ def answer_compare(ctx: AnswerContext) -> Reply:
     meetings themselves (主题, 形式, 时间…) also cites each report's opening. The same
     province in two documents is two sources, each on its own line."""
     q, r = ctx.question, ctx.retrieved
-    lines, relevant = [], False
+    lines = []
     pools = {}
     for p in q.provinces:
         found = r.by_province(p)
         docs = list(dict.fromkeys(c.chunk.doc for c in found)) if ctx.with_doc else [None]
         pools[p] = {doc: [c for c in found if doc is None or c.chunk.doc == doc][: ctx.settings.quote_pool] for doc in docs} if found else {}
     shared = _shared_picks(ctx, pools) if _ASKS_SHARED.search(q.text) and not _ASKS_EACH.search(q.text) else {}
+    said = []  # each line's _compare_one: True relevant, False not, None gives no figure asked
     for p in q.provinces:
         if not pools[p]:
             lines.append(f"{p}：资料中没有相关内容。")
+            said.append(False)
             continue
         for doc, mine in pools[p].items():
-            relevant = _compare_one(ctx, p, mine, lines, shared.get((p, doc))) or relevant
-    if not relevant:
+            said.append(_compare_one(ctx, p, mine, lines, shared.get((p, doc))))
+    if not any(said):
         # (no report gives the figure asked: each says so, with what it does say)
-        unstated = [line for line in lines if "：资料未写明" in line]
-        return Reply(["\n" + line for line in unstated] if len(unstated) == len(lines) else [], abstained=True)
+        return Reply(["\n" + line for line in lines] if all(x is None for x in said) else [], abstained=True)
     return Reply(lines, provinces=q.provinces)
 
 
@@ -228,9 +229,10 @@ def _best(ctx: AnswerContext, pool: list):
 _WRITTEN_OUT = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:个|年|家|项|人|名|位|次|届|批|条)")
 
 
-def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead: Pick | None = None) -> bool:
-    """One province's (one document's) line of a comparison; True when it is relevant.
-    `lead`, what it shares with the others, is quoted first."""
+def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead: Pick | None = None) -> bool | None:
+    """One province's (one document's) line of a comparison; True when it is relevant, None
+    when it says the report gives no figure (or date) asked. `lead`, what it shares with the
+    others, is quoted first."""
     q = ctx.question
     opening = ctx.retrieved.openings.get(p)
     # (which came first is read from the meetings' dates, in their openings)
@@ -266,7 +268,7 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead:
         # 江苏和广东研发投入各是多少: a report whose sentences give no figure says so, and shows
         # the closest of them, as a refusal does (广东：资料未写明广东的这一数字。报道提到：「…」)
         lines.append(f"{label}：{missing_fact(replace(q, provinces=(p,)), q.meeting_field)}。{ctx.mention_line(picks[0])}")
-        return False
+        return None
     relevant, quotes = False, []
     for pick in picks:
         relevant = relevant or is_relevant(ctx, pick.candidate, pick.text)
