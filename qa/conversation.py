@@ -251,12 +251,13 @@ _ORDINAL = re.compile(
 # refers to several things, or to words of the previous question or its answer: the two are joined
 _JOINED = re.compile(r"它们|他们|她们|这些|那些|其中|两者|二者|前者|后者|这一?点|这个说法|这句话|这一?提法")
 _PERSON = re.compile(r"(?<![其吉])[他她]|(?:这|那|该|此)位(?:领导|书记|省长|市长|厅长|局长|主任|同志|负责人|企业家)?|此人")
-_MEETING_REF = re.compile(r"(?:这|那|该|此|本)(?:个|次|场|一)?(?P<noun>大会|会议|会)|^(?:在)?(?P<at>大会|会议|会)(?=上)")
+# (那天的会: the meeting of the day talked about)
+_MEETING_REF = re.compile(r"(?:(?:这|那|该|此|本)(?:个|次|场|一)?|(?:这|那|当)一?天的?)(?P<noun>大会|会议|会)|^(?:在)?(?P<at>大会|会议|会)(?=上)")
 # 该省委书记: the place's full name, 广东省委书记
 _PLACE_REF = re.compile(r"(?:这|那|该|此|本)(?:个)?(?:省份|省|市|城市|地方|地区)(?!场)(?P<org>(?=委|政府|长|人大|政协))?|当地")
 _IT = re.compile(r"(?<!其)它|^其(?![他它余实中])")
 _THIS = re.compile(r"(?:这|那)(?:个|项|次|份|条|种|件)|(?<![应])该|上述|此(?:项|次)")
-_ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|与会|主会场|分会场|会场|哪天|日期|时间|地点|规模|形式|名义|主题|讲话|讲的话|讲了话|发言|"
+_ABOUT_MEETING = re.compile(r"主持|召开|举行|开的|参加|参会|出席|与会|主会场|分会场|会场|哪一?天|日期|时间|地点|规模|形式|名义|主题|讲话|讲的话|讲了话|发言|"
                             r"上午还是下午|下午还是上午|名称|会名|全称|" + MEETING_NAME_ASKED)
 _ELLIPTIC = re.compile(
     r"(?:那么|那|请问|还|又|另外|此外|都|具体|主要|分别|一共|总共|共|大概|是|由|在|的|了|有|和|与|被|"
@@ -265,7 +266,9 @@ _ELLIPTIC = re.compile(
     r"参加|参会|出席|与会|多少人|人数|规模|多少|几|以|形式|名义|方式|主题|讲话|(?:作|做)了?|交流|表态|书面|发言|致辞|谁|哪位|哪些人|省领导|市领导|领导|人|单位|企业|部门|内容|重点|"
     r"提出|提到|说|讲|要求|部署|强调|指出|会议|大会|会名|名称|名字|全称|叫|会|什么|哪些|哪几[点条项]|几[点条项]|方面|吗|呢|[\s，,。？?！!]|"
     # 是2月18日开的吗？ 是线上开的吗？: the value a yes-or-no question offers
-    r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|还是|线上|视频|同一天|话)+"
+    r"(?:\d{1,2}月)?\d{1,2}[日号]|上午|下午|还是|线上|视频|同一天|话|"
+    # 具体是哪天、什么时段？ 按农历算是正月哪一天？ 什么职务、叫什么名字？: the parts of one ask
+    r"、|(?:这|那|当)一?天|时段|时间段|按(?:农历|阴历|公历)算?|农历|阴历|正月里?|职务|身份|什么地方|哪个(?:会场|地方))+"
 )
 _SHORT_OF_THE_BULLETIN = 20
 # 还有哪个地方的会也是这天开的？ after 北京的会是哪天开的？: the day its answer gave
@@ -660,7 +663,8 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
         return local, (), "places inside the place"
     if when and (day := _THAT_DAY.search(q)) and (date := when(prev)):
         return q[: day.start()] + date + q[day.end() :], (), "the day answered"
-    if _ASKS_PLACE.search(q) and not _VENUE_ASKED.search(q):
+    if (asks := _ASKS_PLACE.search(q)) and not _VENUE_ASKED.search(q) and not (asks.group() == "哪位" and _MEETING_REF.search(q)):
+        # (那天的会由哪位领导主持？ asks a person of one meeting, not which place's leader)
         return q, (), "asks which place"
     found = _back_reference(q, prev, who, which, anchor)
     if found and found[0]:

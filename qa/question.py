@@ -18,6 +18,7 @@ from .asking import (
     CHANGE_ASKED,
     CLOCK_ASKED,
     COMPARE,
+    DAY_ASKED,
     FIGURE_ASKED,
     KINDS,
     LOCAL_WHICH,
@@ -61,7 +62,7 @@ _SIDES = re.compile(r"哪边|哪一边|两[地省市边场]|双方|谁")
 MEETING_FIELDS = {
     "host": re.compile(r"主持"),
     # (同一天开的吗, 18号开的吗: whether it was held on a day)
-    "date": re.compile(r"哪天|哪一天|几号|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:才|就)?(?:开|召开|举行)|"
+    "date": re.compile(r"哪天|哪一天|" + DAY_ASKED + r"|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:才|就)?(?:开|召开|举行)|"
                        + HELD_FIRST.pattern),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
@@ -178,7 +179,9 @@ def _written_dates(text: str) -> str:
 
 # 讲的话, 发了言, 表的态: a verb and its object said apart are the one word the reports write
 # (讲了话 is read as it stands, by who spoke: 殷勇都讲话 would make 殷勇都 a speaker)
-_SEPARABLE = re.compile(r"(?<=讲)的(?=话)|(?<=发)[的了](?=言)|(?<=致)[的了](?=辞)|(?<=表)[的了](?=态)|(?<=签)[的了](?=约)")
+_SEPARABLE = re.compile(r"(?<=讲)的(?=话)|(?<=发)[的了](?=言)|(?<=致)[的了](?=辞)|(?<=表)[的了](?=态)|(?<=签)[的了](?=约)"
+                        r"|(?<=投)[的了过](?=资)|(?<=落)[的了过](?=户)|(?<=开)[了过](?=工(?!作))"
+                        r"|(?<=在)了(?=哪)")  # (放在了哪里 asks 在哪里)
 
 
 # 省委书记同时兼任省人大常委会主任: posts held by one person, as the user quotes them (“省委书记兼…”)
@@ -194,7 +197,7 @@ def read_question(text: str, max_chars: int = 2000, people: Mapping[str, str] | 
     text = asked
     for spoken, written in _SPOKEN:
         text = text.replace(spoken, written)
-    text = _SEPARABLE.sub("", _written_dates(text))
+    text = _one_ask(_SEPARABLE.sub("", _written_dates(text)))
     text = _POSTS_HELD.sub(r"“\1兼\2”", text)
     for start, end, names in reversed(listed_provinces(text)):
         text = text[:start] + "、".join(names) + text[end:]  # 粤、浙两省 is 广东、浙江两省
@@ -246,6 +249,17 @@ def split_parts(text: str) -> list[str]:
                 or item_asked(asking_parts[i]) and re.search(ASKING_JI + "|多少", asking_parts[i - 1])):
             asking_parts[i - 1 : i + 1] = [asking_parts[i - 1].rstrip("？?。") + "，" + asking_parts[i]]
     return asking_parts if len(asking_parts) > 1 else [text]
+
+
+def _one_ask(text: str) -> str:
+    """具体是哪天、什么时段开的？ 在什么地方、哪个会场开的？: two words for one ask of a day or a
+    place, set side by side, are one ask; read without the 、 that would split them."""
+    for m in reversed(list(re.finditer("、", text))):
+        before = re.split(r"[，,、？?；;]", text[: m.start()])[-1]
+        after = re.split(r"[，,、？?；;]", text[m.end() :])[0]
+        if _OPENS_QUESTION.match(after) and (kind := _kind(before)) in ("date", "place") and _kind(after) == kind:
+            text = text[: m.start()] + text[m.end() :]
+    return text
 
 
 _YES_OR_NO_END = re.compile(r"(?:吗|没有|了没|是否[^，,？?]{0,12}|是不是[^，,？?]{0,12})[？?。]?$")
@@ -308,8 +322,12 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         numbered = ()  # 讲的“几个必须”，主要是哪些: the items are asked, not how many
     if numbered:
         kind = "figure"  # 叫“几化”: the number in the name is what is asked
-    if named == 1 and LOCAL_WHICH.search(text):
-        kind = kind or "place"  # 甘肃…有哪些市: the cities inside the province named, not other provinces
+    # 甘肃…有哪些市: the cities inside the province named, not other provinces; but 谈到雄安的
+    # 都有哪几个地方: a place named only by a city of it, and spoken of, is what was said
+    local = named == 1 and bool(LOCAL_WHICH.search(text)) and not (
+        _MENTIONED.search(text) and not provinces_in(unnamed, cities=False) and not abbreviated_province(unnamed))
+    if local:
+        kind = kind or "place"
     excluded = _excluded(text, provinces)
     # (哪“几早”: a quoted question word is no phrase of the report's)
     quoted_ways = [_either(t) for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t)]
@@ -318,7 +336,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     # (哪个省最晚开会: of all the meetings, the one or ones held last)
     # (哪边先开, 两地谁先: the sides a comparison names, maybe in an earlier part)
     first_or_last = not provinces and bool(HELD_FIRST.search(text)) and bool(_MEETING.search(text)) and not _SIDES.search(text)
-    if WHICH.search(text) and not (named == 1 and LOCAL_WHICH.search(text)) or excluded or counts_provinces or first_or_last:
+    if WHICH.search(text) and not local or excluded or counts_provinces or first_or_last:
         qtype = "which"
     elif named >= 2 and (COMPARE.search(text) or re.search(r"[和与跟及、]", text)):
         qtype = "compare"
@@ -428,9 +446,11 @@ def _blanked(pattern, text: str) -> str:
     return re.sub(pattern, lambda m: "某" * len(m.group()), text)
 
 
-# (山东科技情报院, 广东社科院: the short forms name the province without 省)
+# 提到雄安, 雄安…被提到: what a report speaks of
+_MENTIONED = re.compile(r"提到|谈到|讲到|说到|点到|提及|提起|涉及|点名")
+# (山东科技情报院, 山东情报院, 广东社科院: the short forms name the province without 省)
 _INSTITUTION = re.compile(r"[\u4e00-\u9fff]{2,3}[省市][\u4e00-\u9fff]{2,10}?(?:研究院|研究所|研究中心|情报所|大学|学院|出版社|报社|杂志社|协会|学会)"
-                          r"|[\u4e00-\u9fff]{2,3}(?:科技|科学技术|科学|社科|社会科学)[\u4e00-\u9fff]{0,4}?(?:院|所)")
+                          r"|[\u4e00-\u9fff]{2,3}(?:科技|科学技术|科学|社科|社会科学|情报)[\u4e00-\u9fff]{0,4}?(?:院|所)")
 _OR = {"或", "或者", "或是"}
 # 哪位省长要求向邻近的上海、江苏、浙江看齐, 与港澳合作: a place held up as the yardstick or
 # named as a partner is what was said, not where to look (the report is another province's)
@@ -478,7 +498,12 @@ def _alternatives(words: list[str]) -> list[list[str]]:
 def _meeting_name(text: str) -> str:
     """河南省委十一届六次全会暨省委经济工作会议: the meeting the question names, whole."""
     found = list(_NAMED_MEETING.finditer(text))
-    return text[found[0].start() : found[-1].end()] if found else ""
+    if not found:
+        return ""
+    start = found[0].start()
+    if start and text[start - 1] == "上" and provinces_in(text[start - 1 : start + 1]):
+        start -= 1  # (上海优化营商环境大会: the 上 that ends 会上 also starts 上海)
+    return text[start : found[-1].end()]
 
 
 def _meeting_words(text: str) -> tuple[str, ...]:

@@ -416,6 +416,19 @@ def names_the_set(q: Question, candidates) -> bool:
     return any(t in c.chunk.text for c in candidates for t in q.quoted)
 
 
+# 要扎扎实实搞的是个什么活动: a thing whose name the reports quote before the word for it
+_THING_ASKED = re.compile(r"(?:什么|哪个|哪一?项|哪场|啥)[\u4e00-\u9fff]{0,6}?(活动|行动|工程|计划|战略|机制|模式|平台|品牌|经验|专题片)")
+
+
+def names_the_thing(q: Question, text: str, spans_found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of the quoted names, those of the thing asked: “抓基层…”活动 for 什么活动 (or
+    “一号工程”, which says it inside), not another word the sentence quotes."""
+    if q.kind != "name" or not (thing := _THING_ASKED.search(q.text)):
+        return []
+    noun = thing.group(1)
+    return [(a, b) for a, b in spans_found if text.endswith(noun, a, b) or re.match(rf"[”」’\"]?[\u4e00-\u9fff]{{0,3}}?{noun}", text[b:])]
+
+
 def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
     """Spans of the asked kind; not those the question itself states (问 12345热线…多少, 12345 is no answer)."""
     squeezed = re.sub(r"\s+", "", q.text)
@@ -717,12 +730,16 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         # so does a figure, when one stands there (建成投产了多少个 — 6156个…落地开工，3183个…建成投产)
         # (建好并投产的有多少个 — 6156个重大产业项目落地开工，3183个重大产业项目建成投产: of
         # several figures whose clauses hold some of it, the one whose clause holds the most)
-        share = {s: sum(w in spans.clause_of(s, pick.text) for w in q.predicate) for s in found_spans}
-        most = max(share.values(), default=0)
+        # (建成投产的产业大项目有多少个: the predicate, 项目, is in both clauses; of those, the
+        # one that holds most of the question's compound words, 建成投产, which say more than 项目)
+        clauses = {s: spans.clause_of(s, pick.text) for s in found_spans}
+        share = {s: (sum(w in c for w in q.predicate), sum(len(w) > 2 and w in c for w in q.terms)) for s, c in clauses.items()}
+        most = max(share.values(), default=(0, 0))
         if q.kind == "name":
-            found_spans = [s for s in found_spans if share[s]]
-        elif most:
+            found_spans = [s for s in found_spans if share[s][0]]
+        elif most[0]:
             found_spans = [s for s in found_spans if share[s] == most]
+    found_spans = names_the_thing(q, pick.text, found_spans) or found_spans
     if q.kind == "date" and q.unit != "农历":
         # asked 哪天, a calendar date answers before 春节后首个工作日 does
         found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans

@@ -49,6 +49,7 @@ from .context import (
     missing_fact,
     names_it_before_the_figure,
     names_the_set,
+    names_the_thing,
     spelled_through,
 )
 from .counting import counted, members_asked
@@ -76,7 +77,9 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
                 continue  # a table-of-contents line names a report; it answers nothing
             z = sent.score + prior
             if q.kind == "name":
-                z += s.quote_kind_bonus * bool(kind_spans(q, pick.text))
+                # (什么活动: more when a quote names such a thing, “…”活动)
+                found = kind_spans(q, pick.text)
+                z += s.quote_kind_bonus * (bool(found) + 0.5 * bool(names_the_thing(q, pick.text, found)))
             elif q.kind:
                 z += s.quote_kind_bonus * (answers_kind(q, pick.text) + holds_predicate(ctx, pick.text))
                 z += s.quote_kind_bonus * span_fit(q, pick.text)
@@ -133,6 +136,8 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False
     if _dates_the_bulletin(q, p) or _counts_the_noun(ctx, p):
         return True
+    if q.kind == "date" and not q.provinces and _ITS_OWN_DATE.search(q.text) and ABOUT_THE_BULLETIN.search(q.text):
+        return False  # (这份汇编落款是哪天: the bulletin's own date, not a meeting's in it)
     if _bare_date(q, p):
         return False  # a dateline (2024年2月23日) dates its document, not what was asked
     return (answers_kind(q, p.text) and holds_predicate(ctx, p.text) and figure_fits_clause(ctx, p.text)
@@ -214,6 +219,8 @@ def _dates_the_bulletin(q, p: Pick) -> bool:
 
 
 _ISSUER_CHARS = 20
+# the words that date a document itself: when it was signed, printed, issued
+_ITS_OWN_DATE = re.compile(r"落款|印发|编发|出刊|刊发|刊印|编印|发行")
 
 
 def _bare_date(q, p: Pick) -> bool:
