@@ -38,9 +38,10 @@ COUNTERS = "[个项家次届年天名人位所座条批倍成大级张类种支�
 POSTS = "书记|省长|市长|主任|主席|厅长|局长|院长|部长|董事长|总经理|会长|委员|创始人|创办人"
 # the levels of place a question word asks for (哪座城市, 哪个片区); 在哪个片区 is read at 哪个片区
 _PLACE_LEVEL = "城市|市|县|区|州|片区|地区|区域|园区|新区|示范区|开发区|合作区|新城|保护区"
+# 市委几号工程, 第几号文件: which numbered thing, a name (not a day, nor a figure)
+_NUMBERED = "工程|文件|令|线|楼|馆|厅|门|窗口"
+DAY_ASKED = rf"几号(?!{_NUMBERED})"
 # 开的是什么会, 新春第一会叫什么: the meeting's name is asked (not 在什么会上, 什么会议形式)
-# 几号 asks a day, not which numbered thing: 市委几号工程 asks a name
-DAY_ASKED = r"几号(?!工程|文件|令|线|楼|馆|厅|门|窗口)"  # (第几号工程: no figure either)
 MEETING_NAME_ASKED = (r"什么(?:会议|大会|会(?!议))(?![上里中]|形式|方式)"
                       r"|(?:会议?|大会|第一会)的?(?:全称|名字|名称|会名)?(?:是|叫)什么(?:名字|名称)?(?=[？?呢吗]|$)"
                       r"|(?:(?:会议?|大会|第一会)的?(?:全称|名字|名称)|会名)(?:是|叫)?(?:什么)?(?=[？?呢吗]|$)")
@@ -61,14 +62,14 @@ KIND_WORDS = {
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
     "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时|方面|领域|环节|分?论坛|会议?|大会|活动|仪式|场合)|一?(?:项|条|种|类|件|部分)|个省|些|位|几|次|场|届|块|个?号码|[座个一][\u4e00-\u9fff]{0,2}?(?:" + _PLACE_LEVEL + r"))|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:" + _PLACE_LEVEL + r"|地市|地方)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?(?![\u4e00-\u9fff]*[家位项]?(?:企业|单位|部门|公司|领导|人|项目)))|地点|设在哪|在何处|哪(?:个|一个|座|家)?(?:会场|场馆|宾馆|酒店|礼堂|大厦|会议中心)",
     # 哪几家/哪几个 asks which ones, not how many
-    "figure": r"(?:哪个|什么|啥)号码|号码是|多少|多久|多长(?:时间|时限|期限|周期)|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + COUNTERS + r"|第几(?!号(?:工程|文件|令))|几成|比例|占比|比重|百分之|增速|增长率",
+    "figure": r"(?:哪个|什么|啥)号码|号码是|多少|多久|多长(?:时间|时限|期限|周期)|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + COUNTERS + rf"|第几(?!号(?:{_NUMBERED}))|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
     "name": MEETING_NAME_ASKED + r"|叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|(?:代号|编号)(?:是|为)?哪[串个组]数字?|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:" + NAMED_THINGS + ")|"
-            r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么(?=[？?呢吗]|$)|第?几号(?:工程|文件|令)",  # not 体系是什么态度
+            r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么(?=[？?呢吗]|$)|" + rf"第?几号(?:{_NUMBERED})",  # not 体系是什么态度
 }
 KINDS = {k: re.compile(v) for k, v in KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
-FIGURE_ASKED = re.compile(r"多少|多久|多长(?:时间|时限|期限|周期)|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + COUNTERS + r"|第几(?!号(?:工程|文件|令))[回遍]?")
+FIGURE_ASKED = re.compile(r"多少|多久|多长(?:时间|时限|期限|周期)|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + COUNTERS + rf"|第几(?!号(?:{_NUMBERED}))[回遍]?")
 
 
 def ask_match(text: str, kind: str) -> re.Match | None:
