@@ -694,9 +694,10 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
 _ELSEWHERE = re.compile(r"(?:别的|其他|其它|其余|另外的?)(?:地方|省份|省市|省|市|地区|报道|会议|家)|哪(?:几|些)家(?=[提说讲写]|[？?]?$)|还有哪|都有哪")
 
 
-def _one_place(text: str) -> str:
+def _one_place(text: str, place: str) -> str:
+    """The one province `text` names; "" when it names several; `place` when it names none."""
     named = list(dict.fromkeys(p.province for p in _places(text)))
-    return named[0] if len(named) == 1 else ""
+    return (named[0] if len(named) == 1 else "") if named else place
 
 
 # 怎么看的？ 为什么？ 具体怎么做: the asking, and the particles around it
@@ -780,7 +781,7 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
         before, prev = prev, _resolve_one(turn, prev, anchor, which=which, place=place)[0]
         s = _subject(prev)
         anchor = prev if s.place or s.meeting and not _only_generic(s) else anchor
-        place = _one_place(prev) if _places(prev) else place
+        place = _one_place(prev, place)
     q = _clean(original)
     if not q:
         return Resolution(original, original, False, (), "empty")

@@ -423,10 +423,19 @@ _THING_ASKED = re.compile(r"(?:什么|哪个|哪一?项|哪场|啥)[\u4e00-\u9ff
 def names_the_thing(q: Question, text: str, spans_found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Of the quoted names, those of the thing asked: “抓基层…”活动 for 什么活动 (or
     “一号工程”, which says it inside), not another word the sentence quotes."""
-    if q.kind != "name" or not (thing := _THING_ASKED.search(q.text)):
+    if q.kind != "name" or not (thing := _thing_asked(q.text)):
         return []
-    noun = thing.group(1)
-    return [(a, b) for a, b in spans_found if text.endswith(noun, a, b) or re.match(rf"[”」’\"]?[\u4e00-\u9fff]{{0,3}}?{noun}", text[b:])]
+    noun, after = thing
+    return [(a, b) for a, b in spans_found if text.endswith(noun, a, b) or after.match(text, b)]
+
+
+@lru_cache(maxsize=256)
+def _thing_asked(question: str) -> tuple[str, re.Pattern] | None:
+    """(the word for the thing asked, the pattern of it right after a quote), read once per
+    question: every sentence of the top passages is tried against it."""
+    if not (thing := _THING_ASKED.search(question)):
+        return None
+    return thing.group(1), re.compile(rf"[”」’\"]?[\u4e00-\u9fff]{{0,3}}?{thing.group(1)}")
 
 
 def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:

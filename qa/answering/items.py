@@ -31,9 +31,11 @@ def answer_item(ctx: AnswerContext) -> Reply:
     from .facts import answer_fact  # (facts reads the context this module reads)
 
     n = item_asked(ctx.question.text)
+    if not n:
+        return answer_fact(ctx)
     quoted = ctx.question.quoted
-    ranked = ctx.retrieved.ranked if n else []
-    first, item = _marker(1), _marker(n) if n else None
+    ranked = ctx.retrieved.ranked
+    first, item = _marker(1), _marker(n)
     # (a list runs on past the passage it starts in: the one after a passage that starts a
     # list comes before the others)
     starts = {c.chunk.id for c in ranked if first.search(c.chunk.text)}
