@@ -64,7 +64,8 @@ KIND_WORDS = {
     # 哪几家/哪几个 asks which ones, not how many
     "figure": r"(?:哪个|什么|啥)号码|号码是|多少|多久|多长(?:时间|时限|期限|周期)|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|(?<!哪)" + ASKING_JI + COUNTERS + rf"|第几(?!号(?:{_NUMBERED}))|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
-    "name": MEETING_NAME_ASKED + r"|叫什么|什么名字|(?:名称|片名|书名|标题|题目)(?:是|叫)?什么|(?:代号|编号)(?:是|为)?哪[串个组]数字?|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:" + NAMED_THINGS + ")|"
+    # (用的是哪组数字, 数字代号: a plan named by its figures, “33618”, “3815”)
+    "name": MEETING_NAME_ASKED + r"|叫什么|什么名字|(?:名称|片名|书名|标题|题目|简称|全称)(?:是|叫)?什么|(?:代号|编号|代码)(?:是|为)?哪[串个组]数字?|哪[串组]数字(?:编号|代号|代码)?|数字(?:代号|编号|代码)(?:是|为)?(?:什么|多少)|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:" + NAMED_THINGS + ")|"
             r"(?:品牌|行动|工程|计划|口号|称号|体系|战略|目标|专题片)(?:是|叫)什么(?=[？?呢吗]|$)|" + rf"第?几号(?:{_NUMBERED})",  # not 体系是什么态度
 }
 KINDS = {k: re.compile(v) for k, v in KIND_WORDS.items()}

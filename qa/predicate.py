@@ -281,6 +281,10 @@ _ON_STAGE = re.compile(r"上台(?=(?:作|做)?了?[\u4e00-\u9fff]{0,4}?(?:发言
 # (对外讲的: the user's word for saying it in public; the report writes 透露, 介绍)
 # (按农历算是哪一天: 算是 is a copula, as 是 is; 两省给出的数字各是多少: what each report gives)
 _FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于 对外 算是 各是 各为 给出".split())
+# 准备搞的那个行动, 打算建在哪里: the user's word for a plan; reports write plans with 将 and
+# 要, or with no verb at all (深入实施“徽动全球”出海行动); and 使用的数字编号: the user's
+# word for a name a plan goes by
+_FRAME_WORDS |= set("准备 打算 想要 预备 使用 采用".split())
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

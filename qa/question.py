@@ -65,7 +65,8 @@ MEETING_FIELDS = {
     "date": re.compile(r"哪天|哪一天|" + DAY_ASKED + r"|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:才|就)?(?:开|召开|举行)|"
                        + HELD_FIRST.pattern),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
-    "scale": re.compile(r"规模|多少人|人数|参会|与会|参加会议|出席人"),
+    # (直播有多少人次观看: those who watched a broadcast are no attendance of the meeting)
+    "scale": re.compile(r"规模|多少人(?!次)|人数|参会|与会|参加会议|出席人"),
     # 讲话 is the leaders'; 发言, 交流发言 are other participants' and no record field
     # (讲话精神 is what a speech said, usually the General Secretary's: no field of the meeting)
     "speakers": re.compile(r"讲话(?!精神)|讲了话|讲的话|致辞|作报告"),
@@ -181,6 +182,7 @@ def _written_dates(text: str) -> str:
 # (讲了话 is read as it stands, by who spoke: 殷勇都讲话 would make 殷勇都 a speaker)
 _SEPARABLE = re.compile(r"(?<=讲)的(?=话)|(?<=发)[的了](?=言)|(?<=致)[的了](?=辞)|(?<=表)[的了](?=态)|(?<=签)[的了](?=约)"
                         r"|(?<=投)[的了过](?=资)|(?<=落)[的了过](?=户)|(?<=开)[了过](?=工(?!作))"
+                        r"|(?<=[授揭])[的了过](?=牌)|(?<=颁)[的了过](?=奖)|(?<=剪)[的了过](?=彩)"  # (a ceremony's verbs: 授了牌 is 授牌)
                         r"|(?<=在)了(?=哪)")  # (放在了哪里 asks 在哪里)
 
 
@@ -519,7 +521,7 @@ def _meeting_words(text: str) -> tuple[str, ...]:
 
 # 赛力斯集团在…交流发言, 代表省卫健委作表态发言: who spoke for an organisation
 # (企业家代表里头一个发言: 代表 after who they are is a noun, the representatives)
-_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,20}?(?:发言|汇报)|(?<![家者士人员工生民党])代表(?![里中们])([\u4e00-\u9fff]{2,12}?)(?:作|在|发言|讲话)"
+_REPRESENTED = re.compile(r"^([\u4e00-\u9fff]{2,10}?)(?:在|于)[^，。？?]{0,20}?(?:发言|汇报)|(?<![家者士人员工生民党])代表(?![里中们])([\u4e00-\u9fff]{2,12}?)(?:到场|到会|上台)?(?:作|在|发言|讲话)"
                           # (金川集团是谁上台发言的: the one who spoke for the body named)
                           r"|(?:^|会上|[，,])((?:(?!会上)[\u4e00-\u9fff]){2,8}?(?:集团|公司|厅|委|局|大学|学院|银行|医院))(?:是|由)?(?:谁|哪位)(?:上台)?(?:作了?|做了?)?[\u4e00-\u9fff]{0,4}?(?:发言|汇报)")
 _GENERIC_BODY = re.compile(r"^(?:企业|单位|公司|集团|部门|地方|基层|群众)$")

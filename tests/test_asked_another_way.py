@@ -22,10 +22,9 @@ they assert what must not change."""
 import pytest
 
 from qa.conversation import resolve
-from qa.documents import read_document
 from qa.question import read_question
 
-from .test_strategies import assistant_over
+from .test_strategies import assistant_over_report
 
 SHAANXI = """# 陕西召开全省重点项目建设推进大会
 
@@ -39,11 +38,7 @@ SHAANXI = """# 陕西召开全省重点项目建设推进大会
 
 @pytest.fixture(scope="module")
 def shaanxi(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("shaanxi")
-    (folder / "docs").mkdir()
-    path = folder / "docs" / "陕西.md"
-    path.write_text(SHAANXI, encoding="utf-8")
-    return assistant_over(folder / "index", [read_document(path)])
+    return assistant_over_report(tmp_path_factory.mktemp("shaanxi"), "陕西.md", SHAANXI)
 
 
 @pytest.mark.parametrize("history, question, reason, start", [

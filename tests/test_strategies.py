@@ -8,6 +8,7 @@ import pytest
 
 from qa.assistant import Assistant
 from qa.config import AnswerSettings, BuildSettings, Paths
+from qa.documents import read_document
 from qa.gazetteer import LISTED_ABBREVIATIONS
 from qa.index_store import load_index, write_index
 from qa.indexing import assemble
@@ -89,6 +90,14 @@ def assistant_over(folder, docs: list[Document]) -> Assistant:
     write_index(folder, data)
     # the thresholds are calibrated on e5's similarity scale; hashed bigrams sit far lower
     return Assistant(load_index(folder), HashEncoder(), AnswerSettings(min_dense=0.2))
+
+
+def assistant_over_report(folder, name: str, text: str) -> Assistant:
+    """An assistant over one composed report, saved as `name` (its suffix says its format)."""
+    (folder / "docs").mkdir()
+    path = folder / "docs" / name
+    path.write_text(text, encoding="utf-8")
+    return assistant_over(folder / "index", [read_document(path)])
 
 
 def written(folder, files: dict[str, bytes]):

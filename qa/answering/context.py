@@ -11,7 +11,7 @@ import rjieba
 
 from ..asking import CHANGE_ASKED, HOW_MANY, POSTS, SUPERLATIVE
 from ..config import AnswerSettings
-from ..gazetteer import provinces_in
+from ..gazetteer import REGIONS, provinces_in
 from ..layout import numeral
 from ..meetings import VENUE_LABEL
 from ..phrases import bare, holds_phrase  # noqa: F401 (the strategies read them here)
@@ -60,6 +60,9 @@ SYNONYMS = {
     "起点": ("起点", "以上"),
     # 企业老板: the user's everyday word for those a report writes by their posts
     "老板": ("老板", "企业家", "董事长", "总经理", "创始人", "负责人"),
+    # 要投入多少资金: money put into projects is written as their 投资 (年度投资额约1500亿元);
+    # 研发投入 alone is no investment
+    "资金": ("资金", "投资", "经费"),
     # GDP增长目标: a province's report writes its GDP as 地区生产总值
     "GDP": ("GDP", "生产总值"),
     # 哪个文件: a document is written by its title in 《》, seldom with the word 文件
@@ -189,6 +192,8 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     def holds(word: str) -> bool:
         if written(word) or (len(word) > 2 and word.endswith("额") and written(word[:-1])):
             return True  # (投资额 is held by 完成投资3064亿元)
+        if (figured := in_digits(word)) != word and written(figured):
+            return True  # (五百强 is held by 世界500强: reports write counts in digits)
         split, stem, longer, head = _other_writings(word)
         if split and split.search(text) or stem and stem.search(text):
             return True
@@ -209,6 +214,19 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     total = sum(weights.get(p, 1.0) for p in words)
     held = sum(weights.get(p, 1.0) for p in words if holds(p))
     return held >= ctx.settings.min_predicate * total
+
+
+_WORDED_NUMBER = re.compile(r"[一二两三四五六七八九十百千万亿]{2,}")
+
+
+@lru_cache(maxsize=1024)
+def in_digits(word: str) -> str:
+    """五百强 → 500强: a number the user wrote in words, as reports write it (一二三 stay:
+    a run that is no number, as in 一二三产业, is left as it is)."""
+    def digits(m: re.Match) -> str:
+        n = numeral(m.group())
+        return str(n) if n is not None and re.search("[十百千万亿]", m.group()) else m.group()
+    return _WORDED_NUMBER.sub(digits, word)
 
 
 @lru_cache(maxsize=1024)
@@ -416,8 +434,10 @@ def names_the_set(q: Question, candidates) -> bool:
     return any(t in c.chunk.text for c in candidates for t in q.quoted)
 
 
-# 要扎扎实实搞的是个什么活动: a thing whose name the reports quote before the word for it
-_THING_ASKED = re.compile(r"(?:什么|哪个|哪一?项|哪场|啥)[\u4e00-\u9fff]{0,6}?(活动|行动|工程|计划|战略|机制|模式|平台|品牌|经验|专题片)")
+# 要扎扎实实搞的是个什么活动, 准备搞的那个行动叫啥: a thing whose name the reports quote
+# before the word for it
+_THINGS = r"(活动|行动|工程|计划|战略|机制|模式|平台|品牌|经验|专题片)"
+_THING_ASKED = re.compile(rf"(?:什么|哪个|哪一?项|哪场|啥)[\u4e00-\u9fff]{{0,6}}?{_THINGS}|{_THINGS}的?(?:名字|名称|全称)?(?:是|叫)(?:什么|啥)")
 
 
 def names_the_thing(q: Question, text: str, spans_found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -435,7 +455,8 @@ def _thing_asked(question: str) -> tuple[str, re.Pattern] | None:
     question: every sentence of the top passages is tried against it."""
     if not (thing := _THING_ASKED.search(question)):
         return None
-    return thing.group(1), re.compile(rf"[”」’\"]?[\u4e00-\u9fff]{{0,3}}?{thing.group(1)}")
+    noun = thing.group(1) or thing.group(2)
+    return noun, re.compile(rf"[”」’\"]?[\u4e00-\u9fff]{{0,3}}?{noun}")
 
 
 def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
@@ -726,6 +747,11 @@ def figure_has_its_subject(ctx: AnswerContext, p: Pick) -> bool:
 _VENUES = ("主会场", "分会场")
 
 
+def _named_by(question: str, place: str) -> bool:
+    """The question names the place, or the region it is of (大湾区 for 粤港澳大湾区)."""
+    return place in question or any(region in place and region in question for region in REGIONS)
+
+
 def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None) -> tuple[Pick, int, int] | None:
     """The span of the asked kind in the quote nearest to the question's key words
     (for 什么“年”, the quoted name ending in 年)."""
@@ -745,8 +771,14 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         share = {s: (sum(w in c for w in q.predicate), sum(len(w) > 2 and w in c for w in q.terms)) for s, c in clauses.items()}
         most = max(share.values(), default=(0, 0))
         if q.kind == "name":
-            found_spans = [s for s in found_spans if share[s][0]]
-        elif most[0]:
+            # (…开拓海外市场的那个行动叫啥 — 深入实施“徽动全球”出海行动，帮助民营企业开拓海外市场:
+            # or a name of the thing asked, which the clause after describes)
+            thing = names_the_thing(q, pick.text, found_spans)
+            found_spans = [s for s in found_spans if share[s][0] or s in thing]
+        elif any(most):
+            # (新一代信息技术、生物…这四类产业项目要投入多少资金 — 年度计划投资1万亿元，…新一代
+            # 信息技术、生物…等4大类产业汇集项目370余个、年度投资额约1500亿元: with no clause
+            # holding the predicate as written, the one that holds the question's own words)
             found_spans = [s for s in found_spans if share[s] == most]
     found_spans = names_the_thing(q, pick.text, found_spans) or found_spans
     if q.kind == "date" and q.unit != "农历":
@@ -754,6 +786,10 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         found_spans = [s for s in found_spans if re.search(r"\d", pick.text[s[0] : s[1]])] or found_spans
     if q.kind == "figure" and "总第" in q.text:
         found_spans = [(s[0] - 1, s[1]) for s in found_spans if pick.text[max(0, s[0] - 1) : s[0]] == "总"] or found_spans
+    if q.kind == "place":
+        # 大湾区国创中心的国际总部建在哪 — 在河套谋划建设粤港澳大湾区国创中心国际总部: a place
+        # the question names says what is asked about; the answer is another
+        found_spans = [s for s in found_spans if not _named_by(q.text, pick.text[s[0] : s[1]])] or found_spans
     if q.kind == "place" and (venue := next((w for w in q.predicate if w in _VENUES and w in pick.text), None)):
         # 分会场设在哪里 — 会议在深圳设主会场，在各地级以上市…设分会场: a venue asked is named in
         # the clause that names it; 深圳 is the main venue's (and a list there is the answer)
@@ -784,7 +820,10 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
         found_spans = [s for s in found_spans if at and s[0] >= at.end()] or found_spans
     if q.kind == "figure" and len(found_spans) > 1 and (noun := _NOUN_COUNTED.search(q.text)):
         # 多少个县 — 16个市、40个县（市、区）和56个省直部门单位: the figure that the noun asked follows
-        shared = {s: len(os.path.commonprefix([noun.group(1), pick.text[s[1] :]])) for s in found_spans}
+        # (多少个工作岗位 — 超过18万个就业岗位: or the noun's head, when the modifier is the user's)
+        head = noun.group(1)[-2:] if len(noun.group(1)) > 2 else None
+        shared = {s: len(os.path.commonprefix([noun.group(1), pick.text[s[1] :]]))
+                  or 0.5 * bool(head and head in pick.text[s[1] : s[1] + len(noun.group(1)) + 2]) for s in found_spans}
         if most := max(shared.values()):
             found_spans = [s for s in found_spans if shared[s] == most]
     if asks_change(q):
