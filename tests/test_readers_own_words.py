@@ -5,7 +5,8 @@ rather than the report's:
 - 准备搞的那个行动叫啥, 打算建在哪里: 准备 and 打算 are the user's frame for a plan; reports
   write plans with 将 or 要, or with no verb, so they are no word the answer must hold.
 - 全球五百强: a count the user writes in words is held by the digits reports write (500强).
-- 代表工程院到场讲话的副院长: the body spoken for ends before 到场, as before 讲话.
+- 代表工程院到场讲话的副院长: the body spoken for ends before 到场, as before 讲话; 哪位副市长把
+  任务铺排下去: the one the sentence names under that post, not the speaker of the speech before it.
 - 用的是哪组数字, 数字编号: a plan named by its figures (“33618”) is a name asked.
 - 多少个工作岗位: of several figures, the one whose noun shares the asked noun's head (就业岗位);
   要投入多少资金 for the industries listed: the one in the clause that lists them.
@@ -32,7 +33,7 @@ HUBEI = """湖北省召开2024年全省高质量发展大会
 
 会议指出，过去一年全省上下坚持以高质量发展统揽全局，经济运行持续回升向好，科技创新能力稳步增强，营商环境不断优化。
 
-会议强调，要坚持稳中求进、以进促稳、先立后破，聚焦建设全国构建新发展格局先行区，扎实推动经济实现质的有效提升和量的合理增长。
+省委书记王蒙徽在会上强调，要坚持稳中求进、以进促稳、先立后破，聚焦建设全国构建新发展格局先行区，扎实推动经济实现质的有效提升和量的合理增长。省委常委、副省长赵海山部署全年重点项目建设工作并介绍全球招商系列活动。
 
 会议要求，各地各部门要牢固树立“项目为王”理念，强化要素保障，压实工作责任，确保一季度实现“开门红”。
 
@@ -73,6 +74,12 @@ def test_a_count_in_words_is_held_by_its_digits(assistant, hubei):
 def test_the_body_spoken_for_ends_before_arriving(assistant):
     assert read_question("苏那场推进会上，代表工程院到场讲话的副院长叫什么？").represents == "工程院"
     assert direct(assistant, "苏那场推进会上，代表工程院到场讲话的副院长叫什么？") == "邓秀新"
+
+
+def test_the_one_under_the_post_asked_is_named_not_the_speaker_before(assistant, hubei):
+    # (市委书记陈吉宁在会上强调… opens the speech; the sentence after names 副市长华源 doing it)
+    assert direct(assistant, "上海这次大会上，是哪位副市长把今年的营商任务逐项铺排下去、还顺带介绍了全球招商活动？") == "华源"
+    assert direct(hubei, "湖北是哪位副省长把全年重点项目建设任务逐项铺排下去、还介绍了全球招商活动？") == "赵海山"
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -573,11 +573,17 @@ def _attributed(ctx: AnswerContext, said: Pick) -> Reply | None:
     """当前要扎实做好…: the sentence names no one; the one that opens its speech does
     (王浩强调，…). Quoted together when close, else the speaker's sentence first. Asked
     which city said it, the place in the speaker's title answers (南京市科技局局长赵成军)."""
+    q = ctx.question
     sp = _speaker_of(ctx, said)
+    if q.kind == "person" and (title := _WHICH_TITLE.search(q.text)) and (named := spans.name_under(title.group(1), said.text)) \
+            and not _holds_post(ctx, said.candidate, sp.name, title.group(1)):
+        # 哪位副市长把任务铺排下去: the sentence itself names the one under that post (市委常委、
+        # 副市长华源部署…并介绍…); the speech before it is another's (市委书记陈吉宁)
+        return Reply([ctx.quote_line(said)], direct=(said, *named), provinces=q.provinces)
     name_start, name_end = sp.name_start, sp.name_end
-    if ctx.question.kind == "place":
+    if q.kind == "place":
         title = sp.candidate.chunk.text[sp.start : sp.name_start]
-        found = spans.find("place", title, ctx.question.unit, ctx.question.provinces)
+        found = spans.find("place", title, q.unit, q.provinces)
         if not found:
             return None
         name_start, name_end = sp.start + found[-1][0], sp.start + found[-1][1]
@@ -592,7 +598,7 @@ def _attributed(ctx: AnswerContext, said: Pick) -> Reply | None:
     where = ctx.citations.where(ranks[0], ctx.with_doc)
     lines = [f"{where}：" + "……".join(quoted(r, p.text) for r, p in zip(ranks, picks))]
     direct = (picks[0], name_start - picks[0].start, name_end - picks[0].start)
-    return Reply(lines, direct=direct, provinces=ctx.question.provinces)
+    return Reply(lines, direct=direct, provinces=q.provinces)
 
 
 def _second(ctx: AnswerContext, first: Pick, pool: list[Candidate]) -> Pick | None:

@@ -93,8 +93,13 @@ _LONG_ROLL, _ROLL_SHARE = 4, 0.8  # names in a roll, and the share of them that 
 def names_under(title: str, text: str) -> bool:
     """The text writes a name under this title (紫金山实验室主任尤肖虎), not the title alone
     (为紫金山实验室主任颁发聘书)."""
+    return name_under(title, text) is not None
+
+
+def name_under(title: str, text: str) -> tuple[int, int] | None:
+    """The span of the first name the text writes under this title."""
     # (省委副书记、合肥市委书记虞爱华: posts joined by 、 are all the name's)
-    return any(title in posts_before(text, m.start(1)) and m.group(1) not in _NOT_NAMES for m in _PERSON_AFTER_TITLE.finditer(text))
+    return next((m.span(1) for m in _PERSON_AFTER_TITLE.finditer(text) if title in posts_before(text, m.start(1)) and m.group(1) not in _NOT_NAMES), None)
 
 
 def posts_before(text: str, at: int) -> str:
