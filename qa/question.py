@@ -797,7 +797,7 @@ def _date_unit(text: str) -> str:
 FIELD_KIND = {"host": "person", "speakers": "person", "date": "date", "scale": "figure"}
 
 
-_DID_NOT = re.compile(r"(?:没有?|未)$")  # (并未 ends in 未)
+_DID_NOT = re.compile(r"(?:没有?|未)(?:上台|到场|到会|出席|亲自|现场)?$")  # (并未 ends in 未; 没上台讲话 is no speech either)
 
 
 def _meeting_field(text: str, kind: str | None = None) -> str | None:
@@ -808,7 +808,7 @@ def _meeting_field(text: str, kind: str | None = None) -> str | None:
     # (省委书记没有讲话、只是作了批示，这位书记是谁: what the one asked did not do is no field
     # of theirs; 哪些地方不是18号开的 still asks the date)
     found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items()
-             if (m := pattern.search(text)) and not (kind and _DID_NOT.search(text[max(0, m.start() - 3) : m.start()]))]
+             if (m := pattern.search(text)) and not (kind and _DID_NOT.search(text[max(0, m.start() - 5) : m.start()]))]
     # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the
     # meeting. 尹力讲话的那场推进大会，主持人是谁: of the fields of that kind, the one
     # named where the question asks

@@ -6,7 +6,8 @@ rather than the report's:
   write plans with 将 or 要, or with no verb, so they are no word the answer must hold.
 - 全球五百强: a count the user writes in words is held by the digits reports write (500强).
 - 代表工程院到场讲话的副院长: the body spoken for ends before 到场, as before 讲话; 哪位副市长把
-  任务铺排下去: the one the sentence names under that post, not the speaker of the speech before it.
+  任务铺排下去: the one the sentence names under that post, not the speaker of the speech before it;
+  没上台讲话、书面作了指示的书记: what the one asked did not do is no field of the meeting.
 - 用的是哪组数字, 数字编号: a plan named by its figures (“33618”) is a name asked.
 - 多少个工作岗位: of several figures, the one whose noun shares the asked noun's head (就业岗位);
   要投入多少资金 for the industries listed: the one in the clause that lists them.
@@ -80,6 +81,15 @@ def test_the_one_under_the_post_asked_is_named_not_the_speaker_before(assistant,
     # (市委书记陈吉宁在会上强调… opens the speech; the sentence after names 副市长华源 doing it)
     assert direct(assistant, "上海这次大会上，是哪位副市长把今年的营商任务逐项铺排下去、还顺带介绍了全球招商活动？") == "华源"
     assert direct(hubei, "湖北是哪位副省长把全年重点项目建设任务逐项铺排下去、还介绍了全球招商活动？") == "赵海山"
+
+
+def test_what_the_one_asked_did_not_do_is_no_field_of_the_meeting(assistant):
+    # (没上台讲话: not the meeting's speakers, 省长王凯出席并讲话, but the 书记 asked)
+    question = "郑州开的项目建设推进会，河南省委一把手没上台讲话，而是书面作了指示，这位书记叫什么？"
+    assert read_question(question).meeting_field != "speakers"
+    assert direct(assistant, question) == "楼阳生"
+    assert direct(assistant, "河南省委书记没有出席讲话，只是作了批示，这位书记是谁？") == "楼阳生"  # (a guard, as the next)
+    assert direct(assistant, "河南的会上谁讲了话？") == "王凯"
 
 
 @pytest.mark.parametrize("question, expected", [
