@@ -403,22 +403,6 @@ def records_missing(records: list[MeetingRecord], field: str) -> list[MeetingRec
     return [r for r in records if not field_text(r, field)]
 
 
-_MEETING_CUE = r"(?:会议|大会|召开|举行|开会|第一会|座谈会|推进会|动员会)"
-_QUESTION_FIELDS = (
-    ("host", re.compile(r"主持")),
-    ("speakers", re.compile(r"(?:谁|哪位|哪些(?:领导|人)|哪几位)[^，。？]{0,8}(?:讲话|发言|致辞)|讲话人|发言人|(?:讲话|发言)的(?:是谁|有谁|领导)")),
-    ("scale", re.compile(rf"多少人(?!次)|参会人数|与会人数|参加人数|人数|{_MEETING_CUE}的?规模|规模[^，。？]{{0,6}}{_MEETING_CUE}")),
-    ("format", re.compile(rf"视频|电视电话|分会场|主会场|线上|线下|网络直播|(?:形式|方式|在哪|地点|哪里|何地)[^，。？]{{0,6}}{_MEETING_CUE}|{_MEETING_CUE}[^，。？]{{0,8}}(?:形式|方式|在哪|地点|哪里|何地)")),
-    ("date", re.compile(rf"\d{{1,2}}月\d{{1,2}}日|(?:哪天|哪一天|几号|日期|何时|什么时候|时间)[^，。？]{{0,6}}{_MEETING_CUE}|{_MEETING_CUE}[^，。？]{{0,8}}(?:哪天|哪一天|几号|日期|何时|什么时候|时间)")),
-)
-
-
-def meeting_field(question: str) -> str | None:
-    """The meeting field a question asks about (host, date, format, scale, speakers), or None."""
-    hits = [(m.start(), field) for field, pattern in _QUESTION_FIELDS if (m := pattern.search(question))]
-    return min(hits)[1] if hits else None
-
-
 def names_a_form(value: str) -> bool:
     """视频会议, 设分会场: the record's format says in what form the meeting was held; 在武汉召开
     alone says only where (a report that states no form gives its place as its format)."""

@@ -808,7 +808,7 @@ def _meeting_field(text: str, kind: str | None = None) -> str | None:
     # (省委书记没有讲话、只是作了批示，这位书记是谁: what the one asked did not do is no field
     # of theirs; 哪些地方不是18号开的 still asks the date)
     found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items()
-             if (m := pattern.search(text)) and not (kind and _DID_NOT.search(text[max(0, m.start() - 5) : m.start()]))]
+             if (m := pattern.search(text)) and not (kind and _DID_NOT.search(text, 0, m.start()))]
     # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the
     # meeting. 尹力讲话的那场推进大会，主持人是谁: of the fields of that kind, the one
     # named where the question asks

@@ -13,12 +13,12 @@ from qa.meetings import (
     extract_meetings,
     holds_title,
     looks_like_name,
-    meeting_field,
     person_name,
     records_missing,
     records_where,
 )
 from qa.meetings_view import meetings_csv, meetings_to_json, print_meetings
+from qa.question import read_question
 from qa.schema import Document, Section
 from qa.sections import split_sections
 
@@ -157,7 +157,7 @@ def test_titles_and_names_are_read_apart():
     ],
 )
 def test_a_question_is_mapped_to_the_meeting_field_it_asks_about(question, field):
-    assert meeting_field(question) == field
+    assert read_question(question).meeting_field == field
 
 
 # --- reports the tests compose, in wordings the built-in corpus does not use ---------------------
