@@ -295,10 +295,15 @@ class Assistant:
             return rjieba.has_word(w) or w in self.index.terms.vocab
 
         def glued(w: str) -> bool:
-            if len(w) != 2 or rjieba.has_word(w) or w in self._written:
+            if len(w) != 2 or rjieba.has_word(w) or w in self.index.terms.vocab:
                 return False
-            return any(is_word(q.text[max(0, m.start() - 1) : m.start() + 1]) or is_word(q.text[m.start() + 1 : m.start() + 3])
-                       for m in re.finditer(re.escape(w), q.text))
+            found = list(re.finditer(re.escape(w), q.text))
+            # (the documents write it where the question does, 科创板 for 科|创板; not 500强|现在,
+            # whose 强现 stands only inside 增强现代化)
+            if any(m.start() and q.text[m.start() - 1 : m.end()] in self._written
+                   or m.end() < len(q.text) and q.text[m.start() : m.end() + 1] in self._written for m in found):
+                return False
+            return any(is_word(q.text[max(0, m.start() - 1) : m.start() + 1]) or is_word(q.text[m.start() + 1 : m.start() + 3]) for m in found)
 
         def kept(words: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(w for w in words if not glued(w))

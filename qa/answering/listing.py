@@ -88,8 +88,11 @@ def _stated_count(ctx: AnswerContext) -> Reply | None:
     return None
 
 
-# 编者按里说哪几个省…, 按编者的说法: the editor's overview is asked, not the reports (不看编者按 is the opposite)
-_EDITOR = re.compile(r"(?<!不看)(?<!不算)(?<!除了)(?<!撇开)(?:编者按|编者|按语)")
+# 编者按里说哪几个省…, 按编者的说法, 导语里说: the editor's overview is asked, not the reports
+# (不看编者按 is the opposite)
+_EDITOR = re.compile(r"(?<!不看)(?<!不算)(?<!除了)(?<!撇开)(?:编者按|编者|按语|导语|前言|引言)")
+# (前言里的归纳: what the user calls the editor's act holds no word of the topic)
+_EDITOR_ACTS = re.compile(r"归纳|概括|总结|梳理|盘点|提炼|说法")
 
 
 def _editor_says(ctx: AnswerContext) -> Reply | None:
@@ -98,7 +101,7 @@ def _editor_says(ctx: AnswerContext) -> Reply | None:
     sound alike. The clause must hold most of the question's key words, by weight."""
     if not _EDITOR.search(ctx.question.text):
         return None
-    weights = {w: ctx.retrieved.weights.get(w, 0.0) for w in ctx.question.terms if len(w) > 1 and not _EDITOR.fullmatch(w)}
+    weights = {w: ctx.retrieved.weights.get(w, 0.0) for w in ctx.question.terms if len(w) > 1 and not _EDITOR.fullmatch(w) and not _EDITOR_ACTS.fullmatch(w)}
     total = sum(weights.values())
     if not total:
         return None

@@ -20,7 +20,9 @@ from .quotes import Pick, best_pick, quoted
 
 FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形式", "scale": "参会规模", "speakers": "讲话人", "theme": "会议主题"}
 # words that name a field rather than ask about its value: 以视频"形式" names the field, "视频" is the value
-_NAMING = re.compile(r"主持|形式|方式|规模|主题|为题|名义|名称|名字|人数|参会|与会|参加|出席|日期|时间|哪天|何时|讲话|发言|致辞|召开|举行|会议|大会|省市|省份|地方|哪些")
+# (and the user's words for a report giving it: 给出了参会人数, 写了日期)
+_NAMING = re.compile(r"主持|形式|方式|规模|主题|为题|名义|名称|名字|人数|参会|与会|参加|出席|日期|时间|哪天|何时|讲话|发言|致辞|召开|举行|会议|大会|省市|省份|地方|哪些"
+                     r"|^(?:写|给出|列出|公布|披露|交代|说明)$")
 
 
 def condition(ctx: AnswerContext, field: str) -> tuple[list[str], list[str]]:
@@ -85,6 +87,9 @@ _SHIFTED = re.compile(r"(晚|推迟|延后|迟|早|提前)了?([一两二三四�
 
 
 _ASKS_NUMBER = re.compile(r"人数|人次|多少人|几人|单位数|家数|数字|数目")
+# 参会人数: a count of people (4.8万人, 观看人次约260万), not of the firms invited (100余家)
+_ASKS_PEOPLE = re.compile(r"人数|人次|多少人|几人")
+_OF_PEOPLE = re.compile(r"[人名位]$|人次")
 
 
 def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: str, every: bool = False) -> bool:
@@ -148,6 +153,7 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     # 以民营经济为主题: a name holds every word asked (民营 and 经济), unless the question offers a choice (“推进会”或“推进大会”)
     every = field == "theme" and not ctx.question.quoted_any and not _kind_of_meeting(ctx.question.text)
     counted = _ASKS_NUMBER.search(ctx.question.text)
+    people = bool(_ASKS_PEOPLE.search(ctx.question.text))
     own, qualifiers = _qualifiers(ctx, field, wanted) if not every else ([], [])
     listed, unknown = [], []
     for m, located in ctx.retrieved.meetings:
@@ -162,7 +168,7 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
             continue
         if unwanted and _matches(m, field, unwanted, said):
             continue
-        if field == "scale" and counted and not spans.figures(said):
+        if field == "scale" and counted and not any(not people or _OF_PEOPLE.search(said[max(0, a - 4) : b]) for a, b in spans.figures(said)):
             continue  # 写明了参会人数: a list of who attended gives no number
         listed.append((m, Pick(c, a, b, c.score)))
     what = FIELD_NAMES[field]
