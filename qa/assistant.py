@@ -169,7 +169,7 @@ class Assistant:
             return self._refuse(q, Scope(), k, f"资料中没有{'、'.join(unknown)}的会议报告。")
         known = self._known
         # an explicit filter overrides what the question names
-        asked = chosen or (() if q.qtype == "which" else q.provinces)
+        asked = chosen or (q.within if q.qtype == "which" else q.provinces)
         # 艾学峰说…和澳门合作的那一点: a place with no report of its own is what was said; the
         # person named says which report
         if (not asked or not chosen and (not set(asked) & known or self._only_in_speech(q))) and (inferred := self._province_of_people(q)):
@@ -183,7 +183,7 @@ class Assistant:
         if (elsewhere := self._other_years_only(q, present)) is not None:
             return self._refuse(q, Scope(present), k, elsewhere)
         docs = self._documents_for(q)
-        if q.qtype == "which" and not chosen:
+        if q.qtype == "which" and not chosen and not q.within:
             scope = Scope(docs=docs)
         else:
             # a province the user picked means that province's own reports

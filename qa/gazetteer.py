@@ -92,6 +92,9 @@ CITIES.update({"羊城": "广东", "鹏城": "广东", "蓉城": "四川", "春�
 # regions that span provinces: places a report names (在东北振兴中), which decide no province
 REGIONS = frozenset("东北 华北 华东 华南 华中 西北 西南 东部 中部 西部 东南沿海 长三角 长江三角洲 珠三角 京津冀 粤港澳大湾区 "
                     "大湾区 成渝地区 长江经济带 黄河流域 环渤海 北部湾 中原 关中 港澳 港澳台 闽台 两岸 海峡两岸".split())
+# the provinces a region is made of, where that is settled (东北三省, 长三角三省一市)
+REGION_PROVINCES = {"东北": ("辽宁", "吉林", "黑龙江"), "长三角": ("上海", "江苏", "浙江", "安徽"),
+                    "长江三角洲": ("上海", "江苏", "浙江", "安徽"), "京津冀": ("北京", "天津", "河北"), "成渝": ("重庆", "四川")}
 AMBIGUOUS = frozenset("河套 南沙 临港 白银 朝阳 海西 阿里 中山 大同 白山 黄山 北海 普洱 红河 怒江 文山 山南 海南州".split())
 
 # what may follow a name inside one word: an administrative unit (广东省科技厅), an organ

@@ -37,7 +37,7 @@ from .asking import (
     asks_one_thing,
     item_asked,
 )
-from .gazetteer import PROVINCE_NAMES, PROVINCES, abbreviated_province, alternation, listed_provinces, provinces_in
+from .gazetteer import PROVINCE_NAMES, PROVINCES, REGION_PROVINCES, abbreviated_province, alternation, listed_provinces, provinces_in
 from .keyword_index import STOPWORDS, tokenize
 from .layout import numeral
 from .meetings import looks_like_name
@@ -143,6 +143,7 @@ class Question:
     numbered: tuple[str, str] = ()  # 几个“高地”, “几化”: (unit, name) of a slogan whose number is asked
     choices: tuple[tuple[str, ...], ...] = ()  # 上午开的还是下午开的: (上午,), (下午,) — the answer names one
     excluded: tuple[str, ...] = ()  # 除了湖南，还有哪些地方…: provinces a which-question leaves out
+    within: tuple[str, ...] = ()  # 辽宁、吉林、黑龙江三省里，哪几个…: the provinces a which-question asks among
     # 发展或培育新质生产力: the key words with one alternative each, when the question offers
     # alternatives; a text holding any one of them holds what was asked
     term_variants: tuple[tuple[str, ...], ...] = ()
@@ -331,6 +332,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     if local:
         kind = kind or "place"
     excluded = _excluded(text, provinces)
+    within, among = _within(text, provinces)
     # (哪“几早”: a quoted question word is no phrase of the report's)
     quoted_ways = [_either(t) for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t)]
     # 用好12345热线, 3815战略: a string of digits that counts nothing is a name, as if quoted
@@ -350,7 +352,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         qtype = "fact"
     # (除了广东，还有哪些省…: 除了 and 还 frame the question; the words set aside may name the topic)
     framed = _EXCEPT_ASKING.search(text)
-    topic = BOILERPLATE.sub(" ", f"{text[: framed.start()]} {framed.group('set_aside')} {text[framed.end() :]}" if framed else text)
+    asked_text = text[: among[0]] + " " + text[among[1] :] if within else text  # (三省里 is no word of the topic)
+    topic = BOILERPLATE.sub(" ", f"{text[: framed.start()]} {framed.group('set_aside')} {text[framed.end() :]}" if framed else asked_text)
     topic = PROVINCE_NAMES.sub(" ", topic)
     topic = re.sub(r"[\s？?。，,！!：:、]+", " ", topic).strip()
     search_text = _ASKING_LEAD.sub("", text).rstrip("？?")
@@ -400,6 +403,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         counts_provinces=counts_provinces,
         choices=_choices(text) or (_yes_or_no(text) if kind is None and qtype == "fact" else ()),
         excluded=excluded,
+        within=within if qtype == "which" else (),
         speaker="" if kind == "person" else _speaker(text),
         numbered=numbered,
         at_event=at_event,
@@ -432,6 +436,29 @@ _MEETING_FILLER = {"全省", "全市", "新春", "第一", "春节", "节后", "
 _EXCEPT_ASKING = re.compile(r"^(?:除了?|除去|不算)(?P<set_aside>[^？?。]{2,30}?)(?:之外|以外|外)?[，,]?\s*(?:还|另外|另)有?哪(?:些|几个?)(?:地方|地区|省|市|地)")
 
 
+# 辽宁、吉林、黑龙江三省里, 在广东、江苏、浙江当中, 东北那三个省的会: a clause that names the set asked among
+_AMONG = re.compile(r"(?:(?:这|那)?[两二三四五六七八九十几]个?(?:省份?|省市|地方?|家)(?:的会(?:议)?)?(?:里|中|当中|之中|里面|里头)?"
+                    r"|里|中|当中|之中|里面|里头)$")
+
+
+def _within(text: str, provinces: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, int]]:
+    """(the provinces a which-question asks among, where the clause naming them stands):
+    two or more provinces, or a region, named in a clause before the question asks, which
+    ends in the set they make (三省里, 当中). A region named as the topic (京津冀协同) sets none."""
+    ask = re.search(r"哪|谁家", text)
+    if not ask:
+        return (), (0, 0)
+    for clause in re.finditer(r"[^，,。；;：:？?！!]+", text[: ask.start()]):
+        if not _AMONG.search(clause.group()):
+            continue
+        named = [p for p in provinces if p in provinces_in(clause.group()) or p in abbreviated_province(clause.group())]
+        if len(named) < 2:
+            named = next((list(members) for region, members in REGION_PROVINCES.items() if region in clause.group()), [])
+        if named:
+            return tuple(named), clause.span()
+    return (), (0, 0)
+
+
 def _excluded(text: str, provinces: tuple[str, ...]) -> tuple[str, ...]:
     m = _EXCEPT_ASKING.search(text)
     return tuple(p for p in provinces if p in provinces_in(m.group("set_aside"))) if m else ()
@@ -460,11 +487,16 @@ _YARDSTICK = re.compile(r"(?:向|对标|借鉴|学习|参照|比照|以|跟|与|
                         r"(?:看齐|学习|为参照|为标杆|为榜样|为样板|的?经验|的?做法|合作|协作|协同|联动|对接|接轨|取经)")
 
 
+# 民企 for 民营企业, AI for 人工智能: the user's short word for what reports mostly write in full
+SHORT_FORMS = {"民企": "民营企业", "国企": "国有企业", "外企": "外资企业", "央企": "中央企业", "AI": "人工智能", "电商": "电子商务"}
+
+
 def term_variants(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """港口或口岸, 低碳、零碳或者碳达峰, 梯次（梯度）, 坚持（强化、突出）: the items either side of 或
     (and those listed with 、 before it), or a word and the others the brackets after it
     offer, are alternatives. One variant of the key words per item, without the words only
-    the others hold; none when the question offers no alternatives."""
+    the others hold; and of each, one with a short form's full words (民企: 民营企业). None
+    when the question offers no alternatives."""
     words = rjieba.cut(text)
     variants = [terms]
     for items in _alternatives(words):
@@ -473,6 +505,8 @@ def term_variants(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...], .
             continue
         others = {t for h in held for t in h if not all(t in g for g in held if g)}  # (资本 is in every item)
         variants = [tuple(t for t in v if t not in others or t in h) for v in variants for h in held if h]
+    if any(t in SHORT_FORMS for t in terms):
+        variants += [tuple(dict.fromkeys(w for t in v for w in (tokenize(SHORT_FORMS[t]) if t in SHORT_FORMS else (t,)))) for v in variants]
     return tuple(dict.fromkeys(variants)) if len(variants) > 1 else ()
 
 

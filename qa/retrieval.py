@@ -211,7 +211,8 @@ class Retriever:
         so that a refusal can still show k passages to check it against."""
         qvec = np.asarray(qvec, dtype=np.float32).reshape(-1)
         mask = self.scope_mask(scope)
-        keyword = self.index.keywords.scores(list(q.terms))  # once: every scoring below reads it
+        # once: every scoring below reads it (with the words only a variant holds, 民营企业 for 民企)
+        keyword = self.index.keywords.scores(list(dict.fromkeys(q.terms + tuple(w for v in q.term_variants for w in v))))
         scored = self._score(q, qvec, self._candidates(q, qvec, mask, keyword), keyword)
         out = Retrieved(q, scope, self._ranked(scored, self.settings.keep), multi_doc=len(self.doc_ids) > 1)
         out.weights = self.index.terms.idf_of(set(q.terms) | set(q.predicate) | set(q.clause_words))

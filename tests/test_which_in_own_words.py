@@ -10,6 +10,9 @@ reader's own words:
   is written where the question writes it, so 创板 stays.
 - 哪些省给出了参会人数: 给出 and 写 say the report gives the field, they are no value a record
   must hold; a count of the firms invited (100余家) is no count of people.
+- 辽宁、吉林、黑龙江三省里, 在广东、江苏、浙江当中, 东北那三个省的会: a which question asks among the
+  provinces (or the region's) its first clause names as a set; 京津冀协同 spoken of sets none.
+- 民企, 外企, AI: a short form is held by the full words reports mostly write (民营企业, 人工智能).
 - A "which" question whose gold answer is the overview (provinces 总述) is scored by the
   provinces its evidence names, when the answer lists them.
 
@@ -99,3 +102,42 @@ def test_the_meetings_that_give_a_count_of_people_attending(assistant, question)
     a = assistant.answer(question)
     assert not a.abstained, a.text
     assert set(a.provinces) == {"辽宁", "吉林"}
+
+
+def test_a_short_form_is_held_by_the_full_words_reports_write():
+    # 民企 is 民营企业 as the reports mostly write it: a passage holding either holds the word
+    q = read_question("哪些省提到要帮民企解决融资难？")
+    assert any("民营企业" in v and "民企" not in v for v in q.term_variants)
+    assert read_question("哪些省提到要解决融资难？").term_variants == ()  # (guard: nothing to vary)
+
+
+def test_ai_asks_what_reports_write_as_artificial_intelligence(assistant):
+    short, full = assistant.answer("哪些省在会上提到了AI？"), assistant.answer("哪些省提到了人工智能？")
+    assert not short.abstained and set(short.provinces) == set(full.provinces) == {"广东", "江苏", "四川"}
+
+
+@pytest.mark.parametrize("question, among", [
+    ("辽宁、吉林、黑龙江三省里，哪几个省的会议写了参会人数？", ("辽宁", "吉林", "黑龙江")),
+    ("在广东、江苏、浙江当中，哪些省提到了人工智能？", ("广东", "江苏", "浙江")),
+    ("粤苏浙三省里谁家提到了人工智能？", ("广东", "江苏", "浙江")),
+    ("东北那三个省的会，哪几家给出了参会人数？", ("辽宁", "吉林", "黑龙江")),
+])
+def test_a_which_question_asks_among_the_provinces_its_first_clause_names(question, among):
+    assert read_question(question).within == among
+
+
+def test_guard_a_region_spoken_of_sets_no_provinces_to_ask_among(assistant):
+    assert read_question("哪些省提到了京津冀协同发展？").within == ()
+    assert {"北京", "河北"} <= set(assistant.answer("哪些省提到了京津冀协同发展？").provinces)
+
+
+@pytest.mark.parametrize("question, found", [
+    ("辽宁、吉林、黑龙江三省里，哪几个省的会议写了参会人数？", {"辽宁", "吉林"}),
+    ("东北那三个省的会，哪几家给出了参会人数？", {"辽宁", "吉林"}),
+    # (四川 also speaks of 人工智能, but it is not among those asked)
+    ("在广东、江苏、浙江当中，哪些省提到了人工智能？", {"广东", "江苏"}),
+])
+def test_only_the_provinces_asked_among_are_listed(assistant, question, found):
+    a = assistant.answer(question)
+    assert not a.abstained, a.text
+    assert set(a.provinces) == found

@@ -15,7 +15,7 @@ from ..gazetteer import REGIONS, provinces_in
 from ..layout import numeral
 from ..meetings import VENUE_LABEL
 from ..phrases import bare, holds_phrase  # noqa: F401 (the strategies read them here)
-from ..question import FIELD_KIND, PART_OF, Question
+from ..question import FIELD_KIND, PART_OF, SHORT_FORMS, Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
 from .quotes import Citations, Pick, quoted
@@ -69,6 +69,8 @@ SYNONYMS = {
     "文件": ("文件", "《"),
     # 措施有多少条: a policy's measures are written either way (若干措施，提出30条具体举措)
     **dict.fromkeys(_MEASURES, _MEASURES),
+    # 民企: what reports mostly write in full (民营企业)
+    **{short: (short, full) for short, full in SHORT_FORMS.items()},
     # 放映了宣传片: a film shown at a meeting is written 播放了…专题片 or 观看了…纪录片
     **dict.fromkeys(_FILM, _FILM),
     **dict.fromkeys(_SHOWN, _SHOWN),
