@@ -12,6 +12,8 @@ reader's own words:
   must hold; a count of the firms invited (100余家) is no count of people.
 - 辽宁、吉林、黑龙江三省里, 在广东、江苏、浙江当中, 东北那三个省的会: a which question asks among the
   provinces (or the region's) its first clause names as a set; 京津冀协同 spoken of sets none.
+- 有哪几个地方, with no province named, asks for provinces: one found is no province whose places
+  are asked.
 - 民企, 外企, AI: a short form is held by the full words reports mostly write (民营企业, 人工智能).
 - A "which" question whose gold answer is the overview (provinces 总述) is scored by the
   provinces its evidence names, when the answer lists them.
@@ -126,8 +128,11 @@ def test_a_which_question_asks_among_the_provinces_its_first_clause_names(questi
     assert read_question(question).within == among
 
 
-def test_guard_a_region_spoken_of_sets_no_provinces_to_ask_among(assistant):
+def test_a_region_spoken_of_sets_no_provinces_to_ask_among():
     assert read_question("哪些省提到了京津冀协同发展？").within == ()
+
+
+def test_guard_a_region_spoken_of_is_the_topic(assistant):
     assert {"北京", "河北"} <= set(assistant.answer("哪些省提到了京津冀协同发展？").provinces)
 
 
@@ -141,3 +146,11 @@ def test_only_the_provinces_asked_among_are_listed(assistant, question, found):
     a = assistant.answer(question)
     assert not a.abstained, a.text
     assert set(a.provinces) == found
+
+
+def test_which_places_with_no_province_named_asks_for_provinces(assistant):
+    # 哪几个地方, no province named: the one province found is the answer, not the places it
+    # names asked of it (the answer had been **京津冀**, from 北京's report)
+    a = assistant.answer("会上说要把企业服务热线用起来、用好的，有哪几个地方？")
+    assert not a.abstained and a.direct_answer is None
+    assert "北京" in a.provinces

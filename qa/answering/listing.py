@@ -46,9 +46,10 @@ def answer_which(ctx: AnswerContext) -> Reply:
     if not found or not is_relevant(ctx, found[0], found[0].text(found[0].best)):
         return Reply([], abstained=True)
     q = ctx.question
-    if LOCAL_WHICH.search(q.text) and len({c.chunk.province for c in found}) == 1:
+    if (local := LOCAL_WHICH.search(q.text)) and not local.group().endswith(("地方", "地区")) and len({c.chunk.province for c in found}) == 1:
         # 与会同志前往哪些市参观考察: the one province that says it is no answer; the cities it
-        # names are, as asked of that province (四川与会同志前往哪些市…)
+        # names are, as asked of that province (四川与会同志前往哪些市…). (哪几个地方, with no
+        # province named, asks for provinces: one found is the answer)
         local = answer_fact(replace(ctx, question=read_question(found[0].chunk.province + q.text)))
         if not local.abstained:
             return local
