@@ -453,7 +453,9 @@ def _within(text: str, provinces: tuple[str, ...]) -> tuple[tuple[str, ...], tup
             continue
         named = [p for p in provinces if p in provinces_in(clause.group()) or p in abbreviated_province(clause.group())]
         if len(named) < 2:
-            named = next((list(members) for region, members in REGION_PROVINCES.items() if region in clause.group()), [])
+            # (a region only as the set itself, 东北三省, 长三角几个省市: not 在推动京津冀协同发展中)
+            named = next((list(members) for region, members in REGION_PROVINCES.items()
+                          if re.search(region + r"(?:地区)?的?(?:这|那|各)?(?:[两二三四五六七八九十几]个?)?(?:省份?|省市|地方?|地)", clause.group())), [])
         if named:
             return tuple(named), clause.span()
     return (), (0, 0)

@@ -128,8 +128,13 @@ def test_a_which_question_asks_among_the_provinces_its_first_clause_names(questi
     assert read_question(question).within == among
 
 
-def test_a_region_spoken_of_sets_no_provinces_to_ask_among():
-    assert read_question("哪些省提到了京津冀协同发展？").within == ()
+@pytest.mark.parametrize("question", ["哪些省提到了京津冀协同发展？", "在推动京津冀协同发展中，哪些省提出了具体举措？"])
+def test_a_region_spoken_of_sets_no_provinces_to_ask_among(question):
+    assert read_question(question).within == ()
+
+
+def test_a_region_as_the_set_asked_among():
+    assert read_question("长三角各省中，哪些提到了一体化？").within == ("上海", "江苏", "浙江", "安徽")
 
 
 def test_guard_a_region_spoken_of_is_the_topic(assistant):
