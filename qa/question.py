@@ -234,8 +234,10 @@ def split_parts(text: str) -> list[str]:
         # inside one sentence, a later clause is its own question only when it opens
         # with one (`、谁主持会议`, `，又是连续第几年`); `…对方是谁` is not
         # (…有几家，其中几个区: a part of the whole just asked is asked with it)
+        # (东北几个省里，哪些…: a clause naming the set asked among counts nothing)
         asking = [i for i, c in enumerate(clauses) if _asks(c) and (i == 0 or _OPENS_QUESTION.match(c) and not c.startswith("其中"))
-                  and not (KINDS["figure"].search(c) and any(_PICKS_BY_FIGURE.search(b) for b in clauses[:i]))]
+                  and not (KINDS["figure"].search(c) and any(_PICKS_BY_FIGURE.search(b) for b in clauses[:i]))
+                  and not (i < len(clauses) - 1 and _AMONG.search(c) and not WHICH.search(c))]
         if len(asking) < 2:
             out.append(piece)
             continue

@@ -159,3 +159,10 @@ def test_which_places_with_no_province_named_asks_for_provinces(assistant):
     a = assistant.answer("会上说要把企业服务热线用起来、用好的，有哪几个地方？")
     assert not a.abstained and a.direct_answer is None
     assert "北京" in a.provinces
+
+
+@pytest.mark.parametrize("question", ["长三角几个省市中，哪些提到了一体化？", "东北几个省里，哪些省提到了冰雪经济？"])
+def test_the_clause_naming_the_set_asked_among_counts_nothing(question):
+    # 几个 in 东北几个省里 names the set, it asks no count: one which question, not two parts
+    q = read_question(question)
+    assert q.qtype == "which" and q.parts == () and len(q.within) >= 3
