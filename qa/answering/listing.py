@@ -92,8 +92,9 @@ def _stated_count(ctx: AnswerContext) -> Reply | None:
 # 编者按里说哪几个省…, 按编者的说法, 导语里说: the editor's overview is asked, not the reports
 # (不看编者按 is the opposite)
 _EDITOR = re.compile(r"(?<!不看)(?<!不算)(?<!除了)(?<!撇开)(?:编者按|编者|按语|导语|前言|引言)")
-# (前言里的归纳: what the user calls the editor's act holds no word of the topic)
-_EDITOR_ACTS = re.compile(r"归纳|概括|总结|梳理|盘点|提炼|说法")
+# (前言里的归纳: what the user calls the editor's act holds no word of the topic; 概括, 总结
+# and 说法 never reach the key words)
+_EDITOR_ACTS = re.compile(r"归纳|梳理|盘点|提炼")
 
 
 def _editor_says(ctx: AnswerContext) -> Reply | None:

@@ -86,10 +86,17 @@ _LATER = ("晚", "推迟", "延后", "迟")
 _SHIFTED = re.compile(r"(晚|推迟|延后|迟|早|提前)了?([一两二三四五六七1-7])天")
 
 
-_ASKS_NUMBER = re.compile(r"人数|人次|多少人|几人|单位数|家数|数字|数目")
 # 参会人数: a count of people (4.8万人, 观看人次约260万), not of the firms invited (100余家)
-_ASKS_PEOPLE = re.compile(r"人数|人次|多少人|几人")
+_PEOPLE_COUNTED = r"人数|人次|多少人|几人"
+_ASKS_PEOPLE = re.compile(_PEOPLE_COUNTED)
+_ASKS_NUMBER = re.compile(_PEOPLE_COUNTED + r"|单位数|家数|数字|数目")
 _OF_PEOPLE = re.compile(r"[人名位]$|人次")
+
+
+def _gives_a_count(said: str, of_people: bool) -> bool:
+    """写明了参会人数: the scale says a number (a list of who attended gives none); asked how
+    many people, a number of people."""
+    return any(not of_people or _OF_PEOPLE.search(said[max(0, a - 4) : b]) for a, b in spans.figures(said))
 
 
 def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: str, every: bool = False) -> bool:
@@ -168,8 +175,8 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
             continue
         if unwanted and _matches(m, field, unwanted, said):
             continue
-        if field == "scale" and counted and not any(not people or _OF_PEOPLE.search(said[max(0, a - 4) : b]) for a, b in spans.figures(said)):
-            continue  # 写明了参会人数: a list of who attended gives no number
+        if field == "scale" and counted and not _gives_a_count(said, people):
+            continue
         listed.append((m, Pick(c, a, b, c.score)))
     what = FIELD_NAMES[field]
     if not listed:
