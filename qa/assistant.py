@@ -45,7 +45,8 @@ class Assistant:
         self.index = index
         self.encoder = encoder
         self.settings = settings or AnswerSettings()
-        self.retriever = Retriever(index, self.settings)
+        # (an encoder of the tests may be any object that encodes)
+        self.retriever = Retriever(index, self.settings, getattr(encoder, "similarity", (0.0, 1.0)))
         self._known = frozenset(index.provinces)
         # 景俊海说…: the people who presided or spoke at a report's meeting say which report a
         # question naming no province is about; a name found in two provinces says nothing

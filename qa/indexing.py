@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import chunk_sections, clause_spans, sentence_spans
-from .config import BuildSettings, Paths
+from .config import ADAPTED_MODEL, BuildSettings, Paths
 from .documents import SUPPORTED_SUFFIXES, DocumentError, read_document
 from .embedding import EmbeddingCache, Encoder, embed_texts, embed_with_spans, load_encoder
 from .index_store import ClauseTable, IndexData, SentenceTable, check_writable, load_index, write_index
@@ -114,6 +114,15 @@ def build_index(paths: list[Path], out: Path, build: BuildSettings | None = None
     Raises BuildError when nothing can be indexed or `out` cannot be written."""
     t0 = time.perf_counter()
     build = build or BuildSettings()
+    if build.model == ADAPTED_MODEL:
+        # the index records which adaptation made its vectors (and the embedding cache is
+        # kept per adaptation): one trained from other questions reads them differently
+        from .adapt import AdaptError, adapted_name
+
+        try:
+            build = build.with_(model=adapted_name((paths_config or Paths()).model_cache_dir, progress or (lambda *_: None)))
+        except AdaptError as exc:
+            raise BuildError(str(exc)) from exc
     files = collect_files(paths)
     if not files:
         raise BuildError(f"no {', '.join(SUPPORTED_SUFFIXES)} files to index")

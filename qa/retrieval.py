@@ -152,9 +152,10 @@ class Retriever:
     records). Per-index work (province and document ids, report openings, where meeting
     evidence lies) is done once here."""
 
-    def __init__(self, index: IndexData, settings: AnswerSettings):
+    def __init__(self, index: IndexData, settings: AnswerSettings, similarity: tuple[float, float] = (0.0, 1.0)):
         self.index = index
         self.settings = settings
+        self.similarity = similarity  # (a, b): the encoder's cosine c reads as a + b * c
         chunks = index.chunks
         self.province_ids = {p: i for i, p in enumerate(dict.fromkeys(c.province for c in chunks))}
         self.chunk_province = np.array([self.province_ids[c.province] for c in chunks], dtype=np.int32)
@@ -265,7 +266,7 @@ class Retriever:
     def _score(self, q: Question, qvec: np.ndarray, ids: np.ndarray, keyword_all: np.ndarray) -> _Scored:
         """Every candidate and every one of its sentences scored, as arrays."""
         s, index = self.settings, self.index
-        dense = np.asarray(index.chunk_vectors[ids] @ qvec, dtype=np.float32) if len(ids) else np.zeros(0, np.float32)
+        dense = self._scaled(np.asarray(index.chunk_vectors[ids] @ qvec, dtype=np.float32)) if len(ids) else np.zeros(0, np.float32)
         rows, bounds = rows_of(index.sentences.chunk_offsets, ids)
         counts = np.diff(bounds)
         sims = self._sentence_sims(rows, qvec)
@@ -297,7 +298,7 @@ class Retriever:
         index = self.index
         if not len(rows):
             return np.zeros(0, np.float32)
-        sims = np.asarray(index.sentence_vectors[rows] @ qvec, dtype=np.float32)
+        sims = self._scaled(np.asarray(index.sentence_vectors[rows] @ qvec, dtype=np.float32))
         if index.clauses is None or not self.settings.clause_weight:
             return sims
         offsets = index.clauses.sentence_offsets
@@ -306,10 +307,14 @@ class Retriever:
             clauses, bounds = rows_of(offsets, rows[split])
             # (einsum, not a BLAS product: a product this size runs OpenBLAS on both cores, whose
             # threads then spin and leave the next query's encoder one core, +3 ms measured)
-            best = np.maximum.reduceat(np.einsum("ij,j->i", np.asarray(index.clause_vectors[clauses]), qvec), bounds[:-1])
+            best = self._scaled(np.maximum.reduceat(np.einsum("ij,j->i", np.asarray(index.clause_vectors[clauses]), qvec), bounds[:-1]))
             w = self.settings.clause_weight
             sims[split] = (1 - w) * sims[split] + w * np.maximum(best, sims[split])
         return sims
+
+    def _scaled(self, cosines: np.ndarray) -> np.ndarray:
+        a, b = self.similarity
+        return cosines if (a, b) == (0.0, 1.0) else (a + b * cosines).astype(np.float32)
 
     def _candidate(self, sc: _Scored, j: int) -> Candidate:
         index = self.index

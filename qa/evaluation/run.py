@@ -35,6 +35,7 @@ class CachingEncoder:
     def __init__(self, encoder: Encoder):
         self.encoder = encoder
         self.dim = encoder.dim
+        self.similarity = getattr(encoder, "similarity", (0.0, 1.0))
         self._queries: dict[str, np.ndarray] = {}
 
     def encode_query(self, text: str) -> np.ndarray:
