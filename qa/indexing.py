@@ -120,7 +120,7 @@ def build_index(paths: list[Path], out: Path, build: BuildSettings | None = None
         from .adapt import AdaptError, adapted_name
 
         try:
-            build = build.with_(model=adapted_name((paths_config or Paths()).model_cache_dir, progress or (lambda *_: None)))
+            build = build.with_(model=adapted_name((paths_config or Paths()).model_cache_dir, progress))
         except AdaptError as exc:
             raise BuildError(str(exc)) from exc
     files = collect_files(paths)
