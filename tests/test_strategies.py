@@ -2195,3 +2195,59 @@ def test_a_kind_asked_whether_is_held_by_a_member_the_quote_lists(bodies):
 
 def test_a_meeting_s_theme_is_its_heading(bodies):
     assert direct(bodies, "广西大会的主题是什么？") == "全区营商环境优化提升大会"
+
+
+@pytest.mark.parametrize("question, province, held", [
+    # the overview's 江苏等省份对新质生产力的工作进行了部署，…，广东、浙江、四川等也提及重大项目建设
+    # gives 新质生产力 to 江苏; 浙江's own report writes 发展新质生产力 (before: the overview, no verdict)
+    ("浙江有没有提到新质生产力？", "浙江", "新质生产力"),
+    ("浙江有没有提到重大项目建设？", "浙江", "重大项目建设"),
+    ("北京这次推进大会有没有提到北交所？", "北京", "北交所"),
+])
+def test_a_mention_asked_of_a_province_is_found_in_its_own_report(assistant, question, province, held):
+    a = assistant.answer(question)
+    assert a.text.startswith("有。") and a.citations[0].province == province and held in a.citations[0].quote, a.text
+
+
+def test_a_thing_asked_about_is_not_named_by_a_part_of_its_words(assistant):
+    # 浙江's report writes 经济 often and 低空经济 nowhere (before: a sentence on 经济调节, as if it answered)
+    a = assistant.answer("浙江有没有提到低空经济？")
+    assert a.abstained and "低空经济" in a.text, a.text
+    # a member of the kind asked names it, and the province need not be repeated: 金川集团作交流发言
+    a = assistant.answer("有没有企业在甘肃的会上发言？")
+    assert not a.abstained and "金川集团" in a.citations[0].quote, a.text
+
+
+OVERVIEW_CLAUSES = """今日测试快讯
+
+2024年第15期
+
+编者按：春节后首个工作日，各地召开新春第一会。青海等省份对清洁能源的工作进行了部署，宁夏、海南等也提及营商环境建设，各地都强调了抓落实。
+
+1. 青海召开全省生态保护和高质量发展大会
+
+2月18日，青海省委、省政府在西宁召开全省生态保护和高质量发展大会。
+
+会议提出，全省清洁能源装机占比65.5%，今年要加快建设国家清洁能源产业高地。
+
+2. 宁夏召开全区营商环境优化提升大会
+
+2月19日上午，宁夏回族自治区党委、政府在银川召开全区营商环境优化提升大会。
+
+会议强调，要持续打造市场化法治化国际化一流营商环境，推行企业开办一日办结。
+"""
+
+
+@pytest.fixture(scope="module")
+def overview_clauses(tmp_path_factory):
+    return over_bulletin(tmp_path_factory, "clauses", OVERVIEW_CLAUSES, 15)
+
+
+def test_an_overview_sentence_speaks_for_a_province_only_in_its_own_clauses(overview_clauses):
+    # 清洁能源 is in the clause that names 青海; 宁夏's clause speaks of 营商环境
+    a = overview_clauses.answer("宁夏有没有提到清洁能源？")
+    assert not a.text.startswith("有") and (a.abstained or a.citations[0].province != "总述"), a.text
+    a = overview_clauses.answer("青海有没有提到清洁能源？")
+    assert a.text.startswith("有。") and a.citations[0].province == "青海", a.text
+    a = overview_clauses.answer("宁夏有没有提到营商环境？")
+    assert a.text.startswith("有。") and a.citations[0].province == "宁夏", a.text
