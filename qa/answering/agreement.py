@@ -257,20 +257,20 @@ def relative_year_agrees(q, p: Pick) -> bool:
 _MENTION_ASKED = re.compile(r"提到|提及|提过|讲到|说到|谈到|谈及|涉及|出现")
 
 
-def names_a_choice(q, text: str, weights: dict[str, float] | None = None) -> bool:
+def names_a_choice(q, text: str, weights: dict[str, float], share: float) -> bool:
     """上午开的还是下午开的: a sentence that names neither side does not answer. Asked whether
-    a report names something, it is named by words that carry at least half of its IDF weight
-    (as the predicate is, context.holds_predicate): 有没有提到低空经济 is not answered by 经济
-    alone. (Other yes-or-no questions put their point in words of their own: 有没有内地以外的
-    代表参会 is answered by 香港和澳门特别行政区有关代表.)"""
+    a report names something, it is named by words that carry `share` of its IDF weight (the
+    predicate's share, AnswerSettings.min_predicate, as in context.holds_predicate): 有没有提到
+    低空经济 is not answered by 经济 alone. (Other yes-or-no questions put their point in words
+    of their own: 有没有内地以外的代表参会 is answered by 香港和澳门特别行政区有关代表.)"""
     if not q.choices:
         return True
-    if len(q.choices) == 1 and weights is not None and _MENTION_ASKED.search(q.text):
+    if len(q.choices) == 1 and _MENTION_ASKED.search(q.text):
         from .counting import KINDS, lists_a  # (counting reads this module)
 
         side = q.choices[0]
         held = sum(weights.get(w, 1.0) for w in side if w in text or w in KINDS and lists_a(text, w))
-        return held > 0 and held >= 0.5 * sum(weights.get(w, 1.0) for w in side)
+        return held > 0 and held >= share * sum(weights.get(w, 1.0) for w in side)
     return any(w in text for side in q.choices for w in side)
 
 

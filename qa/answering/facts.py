@@ -124,14 +124,14 @@ def fits(ctx: AnswerContext, p: Pick) -> bool:
         return False
     if not speaks_of_the_event(q, p.text):
         return False
-    if not (quotes_the_phrase(q, p) or _meeting_quoted(ctx, p)) or not names_a_choice(q, p.text, ctx.retrieved.weights) or not speaker_agrees(ctx, p):
+    if not (quotes_the_phrase(q, p) or _meeting_quoted(ctx, p)) or not names_a_choice(q, p.text, ctx.retrieved.weights, ctx.settings.min_predicate) or not speaker_agrees(ctx, p):
         return False
     if q.provinces and p.candidate.chunk.province == FRONT_PROVINCE:
         # the editor's overview, in a sentence about other provinces, or with the answer in
         # another province's part (福建…座谈会；江西连续8年…: 8年 is 江西's; 江苏等省份对新质生产力…
         # 进行了部署，…，广东、浙江、四川等也提及重大项目建设: 新质生产力 is 江苏's)
         own = _own_part(p.text, q.provinces)
-        if not own or q.kind and not answers_kind(q, own) or not names_a_choice(q, own, ctx.retrieved.weights):
+        if not own or q.kind and not answers_kind(q, own) or not names_a_choice(q, own, ctx.retrieved.weights, ctx.settings.min_predicate):
             return False
     # “一把手”抓“一号工程”是谁说的: the quoted words find the very sentence; a name in
     # another sentence of the passage said something else (its speaker is found below)
