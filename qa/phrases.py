@@ -42,6 +42,24 @@ def shortened(short: str) -> re.Pattern | None:
     return re.compile("".join(re.escape(c) + r"[\u4e00-\u9fff]{0,3}?" for c in short[:-1]) + re.escape(short[-1]))
 
 
+# 民企 for 民营企业, AI for 人工智能, 双碳 for 碳达峰碳中和: the user's short word for what reports
+# mostly write in full (北交所, 自贸区: or the other way round); either names the same thing
+SHORT_FORMS = {"民企": "民营企业", "国企": "国有企业", "外企": "外资企业", "央企": "中央企业", "AI": "人工智能", "电商": "电子商务",
+               "北交所": "北京证券交易所", "上交所": "上海证券交易所", "深交所": "深圳证券交易所", "港交所": "香港交易所",
+               "双碳": "碳达峰碳中和", "新基建": "新型基础设施建设", "自贸区": "自由贸易试验区", "自贸港": "自由贸易港",
+               "高新区": "高新技术产业开发区", "经开区": "经济技术开发区", "专精特新": "专业化、精细化、特色化、新颖化"}
+FULL_FORMS = {full: short for short, full in SHORT_FORMS.items()}
+
+
+def _other_form(word: str) -> str:
+    return SHORT_FORMS.get(word) or FULL_FORMS.get(word) or ""
+
+
+def written_ways(word: str) -> tuple[str, ...]:
+    """The ways a report may write a word: itself, and its short or full form."""
+    return (word, other) if (other := _other_form(word)) else (word,)
+
+
 def holds_phrases(phrases, text: str, any_of: bool = False) -> bool:
     """The text holds every phrase, or any one of them when they are offered as alternatives."""
     return (any if any_of else all)(holds_phrase(t, text) for t in phrases)
@@ -74,6 +92,8 @@ def holds_phrase(phrase: str, text: str) -> bool:
         found = [*re.finditer(pattern, text), *re.finditer(pattern, re.sub(r"[（）()]", "", text))]
         return any(not any(_NO_NAME.search(name) for name in m.groups()) for m in found)
     body = bare(text)
+    if (other := _other_form(phrase)) and bare(other) in body:
+        return True  # (“双碳” for 碳达峰碳中和)
     pieces = [bare(x) for x in re.split(r"…+|\.{2,}|⋯+", phrase) if bare(x)]
     at = 0
     for piece in pieces:

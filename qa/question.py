@@ -41,6 +41,7 @@ from .gazetteer import PROVINCE_NAMES, PROVINCES, REGION_PROVINCES, abbreviated_
 from .keyword_index import STOPWORDS, tokenize
 from .layout import numeral
 from .meetings import looks_like_name
+from .phrases import FULL_FORMS, SHORT_FORMS
 from .predicate import SAYS, clause_words, predicate, predicate_head
 
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
@@ -125,6 +126,7 @@ class Question:
     clause_words: tuple[str, ...] = ()  # key words of the clause that asks: they sit next to the answer
     plural: bool = False  # 哪些人, 哪几位: a list answers
     polar: bool = False  # 是在深圳开的吗, 是不是18号开的: answered yes or no
+    mention: bool = False  # 有没有提到, 提没提, 出现过吗: whether a report names something
     counts_provinces: bool = False  # 有几个省提到了…: read as which provinces, the list counted
     speaker: str = ""  # 王正谱讲话强调了什么: the person whose words are asked for
     # 尤肖虎谈…，是在哪天的发布会上: what was said names an event; its date or place is asked
@@ -402,6 +404,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         clause_words=tuple(w for w in clause_words(asking_part, kind) if w not in pointed),
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
         polar=polar,
+        mention=polar and asks_mention(text),
         counts_provinces=counts_provinces,
         choices=_choices(text) or (_yes_or_no(text) if kind is None and qtype == "fact" else ()),
         excluded=excluded,
@@ -489,10 +492,6 @@ _OR = {"或", "或者", "或是"}
 # named as a partner is what was said, not where to look (the report is another province's)
 _YARDSTICK = re.compile(r"(?:向|对标|借鉴|学习|参照|比照|以|跟|与|同)(?=[^，。？！；,?!;]{0,6}[\u4e00-\u9fff])[^，。？！；,?!;哪谁几]{1,16}?"
                         r"(?:看齐|学习|为参照|为标杆|为榜样|为样板|的?经验|的?做法|合作|协作|协同|联动|对接|接轨|取经)")
-
-
-# 民企 for 民营企业, AI for 人工智能: the user's short word for what reports mostly write in full
-SHORT_FORMS = {"民企": "民营企业", "国企": "国有企业", "外企": "外资企业", "央企": "中央企业", "AI": "人工智能", "电商": "电子商务"}
 
 
 def term_variants(text: str, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -675,22 +674,65 @@ def _choices(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(side) for side in sides) if all(sides) else ()
 
 
-# 有没有设分会场, 是否提到北交所: a question answered yes or no; the sentence that answers
-# it speaks of what is asked after the question word
-_WHETHER = r"有没有|是否|有无|是不是"
+# 有没有设分会场, 是否提到北交所, 提没提低空经济: a question answered yes or no; the sentence
+# that answers it speaks of what is asked after the question word (an A-not-A verb, 提没提,
+# 讲不讲, asks as 有没有 does)
+_WHETHER = r"有没有|是否|有无|是不是|(?P<av>[提讲说谈开设办举出参到去来用搞列])[没不](?P=av)"
+# 提到…了吗, 谈到…没有: whether a report names something, asked by the verb that names it
+MENTION_VERB = r"提到|提及|提过|提起|讲到|讲过|说到|说过|谈到|谈及|谈过|涉及|出现|点到"
 # (会议有香港代表参加吗: 有…吗 offers its side as 有没有 does)
-YES_OR_NO = re.compile(rf"(?:{_WHETHER})([^，,。；？?]+)|(?<=有)([^，,。；？?有]{{2,20}}?)吗[？?]?$")
+YES_OR_NO = re.compile(rf"(?:{_WHETHER})(?P<side>[^，,。；？?]+)|(?<=有)(?P<had>[^，,。；？?有]{{2,20}}?)吗[？?]?$"
+                       rf"|(?:{MENTION_VERB}|部署|提出)(?:了|过)?(?P<named>[^，,。；？?]{{2,30}}?)(?:了|过)?(?:吗|没有|没|了没)[？?]?$"
+                       rf"|(?:{MENTION_VERB}|提)(?:了|过)?(?:吗|没有|没)[？?]?$")
+# asked whether a report names something: the verb that asks it (提没提, 有没有讲, 是否提及)
+# (the verb, but not a word it begins: 有没有提高, 说没说明)
+_SAYING = r"(?:提(?![高升供前醒议案交名拔速质效倡示炼取请振])|讲(?![话座究解述])|说(?![明服法])|谈(?![判话心]))"
+_MENTION_ASKED = re.compile(rf"{MENTION_VERB}|(?:{_WHETHER}){_SAYING}|(?P<say>[提讲说谈])[没不](?=(?P=say)){_SAYING}")
+# the verb before the thing asked about (有没有提到|低空经济)
+_ASKING_VERB = re.compile(rf"^(?:{MENTION_VERB}|部署|提出|{_SAYING}(?:到|过|了|及)?)(?:了|过)?")
+# 招商引资的事，黑龙江有没有提到: the thing stands before the question; 这个说法, 这块 only point at it
+_POINTING = re.compile(r"(?:这个|这一|这种|该)?(?:说法|提法|表述|字眼|概念)|这一?块|这方面|方面的事|的事(?:情|儿)?|这件事|相关内容|在[^，,]*$")
+
+
+def whether_side(text: str) -> tuple[str, str, bool]:
+    """What a yes-or-no question asks whether of: the thing as written (提到低空经济 → 低空经济),
+    the whole ask for saying it is not found (提到低空经济, 有香港代表参加), and whether it offers
+    its side as 有 does (有没有, 有…吗, 提没提: 有 answers yes)."""
+    m = YES_OR_NO.search(text)
+    if m is None:
+        return "", "", False
+    if m.group("had"):
+        return m.group("had"), "有" + m.group("had"), True
+    side = (m.group("side") or m.group("named") or "").strip()
+    thing = _ASKING_VERB.sub("", side)
+    # (the verb as asked: 有没有提到, 提到了…吗, 提没提 → 提到)
+    verb = (side[: len(side) - len(thing)] or (m.group()[: m.start("named") - m.start()] if m.group("named") else "")
+            or (m.group("av") or "") + ("到" if (m.group("av") or "") in tuple("提讲说谈") else ""))
+    if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]{2}", thing):
+        # (冰雪旅游这块，吉林是否提及: named before the question word)
+        thing, verb = _POINTING.sub("", PROVINCE_NAMES.sub("", text[: m.start()])).strip("，, 的"), "提到"
+    has = bool(re.match(r"有没有|有无", m.group()) or _MENTION_ASKED.search(text))
+    return thing, verb.rstrip("了") + thing, has
+
+
+def asks_mention(text: str) -> bool:
+    """有没有提到, 是否提及, 提没提, 出现过吗: whether a report names something is asked."""
+    return bool(_MENTION_ASKED.search(text))
 
 
 def _yes_or_no(text: str) -> tuple[tuple[str, ...], ...]:
-    """The one side a yes-or-no question offers: its words (none of them, no answer)."""
+    """The one side a yes-or-no question offers: its words (none of them, no answer). A quoted
+    phrase (“专精特新”) is one word: the report must hold it whole."""
     m = YES_OR_NO.search(text)
-    side = (m.group(1) or m.group(2)) if m else ""
+    side = whether_side(text)[0] if m else ""
     if m and re.search(r"\d+\s*[号日月]|几号|哪天", side):
         return ()  # 是不是18号开的: the date is what is asked (its own kind), not whether
     # (the place asked about is no word of the side; another place is: 香港 in 广东…有香港代表参加吗)
     named = set(provinces_in(text[: m.start()])) if m else set()
-    words = tuple(dict.fromkeys(w for w in tokenize(side) if len(w) > 1 and not (provinces_in(w) and set(provinces_in(w)) <= named))) if m else ()
+    # (北京证券交易所 is one thing, written 北交所 as often: it is one word too)
+    quoted = [q for q in _QUOTED.findall(side) if len(q) > 1] + [f for f in FULL_FORMS if f in side]
+    rest = re.sub("|".join(map(re.escape, quoted)), " ", _QUOTED.sub(" ", side)) if quoted else side
+    words = tuple(dict.fromkeys([*quoted, *(w for w in tokenize(rest) if len(w) > 1 and not (provinces_in(w) and set(provinces_in(w)) <= named))]))
     return (words,) if words else ()
 
 
@@ -707,7 +749,7 @@ def asks_only_the_meeting(text: str) -> bool:
 COUNTS_PROVINCES = re.compile(r"(?:几|多少)个?(?:省份|省区市|省市|省|地方|地区)(?![重级基属内外委政会长域直])")
 
 # 是在深圳开的吗, 有没有设分会场: a yes-or-no question, unless a question word asks a value too
-_POLAR = re.compile(rf"吗[呢？?。！!\s]*$|{_WHETHER}")
+_POLAR = re.compile(rf"吗[呢？?。！!\s]*$|(?:没有|了没|没)[？?]?$|{_WHETHER}")
 _ASKS_VALUE = re.compile(r"谁|什么|哪|多少|几(?!乎)|怎|如何|何时|何地|为何|为啥|啥")
 # 在深圳开的, 在福州召开: where a meeting was held (a place, or 省会)
 HELD_IN = re.compile(r"在([^\s，,。；、？?]{2,8}?)(?:召开|开的|开会|举行|举办|设主会场)")

@@ -192,6 +192,20 @@ def test_summary_breaks_down_refusals_direct_answers_and_parts():
     assert s["multi_parts"] == 3 and s["multi_coverage"] == pytest.approx(2 / 3)
 
 
+def test_a_yes_must_be_said_and_a_no_is_said_or_refused():
+    yes, no = Q(["证据"], verdict="有"), Q([], qtype="unanswerable", verdict="无")
+    said = replace(answer_with("有。\n「证据」[1]"), verdict="有")
+    assert score_answer(yes, said, {}).verdict_ok is True
+    # the quote alone, with no 有 before it, does not say yes; 是 does
+    assert score_answer(yes, answer_with("「证据」[1]"), {}).verdict_ok is False
+    assert score_answer(yes, replace(said, verdict="是"), {}).verdict_ok is True
+    assert score_answer(no, answer_with(NOT_FOUND, abstained=True), {}).verdict_ok is True
+    assert score_answer(no, said, {}).verdict_ok is False
+    assert score_answer(Q(["证据"]), said, {}).verdict_ok is None  # no verdict expected: not measured
+    s = summarize([score_answer(yes, said, {}), score_answer(no, said, {}), score_answer(Q(["证据"]), said, {})])
+    assert s["verdict_questions"] == 2 and s["verdict"] == 0.5
+
+
 def test_gate_names_what_failed_and_counts_errors():
     q = Q(["证据"])
     r = replace(score_ranking(q, [P(f"无关{i}") for i in range(5)] + [P("含证据")]), abstained=False, citations=2, faithful=1,
@@ -266,6 +280,8 @@ def test_load_questions_reports_file_and_line(tmp_path):
         ({**GOOD, "history": "江苏呢"}, "'history' must be a list"),
         ({**GOOD, "history": []}, "'history' must not be empty"),
         ({**GOOD, "history": ["问？", " "]}, r"'history'\[1\] must be a non-empty string"),
+        ({**GOOD, "verdict": "对"}, "unknown 'verdict'"),
+        ({**GOOD, "type": "unanswerable", "evidence": [], "verdict": "有"}, "cannot expect a yes"),
         ([1, 2], "expected a JSON object"),
     ]
     for obj, message in cases:

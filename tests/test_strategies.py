@@ -2251,3 +2251,51 @@ def test_an_overview_sentence_speaks_for_a_province_only_in_its_own_clauses(over
     assert a.text.startswith("有。") and a.citations[0].province == "青海", a.text
     a = overview_clauses.answer("宁夏有没有提到营商环境？")
     assert a.text.startswith("有。") and a.citations[0].province == "宁夏", a.text
+
+
+@pytest.mark.parametrize("question, side", [
+    ("广东提没提低空经济？", ("低空", "经济")),  # an A-not-A verb asks as 有没有 does
+    ("福建的座谈会谈到民营经济没有？", ("民营", "经济")),  # …没有 at the end
+    ("上海提到“一网通办”了吗？", ("一网通办",)),  # a quoted phrase is one word: held whole
+    ("招商引资的事，湖南有没有提到？", ("招商", "引资", "招商引资")),  # the thing before the question word
+    ("“万人助万企”这个说法在河南的会上出现过吗？", ("万人助万企",)),
+    ("尹力提到北京证券交易所了吗？", ("北京证券交易所",)),  # a name with a short form (北交所) is one word
+])
+def test_whether_a_report_names_something_is_read_however_it_is_asked(question, side):
+    q = read_question(question)
+    assert q.polar and q.mention and q.choices == (side,), (q.polar, q.mention, q.choices)
+
+
+def test_a_verb_that_begins_another_word_asks_no_mention():
+    # guards: 提高 is no 提, and 得不得(了) no A-not-A question
+    assert not read_question("广东有没有提高补贴标准？").mention
+    assert not read_question("有个省说游客多得不得了，在网上红透了，是哪个省？").choices
+
+
+@pytest.mark.parametrize("question, province, held", [
+    ("安徽提没提一网通办？", "安徽", "一网通办"),
+    ("河北说没说“一网通办”？", "河北", "一网通办"),
+    ("数字经济这块，浙江是否提及？", "浙江", "数字经济"),
+    ("新基建，河南有没有提？", "河南", "新基建"),
+    # a short form the report writes in full, and a full name it writes short
+    ("四川讲没讲AI？", "四川", "人工智能"),
+    ("北京提到北京证券交易所了吗？", "北京", "北交所"),
+])
+def test_a_mention_asked_in_other_forms_gets_its_verdict(assistant, question, province, held):
+    # (before: not read as yes-or-no, so the quote came with no 有)
+    a = assistant.answer(question)
+    assert a.verdict == "有" and a.citations[0].province == province and held in a.citations[0].quote, a.text
+
+
+@pytest.mark.parametrize("question", ["广东讲没讲低空经济？", "上海谈到低空经济没有？"])
+def test_a_thing_no_sentence_of_the_report_names_is_refused_however_it_is_asked(assistant, question):
+    # 低空经济 is 江苏's (before: a sentence of the province's speech, as if it answered)
+    a = assistant.answer(question)
+    assert a.abstained and not a.verdict and "低空经济" in a.text, a.text
+
+
+def test_a_composed_bulletin_answers_the_a_not_a_form_from_the_province_s_own_clause(overview_clauses):
+    a = overview_clauses.answer("青海提没提清洁能源？")
+    assert a.verdict == "有" and a.citations[0].province == "青海", a.text
+    a = overview_clauses.answer("宁夏讲没讲清洁能源？")
+    assert not a.verdict and (a.abstained or a.citations[0].province != "总述"), a.text

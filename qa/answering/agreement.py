@@ -11,7 +11,7 @@ import re
 
 from ..asking import SUPERLATIVE
 from ..layout import CENTURY, LIST_MARK, numeral
-from ..phrases import abbreviates
+from ..phrases import abbreviates, written_ways
 from ..question import BESIDE_A_MEETING
 from . import spans
 from .context import STATED_COUNT, clause_around, holds_phrase, kind_spans, widened
@@ -253,8 +253,20 @@ def relative_year_agrees(q, p: Pick) -> bool:
     return said is None or said in q.years
 
 
-# 有没有提到, 是否提及, 出现过吗: whether the report names something
-_MENTION_ASKED = re.compile(r"提到|提及|提过|讲到|说到|谈到|谈及|涉及|出现")
+# 不设分会场, 未提及: the word stands in the text, denied
+_DENIED_BEFORE = re.compile(r"[不未没无非]\S?$")
+
+
+def holds_word(text: str, word: str, undenied: bool = False) -> bool:
+    """The text names the word: as written, in its short or full form (AI, 人工智能), or, for a
+    kind, by a member it lists (有企业发言吗: 金川集团 for 企业). `undenied`: not as 未提及X."""
+    from .counting import KINDS, lists_a  # (counting reads this module)
+
+    for way in written_ways(word):
+        at = text.replace("、", "").find(way.replace("、", "")) if "、" in way else text.find(way)
+        if at >= 0 and not (undenied and _DENIED_BEFORE.search(text[max(0, at - 2) : at])):
+            return True
+    return word in KINDS and lists_a(text, word)
 
 
 def names_a_choice(q, text: str, weights: dict[str, float], share: float) -> bool:
@@ -265,12 +277,12 @@ def names_a_choice(q, text: str, weights: dict[str, float], share: float) -> boo
     of their own: 有没有内地以外的代表参会 is answered by 香港和澳门特别行政区有关代表.)"""
     if not q.choices:
         return True
-    if len(q.choices) == 1 and _MENTION_ASKED.search(q.text):
-        from .counting import KINDS, lists_a  # (counting reads this module)
-
+    if len(q.choices) == 1 and q.mention:
         side = q.choices[0]
-        held = sum(weights.get(w, 1.0) for w in side if w in text or w in KINDS and lists_a(text, w))
-        return held > 0 and held >= share * sum(weights.get(w, 1.0) for w in side)
+        # (a word the question holds whole, a quoted phrase or 北京证券交易所, weighs as its rarest word)
+        weight = {w: weights.get(w, max(weights.values(), default=1.0)) for w in side}
+        held = sum(weight[w] for w in side if holds_word(text, w))
+        return held > 0 and held >= share * sum(weight.values())
     return any(w in text for side in q.choices for w in side)
 
 

@@ -14,8 +14,8 @@ from ..config import AnswerSettings
 from ..gazetteer import REGIONS, provinces_in
 from ..layout import numeral
 from ..meetings import VENUE_LABEL
-from ..phrases import bare, holds_phrase  # noqa: F401 (the strategies read them here)
-from ..question import FIELD_KIND, PART_OF, SHORT_FORMS, Question
+from ..phrases import SHORT_FORMS, bare, holds_phrase  # noqa: F401 (the strategies read them here)
+from ..question import FIELD_KIND, PART_OF, Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
 from .quotes import Citations, Pick, quoted

@@ -19,7 +19,7 @@ from ..gazetteer import provinces_in
 from ..layout import toc_entry
 from ..phrases import bare, holds_phrases, shortened
 from ..predicate import SAYS, asking_clause
-from ..question import BYLINE, YES_OR_NO
+from ..question import BYLINE, whether_side
 from ..retrieval import Candidate, Speaker
 from ..schema import FRONT_PROVINCE
 from ..speakers import ATTRIBUTION_CHARS
@@ -412,7 +412,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             if not is_relevant(ctx, best.candidate, best.text):
                 return Reply([], abstained=True)
             what = (missing_fact(q, q.meeting_field) if q.kind else
-                    f"资料未写明是否{(w := YES_OR_NO.search(q.text)).group(1) or '有' + w.group(2)}" if len(q.choices) == 1 else
+                    f"资料未写明是否{whether_side(q.text)[1]}" if len(q.choices) == 1 else
                     f"资料未写明是{'还是'.join(''.join(side) for side in q.choices)}" if q.choices else
                     f"资料未写明{'、'.join(f'“{t}”' for t in q.quoted)}具体所指")
             if q.predicate == BYLINE and not holds_predicate(ctx, best.text):

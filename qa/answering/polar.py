@@ -10,11 +10,11 @@ import re
 
 from ..asking import POSTS
 from ..meetings import field_text, holds_title, person_name
-from ..question import HELD_IN, YES_OR_NO
+from ..question import HELD_IN, whether_side
 from ..schema import MeetingRecord
 from . import spans
+from .agreement import holds_word
 from .context import AnswerContext
-from .counting import KINDS, lists_a
 from .meeting import condition, titles
 
 YES, NO = "是", "不是"
@@ -51,10 +51,6 @@ def verdict(ctx: AnswerContext) -> str:
     return YES if all(found) else NO
 
 
-# 不设分会场, 未提及: the words stand in the quote, denied
-_DENIED_BEFORE = re.compile(r"[不未没无非]\S?$")
-
-
 def mentioned(ctx: AnswerContext) -> str:
     """有 for 有没有提到北交所 when the first quote, from the report asked about, holds every
     word asked after. Not finding them says nothing: the report may word it otherwise."""
@@ -66,11 +62,10 @@ def mentioned(ctx: AnswerContext) -> str:
     if q.provinces and pick.candidate.chunk.province not in q.provinces:
         return ""
     # (有企业发言吗: a kind is held by a member the quote lists, 金川集团 for 企业)
-    if not all(w in text and not _DENIED_BEFORE.search(text[max(0, text.find(w) - 2) : text.find(w)]) or w in KINDS and lists_a(text, w)
-               for w in q.choices[0]):
+    if not all(holds_word(text, w, undenied=True) for w in q.choices[0]):
         return ""
-    # (有…吗 offers its side as 有没有 does: YES_OR_NO's second group)
-    return "有" if re.search(r"有没有|有无", q.text) or ((side := YES_OR_NO.search(q.text)) and side.group(2)) else YES
+    # (有…吗 offers its side as 有没有 does, and so does 提没提)
+    return "有" if whether_side(q.text)[2] else YES
 
 
 def _date(ctx: AnswerContext, m: MeetingRecord, said: str) -> bool | None:

@@ -20,6 +20,8 @@ from ..config import DEFAULT_QUESTIONS
 TYPES = ("fact", "figure", "person", "date", "place", "which", "compare", "paraphrase", "summary", "multi", "unanswerable")
 SPLITS = ("tune", "test")
 ABOUT = ("meeting",)
+# the verdict a yes-or-no question expects: either word of a side means that side
+YES_VERDICTS, NO_VERDICTS = ("有", "是"), ("无", "没有", "不是", "否")
 
 
 class QuestionsError(ValueError):
@@ -38,6 +40,7 @@ class EvalQuestion:
     parts: tuple[tuple[str, ...], ...] = ()
     about: str = ""
     history: tuple[str, ...] = ()
+    verdict: str = ""  # 有/是 or 无/不是: the side a yes-or-no question's answer should take
 
     @property
     def answerable(self) -> bool:
@@ -124,8 +127,13 @@ def parse_question(obj) -> EvalQuestion:
     if about and about not in ABOUT:
         raise ValueError(f"unknown 'about' {about!r}; use one of {', '.join(ABOUT)}")
     history = _string_list(obj["history"], "history", allow_empty=False) if "history" in obj else ()
+    verdict = obj.get("verdict", "")
+    if verdict and verdict not in YES_VERDICTS + NO_VERDICTS:
+        raise ValueError(f"unknown 'verdict' {verdict!r}; use one of {', '.join(YES_VERDICTS + NO_VERDICTS)}")
+    if verdict in YES_VERDICTS and not answerable:
+        raise ValueError("an unanswerable question cannot expect a yes")
     return EvalQuestion(qid.strip(), text.strip(), qtype, provinces, evidence, answer, direct.strip(), parts, about,
-                        tuple(h.strip() for h in history))
+                        tuple(h.strip() for h in history), verdict)
 
 
 def load_questions(path: Path | str | None = None) -> list[EvalQuestion]:

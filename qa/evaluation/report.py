@@ -40,6 +40,7 @@ SUMMARY_ROWS = [
     ("Direct answer exact", "direct_exact", pct),
     ("Direct answer lenient", "direct_lenient", pct),
     ("Multi-part coverage", "multi_coverage", pct),
+    ("Yes-or-no verdict taken", "verdict", pct),
 ]
 
 

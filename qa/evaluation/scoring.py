@@ -20,7 +20,7 @@ from .metrics import (
     reciprocal_rank,
     refusal_scores,
 )
-from .questions import TYPES, EvalQuestion
+from .questions import NO_VERDICTS, TYPES, YES_VERDICTS, EvalQuestion
 
 KS = (1, 3, 5, 10)
 FEATURES = ("dense", "sentence", "keyword", "coverage", "score")
@@ -60,6 +60,7 @@ class QuestionResult:
     direct_exact: bool | None = None  # None: the question has no expected span
     direct_lenient: bool | None = None
     parts: tuple[bool, ...] = ()  # a multi-part question: each part answered from cited evidence
+    verdict_ok: bool | None = None  # None: the question expects no verdict
     error: str = ""  # answer() raised: the question counts as failed and fails the gate
     features: dict | None = field(default=None, compare=False)  # the top citation's retrieval scores
 
@@ -83,6 +84,8 @@ class QuestionResult:
             out.append(f"provinces listed: recall {pct(self.which_recall)}, precision {pct(self.which_precision)}")
         if self.direct_lenient is False and not self.abstained:
             out.append("direct answer differs")
+        if self.verdict_ok is False:
+            out.append("no verdict, or the wrong one")
         if self.parts and not all(self.parts):
             out.append(f"parts answered {sum(self.parts)}/{len(self.parts)}")
         return out
@@ -151,6 +154,17 @@ def _expected_provinces(q: EvalQuestion, listed: tuple[str, ...]) -> tuple[str, 
     return tuple(provinces_in("".join(q.evidence), cities=False)) or tuple(q.provinces)
 
 
+def verdict_taken(q: EvalQuestion, answer: Answer) -> bool | None:
+    """Whether the answer takes the side the question expects: a yes must be said (有, 是);
+    a no is said (不是) or the question is refused, as a report that never names a thing
+    cannot show that it does not."""
+    if not q.verdict:
+        return None
+    if q.verdict in YES_VERDICTS:
+        return not answer.abstained and answer.verdict in YES_VERDICTS
+    return bool(answer.abstained) or answer.verdict in NO_VERDICTS
+
+
 def score_answer(q: EvalQuestion, answer: Answer, docs: dict[str, str], k: int = 10, n_relevant: int | None = None,
                  chunks: Sequence[Chunk] | None = None) -> QuestionResult:
     """Every measure of one answer of the full system. Ranking measures are taken
@@ -176,6 +190,7 @@ def score_answer(q: EvalQuestion, answer: Answer, docs: dict[str, str], k: int =
         citations=len(answer.citations), faithful=len(answer.citations) - len(unfaithful), unfaithful=tuple(unfaithful),
         direct_exact=exact, direct_lenient=lenient,
         parts=tuple(parts_covered(answer, q.parts, docs)) if q.parts else (),
+        verdict_ok=verdict_taken(q, answer),
         features=trace_features(answer),
     )
 
@@ -213,6 +228,9 @@ def summarize(results: Sequence[QuestionResult]) -> dict:
     m["direct_questions"] = len(direct)
     m["direct_exact"] = _mean(r.direct_exact for r in direct)
     m["direct_lenient"] = _mean(r.direct_lenient for r in direct)
+    verdicts = [r.verdict_ok for r in results if r.verdict_ok is not None]
+    m["verdict_questions"] = len(verdicts)
+    m["verdict"] = _mean(verdicts)
     parts = [p for r in results for p in r.parts]
     m["multi_parts"] = len(parts)
     m["multi_coverage"] = (sum(parts) / len(parts)) if parts else None
