@@ -26,7 +26,7 @@ from .index_store import IndexData, IndexOutdated, index_exists, load_index
 from .meetings import holds_title, looks_like_name, person_name
 from .phrases import bare
 from .predicate import SAYS
-from .question import SPEAKS_AFTER, Question, read_question
+from .question import SPEAKS_AFTER, Question, read_question, whether_side
 from .retrieval import Retriever, Scope
 from .schema import FRONT_PROVINCE, Answer, Section
 
@@ -192,6 +192,10 @@ class Assistant:
         if not q.parts and len(q.years) > 1 and _EACH.search(q.text) and len({d.year for d in self.index.documents}) > 1:
             # 河南2024年和2025年的会上分别有哪些市发言: asked of each year's documents in turn
             q = replace(q, qtype="multi", parts=tuple(self._read(f"{y}年" + _without_years(q.text)) for y in q.years))
+        if not q.parts and q.qtype == "compare" and q.mention and len(present) > 1 and (thing := whether_side(q.text)[0]):
+            # 浙江和江苏有没有都提到低空经济: whether each report names it, asked of each in turn
+            # (a comparison would quote each one's closest sentence, named or not)
+            q = replace(q, qtype="multi", parts=tuple(self._read(f"{p}有没有提到{thing}？") for p in present))
         if not q.parts:
             return self._with_other_years(q, compose(self._context(_year_chose(q, docs), scope, k)))
         parts, found = [], ()

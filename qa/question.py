@@ -127,6 +127,7 @@ class Question:
     plural: bool = False  # 哪些人, 哪几位: a list answers
     polar: bool = False  # 是在深圳开的吗, 是不是18号开的: answered yes or no
     mention: bool = False  # 有没有提到, 提没提, 出现过吗: whether a report names something
+    absent: str = ""  # 哪些省没有提到营商环境: the thing a which-question asks whose reports never name
     counts_provinces: bool = False  # 有几个省提到了…: read as which provinces, the list counted
     speaker: str = ""  # 王正谱讲话强调了什么: the person whose words are asked for
     # 尤肖虎谈…，是在哪天的发布会上: what was said names an event; its date or place is asked
@@ -405,6 +406,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
         polar=polar,
         mention=polar and asks_mention(text),
+        absent=_absent(text) if qtype == "which" else "",
         counts_provinces=counts_provinces,
         choices=_choices(text) or (_yes_or_no(text) if kind is None and qtype == "fact" else ()),
         excluded=excluded,
@@ -688,8 +690,8 @@ YES_OR_NO = re.compile(rf"(?:{_WHETHER})(?P<side>[^，,。；？?]+)|(?<=有)(?P
 # (the verb, but not a word it begins: 有没有提高, 说没说明)
 _SAYING = r"(?:提(?![高升供前醒议案交名拔速质效倡示炼取请振])|讲(?![话座究解述])|说(?![明服法])|谈(?![判话心]))"
 _MENTION_ASKED = re.compile(rf"{MENTION_VERB}|(?:{_WHETHER}){_SAYING}|(?P<say>[提讲说谈])[没不](?=(?P=say)){_SAYING}")
-# the verb before the thing asked about (有没有提到|低空经济)
-_ASKING_VERB = re.compile(rf"^(?:{MENTION_VERB}|部署|提出|{_SAYING}(?:到|过|了|及)?)(?:了|过)?")
+# the verb before the thing asked about (有没有提到|低空经济, 有没有都提到|低空经济)
+_ASKING_VERB = re.compile(rf"^[都也还均曾又]{{0,2}}(?:{MENTION_VERB}|部署|提出|{_SAYING}(?:到|过|了|及)?)(?:了|过)?")
 # 招商引资的事，黑龙江有没有提到: the thing stands before the question; 这个说法, 这块 only point at it
 _POINTING = re.compile(r"(?:这个|这一|这种|该)?(?:说法|提法|表述|字眼|概念)|这一?块|这方面|方面的事|的事(?:情|儿)?|这件事|相关内容|在[^，,]*$")
 
@@ -712,7 +714,17 @@ def whether_side(text: str) -> tuple[str, str, bool]:
         # (冰雪旅游这块，吉林是否提及: named before the question word)
         thing, verb = _POINTING.sub("", PROVINCE_NAMES.sub("", text[: m.start()])).strip("，, 的"), "提到"
     has = bool(re.match(r"有没有|有无", m.group()) or _MENTION_ASKED.search(text))
-    return thing, verb.rstrip("了") + thing, has
+    return thing, (verb.rstrip("了") if m.group("named") else verb) + thing, has
+
+
+# 哪些省没有提到营商环境, 没提“一网通办”的地方有哪些: the thing whose absence is asked
+_NOT_NAMED = re.compile(rf"(?:没有?|未|从未|不曾)(?:{MENTION_VERB}|{_SAYING})(?:到|过|及|了)*(?P<thing>[^，,。；？?]{{2,30}}?)"
+                        r"(?:的(?:省|地方|地区|城市|报道|会)|有哪|是哪|[？?，,。；]|$)")
+
+
+def _absent(text: str) -> str:
+    m = _NOT_NAMED.search(text)
+    return m.group("thing").strip("“”\"' ") if m else ""
 
 
 def asks_mention(text: str) -> bool:

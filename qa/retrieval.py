@@ -19,7 +19,7 @@ from .config import AnswerSettings
 from .gazetteer import provinces_in
 from .index_store import IndexData, rows_of
 from .layout import toc_entry
-from .phrases import holds_phrases, run_holding
+from .phrases import bare, holds_phrases, run_holding, written_ways
 from .predicate import SAYS
 from .question import Question
 from .schema import FRONT_PROVINCE, UNKNOWN_PROVINCE, Chunk, MeetingRecord
@@ -134,6 +134,9 @@ class Retrieved:
     overview: list[Candidate] = field(default_factory=list)
     multi_doc: bool = False  # the index holds more than one document
     outside: list[Candidate] = field(default_factory=list)  # the closest passages outside the scope, when it has few
+    # 哪些省没有提到营商环境: the opening of each report in scope none of whose passages names it
+    silent: list[Candidate] = field(default_factory=list)
+    reports_read: int = 0  # …and how many reports in scope were read for it
     # IDF of the question's key words and predicate: how much each says about a passage
     weights: dict[str, float] = field(default_factory=dict)
     # for a question asking who: the speaker of each sentence (by row) of the top passages
@@ -222,6 +225,8 @@ class Retriever:
             out.outside = self._ranked(rest, k - len(out.ranked))
         if q.qtype == "which":
             out.province_best = self._province_best(scored, q.quoted, q.quoted_any)
+        if q.absent:
+            out.silent, out.reports_read = self._silent(q, qvec, mask, keyword)
         about_meeting = q.about_meeting or q.at_event or q.qtype == "compare"
         if about_meeting or q.kind == "person":
             # (a person asked by post: the opening writes each speaker's post, 省委书记黄坤明)
@@ -410,6 +415,22 @@ class Retriever:
             if len(inside):
                 first[province] = int(inside[0])
         return {c.chunk.province: c for c in self._scored_by_id(q, qvec, first.values(), keyword).values()}
+
+    def _silent(self, q: Question, qvec: np.ndarray, mask: np.ndarray, keyword: np.ndarray) -> tuple[list[Candidate], int]:
+        """The opening of each report in scope (a document's part for one province) none of
+        whose passages names q.absent, in any way it is written: that something is missing is
+        shown by reading every passage, never by a similarity."""
+        ways = [bare(w) for w in written_ways(q.absent)]
+        unknown = self.province_ids.get(UNKNOWN_PROVINCE, -1)
+        openings: dict[tuple[int, int], int] = {}
+        naming: set[tuple[int, int]] = set()
+        for i in np.flatnonzero(mask & ~self.is_front & (self.chunk_province != unknown)):
+            report = (int(self.chunk_doc[i]), int(self.chunk_province[i]))
+            openings.setdefault(report, int(i))
+            if report not in naming and any(w in bare(self.index.chunks[i].text) for w in ways):
+                naming.add(report)
+        silent = {i for report, i in openings.items() if report not in naming}
+        return sorted(self._scored_by_id(q, qvec, silent, keyword).values(), key=lambda c: c.chunk.id), len(openings)
 
     def _scored_by_id(self, q: Question, qvec: np.ndarray, ids, keyword: np.ndarray) -> dict[int, Candidate]:
         """These chunks scored for the question, best first, by chunk id."""

@@ -2299,3 +2299,59 @@ def test_a_composed_bulletin_answers_the_a_not_a_form_from_the_province_s_own_cl
     assert a.verdict == "有" and a.citations[0].province == "青海", a.text
     a = overview_clauses.answer("宁夏讲没讲清洁能源？")
     assert not a.verdict and (a.abstained or a.citations[0].province != "总述"), a.text
+
+
+@pytest.mark.parametrize("question, absent", [
+    ("哪些省没有提到营商环境？", "营商环境"),
+    ("没提“一网通办”的地方有哪些？", "一网通办"),
+    ("哪几个省市的报道未提及新质生产力？", "新质生产力"),
+    ("哪些省提到了营商环境？", ""),  # guards: a mention asked, and a meeting's condition denied
+    ("哪些省市的会议没有赶在2月18日召开？", ""),
+])
+def test_a_which_question_may_ask_whose_reports_never_name_something(question, absent):
+    assert read_question(question).absent == absent
+
+
+@pytest.mark.parametrize("question, provinces", [
+    # every report's text searched (checked against each province's part of the bulletin)
+    ("哪些省没有提到营商环境？", ("江苏", "江西", "河南", "黑龙江", "甘肃")),
+    # AI is written 人工智能 by 广东, 江苏 and 四川 only
+    ("哪些省份没讲AI？", ("浙江", "北京", "上海", "安徽", "福建", "江西", "河南", "湖南", "重庆", "河北", "辽宁", "吉林", "黑龙江", "甘肃", "云南")),
+])
+def test_whose_reports_never_name_something_are_listed_not_those_that_do(assistant, question, provinces):
+    # (before: the provinces that do name it, the opposite of what was asked)
+    a = assistant.answer(question)
+    assert not a.abstained and a.provinces == provinces, a.text
+    assert [c.province for c in a.citations[: len(provinces)]] == list(provinces), a.text
+
+
+def test_the_editor_s_overview_is_no_report_that_names_a_thing(overview_clauses):
+    # 青海's report writes 清洁能源; the overview names it too, in 青海's clause, but is no report
+    a = overview_clauses.answer("哪些省没有提到清洁能源？")
+    assert a.provinces == ("宁夏",) and a.citations[0].province == "宁夏", a.text
+    a = overview_clauses.answer("哪些省没有提到营商环境？")
+    assert a.provinces == ("青海",), a.text
+
+
+@pytest.mark.parametrize("question, verdicts", [
+    ("浙江和江苏有没有都提到低空经济？", {"浙江": False, "江苏": True}),
+    ("四川和重庆有没有提到成渝地区双城经济圈？", {"四川": False, "重庆": True}),
+    ("广东、江苏、浙江是否都提及新质生产力？", {"广东": True, "江苏": True, "浙江": True}),
+])
+def test_whether_several_reports_name_something_is_asked_of_each(assistant, question, verdicts):
+    # (before: a comparison, quoting each one's closest sentence, named or not: 浙江's 经济调节)
+    a = assistant.answer(question)
+    lines = a.text.split("\n（")
+    assert len(lines) == len(verdicts), a.text
+    for line, (province, named) in zip(lines, verdicts.items()):
+        line = line.lstrip("（")
+        assert line[2:].startswith(f"{province}：{'有。' if named else '未在资料中找到'}"), a.text
+    cited = {c.province for c in a.citations if f"[{c.rank}]" in a.text}
+    assert {p for p, named in verdicts.items() if named} <= cited, a.text
+
+
+def test_a_thing_no_report_writes_tells_no_report_apart(assistant):
+    # the user's own phrasing, which no report writes as such: listing all eighteen would say
+    # that none speaks of it
+    a = assistant.answer("哪些省没有提到要优化营商环境？")
+    assert a.abstained and "18篇报道都没有出现“要优化营商环境”" in a.text, a.text

@@ -30,16 +30,19 @@ def answer_multi(ctx: AnswerContext) -> Reply:
     for n, part in enumerate(ctx.parts, 1):
         part.citations = ctx.citations  # one numbering across the parts
         mode = strategy(part)
+        before = len(ctx.citations.picks)
         reply = STRATEGIES[mode](part)
+        # (浙江和江苏有没有都提到低空经济: each part is one province's, and says whose it is)
+        label = f"{part.question.provinces[0]}：" if ctx.question.mention and len(part.question.provinces) == 1 else ""
         if reply.abstained:
             said = (reply.reason or "") + "".join(reply.lines)
-            lines.append(f"（{n}）{NOT_FOUND}" + (f"：{said}" if said else "。"))
+            lines.append(f"（{n}）{label}{NOT_FOUND}" + (f"：{said}" if said else "。"))
             continue
         answered += 1
         direct = direct or reply.direct
         found.add(direct_text(reply.direct))
-        settled = part.verdict if mode == "meeting" else ""
-        lines.append(f"（{n}）{settled + '。' if settled else ''}" + "\n".join(reply.lines))
+        settled = part.verdict if mode == "meeting" else mentioned(part, ctx.citations.picks[before:before + 1])
+        lines.append(f"（{n}）{label}{settled + '。' if settled else ''}" + "\n".join(reply.lines))
     # (2024年和2025年四川的会分别由谁主持: one question of two years, answered 王晓晖 and 施小琳; neither alone)
     # (the whole question's years: a part's year, once it has chosen the documents, is dropped)
     each_year = len(ctx.question.years) == len(ctx.parts) > 1

@@ -28,6 +28,8 @@ def answer_which(ctx: AnswerContext) -> Reply:
     separates the provinces that say it from those that merely sound alike. The same
     province in two documents is two sources.
     """
+    if ctx.question.absent:
+        return _not_naming(ctx)
     if ctx.question.counts_provinces and (stated := _stated_count(ctx)):
         return stated
     if (editor := _editor_says(ctx)) is not None:
@@ -63,6 +65,25 @@ def answer_which(ctx: AnswerContext) -> Reply:
     names = _names(ctx, found)
     head = provinces_head(names, [c.chunk.province for c in found])
     return Reply([head] + lines, provinces=tuple(c.chunk.province for c in found))
+
+
+def _not_naming(ctx: AnswerContext) -> Reply:
+    """哪些省没有提到营商环境: the reports that never name it, each shown by its opening (there
+    is no sentence to quote for what a report leaves out). Listing those that do name it, as
+    a which-answer would, says the opposite of what was asked."""
+    q = ctx.question
+    silent, thing = [c for c in ctx.retrieved.silent if c.chunk.province not in q.excluded], q.absent
+    if not silent:
+        return Reply([f"所查的每篇报道都提到了“{thing}”。"])
+    if len(ctx.retrieved.silent) == ctx.retrieved.reports_read:
+        # (哪些省没有提到要优化营商环境: the phrase as the user put it, which no report writes,
+        # tells none of them apart)
+        return Reply([], abstained=True, reason=f"所查的{ctx.retrieved.reports_read}篇报道都没有出现“{thing}”这一说法，无法据此区分。")
+    opening = [sentence_pick(c, min(c.sentences, key=lambda t: t.start)) if c.sentences else best_pick(c) for c in silent]
+    head = provinces_head(_names(ctx, silent), [c.chunk.province for c in silent])
+    lines = [f"{head}（逐篇查找原文，这些报道都没有出现“{thing}”；以下是各篇报道的开头）"]
+    lines += [f"{n}. {ctx.quote_line(p)}" for n, p in enumerate(opening, 1)]
+    return Reply(lines, provinces=tuple(c.chunk.province for c in silent))
 
 
 # 有企业作交流发言, 有高校参会: a kind of member took part (a kind of two characters: 有市县

@@ -51,13 +51,15 @@ def verdict(ctx: AnswerContext) -> str:
     return YES if all(found) else NO
 
 
-def mentioned(ctx: AnswerContext) -> str:
-    """有 for 有没有提到北交所 when the first quote, from the report asked about, holds every
-    word asked after. Not finding them says nothing: the report may word it otherwise."""
+def mentioned(ctx: AnswerContext, first: list | None = None) -> str:
+    """有 for 有没有提到北交所 when the first quote (`first`: of a part, the first it added),
+    from the report asked about, holds every word asked after. Not finding them says
+    nothing: the report may word it otherwise."""
     q = ctx.question
-    if not q.polar or len(q.choices) != 1 or not ctx.citations.picks:
+    first = ctx.citations.picks[:1] if first is None else first
+    if not q.polar or len(q.choices) != 1 or not first:
         return ""
-    pick = ctx.citations.picks[0]
+    pick = first[0]
     text = pick.text
     if q.provinces and pick.candidate.chunk.province not in q.provinces:
         return ""
