@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from .asking import MEETING_NAME_ASKED, THE_BULLETIN, UNIT_NOUNS
 from .gazetteer import CITIES, PROVINCES
 from .meetings import SURNAMES
+from .question import asks_mention, whether_side
 
 MAX_TURNS = 6  # earlier questions that are read; older ones no longer steer a follow-up
 MAX_CHARS = 300  # of an earlier question, and of a joined one
@@ -529,6 +530,8 @@ def _same_ask(q: str, prev: str) -> str:
         return ""
     if after := _THING_AFTER_ASK.fullmatch(prev):
         return after.group("head") + thing + "？"
+    if asks_mention(prev) and (named := whether_side(prev)[0]) and named in prev:
+        return prev.replace(named, thing, 1)  # (低空经济呢？ after 浙江有没有提到新质生产力？)
     tail, place = _ASK_TAIL.search(prev), _subject(prev).place
     if not place:
         return ""
@@ -657,6 +660,9 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
         return said, (), "other year"
     if _MORE.fullmatch(q):
         return prev, (), "more"
+    if places and asks_mention(q) and not whether_side(q)[0] and asks_mention(prev) and whether_side(prev)[0]:
+        # 广东讲没讲？ after 江苏有没有提到低空经济？: whether that place names the same thing
+        return _swap(prev, list(dict.fromkeys(p.short for p in places))), (), "other place, same thing"
     if places:
         return q, (), "names its own place"
     if (local := _local_places_asked(q, prev)):

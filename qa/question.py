@@ -689,7 +689,8 @@ YES_OR_NO = re.compile(rf"(?:{_WHETHER})(?P<side>[^，,。；？?]+)|(?<=有)(?P
 # asked whether a report names something: the verb that asks it (提没提, 有没有讲, 是否提及)
 # (the verb, but not a word it begins: 有没有提高, 说没说明)
 _SAYING = r"(?:提(?![高升供前醒议案交名拔速质效倡示炼取请振])|讲(?![话座究解述])|说(?![明服法])|谈(?![判话心]))"
-_MENTION_ASKED = re.compile(rf"{MENTION_VERB}|(?:{_WHETHER}){_SAYING}|(?P<say>[提讲说谈])[没不](?=(?P=say)){_SAYING}")
+_MENTION_ASKED = re.compile(rf"{MENTION_VERB}|(?:{_WHETHER}){_SAYING}|(?P<say>[提讲说谈])[没不](?=(?P=say)){_SAYING}"
+                            rf"|{_SAYING}(?:了|过)?(?:吗|没有|没)[？?]?$")
 # the verb before the thing asked about (有没有提到|低空经济, 有没有都提到|低空经济)
 _ASKING_VERB = re.compile(rf"^[都也还均曾又]{{0,2}}(?:{MENTION_VERB}|部署|提出|{_SAYING}(?:到|过|了|及)?)(?:了|过)?")
 # 招商引资的事，黑龙江有没有提到: the thing stands before the question; 这个说法, 这块 only point at it

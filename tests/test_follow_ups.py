@@ -265,3 +265,19 @@ def test_a_question_of_the_question_set_is_asked_of_the_place_talked_about_only_
     moved = [(q["id"], place) for q in questions for place, b in before.items()
              if resolve(q["question"], [b], holds=assistant._holds).reason == "of the place talked about"]
     assert moved and all([place] == next(q["provinces"] for q in questions if q["id"] == i) for i, place in moved)
+
+
+@pytest.mark.parametrize("history, question, expected", [
+    # another thing, of the same place: whether it names that instead
+    (["浙江有没有提到新质生产力？"], "那低空经济呢？", "浙江有没有提到低空经济？"),
+    # another place, asked with the verb alone: whether it names the same thing
+    (["江苏有没有提到低空经济？"], "广东讲没讲？", "广东有没有提到低空经济？"),
+    (["浙江提没提地瓜经济？"], "上海提了吗？", "上海提没提地瓜经济？"),
+])
+def test_a_follow_up_of_a_mention_asks_the_same_of_another_thing_or_place(history, question, expected):
+    assert resolve(question, history).question == expected
+
+
+def test_a_follow_up_of_a_mention_is_answered_with_its_verdict(assistant):
+    a = assistant.answer("那低空经济呢？", history=["浙江有没有提到新质生产力？", "江苏呢？"])
+    assert a.resolved_question == "江苏有没有提到低空经济？" and a.verdict == "有" and a.citations[0].province == "江苏", a.text
