@@ -406,7 +406,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         plural=bool(re.search(r"哪些|哪几|有谁|分别", text)),
         polar=polar,
         mention=polar and asks_mention(text),
-        absent=_absent(text) if qtype == "which" else "",
+        # (哪些会的报道没说在哪开的: what a meeting's record leaves out is the records' to say)
+        absent=_absent(text) if qtype == "which" and not about_meeting else "",
         counts_provinces=counts_provinces,
         choices=_choices(text) or (_yes_or_no(text) if kind is None and qtype == "fact" else ()),
         excluded=excluded,
@@ -708,14 +709,15 @@ def whether_side(text: str) -> tuple[str, str, bool]:
         return m.group("had"), "有" + m.group("had"), True
     side = (m.group("side") or m.group("named") or "").strip()
     thing = _ASKING_VERB.sub("", side)
-    # (the verb as asked: 有没有提到, 提到了…吗, 提没提 → 提到)
-    verb = (side[: len(side) - len(thing)] or (m.group()[: m.start("named") - m.start()] if m.group("named") else "")
-            or (m.group("av") or "") + ("到" if (m.group("av") or "") in tuple("提讲说谈") else ""))
+    # the verb as asked: 有没有|提到, 提到了…吗, and 提没提 as 提到
+    verb = side[: len(side) - len(thing)] if m.group("side") else m.group()[: m.start("named") - m.start()].rstrip("了") if m.group("named") else ""
+    if not verb and (av := m.group("av")):
+        verb = av + ("到" if av in "提讲说谈" else "")
     if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]{2}", thing):
         # (冰雪旅游这块，吉林是否提及: named before the question word)
         thing, verb = _POINTING.sub("", PROVINCE_NAMES.sub("", text[: m.start()])).strip("，, 的"), "提到"
     has = bool(re.match(r"有没有|有无", m.group()) or _MENTION_ASKED.search(text))
-    return thing, (verb.rstrip("了") if m.group("named") else verb) + thing, has
+    return thing, verb + thing, has
 
 
 # 哪些省没有提到营商环境, 没提“一网通办”的地方有哪些: the thing whose absence is asked

@@ -2307,6 +2307,8 @@ def test_a_composed_bulletin_answers_the_a_not_a_form_from_the_province_s_own_cl
     ("哪几个省市的报道未提及新质生产力？", "新质生产力"),
     ("哪些省提到了营商环境？", ""),  # guards: a mention asked, and a meeting's condition denied
     ("哪些省市的会议没有赶在2月18日召开？", ""),
+    ("哪些省的会没说在哪开的？", ""),  # what a meeting's record leaves out, not a phrase
+    ("哪些会议的报道未提及主持人？", ""),
 ])
 def test_a_which_question_may_ask_whose_reports_never_name_something(question, absent):
     assert read_question(question).absent == absent

@@ -263,8 +263,10 @@ def holds_word(text: str, word: str, undenied: bool = False) -> bool:
     from .counting import KINDS, lists_a  # (counting reads this module)
 
     for way in written_ways(word):
-        at = text.replace("、", "").find(way.replace("、", "")) if "、" in way else text.find(way)
-        if at >= 0 and not (undenied and _DENIED_BEFORE.search(text[max(0, at - 2) : at])):
+        # (专业化、精细化、特色化、新颖化 may be written without its 、)
+        searched, way = (text.replace("、", ""), way.replace("、", "")) if "、" in way else (text, way)
+        at = searched.find(way)
+        if at >= 0 and not (undenied and _DENIED_BEFORE.search(searched[max(0, at - 2) : at])):
             return True
     return word in KINDS and lists_a(text, word)
 
