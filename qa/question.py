@@ -684,7 +684,7 @@ _WHETHER = r"有没有|是否|有无|是不是|(?P<av>[提讲说谈开设办举�
 # 提到…了吗, 谈到…没有: whether a report names something, asked by the verb that names it
 MENTION_VERB = r"提到|提及|提过|提起|讲到|讲过|说到|说过|谈到|谈及|谈过|涉及|出现|点到"
 # (会议有香港代表参加吗: 有…吗 offers its side as 有没有 does)
-YES_OR_NO = re.compile(rf"(?:{_WHETHER})(?P<side>[^，,。；？?]+)|(?<=有)(?P<had>[^，,。；？?有]{{2,20}}?)吗[？?]?$"
+_YES_OR_NO = re.compile(rf"(?:{_WHETHER})(?P<side>[^，,。；？?]+)|(?<=有)(?P<had>[^，,。；？?有]{{2,20}}?)吗[？?]?$"
                        rf"|(?:{MENTION_VERB}|部署|提出)(?:了|过)?(?P<named>[^，,。；？?]{{2,30}}?)(?:了|过)?(?:吗|没有|没|了没)[？?]?$"
                        rf"|(?:{MENTION_VERB}|提)(?:了|过)?(?:吗|没有|没)[？?]?$")
 # asked whether a report names something: the verb that asks it (提没提, 有没有讲, 是否提及)
@@ -702,7 +702,7 @@ def whether_side(text: str) -> tuple[str, str, bool]:
     """What a yes-or-no question asks whether of: the thing as written (提到低空经济 → 低空经济),
     the whole ask for saying it is not found (提到低空经济, 有香港代表参加), and whether it offers
     its side as 有 does (有没有, 有…吗, 提没提: 有 answers yes)."""
-    m = YES_OR_NO.search(text)
+    m = _YES_OR_NO.search(text)
     if m is None:
         return "", "", False
     if m.group("had"):
@@ -738,7 +738,7 @@ def asks_mention(text: str) -> bool:
 def _yes_or_no(text: str) -> tuple[tuple[str, ...], ...]:
     """The one side a yes-or-no question offers: its words (none of them, no answer). A quoted
     phrase (“专精特新”) is one word: the report must hold it whole."""
-    m = YES_OR_NO.search(text)
+    m = _YES_OR_NO.search(text)
     side = whether_side(text)[0] if m else ""
     if m and re.search(r"\d+\s*[号日月]|几号|哪天", side):
         return ()  # 是不是18号开的: the date is what is asked (its own kind), not whether

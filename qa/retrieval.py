@@ -165,6 +165,8 @@ class Retriever:
         self.doc_ids = {d: i for i, d in enumerate(dict.fromkeys(c.doc for c in chunks))}
         self.chunk_doc = np.array([self.doc_ids[c.doc] for c in chunks], dtype=np.int32)
         self.is_front = self.chunk_province == self.province_ids.get(FRONT_PROVINCE, -1)
+        # a province's own report: neither the editor's overview nor text no province owns
+        self.in_report = ~self.is_front & (self.chunk_province != self.province_ids.get(UNKNOWN_PROVINCE, -1))
         starts = {(s.doc, s.start) for s in index.sections}
         self.opens_section = np.array([(c.doc, c.start) in starts for c in chunks], dtype=bool)
         self.sentence_chunk = index.sentences.chunk_of()
@@ -361,7 +363,7 @@ class Retriever:
             return []
         owner = np.repeat(np.arange(len(sc.ids)), np.diff(sc.bounds))
         chunk = sc.ids[owner]
-        keep = ~self.is_front[chunk] & (self.chunk_province[chunk] != self.province_ids.get(UNKNOWN_PROVINCE, -1))
+        keep = self.in_report[chunk]
         if quoted:
             # a phrase in quotation marks is asked for as written: only sentences that hold it count
             keep &= np.fromiter((self._holds_quoted(int(r), quoted, any_of) for r in sc.rows), dtype=bool, count=len(chunk))
@@ -421,10 +423,9 @@ class Retriever:
         whose passages names q.absent, in any way it is written: that something is missing is
         shown by reading every passage, never by a similarity."""
         ways = [bare(w) for w in written_ways(q.absent)]
-        unknown = self.province_ids.get(UNKNOWN_PROVINCE, -1)
         openings: dict[tuple[int, int], int] = {}
         naming: set[tuple[int, int]] = set()
-        for i in np.flatnonzero(mask & ~self.is_front & (self.chunk_province != unknown)):
+        for i in np.flatnonzero(mask & self.in_report):
             report = (int(self.chunk_doc[i]), int(self.chunk_province[i]))
             openings.setdefault(report, int(i))
             if report not in naming and any(w in bare(self.index.chunks[i].text) for w in ways):
