@@ -21,7 +21,7 @@ from .asking import WHICH
 from .config import BUILTIN_CORPUS, AnswerSettings, Paths, Settings
 from .conversation import resolve
 from .embedding import Encoder, load_encoder
-from .gazetteer import alternation, mentions, normalise_province
+from .gazetteer import alternation, mentions, normalise_province, place_led_name
 from .index_store import IndexData, IndexOutdated, index_exists, load_index
 from .meetings import holds_title, looks_like_name, person_name
 from .phrases import bare
@@ -284,7 +284,8 @@ class Assistant:
         """徐光辉那份去年的“成绩单”里…: an everyday word in quotes that no document writes is
         the user's figure of speech, not a name a passage must hold. A coined name nobody
         writes (“三类500强”, “创新十条”) is no dictionary word and stays required."""
-        kept = tuple(t for t in q.quoted if not (rjieba.has_word(t) and bare(t) not in self._written))
+        # (“浙江大学”, “上海证券交易所”: a name that opens with a place names one thing, whoever writes it)
+        kept = tuple(t for t in q.quoted if not (rjieba.has_word(t) and bare(t) not in self._written and not place_led_name(t)))
         parts = tuple(self._without_figures_of_speech(part) for part in q.parts)
         if kept == q.quoted and parts == q.parts:
             return q

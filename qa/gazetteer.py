@@ -169,6 +169,20 @@ def province_counts(text: str) -> Counter:
     return Counter(m.province for m in mentions(text))
 
 
+def place_led_name(text: str) -> bool:
+    """北京证券交易所, 浙江大学, 上海交通大学: a body named after a place, one thing wherever it is
+    written (浙江大学 is no word of 浙江). A phrase that opens with a place (北京非首都功能疏解)
+    is no name."""
+    m = _names(True)[0].match(text)
+    rest = text[m.end() :] if m else ""
+    return len(rest) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", rest) is not None and _BODY.search(rest) is not None \
+        and not re.search(r"[的之与和及或要把让对在等]", rest)
+
+
+# the bodies a place names (a closed class: exchanges, universities, banks, firms, institutes, ...)
+_BODY = re.compile(r"(?:交易所|大学|学院|银行|集团|公司|研究院|研究所|实验室|医院|机场|博览会|交易会|报社|出版社|电视台|协会|学会|商会)$")
+
+
 def provinces_in(text: str, cities: bool = True) -> list[str]:
     """Short names of the provinces named in `text`, in order of first mention."""
     seen: list[str] = []

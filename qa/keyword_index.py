@@ -38,7 +38,7 @@ REPORT_WORDS = set("涉及 提及 谈及 论及 说到 讲到 点名 点到 点�
 REPORTING_VERBS = set("提到 提出 表示 指出 强调 说 讲 认为 打算 希望 明确 提醒 要求 谈到 透露 介绍 称 宣布 部署".split()) | REPORT_WORDS
 # the genre's words for its own subject: every report is about a province's meeting
 # and the user's words for the documents themselves (报道里, 资料中)
-GENRE_WORDS = set("召开 会议 省 市 省份 地方 两省 两地 新春 第一 第一会 有关 相关 方面 情况 问题 报道 资料".split())
+GENRE_WORDS = set("召开 会议 省 市 省份 地方 两省 两地 新春 节后 开年 第一 第一会 有关 相关 方面 情况 问题 报道 资料".split())
 # the user's words for wording itself (哪些报道用到了“四梁八柱”的说法): the phrase is the topic
 # (and for words set side by side: 把教育、科技、人才连在一起讲)
 WORDING_WORDS = set("说法 提法 表述 字眼 字样 措辞 用语 词语 词汇 用到 用过 出现 连在一起 放在一起 绑在一起 并在一起 连在 放在 一起 并排 并列".split())

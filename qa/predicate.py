@@ -25,6 +25,11 @@ def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     return tuple(w for w in _predicate(text, kind) if not _THE_DOCUMENT.fullmatch(w))
 
 
+# 华源介绍的…活动，截止日期是哪天, 目标年份是哪一年: one date of what was said is asked (its
+# deadline, its target), not when it was said; the date's own clause must say which
+QUALIFIED_DATE = re.compile(r"(?P<which>截止|截至|结束|开始|启动|完成|建成|竣工|投产|到期|目标)的?(?:日期|时间|年份|节点)")
+
+
 def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     """Key words next to the question word, in its clause: what the answer must speak of.
     `会议是由谁主持的` → 主持; `一共有多少人参会` → 参会; `主会场设在哪里` → 主会场, 设在.
@@ -35,6 +40,8 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     m, clauses, at = _asked_in(text, kind)
     if at is None:
         return ()
+    if kind == "date" and (qualified := QUALIFIED_DATE.search(clauses[at].group(0))):
+        return (qualified.group("which"),)
     # 几个市作了发言: a one-character noun counted (市, 县) would glue to the verb (市作);
     # 多少位省领导出席: the measure word to the noun (位省), unless they make a word (项目)
     rest = text[m.end() : clauses[at].end()]
@@ -173,13 +180,18 @@ def _key_words(text: str) -> list[str]:
     """Content words by precise segmentation: search mode's overlapping parts (实验, 实验室)
     would count one word twice."""
     # 视察河北时说的: 时 ends the time clause (the segmenter would glue 时说)
-    words = rjieba.cut(re.sub(r"时(?=说|讲|强调|指出|表示|提出)", "时 ", _EXCEPT.sub(" ", text.replace("了", ""))))
+    words = rjieba.cut(re.sub(r"时(?=说|讲|强调|指出|表示|提出)", "时 ", _EXCEPT.sub(" ", _without_le(text))))
     # 副 + 院长 is one post, a deputy's
     words = [("副" + w if i and words[i - 1] == "副" else w) for i, w in enumerate(words) if w != "副"]
+    # 是连着第几年这么安排了: a verb after 这么 points back at what the question already named
+    words = [w for i, w in enumerate(words) if not (i and words[i - 1] in _POINTING_MANNER)]
     keep = set(_content_words(text)) | {w for w in words if w.startswith("副") and len(w) > 2}
     # the segmenter glues a demonstrative or an adverb to the word after it (这是最近, 总共规划)
     words = [_unglued(w) for w in words if w in keep]
     return [w for w in words if w]
+
+
+_POINTING_MANNER = {"这么", "这样", "那么", "那样", "如此"}
 
 
 # (and a pronoun or an adverb before a one-character verb: 它冠, 还点, 也提)
@@ -239,9 +251,10 @@ _MEETING_HELD = re.compile(r"(?:会|会议)[^，,。？?]{0,12}?(?:开|召开|�
 _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(?:在|于)?$")
 # deictic time words frame the question (目前有几家, 今年是第几回): the report dates its
 # figures otherwise or not at all (agreement.periods_agree keeps this year apart from past ones)
-_DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下", "最近", "近来", "近期", "今年", "本年", "年内"}
+_DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下", "最近", "近来", "近期", "今年", "本年", "年内",
+                 "当天", "当日", "那天"}  # (正式开会是当天上午还是下午: the day talked about)
 # words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
-_TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|(?<![谈进员度作署大])会|具体|到底|究竟|分别|各|都|已经|已|还|又|才)+$")
+_TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|(?<![谈进员度作署大])会|具体|到底|究竟|分别|各|都|已经|已|还|又|才|连着|连续)+$")  # (是连着第几年: the run is the ordinal asked)
 
 
 # 除孙守刚外, 从省直到市县: who is left out, or how far it reaches, is not what is asked
@@ -251,8 +264,13 @@ _ASKING_PART = re.compile(r"几|哪|谁|什么|多少|何")
 _PLACE_IN_A_LIST = re.compile(r"第[一二两三四五六七八九十\d]+[个位名]")
 
 
+def _without_le(text: str) -> str:
+    """讲了话 is 讲话; but 开了场发布会 is 开 + 场 + 发布会, not 开场 (an opening)."""
+    return re.sub(r"了(?=[场个次回项家位])", " ", text).replace("了", "")
+
+
 def _content_words(text: str) -> list[str]:
-    text = text.replace("了", "")  # 讲了话 is 讲话
+    text = _without_le(text)
     text = _EXCEPT.sub(" ", text)
     text = _PLACE_IN_A_LIST.sub(" ", text)
     text = BOILERPLATE.sub(" ", text)
@@ -263,7 +281,7 @@ def _content_words(text: str) -> list[str]:
     # them; the user's words for what a report writes (点名, 写明) it does not
     return [t for t in _undebris(rjieba.cut_for_search(text))
             if len(t) > 1 and not _COUNT_WORD.fullmatch(t) and not SUPERLATIVE.fullmatch(t) and any(ch.isalnum() for ch in t) and not t.isdigit() and not ASKING_NOUNS.match(t) and not _ASKING_PART.search(t)
-            and (t not in STOPWORDS or t in REPORTING_VERBS and t not in REPORT_WORDS) and t not in _DEICTIC_TIME and t not in _FRAME_WORDS]
+            and (t not in STOPWORDS or t in REPORTING_VERBS and t not in REPORT_WORDS) and t not in _DEICTIC_TIME and t not in FRAME_WORDS]
 
 
 # 出席座谈会, 在推进会上: the kind of meeting names the report's own meeting, as 会议 and 大会
@@ -280,11 +298,16 @@ _ON_STAGE = re.compile(r"上台(?=(?:作|做)?了?[\u4e00-\u9fff]{0,4}?(?:发言
 # (号码是多少: the number itself, 12345热线); 对应的是哪一年: a copula links what was named to the answer
 # (对外讲的: the user's word for saying it in public; the report writes 透露, 介绍)
 # (按农历算是哪一天: 算是 is a copula, as 是 is; 两省给出的数字各是多少: what each report gives)
-_FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于 对外 算是 各是 各为 给出".split())
+FRAME_WORDS = set("相比 相较 比起 较之 归成 归为 归纳成 归纳为 划成 划为 划分成 划分为 兼任 兼着 部分 到底 究竟 号码 对应 相当于 对外 算是 各是 各为 给出".split())
 # 准备搞的那个行动, 打算建在哪里: the user's word for a plan; reports write plans with 将 and
 # 要, or with no verb at all (深入实施“徽动全球”出海行动); and 使用的数字编号: the user's
 # word for a name a plan goes by
-_FRAME_WORDS |= set("准备 打算 想要 预备 使用 采用".split())
+FRAME_WORDS |= set("准备 打算 想要 预备 使用 采用".split())
+# 这次考察发生在什么时候: an event's taking place (the event is what a report dates); 要是用农历说:
+# a condition; 专门开了场发布会, 后来又开了: the user's stress on a deed, and the order of events
+FRAME_WORDS |= set("发生 如果 要是 假如 假设 倘若 若是 专门 特意 特地 专程 后来 随后 然后 接着".split())
+# 工作是针对哪个年度的: a copula that links what was named to the year, as 对应 does
+FRAME_WORDS |= {"针对"}
 
 
 # 另一项, 这两个: a count refers back to what the question names; it is not a key word,

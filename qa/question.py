@@ -19,7 +19,9 @@ from .asking import (
     CLOCK_ASKED,
     COMPARE,
     DAY_ASKED,
+    FESTIVAL_DAY_ASKED,
     FIGURE_ASKED,
+    HALF_DAY_ASKED,
     KINDS,
     LOCAL_WHICH,
     MEETING_NAME_ASKED,
@@ -37,12 +39,21 @@ from .asking import (
     asks_one_thing,
     item_asked,
 )
-from .gazetteer import PROVINCE_NAMES, PROVINCES, REGION_PROVINCES, abbreviated_province, alternation, listed_provinces, provinces_in
+from .gazetteer import (
+    PROVINCE_NAMES,
+    PROVINCES,
+    REGION_PROVINCES,
+    abbreviated_province,
+    alternation,
+    listed_provinces,
+    place_led_name,
+    provinces_in,
+)
 from .keyword_index import STOPWORDS, tokenize
 from .layout import numeral
 from .meetings import looks_like_name
 from .phrases import FULL_FORMS, SHORT_FORMS
-from .predicate import SAYS, clause_words, predicate, predicate_head
+from .predicate import FRAME_WORDS, QUALIFIED_DATE, SAYS, clause_words, predicate, predicate_head
 
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 AUTONOMOUS_REGIONS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
@@ -63,8 +74,9 @@ _SIDES = re.compile(r"哪边|哪一边|两[地省市边场]|双方|谁")
 MEETING_FIELDS = {
     "host": re.compile(r"主持"),
     # (同一天开的吗, 18号开的吗: whether it was held on a day)
+    # (上午还是下午, 节后第几天: the day, in the words the record may write it)
     "date": re.compile(r"哪天|哪一天|" + DAY_ASKED + r"|何时|什么时候|日期|几月几|哪日|召开时间|举行时间|2月\d+日|\d+月\d+日|春节后|同一天|同一日|\d{1,2}[号日](?:才|就)?(?:开|召开|举行)|"
-                       + HELD_FIRST.pattern),
+                       + HALF_DAY_ASKED + "|" + FESTIVAL_DAY_ASKED + "|" + HELD_FIRST.pattern),
     "format": re.compile(r"形式|视频|电视电话|线上|网络直播|分会场|主会场|现场会|方式召开"),
     # (直播有多少人次观看: those who watched a broadcast are no attendance of the meeting)
     "scale": re.compile(r"规模|多少人(?!次)|人数|参会|与会|参加会议|出席人"),
@@ -312,6 +324,11 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     # an institution's name places no meeting
     unnamed = _blanked(_INSTITUTION, _blanked(alternation(people), text) if people else text)
     unnamed = _blanked(_YARDSTICK, unnamed)
+    # 哪些省提到了北京证券交易所: a thing named after a place is asked of every report, as written
+    # (its place is part of its name, not where to look)
+    names = _place_led_names(text)
+    if names:
+        unnamed = _blanked(alternation(names), unnamed)
     provinces = tuple(provinces_in(unnamed)) or abbreviated_province(unnamed)
     if not provinces:
         by_person = sorted((at, p) for name, p in people.items() if (at := text.find(name)) >= 0)
@@ -342,6 +359,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     quoted_ways = [_either(t) for t in _QUOTED.findall(text) if not re.match(r"几|哪|什么|多少", t)]
     # 用好12345热线, 3815战略: a string of digits that counts nothing is a name, as if quoted
     quoted_ways += [(code,) for code in _CODE.findall(_QUOTED.sub("", text))]
+    quoted_ways += [(name,) for name in names if not any(name in ways for ways in quoted_ways)]
     # (哪个省最晚开会: of all the meetings, the one or ones held last)
     # (哪边先开, 两地谁先: the sides a comparison names, maybe in an earlier part)
     first_or_last = not provinces and bool(HELD_FIRST.search(text)) and bool(_MEETING.search(text)) and not _SIDES.search(text)
@@ -363,7 +381,8 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
     topic = re.sub(r"[\s？?。，,！!：:、]+", " ", topic).strip()
     search_text = _ASKING_LEAD.sub("", text).rstrip("？?")
     about_meeting = bool(_MEETING.search(text))
-    at_event = kind in ("date", "place") and bool(_AT_EVENT.search(text) or _SAID_WHEN.search(text) and SAYS.search(text))
+    at_event = kind in ("date", "place") and bool(_AT_EVENT.search(text) or _SAID_WHEN.search(text) and SAYS.search(text)) \
+        and not (kind == "date" and QUALIFIED_DATE.search(text))
     # (what was said names the event, which need not be the report's meeting)
     field = _meeting_field(text, kind) if (about_meeting or qtype in ("which", "compare")) and not at_event else None
     # 哪些省是书记主持的: across the reports, who presided is their meetings' (讲话 may be
@@ -555,7 +574,7 @@ def _meeting_words(text: str) -> tuple[str, ...]:
         whole = [t for t in _QUOTED.findall(m.group(1)) if len(t) >= 3]
         name = _QUOTED.sub(lambda q: " " if q.group(1) in whole else q.group(1), m.group(1))
         words += whole + [w for w in rjieba.cut(name)
-                  if len(w) > 1 and w not in _MEETING_FILLER and not provinces_in(w) and not abbreviated_province(w) and not ASKING_NOUNS.match(w)]
+                  if len(w) > 1 and w not in _MEETING_FILLER and w not in FRAME_WORDS and not provinces_in(w) and not abbreviated_province(w) and not ASKING_NOUNS.match(w)]
     return tuple(dict.fromkeys(words))
 
 
@@ -725,6 +744,19 @@ _NOT_NAMED = re.compile(rf"(?:没有?|未|从未|不曾)(?:{MENTION_VERB}|{_SAYI
                         r"(?:的(?:省|地方|地区|城市|报道|会)|有哪|是哪|[？?，,。；]|$)")
 
 
+# 哪些省提到了北京证券交易所, 提到“浙江大学”的有哪些省: what a which question asks reports to name
+_NAMED_IN_WHICH = re.compile(rf"(?:{MENTION_VERB})(?:了|过)*(?P<thing>[^，,。；;？?“”\"\s]{{2,20}}?)(?:的|有哪|是哪|都|[？?，,。；;]|$)")
+
+
+def _place_led_names(text: str) -> list[str]:
+    """The names that open with a place (北京证券交易所, 浙江大学) which a which question asks
+    reports to name."""
+    if not (WHICH.search(text) and re.search(MENTION_VERB, text)):
+        return []
+    things = _QUOTED.findall(text) + [m.group("thing") for m in _NAMED_IN_WHICH.finditer(text)]
+    return list(dict.fromkeys(t for t in things if place_led_name(t)))
+
+
 def _absent(text: str) -> str:
     m = _NOT_NAMED.search(text)
     return m.group("thing").strip("“”\"' ") if m else ""
@@ -869,12 +901,20 @@ def _place_unit(text: str) -> str:
 
 def _date_unit(text: str) -> str:
     """哪一年 asks for a year, 几月份 for a month; 农历哪天 for a date of the lunar calendar."""
-    if re.search(r"哪一?年|哪几年|何年", text):
+    if re.search(r"哪一?[个轮]?五年规划|哪一?个规划期", text):
+        return "规划期"  # 瞄准哪一个五年规划期: “十五五”, as the plans are named
+    if re.search(r"哪一?年|哪几年|何年|(?:哪一?个年(?:度|份)|什么年份)(?![\u4e00-\u9fff](?<!的))", text):
         return "年"
     if re.search(CLOCK_ASKED, text):
         return "时刻"  # 几点开的: a time of day; 2月19日上午 does not say it
+    if re.search(HALF_DAY_ASKED, text):
+        return "半天"  # 上午还是下午: 2月18日下午 says it; 2月18日 does not
+    if re.search(FESTIVAL_DAY_ASKED, text):
+        return "节后"  # 节后上班的第几天: 新春上班第一天 says it; 2月18日 does not
     if re.search(r"几月份?(?!几)|哪个月|哪月", text):
         return "月"
+    if re.search(r"(?:哪个|哪一个|什么)(?:发展)?(?:阶段|时期)", text):
+        return "阶段"  # 处于哪个阶段: the stage a report names (…并重阶段, …的关键阶段)
     if re.search(r"(?:哪个|哪一个|什么|哪)(?:时段|季度|阶段)", text) and not re.search(r"哪天|哪一天|几号|几月几", text):
         return "时段"  # 做好哪个时段的开门红: 一季度, 上半年
     if re.search(r"什么时候|何时", text) and not _MEETING.search(text):
@@ -882,7 +922,8 @@ def _date_unit(text: str) -> str:
     # 农历 must qualify what is asked: 在农历新春第一个工作日开的，那是几月几日 asks the calendar date
     # (正月初几, 大年初几: only the lunar calendar counts days so)
     # (按农历算，…是哪一天: the calendar the answer is to be given in)
-    if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)|初几|[按以用]农历(?:算|来算|计)?", text):
+    # (换算成农历是正月里的哪天: the lunar month names the calendar too)
+    if re.search(r"农历[^，,。？?]{0,3}(?:哪|几|什么|何)|正月[里的中]{0,2}(?:哪|几)|初几|[按以用]农历(?:算|来算|计)?", text):
         return "农历"
     # 具体几号, 哪一天: a day is asked; a month or a span of years does not name one
     return "日" if re.search(r"几[号日]|哪一?[天日]|几月几|具体日期|公历", text) else ""

@@ -136,7 +136,7 @@ class Retrieved:
     outside: list[Candidate] = field(default_factory=list)  # the closest passages outside the scope, when it has few
     # 哪些省没有提到营商环境: the opening of each report in scope none of whose passages names it
     silent: list[Candidate] = field(default_factory=list)
-    reports_read: int = 0  # …and how many reports in scope were read for it
+    reports_read: int = 0  # …and how many reports in scope were read for it (or for a phrase asked as written)
     # IDF of the question's key words and predicate: how much each says about a passage
     weights: dict[str, float] = field(default_factory=dict)
     # for a question asking who: the speaker of each sentence (by row) of the top passages
@@ -193,6 +193,7 @@ class Retriever:
                 self._front_naming.setdefault(p, []).append(int(i))
         self._evidence = _locate_evidence(chunks, index.meetings)
         self._speakers = Speakers(index)
+        self._bare_texts: list[str] | None = None  # each chunk as phrases are found in it, read on first need
 
     # ------------------------------------------------------------ scope
     def scope_mask(self, scope: Scope) -> np.ndarray:
@@ -229,6 +230,8 @@ class Retriever:
             out.province_best = self._province_best(scored, q.quoted, q.quoted_any)
         if q.absent:
             out.silent, out.reports_read = self._silent(q, qvec, mask, keyword)
+        elif q.qtype == "which" and q.quoted:
+            out.reports_read = len(self._reports_in(mask))
         about_meeting = q.about_meeting or q.at_event or q.qtype == "compare"
         if about_meeting or q.kind == "person":
             # (a person asked by post: the opening writes each speaker's post, 省委书记黄坤明)
@@ -268,7 +271,25 @@ class Retriever:
         keyword = np.where(mask, keyword, 0.0)
         top = np.argpartition(-keyword, min(s.candidates, len(keyword) - 1))[: s.candidates]
         parts.append(top[keyword[top] > 0])
+        if q.qtype == "which" and q.quoted:
+            # which reports write a phrase asked for as written: every passage that writes it, however
+            # many (the nearest ones alone would miss a report, over many bulletins)
+            parts.append(np.array(sorted(self._naming([w for t in q.quoted for w in written_ways(t)], mask)), dtype=np.int64))
         return np.unique(np.concatenate(parts)).astype(np.int64)
+
+    def _naming(self, ways: list[str], mask: np.ndarray) -> set[int]:
+        """The report chunks in scope that write one of these ways, read in full."""
+        if self._bare_texts is None:
+            self._bare_texts = [bare(c.text) for c in self.index.chunks]
+        ways = [bare(w) for w in ways]
+        return {int(i) for i in np.flatnonzero(mask & self.in_report) if any(w in self._bare_texts[i] for w in ways)}
+
+    def _reports_in(self, mask: np.ndarray) -> dict[tuple[int, int], int]:
+        """Each report in scope (a document's part for one province): its first chunk."""
+        openings: dict[tuple[int, int], int] = {}
+        for i in np.flatnonzero(mask & self.in_report):
+            openings.setdefault((int(self.chunk_doc[i]), int(self.chunk_province[i])), int(i))
+        return openings
 
     def _score(self, q: Question, qvec: np.ndarray, ids: np.ndarray, keyword_all: np.ndarray) -> _Scored:
         """Every candidate and every one of its sentences scored, as arrays."""
@@ -422,14 +443,8 @@ class Retriever:
         """The opening of each report in scope (a document's part for one province) none of
         whose passages names q.absent, in any way it is written: that something is missing is
         shown by reading every passage, never by a similarity."""
-        ways = [bare(w) for w in written_ways(q.absent)]
-        openings: dict[tuple[int, int], int] = {}
-        naming: set[tuple[int, int]] = set()
-        for i in np.flatnonzero(mask & self.in_report):
-            report = (int(self.chunk_doc[i]), int(self.chunk_province[i]))
-            openings.setdefault(report, int(i))
-            if report not in naming and any(w in bare(self.index.chunks[i].text) for w in ways):
-                naming.add(report)
+        openings = self._reports_in(mask)
+        naming = {(int(self.chunk_doc[i]), int(self.chunk_province[i])) for i in self._naming(written_ways(q.absent), mask)}
         silent = {i for report, i in openings.items() if report not in naming}
         return sorted(self._scored_by_id(q, qvec, silent, keyword).values(), key=lambda c: c.chunk.id), len(openings)
 

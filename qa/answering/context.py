@@ -15,6 +15,7 @@ from ..gazetteer import REGIONS, provinces_in
 from ..layout import numeral
 from ..meetings import VENUE_LABEL
 from ..phrases import SHORT_FORMS, bare, holds_phrase  # noqa: F401 (the strategies read them here)
+from ..predicate import QUALIFIED_DATE
 from ..question import FIELD_KIND, PART_OF, Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
@@ -32,6 +33,7 @@ _THANKED = ("感谢", "致谢", "道谢", "谢意")
 _MEASURES = ("措施", "举措")
 _FILM = ("专题片", "宣传片", "纪录片", "短片", "片子")
 _SHOWN = ("播放", "放映", "观看", "收看")
+_AIMED = ("瞄准", "面向", "对准", "锚定", "着眼")
 SYNONYMS = {
     "参会": _ATTENDED,
     "参加": _ATTENDED,
@@ -74,6 +76,8 @@ SYNONYMS = {
     # 放映了宣传片: a film shown at a meeting is written 播放了…专题片 or 观看了…纪录片
     **dict.fromkeys(_FILM, _FILM),
     **dict.fromkeys(_SHOWN, _SHOWN),
+    # 瞄准的是哪个五年规划期: policy writes what work aims at with any of these (面向“十五五”谋划)
+    **dict.fromkeys(_AIMED, _AIMED),
 }
 
 
@@ -183,6 +187,8 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     q = ctx.question
     if not q.predicate:
         return True
+    if (q.kind == "date" or q.unit == "时长") and _states_its_figure(q.text, text):
+        return True  # (6156个项目落地开工，是多长时间里取得的: the figure asked after says which thing)
     if q.kind == "place" and set(q.predicate) <= set(SYNONYMS["召开"]) and spans.LABELLED_VENUE.match(text):
         return True  # (在哪开的: a minutes' 地点：… line says where it was held)
     weights = ctx.retrieved.weights
@@ -216,6 +222,16 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     total = sum(weights.get(p, 1.0) for p in words)
     held = sum(weights.get(p, 1.0) for p in words if holds(p))
     return held >= ctx.settings.min_predicate * total
+
+
+# a count or an amount the question restates (6156个, 3064亿元, 150项)
+_STATED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万亿|亿|万)?\s*(?:个|项|家|所|位|名|条|批|元|人|%)")
+
+
+def _states_its_figure(question: str, text: str) -> bool:
+    """The question names the sentence's own figure: it asks about what that figure counts."""
+    squeezed = re.sub(r"\s+", "", text)
+    return any(re.sub(r"\s+", "", m.group()) in squeezed for m in _STATED_FIGURE.finditer(question))
 
 
 _WORDED_NUMBER = re.compile(r"[一二两三四五六七八九十百千万亿]{2,}")
@@ -466,7 +482,8 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
     squeezed = re.sub(r"\s+", "", q.text)
 
     def stated(span: str) -> bool:
-        span = re.sub(r"\s+", "", span)
+        # (那天上午去考察…哪个时段: 当日上午 is the half of the day the question states)
+        span = re.sub(r"^(?:当日|当天|次日|同日|翌日)(?=.)", "", re.sub(r"\s+", "", span))
         # 4.8万参会人员里…多少人: 共4.8万人 restates the question's own figure
         # (by number and unit: 5个100 states no 100家)
         number = re.search(r"(\d+(?:\.\d+)?[万亿]?)(.?)", span) if q.kind == "figure" else None
@@ -488,8 +505,10 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
         rest = text[b:closed]
         return bool(re.search(r"[\u4e00-\u9fff]", rest)) and rest not in squeezed and rest[:2] not in squeezed
 
+    # (上午还是下午: the question names both halves of the day, and one of them answers)
+    offered = q.kind == "date" and q.unit == "半天"
     found = [(a, b) for a, b in spans.find(q.kind, text, q.unit, q.provinces)
-             if not stated(text[a:b]) and not venue(b) and not in_a_name(a, b)]
+             if (offered or not stated(text[a:b])) and not venue(b) and not in_a_name(a, b)]
     if q.kind == "figure" and q.unit in ("", "人", "位", "名") and "周年" not in q.text:
         found = [(a, b) for a, b in found if not text.endswith("周年", a, b)]  # (回信10周年 counts no 民营企业家)
     if q.kind == "figure" and q.unit == "人" and "人次" not in q.text:
@@ -627,6 +646,9 @@ def figure_fits_clause(ctx: AnswerContext, text: str) -> bool:
     """A figure answers only if what was asked is said in its own clause: 4大类产业汇集项目
     370余个 does not count 产业项目 (a clause is cut at ，、；)."""
     q = ctx.question
+    if q.kind == "date" and q.predicate and QUALIFIED_DATE.search(q.text):
+        # (目标年份是哪一年: 2024年一季度…调度推进会，…锚定…目标 dates the meeting, not the target)
+        return any(holds_predicate(ctx, spans.clause_of(s, text), need_head=False) for s in kind_spans(q, text))
     if q.kind != "figure" or not q.predicate:
         return True
     if _LABEL_AND_VALUE.search(q.text):
@@ -919,6 +941,9 @@ WHAT_IS_MISSING = {
 }
 
 
+_UNIT_MISSING = {"时刻": "具体时刻", "年": "年份", "半天": "是上午还是下午", "节后": "是节后第几天", "农历": "农历日期"}
+
+
 # the meeting-record field a kind of answer names, when the question is about the meeting
 FIELD_FOR_KIND = {kind: tuple(f for f, k in FIELD_KIND.items() if k == kind) for kind in dict.fromkeys(FIELD_KIND.values())}
 
@@ -934,6 +959,6 @@ def missing_fact(q: Question, field: str | None = None) -> str:
     if field and q.kind and field not in FIELD_FOR_KIND.get(q.kind, ()):
         field = None  # 观看人次约为多少: a figure, not the meeting's form
     what = WHAT_IS_MISSING.get(field or "", WHAT_IS_MISSING.get(q.kind or "", "所问内容"))
-    if q.kind == "date" and q.unit in ("时刻", "年"):
-        what = "具体时刻" if q.unit == "时刻" else "年份"
-    return f"资料未写明{subject}{'的' if subject else ''}{what}"
+    if q.kind == "date" and q.unit in _UNIT_MISSING:
+        what = _UNIT_MISSING[q.unit]
+    return f"资料未写明{subject}{'的' if subject and not what.startswith('是') else ''}{what}"

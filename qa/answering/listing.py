@@ -36,6 +36,10 @@ def answer_which(ctx: AnswerContext) -> Reply:
         return editor
     s = ctx.settings
     best = [c for c in ctx.retrieved.province_best if c.chunk.province not in ctx.question.excluded]
+    if not best and ctx.question.quoted and (n := ctx.retrieved.reports_read):
+        # (哪些省提到了浙江大学: every passage was read for it)
+        said = "”“".join(ctx.question.quoted)
+        return Reply([], abstained=True, reason=f"逐篇查找原文，所查的{n}篇报道都没有出现“{said}”。")
     if not best:
         return Reply([], abstained=True)
     top = best[0].best.score
