@@ -483,7 +483,7 @@ def kind_spans(q: Question, text: str) -> list[tuple[int, int]]:
 
     def stated(span: str) -> bool:
         # (那天上午去考察…哪个时段: 当日上午 is the half of the day the question states)
-        span = re.sub(r"^(?:当日|当天|次日|同日|翌日)(?=.)", "", re.sub(r"\s+", "", span))
+        span = re.sub(rf"^(?:{spans.ANOTHER_DAY})(?=.)", "", re.sub(r"\s+", "", span))
         # 4.8万参会人员里…多少人: 共4.8万人 restates the question's own figure
         # (by number and unit: 5个100 states no 100家)
         number = re.search(r"(\d+(?:\.\d+)?[万亿]?)(.?)", span) if q.kind == "figure" else None

@@ -36,6 +36,8 @@ _BARE_NUMBER = re.compile(r"\d[\d—\-.]{2,}\d")
 _ORDINAL = re.compile(rf"(?:连续|第)\s*{_NUM}\s*(?:个)?(?:年|次|届|季度|个季度|期|轮|位)?")
 _PERCENT = re.compile(rf"{_NUM}\s*(?:%|％|个百分点|倍){_BOUND}|百分之[{_CN_NUM}\d.]+|[{_CN_NUM}]成|"
                       r"(?:超过|逾|近|约|不到)?(?:一半|过半|半数|大半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+)")
+# 当日, 次日: a day told from the one the report is about, which names no day of its own
+ANOTHER_DAY = "当日|当天|次日|同日|翌日"
 _FESTIVAL_DAY = r"(?:龙年|农历)?(?:新春|新年|春节|节后|开年)[^，。；\d]{0,7}?(?:第一个工作日|首个工作日|第一天|首日)"
 _DATE = re.compile(
     r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|"  # 发布日期：2025-02-05, as web pages write it
@@ -46,7 +48,7 @@ _DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月|(?:去|今|明|前)年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初)|"
     r"(?:19|20)\d\d\s*年?\s*[—\-–~至到]\s*(?:19|20)\d\d\s*年?|"
     # 当日上午, 次日下午: a part of a day told from the one the report is about
-    r"(?:当日|当天|次日|同日|翌日)(?:上午|下午|晚上)"
+    rf"(?:{ANOTHER_DAY})(?:上午|下午|晚上)"
 )
 # 上午9时, 14:30: a time of day, asked as 几点
 _CLOCK = re.compile(r"(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*)?(?:上午|下午|晚上|早上)?\s*\d{1,2}(?:[:：]\d{2}|\s*[时点](?:\s*\d{1,2}\s*分|半)?)(?![\u4e00-\u9fff]{0,2}(?:要求|意见|建议|措施|举措))")
@@ -61,7 +63,6 @@ _NAMES_A_YEAR = re.compile(rf"(?:19|20)\d\d\s*年|[今去明前当]年|{_ISO_DAT
 _HALF_DAY = re.compile(r"上午|下午|晚上")
 # 已进入大规模建设…并重阶段, 正处在…的关键阶段, 今年是…的攻坚之年: the stage a report names
 _STAGE = re.compile(r"(?:处在|处于|进入|迈入|站在|是)([^，。；：“”]{2,30}?(?:阶段|时期|关口|之年))")
-_TOLD_FROM_ANOTHER_DAY = re.compile(r"当日|当天|次日|同日|翌日")
 _PLAN_PERIOD = re.compile(r"“?十[一二三四五六七八九]五”?(?:时期|期间)?")  # a five-year plan's period, “十五五”
 _LUNAR = re.compile(r"农历|正月|大年|初[一二三四五六七八九十]")
 # 省委书记黄坤明, 省长王伟中, 主任艾学峰: a title, then a 2-3 character name
@@ -442,7 +443,7 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         if unit == "月":  # 几月份: a date that names its month
             return [s for s in dates(text) if "月" in text[s[0] : s[1]] or re.match(_ISO_DATE, text[s[0] : s[1]])]
         if unit == "日":  # 几号: a date that names its day (2月20日, 大年初九, 节后第一天; not 当日上午)
-            return [s for s in dates(text) if _NAMES_A_DAY.search(text[s[0] : s[1]]) and not _TOLD_FROM_ANOTHER_DAY.match(text, s[0])]
+            return [s for s in dates(text) if _NAMES_A_DAY.search(text[s[0] : s[1]]) and not re.match(ANOTHER_DAY, text[s[0] :])]
         # 哪一年: a date that names no year (2月18日, 农历大年初九) does not say it
         found = [s for s in dates(text) if unit != "年" or _NAMES_A_YEAR.search(text[s[0] : s[1]])]
         if unit == "时段":
