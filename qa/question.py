@@ -28,13 +28,16 @@ from .asking import (
     NAMED_THINGS,
     NOT_ASKING,
     ORDINAL_ASKED,
+    PLAN_PERIOD_ASKED,
     POSTS,
+    STAGE_ASKED,
     SUMMARY,
     SUPERLATIVE,
     THE_BULLETIN,
     UNIT_AFTER,
     UNIT_NOUNS,
     WHICH,
+    YEAR_NAMED_ASKED,
     ask_match,
     asks_one_thing,
     item_asked,
@@ -901,9 +904,9 @@ def _place_unit(text: str) -> str:
 
 def _date_unit(text: str) -> str:
     """哪一年 asks for a year, 几月份 for a month; 农历哪天 for a date of the lunar calendar."""
-    if re.search(r"哪一?[个轮]?五年规划|哪一?个规划期", text):
+    if re.search(PLAN_PERIOD_ASKED, text):
         return "规划期"  # 瞄准哪一个五年规划期: “十五五”, as the plans are named
-    if re.search(r"哪一?年|哪几年|何年|(?:哪一?个年(?:度|份)|什么年份)(?![\u4e00-\u9fff](?<!的))", text):
+    if re.search(r"哪一?年|哪几年|何年|" + YEAR_NAMED_ASKED, text):
         return "年"
     if re.search(CLOCK_ASKED, text):
         return "时刻"  # 几点开的: a time of day; 2月19日上午 does not say it
@@ -913,7 +916,7 @@ def _date_unit(text: str) -> str:
         return "节后"  # 节后上班的第几天: 新春上班第一天 says it; 2月18日 does not
     if re.search(r"几月份?(?!几)|哪个月|哪月", text):
         return "月"
-    if re.search(r"(?:哪个|哪一个|什么)(?:发展)?(?:阶段|时期)", text):
+    if re.search(STAGE_ASKED, text):
         return "阶段"  # 处于哪个阶段: the stage a report names (…并重阶段, …的关键阶段)
     if re.search(r"(?:哪个|哪一个|什么|哪)(?:时段|季度|阶段)", text) and not re.search(r"哪天|哪一天|几号|几月几", text):
         return "时段"  # 做好哪个时段的开门红: 一季度, 上半年

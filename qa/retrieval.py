@@ -286,10 +286,9 @@ class Retriever:
 
     def _reports_in(self, mask: np.ndarray) -> dict[tuple[int, int], int]:
         """Each report in scope (a document's part for one province): its first chunk."""
-        openings: dict[tuple[int, int], int] = {}
-        for i in np.flatnonzero(mask & self.in_report):
-            openings.setdefault((int(self.chunk_doc[i]), int(self.chunk_province[i])), int(i))
-        return openings
+        rows = np.flatnonzero(mask & self.in_report)
+        _, first = np.unique((self.chunk_doc[rows].astype(np.int64) << 32) + self.chunk_province[rows], return_index=True)
+        return {(int(self.chunk_doc[i]), int(self.chunk_province[i])): int(i) for i in sorted(rows[first])}
 
     def _score(self, q: Question, qvec: np.ndarray, ids: np.ndarray, keyword_all: np.ndarray) -> _Scored:
         """Every candidate and every one of its sentences scored, as arrays."""

@@ -14,7 +14,7 @@ from ..layout import CENTURY, LIST_MARK, numeral
 from ..phrases import abbreviates, written_ways
 from ..question import BESIDE_A_MEETING
 from . import spans
-from .context import STATED_COUNT, clause_around, holds_phrase, kind_spans, widened
+from .context import STATED_COUNT, clause_around, holds_phrase, kind_spans, widened, writes_figure
 from .quotes import Pick
 
 # 外资企业、民营企业和个体工商户代表各来了多少人: one figure per item is asked
@@ -96,7 +96,7 @@ def _names_the_counted(q, text: str) -> bool:
     """那130个示范引领性项目总投资多少: the stated count names which things; a sentence
     without it speaks of others (1000个左右投资10亿元以上的项目)."""
     m = STATED_COUNT.search(q.text) if q.kind == "figure" else None
-    return m is None or bool(re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d.])", re.sub(r"\s+", "", text)))
+    return m is None or writes_figure(m.group(1), text)
 
 
 def agrees(q, text: str) -> bool:

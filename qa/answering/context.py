@@ -230,8 +230,14 @@ _STATED_FIGURE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万亿|亿|万)?\s*(?
 
 def _states_its_figure(question: str, text: str) -> bool:
     """The question names the sentence's own figure: it asks about what that figure counts."""
-    squeezed = re.sub(r"\s+", "", text)
-    return any(re.sub(r"\s+", "", m.group()) in squeezed for m in _STATED_FIGURE.finditer(question))
+    return any(writes_figure(re.sub(r"\s+", "", m.group()), text) for m in _STATED_FIGURE.finditer(question))
+
+
+def writes_figure(figure: str, text: str) -> bool:
+    """The text writes this figure as a whole number: 130 is not the end of 1130, nor 15 the
+    start of 150; a measure word closes it (5个 is written in 5个100亿级)."""
+    closed = "" if re.search(r"[^\d.万亿]$", figure) else r"(?![\d.])"
+    return re.search(rf"(?<![\d.]){re.escape(figure)}{closed}", re.sub(r"\s+", "", text)) is not None
 
 
 _WORDED_NUMBER = re.compile(r"[一二两三四五六七八九十百千万亿]{2,}")

@@ -61,6 +61,8 @@ _ISO_DATE = r"^(?:19|20)\d\d[-/.]"
 _NAMES_A_DAY = re.compile(rf"[日号天]|初[一二三四五六七八九十]|正月十|{_ISO_DATE}")
 _NAMES_A_YEAR = re.compile(rf"(?:19|20)\d\d\s*年|[今去明前当]年|{_ISO_DATE}")
 _HALF_DAY = re.compile(r"上午|下午|晚上")
+_ANOTHER_DAY = re.compile(ANOTHER_DAY)
+_FESTIVAL_DAYS = re.compile(_FESTIVAL_DAY)
 # 已进入大规模建设…并重阶段, 正处在…的关键阶段, 今年是…的攻坚之年: the stage a report names
 _STAGE = re.compile(r"(?:处在|处于|进入|迈入|站在|是)([^，。；：“”]{2,30}?(?:阶段|时期|关口|之年))")
 _PLAN_PERIOD = re.compile(r"“?十[一二三四五六七八九]五”?(?:时期|期间)?")  # a five-year plan's period, “十五五”
@@ -439,11 +441,11 @@ def find(kind: str | None, text: str, unit: str = "", known: tuple[str, ...] = (
         if unit == "规划期":
             return [m.span() for m in _PLAN_PERIOD.finditer(text)]
         if unit == "节后":
-            return [m.span() for m in re.finditer(_FESTIVAL_DAY, text)]
+            return [m.span() for m in _FESTIVAL_DAYS.finditer(text)]
         if unit == "月":  # 几月份: a date that names its month
             return [s for s in dates(text) if "月" in text[s[0] : s[1]] or re.match(_ISO_DATE, text[s[0] : s[1]])]
         if unit == "日":  # 几号: a date that names its day (2月20日, 大年初九, 节后第一天; not 当日上午)
-            return [s for s in dates(text) if _NAMES_A_DAY.search(text[s[0] : s[1]]) and not re.match(ANOTHER_DAY, text[s[0] :])]
+            return [s for s in dates(text) if _NAMES_A_DAY.search(text[s[0] : s[1]]) and not _ANOTHER_DAY.match(text, s[0])]
         # 哪一年: a date that names no year (2月18日, 农历大年初九) does not say it
         found = [s for s in dates(text) if unit != "年" or _NAMES_A_YEAR.search(text[s[0] : s[1]])]
         if unit == "时段":
