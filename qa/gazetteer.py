@@ -82,8 +82,9 @@ PROVINCE_ALIASES: dict[str, str] = {
 }
 # and the capitals' (羊城, 蓉城)
 # (江城, 山城, 绿城 name several cities, or none: they are left out)
-CITIES.update({"羊城": "广东", "鹏城": "广东", "蓉城": "四川", "春城": "云南", "星城": "湖南", "榕城": "福建", "鹭岛": "福建",
-               "泉城": "山东", "冰城": "黑龙江", "金陵": "江苏", "筑城": "贵州", "邕城": "广西"})
+CITY_NICKNAMES = {"羊城": "广东", "鹏城": "广东", "蓉城": "四川", "春城": "云南", "星城": "湖南", "榕城": "福建", "鹭岛": "福建",
+                  "泉城": "山东", "冰城": "黑龙江", "金陵": "江苏", "筑城": "贵州", "邕城": "广西"}
+CITIES.update(CITY_NICKNAMES)
 
 # Names of more than one place, or words as often as names: 河套 (深港河套 or 内蒙古's),
 # 南沙 (广州's district or the islands), 临港 ("临港产业" anywhere), 白银 (silver),

@@ -139,6 +139,9 @@ class Retrieved:
     reports_read: int = 0  # …and how many reports in scope were read for it (or for a phrase asked as written)
     # IDF of the question's key words and predicate: how much each says about a passage
     weights: dict[str, float] = field(default_factory=dict)
+    # every report's whole text by (doc, province), shared with the retriever, not copied: what
+    # a question takes as given (那300余家企业, “五支队伍”) is looked for in the whole report
+    reports: dict[tuple[str, str], str] = field(default_factory=dict)
     # for a question asking who: the speaker of each sentence (by row) of the top passages
     speakers: dict[int, Speaker] = field(default_factory=dict)
 
@@ -194,6 +197,10 @@ class Retriever:
         self._evidence = _locate_evidence(chunks, index.meetings)
         self._speakers = Speakers(index)
         self._bare_texts: list[str] | None = None  # each chunk as phrases are found in it, read on first need
+        reports: dict[tuple[str, str], list[str]] = {}
+        for c in chunks:
+            reports.setdefault((c.doc, c.province), []).append(c.text)
+        self._reports = {key: "\n".join(texts) for key, texts in reports.items()}
 
     # ------------------------------------------------------------ scope
     def scope_mask(self, scope: Scope) -> np.ndarray:
@@ -221,7 +228,7 @@ class Retriever:
         # once: every scoring below reads it (with the words only a variant holds, 民营企业 for 民企)
         keyword = self.index.keywords.scores(list(dict.fromkeys(q.terms + tuple(w for v in q.term_variants for w in v))))
         scored = self._score(q, qvec, self._candidates(q, qvec, mask, keyword), keyword)
-        out = Retrieved(q, scope, self._ranked(scored, self.settings.keep), multi_doc=len(self.doc_ids) > 1)
+        out = Retrieved(q, scope, self._ranked(scored, self.settings.keep), multi_doc=len(self.doc_ids) > 1, reports=self._reports)
         out.weights = self.index.terms.idf_of(set(q.terms) | set(q.predicate) | set(q.clause_words))
         if len(out.ranked) < k and not mask.all():
             rest = self._score(q, qvec, self._candidates(q, qvec, ~mask, keyword), keyword)

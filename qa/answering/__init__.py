@@ -18,6 +18,7 @@ from .listing import answer_compare, answer_which
 from .meeting import answer_meeting, asks_the_form
 from .pages import answer_page
 from .polar import mentioned
+from .premises import first_pick, not_written, unwritten
 from .quotes import MAYBE, NOT_FOUND, Citations, maybe_line
 from .spans import shown_figure
 
@@ -31,7 +32,7 @@ def answer_multi(ctx: AnswerContext) -> Reply:
         part.citations = ctx.citations  # one numbering across the parts
         mode = strategy(part)
         before = len(ctx.citations.picks)
-        reply = STRATEGIES[mode](part)
+        reply = answer_by(part, mode)
         # (浙江和江苏有没有都提到低空经济: each part is one province's, and says whose it is)
         label = f"{part.question.provinces[0]}：" if ctx.question.mention and len(part.question.provinces) == 1 else ""
         if reply.abstained:
@@ -63,6 +64,23 @@ STRATEGIES = {
     "page": answer_page,
     "item": answer_item,
 }
+
+
+# (a which-answer checks each province it lists; a comparison and a question in parts, each part)
+_ONE_REPORT = ("fact", "figure", "person", "date", "place", "summary", "meeting", "item", "page")
+
+
+def answer_by(ctx: AnswerContext, mode: str) -> Reply:
+    """The strategy's reply, refused when the report it quotes does not write what the question
+    states (qa/answering/premises.py): the nearest sentence of such a report answers another question."""
+    before = len(ctx.citations.picks)
+    reply = STRATEGIES[mode](ctx)
+    if reply.abstained or mode not in _ONE_REPORT or ctx.question.qtype in ("which", "compare"):
+        return reply
+    pick = first_pick(ctx, before)
+    if pick is None or not (missing := unwritten(ctx, pick.candidate)):
+        return reply
+    return Reply([ctx.mention_line(pick)], abstained=True, reason=not_written(missing, pick.candidate.chunk.province))
 
 
 _ANOTHER_TIME = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年前|去年|前年|往年|当年|上一?(?:届|次|年)|第一次|首次|历次|历年")
@@ -122,7 +140,7 @@ def found_provinces(ctx: AnswerContext) -> tuple[str, ...]:
 def compose(ctx: AnswerContext, reason: str = "") -> Answer:
     """The Answer for a question: its strategy's reply, with numbered citations (at least k)."""
     mode = strategy(ctx)
-    reply = Reply([], abstained=True, reason=reason) if reason else STRATEGIES[mode](ctx)
+    reply = Reply([], abstained=True, reason=reason) if reason else answer_by(ctx, mode)
     ctx.citations.fill(ctx.retrieved.ranked + ctx.retrieved.outside, ctx.k)
     citations = ctx.citations.build()
     q = ctx.question

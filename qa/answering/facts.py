@@ -54,6 +54,7 @@ from .context import (
 )
 from .counting import counted, members_asked
 from .indirect import enumerated, is_subheading, numbered_name, places_by_level, spelled_over_sentences, under_heading, when_or_where_held
+from .premises import says_them, unwritten
 from .quotes import Pick, quoted, sentence_pick
 from .tables import cell_answer
 from .unsaid import ONLY_RECORDED, asks_content, is_heading, its_meeting, only_records_it, post_span, unsaid
@@ -362,6 +363,9 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     ranked = rank_sentences(ctx, pool)
     if not ranked:
         return Reply([], abstained=True)
+    if not q.provinces and unwritten(ctx, ranked[0].candidate) and (stating := next((p for p in ranked if says_them(ctx, p)), None)):
+        # 哪个省的会…总共有近五万人参加: asked of every report, the sentence that states it
+        ranked = [stating] + [p for p in ranked if p is not stating]
     if q.term and not q.kind:
         # 定为什么年: a sentence that names one (“狠抓落实年”) answers before any other
         ranked = [p for p in ranked if spans.quoted_terms(p.text, q.term)] or ranked
@@ -444,7 +448,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     lines = ([ctx.quote_line(heading)] if heading is not None else []) + [ctx.quote_line(best)]
     if q.kind is None:
         second = _second(ctx, best, pool)
-        if second is not None:
+        if second is not None and not unwritten(ctx, second.candidate):
             lines.append(ctx.quote_line(second))
     direct = direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term else members_asked(q, best) or post_span(q, best)
     # (增长多少 asks the change, not the figure that changed: 达到6.0万亿元，增长5.8%)
