@@ -45,7 +45,7 @@ def test_a_slogan_the_report_writes_is_answered(assistant):  # a guard
     assert not a.abstained and "“三攻坚一盘活”" in a.citations[0].quote
 
 
-def test_which_province_states_it_lists_none_that_does_not_write_it(assistant):
+def test_which_province_states_it_quotes_none_that_does_not_write_it(assistant):
     a = assistant.answer("哪个省说今年安排的省重点建设项目有三千多个？")
     assert a.abstained and "三千多个" in a.text
     b = assistant.answer("哪个省的会议有近五万人参加？")  # a guard

@@ -17,7 +17,6 @@ from . import spans
 from .context import AnswerContext, Reply, bare, figure_fits_clause, is_relevant, kind_spans, missing_fact, provinces_head
 from .counting import KINDS, lists_a
 from .facts import answer_fact, rank_sentences
-from .premises import not_written, premises, unwritten
 from .quotes import Pick, best_pick, quoted, sentence_pick
 
 
@@ -53,12 +52,6 @@ def answer_which(ctx: AnswerContext) -> Reply:
     if not found or not is_relevant(ctx, found[0], found[0].text(found[0].best)):
         return Reply([], abstained=True)
     q = ctx.question
-    if premises(q.text, q.quoted, which=True):
-        # 哪个省说今年安排了三千多个省重点项目: a report that does not write what the question
-        # states is no answer (one that does is no better found: 3183个 is another count)
-        if not (stating := [c for c in found if not unwritten(ctx, c)]):
-            return Reply([ctx.mention_line(best_pick(found[0]))], abstained=True, reason=not_written(unwritten(ctx, found[0])))
-        found = stating
     if (local := LOCAL_WHICH.search(q.text)) and not local.group().endswith(("地方", "地区")) and len({c.chunk.province for c in found}) == 1:
         # 与会同志前往哪些市参观考察: the one province that says it is no answer; the cities it
         # names are, as asked of that province (四川与会同志前往哪些市…). (哪几个地方, with no
