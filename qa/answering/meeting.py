@@ -16,7 +16,7 @@ from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext, Reply, direct_span, direct_text, missing_fact, provinces_head
 from .listing import answer_which
-from .quotes import Pick, best_pick, quoted
+from .quotes import Pick, best_pick, quoted, sentence_pick
 
 FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形式", "scale": "参会规模", "speakers": "讲话人", "theme": "会议主题"}
 # words that name a field rather than ask about its value: 以视频"形式" names the field, "视频" is the value
@@ -147,6 +147,8 @@ def answer_meeting(ctx: AnswerContext) -> Reply:
         return _first_or_last(ctx, last=bool(HELD_LAST.search(order.group())))
     if q.meeting_field == "scale" and len(q.provinces) != 1 and (order := LARGEST.search(q.text)):
         return _largest(ctx, smallest=(order.group("order") or order.group("order2")) in "少小")
+    if q.qtype == "which" and _UNSTATED_ASKED.search(q.text) and _fields_named(q.text) <= {q.meeting_field}:
+        return _not_stated(ctx, q.meeting_field)
     if q.qtype == "which":
         reply = _which(ctx, q.meeting_field)
         # 哪些会议列出了省法院负责人参会: the records hold the scale, not every name
@@ -187,6 +189,49 @@ def _which(ctx: AnswerContext, field: str) -> Reply:
     if unknown:
         lines.append(_unstated(ctx, unknown, what))
     return Reply(lines, provinces=tuple(m.province for m, _ in listed))
+
+
+# 哪些会议的报道未提及主持人, 没写召开日期的, 参会人数没有交代: the reports that leave the
+# field out are asked for (不是省长主持的 asks another value of it: a condition, as before)
+_UNSTATED_ASKED = re.compile(r"(?:未|没有?|不曾|并未)(?:提及|提到|写明|写出|写|说明|说|交代|注明|列出|给出|公布|披露|载明|标明|记载|讲)")
+
+
+# the words that name each field of a meeting (and where it was held, which no record keeps)
+_FIELD_WORDS = {"host": "主持", "date": "日期|哪天|几号|几月几", "format": "形式|方式|视频|电视电话", "scale": "人数|规模|多少人",
+                "venue": "在哪|哪座城市|城市|地点|会场"}
+
+
+def _fields_named(text: str) -> set[str]:
+    """既没交代会议形式，也没说在哪里开的, 以视频召开的会里哪些没给出参会人数: a question that
+    names two fields asks a combination, which a list of one field's gaps does not answer."""
+    return {field for field, words in _FIELD_WORDS.items() if re.search(words, text)}
+
+
+def _not_stated(ctx: AnswerContext, field: str) -> Reply:
+    """The reports whose record lacks the field (asked for a count, one that gives none:
+    100余家企业参会 counts no people), each shown by its opening, as a report that leaves
+    something out has no sentence to quote for it. Listing those that state it would say
+    the opposite of what was asked."""
+    what = FIELD_NAMES[field]
+    counted = field == "scale" and _ASKS_NUMBER.search(ctx.question.text)
+    people = bool(_ASKS_PEOPLE.search(ctx.question.text))
+    # (在西安召开 is where it was held, no form: as _each reads it)
+    missing = [m for m, located in ctx.retrieved.meetings
+               if field not in located or counted and not _gives_a_count(_said(located[field]), people)
+               or field == "format" and not names_a_form(m.format)]
+    if not missing:
+        return Reply([f"所查的{len(ctx.retrieved.meetings)}篇报道都写明了{what}。"], provinces=())
+    lines = [f"{provinces_head([_label(ctx, m) for m in missing], [m.province for m in missing])}（这些报道未写明{what}；以下是各篇报道的开头）"]
+    for n, m in enumerate(missing, 1):
+        opening = ctx.retrieved.meeting_openings.get((m.doc, m.section))
+        first = sentence_pick(opening, min(opening.sentences, key=lambda t: t.start)) if opening is not None and opening.sentences else None
+        lines.append(f"{n}. {ctx.quote_line(first)}" if first is not None else f"{n}. {_label(ctx, m)}")
+    return Reply(lines, provinces=tuple(m.province for m in missing))
+
+
+def _said(evidence: tuple) -> str:
+    c, a, b = evidence
+    return c.chunk.text[a:b]
 
 
 def _dated(ctx: AnswerContext) -> tuple[list[tuple[tuple[int, int], MeetingRecord, Pick]], list[MeetingRecord]]:
