@@ -18,7 +18,7 @@ from .listing import answer_compare, answer_which
 from .meeting import answer_meeting, asks_the_form
 from .pages import answer_page
 from .polar import mentioned
-from .premises import first_pick, not_written, unwritten
+from .premises import not_written, unwritten
 from .quotes import MAYBE, NOT_FOUND, Citations, maybe_line
 from .spans import shown_figure
 
@@ -66,7 +66,8 @@ STRATEGIES = {
 }
 
 
-# (a which-answer checks each province it lists; a comparison and a question in parts, each part)
+# (a which-answer and a comparison quote several reports, and are left as they are; a question
+# in parts is checked part by part, in answer_multi)
 _ONE_REPORT = ("fact", "figure", "person", "date", "place", "summary", "meeting", "item", "page")
 
 
@@ -77,7 +78,8 @@ def answer_by(ctx: AnswerContext, mode: str) -> Reply:
     reply = STRATEGIES[mode](ctx)
     if reply.abstained or mode not in _ONE_REPORT or ctx.question.qtype in ("which", "compare"):
         return reply
-    pick = first_pick(ctx, before)
+    # (the first passage the reply quoted: its picks are numbered from `before` on)
+    pick = ctx.citations.picks[before] if len(ctx.citations.picks) > before else None
     if pick is None or not (missing := unwritten(ctx, pick.candidate)):
         return reply
     return Reply([ctx.mention_line(pick)], abstained=True, reason=not_written(missing, pick.candidate.chunk.province))

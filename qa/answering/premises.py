@@ -161,14 +161,8 @@ def says_them(ctx: AnswerContext, pick: Pick) -> bool:
     return bool(stated) and not (q.polar or q.mention or q.choices) and all(_written(p, [pick.text]) for p in stated) and not unwritten(ctx, pick.candidate)
 
 
-def not_written(missing: tuple[Premise, ...], province: str | None = None) -> str:
-    """The refusal's reason: what the question states that the report (None: any report) does not."""
+def not_written(missing: tuple[Premise, ...], province: str) -> str:
+    """The refusal's reason: what the question states that the province's report does not."""
     said = "”“".join(p.text for p in missing)
-    where = "所查的报道都" if province is None else "编者按" if province == FRONT_PROVINCE else f"{province}的报道"
+    where = "编者按" if province == FRONT_PROVINCE else f"{province}的报道"
     return f"{where}没有写到问题中的“{said}”。"
-
-
-def first_pick(ctx: AnswerContext, before: int) -> Pick | None:
-    """The first passage a reply quoted (its picks are numbered from `before` on)."""
-    picks = ctx.citations.picks
-    return picks[before] if len(picks) > before else None
