@@ -251,12 +251,25 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
         # 观看人次约260万: a sum in 万 with no 元 is money unless what it counts is named before it
         if unit == "元" and "元" not in span and _COUNTED_BEFORE.search(before):
             continue
-        spans.append(_trim(text, m.span()))
+        start = _range_start(text, m.start())
+        if start < m.start() and text[max(0, start - 1) : start] == "第":
+            continue  # (第1至3季度: a range of ordinals)
+        spans.append(_trim(text, (start, m.end())))
     if not unit:
         # "多少" with no unit: a percentage, or a bare number such as a telephone number
         extra = list(_PERCENT.finditer(text)) + list(_BARE_NUMBER.finditer(text))
         spans += [m.span() for m in extra if not any(a <= m.start() < b for a, b in spans + dates)]
     return sorted(set(spans))
+
+
+# 5至8年, 3—5个, 10~20家: a range is one figure, its unit written once after its end (not
+# 2024—2026年, a span of years, nor 2月18日至20日, a span of days)
+_RANGE_LEAD = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})\s*(?:至|到|—|–|~|～)\s*$")
+
+
+def _range_start(text: str, at: int) -> int:
+    lead = _RANGE_LEAD.search(text[max(0, at - 8) : at])
+    return at - len(lead.group()) if lead else at
 
 
 def amount(span: str) -> float | None:
