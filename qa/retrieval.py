@@ -11,6 +11,7 @@ of its sentences scored; the answer strategies read only that.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -141,12 +142,39 @@ class Retrieved:
     weights: dict[str, float] = field(default_factory=dict)
     # every report's whole text by (doc, province), shared with the retriever, not copied: what
     # a question takes as given (那300余家企业, “五支队伍”) is looked for in the whole report
-    reports: dict[tuple[str, str], str] = field(default_factory=dict)
+    reports: Mapping[tuple[str, str], str] = field(default_factory=dict)
     # for a question asking who: the speaker of each sentence (by row) of the top passages
     speakers: dict[int, Speaker] = field(default_factory=dict)
 
     def by_province(self, province: str) -> list[Candidate]:
         return [c for c in self.ranked if c.chunk.province == province]
+
+
+class ReportTexts(Mapping):
+    """Each report's whole text by (doc, province), its chunks joined on first need: only a
+    question that states a premise reads one, so an index of many reports holds no second
+    copy of its text from the start."""
+
+    def __init__(self, chunks: list[Chunk]):
+        self._chunks = chunks
+        self._ids: dict[tuple[str, str], list[int]] = {}
+        for i, c in enumerate(chunks):
+            self._ids.setdefault((c.doc, c.province), []).append(i)
+        self._texts: dict[tuple[str, str], str] = {}
+
+    def __getitem__(self, key: tuple[str, str]) -> str:
+        if key not in self._texts:
+            self._texts[key] = "\n".join(self._chunks[i].text for i in self._ids[key])
+        return self._texts[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._ids
+
+    def __iter__(self):
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 class Retriever:
@@ -197,10 +225,7 @@ class Retriever:
         self._evidence = _locate_evidence(chunks, index.meetings)
         self._speakers = Speakers(index)
         self._bare_texts: list[str] | None = None  # each chunk as phrases are found in it, read on first need
-        reports: dict[tuple[str, str], list[str]] = {}
-        for c in chunks:
-            reports.setdefault((c.doc, c.province), []).append(c.text)
-        self._reports = {key: "\n".join(texts) for key, texts in reports.items()}
+        self._reports = ReportTexts(chunks)
 
     # ------------------------------------------------------------ scope
     def scope_mask(self, scope: Scope) -> np.ndarray:

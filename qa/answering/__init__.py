@@ -66,9 +66,9 @@ STRATEGIES = {
 }
 
 
-# (a which-answer and a comparison quote several reports, and are left as they are; a question
-# in parts is checked part by part, in answer_multi)
-_ONE_REPORT = ("fact", "figure", "person", "date", "place", "summary", "meeting", "item", "page")
+# a which-answer and a comparison quote several reports, and are left as they are; a question
+# in parts is checked part by part, in answer_multi
+_SEVERAL_REPORTS = ("which", "compare", "multi")
 
 
 def answer_by(ctx: AnswerContext, mode: str) -> Reply:
@@ -76,7 +76,7 @@ def answer_by(ctx: AnswerContext, mode: str) -> Reply:
     states (qa/answering/premises.py): the nearest sentence of such a report answers another question."""
     before = len(ctx.citations.picks)
     reply = STRATEGIES[mode](ctx)
-    if reply.abstained or mode not in _ONE_REPORT or ctx.question.qtype in ("which", "compare"):
+    if reply.abstained or mode in _SEVERAL_REPORTS or ctx.question.qtype in _SEVERAL_REPORTS:
         return reply
     # (the first passage the reply quoted: its picks are numbered from `before` on)
     pick = ctx.citations.picks[before] if len(ctx.citations.picks) > before else None

@@ -17,7 +17,7 @@ from . import spans
 from .context import AnswerContext, Reply, bare, figure_fits_clause, is_relevant, kind_spans, missing_fact, provinces_head
 from .counting import KINDS, lists_a
 from .facts import answer_fact, rank_sentences
-from .quotes import Pick, best_pick, quoted, sentence_pick
+from .quotes import Pick, best_pick, opening_pick, quoted, sentence_pick
 
 
 def answer_which(ctx: AnswerContext) -> Reply:
@@ -83,7 +83,7 @@ def _not_naming(ctx: AnswerContext) -> Reply:
         # (哪些省没有提到要优化营商环境: the phrase as the user put it, which no report writes,
         # tells none of them apart)
         return Reply([], abstained=True, reason=f"所查的{ctx.retrieved.reports_read}篇报道都没有出现“{thing}”这一说法，无法据此区分。")
-    opening = [sentence_pick(c, min(c.sentences, key=lambda t: t.start)) if c.sentences else best_pick(c) for c in silent]
+    opening = [opening_pick(c) for c in silent]
     head = provinces_head(_names(ctx, silent), [c.chunk.province for c in silent])
     lines = [f"{head}（逐篇查找原文，这些报道都没有出现“{thing}”；以下是各篇报道的开头）"]
     lines += [f"{n}. {ctx.quote_line(p)}" for n, p in enumerate(opening, 1)]

@@ -16,7 +16,7 @@ from ..schema import MeetingRecord
 from . import spans
 from .context import AnswerContext, Reply, direct_span, direct_text, missing_fact, provinces_head
 from .listing import answer_which
-from .quotes import Pick, best_pick, quoted, sentence_pick
+from .quotes import Pick, best_pick, opening_pick, quoted
 
 FIELD_NAMES = {"host": "主持人", "date": "召开日期", "format": "会议形式", "scale": "参会规模", "speakers": "讲话人", "theme": "会议主题"}
 # words that name a field rather than ask about its value: 以视频"形式" names the field, "视频" is the value
@@ -217,21 +217,15 @@ def _not_stated(ctx: AnswerContext, field: str) -> Reply:
     people = bool(_ASKS_PEOPLE.search(ctx.question.text))
     # (在西安召开 is where it was held, no form: as _each reads it)
     missing = [m for m, located in ctx.retrieved.meetings
-               if field not in located or counted and not _gives_a_count(_said(located[field]), people)
+               if field not in located or counted and not _gives_a_count(_text(located[field]), people)
                or field == "format" and not names_a_form(m.format)]
     if not missing:
         return Reply([f"所查的{len(ctx.retrieved.meetings)}篇报道都写明了{what}。"], provinces=())
     lines = [f"{provinces_head([_label(ctx, m) for m in missing], [m.province for m in missing])}（这些报道未写明{what}；以下是各篇报道的开头）"]
     for n, m in enumerate(missing, 1):
         opening = ctx.retrieved.meeting_openings.get((m.doc, m.section))
-        first = sentence_pick(opening, min(opening.sentences, key=lambda t: t.start)) if opening is not None and opening.sentences else None
-        lines.append(f"{n}. {ctx.quote_line(first)}" if first is not None else f"{n}. {_label(ctx, m)}")
+        lines.append(f"{n}. {ctx.quote_line(opening_pick(opening))}" if opening is not None else f"{n}. {_label(ctx, m)}")
     return Reply(lines, provinces=tuple(m.province for m in missing))
-
-
-def _said(evidence: tuple) -> str:
-    c, a, b = evidence
-    return c.chunk.text[a:b]
 
 
 def _dated(ctx: AnswerContext) -> tuple[list[tuple[tuple[int, int], MeetingRecord, Pick]], list[MeetingRecord]]:

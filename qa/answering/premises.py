@@ -134,20 +134,24 @@ def _writes(p: Premise, report: str) -> bool:
     return p.text in report
 
 
+def _stated(q) -> tuple[Premise, ...]:
+    if q.polar or q.mention or q.choices:
+        return ()  # (是在广州开的吗: what a yes-or-no question states is what it asks)
+    return premises(q.text, q.quoted, q.qtype == "which")
+
+
 def unwritten(ctx: AnswerContext, c) -> tuple[Premise, ...]:
     """The question's premises the report of candidate `c` does not write. The editor's
     overview speaks for the provinces asked about: their reports count with it."""
     q = ctx.question
-    if q.polar or q.mention or q.choices:
-        return ()  # (是在广州开的吗: what a yes-or-no question states is what it asks)
-    stated = premises(q.text, q.quoted, q.qtype == "which")
+    stated = _stated(q)
     if not stated:
         return ()
     reports = ctx.retrieved.reports
     doc, province = c.chunk.doc, c.chunk.province
     # (这18场会里…: what the whole bulletin says, its overview says)
     keys = [(doc, province), (doc, FRONT_PROVINCE)] + ([(doc, p) for p in q.provinces] if province == FRONT_PROVINCE else [])
-    texts = [reports[k] for k in keys if k in reports]
+    texts = [reports[k] for k in dict.fromkeys(keys) if k in reports]
     if not texts:
         return ()
     return tuple(p for p in stated if not _written(p, texts))
@@ -156,9 +160,8 @@ def unwritten(ctx: AnswerContext, c) -> tuple[Premise, ...]:
 def says_them(ctx: AnswerContext, pick: Pick) -> bool:
     """The quoted sentence itself writes what the question states (共4.8万人参加会议 for
     哪个省…近五万人参加): asked of every report, it says which report is meant."""
-    q = ctx.question
-    stated = premises(q.text, q.quoted, q.qtype == "which")
-    return bool(stated) and not (q.polar or q.mention or q.choices) and all(_written(p, [pick.text]) for p in stated) and not unwritten(ctx, pick.candidate)
+    stated = _stated(ctx.question)
+    return bool(stated) and all(_written(p, [pick.text]) for p in stated) and not unwritten(ctx, pick.candidate)
 
 
 def not_written(missing: tuple[Premise, ...], province: str) -> str:

@@ -44,6 +44,12 @@ def best_pick(c: Candidate) -> Pick:
     return sentence_pick(c, s) if s else Pick(c, 0, len(c.chunk.text), c.dense)
 
 
+def opening_pick(c: Candidate) -> Pick:
+    """The candidate's first sentence (a report's opening, shown for what the report leaves
+    out, which has no sentence of its own to quote), or its best pick when it has none."""
+    return sentence_pick(c, min(c.sentences, key=lambda t: t.start)) if c.sentences else best_pick(c)
+
+
 class Citations:
     """Numbered citations in the order they are first used; a passage quoted twice with
     different sentences is cited twice, so that every [n] names exactly one quote."""
