@@ -24,3 +24,20 @@ def test_a_range_is_one_figure(text, expected):
 def test_the_direct_answer_is_the_whole_range(assistant):
     a = assistant.answer("江苏给青年拔尖人才的长周期支持是几年？")
     assert not a.abstained and a.direct_answer is not None and a.direct_answer.text == "5至8年"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("唯一一家上台交流的企业", []),  # two digits side by side are no number
+    ("一一对应落实", []),
+    ("新增三千五百个岗位", ["三千五百个"]),  # guards
+    ("共二十三家单位", ["共二十三家"]),
+])
+def test_digits_side_by_side_are_no_figure(text, expected):
+    assert [text[a:b] for a, b in figures(text)] == expected
+
+
+@pytest.mark.parametrize("span, value", [("百分之四", 4), ("百分之二点五", 2.5), ("4%", 4), ("4.8万人", 48000), ("两千余个", 2000)])
+def test_a_figures_value(span, value):
+    from qa.answering.spans import amount
+
+    assert amount(span) == value

@@ -42,8 +42,6 @@ LEAST_STATED = 10
 _NOT_STATED_BEFORE = re.compile(r"[每第前哪几]$")
 # 超过1万人参加的会有哪些: in a which-question a bound is the condition asked, not a fact given
 _BOUND = re.compile(r"以上|以下|超过|超|逾|不少于|不低于|至少|多于|高于|低于|少于|不到|不足")
-# 唯一一家, 三五成群: digits side by side with no 十百千万 between them count nothing
-_NO_NUMERAL = re.compile(r"^[^\d十百千万亿]*[一二两三四五六七八九]{2}(?![十百千万亿])")
 # 李乐成都讲了话: a city name must stand as a word of its own (温州经验, 在大庆, 大庆市)
 _PLACE_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[在于和与及的到赴从、])$")
 _PLACE_AFTER = re.compile(r"[市区县州]")
@@ -65,8 +63,8 @@ def premises(text: str, quoted: tuple[str, ...] = (), which: bool = False) -> tu
         span = unquoted[a:b]
         if _NOT_STATED_BEFORE.search(unquoted[:a]) or which and _BOUND.search(unquoted[a : b + 2]):
             continue
-        value = _amount(span)
-        if value is None or value < LEAST_STATED or _NO_NUMERAL.search(span):
+        value = spans.amount(span)
+        if value is None or value < LEAST_STATED:
             continue
         rough = bool(_ROUGH.search(span) or _ROUGH.match(unquoted, b) or _ROUGH_BEFORE.search(unquoted[:a]))
         out.append(Premise("figure", span.strip(), value, rough))
@@ -77,13 +75,6 @@ def premises(text: str, quoted: tuple[str, ...] = (), which: bool = False) -> tu
             and (_PLACE_BEFORE.search(text[: m.start]) or _PLACE_AFTER.match(text, m.end))]
     out += [Premise("firm", name) for name in _FIRM.findall(unquoted) if not _KIND_OF_FIRM.search(name)]
     return tuple(out)
-
-
-def _amount(span: str) -> float | None:
-    """百分之四 is 4 (%), as 4% is; any other figure as spans.amount reads it."""
-    if (m := re.search(r"百分之([\d.]+|[一二两三四五六七八九十点]+)", span)) is not None:
-        return spans.amount(m.group(1).replace("点", "."))
-    return spans.amount(span)
 
 
 # a report writes a number however it can: 16州（市） with no measure word, 第十年, 千名干部,

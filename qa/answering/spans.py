@@ -195,6 +195,8 @@ def _plausible_numeral(span: str) -> bool:
     digits = re.sub(rf"^(?:{_QUALIFIER}|{TOTAL_VERB})", "", span.strip())
     if not re.search(r"[一二三四五六七八九两]", digits) and not digits.startswith("十"):
         return False
+    if re.search(r"[一二两三四五六七八九]{2}", digits):
+        return False  # 一一, 三五成群, 唯一一家: two digits side by side, with no 十百千 between, are no number
     last = 9
     for ch in span:
         if ch in _MAGNITUDE:
@@ -273,7 +275,13 @@ def _range_start(text: str, at: int) -> int:
 
 
 def amount(span: str) -> float | None:
-    """129家 → 129, 4.8万人 → 48000, 两千余个 → 2000: a figure's value, to compare figures."""
+    """129家 → 129, 4.8万人 → 48000, 两千余个 → 2000, 百分之四 → 4 (as 4% is): a figure's
+    value, to compare figures."""
+    if (share := re.search(r"百分之([\d.]+|[一二两三四五六七八九十]+)(?:点([〇零一二三四五六七八九]+))?", span)) is not None:
+        whole, tenths = share.groups()
+        value = float(whole) if whole[0].isdigit() else numeral(whole)
+        decimals = "".join(str("〇一二三四五六七八九".index(c)) for c in (tenths or "").replace("零", "〇"))
+        return None if value is None else value + (float("0." + decimals) if decimals else 0)
     m = re.search(rf"(\d+(?:\.\d+)?|[{_CN_NUM}]+)\s*(?:多|余|近|约)?\s*(万亿|万|亿|千)?", span)
     if not m:
         return None
