@@ -71,6 +71,13 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     if not (after or before) and at > 0 and kind in ("date", "place") and (_THE_MEETING.search(clauses[at - 1].group(0))
                                                                            or _MEETING_HELD.search(clauses[at - 1].group(0))):
         return () if kind == "date" else ("召开",)
+    # 有位副院长表态，要…，他是谁: a clause that only asks who points back at the speaker
+    # described before it; what the speaker said is what the answer must speak of
+    if kind == "person" and not (after or before) and at > 0 and _ONLY_ASKS_WHO.fullmatch(clauses[at].group(0)) \
+            and (says := next((x for x in (SAYS.search(text, c.start(), c.end()) for c in clauses[:at]) if x), None)):
+        said = _key_words(text[says.end() : clauses[at].start()])
+        if said:
+            return tuple(dict.fromkeys(said))[:6]
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
     if not (after or before) and at > 0:
         # …连续8年排第一，是哪个指标，数值多少: the clause that asks the thing's name names
@@ -241,9 +248,11 @@ def predicate_head(text: str, kind: str | None, force: bool = False) -> str:
 _GLOSSED_LEVEL = re.compile(r"[县市区州乡镇村旗盟][（(][县市区州乡镇村旗盟、，,]{1,8}[）)]$")
 _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由向中里》」”，、]")
 # verbs by which a question asks who said something (谁要求…, 哪位领导主张…, 谁提的)
-SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响", "出自"},
-                                  key=len, reverse=True)) + "|提(?=的|了|过)")
+SAYS = re.compile("|".join(sorted(REPORTING_VERBS | {"主张", "号召", "呼吁", "倡导", "提倡", "鼓励", "让", "讲", "喊出", "喊响", "出自", "建议"},
+                                  key=len, reverse=True)) + "|提(?=的|了|过)|表态(?!发言)")  # (作表态发言: a kind of speech)
 _POST = re.compile(rf"(?:{POSTS}|县长|领导)$")
+# 他是谁, 说这话的是谁, 这是哪位: the clause asks who and names nothing else
+_ONLY_ASKS_WHO = re.compile(r"(?:[他她这那此]人?|说这[话番句]话?的人?|讲这[话番句]话?的人?|这位|那位)?(?:是|为)?(?:谁|哪位|哪一位)(?:领导)?(?:呢|啊)?")
 # (那场吉林大会: a province may name whose meeting)
 _THE_MEETING = re.compile(r"(?:的|那|这)[场次个]?[\u4e00-\u9fff]{0,3}?(?:会|会议|大会|座谈会|推进会)$")
 _MEETING_HELD = re.compile(r"(?:会|会议)[^，,。？?]{0,12}?(?:开|召开|举行|举办)的?$")

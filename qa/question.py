@@ -103,8 +103,9 @@ _ISSUE = re.compile(r"第\s*(\d{1,3})\s*期")
 
 # "哪个省打算…", "哪位省委书记把…": the asking part carries no meaning for the
 # encoder, and a statement matches the report's own sentences better
+# (哪位省长: 省 is the post's, not a place's; the encoder would be left a stray 长)
 _ASKING_LEAD = re.compile(
-    r"^(?:请问)?(?:哪个|哪些|哪位|哪几个|哪一个)(?:省份|省市|直辖市|城市|地方|地区|省|市)?(?:的)?"
+    r"^(?:请问)?(?:哪个|哪些|哪位|哪几个|哪一个)(?:省份|省市|直辖市|城市|地方|地区|省(?!长)|市(?!长))?(?:的)?"
     r"(?:[\u4e00-\u9fff]{0,2}(?:主官|书记|省长|市长|主席|领导|官员|负责人))?"
 )
 _PART_BREAK = re.compile(r"[？?；;]+")

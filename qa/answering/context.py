@@ -34,6 +34,12 @@ _MEASURES = ("措施", "举措")
 _FILM = ("专题片", "宣传片", "纪录片", "短片", "片子")
 _SHOWN = ("播放", "放映", "观看", "收看")
 _AIMED = ("瞄准", "面向", "对准", "锚定", "着眼")
+# a leader's visit, a commendation, an award and an announcement each have several set words
+# in the genre, and a user's question picks any one of them (再次赴浙江考察调研: 再次亲临浙江考察)
+_INSPECTED = ("考察", "调研", "视察")
+_COMMENDED = ("表扬", "表彰", "嘉奖")
+_AWARDED = ("颁发", "颁授", "授予", "授牌", "颁奖")
+_ANNOUNCED = ("发布", "公布", "宣布")
 SYNONYMS = {
     "参会": _ATTENDED,
     "参加": _ATTENDED,
@@ -78,6 +84,10 @@ SYNONYMS = {
     **dict.fromkeys(_SHOWN, _SHOWN),
     # 瞄准的是哪个五年规划期: policy writes what work aims at with any of these (面向“十五五”谋划)
     **dict.fromkeys(_AIMED, _AIMED),
+    **dict.fromkeys(_INSPECTED, _INSPECTED),
+    **dict.fromkeys(_COMMENDED, _COMMENDED),
+    **dict.fromkeys(_AWARDED, _AWARDED),
+    **dict.fromkeys(_ANNOUNCED, _ANNOUNCED),
 }
 
 

@@ -1,0 +1,70 @@
+"""Who said it, asked after the words (有位副院长表态，要…，他是谁), and the genre's set words
+for one deed (表扬 and 表彰, 考察 and 调研, 颁发 and 授予, 发布 and 公布).
+
+- 他是谁, 说这话的是谁: a clause that only asks who points back at what the speaker said, and
+  the answer must speak of it (with no key word at all, any sentence naming a person would do).
+- 表态 says who spoke as 表示 does; 作表态发言 is a kind of speech, and asks no speaker.
+- 哪位省长: 省 is the post's; the encoder is not left a stray 长.
+- 谁宣读了表扬…的决定: a report of another layout (.md, a province the bulletin lacks) writes 表彰."""
+import pytest
+
+from qa.predicate import SAYS
+from qa.question import read_question
+
+from .test_strategies import assistant_over_report
+
+
+@pytest.mark.parametrize("question, said", [
+    ("有位来自中科院的副院长表态，要往江苏多投放些科研力量，帮着搭平台、聚人才，他是谁？", {"科研", "平台", "人才"}),
+    ("有位市委书记打了个比方，说要拿发展里的环保成色去换产业里的黄金成色，说这话的是谁？", {"环保", "成色", "黄金"}),
+])
+def test_a_clause_that_only_asks_who_points_back_at_what_was_said(question, said):
+    q = read_question(question)
+    assert q.kind == "person" and said <= set(q.predicate), q.predicate
+
+
+@pytest.mark.parametrize("text, says", [("副院长表态，要支持江苏", True), ("表态支持江苏的是谁", True),
+                                        ("哪些人上台作了表态发言", False), ("企业家代表作表态发言", False)])
+def test_a_statement_says_who_spoke_but_a_statement_speech_does_not(text, says):
+    assert bool(SAYS.search(text)) is says
+
+
+@pytest.mark.parametrize("question, lead", [("哪位省长要求给每家企业量身定一套政策？", "要求"), ("哪位市长提出要优化营商环境？", "提出"),
+                                            ("哪位省委书记强调要抓落实？", "强调"), ("哪个市的企业上台发言了？", "企业")])
+def test_the_asking_lead_leaves_no_piece_of_a_post_to_the_encoder(question, lead):
+    assert read_question(question).search_text.startswith(lead)
+
+
+HUBEI = """# 湖北省召开全省科技创新大会
+
+2月19日上午，湖北省委、省政府在武汉召开全省科技创新大会。省委书记王晓东出席会议并讲话，省长李明主持会议。
+
+会前，王晓东前往东湖科学城视察，察看光谷实验室建设情况。
+
+会上，副省长孙建国宣读决定，表彰2023年度湖北省科技创新先进集体和先进个人。
+
+王晓东强调，要把科技成果转化作为头等大事，让更多实验室成果走出象牙塔、走进生产线。
+
+李明要求，要为每家高新技术企业配备一名科技特派员。
+"""
+
+
+@pytest.fixture(scope="module")
+def hubei(tmp_path_factory):
+    return assistant_over_report(tmp_path_factory.mktemp("hubei"), "hubei.md", HUBEI)
+
+
+@pytest.mark.parametrize("question, name", [
+    ("湖北会上谁宣读了表扬先进集体的决定？", "孙建国"),  # (表彰 in the report)
+    ("湖北会上谁宣读了表彰先进集体的决定？", "孙建国"),
+    ("有位省长表态，要给每家高新技术企业派一名科技特派员，他是谁？", "李明"),
+])
+def test_the_genres_set_words_and_the_speaker_asked_after_the_words(hubei, question, name):
+    a = hubei.answer(question)
+    assert not a.abstained and a.direct_answer.text == name, a.text
+
+
+def test_a_visit_not_dated_apart_from_the_meeting_is_not_dated(hubei):
+    # (会前 dates the visit only by the meeting; 视察 holds 考察, but no date of the visit is written)
+    a = hubei.answer("王晓东会前去东湖科学城考察是哪一天？")
+    assert a.abstained, a.text
