@@ -940,6 +940,19 @@ FIELD_KIND = {"host": "person", "speakers": "person", "date": "date", "scale": "
 _DID_NOT = re.compile(r"(?:没有?|未)(?:上台|到场|到会|出席|亲自|现场)?$")  # (并未 ends in 未; 没上台讲话 is no speech either)
 
 
+def _named_before(text: str, at: int) -> bool:
+    """A person's name stands right before `at`, on its own (王宁主持的, 省委书记王宁主持的)."""
+    for n in (3, 2):
+        start = at - n
+        if start < 0:
+            continue
+        titled = bool(_TITLE_BEFORE.search(text[:start]))
+        alone = start == 0 or not re.match(r"[\u4e00-\u9fff]", text[start - 1]) or titled
+        if alone and looks_like_name(text[start:at], titled):
+            return True
+    return False
+
+
 def _meeting_field(text: str, kind: str | None = None) -> str | None:
     # 开的是什么会: the name asked is the record's theme (not when more is asked: 各开的什么会、
     # 主要抓什么; nor 连续开的是什么会、连续了几年, which asks a figure)
@@ -947,8 +960,10 @@ def _meeting_field(text: str, kind: str | None = None) -> str | None:
         return "theme"
     # (省委书记没有讲话、只是作了批示，这位书记是谁: what the one asked did not do is no field
     # of theirs; 哪些地方不是18号开的 still asks the date)
+    # (王宁主持的调度会上，是哪位省长提的要求: the one who presided is named, so that is no field asked)
     found = [(m.start(), f) for f, pattern in MEETING_FIELDS.items()
-             if (m := pattern.search(text)) and not (kind and _DID_NOT.search(text, 0, m.start()))]
+             if (m := pattern.search(text)) and not (kind and _DID_NOT.search(text, 0, m.start()))
+             and not (kind == "person" and _named_before(text, m.start()))]
     # 那场视频大会是几月几号开的: the kind asked names the field; 视频 only describes the
     # meeting. 尹力讲话的那场推进大会，主持人是谁: of the fields of that kind, the one
     # named where the question asks

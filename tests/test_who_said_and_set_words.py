@@ -5,7 +5,9 @@ for one deed (表扬 and 表彰, 考察 and 调研, 颁发 and 授予, 发布 an
   the answer must speak of it (with no key word at all, any sentence naming a person would do).
 - 表态 says who spoke as 表示 does; 作表态发言 is a kind of speech, and asks no speaker.
 - 哪位省长: 省 is the post's; the encoder is not left a stray 长.
-- 谁宣读了表扬…的决定: a report of another layout (.md, a province the bulletin lacks) writes 表彰."""
+- 谁宣读了表扬…的决定: a report of another layout (.md, a province the bulletin lacks) writes 表彰.
+- 李明主持的湖北大会上，宣读…的是哪位: the one named as having presided is who the meeting is
+  told by, so who presided is no field asked (the answer had been 李明)."""
 import pytest
 
 from qa.predicate import SAYS
@@ -58,6 +60,8 @@ def hubei(tmp_path_factory):
     ("湖北会上谁宣读了表扬先进集体的决定？", "孙建国"),  # (表彰 in the report)
     ("湖北会上谁宣读了表彰先进集体的决定？", "孙建国"),
     ("有位省长表态，要给每家高新技术企业派一名科技特派员，他是谁？", "李明"),
+    ("李明主持的湖北大会上，宣读表彰决定的是哪位领导？", "孙建国"),
+    ("王晓东讲话的那场会，是谁主持的？", "李明"),  # (guard: the field asked is still read)
 ])
 def test_the_genres_set_words_and_the_speaker_asked_after_the_words(hubei, question, name):
     a = hubei.answer(question)
@@ -68,3 +72,14 @@ def test_a_visit_not_dated_apart_from_the_meeting_is_not_dated(hubei):
     # (会前 dates the visit only by the meeting; 视察 holds 考察, but no date of the visit is written)
     a = hubei.answer("王晓东会前去东湖科学城考察是哪一天？")
     assert a.abstained, a.text
+
+
+@pytest.mark.parametrize("question, field", [
+    ("王宁主持的调度会上，提出工作要求的省长是谁？", None),
+    ("省委书记王宁主持的那场会上，哪位省长讲了话？", "speakers"),
+    ("景俊海讲话的那场吉林大会，省政协是谁到场？", None),
+    ("湖南会议是谁主持的？", "host"),  # (guards: no one is named before the field)
+    ("会议主持人是谁？", "host"),
+])
+def test_a_field_done_by_one_the_question_names_is_not_asked(question, field):
+    assert read_question(question).meeting_field == field
