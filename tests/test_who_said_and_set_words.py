@@ -7,7 +7,8 @@ for one deed (表扬 and 表彰, 考察 and 调研, 颁发 and 授予, 发布 an
 - 哪位省长: 省 is the post's; the encoder is not left a stray 长.
 - 谁宣读了表扬…的决定: a report of another layout (.md, a province the bulletin lacks) writes 表彰.
 - 李明主持的湖北大会上，宣读…的是哪位: the one named as having presided is who the meeting is
-  told by, so who presided is no field asked (the answer had been 李明)."""
+  told by, so who presided is no field asked (the answer had been 李明).
+- 除了武汉，还有哪些市: a place the question names is set aside with or without its level (武汉市)."""
 import pytest
 
 from qa.predicate import SAYS
@@ -43,7 +44,7 @@ HUBEI = """# 湖北省召开全省科技创新大会
 
 会前，王晓东前往东湖科学城视察，察看光谷实验室建设情况。
 
-会上，副省长孙建国宣读决定，表彰2023年度湖北省科技创新先进集体和先进个人。
+会上，副省长孙建国宣读决定，表彰2023年度湖北省科技创新先进集体和先进个人。武汉市、宜昌市、襄阳市作交流发言。
 
 王晓东强调，要把科技成果转化作为头等大事，让更多实验室成果走出象牙塔、走进生产线。
 
@@ -83,3 +84,8 @@ def test_a_visit_not_dated_apart_from_the_meeting_is_not_dated(hubei):
 ])
 def test_a_field_done_by_one_the_question_names_is_not_asked(question, field):
     assert read_question(question).meeting_field == field
+
+
+def test_a_place_set_aside_is_set_aside_with_its_level(hubei):
+    a = hubei.answer("湖北大会上，除了武汉还有哪些市作了交流发言？")
+    assert not a.abstained and a.direct_answer.text == "宜昌市、襄阳市", a.text  # (it had listed 武汉市 first)

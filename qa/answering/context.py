@@ -788,8 +788,10 @@ _VENUES = ("主会场", "分会场")
 
 
 def _named_by(question: str, place: str) -> bool:
-    """The question names the place, or the region it is of (大湾区 for 粤港澳大湾区)."""
-    return place in question or any(region in place and region in question for region in REGIONS)
+    """The question names the place, or the region it is of (大湾区 for 粤港澳大湾区), with or
+    without its level (除了兰州 names 兰州市)."""
+    unlevelled = re.sub(r"(?<=..)(?:市|省|县|区|州)$", "", place)
+    return place in question or unlevelled in question or any(region in place and region in question for region in REGIONS)
 
 
 def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None) -> tuple[Pick, int, int] | None:

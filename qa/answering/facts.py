@@ -363,8 +363,11 @@ def answer_fact(ctx: AnswerContext) -> Reply:
     ranked = rank_sentences(ctx, pool)
     if not ranked:
         return Reply([], abstained=True)
-    if not q.provinces and unwritten(ctx, ranked[0].candidate) and (stating := next((p for p in ranked if says_them(ctx, p)), None)):
+    if not q.provinces and unwritten(ctx, ranked[0].candidate) \
+            and (stating := next((p for p in ranked if says_them(ctx, p)), None)
+                 or next((p for p in _further_down(ctx) if says_them(ctx, p, of_what=True)), None)):
         # 哪个省的会…总共有近五万人参加: asked of every report, the sentence that states it
+        # (further down too, if it speaks of what the figure counts)
         ranked = [stating] + [p for p in ranked if p is not stating]
     if q.term and not q.kind:
         # 定为什么年: a sentence that names one (“狠抓落实年”) answers before any other

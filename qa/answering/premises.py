@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import rjieba
+
 from ..gazetteer import AMBIGUOUS, CITIES, CITY_NICKNAMES, mentions
 from ..layout import numeral
 from ..phrases import holds_phrase
 from ..schema import FRONT_PROVINCE
 from . import spans
-from .context import AnswerContext
+from .context import DISTINCT_HEAD_IDF, SYNONYMS, AnswerContext
 from .quotes import Pick
 
 
@@ -148,11 +150,22 @@ def unwritten(ctx: AnswerContext, c) -> tuple[Premise, ...]:
     return tuple(p for p in stated if not _written(p, texts))
 
 
-def says_them(ctx: AnswerContext, pick: Pick) -> bool:
+def says_them(ctx: AnswerContext, pick: Pick, of_what: bool = False) -> bool:
     """The quoted sentence itself writes what the question states (共4.8万人参加会议 for
-    哪个省…近五万人参加): asked of every report, it says which report is meant."""
+    哪个省…近五万人参加): asked of every report, it says which report is meant. With `of_what`,
+    each figure's sentence also holds a distinctive word of the clause that states it (参加 for
+    参会总人数接近五万): 3183个重大产业项目 is not 三千多个省重点建设项目."""
     stated = _stated(ctx.question)
-    return bool(stated) and all(_written(p, [pick.text]) for p in stated) and not unwritten(ctx, pick.candidate)
+    if not stated or not all(_written(p, [pick.text]) for p in stated) or unwritten(ctx, pick.candidate):
+        return False
+    return not of_what or all(_of_what(ctx, p, pick.text) for p in stated if p.kind == "figure")
+
+
+def _of_what(ctx: AnswerContext, p: Premise, text: str) -> bool:
+    clause = next((c for c in re.split(r"[，,。；;？?]", ctx.question.text) if p.text in c), "")
+    weights = ctx.retrieved.weights
+    words = [w for w in rjieba.cut_for_search(clause.replace(p.text, " ")) if len(w) > 1 and weights.get(w, 0.0) >= DISTINCT_HEAD_IDF]
+    return any(v in text for w in words for v in SYNONYMS.get(w, (w,)))
 
 
 def not_written(missing: tuple[Premise, ...], province: str) -> str:
