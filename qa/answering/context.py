@@ -66,6 +66,9 @@ SYNONYMS = {
     "记者": ("记者", "作者", "撰稿", "执笔", "撰文", "通讯员"),
     "门槛": ("门槛", "以上"),
     "起点": ("起点", "以上"),
+    # 政协的一把手: the user's word for the head of a body, which a report writes by the post
+    # (a deputy is no head: written() skips 副主席)
+    "一把手": ("一把手", "书记", "主任", "主席", "省长", "市长", "厅长", "局长", "院长", "部长"),
     # 企业老板: the user's everyday word for those a report writes by their posts
     "老板": ("老板", "企业家", "董事长", "总经理", "创始人", "负责人"),
     # 要投入多少资金: money put into projects is written as their 投资 (年度投资额约1500亿元);
@@ -883,6 +886,9 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
                     if sum(z for w, z in weight.items() if w in m.group()) >= sum(weight.values()) / 2), default=None)
         if last is not None:
             found_spans = [s for s in found_spans if s[0] < last]
+    if q.kind == "person" and (house := house_asked(q.text)):
+        # 政协方面到场的是谁 — 市人大常委会主任黄莉新、市政协主席胡文容，市委常委…出席: the name under the house's post
+        found_spans = [s for s in found_spans if house in spans.posts_before(pick.text, s[0])] or found_spans
     words = q.clause_words or q.predicate or q.terms
     if q.kind == "person":
         # 代表工程院方面…、表示要…的那位副院长: a body the question names in any clause says
@@ -905,6 +911,15 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
 
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
+# 省政协这边是谁到场, 政协方面到场的是谁, 省人大那边出席的一把手是谁: the person is the house's
+_HOUSE_ASKED = re.compile(r"(人大|政协)(?:常委会)?(?:这边|那边|方面|的)?[^，,。？?、]{0,8}?(?:谁|哪位|哪一位)")
+
+
+def house_asked(text: str) -> str:
+    """人大 or 政协, when the person asked is the house's."""
+    return m.group(1) if (m := _HOUSE_ASKED.search(text)) else ""
+
+
 _VERB_AFTER = 10  # characters from a list of names to the verb it is the subject of, in its clause (…李乐成出席会议并讲话)
 # 还有哪位省委副书记出席: one of the list, the one under the post; 代表老乡鸡…的企业家叫什么,
 # 那位企业家是谁: one name

@@ -44,6 +44,7 @@ from .context import (
     holds_phrase,
     holds_predicate,
     holds_terms,
+    house_asked,
     is_relevant,
     kind_spans,
     missing_fact,
@@ -541,6 +542,10 @@ def _post_fits(ctx: AnswerContext, p: Pick) -> bool:
     q = ctx.question
     if q.kind == "person" and (body := _body_asked(q.text)) and (short := shortened(body)) is not None:
         if not any(short.search(post) for name in _named_in(ctx, p) for post in _posts_of(ctx, p.candidate, name)):
+            return False
+    if q.kind == "person" and (house := house_asked(q.text)):
+        # 省政协这边是谁到场: one whose post is the house's (省政协主席朱国贤), not the 省长 who presided
+        if not any(house in post for name in _named_in(ctx, p) for post in _posts_of(ctx, p.candidate, name)):
             return False
     if q.kind != "person" or not (title := _WHICH_TITLE.search(q.text)) or spans.names_under(title.group(1), p.text):
         return True
