@@ -10,7 +10,9 @@ for one deed (表扬 and 表彰, 考察 and 调研, 颁发 and 授予, 发布 an
   told by, so who presided is no field asked (the answer had been 李明).
 - 除了武汉，还有哪些市: a place the question names is set aside with or without its level (武汉市).
 - 省政协这边是谁到场, 省人大那边出席的一把手: the one under the house's post (省政协主席吴建平), and
-  一把手 is the user's word for the head a report writes by the post."""
+  一把手 is the user's word for the head a report writes by the post.
+- 出席会议的中科院院士是谁: 院士 is a title a name follows (中国科学院院士刘清泉), and of a roll the
+  name under the body asked answers."""
 import pytest
 
 from qa.predicate import SAYS
@@ -42,7 +44,7 @@ def test_the_asking_lead_leaves_no_piece_of_a_post_to_the_encoder(question, lead
 
 HUBEI = """# 湖北省召开全省科技创新大会
 
-2月19日上午，湖北省委、省政府在武汉召开全省科技创新大会。省委书记王晓东出席会议并讲话，省长李明主持会议，省人大常委会主任周明华，省政协主席吴建平，省委副书记张立新出席会议。
+2月19日上午，湖北省委、省政府在武汉召开全省科技创新大会。省委书记王晓东出席会议并讲话，省长李明主持会议，省人大常委会主任周明华，省政协主席吴建平，省委副书记张立新，中国工程院院士孙卫东、中国科学院院士刘清泉出席会议。
 
 会前，王晓东前往东湖科学城视察，察看光谷实验室建设情况。
 
@@ -68,6 +70,8 @@ def hubei(tmp_path_factory):
     ("湖北大会上，省政协这边是谁到场？", "吴建平"),  # (it had named 王晓东, who spoke)
     ("湖北大会上政协方面到场的是谁？", "吴建平"),
     ("王晓东讲话那场会，省人大那边出席的一把手是谁？", "周明华"),  # (it had named 张立新)
+    ("湖北大会上，出席会议的中科院院士是谁？", "刘清泉"),  # (it had named 王晓东)
+    ("出席湖北大会的工程院院士叫什么？", "孙卫东"),
 ])
 def test_the_genres_set_words_and_the_speaker_asked_after_the_words(hubei, question, name):
     a = hubei.answer(question)

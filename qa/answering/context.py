@@ -14,7 +14,7 @@ from ..config import AnswerSettings
 from ..gazetteer import REGIONS, provinces_in
 from ..layout import numeral
 from ..meetings import VENUE_LABEL
-from ..phrases import SHORT_FORMS, bare, holds_phrase  # noqa: F401 (the strategies read them here)
+from ..phrases import SHORT_FORMS, bare, holds_phrase, shortened  # noqa: F401 (the strategies read them here)
 from ..predicate import QUALIFIED_DATE
 from ..question import FIELD_KIND, PART_OF, Question
 from ..retrieval import Candidate, Retrieved
@@ -889,6 +889,9 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
     if q.kind == "person" and (house := house_asked(q.text)):
         # 政协方面到场的是谁 — 市人大常委会主任黄莉新、市政协主席胡文容，市委常委…出席: the name under the house's post
         found_spans = [s for s in found_spans if house in spans.posts_before(pick.text, s[0])] or found_spans
+    if q.kind == "person" and (bodies := [r for t in q.terms if spans.names_a_body(t) and (r := shortened(t)) is not None]):
+        # 中科院来出席并讲话的是哪位副院长 — 中国科学院副院长汪克强、中国工程院副院长邓秀新: the name under the body's post
+        found_spans = [s for s in found_spans if any(r.search(spans.posts_before(pick.text, s[0])) for r in bodies)] or found_spans
     words = q.clause_words or q.predicate or q.terms
     if q.kind == "person":
         # 代表工程院方面…、表示要…的那位副院长: a body the question names in any clause says
