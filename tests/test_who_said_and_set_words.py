@@ -98,3 +98,15 @@ def test_a_field_done_by_one_the_question_names_is_not_asked(question, field):
 def test_a_place_set_aside_is_set_aside_with_its_level(hubei):
     a = hubei.answer("湖北大会上，除了武汉还有哪些市作了交流发言？")
     assert not a.abstained and a.direct_answer.text == "宜昌市、襄阳市", a.text  # (it had listed 武汉市 first)
+
+
+@pytest.mark.parametrize("question, title", [
+    ("湘招商引资会上讲改革开放是“关键一招”的那位省长叫什么？", "省长"),  # (it had named 沈晓明, the 省委书记)
+    ("哪位省长要求给每家企业配一名特派员？", "省长"),
+    ("那位省长主持的会上，谁讲了话？", None),  # (guard: the one pointed at is not the one asked)
+])
+def test_the_post_of_the_one_pointed_at_is_the_post_asked(question, title):
+    from qa.answering.facts import _WHICH_TITLE
+
+    m = _WHICH_TITLE.search(question)
+    assert (m.group(1) if m else None) == title

@@ -514,7 +514,8 @@ def _calendar_first(q, picks: list[Pick]) -> Pick | None:
 BY_MEANING = "（报道中没有与问题用词相同的句子：以上是意思最接近的一句，请对照原文核实。）"
 
 # 哪位省委书记把…比作…: the post of the one who said it (有位书记说…，是谁 asks the same)
-_WHICH_TITLE = re.compile(rf"[哪有](?:位|一位|个)({spans.TITLES})")
+# (讲…“关键一招”的那位省长叫什么: the one asked may be pointed at with 那位, when the ask follows)
+_WHICH_TITLE = re.compile(rf"(?:[哪有](?:位|一位|个)|的那位(?=(?:{spans.TITLES})(?:是谁|叫什么|叫啥|是哪位|[？?]|$)))({spans.TITLES})")
 
 
 def _closest_said(ctx: AnswerContext) -> Pick | None:
