@@ -172,8 +172,13 @@ class Speakers:
         if after >= len(self.chunk_of) or not self.text(row).rstrip().endswith(("”", '"')):
             return None
         said = self.text(after).strip()
-        how = opening(said) if self._section_of(row) == self._section_of(after) and len(said) <= ATTRIBUTION_CHARS else None
+        how = opening(said) if self._section_of(row) == self._section_of(after) else None
         if how is None or how[0] != OPENS:
+            return None
+        # (“今年是…开发建设30周年…。”苏州工业园区管委会副主任倪乾表示，今年，…: a bare quotation is
+        # the words of the one the next sentence opens with, however long that sentence goes on)
+        bare = self.text(row).lstrip().startswith(("“", '"'))
+        if len(said) > ATTRIBUTION_CHARS and not (bare and how[1][1] <= ATTRIBUTION_CHARS):
             return None
         shift = self.text(after).find(said)
         return after, how[1][0] + shift, how[1][1] + shift

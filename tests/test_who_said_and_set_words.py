@@ -53,6 +53,10 @@ HUBEI = """# 湖北省召开全省科技创新大会
 王晓东强调，要把科技成果转化作为头等大事，让更多实验室成果走出象牙塔、走进生产线。
 
 李明要求，要为每家高新技术企业配备一名科技特派员。
+
+“我们要把实验室建在产业链上。”武汉市科技局局长陈志远说。
+
+“今年是东湖高新区建区36周年，我们将加快建设世界一流科技园区。”管委会副主任赵海波表示，今年将在成果转化上同时发力，加快重大平台建设，强化创新链产业链深度融合。
 """
 
 
@@ -110,3 +114,18 @@ def test_the_post_of_the_one_pointed_at_is_the_post_asked(question, title):
 
     m = _WHICH_TITLE.search(question)
     assert (m.group(1) if m else None) == title
+
+
+def test_a_bare_quotation_is_spoken_by_the_one_the_next_sentence_opens_with(hubei):
+    # “今年是…36周年…。”管委会副主任赵海波表示，今年将…: the quotation is his, not 陈志远's, whose
+    # short attribution (…”武汉市科技局局长陈志远说。) stands before it
+    from qa.speakers import Speakers
+
+    index = hubei.index
+    speakers = Speakers(index)
+    rows = {speakers.text(r): r for r in range(len(index.sentences.starts))}
+    anniversary = next(r for t, r in rows.items() if "36周年" in t)
+    earlier = next(r for t, r in rows.items() if "建在产业链上" in t)
+    name = lambda found: speakers.text(found[0])[found[1] : found[2]]  # noqa: E731
+    assert name(speakers.of(anniversary)) == "赵海波"
+    assert name(speakers.of(earlier)) == "陈志远"  # (a guard)
