@@ -886,17 +886,18 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
                     if sum(z for w, z in weight.items() if w in m.group()) >= sum(weight.values()) / 2), default=None)
         if last is not None:
             found_spans = [s for s in found_spans if s[0] < last]
+    bodies = [t for t in q.terms if spans.names_a_body(t)] if q.kind == "person" else []
     if q.kind == "person" and (house := house_asked(q.text)):
         # 政协方面到场的是谁 — 市人大常委会主任黄莉新、市政协主席胡文容，市委常委…出席: the name under the house's post
-        found_spans = [s for s in found_spans if house in spans.posts_before(pick.text, s[0])] or found_spans
-    if q.kind == "person" and (bodies := [r for t in q.terms if spans.names_a_body(t) and (r := shortened(t)) is not None]):
+        found_spans = _under_post(found_spans, pick.text, lambda post: house in post)
+    if shortenings := [r for t in bodies if (r := shortened(t)) is not None]:
         # 中科院来出席并讲话的是哪位副院长 — 中国科学院副院长汪克强、中国工程院副院长邓秀新: the name under the body's post
-        found_spans = [s for s in found_spans if any(r.search(spans.posts_before(pick.text, s[0])) for r in bodies)] or found_spans
+        found_spans = _under_post(found_spans, pick.text, lambda post: any(r.search(post) for r in shortenings))
     words = q.clause_words or q.predicate or q.terms
     if q.kind == "person":
         # 代表工程院方面…、表示要…的那位副院长: a body the question names in any clause says
         # whose the person is (中国工程院副院长邓秀新, not the 中国科学院's)
-        words = (*words, *(t for t in q.terms if spans.names_a_body(t) and t not in words))
+        words = (*words, *(t for t in bodies if t not in words))
     # 抬升了多少 — 较上年提高1.4个百分点: a set phrase's synonym stands for it, with its weight
     said = {v: w for w in words for v in SYNONYMS.get(w, ()) if v not in words}
     if said and weights is not None:
@@ -914,6 +915,13 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
 
 
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
+
+
+def _under_post(found_spans: list[tuple[int, int]], text: str, fits) -> list[tuple[int, int]]:
+    """The names whose posts (written before them) `fits` accepts; all of them when none is."""
+    return [s for s in found_spans if fits(spans.posts_before(text, s[0]))] or found_spans
+
+
 # 省政协这边是谁到场, 政协方面到场的是谁, 省人大那边出席的一把手是谁: the person is the house's
 _HOUSE_ASKED = re.compile(r"(人大|政协)(?:常委会)?(?:这边|那边|方面|的)?[^，,。？?、]{0,8}?(?:谁|哪位|哪一位)")
 

@@ -541,16 +541,19 @@ def _post_fits(ctx: AnswerContext, p: Pick) -> bool:
     """哪位省长把…比作六种仗: the one the sentence names or speaks for holds the post asked;
     省科技厅哪位负责人上台发言: one whose post is in the body asked (省科学技术厅厅长王月琴)."""
     q = ctx.question
-    if q.kind == "person" and (body := _body_asked(q.text)) and (short := shortened(body)) is not None:
-        if not any(short.search(post) for name in _named_in(ctx, p) for post in _posts_of(ctx, p.candidate, name)):
-            return False
-    if q.kind == "person" and (house := house_asked(q.text)):
-        # 省政协这边是谁到场: one whose post is the house's (省政协主席朱国贤), not the 省长 who presided
-        if not any(house in post for name in _named_in(ctx, p) for post in _posts_of(ctx, p.candidate, name)):
-            return False
+    if q.kind == "person" and (body := _body_asked(q.text)) and (short := shortened(body)) is not None \
+            and not _someone_posted(ctx, p, short.search):
+        return False
+    if q.kind == "person" and (house := house_asked(q.text)) and not _someone_posted(ctx, p, lambda post: house in post):
+        return False  # 省政协这边是谁到场: one whose post is the house's (省政协主席朱国贤), not the 省长 who presided
     if q.kind != "person" or not (title := _WHICH_TITLE.search(q.text)) or spans.names_under(title.group(1), p.text):
         return True
     return any(_holds_post(ctx, p.candidate, name, title.group(1)) for name in _named_in(ctx, p))
+
+
+def _someone_posted(ctx: AnswerContext, p: Pick, fits) -> bool:
+    """One the sentence speaks of holds a post `fits` accepts."""
+    return any(fits(post) for name in _named_in(ctx, p) for post in _posts_of(ctx, p.candidate, name))
 
 
 def _named_in(ctx: AnswerContext, p: Pick) -> set[str]:
