@@ -47,8 +47,8 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     rest = text[m.end() : clauses[at].end()]
     if (lead := rjieba.cut(rest)[:1]) and len(lead[0]) == 2 and lead[0][0] in _MEASURES and not rjieba.has_word(lead[0]):
         rest = rest[1:]
-    after = _key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", rest))
-    before = _key_words(text[clauses[at].start() : m.start()])
+    after = key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", rest))
+    before = key_words(text[clauses[at].start() : m.start()])
     held_after = re.search(r"召开|举行|举办|开的|开会|开$", text[m.end() : clauses[at].end()])  # (在哪座城市开)
     # (设在哪 is itself a question word of place: 会场设在哪座城市; 主会场设在哪里 asks for the main venue)
     lead = text[clauses[at].start() : m.start()]
@@ -75,7 +75,7 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     # described before it; what the speaker said is what the answer must speak of
     if kind == "person" and not (after or before) and at > 0 and _ONLY_ASKS_WHO.fullmatch(clauses[at].group(0)) \
             and (says := next((x for x in (SAYS.search(text, c.start(), c.end()) for c in clauses[:at]) if x), None)):
-        said = _key_words(text[says.end() : clauses[at].start()])
+        said = key_words(text[says.end() : clauses[at].start()])
         if said:
             return tuple(dict.fromkeys(said))[:6]
     # `…再次到浙江考察，是什么时候`: a clause that only asks takes the one before it
@@ -83,14 +83,14 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
         # …连续8年排第一，是哪个指标，数值多少: the clause that asks the thing's name names
         # only its kind (指标); the clause before it says which thing
         back = at - 2 if at > 1 and ASKS_LABEL.match(clauses[at - 1].group(0)) else at - 1
-        before = _key_words(clauses[back].group(0))
+        before = key_words(clauses[back].group(0))
         if not _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()]):
             return tuple(dict.fromkeys(before))[-2:]  # …专题片，片名是什么: what the clause before names
     # 哪位省委书记说，本省好了…: the post names the kind of answer (who holds it is checked
     # apart); what was said, in the clauses after, is what the answer must speak of
     if kind == "person" and after and all(_POST.search(w) for w in after) and at + 1 < len(clauses) \
             and SAYS.search(text[m.end() : clauses[at].end()]):
-        said = _key_words("".join(c.group(0) for c in clauses[at + 1 :]))
+        said = key_words("".join(c.group(0) for c in clauses[at + 1 :]))
         if said:
             return tuple(dict.fromkeys(said))[:6]
     if after:
@@ -124,7 +124,7 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     amount = dict(UNIT_NOUNS)["元"].search(text[clauses[at].start() : m.start()])
     # (按总期号算是第多少期: a noun there names what is counted, 总期号; a verb, 建, does not)
     if kind == "figure" and not after and len(before) <= 1 and at > 0 and not ORDINAL_ASKED.search(text) and not amount and not _nouns(before):
-        return tuple(dict.fromkeys(_key_words(clauses[at - 1].group(0))))[-2:]
+        return tuple(dict.fromkeys(key_words(clauses[at - 1].group(0))))[-2:]
     return ()
 
 
@@ -175,7 +175,7 @@ def clause_words(text: str, kind: str | None) -> tuple[str, ...]:
     # 两年来, 近年以来: a span of time scopes the whole sentence and sits next to no answer
     # (一年大概要投多少钱: a period that measures the rate, 每年 or 一年, is no key word of it)
     # (中国工程院来的: a body that came is no span of time)
-    words = [w for w in _key_words(clause) if not (re.search(r"[年月日天期]|季度$", w) and re.search(re.escape(w) + r"(?:以)?来", clause))
+    words = [w for w in key_words(clause) if not (re.search(r"[年月日天期]|季度$", w) and re.search(re.escape(w) + r"(?:以)?来", clause))
              and not _RATE_PERIOD.fullmatch(w)]
     return tuple(dict.fromkeys(words))
 
@@ -183,7 +183,7 @@ def clause_words(text: str, kind: str | None) -> tuple[str, ...]:
 _RATE_PERIOD = re.compile(r"[一每全](?:年|月|天|周|季度)")
 
 
-def _key_words(text: str) -> list[str]:
+def key_words(text: str) -> list[str]:
     """Content words by precise segmentation: search mode's overlapping parts (实验, 实验室)
     would count one word twice."""
     # 视察河北时说的: 时 ends the time clause (the segmenter would glue 时说)

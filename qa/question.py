@@ -815,7 +815,14 @@ _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
 # (定为什么年, 给今年定了个什么主题年: the kind of name asked, unquoted, ends the question)
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]|(?:定为|确定为|定成|定作|称为|叫作|叫做|定了个|定下个|定了一个)了?什么(?:主题)?([\u4e00-\u9fff])(?=[？?。]?$)")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
-_NAMED_THING = re.compile(rf"(?:{NAMED_THINGS}|会议|大会|项目)$")
+_NAMED_THING = re.compile(rf"(?:{NAMED_THINGS}|会议|大会|项目|工作法|方法|办法|做法)$")
+_NAME_NOUN = re.compile(r"名称|简称|全称|称号")
+
+
+def _referent(text: str) -> str:
+    """What 叫什么 is asked of: the words before it, without the pronoun that points back
+    (…的行动，它叫什么 → …的行动)."""
+    return re.sub(r"[，,；;：:？?。\s]+$", "", re.sub(r"(?:[它其]|[这那][个项种])?(?:又|具体|到底)?$", "", re.sub(r"[，,；;：:？?。\s]+$", "", text)))
 _ENDS_WITH_ROLE = re.compile(r"(?:书记|省长|市长|主任|主席|厅长|局长|院长|部长|主持人|负责人|讲话人|董事长|总经理|院士)(?:是|呢)?[？?。]?$")
 _ENDS_WITH_SITE = re.compile(r"(?:^|的)(?:主会场|会场|会址|地点)(?:是|呢)?[？?。]?$")  # (not 有没有设分会场)
 _THE_SEVERAL = re.compile(r"的[“\"]?$")  # (the text before 几; 的“几个必须”，主要是哪些: a template quoted)
@@ -839,8 +846,11 @@ def _kind(text: str) -> str | None:
     that opens with 哪个省 asks which report says it: the citation's province answers."""
     if _WHICH_ONE.match(text):
         return None
-    if (called := re.search(r"叫什么", text)) and _PERSON_ROLE.search(text) and not _NAMED_THING.search(re.sub(r"[，,；;：:？?。\s]+$", "", text[: called.start()])):
+    if (called := re.search(r"叫什么", text)) and _PERSON_ROLE.search(text) and not _NAMED_THING.search(_referent(text[: called.start()])) \
+            and not _NAME_NOUN.search(text):
         # 那位管委会副主任，叫什么: a person's name; 王凯说要深化的那个助企活动叫什么: the activity's
+        # (…力争走在全国最前面的行动，它叫什么: a pronoun points back at the thing; 名称中带个数字: a
+        # 名称 is a thing's, never a person's)
         return "person"
     found = [(m.start(), n, k) for n, (k, pattern) in enumerate(KINDS.items()) if (m := pattern.search(text))]
     if not found and not re.search(r"谁|哪|什么|多少|几|何", text):

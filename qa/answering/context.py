@@ -15,7 +15,7 @@ from ..gazetteer import REGIONS, provinces_in
 from ..layout import numeral
 from ..meetings import VENUE_LABEL
 from ..phrases import SHORT_FORMS, bare, holds_phrase, shortened  # noqa: F401 (the strategies read them here)
-from ..predicate import QUALIFIED_DATE
+from ..predicate import QUALIFIED_DATE, key_words
 from ..question import FIELD_KIND, PART_OF, Question
 from ..retrieval import Candidate, Retrieved
 from . import spans
@@ -204,25 +204,12 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
         return True  # (6156个项目落地开工，是多长时间里取得的: the figure asked after says which thing)
     if q.kind == "place" and set(q.predicate) <= set(SYNONYMS["召开"]) and spans.LABELLED_VENUE.match(text):
         return True  # (在哪开的: a minutes' 地点：… line says where it was held)
+    if _names_the_described(ctx, text):
+        return True
     weights = ctx.retrieved.weights
 
-    def written(word: str) -> bool:
-        # a deputy is another post: 主编 is not held by 副主编
-        return any(re.search(("" if w.startswith("副") else "(?<!副)") + re.escape(w), text) for w in SYNONYMS.get(word, (word,)))
-
     def holds(word: str) -> bool:
-        if written(word) or (len(word) > 2 and word.endswith("额") and written(word[:-1])):
-            return True  # (投资额 is held by 完成投资3064亿元)
-        if (figured := in_digits(word)) != word and written(figured):
-            return True  # (五百强 is held by 世界500强: reports write counts in digits)
-        split, stem, longer, head = _other_writings(word)
-        if split and split.search(text) or stem and stem.search(text):
-            return True
-        if longer and any(rjieba.has_word(m.group()) for m in longer.finditer(text)):
-            return True
-        # 联系电话 is held by 电话: the head noun of a compound, when few passages hold it,
-        # names the thing whatever modifies it; 产业项目 is not held by any 项目
-        return len(head) > 1 and weights.get(head, 0.0) >= DISTINCT_HEAD_IDF and written(head)
+        return _holds_word(word, text, weights)
 
     words = list(q.predicate)
     if all(weights.get(p, 1.0) < MIN_HEAD_IDF for p in words):
@@ -235,6 +222,52 @@ def holds_predicate(ctx: AnswerContext, text: str, need_head: bool = True) -> bo
     total = sum(weights.get(p, 1.0) for p in words)
     held = sum(weights.get(p, 1.0) for p in words if holds(p))
     return held >= ctx.settings.min_predicate * total
+
+
+def _written(word: str, text: str) -> bool:
+    # a deputy is another post: 主编 is not held by 副主编
+    return any(re.search(("" if w.startswith("副") else "(?<!副)") + re.escape(w), text) for w in SYNONYMS.get(word, (word,)))
+
+
+def _holds_word(word: str, text: str, weights: dict[str, float]) -> bool:
+    """The text holds the word, as written or in a writing of the genre's."""
+    if _written(word, text) or (len(word) > 2 and word.endswith("额") and _written(word[:-1], text)):
+        return True  # (投资额 is held by 完成投资3064亿元)
+    if (figured := in_digits(word)) != word and _written(figured, text):
+        return True  # (五百强 is held by 世界500强: reports write counts in digits)
+    split, stem, longer, head = _other_writings(word)
+    if split and split.search(text) or stem and stem.search(text):
+        return True
+    if longer and any(rjieba.has_word(m.group()) for m in longer.finditer(text)):
+        return True
+    # 联系电话 is held by 电话: the head noun of a compound, when few passages hold it,
+    # names the thing whatever modifies it; 产业项目 is not held by any 项目
+    return len(head) > 1 and weights.get(head, 0.0) >= DISTINCT_HEAD_IDF and _written(head, text)
+
+
+# what stands right before the thing asked, after the last 的 or demonstrative:
+# 针对浙商提出的[专项]行动, 那个[管空气质量]的行动
+_DESCRIPTION_CUT = re.compile(r"的|[这那][个项场次]")
+
+
+def _names_the_described(ctx: AnswerContext, text: str) -> bool:
+    """浙江针对浙商提出的专项行动叫什么 — 实施浙商再出发“雄鹰”行动: a name asked of a thing
+    the user describes. The report writes the name where the user writes the description
+    (“雄鹰” stands where 专项 does), so the words right before the thing are the user's own;
+    the sentence must quote a name of that thing and hold the rest of what the question
+    says of it (浙商), by the predicate's share of IDF weight."""
+    q = ctx.question
+    if q.kind != "name" or not (thing := _thing_asked(q.text)) or not names_the_thing(q, text, kind_spans(q, text)):
+        return False
+    clause = next((c for c in re.split(r"[，,；;？?。]", q.text) if thing[0] in c), "")
+    before = clause[: clause.rfind(thing[0])]
+    described = set(key_words(_DESCRIPTION_CUT.split(re.sub(r"的$", "", before))[-1]))
+    rest = [w for w in key_words(before) if w not in described and w != thing[0] and w not in (q.speaker or "")]
+    if not rest:
+        return False  # (浙江的专项行动叫什么: nothing but the description, which any name would fit)
+    weights = ctx.retrieved.weights
+    total = sum(weights.get(w, 1.0) for w in rest)
+    return sum(weights.get(w, 1.0) for w in rest if _holds_word(w, text, weights)) >= ctx.settings.min_predicate * total
 
 
 # a count or an amount the question restates (6156个, 3064亿元, 150项)
@@ -819,7 +852,9 @@ def direct_span(q: Question, pick: Pick, weights: dict[str, float] | None = None
             # (…开拓海外市场的那个行动叫啥 — 深入实施“徽动全球”出海行动，帮助民营企业开拓海外市场:
             # or a name of the thing asked, which the clause after describes)
             thing = names_the_thing(q, pick.text, found_spans)
-            found_spans = [s for s in found_spans if share[s][0] or s in thing]
+            # (…为乡村振兴赋能的那一项冠以什么名称 — 实施现代“新农人”培育行动，…，赋能乡村振兴: the one
+            # name a sentence that holds the predicate quotes, whichever clause holds the predicate)
+            found_spans = [s for s in found_spans if share[s][0] or s in thing] or (found_spans if len(found_spans) == 1 else [])
         elif any(most):
             # (新一代信息技术、生物…这四类产业项目要投入多少资金 — 年度计划投资1万亿元，…新一代
             # 信息技术、生物…等4大类产业汇集项目370余个、年度投资额约1500亿元: with no clause

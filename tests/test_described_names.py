@@ -1,0 +1,71 @@
+"""A name asked of a thing the user describes (浙江针对浙商提出的专项行动叫什么).
+
+The report writes the name where the user writes the description: 实施浙商再出发“雄鹰”行动
+puts “雄鹰” in the place of 专项. So the words right before the thing asked (行动) are the
+user's own, and a sentence that quotes a name of that thing answers when it holds the rest
+of what the question says of it (浙商). A question whose rest the report does not hold (台商)
+is still refused, and so is one that says nothing but the description.
+
+- …的行动，它叫什么 and …工作方法，名称中带个数字，叫什么 ask the thing's name, though a post
+  (市委书记) stands earlier: a pronoun points back at the thing, and a 名称 is never a person's.
+- 被称为什么, 这串数字是什么 ask a name.
+- A sentence that holds what was asked and quotes one name answers with that name, whichever
+  of its clauses holds the question's words (实施现代“新农人”培育行动，…，赋能乡村振兴)."""
+import pytest
+
+from qa.question import read_question
+
+from .test_strategies import assistant_over_report
+
+SHAANXI = """陕西省召开全省营商环境突破年动员大会
+
+    2月20日，陕西省委、省政府在西安召开全省营商环境突破年动员大会。省委书记赵一民出席并讲话，省长王志强主持。
+
+    一、会议部署的重点工作
+
+    会议提出，实施秦商回归“归雁”行动，引导在外陕商回乡投资兴业。
+    深入实施秦创原“双链融合”工程，推动科技成果就地转化。
+    实施“秦智”培育行动，优化培训体系，赋能县域产业升级。
+    开展“三个年”活动，以作风建设促进营商环境优化。
+"""
+
+
+@pytest.fixture(scope="module")
+def shaanxi(tmp_path_factory):
+    return assistant_over_report(tmp_path_factory.mktemp("shaanxi"), "shaanxi.txt", SHAANXI)
+
+
+@pytest.mark.parametrize("question, name", [
+    ("陕西针对在外陕商提出的专项行动叫什么？", "归雁"),
+    ("陕西围绕秦创原推动成果转化的那个重点工程叫什么？", "双链融合"),
+    ("陕西为县域产业升级赋能的那一项冠以什么名称？", "秦智"),  # (the predicate is in the clause after the name)
+])
+def test_a_described_thing_is_answered_by_its_quoted_name(shaanxi, question, name):
+    a = shaanxi.answer(question)
+    assert not a.abstained and a.direct_answer is not None and name in a.direct_answer.text, a.text
+
+
+@pytest.mark.parametrize("question", [
+    "陕西针对台商提出的专项行动叫什么？",  # (the report's action is for 陕商)
+    "陕西围绕秦岭生态保护提出的专项行动叫什么？",
+])
+def test_a_thing_the_report_does_not_describe_so_is_refused(shaanxi, question):
+    assert shaanxi.answer(question).abstained
+
+
+def test_on_the_bulletin(assistant):
+    a = assistant.answer("浙江为浙商推出的专项行动叫什么？")
+    assert not a.abstained and "雄鹰" in a.direct_answer.text, a.text
+    assert assistant.answer("浙江针对台商提出的专项行动叫什么？").abstained  # (guard)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("北京市委书记尹力提到要落实好一项瞄准原始创新的行动，它叫什么？", "name"),
+    ("吉林省委书记要求用好的那种闭环式工作方法，名称中带个数字，叫什么？", "name"),
+    ("江苏要试点设立的那块“试验田”，它被称为什么？", "name"),
+    ("围绕先进制造业集群提出的那串数字是什么？", "name"),
+    ("那位管委会副主任，叫什么？", "person"),  # (guards)
+    ("主持会议的省长叫什么名字？", "person"),
+])
+def test_what_is_called_is_the_thing_pointed_at(question, kind):
+    assert read_question(question).kind == kind
