@@ -82,7 +82,8 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     if not (after or before) and at > 0:
         # …连续8年排第一，是哪个指标，数值多少: the clause that asks the thing's name names
         # only its kind (指标); the clause before it says which thing
-        back = at - 2 if at > 1 and ASKS_LABEL.match(clauses[at - 1].group(0)) else at - 1
+        # (…闯海外市场的行动，名字挺有意思，叫什么来着: a remark on the name says nothing of the thing)
+        back = at - 2 if at > 1 and (ASKS_LABEL.match(clauses[at - 1].group(0)) or _ABOUT_THE_NAME.match(clauses[at - 1].group(0))) else at - 1
         before = key_words(clauses[back].group(0))
         if not _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()]):
             return tuple(dict.fromkeys(before))[-2:]  # …专题片，片名是什么: what the clause before names
@@ -199,11 +200,12 @@ def key_words(text: str) -> list[str]:
 
 
 _POINTING_MANNER = {"这么", "这样", "那么", "那样", "如此"}
+_ABOUT_THE_NAME = re.compile(r"(?:它的|这个|那个)?(?:名字|名称|叫法|名堂)(?:还|也)?(?:挺|很|特别|比较|蛮|有点|非常)")  # (not 名称中带个数字, which says what the name holds)
 
 
 # (and a pronoun or an adverb before a one-character verb: 它冠, 还点, 也提)
 # (a demonstrative with its measure word: 这位书记, 那场会)
-_GLUED_LEAD = re.compile(r"^(?:这是|那是|[这那][位个名场项家次]?|它|还|也|总共|一共|已经?|比(?=[涨跌升降增减多少高低]))")
+_GLUED_LEAD = re.compile(r"^(?:这是|那是|[这那][位个名场项家次]?|它|还|也|总共|一共|具体|已经?|比(?=[涨跌升降增减多少高低]))")
 _CHANGE_VERBS = set("涨跌升降")
 
 

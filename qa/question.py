@@ -815,7 +815,7 @@ _ALSO_WRITTEN = re.compile(r"^([^（(]{2,})[（(]([^）)]{2,})[）)]$")
 # (定为什么年, 给今年定了个什么主题年: the kind of name asked, unquoted, ends the question)
 _TERM = re.compile(r"什么[“\"]([\u4e00-\u9fff]{1,4})[”\"]|(?:定为|确定为|定成|定作|称为|叫作|叫做|定了个|定下个|定了一个)了?什么(?:主题)?([\u4e00-\u9fff])(?=[？?。]?$)")
 _PERSON_ROLE = re.compile(r"那位|哪位|这位|书记|省长|市长|主任|主席|厅长|局长|院长|部长|领导|委员|负责人|创始人|董事长|总经理|企业家|专家|院士|处长|记者")
-_NAMED_THING = re.compile(rf"(?:{NAMED_THINGS}|会议|大会|项目|工作法|方法|办法|做法)$")
+_NAMED_THING = re.compile(rf"(?:{NAMED_THINGS}|会议|大会|项目|工作法|方法|办法|做法|招牌|名号)$")
 _NAME_NOUN = re.compile(r"名称|简称|全称|称号")
 
 

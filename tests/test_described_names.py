@@ -69,3 +69,22 @@ def test_on_the_bulletin(assistant):
 ])
 def test_what_is_called_is_the_thing_pointed_at(question, kind):
     assert read_question(question).kind == kind
+
+
+@pytest.mark.parametrize("question, held, not_held", [
+    ("陕西开展的那个年度行动，具体叫什么名堂？", {"行动"}, {"名堂"}),  # (名堂: the user's word for a name)
+    ("陕西为吸引科研资源，具体实施的是哪个行动？", {"实施"}, {"具体实施"}),
+    ("陕西有个帮企业闯海外市场的行动，名字挺有意思，叫什么来着？", {"行动"}, {"有意思"}),  # (a remark on the name)
+])
+def test_the_users_words_about_the_name_are_no_predicate(question, held, not_held):
+    words = set(read_question(question).predicate)
+    assert held <= words and not words & not_held, words
+
+
+def test_a_brand_pointed_at_asks_its_name():
+    assert read_question("记得上海市委书记说要把一个服务企业的招牌擦亮，这个招牌叫什么来着？").kind == "name"
+
+
+def test_a_remark_on_the_name_on_the_bulletin(assistant):
+    a = assistant.answer("记得安徽有个专门帮民营企业闯海外市场的行动，名字挺有意思，叫什么来着？")
+    assert not a.abstained and "徽动全球" in a.direct_answer.text, a.text
