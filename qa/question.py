@@ -15,6 +15,7 @@ from .asking import (
     ASKING_JI,
     ASKING_NOUNS,
     BOILERPLATE,
+    CALLED_ASKED,
     CHANGE_ASKED,
     CLOCK_ASKED,
     COMPARE,
@@ -846,7 +847,7 @@ def _kind(text: str) -> str | None:
     that opens with 哪个省 asks which report says it: the citation's province answers."""
     if _WHICH_ONE.match(text):
         return None
-    if (called := re.search(r"叫什么", text)) and _PERSON_ROLE.search(text) and not _NAMED_THING.search(_referent(text[: called.start()])) \
+    if (called := re.search(CALLED_ASKED, text)) and _PERSON_ROLE.search(text) and not _NAMED_THING.search(_referent(text[: called.start()])) \
             and not _NAME_NOUN.search(text):
         # 那位管委会副主任，叫什么: a person's name; 王凯说要深化的那个助企活动叫什么: the activity's
         # (…力争走在全国最前面的行动，它叫什么: a pronoun points back at the thing; 名称中带个数字: a

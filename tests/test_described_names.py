@@ -88,3 +88,18 @@ def test_a_brand_pointed_at_asks_its_name():
 def test_a_remark_on_the_name_on_the_bulletin(assistant):
     a = assistant.answer("记得安徽有个专门帮民营企业闯海外市场的行动，名字挺有意思，叫什么来着？")
     assert not a.abstained and "徽动全球" in a.direct_answer.text, a.text
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("陕西那个帮扶企业的活动，名字是什么？", "name"),
+    ("陕西要完善的那项接访机制，怎么称呼？", "name"),
+    ("那位副主任的名字是什么？", "person"),  # (a post pointed at asks its holder's name)
+])
+def test_other_words_for_what_it_is_called(question, kind):
+    assert read_question(question).kind == kind
+
+
+@pytest.mark.parametrize("question", ["陕西针对在外陕商提出的专项行动，具体叫什么？", "陕西针对在外陕商的专项行动，名字叫什么？"])
+def test_the_thing_may_close_the_clause_before_the_ask(shaanxi, question):
+    a = shaanxi.answer(question)
+    assert not a.abstained and "归雁" in a.direct_answer.text, a.text

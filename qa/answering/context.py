@@ -507,7 +507,8 @@ def names_the_set(q: Question, candidates) -> bool:
 # 要扎扎实实搞的是个什么活动, 准备搞的那个行动叫啥: a thing whose name the reports quote
 # before the word for it
 _THINGS = r"(活动|行动|工程|计划|战略|机制|模式|平台|品牌|经验|专题片)"
-_THING_ASKED = re.compile(rf"(?:什么|哪个|哪一?项|哪场|啥)[\u4e00-\u9fff]{{0,6}}?{_THINGS}|{_THINGS}的?(?:名字|名称|全称)?(?:是|叫)(?:什么|啥)")
+# (…的年度行动，具体叫什么名堂: the thing may close the clause before the ask)
+_THING_ASKED = re.compile(rf"(?:什么|哪个|哪一?项|哪场|啥)[\u4e00-\u9fff]{{0,6}}?{_THINGS}|{_THINGS}[，,]?(?:它|这个|那个)?(?:具体|到底)?的?(?:名字|名称|全称)?(?:是|叫)(?:什么|啥)")
 
 
 def names_the_thing(q: Question, text: str, spans_found: list[tuple[int, int]]) -> list[tuple[int, int]]:
