@@ -10,7 +10,9 @@ is still refused, and so is one that says nothing but the description.
   (市委书记) stands earlier: a pronoun points back at the thing, and a 名称 is never a person's.
 - 被称为什么, 这串数字是什么 ask a name.
 - A sentence that holds what was asked and quotes one name answers with that name, whichever
-  of its clauses holds the question's words (实施现代“新农人”培育行动，…，赋能乡村振兴)."""
+  of its clauses holds the question's words (实施现代“新农人”培育行动，…，赋能乡村振兴).
+- Names quoted one after another share the noun after the last (“千名干部进千企”“万名干部下基层”
+  活动); of them, the one the question's words echo answers."""
 import pytest
 
 from qa.question import read_question
@@ -24,8 +26,9 @@ SHAANXI = """陕西省召开全省营商环境突破年动员大会
     一、会议部署的重点工作
 
     会议提出，实施秦商回归“归雁”行动，引导在外陕商回乡投资兴业。
-    深入实施秦创原“双链融合”工程，推动科技成果就地转化。
+    深入实施秦创原“双链融合”工程，推动科技成果就地转化，让创新成为发展的“最大增量”。
     实施“秦智”培育行动，优化培训体系，赋能县域产业升级。
+    持续开展“百名专家进百企”“千名干部下基层”活动，帮助企业解决困难问题。
     开展“三个年”活动，以作风建设促进营商环境优化。
 """
 
@@ -103,3 +106,19 @@ def test_other_words_for_what_it_is_called(question, kind):
 def test_the_thing_may_close_the_clause_before_the_ask(shaanxi, question):
     a = shaanxi.answer(question)
     assert not a.abstained and "归雁" in a.direct_answer.text, a.text
+
+
+@pytest.mark.parametrize("question, name", [
+    ("陕西组织一百位专家走进一百家企业的那项活动，叫什么名字？", "百名专家进百企"),
+    ("陕西组织上千名干部下到基层的那项活动，叫什么名字？", "千名干部下基层"),  # (guard: the last, right before)
+])
+def test_of_names_quoted_one_after_another_the_one_the_question_echoes(shaanxi, question, name):
+    # (持续开展“百名专家进百企”“千名干部下基层”活动: both are 活动, and only the last stands before the word)
+    a = shaanxi.answer(question)
+    assert not a.abstained and a.direct_answer.text == name, a.text
+
+
+def test_a_name_quoted_after_the_thing_is_not_one_of_it(assistant):
+    # (…大院大所“聚源兴川”行动，…成为新型工业化的“最大增量”: 最大增量 echoes 大院大所, but no 行动 follows it)
+    a = assistant.answer("王晓晖提到的那个大院大所行动叫什么？")
+    assert not a.abstained and a.direct_answer.text == "聚源兴川", a.text

@@ -517,7 +517,22 @@ def names_the_thing(q: Question, text: str, spans_found: list[tuple[int, int]]) 
     if q.kind != "name" or not (thing := _thing_asked(q.text)):
         return []
     noun, after = thing
-    return [(a, b) for a, b in spans_found if text.endswith(noun, a, b) or after.match(text, b)]
+    named = [(a, b) for a, b in spans_found if text.endswith(noun, a, b) or after.match(text, b)]
+    # (持续开展“千名干部进千企”“万名干部下基层”活动: names quoted one after another, or
+    # listed with 、 and 和, share the noun written after the last of them)
+    for a, b in sorted(spans_found, reverse=True):
+        if (a, b) not in named and any(c >= b and re.fullmatch(r"[”」\"]?[、和及与]?[“「\"]?", text[b:c]) for c, _ in named):
+            named.append((a, b))
+    if len(named) > 1:
+        # of several, the one the question's own words echo (走进一千家企业 — 千名干部进千企)
+        echoed = {s: len(set(text[s[0] : s[1]]) & set(q.text) - _FUNCTION_CHARS) for s in named}
+        most = max(echoed.values())
+        if most and list(echoed.values()).count(most) == 1:
+            return [s for s in named if echoed[s] == most]
+    return sorted(named)
+
+
+_FUNCTION_CHARS = set("的是了在和与及把被对从向为以之其这那个一有不也都就要将")
 
 
 @lru_cache(maxsize=256)
