@@ -195,8 +195,13 @@ def key_words(text: str) -> list[str]:
     words = [w for i, w in enumerate(words) if not (i and words[i - 1] in _POINTING_MANNER)]
     keep = set(_content_words(text)) | {w for w in words if w.startswith("副") and len(w) > 2}
     # the segmenter glues a demonstrative or an adverb to the word after it (这是最近, 总共规划)
-    words = [_unglued(w) for w in words if w in keep]
+    words = [_unglued(w) for w in words if w in keep and w not in _GOING_ON]
     return [w for w in words if w]
+
+
+# 继续深化的那个行动 — 深化“一微克”行动: that a thing goes on is the user's framing; the
+# report writes the deed itself
+_GOING_ON = {"继续", "进一步", "不断"}
 
 
 _POINTING_MANNER = {"这么", "这样", "那么", "那样", "如此"}

@@ -12,7 +12,9 @@ is still refused, and so is one that says nothing but the description.
 - A sentence that holds what was asked and quotes one name answers with that name, whichever
   of its clauses holds the question's words (实施现代“新农人”培育行动，…，赋能乡村振兴).
 - Names quoted one after another share the noun after the last (“千名干部进千企”“万名干部下基层”
-  活动); of them, the one the question's words echo answers."""
+  活动); of them, the one the question's words echo answers.
+- 继续, 进一步, 不断 are the user's framing (继续深化的那个行动 — 深化“一微克”行动), and a
+  demonstrative with any measure word (那条经验) ends the description, as 的 does."""
 import pytest
 
 from qa.question import read_question
@@ -30,6 +32,8 @@ SHAANXI = """陕西省召开全省营商环境突破年动员大会
     实施“秦智”培育行动，优化培训体系，赋能县域产业升级。
     持续开展“百名专家进百企”“千名干部下基层”活动，帮助企业解决困难问题。
     开展“三个年”活动，以作风建设促进营商环境优化。
+    继续深化“蓝天碧水”行动，制定分区分年度治污方案，让群众享有更多好天气。
+    不断创新发展“杨凌经验”，推动农业科技成果走向全国。
 """
 
 
@@ -122,3 +126,20 @@ def test_a_name_quoted_after_the_thing_is_not_one_of_it(assistant):
     # (…大院大所“聚源兴川”行动，…成为新型工业化的“最大增量”: 最大增量 echoes 大院大所, but no 行动 follows it)
     a = assistant.answer("王晓晖提到的那个大院大所行动叫什么？")
     assert not a.abstained and a.direct_answer.text == "聚源兴川", a.text
+
+
+@pytest.mark.parametrize("question, name", [
+    # (继续深化 — 深化“蓝天碧水”行动: that the deed goes on is the user's framing)
+    ("陕西要继续深化的那个守护好天气的行动叫什么？", "蓝天碧水"),
+    # (…的那条经验: the demonstrative, like 的, ends what the user says of the thing)
+    ("陕西要不断创新发展的、以一个示范区命名的那条经验，叫什么？", "杨凌经验"),
+])
+def test_what_the_user_frames_is_not_asked_of_the_report(shaanxi, question, name):
+    a = shaanxi.answer(question)
+    assert not a.abstained and name in a.direct_answer.text, a.text
+
+
+def test_going_on_is_the_users_framing_on_the_bulletin(assistant):
+    # (深化“一微克”行动: the report writes the deed, 深化, and not that it goes on)
+    a = assistant.answer("北京要继续深化的那个改善空气的行动叫什么？")
+    assert not a.abstained and a.direct_answer.text == "一微克", a.text

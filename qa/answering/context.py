@@ -247,7 +247,7 @@ def _holds_word(word: str, text: str, weights: dict[str, float]) -> bool:
 
 # what stands right before the thing asked, after the last 的 or demonstrative:
 # 针对浙商提出的[专项]行动, 那个[管空气质量]的行动
-_DESCRIPTION_CUT = re.compile(r"的|[这那][个项场次]")
+_DESCRIPTION_CUT = re.compile(r"的|[这那][个项场次条种类]")
 
 
 def _names_the_described(ctx: AnswerContext, text: str) -> bool:
@@ -261,7 +261,7 @@ def _names_the_described(ctx: AnswerContext, text: str) -> bool:
         return False
     clause = next((c for c in re.split(r"[，,；;？?。]", q.text) if thing[0] in c), "")
     before = clause[: clause.rfind(thing[0])]
-    described = set(key_words(_DESCRIPTION_CUT.split(re.sub(r"的$", "", before))[-1]))
+    described = set(key_words(_DESCRIPTION_CUT.split(re.sub(rf"(?:{_DESCRIPTION_CUT.pattern})+$", "", before))[-1]))
     rest = [w for w in key_words(before) if w not in described and w != thing[0] and w not in (q.speaker or "")]
     if not rest:
         return False  # (浙江的专项行动叫什么: nothing but the description, which any name would fit)
