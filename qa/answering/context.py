@@ -259,15 +259,21 @@ def _names_the_described(ctx: AnswerContext, text: str) -> bool:
     q = ctx.question
     if q.kind != "name" or not (thing := _thing_asked(q.text)) or not names_the_thing(q, text, kind_spans(q, text)):
         return False
-    clause = next((c for c in re.split(r"[，,；;？?。]", q.text) if thing[0] in c), "")
-    before = clause[: clause.rfind(thing[0])]
-    described = set(key_words(_DESCRIPTION_CUT.split(re.sub(rf"(?:{_DESCRIPTION_CUT.pattern})+$", "", before))[-1]))
-    rest = [w for w in key_words(before) if w not in described and w != thing[0] and w not in (q.speaker or "")]
-    if not rest:
+    if not (rest := _said_beside_the_description(q.text, thing[0], q.speaker or "")):
         return False  # (浙江的专项行动叫什么: nothing but the description, which any name would fit)
     weights = ctx.retrieved.weights
     total = sum(weights.get(w, 1.0) for w in rest)
     return sum(weights.get(w, 1.0) for w in rest if _holds_word(w, text, weights)) >= ctx.settings.min_predicate * total
+
+
+@lru_cache(maxsize=256)
+def _said_beside_the_description(question: str, noun: str, speaker: str) -> tuple[str, ...]:
+    """The key words the question says of the thing besides its description (浙商 in
+    针对浙商提出的专项行动), read once per question: every sentence is tried against them."""
+    clause = next((c for c in re.split(r"[，,；;？?。]", question) if noun in c), "")
+    before = clause[: clause.rfind(noun)]
+    described = set(key_words(_DESCRIPTION_CUT.split(re.sub(rf"(?:{_DESCRIPTION_CUT.pattern})+$", "", before))[-1]))
+    return tuple(w for w in key_words(before) if w not in described and w != noun and w not in speaker)
 
 
 # a count or an amount the question restates (6156个, 3064亿元, 150项)
