@@ -243,7 +243,41 @@ def unsaid(ctx: AnswerContext, ranked: list[Pick], best: Pick) -> tuple[Pick, st
             return named, ""
         plural = noun in best.text or re.search(r"哪(?:些|几)", m.group())
         return best, (f"资料未列出具体是哪些{noun}。" if plural else f"资料未写明是哪个{noun}。")
+    if (noun := _set_asked(q.text, best.text)) and not lists_members(best.text):
+        # 选了哪些标志性产品, 年度标志性成果具体是哪几项: a sentence that names the set only as a
+        # whole (用好标志性产品这个抓手, 打造一批年度标志性成果) lists none of it
+        listed = next((p for p in near if noun in p.text and lists_members(p.text)), None)
+        return (listed, "") if listed is not None else (best, f"资料未列出具体是哪些{noun}。")
     return best, ""
+
+
+# 选了哪些标志性产品, 要打造的年度标志性成果具体是哪几项: the members of a set named by its noun
+_SET_ASKED = re.compile(r"哪(?:几|些)[个项类条种家所批]?([\u4e00-\u9fff]{2,}?)(?=[？?，,。]|$|呢)"
+                        r"|([\u4e00-\u9fff]{2,}?)(?:都|分别|具体|主要)*(?:是|有|包括)哪(?:几|些)[个项类条种家所批]?(?=[？?，,。]|$|呢)")
+# what is asked in many sentences, or by the named kinds above: not a set one sentence lists
+_NOT_A_SET = re.compile(r"方面|内容|要求|工作|措施|举措|做法|经验|事情?|话|句|点|条|问题|意见|建议|表述|说法|提法")
+
+
+def _set_asked(question: str, text: str) -> str:
+    """The noun of the set asked, as the text writes it: the question's words after its last
+    的, or the longest end of them the text holds (湖北营商环境标志性成果 → 营商环境标志性成果)."""
+    m = _SET_ASKED.search(question)
+    if not m or _NOT_A_SET.search(m.group(1) or m.group(2)):
+        return ""
+    words = (m.group(1) or m.group(2)).split("的")[-1]
+    noun = next((words[i:] for i in range(len(words) - min(len(words), 4) + 1) if words[i:] in text), "")
+    return "" if len(noun) < 2 or noun in _MEMBERS or re.search(_NAMED_KINDS + "$", noun) else noun
+
+
+# what a list of members is written with: 东数西算、低空经济等, 标志性产品：…, 包括…, 一是…,
+# names quoted one after another (“人才安徽行”“招才引智高校行”等), 高端化智能化绿色化, 水电气热讯等
+_A_LIST = re.compile(r"[、：:]|包括|[一二三四五六七八九十]是|”“|(?:[\u4e00-\u9fff]{1,3}化){2,}|(?<![平均对相])等(?![待到候同级])")
+
+
+def lists_members(text: str) -> bool:
+    """The sentence writes a list, which may be the set's members: one with no list at all
+    (打造一批年度标志性成果, 用好标志性产品这个抓手) names the set only as a whole."""
+    return bool(_A_LIST.search(text))
 
 
 def its_meeting(ctx: AnswerContext, p: Pick) -> Pick | None:
