@@ -49,6 +49,8 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
         rest = rest[1:]
     after = key_words(re.sub(r"^[个座]?[市县区省州镇村](?=作|在|有|是|的|召开|举行|开|$)", "", rest))
     before = key_words(text[clauses[at].start() : m.start()])
+    if kind == "place":  # (选在, 落户: a verb of where names no thing the answer must speak of)
+        before = [w for w in before if not _PLACED.fullmatch(w)]
     held_after = re.search(r"召开|举行|举办|开的|开会|开$", text[m.end() : clauses[at].end()])  # (在哪座城市开)
     # (设在哪 is itself a question word of place: 会场设在哪座城市; 主会场设在哪里 asks for the main venue)
     lead = text[clauses[at].start() : m.start()]
@@ -85,7 +87,9 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
         # (…闯海外市场的行动，名字挺有意思，叫什么来着: a remark on the name says nothing of the thing)
         back = at - 2 if at > 1 and (ASKS_LABEL.match(clauses[at - 1].group(0)) or _ABOUT_THE_NAME.match(clauses[at - 1].group(0))) else at - 1
         before = key_words(clauses[back].group(0))
-        if not _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()]):
+        # (…营商环境改革创新示范区，落在安徽哪个城市: a verb of where, 落在, names no thing either)
+        lead = _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()])
+        if not lead or kind == "place" and _PLACED.fullmatch(PROVINCE_NAMES.sub("", lead)):
             return tuple(dict.fromkeys(before))[-2:]  # …专题片，片名是什么: what the clause before names
     # 哪位省委书记说，本省好了…: the post names the kind of answer (who holds it is checked
     # apart); what was said, in the clauses after, is what the answer must speak of
@@ -270,6 +274,9 @@ _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(
 _DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下", "最近", "近来", "近期", "今年", "本年", "年内",
                  "当天", "当日", "那天"}  # (正式开会是当天上午还是下午: the day talked about)
 # words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
+# 落在, 选在, 是驻在, 打算放在, 这个园区选在: a verb that only says a thing is somewhere
+_PLACED = re.compile(r"(?:[这那该此][个座家所]?[\u4e00-\u9fff]{0,4}?)?(?:是|都|就|将|要|会|打算|计划|准备|拟)*"
+                     r"(?:落|选|放|驻|建|设|定|安|坐落|位于|落户|布局|安排)(?:在|于)?")
 _TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|(?<![谈进员度作署大])会|具体|到底|究竟|分别|各|都|已经|已|还|又|才|连着|连续)+$")  # (是连着第几年: the run is the ordinal asked)
 
 

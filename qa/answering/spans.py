@@ -381,8 +381,9 @@ def _place_pattern() -> re.Pattern:
 _LOCAL_UNIT = re.compile(r"(?:(?<=[、，,和与及在化])|^)([\u4e00-\u9fff]{2,5}?(?:县|市|区|州|旗|盟|地区|片区|新区|园区|示范区|开发区|合作区|新城))(?=[、，,。；和与及等的党委高设]|$)")
 # (自治区党委: the level of a region is no name; 在南宁召开全区…, 要按照市委…: a verb ends the
 # name before it, or opens the clause it stands in)
+# (安徽省辖市委书记, 市辖区, 安徽各市: 辖 and 各 write the level of places, not a name)
 _NOT_LOCAL = re.compile(r"^[各全本该每省地县市区州外要]|^(?:设区|县级|地级|市县|区县|其他|其它|其余|有关|相关|部分|自治|按照|根据|围绕|通过)"
-                        r"|[在的对从向把被]|召开|举行|举办")
+                        r"|[在的对从向把被辖各]|召开|举行|举办")
 # 深化渝西地区: a verb before a name is no part of it
 _LEADING_VERB = re.compile(r"^(?:深化|推进|建设|加快|打造|支持|推动|促进|实现|发展|提升|培育|强化|优化|带动|服务|围绕|聚焦|依托)")
 
