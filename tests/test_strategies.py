@@ -790,6 +790,15 @@ def test_a_slogan_counts_its_noun_without_a_measure_word(figures):
     assert direct(figures, "冯飞说扩大开放除了“一港”，还要用好几个平台？") == "三平台"
 
 
+def test_a_count_without_a_measure_word_is_read_whole(assistant):
+    # (…等部门及16州（市）分别汇报: the last item of a list may be counted so, and all its digits count)
+    from qa.answering.context import kind_spans
+
+    text = "会上，省发展改革委、省能源局等部门及16州（市）分别汇报有关工作情况。"
+    assert [text[a:b] for a, b in kind_spans(read_question("作汇报的州（市）有多少个？"), text)] == ["16州（市）"]
+    assert direct(assistant, "云南那场调度推进会上，汇报工作的州（市）一共几个？") == "16州（市）"
+
+
 DIGITAL = """今日测试快讯
 
 2024年第5期

@@ -651,7 +651,9 @@ def _slogan_patterns(text: str, predicate: tuple[str, ...]) -> tuple[re.Pattern,
     # 有几个省提到了…: places are counted with no measure word, right after the places listed
     # (湖南、黑龙江、甘肃三省提到了…)
     places = set(re.findall(rf"(?:几|多少)个?([省市地县州]){_NO_ORGAN}", text))
-    return tuple(re.compile(rf"(?:^|[^\u4e00-\u9fff]|(?<=等))([{spans.CN_DIGITS}\d]+(?:大[\u4e00-\u9fff]{{0,6}}?)?){re.escape(w)}") for w in counted) + tuple(
+    # (…等部门及16州（市）分别汇报: a list's last item may be counted so; not a figure's
+    # last digits, 6州 of 16州)
+    return tuple(re.compile(rf"(?:(?<![\u4e00-\u9fff\d.])|(?<=[等及和与、]))([{spans.CN_DIGITS}\d]+(?:大[\u4e00-\u9fff]{{0,6}}?)?){re.escape(w)}") for w in counted) + tuple(
         re.compile(rf"([{spans.CN_DIGITS}\d]+){p}{_NO_ORGAN}") for p in sorted(places))
 
 
