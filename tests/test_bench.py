@@ -126,6 +126,19 @@ def test_timed_rounds_warm_up_and_take_medians():
     assert 0 <= lat.p50_ms <= lat.p95_ms
 
 
+def test_timed_rounds_name_the_slowest_questions():
+    import time
+
+    lat = time_rounds(lambda q: time.sleep(0.03 if q == "slow" else 0.0), ["a", "slow", "b", "c"], rounds=3, warmup=0, slowest=2)
+    assert [q for q, _ in lat.slowest] == ["slow", lat.slowest[1][0]] and lat.slowest[0][1] >= 30
+    assert lat.slowest[0][1] >= lat.slowest[1][1]
+    from qa.bench.show import bench_rows
+
+    r = BenchResult(MACHINE, "x.txt", 1000, True, "m", 2.0, *[Build(1.0, 4, 30, 30, 1.0)] * 3, lat, LAT, ColdAsk(9.0, 900.0, 850.0, False), 1200.0, 60.0)
+    rows = [row for row in bench_rows(r) if row[0].startswith("  slowest answer")]
+    assert len(rows) == 2 and "slow" in rows[0][0]
+
+
 def test_question_samples_spread_over_the_types():
     qs = load_questions(DEFAULT_QUESTIONS)
     sample = sample_questions(qs, 22)

@@ -27,6 +27,8 @@ class Latency:
     p50_ms: float
     p95_ms: float
     mean_ms: float
+    # the slowest questions, each by its median over the rounds: what p95 is made of
+    slowest: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ def bench_rows(r: BenchResult) -> list[tuple[str, str, str, str]]:
         (f"answer p50, warm ({qa.questions} questions x {qa.rounds})", f(qa.p50_ms, " ms"), f(lq.p50_ms, " ms"), f(ratio["answer_p50_vs_langchain"], "x", 2)),
         ("answer p95, warm", f(qa.p95_ms, " ms"), f(lq.p95_ms, " ms"), f(ratio["answer_p95_vs_langchain"], "x", 2)),
     ]
+    rows += [(f"  slowest answer {i}: {question[:40]}", f(ms, " ms"), "", "") for i, (question, ms) in enumerate(qa.slowest, 1)]
     if r.langchain_st_query:
         st = r.langchain_st_query
         rows.append(("answer p50 / p95, LangChain with sentence-transformers", f"{f(qa.p50_ms, ' ms')} / {f(qa.p95_ms, ' ms')}",

@@ -114,19 +114,23 @@ def percentile(values: Sequence[float], q: float) -> float:
     return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if len(values) else float("nan")
 
 
-def time_rounds(fn: Callable[[str], object], questions: Sequence[str], rounds: int, warmup: int = 3) -> Latency:
-    """Warm up, then time fn over the questions `rounds` times; medians of the per-round figures."""
+def time_rounds(fn: Callable[[str], object], questions: Sequence[str], rounds: int, warmup: int = 3, slowest: int = 3) -> Latency:
+    """Warm up, then time fn over the questions `rounds` times; medians of the per-round
+    figures, and the `slowest` questions by their median time."""
     for q in questions[:warmup]:
         fn(q)
-    per_round = []
+    per_round, per_question = [], [[] for _ in questions]
     for _ in range(rounds):
         ms = []
-        for q in questions:
+        for i, q in enumerate(questions):
             t = time.perf_counter()
             fn(q)
             ms.append(1000 * (time.perf_counter() - t))
+            per_question[i].append(ms[-1])
         per_round.append((percentile(ms, 50), percentile(ms, 95), statistics.fmean(ms)))
-    return Latency(len(questions), rounds, *(statistics.median(r[i] for r in per_round) for i in range(3)))
+    by_time = sorted(((statistics.median(t), q) for q, t in zip(questions, per_question) if t), reverse=True)[:slowest]
+    return Latency(len(questions), rounds, *(statistics.median(r[i] for r in per_round) for i in range(3)),
+                   slowest=tuple((q, round(t, 1)) for t, q in by_time))
 
 
 class StageTimer:
