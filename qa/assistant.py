@@ -7,6 +7,7 @@ are loaded once per process and shared.
 """
 from __future__ import annotations
 
+import gc
 import re
 import threading
 from dataclasses import replace
@@ -492,8 +493,17 @@ def get_assistant(index_dir: Path | str | None = None, settings: Settings | None
             if build_default and folder == Paths().index_dir.resolve():
                 ensure_index(folder, settings.paths)
             index = load_index(folder)
-            _assistants[key] = Assistant(index, load_encoder(index.build.model, settings.paths), settings.answer)
+            _assistants[key] = _settled(Assistant(index, load_encoder(index.build.model, settings.paths), settings.answer))
         return _assistants[key]
+
+
+def _settled(assistant: Assistant) -> Assistant:
+    """The index and model live as long as the process: out of the cyclic collector's view,
+    a full collection no longer rescans their objects (about 60,000 for the bulletin). Over
+    412 answers one full collection ran, inside an answer: 32 ms, frozen 2.7 ms."""
+    gc.collect()
+    gc.freeze()
+    return assistant
 
 
 def reload_assistant(index_dir: Path | str, settings: Settings | None = None) -> Assistant:
@@ -504,6 +514,8 @@ def reload_assistant(index_dir: Path | str, settings: Settings | None = None) ->
     assistant = Assistant(index, load_encoder(index.build.model, settings.paths), settings.answer)
     with _lock:
         _assistants[(str(folder), settings.answer, settings.paths.cache_dir)] = assistant
+        gc.unfreeze()  # (the build it replaces may be collected now, cycles and all)
+        _settled(assistant)
     return assistant
 
 
