@@ -54,6 +54,7 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     held_after = re.search(r"召开|举行|举办|开的|开会|开$", text[m.end() : clauses[at].end()])  # (在哪座城市开)
     # (设在哪 is itself a question word of place: 会场设在哪座城市; 主会场设在哪里 asks for the main venue)
     lead = text[clauses[at].start() : m.start()]
+    tail = _TRAILING_LINKS.sub("", lead)  # (its links to the question word, 是, 一共有, set aside)
     held_before = (_HELD_BEFORE.search(lead) or m.group().startswith("设在")) and not re.search(r"[主分]会场(?:设在?)?$", lead)
     # 那次会是什么时候开的, 在哪个城市召开: the verb only says that the meeting took place
     if not after and kind == "date" and held_after:
@@ -88,8 +89,7 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
         back = at - 2 if at > 1 and (ASKS_LABEL.match(clauses[at - 1].group(0)) or _ABOUT_THE_NAME.match(clauses[at - 1].group(0))) else at - 1
         before = key_words(clauses[back].group(0))
         # (…营商环境改革创新示范区，落在安徽哪个城市: a verb of where, 落在, names no thing either)
-        lead = _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()])
-        if not lead or kind == "place" and _PLACED.fullmatch(PROVINCE_NAMES.sub("", lead)):
+        if not tail or kind == "place" and _PLACED.fullmatch(PROVINCE_NAMES.sub("", tail)):
             return tuple(dict.fromkeys(before))[-2:]  # …专题片，片名是什么: what the clause before names
     # 哪位省委书记说，本省好了…: the post names the kind of answer (who holds it is checked
     # apart); what was said, in the clauses after, is what the answer must speak of
@@ -110,7 +110,6 @@ def _predicate(text: str, kind: str | None) -> tuple[str, ...]:
     if head:
         return (head,)
     # 在主会场参会的"省领导"有哪几位: the noun only restates the kind; the words before it say who
-    tail = _TRAILING_LINKS.sub("", text[clauses[at].start() : m.start()])
     if rjieba.cut(tail) and ASKING_NOUNS.match(rjieba.cut(tail)[-1]):
         return tuple(dict.fromkeys(before))[-2:]
     # 深圳占了多少个: a share belongs to what stands before 占; the verb itself is too slight to be a key word
@@ -273,10 +272,10 @@ _HELD_BEFORE = re.compile(r"(?:召开|举行|举办|安排|开|办|定|放|设)(
 # figures otherwise or not at all (agreement.periods_agree keeps this year apart from past ones)
 _DEICTIC_TIME = {"目前", "现在", "当前", "如今", "眼下", "至今", "迄今", "现如今", "时下", "最近", "近来", "近期", "今年", "本年", "年内",
                  "当天", "当日", "那天"}  # (正式开会是当天上午还是下午: the day talked about)
-# words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
 # 落在, 选在, 是驻在, 打算放在, 这个园区选在: a verb that only says a thing is somewhere
 _PLACED = re.compile(r"(?:[这那该此][个座家所]?[\u4e00-\u9fff]{0,4}?)?(?:是|都|就|将|要|会|打算|计划|准备|拟)*"
                      r"(?:落|选|放|驻|建|设|定|安|坐落|位于|落户|布局|安排)(?:在|于)?")
+# words between a predicate and its question word: 持续"到"什么时候, 主编"是"谁, "一共有"多少
 _TRAILING_LINKS = re.compile(r"(?:是|为|有|的|了|在|到|于|共|一共|总共|共计|合计|大约|大概|大致|约|达|达到|由|将|要|(?<![谈进员度作署大])会|具体|到底|究竟|分别|各|都|已经|已|还|又|才|连着|连续)+$")  # (是连着第几年: the run is the ordinal asked)
 
 

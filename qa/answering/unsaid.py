@@ -262,9 +262,10 @@ def _set_asked(question: str, text: str) -> str:
     """The noun of the set asked, as the text writes it: the question's words after its last
     的, or the longest end of them the text holds (湖北营商环境标志性成果 → 营商环境标志性成果)."""
     m = _SET_ASKED.search(question)
-    if not m or _NOT_A_SET.search(m.group(1) or m.group(2)):
+    asked = m.group(1) or m.group(2) if m else ""
+    if not asked or _NOT_A_SET.search(asked):
         return ""
-    words = (m.group(1) or m.group(2)).split("的")[-1]
+    words = asked.split("的")[-1]
     noun = next((words[i:] for i in range(len(words) - min(len(words), 4) + 1) if words[i:] in text), "")
     return "" if len(noun) < 2 or noun in _MEMBERS or re.search(_NAMED_KINDS + "$", noun) else noun
 
