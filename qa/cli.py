@@ -37,6 +37,7 @@ def index_cmd(
     chunk_overlap: int | None = typer.Option(None, "--chunk-overlap", min=0, max=1000, help="Characters shared by neighbouring chunks."),
     vectors: str | None = typer.Option(None, "--vectors", help="What is encoded: sentences (default; a chunk is their mean), both (chunks too: twice the time), late (chunks only)."),
     clause_chars: int | None = typer.Option(None, "--clause-chars", min=0, max=500, help="Also encode each clause of a sentence, of at least this many characters, as a question (0: none; default 14)."),
+    idf_prior: bool | None = typer.Option(None, "--idf-prior/--no-idf-prior", help="Count word rarity with the built-in bulletin's passages too (default: on; an index of one report needs it)."),
     add: bool = typer.Option(False, "--add", help="Add the files to the existing index instead of replacing it."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first file that cannot be read."),
 ):
@@ -48,7 +49,7 @@ def index_cmd(
 
     settings = Settings()
     build = settings.build.with_(model=model, chunk_size=chunk_size, chunk_overlap=chunk_overlap, vectors=vectors,
-                                  clause_chars=clause_chars)
+                                  clause_chars=clause_chars, idf_prior=idf_prior)
     if chunk_overlap is not None and chunk_overlap >= build.chunk_size:
         fail("--chunk-overlap must be smaller than --chunk-size", 2)
     paths = list(paths or [BUILTIN_CORPUS])

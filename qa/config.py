@@ -78,6 +78,10 @@ class BuildSettings:
     # sentence ranks by similarity alone: 10, 14 and 20 within a point of each other,
     # all far above none (paraphrases: top-5 70% -> 82%).
     clause_chars: int = 14
+    # Word rarity (IDF) is counted over the index's passages and the built-in bulletin's
+    # (less those the index holds itself), so that an index of one report still tells a
+    # word of the genre from a rare one (keyword_index.WordPrior)
+    idf_prior: bool = True
 
     def to_manifest(self) -> dict:
         return asdict(self)

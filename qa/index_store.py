@@ -173,7 +173,7 @@ def write_index(out: Path, data: IndexData, extra_manifest: dict | None = None) 
             "dim": int(data.chunk_vectors.shape[1]),
             "documents": [d.to_dict(with_text=False) for d in data.documents],
             "counts": {"documents": len(data.documents), "sections": len(data.sections), "chunks": len(data.chunks), "sentences": len(data.sentences),
-                       "clauses": len(data.clauses or ())},
+                       "clauses": len(data.clauses or ()), "prior_passages": data.terms.prior.passages if data.terms.prior else 0},
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             **(extra_manifest or {}),
             "checksums": {name: file_sha256(build_dir / name) for name in _checked_files(build_dir)},

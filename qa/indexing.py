@@ -15,11 +15,11 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import chunk_sections, clause_spans, sentence_spans
-from .config import ADAPTED_MODEL, BuildSettings, Paths
+from .config import ADAPTED_MODEL, BUILTIN_CORPUS, BuildSettings, Paths
 from .documents import SUPPORTED_SUFFIXES, DocumentError, read_document
 from .embedding import EmbeddingCache, Encoder, embed_texts, embed_with_spans, load_encoder
 from .index_store import ClauseTable, IndexData, SentenceTable, check_writable, load_index, write_index
-from .keyword_index import KeywordIndex, TermIndex, tokenize
+from .keyword_index import KeywordIndex, TermIndex, WordPrior, tokenize
 from .meetings import extract_meetings
 from .schema import Chunk, Document, MeetingRecord, Section
 from .sections import split_sections
@@ -203,12 +203,26 @@ def assemble(documents: list[Document], build: BuildSettings, paths_config: Path
         clauses=ClauseTable.from_spans(clauses) if clause_texts else None,
         clause_vectors=clause_vectors if clause_texts else None,
         keywords=KeywordIndex.build([tokenize(c.text) for c in chunks]),
-        terms=TermIndex.build(chunk_tokens, [tokenize(s) for s in sentences]),
+        terms=TermIndex.build(chunk_tokens, [tokenize(s) for s in sentences], genre_prior(documents, build) if build.idf_prior else None),
         meetings=meetings,
     )
     progress("keywords", 1, 1)
     total = len(chunks) + len(sentences) + len(clause_texts)
     return data, encoded + n_c, total - encoded - n_c
+
+
+def genre_prior(documents: list[Document], build: BuildSettings) -> WordPrior | None:
+    """Word counts of the built-in bulletin's passages, chunked as the index is, less those
+    the index holds itself: a passage is not counted twice (an index of the bulletin, or of
+    one of its reports, counts that report's words once)."""
+    try:
+        bulletin = read_document(BUILTIN_CORPUS)
+    except DocumentError:
+        return None  # (an installation without the data folder: IDF over the index alone)
+    held = ["".join(d.text.split()) for d in documents]
+    passages = [c for c in chunk_sections(bulletin, split_sections(bulletin), build.chunk_size, build.chunk_overlap)
+                if not any("".join(c.text.split()) in text for text in held)]
+    return WordPrior.count([tokenize(f"{c.title}\n{c.text}") for c in passages]) if passages else None
 
 
 VECTOR_MODES = ("sentences", "both", "late")

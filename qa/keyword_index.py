@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import bm25s
@@ -90,6 +92,35 @@ class KeywordIndex:
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
 
 
+PRIOR_FILE = "prior.json"
+
+
+@dataclass(frozen=True)
+class WordPrior:
+    """How many passages of the genre hold each word, counted with an index's own. In an
+    index of one report (2 to 15 passages) the report's topic (项目 in a report on projects)
+    is in every passage, and no word can be rarer than one passage in a few: the IDF
+    thresholds (context.MIN_HEAD_IDF) then waive every check. The genre's passages keep
+    a word every report uses (工作, 项目) apart from one few reports use."""
+
+    passages: int
+    df: dict[str, int]
+
+    @classmethod
+    def count(cls, token_lists: list[list[str]]) -> WordPrior:
+        return cls(len(token_lists), dict(Counter(t for tokens in token_lists for t in set(tokens))))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps({"passages": self.passages, "df": self.df}, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> WordPrior | None:
+        if not path.is_file():
+            return None  # (an index built before the prior, or with --no-idf-prior)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(int(data["passages"]), {str(w): int(n) for w, n in data["df"].items()})
+
+
 class TermIndex:
     """Which words each chunk (title and text) and each sentence holds.
 
@@ -97,43 +128,54 @@ class TermIndex:
     decides how far keyword scores are trusted, ranks quotes and gates answers.
     """
 
-    def __init__(self, vocab: dict[str, int], chunks: sparse.csr_matrix, sentences: sparse.csr_matrix):
+    def __init__(self, vocab: dict[str, int], chunks: sparse.csr_matrix, sentences: sparse.csr_matrix, prior: WordPrior | None = None):
         self.vocab = vocab
         self.chunks = chunks
         self.sentences = sentences
-        n = chunks.shape[0]
-        df = np.asarray((chunks > 0).sum(axis=0)).ravel() if n else np.zeros(len(vocab))
-        self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
-        self.unknown_idf = float(np.log(1 + (n + 0.5) / 0.5))  # a word found in no chunk
+        self.prior = prior
+        own = np.asarray((chunks > 0).sum(axis=0)).ravel() if chunks.shape[0] else np.zeros(len(vocab))
+        self._n = chunks.shape[0] + (prior.passages if prior else 0)
+        df = own + np.array([prior.df.get(w, 0) for w in vocab], dtype=np.float64) if prior else own
+        self.idf = self._idf(df).astype(np.float32)
+
+    def _idf(self, df):
+        return np.log(1 + (self._n - df + 0.5) / (df + 0.5))
+
+    def unknown_idf(self, term: str) -> float:
+        """A word found in no chunk: as rare as the index allows, unless the genre uses it."""
+        return float(self._idf(self.prior.df.get(term, 0) if self.prior else 0))
 
     @classmethod
-    def build(cls, chunk_tokens: list[list[str]], sentence_tokens: list[list[str]]) -> TermIndex:
+    def build(cls, chunk_tokens: list[list[str]], sentence_tokens: list[list[str]], prior: WordPrior | None = None) -> TermIndex:
         vocab: dict[str, int] = {}
         for tokens in chunk_tokens:
             for t in tokens:
                 vocab.setdefault(t, len(vocab))
-        return cls(vocab, _presence(chunk_tokens, vocab), _presence(sentence_tokens, vocab))
+        return cls(vocab, _presence(chunk_tokens, vocab), _presence(sentence_tokens, vocab), prior)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "vocab.json").write_text(json.dumps(list(self.vocab), ensure_ascii=False), encoding="utf-8")
         sparse.save_npz(folder / "chunks.npz", self.chunks)
         sparse.save_npz(folder / "sentences.npz", self.sentences)
+        if self.prior is not None:
+            self.prior.save(folder / PRIOR_FILE)
 
     @classmethod
     def load(cls, folder: Path) -> TermIndex:
         words = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
-        return cls({w: i for i, w in enumerate(words)}, sparse.load_npz(folder / "chunks.npz").tocsr(), sparse.load_npz(folder / "sentences.npz").tocsr())
+        return cls({w: i for i, w in enumerate(words)}, sparse.load_npz(folder / "chunks.npz").tocsr(), sparse.load_npz(folder / "sentences.npz").tocsr(),
+                   WordPrior.load(folder / PRIOR_FILE))
 
     def weights(self, terms) -> tuple[np.ndarray, np.ndarray, float]:
         """(vocab ids of the known terms, their IDF, total IDF of all terms)."""
         ids = np.array([self.vocab[t] for t in terms if t in self.vocab], dtype=np.int64)
         idf = self.idf[ids] if len(ids) else np.zeros(0, np.float32)
-        total = float(idf.sum()) + self.unknown_idf * sum(1 for t in terms if t not in self.vocab)
+        total = float(idf.sum()) + sum(self.unknown_idf(t) for t in terms if t not in self.vocab)
         return ids, idf, total
 
     def idf_of(self, terms) -> dict[str, float]:
-        return {t: float(self.idf[self.vocab[t]]) if t in self.vocab else self.unknown_idf for t in terms}
+        return {t: float(self.idf[self.vocab[t]]) if t in self.vocab else self.unknown_idf(t) for t in terms}
 
     def coverage(self, matrix: sparse.csr_matrix, rows: np.ndarray, terms) -> np.ndarray:
         """Coverage of `terms` for the given rows of `matrix` (self.chunks or self.sentences)."""

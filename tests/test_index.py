@@ -208,7 +208,7 @@ def test_killed_build_keeps_the_previous_index(tmp_path, mini_corpus):
 
 def test_index_help_documents_every_option():
     result = run("index", "--help")
-    for option in ("--out", "--model", "--chunk-size", "--chunk-overlap", "--vectors", "--clause-chars", "--add", "--strict"):
+    for option in ("--out", "--model", "--chunk-size", "--chunk-overlap", "--vectors", "--clause-chars", "--idf-prior", "--add", "--strict"):
         assert option in result.output
 
 
