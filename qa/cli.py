@@ -288,6 +288,7 @@ def eval_cmd(
     do_sweep: bool = typer.Option(False, "--sweep", help="Calibrate on the tune part only: answer it under a grid of settings and print a table."),
     sweep_chunk_sizes: str = typer.Option("300,400,600,800", "--sweep-chunk-sizes", help="Chunk sizes --sweep also tries, each in a temporary index (comma-separated; '' for none)."),
     baselines: bool = typer.Option(True, "--baselines/--no-baselines", help="Also evaluate the dense, BM25 and LangChain baselines."),
+    alone: bool = typer.Option(False, "--alone", help="Index each report on its own, as a user with one report would, and ask it the questions about its province alone; the whole index is asked them too."),
 ):
     """Evaluate answers and citations on the tune and test parts of the question set; compare with baselines. Exit 1 below the gate."""
     from .config import AnswerSettings
@@ -324,6 +325,19 @@ def eval_cmd(
                 print_sweep(result, out)
                 if written:
                     out.print("wrote " + ", ".join(map(str, written)), highlight=False)
+            return
+        if alone:
+            from .evaluation.alone import print_alone, run_alone
+
+            with bar:
+                each = run_alone(qs, index_dir, k, split=split, progress=progress)
+            if as_json:
+                print(json.dumps(each.to_json(), ensure_ascii=False))
+            else:
+                print_alone(each, out)
+            if any(r.faithful != r.citations for r in each.alone + each.whole):
+                err.print("[bold red]FAIL:[/] a quote is not verbatim", highlight=False)
+                raise typer.Exit(1)
             return
         with bar:
             run = run_evaluation(qs, index_dir, k, baselines=NAMES if baselines else (), split=split, progress=progress,

@@ -140,3 +140,25 @@ def test_the_prior_is_saved_and_read_back(tmp_path):
     # a word of no passage of the index weighs what the genre's passages say, or the most
     weights = loaded.idf_of(["会议", "工作", "无人机"])
     assert weights["会议"] < weights["工作"] < weights["无人机"]
+
+
+def test_qa_eval_alone_asks_each_report_of_its_own_questions(builtin_index, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    rows = [
+        {"id": "a1", "question": "江西一季度集中开工了多少个重大项目？", "type": "figure", "provinces": ["江西"], "evidence": ["集中开工重大项目1139个"], "direct": "1139个"},
+        {"id": "a2", "question": "南昌瑶湖科学岛一期项目的总投资是多少？", "type": "unanswerable", "provinces": ["江西"], "evidence": []},
+        # the overview's sentence is no part of 吉林's report: not asked of it alone
+        {"id": "a3", "question": "吉林连续几年召开优化营商环境加快项目建设大会？", "type": "figure", "provinces": ["吉林"], "evidence": ["吉林连续4年召开全省优化营商环境加快项目建设大会"]},
+        {"id": "a4", "question": "哪些省份提到惠企政策“免申即享”？", "type": "which", "provinces": ["河南", "上海", "安徽"], "evidence": ["免申即享"]},
+    ]
+    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--alone", "--questions", str(questions), "--index", str(builtin_index), "--json"])
+    assert result.exit_code == 0, result.output
+    run = json.loads(result.stdout)
+    assert set(run["passages"]) == {"江西", "吉林"} and 0 < run["passages"]["江西"] < 10
+    asked = {q["id"]: q for q in run["questions"]}
+    assert set(asked) == {"a1", "a2"}
+    assert asked["a1"]["alone_direct_exact"] and asked["a1"]["whole_direct_exact"]
+    assert asked["a2"]["alone_abstained"] and asked["a2"]["whole_abstained"]
+    table = CliRunner().invoke(app, ["eval", "--alone", "--questions", str(questions), "--index", str(builtin_index)])
+    assert table.exit_code == 0 and "Each report indexed alone" in table.output, table.output
