@@ -370,6 +370,9 @@ def test_spoken_forms_are_read_as_written_ones_and_the_question_is_kept_as_asked
     ("place", "", "兰州新区、兰州高新区作交流发言", ["兰州新区", "兰州高新区"]),
     ("date", "年", "2月18日，2024年一季度调度推进会召开", ["2024年"]),  # 哪一年: 2月18日 names none
     ("figure", "第", "2月18日是春节后上班第一天", []),  # 排第几: 第一天 ranks nothing  # the province's literary name is no place inside it
+    # units of computing, storage and power written in Latin letters; 5G is a technology
+    ("figure", "", "算力总规模突破50EFLOPS，存储容量达到30EB，建成5G基站", ["50EFLOPS", "达到30EB"]),
+    ("figure", "", "新型储能装机达到2GW，年发电量超过80亿kWh", ["达到2GW", "超过80亿kWh"]),
 ])
 def test_spans_of_each_kind(kind, unit, text, expected):
     from qa.answering.spans import find
@@ -2366,3 +2369,20 @@ def test_a_thing_no_report_writes_tells_no_report_apart(assistant):
     # that none speaks of it
     a = assistant.answer("哪些省没有提到要优化营商环境？")
     assert a.abstained and "18篇报道都没有出现“要优化营商环境”" in a.text, a.text
+
+
+COMPUTE = """# 贵州省召开全省数字经济发展大会
+
+2月19日上午，贵州省委、省政府在贵阳召开全省数字经济发展大会。省委书记徐麟出席会议并讲话，省长李炳军主持。
+
+## 今年部署
+
+会议提出，要深化东数西算工程，算力总规模突破50EFLOPS，数据中心存储容量达到30EB。全省新型储能装机达到2GW，年发电量超过80亿kWh。
+"""
+
+
+def test_a_figure_in_latin_units_answers(tmp_path):
+    a = assistant_over_report(tmp_path, "guizhou.md", COMPUTE)
+    assert direct(a, "贵州算力规模要突破多少？") == "50EFLOPS"
+    assert direct(a, "贵州数据中心存储容量要达到多少？") == "30EB"
+    assert direct(a, "贵州年发电量要超过多少？") == "超过80亿kWh"
