@@ -118,7 +118,10 @@ class WordPrior:
         if not path.is_file():
             return None  # (an index built before the prior, or with --no-idf-prior)
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(int(data["passages"]), {str(w): int(n) for w, n in data["df"].items()})
+        try:
+            return cls(int(data["passages"]), {str(w): int(n) for w, n in data["df"].items()})
+        except (TypeError, AttributeError) as exc:  # the loader reports a damaged file as a ValueError
+            raise ValueError(f"{path}: not a word prior ({exc})") from exc
 
 
 class TermIndex:

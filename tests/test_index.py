@@ -143,7 +143,7 @@ def test_index_of_an_older_format_is_refused_with_a_rebuild_hint(tmp_path, mini_
     assert "format 2" in str(info.value) and "qa index" in str(info.value)
 
 
-@pytest.mark.parametrize("victim", ["manifest.json", "chunks.jsonl", "chunks.faiss", "sentence_vectors.npy", "clause_vectors.npy", "clauses.npz", "bm25/vocab.index.json", "terms/chunks.npz", "meetings.json"])
+@pytest.mark.parametrize("victim", ["manifest.json", "chunks.jsonl", "chunks.faiss", "sentence_vectors.npy", "clause_vectors.npy", "clauses.npz", "bm25/vocab.index.json", "terms/chunks.npz", "terms/prior.json", "meetings.json"])
 def test_damaged_index_file_is_named(tmp_path, mini_corpus, victim):
     build_index([mini_corpus], tmp_path / "idx")
     path = tmp_path / "idx" / "current" / victim
