@@ -18,10 +18,10 @@ CN_DIGITS = "一二三四五六七八九十两"  # the numbers slogans count wit
 _NUM = rf"(?:\d+(?:[.,，．]\d+)*|[{_CN_NUM}]+)(?:\s*(?:多|余|近|约))?"
 # a figure: a number with the unit or measure word that says what it counts
 _MEASURE = (r"个百分点|美元|元|人次|人|名|位|个|项|家|次|届|年|天|所|座|条|批|倍|户|套|台|件|场|期|轮|支|层|大|级|张|种|类|方面|部|组|"
-            r"平方公里|平方米|立方米|公里|千米|米|公顷|亩|吨|千瓦时|千瓦|兆瓦|标准箱|标箱|辆|艘|架次|周年|周|季度|月|"
+            r"平方公里|平方米|立方米|公里|千米|米|公顷|亩|吨|千瓦时|千瓦|兆瓦|标准箱|标箱|辆|艘|架次|周年|周|季度|月|"  # (75周年: an anniversary, not 75 weeks)
             # the units of computing, storage and power that technology reports write in Latin
             # letters (算力规模突破50EFLOPS, 存储容量30EB, 装机2GW); 5G names a technology
-            r"(?i:[EPT]FLOPS)|EB|PB|TB|GWh|MWh|kWh|GW|MW|kW|Gbps|Mbps")  # (75周年: an anniversary, not 75 weeks)
+            r"(?i:[EPT]FLOPS)|EB|PB|TB|GWh|MWh|kWh|GW|MW|kW|Gbps|Mbps")
 # a figure: a number with the unit or measure word that says what it counts (30万户, 6805亿元, 1139个)
 # (…以上, …左右: a bound or an estimate is part of the figure: 10%以上 is not 10%)
 _BOUND = r"(?:以上|以下|以内|左右)?"

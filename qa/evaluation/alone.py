@@ -21,7 +21,7 @@ from ..index_store import IndexData, load_index
 from ..indexing import build_index
 from ..schema import FRONT_PROVINCE, UNKNOWN_PROVINCE
 from .questions import EvalQuestion, in_split, question_split
-from .run import CachingEncoder, Progress, _quiet, answer_questions, evidence_counts, open_index
+from .run import CachingEncoder, Progress, answer_questions, evidence_counts, open_index
 from .scoring import QuestionResult, pct, summarize
 
 ACROSS_REPORTS = ("which", "compare")
@@ -59,8 +59,9 @@ def report_texts(index: IndexData) -> dict[str, str]:
 
 def run_alone(questions: Sequence[EvalQuestion], index_dir: Path | str | None = None, k: int = 10,
               settings: AnswerSettings | None = None, paths: Paths | None = None, split: str = "all",
-              progress: Progress = _quiet) -> AloneRun:
+              progress: Progress | None = None) -> AloneRun:
     settings = settings or AnswerSettings()
+    progress = progress or (lambda stage, done, total: None)
     index, paths = open_index(index_dir, paths)
     encoder = CachingEncoder(load_encoder(index.build.model, paths))
     asked = [q for q in in_split(questions, split) if len(q.provinces) == 1 and q.type not in ACROSS_REPORTS]
