@@ -237,6 +237,9 @@ def predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     if clause is None or (not force and _content_words(text[m.end() : clause.end()])):
         return ""
     before = _TRAILING_LINKS.sub("", text[clause.start() : m.start()])
+    # 投资规模多大, 参会规模是多少: the noun of size only says that a figure is asked; what
+    # it is the size of (投资, 参会) is what the sentence must hold
+    before = _SIZE_OF.sub("", before)
     if glossed := _GLOSSED_LEVEL.search(before):
         return glossed.group(0)
     # a short noun phrase after the last function word is the head whole (产业项目)
@@ -254,6 +257,7 @@ def predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     return _unglued(last) if _content_words(last) else ""
 
 
+_SIZE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:规模|体量)(?:一共|总共|到底|究竟|大概|大约|[有是共约])*$")
 # 县（市、区）, 州（市）: an administrative level with its gloss in brackets is one noun
 _GLOSSED_LEVEL = re.compile(r"[县市区州乡镇村旗盟][（(][县市区州乡镇村旗盟、，,]{1,8}[）)]$")
 _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由向中里》」”，、]")

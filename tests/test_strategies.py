@@ -213,10 +213,37 @@ def test_a_province_with_no_report_is_refused(two_issues):
     ("甘肃会上作交流发言的县是哪个？", "place", "place", "县"),  # the level before the question word
     ("吉林大会上一起汇报工作的自治州是哪个？", "place", "place", "州"),
     ("河南推进会上发言的县和县级市有哪些？", "place", "place", ""),  # two levels together: any place answers
+    ("江西那批集中开工的项目，总投资盘子多大？", "figure", "figure", "元"),  # a noun of size, then 多大
+    ("沈阳那场动员会参会规模一共有多大？", "figure", "figure", ""),
+    ("这项改革对企业的影响多大？", "fact", None, ""),  # no noun of size: no figure
 ])
 def test_question_types_kinds_and_units(text, qtype, kind, unit):
     q = read_question(text)
     assert (q.qtype, q.kind, q.unit) == (qtype, kind, unit)
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("江西那批开工的项目，总投资规模多大？", ("投资",)),  # 规模 only says a figure is asked
+    ("沈阳那场动员会参会规模多大？", ("参会",)),
+    ("粤省重点项目今年的年度投资盘子有多大？", ("年度", "投资")),
+    ("成渝地区双城经济圈的经济总量达到多少？", ("经济总量",)),  # 经济总量 is a measure of its own
+])
+def test_the_size_asked_is_of_what_the_sentence_must_hold(text, predicate):
+    assert read_question(text).predicate == predicate
+
+
+SIZES = """# 贵州省召开全省数字经济发展大会
+
+2月19日上午，贵州省委、省政府在贵阳召开全省数字经济发展大会，会议以视频形式召开，各市州设分会场，共1.2万人参加会议。
+
+会议提出，今年要集中开工数字经济重大项目326个，总投资1280亿元。
+"""
+
+
+def test_a_size_asked_with_its_noun_is_answered_by_the_figure(tmp_path):
+    a = assistant_over_report(tmp_path, "guizhou.md", SIZES)
+    assert direct(a, "贵州今年集中开工的数字经济项目，总投资盘子多大？") == "1280亿元"
+    assert direct(a, "贵州那场大会连同分会场，参会规模多大？") == "1.2万人"
 
 
 @pytest.mark.parametrize("text, parts", [
