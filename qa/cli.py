@@ -328,6 +328,7 @@ def eval_cmd(
             return
         if alone:
             from .evaluation.alone import print_alone, run_alone
+            from .evaluation.run import answer_problems
 
             with bar:
                 each = run_alone(qs, index_dir, k, split=split, progress=progress)
@@ -335,8 +336,9 @@ def eval_cmd(
                 print(json.dumps(each.to_json(), ensure_ascii=False))
             else:
                 print_alone(each, out)
-            if any(r.faithful != r.citations for r in each.alone + each.whole):
-                err.print("[bold red]FAIL:[/] a quote is not verbatim", highlight=False)
+            for p in (problems := answer_problems(each.alone + each.whole)):
+                err.print(f"[bold red]FAIL:[/] {p}", highlight=False)
+            if problems:
                 raise typer.Exit(1)
             return
         with bar:

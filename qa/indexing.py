@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -215,14 +216,23 @@ def genre_prior(documents: list[Document], build: BuildSettings) -> WordPrior | 
     """Word counts of the built-in bulletin's passages, chunked as the index is, less those
     the index holds itself: a passage is not counted twice (an index of the bulletin, or of
     one of its reports, counts that report's words once)."""
+    held = ["".join(d.text.split()) for d in documents]
+    passages = [tokens for text, tokens in _bulletin_passages(build.chunk_size, build.chunk_overlap)
+                if not any(text in doc for doc in held)]
+    return WordPrior.count(passages) if passages else None
+
+
+@lru_cache(maxsize=4)
+def _bulletin_passages(chunk_size: int, chunk_overlap: int) -> tuple[tuple[str, list[str]], ...]:
+    """(text without spaces, words) of each passage of the built-in bulletin, read and
+    chunked once per chunking: every build (each upload, each report of `qa eval --alone`)
+    counts them again."""
     try:
         bulletin = read_document(BUILTIN_CORPUS)
     except DocumentError:
-        return None  # (an installation without the data folder: IDF over the index alone)
-    held = ["".join(d.text.split()) for d in documents]
-    passages = [c for c in chunk_sections(bulletin, split_sections(bulletin), build.chunk_size, build.chunk_overlap)
-                if not any("".join(c.text.split()) in text for text in held)]
-    return WordPrior.count([tokenize(f"{c.title}\n{c.text}") for c in passages]) if passages else None
+        return ()  # (an installation without the data folder: IDF over the index alone)
+    chunks = chunk_sections(bulletin, split_sections(bulletin), chunk_size, chunk_overlap)
+    return tuple(("".join(c.text.split()), tokenize(f"{c.title}\n{c.text}")) for c in chunks)
 
 
 VECTOR_MODES = ("sentences", "both", "late")

@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 from qa.cli import app
 from qa.config import BUILTIN_CORPUS, BuildSettings
 from qa.documents import read_document
+from qa.evaluation.alone import report_texts
 from qa.index_store import load_index
 from qa.indexing import genre_prior
 from qa.keyword_index import PRIOR_FILE, TermIndex, WordPrior
 from qa.schema import Document
-from qa.sections import split_sections
 
 from .test_strategies import assistant_over_report, first_quote, refused
 
@@ -45,15 +45,15 @@ def guizhou(tmp_path_factory):
     return assistant_over_report(tmp_path_factory.mktemp("guizhou"), "guizhou.md", GUIZHOU)
 
 
-def _bulletin_report(province: str) -> str:
-    """One province's report of the built-in bulletin, as the text of a file of its own."""
-    doc = read_document(BUILTIN_CORPUS)
-    return "\n\n".join(doc.text[s.start : s.end].strip() for s in split_sections(doc) if s.province == province) + "\n"
+@pytest.fixture(scope="module")
+def jiangxi_text(builtin_index):
+    """江西's report of the built-in bulletin, as `qa eval --alone` writes it to a file of its own."""
+    return report_texts(load_index(builtin_index))["江西"]
 
 
 @pytest.fixture(scope="module")
-def jiangxi(tmp_path_factory):
-    return assistant_over_report(tmp_path_factory.mktemp("jiangxi"), "jiangxi.txt", _bulletin_report("江西"))
+def jiangxi(tmp_path_factory, jiangxi_text):
+    return assistant_over_report(tmp_path_factory.mktemp("jiangxi"), "jiangxi.txt", jiangxi_text)
 
 
 def test_a_word_the_genre_uses_everywhere_weighs_less_than_a_rare_one_in_one_report(guizhou):
@@ -88,11 +88,11 @@ def test_a_bulletin_report_indexed_alone_answers_what_it_says(jiangxi):
     assert not a.abstained and a.direct_answer.text == "1139个", a.text
 
 
-def test_no_passage_is_counted_twice():
+def test_no_passage_is_counted_twice(jiangxi_text):
     whole = read_document(BUILTIN_CORPUS)
     assert genre_prior([whole], BuildSettings()) is None  # an index of the bulletin is its own prior
     everything = genre_prior([], BuildSettings())
-    jiangxi = Document(name="jiangxi.txt", path="jiangxi.txt", text=_bulletin_report("江西"), sha256="", title="江西")
+    jiangxi = Document(name="jiangxi.txt", path="jiangxi.txt", text=jiangxi_text, sha256="", title="江西")
     without = genre_prior([jiangxi], BuildSettings())
     assert 0 < without.passages < everything.passages  # its own passages are left out...
     assert everything.df["瑶湖"] > 0 and "瑶湖" not in without.df  # ...and only they: 瑶湖 is only in 江西's

@@ -70,6 +70,20 @@ def answer_questions(assistant: Assistant, questions: Sequence[EvalQuestion], k:
     return out
 
 
+def answer_problems(results: Sequence[QuestionResult]) -> list[str]:
+    """What fails any run of answers, whatever it measures: a quote that is not verbatim,
+    a question whose answer raised."""
+    problems = []
+    faith = summarize(results).get("faithfulness")
+    if faith is not None and faith < 1.0:
+        bad = [f"{r.id} {u}" for r in results for u in r.unfaithful]
+        problems.append(f"quote faithfulness is {pct(faith)}, not 100%: " + "; ".join(bad[:5]))
+    errors = [r for r in results if r.error]
+    if errors:
+        problems.append(f"{len(errors)} question(s) raised an error: " + "; ".join(f"{r.id} {r.error}" for r in errors[:5]))
+    return problems
+
+
 def evidence_counts(questions: Sequence[EvalQuestion], texts: Sequence[str]) -> dict[str, int]:
     return relevant_counts({q.id: q.evidence for q in questions}, texts)
 
@@ -102,14 +116,7 @@ class EvalRun:
         r5 = s.get("recall@5")
         if r5 is None or r5 < min_recall5:
             problems.append(f"Recall@5 on answerable questions is {pct(r5)}, below the required {pct(min_recall5)}")
-        faith = s.get("faithfulness")
-        if faith is not None and faith < 1.0:
-            bad = [f"{r.id} {u}" for r in self.results["system"] for u in r.unfaithful]
-            problems.append(f"quote faithfulness is {pct(faith)}, not 100%: " + "; ".join(bad[:5]))
-        errors = [r for r in self.results["system"] if r.error]
-        if errors:
-            problems.append(f"{len(errors)} question(s) raised an error: " + "; ".join(f"{r.id} {r.error}" for r in errors[:5]))
-        return problems
+        return problems + answer_problems(self.results["system"])
 
     def failures(self, part: str = "all") -> list[QuestionResult]:
         return [r for r in self.of("system", part) if r.failed]
