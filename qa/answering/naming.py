@@ -1,0 +1,132 @@
+"""The name of a thing a question asks for by its kind: 哪个港口 — 加强宁波舟山港运力调度
+(宁波舟山港), 哪两家科研机构 — 与中国科学院、中国工程院签署 (both). No question word of a
+kind (谁, 哪天, 多少) asks it, so no answer is refused for want of one: the name only opens
+an answer the quote already gives, when the quote writes one."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import rjieba
+
+from ..asking import PLACE_LEVEL
+from .context import Pick
+from .spans import nearest
+
+# 哪个港口, 哪两座科技城, 哪家单位: the question word and its measure word; the noun follows
+_WHICH = re.compile(r"哪(?:[一两二三四五六七八九几]?[个座所家条处])")
+# 那所高校是哪个: the noun stands before the question word
+_NOUN_THEN_WHICH = re.compile(r"(?:是|为)哪(?:一个|个|家|所|座|条)(?![\u4e00-\u9fff])")
+_HOW_MANY = re.compile(r"哪([两二三四五六七八九几])")
+# a kind a name need not end with: a body's name ends with what kind of body it is (中国科学院
+# is a 机构, 东南大学 a 高校), a port's with 港
+_BODIES = ("院", "委", "厅", "局", "办", "所", "中心", "联盟", "协会", "学会", "基金会", "大学", "学院", "集团", "公司")
+_ENDINGS = {
+    "港口": ("港", "港口"),
+    "高校": ("大学", "学院"),
+    "学校": ("学校", "大学", "学院", "中学", "小学"),
+    "机构": _BODIES,
+    "单位": _BODIES,
+    "企业": ("集团", "公司", "控股", "股份", "企业"),
+    "公司": ("集团", "公司", "控股", "股份"),
+}
+# a place, a time or a part is asked by other words (哪个省 asks which report says it)
+_NOT_A_NAMED_KIND = re.compile(rf"^(?:{PLACE_LEVEL}|省|省份|省区|直辖市|地方|领域|方面|环节|年|年份|季度|月|人|领导|部分|字|词|数字)$")
+# the parts of a name (宁波 舟山 港, 西部 陆海 新 通道), and those that only a name has
+_NAME_PART = {"n", "nr", "nrt", "ns", "nt", "nz", "j", "f", "a", "b", "ng"}
+_PROPER = {"nr", "nrt", "ns", "nt", "nz"}
+_NOUN_TAGS = {"n", "nr", "nrt", "ns", "nt", "nz", "j", "b", "ng"}
+
+
+def kind_named(text: str) -> tuple[tuple[str, ...], int] | None:
+    """The endings a name of the asked kind may have, and how many names are asked
+    (哪两座科技城 → (科技城,), 2); None when the question asks no such name."""
+    m = _WHICH.search(text)
+    nouns = _nouns(rjieba.tag(text[m.end() :])) if m else []
+    if not nouns and (m := _NOUN_THEN_WHICH.search(text)):
+        nouns = _nouns(reversed(rjieba.tag(text[: m.start()])))[::-1]
+    if not nouns or _NOT_A_NAMED_KIND.match("".join(nouns)):
+        return None
+    # (哪个单位编印的: the tagger may take the verb after a kind for a noun; the kind decides)
+    endings = next((_ENDINGS[k] for w in reversed(nouns) for k in _ENDINGS if w.endswith(k)), ("".join(nouns),))
+    count = _HOW_MANY.search(text)
+    return endings, (2 if count and count.group(1) != "一" else 1)
+
+
+def _nouns(words) -> list[str]:
+    """The nouns that open the words (哪个|实验室 总部 基地|的建设), quotation marks skipped."""
+    taken = []
+    for w, tag in words:
+        if w in "“”":
+            continue
+        # (哪条通道联动: a noun the tagger reads as a verb is still the one asked, when first)
+        if tag in _NOUN_TAGS or not taken and len(w) > 1 and tag == "v":
+            taken.append(w)
+        else:
+            break
+    return taken
+
+
+@lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[int, int, str], ...]:
+    out, at = [], 0
+    for w, tag in rjieba.tag(text):
+        out.append((at, at + len(w), tag))
+        at += len(w)
+    return tuple(out)
+
+
+def names_ending(text: str, endings: tuple[str, ...]) -> list[tuple[int, int, bool]]:
+    """Names in the text that end with one of the endings (宁波舟山港; not the bare 港口, nor
+    港 inside 港澳): the tokens before the ending back to the first that is no part of a name;
+    each with whether it holds a proper noun (宁波), as 全国重点实验室 does not."""
+    tokens = _tagged(text)
+    found = []
+    for i, (_, b, _) in enumerate(tokens):
+        ending = next((e for e in endings if text.endswith(e, 0, b)), None)
+        if ending is None:
+            continue
+        start = i
+        while start > 0 and tokens[start - 1][2] in _NAME_PART:
+            start -= 1
+        first = tokens[start][0]
+        if b - first > len(ending):
+            found.append((first, b, any(tag in _PROPER for _, _, tag in tokens[start : i + 1])))
+    return found
+
+
+def named_span(q, pick: Pick) -> tuple[Pick, int, int] | None:
+    """The name of the asked kind in the quote, nearest the question's words; two or more
+    asked (哪两家), the names the quote lists together."""
+    asked = kind_named(q.text)
+    if asked is None:
+        return None
+    endings, count = asked
+    found = names_ending(pick.text, endings)
+    if count > 1:
+        # (紫金山科技城和麒麟科技城: a name after a proper one in a list is a name too; one that
+        # opens it may be the tail of a longer one, 福建省海洋与渔业局 read from 渔业局, unless
+        # the clause opens with it)
+        # (…、浦东新区: a run the list goes on past is part of the answer, and no answer)
+        runs = [(run[0][0], run[-1][1]) for run in _runs(found, pick.text)
+                if len(run) > 1 and (run[0][2] or run[0][0] == 0 or pick.text[run[0][0] - 1] in _CLAUSE_OPENS)]
+        # (与中国科学院、中国工程院: 与, 和 before a run is a preposition as often as a list's)
+        whole = [(a, b) for a, b in runs if pick.text[a - 1 : a] != "、" and not _JOIN.fullmatch(pick.text[b : b + 1])]
+        return (pick, *whole[0]) if whole else None
+    best = nearest([(a, b) for a, b, proper in found if proper], pick.text, q.terms)
+    return (pick, *best) if best is not None else None
+
+
+def _runs(found: list[tuple[int, int, bool]], text: str) -> list[list[tuple[int, int, bool]]]:
+    """The names in runs that 、 or 和 join (中国科学院、中国工程院)."""
+    runs: list[list[tuple[int, int, bool]]] = []
+    for name in found:
+        if runs and _JOIN.fullmatch(text[runs[-1][-1][1] : name[0]]):
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    return runs
+
+
+_CLAUSE_OPENS = "，,。；;：:\n"
+_JOIN = re.compile(r"[、和与及]")  # (not 、 alone: 紫金山科技城和麒麟科技城)
