@@ -57,6 +57,11 @@ def test_a_kind_without_a_name_in_the_quote_is_answered_without_one(fujian):
     ("南京要加快建设哪两座科技城？", "紫金山科技城和麒麟科技城"),
     ("重庆要全面融入哪个经济带的高质量发展？", "长江经济带"),
     ("这期快讯是哪家单位编印的？", "山东省科学技术情报研究院"),
+    # asked 叫什么, the name of the kind, not the “一带一路” the same sentence quotes
+    ("重庆要融入的那个经济带叫什么？", "长江经济带"),
+    ("辽宁设了分会场的那个示范区叫什么名字？", "沈抚示范区"),
+    # a quoted name before the noun is the thing's name (not 党中央决策部署, a 部署 of the same sentence)
+    ("王伟中要各地落实的省委具体部署叫什么？", "1310"),
 ])
 def test_a_name_of_the_asked_kind_opens_the_answer_on_the_bulletin(assistant, question, name):
     assert _direct(assistant, question) == name
@@ -67,6 +72,7 @@ def test_which_province_is_not_asked_as_a_name():
     assert kind_named("哪个省打算培养一批新农人？") is None
     assert kind_named("作交流发言的是哪个县？") is None
     assert kind_named("那所高校是哪个？") == (("大学", "学院"), 1)
+    assert kind_named("那个经济带叫什么？") == (("经济带",), 1)
     assert kind_named("跟哪两家科研机构签约？")[1] == 2
 
 

@@ -1,7 +1,7 @@
 """The name of a thing a question asks for by its kind: 哪个港口 — 加强宁波舟山港运力调度
-(宁波舟山港), 哪两家科研机构 — 与中国科学院、中国工程院签署 (both). No question word of a
-kind (谁, 哪天, 多少) asks it, so no answer is refused for want of one: the name only opens
-an answer the quote already gives, when the quote writes one."""
+(宁波舟山港), 哪两家科研机构 — 与中国科学院、中国工程院签署 (both), 那个经济带叫什么 —
+全面融入长江经济带 (not the “一带一路” the sentence quotes). No answer is refused for want
+of one: the name only opens an answer the quote already gives, when the quote writes one."""
 from __future__ import annotations
 
 import re
@@ -9,14 +9,14 @@ from functools import lru_cache
 
 import rjieba
 
-from ..asking import PLACE_LEVEL
 from .context import Pick
 from .spans import nearest
 
 # 哪个港口, 哪两座科技城, 哪家单位: the question word and its measure word; the noun follows
 _WHICH = re.compile(r"哪(?:[一两二三四五六七八九几]?[个座所家条处])")
-# 那所高校是哪个: the noun stands before the question word
-_NOUN_THEN_WHICH = re.compile(r"(?:是|为)哪(?:一个|个|家|所|座|条)(?![\u4e00-\u9fff])")
+# 那所高校是哪个, 那个经济带叫什么: the noun stands before the question word
+_NOUN_THEN_WHICH = re.compile(r"[，,]?(?:分别|都|又|具体|到底)?(?:(?:是|为)哪(?:一个|个|家|所|座|条)(?![\u4e00-\u9fff])"
+                              r"|叫什么|叫啥|的?名字(?:是|叫)什么|是什么名字)")
 _HOW_MANY = re.compile(r"哪([两二三四五六七八九几])")
 # a kind a name need not end with: a body's name ends with what kind of body it is (中国科学院
 # is a 机构, 东南大学 a 高校), a port's with 港
@@ -30,8 +30,9 @@ _ENDINGS = {
     "企业": ("集团", "公司", "控股", "股份", "企业"),
     "公司": ("集团", "公司", "控股", "股份"),
 }
-# a place, a time or a part is asked by other words (哪个省 asks which report says it)
-_NOT_A_NAMED_KIND = re.compile(rf"^(?:{PLACE_LEVEL}|省|省份|省区|直辖市|地方|领域|方面|环节|年|年份|季度|月|人|领导|部分|字|词|数字)$")
+# a place, a time or a part is asked by other words (哪个省 asks which report says it; 哪个县,
+# the places of the gazetteer); a zone (沈抚示范区) is named as a thing is
+_NOT_A_NAMED_KIND = re.compile(r"^(?:城市|市|县|区|州|地区|区域|片区|省|省份|省区|直辖市|地方|领域|方面|环节|年|年份|季度|月|人|领导|部分|字|词|数字)$")
 # the parts of a name (宁波 舟山 港, 西部 陆海 新 通道), and those that only a name has
 _NAME_PART = {"n", "nr", "nrt", "ns", "nt", "nz", "j", "f", "a", "b", "ng"}
 _PROPER = {"nr", "nrt", "ns", "nt", "nz"}
@@ -102,6 +103,8 @@ def named_span(q, pick: Pick) -> tuple[Pick, int, int] | None:
     if asked is None:
         return None
     endings, count = asked
+    if re.search(r"[”\"》][\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, endings)) + ")", pick.text):
+        return None  # (落实“三高四新”美好蓝图, “1310”具体部署: the quoted name is the thing's, as quoted names are read)
     found = names_ending(pick.text, endings)
     if count > 1:
         # (紫金山科技城和麒麟科技城: a name after a proper one in a list is a name too; one that
