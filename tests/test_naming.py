@@ -41,6 +41,10 @@ def test_a_name_of_the_asked_kind_opens_the_answer_in_a_composed_report(fujian, 
     assert _direct(fujian, question) == name
 
 
+def test_a_bare_where_after_a_verb_is_answered_by_the_place(fujian):
+    assert _direct(fujian, "福建要推进和哪里的海洋产业合作？") == "闽台"
+
+
 def test_several_asked_are_not_answered_by_one_of_a_longer_list(fujian):
     # 集美大学 ends as a body's name does, but 哪几家 asks all three the list names
     assert _direct(fujian, "会上哪几家单位作了交流发言？") in (None, "漳州市、福建省海洋与渔业局、集美大学")
@@ -62,6 +66,8 @@ def test_a_kind_without_a_name_in_the_quote_is_answered_without_one(fujian):
     ("辽宁设了分会场的那个示范区叫什么名字？", "沈抚示范区"),
     # a quoted name before the noun is the thing's name (not 党中央决策部署, a 部署 of the same sentence)
     ("王伟中要各地落实的省委具体部署叫什么？", "1310"),
+    # 携手哪里: the place of the quote, not the 大湾区 the question names itself
+    ("黄坤明说要携手哪里建设大湾区高水平人才高地？", "港澳"),
 ])
 def test_a_name_of_the_asked_kind_opens_the_answer_on_the_bulletin(assistant, question, name):
     assert _direct(assistant, question) == name

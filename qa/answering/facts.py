@@ -55,7 +55,7 @@ from .context import (
 )
 from .counting import counted, members_asked
 from .indirect import enumerated, is_subheading, numbered_name, places_by_level, spelled_over_sentences, under_heading, when_or_where_held
-from .naming import named_span
+from .naming import named_span, place_span
 from .premises import says_them, unwritten
 from .quotes import Pick, quoted, sentence_pick
 from .tables import cell_answer
@@ -457,7 +457,7 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             lines.append(ctx.quote_line(second))
     # (那个经济带叫什么: a name of the kind asked, before a name the sentence quotes)
     direct = (q.kind == "name" and named_span(q, best) or direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term
-              else members_asked(q, best) or post_span(q, best) or named_span(q, best))
+              else members_asked(q, best) or post_span(q, best) or named_span(q, best) or place_span(q, best))
     # (增长多少 asks the change, not the figure that changed: 达到6.0万亿元，增长5.8%)
     if direct is not None and not STATED_COUNT.search(q.text) and not asks_change(q) and not asks_part(q) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
         direct = (best, *counting[0])  # 全面振兴新突破三年行动…几年: the figure of the noun asked, not 过去一年

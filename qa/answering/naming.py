@@ -10,7 +10,7 @@ from functools import lru_cache
 import rjieba
 
 from .context import Pick
-from .spans import nearest
+from .spans import nearest, places
 
 # 哪个港口, 哪两座科技城, 哪家单位: the question word and its measure word; the noun follows
 _WHICH = re.compile(r"哪(?:[一两二三四五六七八九几]?[个座所家条处])")
@@ -133,3 +133,19 @@ def _runs(found: list[tuple[int, int, bool]], text: str) -> list[list[tuple[int,
 
 _CLAUSE_OPENS = "，,。；;：:\n"
 _JOIN = re.compile(r"[、和与及]")  # (not 、 alone: 紫金山科技城和麒麟科技城)
+
+
+# 携手哪里, 联合哪里: a bare 哪里 after a verb asks for a place, which no rule of the question
+# reads (从哪里来, 往哪儿集中, 从哪儿下手 ask for a source or a direction, seldom a place)
+_WHERE = re.compile(r"(?<![从往向到在朝])(?:哪里|哪儿)")
+
+
+def place_span(q, pick: Pick) -> tuple[Pick, int, int] | None:
+    """携手哪里 — 携手港澳加快建设…: the place in the quote nearest the question's words."""
+    if not _WHERE.search(q.text):
+        return None
+    # (要携手哪里建设大湾区: a place the question names is no answer to it; one outside the
+    # province asked about may be: 联合香港)
+    found = [(a, b) for a, b in places(pick.text) if pick.text[a:b] not in q.text]
+    best = nearest(found, pick.text, q.terms)
+    return (pick, *best) if best is not None else None
