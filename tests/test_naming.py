@@ -66,6 +66,8 @@ def test_a_kind_without_a_name_in_the_quote_is_answered_without_one(fujian):
     ("辽宁设了分会场的那个示范区叫什么名字？", "沈抚示范区"),
     # a quoted name before the noun is the thing's name (not 党中央决策部署, a 部署 of the same sentence)
     ("王伟中要各地落实的省委具体部署叫什么？", "1310"),
+    # 有哪两家公司 asks; it states no firm the report must name (it had been refused for it)
+    ("吉林那场大会上，有哪两家公司的负责同志发了言？", "中能建氢能源公司、吉林梅花氨基酸公司"),
     # 携手哪里: the place of the quote, not the 大湾区 the question names itself
     ("黄坤明说要携手哪里建设大湾区高水平人才高地？", "港澳"),
 ])
@@ -80,6 +82,7 @@ def test_which_province_is_not_asked_as_a_name():
     assert kind_named("那所高校是哪个？") == (("大学", "学院"), 1)
     assert kind_named("那个经济带叫什么？") == (("经济带",), 1)
     assert kind_named("跟哪两家科研机构签约？")[1] == 2
+    assert kind_named("要推进的三大科学城是哪三个？") == (("科学城",), 2)  # the count is no part of a name
 
 
 def test_a_name_holds_more_than_its_kind_and_ends_where_a_word_ends():

@@ -15,9 +15,10 @@ from .spans import nearest, places
 # 哪个港口, 哪两座科技城, 哪家单位: the question word and its measure word; the noun follows
 _WHICH = re.compile(r"哪(?:[一两二三四五六七八九几]?[个座所家条处])")
 # 那所高校是哪个, 那个经济带叫什么: the noun stands before the question word
-_NOUN_THEN_WHICH = re.compile(r"[，,]?(?:分别|都|又|具体|到底)?(?:(?:是|为)哪(?:一个|个|家|所|座|条)(?![\u4e00-\u9fff])"
+_NOUN_THEN_WHICH = re.compile(r"[，,]?(?:分别|都|又|具体|到底)?(?:(?:是|为)哪[一两二三四五六七八九几]?[个家所座条](?![\u4e00-\u9fff])"
                               r"|叫什么|叫啥|的?名字(?:是|叫)什么|是什么名字)")
 _HOW_MANY = re.compile(r"哪([两二三四五六七八九几])")
+_COUNT = re.compile(r"[一两二三四五六七八九十几]+[大个座家所条项]?")
 # a kind a name need not end with: a body's name ends with what kind of body it is (中国科学院
 # is a 机构, 东南大学 a 高校), a port's with 港
 _BODIES = ("院", "委", "厅", "局", "办", "所", "中心", "联盟", "协会", "学会", "基金会", "大学", "学院", "集团", "公司")
@@ -46,6 +47,8 @@ def kind_named(text: str) -> tuple[tuple[str, ...], int] | None:
     nouns = _nouns(rjieba.tag(text[m.end() :])) if m else []
     if not nouns and (m := _NOUN_THEN_WHICH.search(text)):
         nouns = _nouns(reversed(rjieba.tag(text[: m.start()])))[::-1]
+    # (三大科学城是哪三个: the count before the noun is no part of the names)
+    nouns = [w for w in nouns if not _COUNT.fullmatch(w)]
     if not nouns or _NOT_A_NAMED_KIND.match("".join(nouns)):
         return None
     # (哪个单位编印的: the tagger may take the verb after a kind for a noun; the kind decides)

@@ -75,7 +75,8 @@ def premises(text: str, quoted: tuple[str, ...] = (), which: bool = False) -> tu
     out += [Premise("place", m.name) for m in mentions(text) if (m.start, m.end) not in provinces
             and m.name in CITIES and m.name not in CITY_NICKNAMES and m.name not in AMBIGUOUS
             and (_PLACE_BEFORE.search(text[: m.start]) or _PLACE_AFTER.match(text, m.end))]
-    out += [Premise("firm", name) for name in _FIRM.findall(unquoted) if not _KIND_OF_FIRM.search(name)]
+    # (有哪两家公司, 某集团: a question word or a stand-in names no firm)
+    out += [Premise("firm", name) for name in _FIRM.findall(unquoted) if not _KIND_OF_FIRM.search(name) and not _QUESTION_WORD.search(name)]
     return tuple(out)
 
 
