@@ -455,9 +455,11 @@ def answer_fact(ctx: AnswerContext) -> Reply:
         second = _second(ctx, best, pool)
         if second is not None and not unwritten(ctx, second.candidate):
             lines.append(ctx.quote_line(second))
-    # (那个经济带叫什么: a name of the kind asked, before a name the sentence quotes)
-    direct = (q.kind == "name" and named_span(q, best) or direct_span(q, best, ctx.retrieved.weights) if q.kind or q.term
-              else members_asked(q, best) or post_span(q, best) or named_span(q, best) or place_span(q, best))
+    if q.kind or q.term:
+        # (那个经济带叫什么: a name of the kind asked, before a name the sentence quotes)
+        direct = q.kind == "name" and named_span(q, best) or direct_span(q, best, ctx.retrieved.weights)
+    else:
+        direct = members_asked(q, best) or post_span(q, best) or named_span(q, best) or place_span(q, best)
     # (增长多少 asks the change, not the figure that changed: 达到6.0万亿元，增长5.8%)
     if direct is not None and not STATED_COUNT.search(q.text) and not asks_change(q) and not asks_part(q) and (counting := _counting_spans(ctx, best)) and direct[1] not in {a for a, _ in counting}:
         direct = (best, *counting[0])  # 全面振兴新突破三年行动…几年: the figure of the noun asked, not 过去一年

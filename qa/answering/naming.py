@@ -15,7 +15,7 @@ from .spans import nearest, places
 # 哪个港口, 哪两座科技城, 哪家单位: the question word and its measure word; the noun follows
 _WHICH = re.compile(r"哪(?:[一两二三四五六七八九几]?[个座所家条处])")
 # 那所高校是哪个, 那个经济带叫什么: the noun stands before the question word
-_NOUN_THEN_WHICH = re.compile(r"[，,]?(?:分别|都|又|具体|到底)?(?:(?:是|为)哪[一两二三四五六七八九几]?[个家所座条](?![\u4e00-\u9fff])"
+_NOUN_THEN_ASKED = re.compile(r"[，,]?(?:分别|都|又|具体|到底)?(?:(?:是|为)哪[一两二三四五六七八九几]?[个家所座条](?![\u4e00-\u9fff])"
                               r"|叫什么|叫啥|的?名字(?:是|叫)什么|是什么名字)")
 _HOW_MANY = re.compile(r"哪([两二三四五六七八九几])")
 _COUNT = re.compile(r"[一两二三四五六七八九十几]+[大个座家所条项]?")
@@ -45,7 +45,7 @@ def kind_named(text: str) -> tuple[tuple[str, ...], int] | None:
     (哪两座科技城 → (科技城,), 2); None when the question asks no such name."""
     m = _WHICH.search(text)
     nouns = _nouns(rjieba.tag(text[m.end() :])) if m else []
-    if not nouns and (m := _NOUN_THEN_WHICH.search(text)):
+    if not nouns and (m := _NOUN_THEN_ASKED.search(text)):
         nouns = _nouns(reversed(rjieba.tag(text[: m.start()])))[::-1]
     # (三大科学城是哪三个: the count before the noun is no part of the names)
     nouns = [w for w in nouns if not _COUNT.fullmatch(w)]
