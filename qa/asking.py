@@ -74,14 +74,19 @@ CALLED_ASKED = r"叫什么|名字(?:是|为)(?:什么|啥)|(?:怎么|如何)称�
 # (only 多大 is the match: the noun before it says what is asked, as in 投资盘子有多大)
 _SIZE = r"(?:规模|体量|盘子|总量|总额|金额|面积|容量)"
 SIZE_FILLERS = r"(?:一共|总共|到底|究竟|大概|大约)"  # (盘子一共有多大: words between the noun and 多大)
-SIZE_ASKED = (rf"(?:(?<={_SIZE})|(?<={_SIZE}[有是共约])|(?<={_SIZE}{SIZE_FILLERS})|(?<={_SIZE}{SIZE_FILLERS}[有是]))多大")
+SIZE_LINK = "[有是共约]"  # (规模有多大, 规模约多大: a verb between them)
+SIZE_ASKED = (rf"(?:(?<={_SIZE})|(?<={_SIZE}{SIZE_LINK})|(?<={_SIZE}{SIZE_FILLERS})|(?<={_SIZE}{SIZE_FILLERS}[有是]))多大")
+# the question words of a figure (多少, 多久, 有多大, 几个), which the kind of a question and where a
+# figure is asked both read
+_FIGURE_WORDS = (r"多少|多久|多长(?:的)?(?:一段)?(?:时间|时限|期限|周期)|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|"
+                 + SIZE_ASKED + r"|(?<!哪)" + ASKING_JI + COUNTERS + rf"|第几(?!号(?:{_NUMBERED}))")
 KIND_WORDS = {
     "date": CLOCK_ASKED + "|" + FESTIVAL_DAY_ASKED + "|" + HALF_DAY_ASKED + "|" + YEAR_NAMED_ASKED + "|" + PLAN_PERIOD_ASKED + "|" + STAGE_ASKED + r"|(?:什么|哪个)(?:期限|时间节点)|期限是|哪天|哪一天|(?:正月|大年)?初几|日子(?=是|为|[？?]|$)|哪日|何时|什么时候|什么时间|什么时段|哪个时段|几月几[日号]|几月份?|哪个月|哪月|" + DAY_ASKED + r"|哪一?年|哪几年|何年|日期是|(?:具体|什么)日期|日期(?=[？?]?$)|时间是|何日|(?:谁|哪个|哪场|哪边|哪方)(?:先|(?:开|召开|举行)?得?更[早晚])|(?:开|召开|举行)得?更[早晚]|同一天",  # which came first: their dates
     "person": r"谁|哪一?位|何人|姓名|哪几位|哪些人|哪几个人|哪个人|哪些(?:省|市)?领导|哪些(?:企业家|专家|院士|嘉宾|负责同志|负责人)|哪个(?:省|市)?领导|(?:(?<=书记)|(?<=省长)|(?<=市长)|(?<=主任)|(?<=主席)|(?<=厅长)|(?<=局长)|(?<=院长)|(?<=部长)|(?<=领导)|(?<=委员)|(?<=负责人)|(?<=检察长)|(?<=秘书长)|(?<=董事长)|(?<=总经理)|(?<=会长)|(?<=行长)|(?<=校长)|(?<=主持人)|(?<=主编)|(?<=编辑)|(?<=记者)|(?<=创始人))叫什么(?:名字)?",
     # 哪个城市/哪座城市 asks for a place named in the text; 哪个省 asks which report says it
     "place": r"在哪里|在哪儿|在哪(?![一个]?(?:天|日|年|月|时|方面|领域|环节|分?论坛|会议?|大会|活动|仪式|场合)|一?(?:项|条|种|类|件|部分)|个省|些|位|几|次|场|届|块|个?号码|[座个一][\u4e00-\u9fff]{0,2}?(?:" + _PLACE_LEVEL + r"))|是哪里|何地|什么地方|哪(?:几)?[座个一][\u4e00-\u9fff]{0,2}?(?:" + _PLACE_LEVEL + r"|地市|地方)|(?:设区市|地级市|县级市|省辖市|自治州|自治县|城市|市|县|区|州)(?:是哪(?:一个|个|儿|里)?|叫什么|有哪[几些]个?(?![\u4e00-\u9fff]*[家位项]?(?:企业|单位|部门|公司|领导|人|项目)))|地点|设在哪|在何处|哪(?:个|一个|座|家)?(?:会场|场馆|宾馆|酒店|礼堂|大厦|会议中心)",
     # 哪几家/哪几个 asks which ones, not how many
-    "figure": r"(?:哪个|什么|啥)号码|号码是|多少|多久|多长(?:的)?(?:一段)?(?:时间|时限|期限|周期)|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|" + SIZE_ASKED + r"|(?<!哪)" + ASKING_JI + COUNTERS + rf"|第几(?!号(?:{_NUMBERED}))|几成|比例|占比|比重|百分之|增速|增长率",
+    "figure": r"(?:哪个|什么|啥)号码|号码是|" + _FIGURE_WORDS + r"|几成|比例|占比|比重|百分之|增速|增长率",
     # 叫什么, 什么品牌: the name of a programme, a brand, a plan — quoted in the report
     # (用的是哪组数字, 数字代号: a plan named by its figures, “33618”, “3815”)
     "name": MEETING_NAME_ASKED + r"|" + CALLED_ASKED + r"|什么名字|(?:被)?(?:称为|称作|叫做|简称为?|统称为?)什么|[串组]数字?(?:是|为)什么|(?:名称|片名|书名|标题|题目|简称|全称)(?:是|叫)?什么|(?:代号|编号|代码)(?:是|为)?哪[串个组]数字?|哪[串组]数字(?:编号|代号|代码)?|数字(?:代号|编号|代码)(?:是|为)?(?:什么|多少)|名称是|(?:什么(?!样)|哪个)[\u4e00-\u9fff]{0,8}?(?:" + NAMED_THINGS + ")|"
@@ -89,7 +94,7 @@ KIND_WORDS = {
 }
 KINDS = {k: re.compile(v) for k, v in KIND_WORDS.items()}
 # a figure asked by a question word (多少, 几年) outranks one named by a noun (占比, 增速)
-FIGURE_ASKED = re.compile(r"多少|多久|多长(?:的)?(?:一段)?(?:时间|时限|期限|周期)|(?:有|是)多大(?![的])|多大(?:规模|体量|金额)|" + SIZE_ASKED + r"|(?<!哪)" + ASKING_JI + COUNTERS + rf"|第几(?!号(?:{_NUMBERED}))[回遍]?")
+FIGURE_ASKED = re.compile(_FIGURE_WORDS + r"[回遍]?")
 
 
 def ask_match(text: str, kind: str) -> re.Match | None:

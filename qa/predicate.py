@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import rjieba
 
-from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, POSTS, SIZE_FILLERS, SUPERLATIVE, UNIT_NOUNS, ask_match
+from .asking import ASKING_NOUNS, ASKS_LABEL, BOILERPLATE, ORDINAL_ASKED, POSTS, SIZE_FILLERS, SIZE_LINK, SUPERLATIVE, UNIT_NOUNS, ask_match
 from .gazetteer import PROVINCE_NAMES
 from .keyword_index import FUNCTION_WORDS, REPORT_WORDS, REPORTING_VERBS, STOPWORDS
 
@@ -257,7 +257,7 @@ def predicate_head(text: str, kind: str | None, force: bool = False) -> str:
     return _unglued(last) if _content_words(last) else ""
 
 
-_SIZE_OF = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:规模|体量)(?:{SIZE_FILLERS}|[有是共约])*$")
+_SIZE_OF = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:规模|体量)(?:{SIZE_FILLERS}|{SIZE_LINK})*$")
 # 县（市、区）, 州（市）: an administrative level with its gloss in brackets is one noun
 _GLOSSED_LEVEL = re.compile(r"[县市区州乡镇村旗盟][（(][县市区州乡镇村旗盟、，,]{1,8}[）)]$")
 _FUNCTION_WORD = re.compile(r"[的是在了要将把被对与和及以为从由向中里》」”，、]")

@@ -10,7 +10,7 @@ from functools import lru_cache
 import rjieba
 
 from .context import Pick
-from .spans import nearest, places
+from .spans import joined, nearest, places
 
 # 哪个港口, 哪两座科技城, 哪家单位: the question word and its measure word; the noun follows
 _WHICH = re.compile(r"哪(?:[一两二三四五六七八九几]?[个座所家条处])")
@@ -114,8 +114,10 @@ def named_span(q, pick: Pick) -> tuple[Pick, int, int] | None:
         # opens it may be the tail of a longer one, 福建省海洋与渔业局 read from 渔业局, unless
         # the clause opens with it)
         # (…、浦东新区: a run the list goes on past is part of the answer, and no answer)
-        runs = [(run[0][0], run[-1][1]) for run in _runs(found, pick.text)
-                if len(run) > 1 and (run[0][2] or run[0][0] == 0 or pick.text[run[0][0] - 1] in _CLAUSE_OPENS)]
+        names = [(a, b) for a, b, _ in found]
+        proper_at = {a: flag for a, _, flag in found}  # (of a run's first name: the last found at its start)
+        runs = [(a, b) for a, b in joined(names, pick.text, gap=_JOIN)
+                if (a, b) not in names and (proper_at[a] or a == 0 or pick.text[a - 1] in _CLAUSE_OPENS)]
         # (与中国科学院、中国工程院: 与, 和 before a run is a preposition as often as a list's)
         whole = [(a, b) for a, b in runs if pick.text[a - 1 : a] != "、" and not _JOIN.fullmatch(pick.text[b : b + 1])]
         return (pick, *whole[0]) if whole else None
@@ -123,19 +125,8 @@ def named_span(q, pick: Pick) -> tuple[Pick, int, int] | None:
     return (pick, *best) if best is not None else None
 
 
-def _runs(found: list[tuple[int, int, bool]], text: str) -> list[list[tuple[int, int, bool]]]:
-    """The names in runs that 、 or 和 join (中国科学院、中国工程院)."""
-    runs: list[list[tuple[int, int, bool]]] = []
-    for name in found:
-        if runs and _JOIN.fullmatch(text[runs[-1][-1][1] : name[0]]):
-            runs[-1].append(name)
-        else:
-            runs.append([name])
-    return runs
-
-
 _CLAUSE_OPENS = "，,。；;：:\n"
-_JOIN = re.compile(r"[、和与及]")  # (not 、 alone: 紫金山科技城和麒麟科技城)
+_JOIN = re.compile(r"[、和与及]")  # (中国科学院、中国工程院; not 、 alone: 紫金山科技城和麒麟科技城)
 
 
 # 携手哪里, 联合哪里: a bare 哪里 after a verb asks for a place, which no rule of the question

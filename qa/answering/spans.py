@@ -557,11 +557,12 @@ def clause_of(s: tuple[int, int], text: str) -> str:
     return text[a:b]
 
 
-def joined(spans: list[tuple[int, int]], text: str, commas: bool = False) -> list[tuple[int, int]]:
+def joined(spans: list[tuple[int, int]], text: str, commas: bool = False, gap: re.Pattern | None = None) -> list[tuple[int, int]]:
     """Spans that a list joins (刘玉江、孙运锋、张敏) made into one: the answer to 哪些人.
     A name may carry its post in the list (信长星、中国科学院副院长汪克强); with `commas`,
-    a comma and a post join too (郝鹏，省委副书记、省长李乐成: a list of the same role)."""
-    gap = _ROLE_LIST_GAP if commas else _LIST_GAP
+    a comma and a post join too (郝鹏，省委副书记、省长李乐成: a list of the same role).
+    `gap`: what else joins them (names of things carry no post)."""
+    gap = gap or (_ROLE_LIST_GAP if commas else _LIST_GAP)
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out and gap.fullmatch(text[out[-1][1] : a]):
