@@ -17,6 +17,7 @@ import rjieba
 
 from ..gazetteer import provinces_in
 from ..layout import toc_entry
+from ..meetings import HELD
 from ..phrases import bare, holds_phrases, shortened
 from ..predicate import SAYS, asking_clause
 from ..question import BYLINE, whether_side
@@ -72,6 +73,12 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
     # 天津会议强调了哪几点: a question with no topic of its own asks what the meeting itself
     # said, in the sentences that open 会议强调，…
     meeting_said = q.kind is None and not q.terms and not q.speaker and _MEETING_SAYS.search(q.text)
+    # 两场营商环境大会，分别把优化营商环境定位成了什么: the lede's sentence that says the meeting
+    # was held matches the topic by the meeting's name alone; what was said of it is in the body,
+    # so it comes after every other sentence
+    # (在哪场会上…提出了建议: the meeting itself is asked, and that sentence names it)
+    # (这个大会是头一回开吗: holding it is asked, which such a sentence tells)
+    content_asked = q.kind is None and q.meeting_field is None and not q.at_event and not _WHICH_MEETING.search(q.text) and not _HOLDING.search(q.text)
     for c in pool:
         prior = s.quote_rank_weight * max(c.score, 0.0) / top
         for sent in c.sentences:
@@ -90,10 +97,18 @@ def rank_sentences(ctx: AnswerContext, pool: list[Candidate]) -> list[Pick]:
                 z += s.quote_kind_bonus * bool(_MEETING_SAYS.match(pick.text))
             if sent.start == 0 and c.opens_section and len(c.sentences) > 1 or _furniture(q, pick.text) or is_subheading(c.chunk.text, sent.start):
                 z -= s.heading_penalty  # a heading names the meeting, a page's byline dates it; the body answers
-            picks.append(Pick(c, pick.start, pick.end, z))
-    return sorted(picks, key=lambda p: -p.score)
+            picks.append((content_asked and c.opens_section and _only_held(pick.text), Pick(c, pick.start, pick.end, z)))
+    return [p for _, p in sorted(picks, key=lambda x: (x[0], -x[1].score))]
 
 
+def _only_held(text: str) -> bool:
+    """The sentence says a meeting was held and reports nothing said at it (2月19日，…在太原
+    召开全省优化营商环境大会。, not …举行推进会，强调要…)."""
+    return bool(held := HELD.search(text)) and not SAYS.search(text, held.end())
+
+
+_HOLDING = re.compile(r"(?:召开|举行|举办|召集|开)(?![工展始放发拓创启辟局门年])")
+_WHICH_MEETING = re.compile(r"哪[一两几]?[场次个][\u4e00-\u9fff]{0,8}?会|什么会")
 _MEETING_SAYS = re.compile(r"(?:会议|大会|会上)(?:还|又|同时|主要)?(?:强调|指出|要求|部署|提出)")
 # 时间：2025年02月05日, 来源：四川日报, 作者：记者李慧: a web page's byline, one label a line
 _BYLINE_LINE = re.compile(r"(?:发布|发表|发文)?(?:时间|日期|来源|作者|撰稿|责任编辑|责编|编辑)\s*[:：]")
