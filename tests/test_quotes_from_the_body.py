@@ -1,6 +1,9 @@
 """What was said at a meeting is quoted from the report's body, not from the lede's sentence
-that says the meeting was held (it matches the topic by the meeting's name alone)."""
+that says the meeting was held (it matches the topic by the meeting's name alone); and a
+comparison quotes each province's two best passages, not one passage twice."""
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -63,3 +66,21 @@ def test_only_a_sentence_that_reports_nothing_said_is_only_held():
     assert _only_held("2月19日，山西省委、省政府在太原召开全省优化营商环境大会。")
     assert not _only_held("2月18日上午，省委、省政府举行2024年一季度重大产业项目调度推进会，强调要深入贯彻落实讲话精神。")
     assert not _only_held("要把优化营商环境作为全省的“头号工程”。")
+
+
+def _line(answer, province: str) -> str:
+    return next(line for line in answer.text.splitlines() if line.startswith(f"{province}："))
+
+
+@pytest.mark.parametrize("question, province, said", [
+    ("湘、陇两省在激励干部这件事上，各自是怎么提的？", "湖南", "培养选拔优秀干部"),
+    # (not 梁惠玲在主持会议时强调…深化能力作风建设, the next sentence of the first passage)
+    ("黑龙江和吉林在作风建设上各自怎么提的？", "黑龙江", "优良作风"),
+])
+def test_a_comparison_quotes_two_passages_of_a_province(assistant, question, province, said):
+    a = assistant.answer(question)
+    line = _line(a, province)
+    assert said in line
+    ranks = [int(n) for n in re.findall(r"」\[(\d+)\]", line)]
+    passages = {c.passage for c in a.citations if c.rank in ranks}
+    assert len(ranks) == 2 and len(passages) == 2

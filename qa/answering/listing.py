@@ -288,8 +288,15 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead:
             if not any(pick.candidate.chunk.id == o.candidate.chunk.id and pick.start < o.end and o.start < pick.end
                        or bare(pick.text) == bare(o.text) for o in picks):
                 picks.append(pick)
-            if len(picks) == 2:
-                break
+                if len(picks) >= 2 and pick.candidate.chunk.id != picks[0].candidate.chunk.id:
+                    break
+        # the two best passages: the second quote from another passage than the first, when
+        # one has a sentence about as close (what a report says of a topic is spread over
+        # its passages; the next sentence of the first is often more of the same)
+        other = next((pick for pick in picks[1:] if pick.candidate.chunk.id != picks[0].candidate.chunk.id), None)
+        if other is not None and picks[1].score - other.score <= ctx.settings.compare_spread:
+            picks = [picks[0], other]
+        picks = picks[:2]
     if (said := _overview_of(ctx, p, mine)) is not None:
         picks = [said, *picks[:1]]  # (上海连续7年…: what the editor says of the province, its report does not)
     label = f"{p}（{mine[0].chunk.doc_title or mine[0].chunk.doc}）" if ctx.with_doc else p
