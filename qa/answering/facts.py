@@ -107,7 +107,7 @@ def _only_held(text: str) -> bool:
     return bool(held := HELD.search(text)) and not SAYS.search(text, held.end())
 
 
-_HOLDING = re.compile(r"(?:召开|举行|举办|召集|开)(?![工展始放发拓创启辟局门年])")
+_HOLDING = re.compile(r"(?:召开|举行|举办|召集|开)(?![工展始放拓创启辟局门年]|发(?!布会))")  # (not 开发区; 开发布会 holds one)
 _WHICH_MEETING = re.compile(r"哪[一两几]?[场次个][\u4e00-\u9fff]{0,8}?会|什么会")
 _MEETING_SAYS = re.compile(r"(?:会议|大会|会上)(?:还|又|同时|主要)?(?:强调|指出|要求|部署|提出)")
 # 时间：2025年02月05日, 来源：四川日报, 作者：记者李慧: a web page's byline, one label a line
