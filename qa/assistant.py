@@ -345,7 +345,8 @@ class Assistant:
 
     def _context(self, q: Question, scope: Scope, k: int) -> AnswerContext:
         qvec = self.encoder.encode_query(q.search_text)
-        retrieved = self.retriever.retrieve(q, qvec, scope, k)
+        asked = self.encoder.encode_query(q.asked_search) if q.asked_search else None
+        retrieved = self.retriever.retrieve(q, qvec, scope, k, asked)
         if len(retrieved.meetings) > 1:
             retrieved = replace(retrieved, meetings=named_meetings(q, retrieved.meetings))
         return AnswerContext(q, retrieved, self.settings, k)

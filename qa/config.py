@@ -137,6 +137,9 @@ class AnswerSettings:
     # first passage's next one (on the tuned sets, compare Recall@5 92.4% at 0, 92.9% at
     # 0.01, 93.5% at 0.02, 93.4% at 0.05 with more second quotes moved)
     compare_spread: float = 0.02
+    # a question that names its meeting (山西营商环境大会上，哪些单位…): a sentence's similarity is
+    # this share of its similarity to what is asked without the meeting's name
+    asked_weight: float = 0.5
     min_predicate: float = 0.5  # share of the predicate's IDF weight a quote must hold
     paraphrase_share: float = 0.6  # or, asked who said it, share of all the key words' weight
     second_quote_ratio: float = 0.9

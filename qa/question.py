@@ -157,6 +157,10 @@ class Question:
     # 省委三次全会是啥时候开的: the words of the meeting the question names (not the report's own)
     meeting_words: tuple[str, ...] = ()
     meeting_name: str = ""  # …and its name as the question writes it
+    # 山西营商环境大会上，哪些单位作了交流发言 → 哪些单位作了交流发言: what is asked of the meeting
+    # named, for the encoder, when no kind of answer is asked; every sentence of that meeting's
+    # report shares its name
+    asked_search: str = ""
     # 那篇报道从第几页开始: the page a report starts on, from the contents ("page"), or
     # 那篇排第几篇: its number there ("number")
     asks_page: str = ""
@@ -444,8 +448,20 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
         restriction=_restriction(text),
         represents=_represents(text) if kind in ("person", None) else "",
         meeting_words=_meeting_words(text) if kind in ("date", "place") or kind == "person" and _SIDE_EVENT.search(text) else (),
-        meeting_name=_meeting_name(text),
+        meeting_name=(name := _meeting_name(text)),
+        # (a kind asked, 是个什么活动, is found by its own spans; the meeting's name may tell
+        # which of them is the meeting's)
+        asked_search=_asked_of_the_meeting(search_text, name) if kind is None and field is None and not at_event else "",
     )
+
+
+def _asked_of_the_meeting(search_text: str, name: str) -> str:
+    """The question as a statement without the meeting it names, when enough is left to ask."""
+    # (以此为主题开发布会: holding one, 开发布会, names no meeting)
+    if not name or name not in search_text or re.search(r"(?:开|举行|举办)了?[\u4e00-\u9fff]{0,2}会议?$", name):
+        return ""
+    rest = re.sub(r"^[上里中的，,\s]+", "", search_text.replace(name, "", 1))
+    return rest if len(rest) >= 4 else ""
 
 
 _RESTRICTED = re.compile(r"(?:单算|单看|单就|单论|光算|光看|光是|只算|仅算|仅就)([\u4e00-\u9fff]{2,6}?)(?=类|方面|领域|行业|板块|的|里|中|有|占|是)"

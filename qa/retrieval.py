@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -244,16 +244,20 @@ class Retriever:
         return mask
 
     # ------------------------------------------------------------ retrieve
-    def retrieve(self, q: Question, qvec: np.ndarray, scope: Scope, k: int = 5) -> Retrieved:
+    def retrieve(self, q: Question, qvec: np.ndarray, scope: Scope, k: int = 5, asked: np.ndarray | None = None) -> Retrieved:
         """Candidates in scope, best first, with what q's type needs. When the scope
         holds fewer than k passages, the closest ones outside it come too (`outside`),
-        so that a refusal can still show k passages to check it against."""
+        so that a refusal can still show k passages to check it against. `asked`, the
+        vector of q.asked_search, also scores the candidates' sentences."""
         qvec = np.asarray(qvec, dtype=np.float32).reshape(-1)
         mask = self.scope_mask(scope)
         # once: every scoring below reads it (with the words only a variant holds, 民营企业 for 民企)
         keyword = self.index.keywords.scores(list(dict.fromkeys(q.terms + tuple(w for v in q.term_variants for w in v))))
         scored = self._score(q, qvec, self._candidates(q, qvec, mask, keyword), keyword)
-        out = Retrieved(q, scope, self._ranked(scored, self.settings.keep), multi_doc=len(self.doc_ids) > 1, reports=self._reports)
+        ranked = self._ranked(scored, self.settings.keep)
+        if asked is not None:
+            ranked = self._asked_sentences(ranked, np.asarray(asked, dtype=np.float32).reshape(-1))
+        out = Retrieved(q, scope, ranked, multi_doc=len(self.doc_ids) > 1, reports=self._reports)
         out.weights = self.index.terms.idf_of(set(q.terms) | set(q.predicate) | set(q.clause_words))
         if len(out.ranked) < k and not mask.all():
             rest = self._score(q, qvec, self._candidates(q, qvec, ~mask, keyword), keyword)
@@ -283,6 +287,24 @@ class Retriever:
             out.toc = self._toc_lines(q, qvec, out.ranked[: self.settings.quote_pool], keyword)
         if q.kind == "person" or q.speaker or q.kind == "place" and SAYS.search(q.text):  # (哪个城市提出: its speaker's title)
             out.speakers = self._speakers_of(q, qvec, out.ranked[: 3 * self.settings.quote_pool], keyword)
+        return out
+
+    def _asked_sentences(self, ranked: list[Candidate], asked: np.ndarray) -> list[Candidate]:
+        """The candidates with each sentence's similarity moved towards its similarity to what
+        is asked of the meeting named (asked_weight): the passages were found by the whole
+        question, but within the meeting's report the meeting's name tells no sentence apart."""
+        rows = np.array([h.row for c in ranked for h in c.sentences], dtype=np.int64)
+        if not len(rows):
+            return ranked
+        w = self.settings.asked_weight
+        sims = iter(self._sentence_sims(rows, asked).tolist())
+        out = []
+        for c in ranked:
+            hits = []
+            for h in c.sentences:
+                sim = (1 - w) * h.sim + w * next(sims)
+                hits.append(replace(h, sim=sim, score=h.score - h.sim + sim))
+            out.append(replace(c, sentences=tuple(hits)))
         return out
 
     def _candidates(self, q: Question, qvec: np.ndarray, mask: np.ndarray, keyword: np.ndarray) -> np.ndarray:
