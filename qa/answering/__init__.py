@@ -15,7 +15,7 @@ from .context import FIELD_FOR_KIND, AnswerContext, Reply, answers_kind, direct_
 from .facts import answer_fact
 from .items import answer_item, item_asked
 from .listing import answer_compare, answer_which
-from .meeting import answer_meeting, asks_the_form
+from .meeting import answer_meeting, asks_the_form, holds_the_title_asked
 from .pages import answer_page
 from .polar import mentioned
 from .premises import not_written, unwritten
@@ -109,6 +109,8 @@ def strategy(ctx: AnswerContext) -> str:
     each_year = len({m.province for m, _ in r.meetings}) == 1 and len({m.doc for m, _ in r.meetings}) == len(r.meetings)
     single = len(r.meetings) == 1 or each_year
     one = single and field in r.meetings[0][1]
+    if not holds_the_title_asked(q, r.meetings, field):
+        return q.qtype  # (the report's sentences answer, or say no one of that post did it)
     asks_form = asks_the_form(q)
     if asks_form and single:
         return "meeting"  # (天津的会以什么形式召开, of a report that states none: its record says so)

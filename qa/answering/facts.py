@@ -535,7 +535,6 @@ BY_MEANING = "（报道中没有与问题用词相同的句子：以上是意思
 
 # 哪位省委书记把…比作…: the post of the one who said it (有位书记说…，是谁 asks the same)
 # (讲…“关键一招”的那位省长叫什么: the one asked may be pointed at with 那位, when the ask follows)
-_WHICH_TITLE = re.compile(rf"(?:[哪有](?:位|一位|个)|的那位(?=(?:{spans.TITLES})(?:是谁|叫什么|叫啥|是哪位|[？?]|$)))({spans.TITLES})")
 
 
 def _closest_said(ctx: AnswerContext) -> Pick | None:
@@ -543,7 +542,7 @@ def _closest_said(ctx: AnswerContext) -> Pick | None:
     holds the question's words; what was said is the sentence closest in meaning among
     the top passages, and the one who said it is its speaker, holding the post asked."""
     q = ctx.question
-    title = _WHICH_TITLE.search(q.text)
+    title = spans.WHICH_TITLE.search(q.text)
     if q.kind != "person" or not title:
         return None
     top = ctx.retrieved.ranked[: 3 * ctx.settings.quote_pool]
@@ -566,7 +565,7 @@ def _post_fits(ctx: AnswerContext, p: Pick) -> bool:
         return False
     if q.kind == "person" and (house := house_asked(q.text)) and not _someone_posted(ctx, p, lambda post: house in post):
         return False  # 省政协这边是谁到场: one whose post is the house's (省政协主席朱国贤), not the 省长 who presided
-    if q.kind != "person" or not (title := _WHICH_TITLE.search(q.text)) or spans.names_under(title.group(1), p.text):
+    if q.kind != "person" or not (title := spans.WHICH_TITLE.search(q.text)) or spans.names_under(title.group(1), p.text):
         return True
     return any(_holds_post(ctx, p.candidate, name, title.group(1)) for name in _named_in(ctx, p))
 
@@ -624,7 +623,7 @@ def _attributed(ctx: AnswerContext, said: Pick) -> Reply | None:
     which city said it, the place in the speaker's title answers (南京市科技局局长赵成军)."""
     q = ctx.question
     sp = _speaker_of(ctx, said)
-    if q.kind == "person" and (title := _WHICH_TITLE.search(q.text)) and (named := spans.name_under(title.group(1), said.text)) \
+    if q.kind == "person" and (title := spans.WHICH_TITLE.search(q.text)) and (named := spans.name_under(title.group(1), said.text)) \
             and not _holds_post(ctx, said.candidate, sp.name, title.group(1)):
         # 哪位副市长把任务铺排下去: the sentence itself names the one under that post (市委常委、
         # 副市长华源部署…并介绍…); the speech before it is another's (市委书记陈吉宁)

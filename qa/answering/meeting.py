@@ -102,8 +102,7 @@ def _gives_a_count(said: str, of_people: bool) -> bool:
 def _matches(m: MeetingRecord, field: str, condition: list[str], evidence_text: str, every: bool = False) -> bool:
     # a title or a date is read from the field's value: the sentence may name other people
     if field in ("host", "speakers"):
-        people = (m.host,) if field == "host" else m.speakers
-        return any(holds_title(p, t) for p in people for c in condition for t in titles(c, m.province))
+        return any(holds_title(p, t) for p in _people(m, field) for c in condition for t in titles(c, m.province))
     value = re.sub(r"\s+", "", field_text(m, field))
     # (a name or a date is the field itself; the headline's subtitle is no part of the name)
     haystack = value if field in ("date", "theme") else value + re.sub(r"\s+", "", evidence_text)
@@ -121,6 +120,18 @@ def _holds(condition: str, text: str) -> bool:
     pattern = ".+".join(pieces)
     pattern = ("" if pieces[0] == "" else "^") + pattern + ("" if pieces[-1] == "" else "$")
     return bool(re.search(pattern, text))
+
+
+def _people(m: MeetingRecord, field: str) -> tuple[str, ...]:
+    return (m.host,) if field == "host" else m.speakers
+
+
+def holds_the_title_asked(q, meetings, field: str) -> bool:
+    """哪位副省长作了讲话: someone of the records' field holds the post asked (湖北's record
+    has its 省委书记 speak, no 副省长); True when no post is asked."""
+    if field not in ("host", "speakers") or not (title := spans.WHICH_TITLE.search(q.text)):
+        return True
+    return any(holds_title(p, t) for m, _ in meetings for p in _people(m, field) for t in titles(title.group(1), m.province))
 
 
 def titles(title: str, province: str) -> tuple[str, ...]:
