@@ -1,6 +1,6 @@
 """A government web page saved in GBK (a navigation bar, a byline, the article, a footer),
 asked what a user asks of one meeting: the post a question names is held by the person
-answered."""
+answered, and a report's 把…作为… answers what a task is treated as."""
 from __future__ import annotations
 
 import pytest
@@ -54,3 +54,7 @@ def test_the_post_asked_is_held_by_the_one_answered(hubei):
 def test_what_the_page_says_of_its_meeting(hubei, question, name):
     assert _direct(hubei, question) == name
 
+
+def test_what_a_task_is_treated_as_is_written_with_zuowei(hubei):
+    # 当作 asked, 作为 written: it had been refused (资料未写明湖北的名称)
+    assert _direct(hubei, "王忠林把优化营商环境当作什么工程？") == "一号改革工程"

@@ -40,6 +40,8 @@ _INSPECTED = ("考察", "调研", "视察")
 _COMMENDED = ("表扬", "表彰", "嘉奖")
 _AWARDED = ("颁发", "颁授", "授予", "授牌", "颁奖")
 _ANNOUNCED = ("发布", "公布", "宣布")
+# 把优化营商环境当作什么工程: what a report makes of a task is written 把…作为… (作为“一号改革工程”)
+_TREATED_AS = ("作为", "当作", "当成", "视为", "看作", "看成")
 SYNONYMS = {
     "参会": _ATTENDED,
     "参加": _ATTENDED,
@@ -91,6 +93,7 @@ SYNONYMS = {
     **dict.fromkeys(_COMMENDED, _COMMENDED),
     **dict.fromkeys(_AWARDED, _AWARDED),
     **dict.fromkeys(_ANNOUNCED, _ANNOUNCED),
+    **dict.fromkeys(_TREATED_AS, _TREATED_AS),
 }
 
 
