@@ -110,9 +110,9 @@ def test_a_place_set_aside_is_set_aside_with_its_level(hubei):
     ("那位省长主持的会上，谁讲了话？", None),  # (guard: the one pointed at is not the one asked)
 ])
 def test_the_post_of_the_one_pointed_at_is_the_post_asked(question, title):
-    from qa.answering.facts import _WHICH_TITLE
+    from qa.answering.spans import WHICH_TITLE
 
-    m = _WHICH_TITLE.search(question)
+    m = WHICH_TITLE.search(question)
     assert (m.group(1) if m else None) == title
 
 
