@@ -447,7 +447,7 @@ def _read_one(text: str, people: Mapping[str, str]) -> Question:
                    else "count" if not provinces and _ASKS_COUNT.search(text) and _THE_BULLETIN_ITSELF.search(text) else ""),
         restriction=_restriction(text),
         represents=_represents(text) if kind in ("person", None) else "",
-        meeting_words=_meeting_words(text) if kind in ("date", "place") or kind == "person" and _SIDE_EVENT.search(text) else (),
+        meeting_words=meeting_words_of(text) if kind in ("date", "place") or kind == "person" and _SIDE_EVENT.search(text) else (),
         meeting_name=(name := _meeting_name(text)),
         # (a kind asked, 是个什么活动, is found by its own spans; the meeting's name may tell
         # which of them is the meeting's)
@@ -588,7 +588,8 @@ def _meeting_name(text: str) -> str:
     return text[start : found[-1].end()]
 
 
-def _meeting_words(text: str) -> tuple[str, ...]:
+def meeting_words_of(text: str) -> tuple[str, ...]:
+    """The words the question names a meeting by (四川科技创新大会 → 科技, 创新), without its province."""
     words = []
     for m in _NAMED_MEETING.finditer(text):
         # (“智改数转”工作会: a quoted short name is one word; cut, it is debris: 智 改数 转)

@@ -8,11 +8,12 @@ another. Each check reads the question and a sentence and says whether they agre
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..asking import SUPERLATIVE
 from ..layout import CENTURY, LIST_MARK, numeral
 from ..phrases import abbreviates, written_ways
-from ..question import BESIDE_A_MEETING
+from ..question import BESIDE_A_MEETING, meeting_words_of
 from . import spans
 from .context import STATED_COUNT, clause_around, holds_phrase, kind_spans, widened, writes_figure
 from .quotes import Pick
@@ -72,8 +73,11 @@ def names_the_meeting(q, text: str) -> bool:
 
 def named_meetings(q, meetings: list) -> list:
     """湖南常务会议在哪开的, of 湖南's 招商引资工作会议 and its 常务会议: of one province's
-    meetings, those the question names by their titles, when some are named and others not."""
-    if not q.meeting_words or len({m.province for m, _ in meetings}) != 1:
+    meetings, those the question names by their titles, when some are named and others not
+    (四川科技创新大会是谁主持的, of 四川's meetings in two documents: whatever is asked of it)."""
+    if len({m.province for m, _ in meetings}) != 1:
+        return meetings
+    if not q.meeting_words and not (q := replace(q, meeting_words=meeting_words_of(q.text))).meeting_words:
         return meetings
     named = [(m, located) for m, located in meetings if names_the_meeting(q, m.title)]
     return named or meetings
