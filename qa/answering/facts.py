@@ -533,9 +533,6 @@ def _calendar_first(q, picks: list[Pick]) -> Pick | None:
 
 BY_MEANING = "（报道中没有与问题用词相同的句子：以上是意思最接近的一句，请对照原文核实。）"
 
-# 哪位省委书记把…比作…: the post of the one who said it (有位书记说…，是谁 asks the same)
-# (讲…“关键一招”的那位省长叫什么: the one asked may be pointed at with 那位, when the ask follows)
-
 
 def _closest_said(ctx: AnswerContext) -> Pick | None:
     """哪位省委书记把人才结构比作一座塔: asked in other words than the report's, no sentence

@@ -76,7 +76,8 @@ TITLES = (
     r"厅长|局长|处长|司长|所长|校长|会长|行长|社长|主任|院长|副院长|检察长|部长|董事长|总经理|总裁|秘书长|常委|创始人|创办人|院士"
 )
 _ENDS_WITH_TITLE = re.compile(f"(?:{TITLES})$")
-# 哪位省长, 有位省委书记, 的那位厅长是谁: the post of the person asked
+# 哪位省委书记把…比作…: the post of the person asked (有位书记说…，是谁 asks the same; 讲…
+# “关键一招”的那位省长叫什么: the one asked may be pointed at with 那位, when the ask follows)
 WHICH_TITLE = re.compile(rf"(?:[哪有](?:位|一位|个)|的那位(?=(?:{TITLES})(?:是谁|叫什么|叫啥|是哪位|[？?]|$)))({TITLES})")
 # (a verb of two characters is matched whole: 汪克强、 is a name, the 强 of 强调 is not)
 _PERSON_AFTER_TITLE = re.compile(rf"(?:{TITLES})([\u4e00-\u9fff]{{2,3}}?)(?=[，、。；在出主讲作发说代同和与等为对下会赴到就率带：:（(）)\s]|$|"
