@@ -6,7 +6,7 @@ import pytest
 
 from qa.answering.naming import kind_named, names_ending
 
-from .test_strategies import assistant_over_report
+from .test_strategies import assistant_over_report, direct
 
 # a report of a layout unlike the bulletin's: a Markdown page with headings and a list
 FUJIAN = """# 福建省召开2025年全省海洋经济发展大会
@@ -27,32 +27,26 @@ def fujian(tmp_path_factory):
     return assistant_over_report(tmp_path_factory.mktemp("fujian"), "fujian.md", FUJIAN)
 
 
-def _direct(assistant, question: str) -> str | None:
-    a = assistant.answer(question)
-    assert not a.abstained, a.text
-    return a.direct_answer.text if a.direct_answer else None
-
-
 @pytest.mark.parametrize("question, name", [
     ("福建要加快哪个港口的集装箱码头建设？", "厦门港"),
     ("省政府跟哪两所高校签了海洋科技合作协议？", "福州大学、厦门大学"),
 ])
 def test_a_name_of_the_asked_kind_opens_the_answer_in_a_composed_report(fujian, question, name):
-    assert _direct(fujian, question) == name
+    assert direct(fujian, question) == name
 
 
 def test_a_bare_where_after_a_verb_is_answered_by_the_place(fujian):
-    assert _direct(fujian, "福建要推进和哪里的海洋产业合作？") == "闽台"
+    assert direct(fujian, "福建要推进和哪里的海洋产业合作？") == "闽台"
 
 
 def test_several_asked_are_not_answered_by_one_of_a_longer_list(fujian):
     # 集美大学 ends as a body's name does, but 哪几家 asks all three the list names
-    assert _direct(fujian, "会上哪几家单位作了交流发言？") in (None, "漳州市、福建省海洋与渔业局、集美大学")
+    assert direct(fujian, "会上哪几家单位作了交流发言？") in (None, "漳州市、福建省海洋与渔业局、集美大学")
 
 
 def test_a_kind_without_a_name_in_the_quote_is_answered_without_one(fujian):
     # 重点实验室 names no laboratory: the quote answers, nothing is put in bold
-    assert _direct(fujian, "福建支持建设哪个海洋领域的实验室？") is None
+    assert direct(fujian, "福建支持建设哪个海洋领域的实验室？") is None
 
 
 @pytest.mark.parametrize("question, name", [
@@ -72,7 +66,7 @@ def test_a_kind_without_a_name_in_the_quote_is_answered_without_one(fujian):
     ("黄坤明说要携手哪里建设大湾区高水平人才高地？", "港澳"),
 ])
 def test_a_name_of_the_asked_kind_opens_the_answer_on_the_bulletin(assistant, question, name):
-    assert _direct(assistant, question) == name
+    assert direct(assistant, question) == name
 
 
 def test_which_province_is_not_asked_as_a_name():

@@ -11,7 +11,7 @@ import pytest
 from qa.answering.facts import _only_held
 from qa.question import read_question
 
-from .test_strategies import assistant_over_report
+from .test_strategies import assistant_over_report, first_quote
 
 # a plain-text report of one meeting: a title, a lede, a speech in short paragraphs
 SHANXI = """山西召开全省优化营商环境大会
@@ -32,14 +32,8 @@ def shanxi(tmp_path_factory):
     return assistant_over_report(tmp_path_factory.mktemp("shanxi"), "shanxi.txt", SHANXI)
 
 
-def _first_quote(assistant, question: str) -> str:
-    a = assistant.answer(question)
-    assert not a.abstained, a.text
-    return min(a.citations, key=lambda c: c.rank).quote
-
-
 def test_what_was_said_is_quoted_from_the_body_of_a_composed_report(shanxi):
-    assert "头号工程" in _first_quote(shanxi, "山西那场营商环境大会把优化营商环境当成什么来抓？")
+    assert "头号工程" in first_quote(shanxi, "山西那场营商环境大会把优化营商环境当成什么来抓？")
 
 
 @pytest.mark.parametrize("question, said", [
@@ -49,7 +43,7 @@ def test_what_was_said_is_quoted_from_the_body_of_a_composed_report(shanxi):
     ("山西营商环境大会对领导干部提了什么要求？", "店小二"),
 ])
 def test_what_is_asked_of_a_named_meeting_chooses_the_quote(shanxi, question, said):
-    assert said in _first_quote(shanxi, question)
+    assert said in first_quote(shanxi, question)
 
 
 def test_what_is_asked_of_a_named_meeting_is_read_without_its_name():
@@ -69,7 +63,7 @@ def test_a_question_about_holding_the_meeting_still_quotes_the_lede(shanxi):
     ("河南项目建设暨一季度“开门红”推进会上，省委书记和省长分别以什么方式参与？", "出席并讲话"),
 ])
 def test_what_was_said_is_quoted_from_the_body_on_the_bulletin(assistant, question, said):
-    assert said in _first_quote(assistant, question)
+    assert said in first_quote(assistant, question)
 
 
 def test_a_sentence_on_holding_the_meeting_answers_whether_it_was_held_before(assistant):

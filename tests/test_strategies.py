@@ -62,11 +62,11 @@ def make_doc(name: str, year: int, issue: int, day: int, count: int, power: int)
     return bulletin_doc(name, ISSUE.format(year=year, issue=issue, day=day, count=count, power=power), year, issue)
 
 
-def direct(assistant: Assistant, question: str) -> str:
-    """The direct answer to a question that must be answered."""
+def direct(assistant: Assistant, question: str) -> str | None:
+    """The direct answer to a question that must be answered (None: the answer opens with no span)."""
     a = assistant.answer(question)
     assert not a.abstained, a.text
-    return a.direct_answer.text
+    return a.direct_answer.text if a.direct_answer else None
 
 
 def refused(assistant: Assistant, question: str) -> str:
