@@ -36,7 +36,8 @@ _assistants: dict[tuple, Assistant] = {}
 
 
 # 省长在会上说了什么: a post, then what its holder said (as a name is, in question._SPEAKER_ASKED)
-_POST_SPEAKS = re.compile(r"(省委书记|市委书记|省长|市长)(?=" + SPEAKS_AFTER + ")")
+_LEADERS = ("省委书记", "市委书记", "省长", "市长")
+_POST_SPEAKS = re.compile(rf"({'|'.join(_LEADERS)})(?=" + SPEAKS_AFTER + ")")
 
 
 class Assistant:
@@ -72,6 +73,7 @@ class Assistant:
         self._written = bare("".join(texts.values()))
         self._texts = texts
         self._place_texts: dict[str, str] | None = None  # each province's reports, read when a follow-up asks
+        self._posts: dict[str, str] | None = None  # person -> leader's post, read when a follow-up asks
         # the years each province's reports come from (None: a document that gives no year), read
         # once: every answer asks whether its place has reports of other years
         self._year_of = {d.name: d.year for d in index.documents}
@@ -99,7 +101,7 @@ class Assistant:
         question = asked.translate(_HALF_WIDTH)
         k = max(1, min(int(k), 50))
         follow = resolve(question, [_valid_text(h).translate(_HALF_WIDTH) for h in (history or [])], who=self._who_answered,
-                         which=self._which_answered, holds=self._holds, when=self._when_answered)
+                         which=self._which_answered, holds=self._holds, when=self._when_answered, people=self._people_at)
         q = self._with_post_holder(self._read(follow.question))
         if not q.text:
             return Answer(asked or "", "请输入问题。", True, [], "empty")
@@ -328,6 +330,18 @@ class Assistant:
         for m in self._people_names.finditer(text) if self._people_names else ():
             found.setdefault(m.group(), m.end())
         return found
+
+    def _people_at(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, province, post) of each known person a text names; the post is the
+        leader's one the meeting records give them (省委书记 before 省长), else ""."""
+        if self._posts is None:
+            self._posts = {}
+            for r in self.index.meetings:
+                for x in (r.host, *r.speakers):
+                    post = next((t for t in _LEADERS if x and holds_title(x, t)), "")
+                    self._posts.setdefault(person_name(x), post) if post else None
+        found = self._people_names.finditer(text) if self._people_names else ()
+        return [(m.start(), m.end(), self._people[m.group()], self._posts.get(m.group(), "")) for m in found]
 
     def _only_in_speech(self, q: Question) -> bool:
         """倪岳峰说…承接北京非首都功能…: the provinces named stand inside what someone

@@ -39,6 +39,9 @@ be given `which`, which answers the previous question for the provinces its answ
 rules above fits it; it may be given `holds`, which says whether the report of the place
 talked about writes what it speaks of, and then it is asked of that place. 也是这天开的 after
 哪天开的？ names no day; `when` gives the day the previous question's answer names.
+黄坤明 in 广东大会上黄坤明提了什么要求？ has no title before him, so 江苏呢？ cannot tell that he
+is not of 江苏; `people` gives the place and post of each person the documents name, and the
+rewrite for another place asks of the post instead (江苏大会上省委书记提了什么要求？).
 """
 from __future__ import annotations
 
@@ -55,6 +58,10 @@ MAX_TURNS = 6  # earlier questions that are read; older ones no longer steer a f
 MAX_CHARS = 300  # of an earlier question, and of a joined one
 MAX_FOLLOW_UP = 80  # a longer question is a question of its own, not a follow-up
 
+# (start, end, province, post) of each person a text names whom the documents place in one
+# province; the post (省委书记, 市长 …) is "" when the documents give none of the leaders' posts
+People = Callable[[str], list[tuple[int, int, str, str]]]
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -68,7 +75,7 @@ class Resolution:
 
 # --- places -------------------------------------------------------------------------
 
-# written name -> (province, full form such as 江苏省 or 南京市, a city)
+# written name -> (province, whether written in full such as 江苏省 or 南京市, whether a city)
 _PLACES: dict[str, tuple[str, bool, bool]] = {}
 for _short, _full in PROVINCES.items():
     _PLACES[_short] = (_short, False, False)
@@ -369,8 +376,25 @@ def _compared_within(q: str) -> str:
     return _beside(head + "？", places)
 
 
-def _swap(prev: str, names: list[str]) -> str:
+def _without_others(text: str, names: list[str], people: People | None) -> str:
+    """The question for `names` with the people of other places it names put as their posts
+    (黄坤明 -> 省委书记; 市委书记 for 北京), or left out when the post is not known."""
+    keep = {_PLACES[n][0] for n in names}
+    kind = {PROVINCES[p][-1] for p in keep}  # 省 or 市 (a 自治区's posts are named otherwise)
+    for start, end, province, post in reversed(people(text) if people else []):
+        if province not in keep:
+            post = kind.pop() + post[1:] if post and kind <= {"省", "市"} and len(kind) == 1 else ""
+            text = text[:start] + post + text[end:]
+            kind = {PROVINCES[p][-1] for p in keep}
+    return text
+
+
+def _swap(prev: str, names: list[str], people: People | None = None) -> str:
     """The previous question about other places: 广东…？ + 那江苏呢 -> 江苏…？"""
+    return _without_others(_swapped(prev, names), names, people)
+
+
+def _swapped(prev: str, names: list[str]) -> str:
     old = _places(prev)
     if not old:
         return _add(prev, names)
@@ -633,7 +657,7 @@ def _post_of_place(q: str, prev: str) -> str:
 
 def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Callable[[str], str] | None = None,
                  which: Callable[[str], tuple[str, ...]] | None = None,
-                 when: Callable[[str], str] | None = None, place: str = "") -> tuple[str, tuple[str, ...], str]:
+                 when: Callable[[str], str] | None = None, place: str = "", people: People | None = None) -> tuple[str, tuple[str, ...], str]:
     """(question to answer, province filter, rule) for one turn, given the previous turn
     resolved, `anchor`, the last earlier turn that named a place or a meeting (有几家？
     between them names neither), and `place`, the one place the last turn to name any named."""
@@ -647,9 +671,9 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
     masked = _PLACE.sub("\0", q)
     if places and _NARROW.fullmatch(masked) and re.search(_NARROW_WORD, _PLACE.sub("", q)):
         names = list(dict.fromkeys(p.short for p in places))
-        return _swap(prev, names), tuple(dict.fromkeys(p.province for p in places)), "narrow"
+        return _swap(prev, names, people), tuple(dict.fromkeys(p.province for p in places)), "narrow"
     if places and _SWAP.fullmatch(masked):
-        return _swap(prev, list(dict.fromkeys(p.short for p in places))), (), "other place"
+        return _swap(prev, list(dict.fromkeys(p.short for p in places)), people), (), "other place"
     if places and (said := _other_meeting(q, prev, places)):
         return said, (), "other meeting"
     if places and _COMPARED.fullmatch(masked) and (said := _beside(prev, places)):
@@ -662,7 +686,7 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
         return prev, (), "more"
     if places and asks_mention(q) and not whether_side(q)[0] and asks_mention(prev) and whether_side(prev)[0]:
         # 广东讲没讲？ after 江苏有没有提到低空经济？: whether that place names the same thing
-        return _swap(prev, list(dict.fromkeys(p.short for p in places))), (), "other place, same thing"
+        return _swap(prev, list(dict.fromkeys(p.short for p in places)), people), (), "other place, same thing"
     if places:
         return q, (), "names its own place"
     if (local := _local_places_asked(q, prev)):
@@ -750,11 +774,11 @@ def _asked_again(q: str, prev: str) -> str:
 _WHICH_MORE = re.compile(r"(?:那|那么)?(?:哪个|哪一个|哪边|哪家|哪里|谁)(?:的)?(?:更|比较)?[多少大小高低早晚快慢长短](?:一些|些|点)?(?:呢)?[？?]?")
 
 
-def _which_more(q: str, prev: str | None, before: str | None) -> str:
+def _which_more(q: str, prev: str | None, before: str | None, people: People | None = None) -> str:
     if not (prev and before and _WHICH_MORE.fullmatch(q)):
         return ""
     now, then = _places(prev), _places(before)
-    if len(now) != 1 or len(then) != 1 or now[0].province == then[0].province or _swap(before, [now[0].short]) != prev:
+    if len(now) != 1 or len(then) != 1 or now[0].province == then[0].province or _swap(before, [now[0].short], people) != prev:
         return ""
     p = now[0]
     return f"{prev[: p.start]}{then[0].short}和{p.short}{prev[p.end :].rstrip('？?')}，{q}"
@@ -766,7 +790,7 @@ def _clean(text) -> str:
 
 def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | None = None,
             which: Callable[[str], tuple[str, ...]] | None = None, holds: Callable[[str, str], bool] | None = None,
-            when: Callable[[str], str] | None = None) -> Resolution:
+            when: Callable[[str], str] | None = None, people: People | None = None) -> Resolution:
     """Read `question` in the light of `history` (the earlier questions, oldest first).
     The history holds questions only; `who`, when given, answers the previous one for the
     person 他 means if no earlier question names one (for this turn only), `which` for the
@@ -784,7 +808,7 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
     place = ""  # the one place the last turn to name any named
     for turn in turns:
         # (它们 in an earlier turn may stand for the provinces listed before it)
-        before, prev = prev, _resolve_one(turn, prev, anchor, which=which, place=place)[0]
+        before, prev = prev, _resolve_one(turn, prev, anchor, which=which, place=place, people=people)[0]
         s = _subject(prev)
         anchor = prev if s.place or s.meeting and not _only_generic(s) else anchor
         place = _one_place(prev, place)
@@ -793,9 +817,9 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
         return Resolution(original, original, False, (), "empty")
     if prev is None and (word := _points_at_nothing(q)):
         return Resolution(original, original, False, (), "points back at nothing", word)
-    if said := _which_more(q, prev, before):
+    if said := _which_more(q, prev, before, people):
         return Resolution(said, original, True, (), "which of the two")
-    text, provinces, reason = _resolve_one(q, prev, anchor, who, which, when, place)
+    text, provinces, reason = _resolve_one(q, prev, anchor, who, which, when, place, people)
     if reason == "complete" and holds and place and len(q) <= MAX_FOLLOW_UP and not _ELSEWHERE.search(q) and holds(place, q):
         text, reason = place + q, "of the place talked about"
     rewritten = text != q

@@ -281,3 +281,25 @@ def test_a_follow_up_of_a_mention_asks_the_same_of_another_thing_or_place(histor
 def test_a_follow_up_of_a_mention_is_answered_with_its_verdict(assistant):
     a = assistant.answer("那低空经济呢？", history=["浙江有没有提到新质生产力？", "江苏呢？"])
     assert a.resolved_question == "江苏有没有提到低空经济？" and a.verdict == "有" and a.citations[0].province == "江苏", a.text
+
+
+def test_a_leader_named_without_a_title_is_asked_of_by_the_post_in_another_place(assistant):
+    # (黄坤明 has no title before him; 江苏's report is no place of his)
+    r = resolve("江苏呢？", ["广东大会上黄坤明提了什么要求？"], people=assistant._people_at)
+    assert r.question == "江苏大会上省委书记提了什么要求？"
+    a = assistant.answer("江苏呢？", history=["广东大会上黄坤明提了什么要求？"])
+    assert not a.abstained and a.citations[0].province == "江苏" and "黄坤明" not in a.text
+    assert "信长星" in a.citations[0].quote
+    # a 市 has a 市委书记; several at once keep their own posts
+    assert resolve("北京呢？", ["黄坤明提了什么要求？"], people=assistant._people_at).question == "北京市委书记提了什么要求？"
+    r = resolve("辽宁呢？", ["景俊海和胡玉亭在会上分别强调了什么？"], people=assistant._people_at)
+    assert r.question == "辽宁省委书记和省长在会上分别强调了什么？"
+    assert resolve("只看辽宁的", ["吉林的会上景俊海讲了什么？"], people=assistant._people_at).question == "辽宁的会上省委书记讲了什么？"
+
+
+def test_a_person_of_the_new_place_or_without_a_leaders_post(assistant):
+    # (the same place: the person stays; no leader's post: the name alone goes)
+    assert resolve("广东呢？", ["黄坤明提了什么要求？"], people=assistant._people_at).question == "广东黄坤明提了什么要求？"
+    assert resolve("广东呢？", ["江苏大会上汪克强讲了什么？"], people=assistant._people_at).question == "广东大会上讲了什么？"
+    # (a 自治区 names its posts otherwise: the name goes, no 省委书记 is made up)
+    assert resolve("宁夏呢？", ["四川大会上王晓晖提了什么目标？"], people=assistant._people_at).question == "宁夏大会上提了什么目标？"
