@@ -42,7 +42,9 @@ BULLET = re.compile(rf"^(?:[-*+]\s+|[{_SYMBOLS}]|\d{{1,3}}[)）]|[(（](?:\d{{1,
 # the mark of a list's item: - …, • …, 1. …, （一）…
 LIST_MARK = re.compile(r"(?:[-*+•]|\d{1,2}[.．、)）]|[（(][一二三四五六七八九十\d]{1,3}[)）])[ \t]*")
 RULE = re.compile(r"^(?:[-*_=]\s*){3,}$|^[—━─]{2,}$")
-TABLE_ROW = re.compile(r"^\|.*\|$")
+# a table row: | 洛阳 | 80 | 420 |, or its cells without the outer bars (指标 | 2024年 | 2025年目标),
+# as pages and typed reports write them; three cells at least, so that a lone | in prose is none
+TABLE_ROW = re.compile(r"^(?:\|.*\||[^|\n]+(?:\|[^|\n]*){2,})$")
 # the meetings these reports are about; a bare line (no number, no mark) that opens with a
 # place is a report title only when it names one
 MEETING = re.compile(r"召开|举行|召集|会议|大会|座谈会|推进会|动员会|部署会|论坛")

@@ -258,6 +258,35 @@ def test_a_cell_answers_under_the_column_the_question_names(tabled):
     assert direct(tabled, "江苏研发投入占比目标是多少？") == "3.3%"  # the figure of a cell of words
 
 
+# a typed report's table: cells between bars, without the outer ones, under a line that introduces it
+TYPED_TABLE = """三、【山东】绿色低碳高质量发展大会召开
+
+2025年2月6日，山东省委、省政府在济南召开全省绿色低碳高质量发展大会。会上，省科技厅通报了科技创新主要指标：
+
+指标 | 2024年 | 2025年目标
+高新技术企业数量（家） | 32000 | 35000
+技术合同成交额（亿元） | 3800 | 4200
+
+省长赵启航在主持会议时指出，要把各项任务细化到月、落实到人。
+"""
+
+
+def test_a_table_typed_without_its_outer_bars_keeps_its_rows(tmp_path):
+    from qa.answering.tables import tables
+
+    path = tmp_path / "shandong.txt"
+    path.write_text(TYPED_TABLE, encoding="utf-8")
+    doc = read_document(path)
+    [table] = tables(doc.text)  # each row stays its own line, not glued to the next
+    assert [doc.text[a:b] for a, b in table[2].cells] == ["技术合同成交额（亿元）", "3800", "4200"]
+    assert "赵启航" not in doc.text[table[-1].start : table[-1].end]
+    tabled = assistant_over(tmp_path / "index", [doc])
+    # (the row is named without its unit; the column by the year and 目标 the question asks)
+    assert direct(tabled, "山东2025年技术合同成交额的目标是多少？") == "4200"
+    assert direct(tabled, "山东2024年高新技术企业数量是多少家？") == "32000"
+    assert "| 3800 | 4200" in tabled.answer("山东2025年技术合同成交额的目标是多少？").text  # the row, verbatim
+
+
 def test_a_headline_with_no_meeting_word_still_heads_its_page(tmp_path):
     path = tmp_path / "news.html"
     path.write_text(TABLE_NEWS, encoding="utf-8")

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..layout import TABLE_ROW
 from .context import AnswerContext, Reply, kind_spans
 from .quotes import Pick, quoted
 
-_ROW = re.compile(r"^\|.*\|[ \t]*$", re.M)
+_ROW = re.compile(TABLE_ROW.pattern.replace("$", "[ \\t]*$"), re.M)
 _RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _UNIT = re.compile(r"[（(][^（）()]*[）)]")  # 总投资（亿元）: the column's unit, no word of its name
 KINDS = ("figure", "date", "name", "place", "person")
@@ -31,8 +32,10 @@ def tables(text: str) -> list[list[_Row]]:
         if _RULE.match(m.group()):
             last_end = m.end()
             continue
-        cells, at = [], m.start() + 1
-        for part in m.group()[1:].rstrip().rstrip("|").split("|"):
+        line = m.group().rstrip()
+        outer = line.startswith("|")  # (| a | b |, or a | b written without the outer bars)
+        cells, at = [], m.start() + outer
+        for part in (line[1:].rstrip("|") if outer else line).split("|"):
             inner = part.strip()
             begin = at + part.find(inner) if inner else at
             cells.append((begin, begin + len(inner)))
@@ -72,8 +75,8 @@ def cell_answer(ctx: AnswerContext, candidates) -> Reply | None:
         text = c.chunk.text
         for table in tables(text):
             header, rows = table[0], table[1:]
-            # the rows the question names by a cell (洛阳), with those cells
-            keyed = [(r, {i for i, (a, b) in enumerate(r.cells) if len(t := text[a:b]) >= 2 and t in q.text}) for r in rows]
+            # the rows the question names by a cell (洛阳; 技术合同成交额 for 技术合同成交额（亿元）), with those cells
+            keyed = [(r, {i for i, (a, b) in enumerate(r.cells) if len(t := _UNIT.sub("", text[a:b]).strip()) >= 2 and t in q.text}) for r in rows]
             named = [(r, keys) for r, keys in keyed if keys]
             if len(named) != 1:
                 continue
