@@ -27,7 +27,7 @@ from .quotes import Citations, Pick, quoted
 _ATTENDED = ("参加", "出席", "与会", "参会", "到场", "到会")
 _SITE = ("工地", "现场", "施工现场")  # 在哪个工地: 在…项目现场
 _ROSE = ("提高", "提升", "增长", "增加", "上升", "抬升", "上涨", "涨", "多出", "高出")
-_FELL = ("下降", "降低", "减少", "回落", "下滑", "下跌", "降")
+_FELL = ("下降", "降低", "减少", "回落", "下滑", "下跌", "降", "压减", "削减", "缩减", "压缩")
 _CONGRATULATED = ("祝贺", "道贺", "庆贺", "贺喜")
 _THANKED = ("感谢", "致谢", "道谢", "谢意")
 _MEASURES = ("措施", "举措")
@@ -42,6 +42,12 @@ _AWARDED = ("颁发", "颁授", "授予", "授牌", "颁奖")
 _ANNOUNCED = ("发布", "公布", "宣布")
 # 把优化营商环境当作什么工程: what a report makes of a task is written 把…作为… (作为“一号改革工程”)
 _TREATED_AS = ("作为", "当作", "当成", "视为", "看作", "看成")
+# 要动工多少个: work on a project starts in any of these words (3月底前开工率达到60%)
+_STARTED = ("开工", "动工", "开建", "破土")
+# 检查的次数: how often is written either way (检查频次同比压减30%)
+_TIMES = ("次数", "频次", "频率")
+# 多大比例, 占比多少: a share is written as the percentage itself (开工率达到60%)
+_SHARE = ("比例", "占比", "比重", "%", "％", "百分之")
 SYNONYMS = {
     "参会": _ATTENDED,
     "参加": _ATTENDED,
@@ -94,6 +100,9 @@ SYNONYMS = {
     **dict.fromkeys(_AWARDED, _AWARDED),
     **dict.fromkeys(_ANNOUNCED, _ANNOUNCED),
     **dict.fromkeys(_TREATED_AS, _TREATED_AS),
+    **dict.fromkeys(_STARTED, _STARTED),
+    **dict.fromkeys(_TIMES, _TIMES),
+    **dict.fromkeys(_SHARE[:3], _SHARE),
 }
 
 

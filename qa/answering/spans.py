@@ -253,6 +253,8 @@ def figures(text: str, unit: str = "") -> list[tuple[int, int]]:
             continue
         if span in ("一个", "一项", "一批", "一种", "一次"):
             continue  # 的一个重点: an article, not a count of one
+        if _PERIOD.fullmatch(span):
+            continue  # 一季度 names the first quarter; it counts none (3个季度 does)
         # 观看人次约260万: the unit may be named just before the number (1000个左右投资10亿元: not that far)
         if unit and not _has_unit(span, unit) and not _unit_leads(before, unit):
             continue
