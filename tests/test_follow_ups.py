@@ -303,3 +303,11 @@ def test_a_person_of_the_new_place_or_without_a_leaders_post(assistant):
     assert resolve("广东呢？", ["江苏大会上汪克强讲了什么？"], people=assistant._people_at).question == "广东大会上讲了什么？"
     # (a 自治区 names its posts otherwise: the name goes, no 省委书记 is made up)
     assert resolve("宁夏呢？", ["四川大会上王晓晖提了什么目标？"], people=assistant._people_at).question == "宁夏大会上提了什么目标？"
+
+
+def test_a_follow_up_after_a_person_named_alone_asks_of_the_person_s_place(assistant):
+    # (许勤出席了什么会议？ names no place; 许勤 is of 黑龙江, and 谁主持的？ asks of that meeting)
+    a = assistant.answer("谁主持的？", history=["许勤出席了什么会议？"])
+    assert not a.abstained and a.direct_answer.text == "梁惠玲" and a.citations[0].province == "黑龙江"
+    # (two people of two places: no one place is talked about)
+    assert resolve("谁主持的？", ["许勤和黄坤明出席了什么会议？"], people=assistant._people_at).question == "谁主持的？"
