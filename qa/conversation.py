@@ -41,8 +41,8 @@ talked about writes what it speaks of, and then it is asked of that place. 也�
 哪天开的？ names no day; `when` gives the day the previous question's answer names.
 黄坤明 in 广东大会上黄坤明提了什么要求？ has no title before him, so 江苏呢？ cannot tell that he
 is not of 江苏; `people` gives the place and post of each person the documents name, and the
-rewrite for another place asks of the post instead (江苏大会上省委书记提了什么要求？). A question
-that names no place but one person's (许勤出席了什么会议？) is about that person's place.
+rewrite for another place asks of the post instead (江苏大会上省委书记提了什么要求？). An earlier
+question that names no place but one person's (许勤出席了什么会议？) is read with that person's place.
 """
 from __future__ import annotations
 
@@ -725,10 +725,11 @@ def _resolve_one(q: str, prev: str | None, anchor: str | None = None, who: Calla
 _ELSEWHERE = re.compile(r"(?:别的|其他|其它|其余|另外的?)(?:地方|省份|省市|省|市|地区|报道|会议|家)|哪(?:几|些)家(?=[提说讲写]|[？?]?$)|还有哪|都有哪")
 
 
-def _place_of_people(text: str, people: People | None) -> str:
-    """许勤出席了什么会议？ names no place, but its one person's: the place talked about."""
+def _with_place_of_people(text: str, people: People | None) -> str:
+    """许勤出席了什么会议？ names no place, but its one person's: the follow-ups after it are
+    asked of that place, as if it were named (黑龙江许勤出席了什么会议？)."""
     found = {province for _, _, province, _ in (people(text) if people and not _places(text) else [])}
-    return found.pop() if len(found) == 1 else ""
+    return found.pop() + text if len(found) == 1 else text
 
 
 def _one_place(text: str, place: str) -> str:
@@ -818,7 +819,8 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
         before, prev = prev, _resolve_one(turn, prev, anchor, which=which, place=place, people=people)[0]
         s = _subject(prev)
         anchor = prev if s.place or s.meeting and not _only_generic(s) else anchor
-        place = _one_place(prev, place) or _place_of_people(prev, people)
+        prev = _with_place_of_people(prev, people)
+        place = _one_place(prev, place)
     q = _clean(original)
     if not q:
         return Resolution(original, original, False, (), "empty")

@@ -309,5 +309,8 @@ def test_a_follow_up_after_a_person_named_alone_asks_of_the_person_s_place(assis
     # (许勤出席了什么会议？ names no place; 许勤 is of 黑龙江, and 谁主持的？ asks of that meeting)
     a = assistant.answer("谁主持的？", history=["许勤出席了什么会议？"])
     assert not a.abstained and a.direct_answer.text == "梁惠玲" and a.citations[0].province == "黑龙江"
+    # (会议 names a meeting, not which: that meeting is still 许勤's; it had answered 广东's 深圳)
+    a = assistant.answer("会议在哪里召开？", history=["许勤出席了什么会议？"])
+    assert not a.abstained and a.direct_answer.text == "哈尔滨" and a.citations[0].province == "黑龙江"
     # (two people of two places: no one place is talked about)
     assert resolve("谁主持的？", ["许勤和黄坤明出席了什么会议？"], people=assistant._people_at).question == "谁主持的？"
