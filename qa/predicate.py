@@ -22,7 +22,22 @@ _THE_DOCUMENT = re.compile(r"快讯|简报|专报|周报|月报|汇编|期刊|�
 def predicate(text: str, kind: str | None) -> tuple[str, ...]:
     """Key words next to the question word, in its clause: what the answer must speak of,
     the document's own kind aside (快讯, 简报)."""
+    if kind is None:
+        return _deed_asked(text)
     return tuple(w for w in _predicate(text, kind) if not _THE_DOCUMENT.fullmatch(w))
+
+
+# 大会表彰了什么？ 会上签约了哪些？: an item of a meeting's order of business is asked by its
+# verb alone; a sentence that does not do it (no 表彰 in the report) answers another question.
+# Only these deeds of a meeting: other verbs (安排了什么, 做了什么) ask what was said, which a
+# report words without the verb
+_MEETING_DEEDS = "表彰|表扬|嘉奖|颁奖|颁发|授牌|授予|签约|签署|发布|公布|审议|播放|放映"
+_DEED_ASKED = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的之])({_MEETING_DEEDS})了(?:些|一些)?(?:什么|哪些)[？?]?$")
+
+
+def _deed_asked(text: str) -> tuple[str, ...]:
+    m = _DEED_ASKED.search(text)
+    return (m.group(1),) if m else ()
 
 
 # 华源介绍的…活动，截止日期是哪天, 目标年份是哪一年: one date of what was said is asked (its

@@ -74,3 +74,15 @@ def three(tmp_path_factory):
 def test_the_reports_that_leave_a_field_out_of_a_composed_bulletin(three, question, expected):
     a = three.answer(question)
     assert not a.abstained and tuple(sorted(a.provinces)) == tuple(sorted(expected)), a.text
+
+
+@pytest.mark.parametrize("question", ["广东大会表彰了什么？", "浙江大会发布了什么？", "上海的会上签约了哪些？"])
+def test_a_deed_of_the_meeting_that_its_report_never_writes_is_not_answered(assistant, question):
+    # (no sentence of the report commends, announces or signs anything: an unrelated one had been quoted)
+    a = assistant.answer(question)
+    assert a.abstained and "资料未写明" in a.text
+
+
+def test_a_deed_of_the_meeting_its_report_writes_is_quoted(assistant):
+    a = assistant.answer("江苏会上授牌了什么？")
+    assert not a.abstained and "授牌" in a.citations[0].quote

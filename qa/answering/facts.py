@@ -414,6 +414,12 @@ def answer_fact(ctx: AnswerContext) -> Reply:
             if named is not None and only_records_it(named.text):
                 return Reply([ctx.mention_line(named)], abstained=True, reason=ONLY_RECORDED)
             return Reply([], abstained=True, reason=f"资料未写明{q.speaker}所讲的这一内容。")
+    elif q.predicate and not (q.kind or q.choices or expansion):
+        # 广东大会表彰了什么: what was done is asked by its verb; a sentence that does not do it
+        # (no 表彰 anywhere in 广东's report) answers another question
+        best = next((p for p in [*ranked, *_further_down(ctx)] if holds_predicate(ctx, p.text)), None)
+        if best is None:
+            return Reply([ctx.mention_line(ranked[0])], abstained=True, reason=f"资料未写明{'、'.join(q.provinces)}{q.predicate[0]}了什么。")
     elif q.kind or q.choices or expansion:
         # the best sentence that holds what was asked; when the top passages have none,
         # the next ones are read before saying the documents do not say it
