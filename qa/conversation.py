@@ -726,8 +726,8 @@ _ELSEWHERE = re.compile(r"(?:别的|其他|其它|其余|另外的?)(?:地方|�
 
 
 def _with_place_of_people(text: str, people: People | None) -> str:
-    """许勤出席了什么会议？ names no place, but its one person's: the follow-ups after it are
-    asked of that place, as if it were named (黑龙江许勤出席了什么会议？)."""
+    """许勤出席了什么会议？ names no place, but its one person's: a follow-up after it that
+    needs a place is asked of that one, as if it were named (黑龙江许勤出席了什么会议？)."""
     found = {province for _, _, province, _ in (people(text) if people and not _places(text) else [])}
     return found.pop() + text if len(found) == 1 else text
 
@@ -817,10 +817,11 @@ def resolve(question: str, history: Sequence[str], who: Callable[[str], str] | N
     for turn in turns:
         # (它们 in an earlier turn may stand for the provinces listed before it)
         before, prev = prev, _resolve_one(turn, prev, anchor, which=which, place=place, people=people)[0]
-        s = _subject(prev)
-        anchor = prev if s.place or s.meeting and not _only_generic(s) else anchor
-        prev = _with_place_of_people(prev, people)
-        place = _one_place(prev, place)
+        # (the turn as the rules for a place read it; 他 still reads the turn as written)
+        placed = _with_place_of_people(prev, people)
+        s = _subject(placed)
+        anchor = placed if s.place or s.meeting and not _only_generic(s) else anchor
+        place = _one_place(placed, place)
     q = _clean(original)
     if not q:
         return Resolution(original, original, False, (), "empty")
