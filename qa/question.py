@@ -70,8 +70,8 @@ KIND_OF_MEETING = re.compile(r"(?:开|召开|举行|举办)(?:的(?:都|也)?是
 HELD_FIRST = re.compile(r"(?:最早|最先|率先|先|最晚|最迟|最后|晚|后)(?:正式)?(?:开|召开|举行|举办)(?![工展始放发拓创启辟])|"
                         r"(?:开|召开|举行|举办)(?:会)?得(?:最早|最先|最晚|最迟)")
 HELD_LAST = re.compile(r"晚|迟|后")
-# 哪场会规模最大, 人数最多的那场: the meetings ranked by how many attended
-LARGEST = re.compile(r"(?:规模|人数|参会|与会|人)[^，,。？?]{0,6}?最(?P<order>[多大少小])|最(?P<order2>[多大少小])[^，,。？?]{0,4}?(?:规模|人数)")
+# 哪场会规模最大, 人数最多的那场, 哪个参会人数更多: the meetings ranked by how many attended
+LARGEST = re.compile(r"(?:规模|人数|参会|与会|人)[^，,。？?]{0,6}?(?P<most>[最更])(?P<order>[多大少小])|最(?P<order2>[多大少小])[^，,。？?]{0,4}?(?:规模|人数)")
 _SIDES = re.compile(r"哪边|哪一边|两[地省市边场]|双方|谁")
 
 # questions about the meeting itself, and the field of its record they ask for
@@ -996,6 +996,8 @@ def _meeting_field(text: str, kind: str | None = None) -> str | None:
     # meeting. 尹力讲话的那场推进大会，主持人是谁: of the fields of that kind, the one
     # named where the question asks
     fitting = [(at, f) for at, f in found if FIELD_KIND.get(f) == kind]
+    if LARGEST.search(text) and any(f == "scale" for _, f in found):
+        return "scale"  # (哪个主会场参会人数更多: the meetings ranked by how many attended, wherever)
     if fitting:
         asked = m.start() if kind and (m := ask_match(text, kind)) else len(text)
         return min(fitting, key=lambda x: abs(x[0] - asked))[1]

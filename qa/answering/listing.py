@@ -14,7 +14,7 @@ from ..question import read_question
 from ..retrieval import ALL_WORDS
 from ..schema import FRONT_PROVINCE
 from . import spans
-from .context import AnswerContext, Reply, bare, figure_fits_clause, is_relevant, kind_spans, missing_fact, provinces_head
+from .context import AnswerContext, Reply, bare, direct_span, figure_fits_clause, is_relevant, kind_spans, missing_fact, provinces_head
 from .counting import KINDS, lists_a
 from .facts import answer_fact, rank_sentences
 from .quotes import Pick, best_pick, opening_pick, quoted, sentence_pick
@@ -181,17 +181,67 @@ def answer_compare(ctx: AnswerContext) -> Reply:
         pools[p] = {doc: [c for c in found if doc is None or c.chunk.doc == doc][: ctx.settings.quote_pool] for doc in docs} if found else {}
     shared = _shared_picks(ctx, pools) if _ASKS_SHARED.search(q.text) and not _ASKS_EACH.search(q.text) else {}
     said = []  # each line's _compare_one: True relevant, False not, None gives no figure asked
+    shown: dict[str, list[list[Pick]]] = {}
     for p in q.provinces:
         if not pools[p]:
             lines.append(f"{p}：资料中没有相关内容。")
             said.append(False)
             continue
         for doc, mine in pools[p].items():
-            said.append(_compare_one(ctx, p, mine, lines, shared.get((p, doc))))
+            said.append(_compare_one(ctx, p, mine, lines, shared.get((p, doc)), shown.setdefault(p, [])))
     if not any(said):
         # (no report gives the figure asked: each says so, with what it does say)
         return Reply(["\n" + line for line in lines] if all(x is None for x in said) else [], abstained=True)
-    return Reply(lines, provinces=q.provinces)
+    more = _WHICH_MORE.search(q.text) if q.kind in (None, "figure") else None
+    verdict = _larger(ctx, shown, more) if more else None
+    return Reply(([verdict] if verdict else []) + lines, provinces=q.provinces)
+
+
+# 哪个主会场参会人数更多, 哪边的数字更大: which side's figure is the larger (smaller) is asked
+_WHICH_MORE = re.compile(r"(?:哪个|哪一个|哪边|哪方|哪家|谁)(?P<what>[^，,。？?]{0,16}?)(?:更|比较)?(?P<way>多|大|高|少|小|低)(?:一些|一点|些)?(?:呢)?(?=[？?，,。]|$)")
+_SMALLER = "少小低"
+# 达到500亿元 → 元, 约1000人 → 人: the unit after a figure's last digit, whatever leads it
+_UNIT_AFTER = re.compile(r"^.*[\d零〇一二两三四五六七八九十百千万亿](?:余|多)?|(?:左右|以上|以内)+$")
+
+
+def _larger(ctx: AnswerContext, shown: dict[str, list[list[Pick]]], more: re.Match) -> str | None:
+    """湖南更高：湖南达到500亿元，天津300亿元 — the side whose figure is the larger (smaller), when
+    each side's quotes give one figure of the same unit; None otherwise (the quotes are left
+    to say it: 18 names listed against 6 are counted by no figure)."""
+    # asked as the figure it compares (…总投资相比，哪个更大 → …总投资相比，是多少: 元, so the
+    # counts of projects beside it are not weighed)
+    text, way = ctx.question.text, more.group("way")
+    q = read_question(text[: more.start()] + more.group("what") + "是多少？")
+    q, found = q if q.kind == "figure" else replace(ctx.question, kind="figure"), {}
+    # (the figure must count what is asked: its clause holds a word of the question few
+    # passages hold; 680个 projects is no count of the units that spoke)
+    words = ctx.rare_words or ctx.pool_terms
+
+    def counts_it(d) -> bool:
+        return d is not None and any(w in spans.clause_of((d[1], d[2]), d[0].text) for w in words)
+
+    for p, lines in shown.items():
+        figures = []
+        for picks in lines:  # (one per document: a report that gives no figure has none)
+            first = next((d for pick in picks if counts_it(d := direct_span(q, pick, ctx.retrieved.weights))), None)
+            if first is not None:
+                figure, said = first[0].text[first[1] : first[2]], first[0].text
+                # (安排项目1508个…汇集项目370余个: two figures of one measure, and which is
+                # compared is the reader's to see; no verdict)
+                if sum(_UNIT_AFTER.sub("", said[a:b]) == _UNIT_AFTER.sub("", figure) for a, b in kind_spans(q, said)) > 1:
+                    return None
+                figures.append(figure)
+        if len(figures) != 1 or (value := spans.amount(figures[0])) is None:
+            return None
+        found[p] = (value, figures[0])
+    units = {_UNIT_AFTER.sub("", figure) for _, figure in found.values()}
+    if len(found) < 2 or len(units) != 1:
+        return None  # (人 against 人次, 个 against 亿元: not one measure)
+    ranked = sorted(found, key=lambda p: found[p][0], reverse=way not in _SMALLER)
+    sides = "，".join(f"{p}{found[p][1]}" for p in ranked)
+    if found[ranked[0]][0] == found[ranked[1]][0]:
+        return f"一样{way}：{sides}"
+    return f"{ranked[0]}更{way}：{sides}"
 
 
 # 两省都提出要打造什么样的中心, 共同点是什么: what the reports share is asked; not 都讲…，
@@ -259,10 +309,11 @@ def _best(ctx: AnswerContext, pool: list):
 _WRITTEN_OUT = re.compile(r"(?:[二两三四五六七八九十百千万]|一[十百千万])[一二两三四五六七八九十百千万]*(?:个|年|家|项|人|名|位|次|届|批|条)")
 
 
-def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead: Pick | None = None) -> bool | None:
+def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead: Pick | None = None,
+                 shown: list[list[Pick]] | None = None) -> bool | None:
     """One province's (one document's) line of a comparison; True when it is relevant, None
     when it says the report gives no figure (or date) asked. `lead`, what it shares with the
-    others, is quoted first."""
+    others, is quoted first; the picks quoted are added to `shown`."""
     q = ctx.question
     opening = ctx.retrieved.openings.get(p)
     # (which came first is read from the meetings' dates, in their openings)
@@ -306,6 +357,8 @@ def _compare_one(ctx: AnswerContext, p: str, mine: list, lines: list[str], lead:
         # the closest of them, as a refusal does (广东：资料未写明广东的这一数字。报道提到：「…」)
         lines.append(f"{label}：{missing_fact(replace(q, provinces=(p,)), q.meeting_field)}。{ctx.mention_line(picks[0])}")
         return None
+    if shown is not None:
+        shown.append(picks)
     relevant, quotes = False, []
     for pick in picks:
         relevant = relevant or is_relevant(ctx, pick.candidate, pick.text)

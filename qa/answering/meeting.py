@@ -157,7 +157,7 @@ def answer_meeting(ctx: AnswerContext) -> Reply:
     if q.meeting_field == "date" and q.qtype in ("which", "compare") and (order := HELD_FIRST.search(q.text)):
         return _first_or_last(ctx, last=bool(HELD_LAST.search(order.group())))
     if q.meeting_field == "scale" and len(q.provinces) != 1 and (order := LARGEST.search(q.text)):
-        return _largest(ctx, smallest=(order.group("order") or order.group("order2")) in "少小")
+        return _largest(ctx, smallest=(order.group("order") or order.group("order2")) in "少小", most=order.group("most") or "最")
     if q.qtype == "which" and _UNSTATED_ASKED.search(q.text) and _fields_named(q.text) <= {q.meeting_field}:
         return _not_stated(ctx, q.meeting_field)
     if q.qtype == "which":
@@ -295,7 +295,7 @@ def _first_or_last(ctx: AnswerContext, last: bool) -> Reply:
 _PEOPLE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千)?\s*(?:余|多)?\s*(?:名|位)?\s*人(?![次均])")
 
 
-def _largest(ctx: AnswerContext, smallest: bool) -> Reply:
+def _largest(ctx: AnswerContext, smallest: bool, most: str = "最") -> Reply:
     """哪场会规模最大, 人数最多的那场有多少人: the meetings whose records count the people
     who attended, ranked. A record that counts views or bodies measures something else, and
     is shown beside, not ranked; the meetings whose reports give no scale are named."""
@@ -314,7 +314,7 @@ def _largest(ctx: AnswerContext, smallest: bool) -> Reply:
         return Reply([], abstained=True, reason=missing_fact(ctx.question, "scale") + "。")
     counted.sort(key=lambda x: x[0], reverse=not smallest)
     _, chosen, pick, span = counted[0]
-    head = f"报道写明参会人数的只有{_label(ctx, chosen)}：" if len(counted) == 1 else f"参会人数{'最少' if smallest else '最多'}：{_label(ctx, chosen)}"
+    head = f"报道写明参会人数的只有{_label(ctx, chosen)}：" if len(counted) == 1 else f"参会人数{most}{'少' if smallest else '多'}：{_label(ctx, chosen)}"
     lines = [head] + [f"{n}. {ctx.quote_line(p)}" for n, (_, _, p, _) in enumerate(counted, 1)]
     if other:
         lines.append(f"另有{'、'.join(_label(ctx, m) for m, _ in other)}的报道写的规模不是参会人数，未比较：")
