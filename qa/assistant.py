@@ -338,8 +338,8 @@ class Assistant:
             self._posts = {}
             for r in self.index.meetings:
                 for x in (r.host, *r.speakers):
-                    post = next((t for t in _LEADERS if x and holds_title(x, t)), "")
-                    self._posts.setdefault(person_name(x), post) if post else None
+                    if post := next((t for t in _LEADERS if x and holds_title(x, t)), ""):
+                        self._posts.setdefault(person_name(x), post)
         found = self._people_names.finditer(text) if self._people_names else ()
         return [(m.start(), m.end(), self._people[m.group()], self._posts.get(m.group(), "")) for m in found]
 

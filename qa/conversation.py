@@ -381,12 +381,11 @@ def _without_others(text: str, names: list[str], people: People | None) -> str:
     """The question for `names` with the people of other places it names put as their posts
     (黄坤明 -> 省委书记; 市委书记 for 北京), or left out when the post is not known."""
     keep = {_PLACES[n][0] for n in names}
-    kind = {PROVINCES[p][-1] for p in keep}  # 省 or 市 (a 自治区's posts are named otherwise)
+    kinds = {PROVINCES[p][-1] for p in keep}  # 省 or 市 (a 自治区's posts are named otherwise)
+    lead = next(iter(kinds)) if len(kinds) == 1 and kinds <= {"省", "市"} else ""
     for start, end, province, post in reversed(people(text) if people else []):
         if province not in keep:
-            post = kind.pop() + post[1:] if post and kind <= {"省", "市"} and len(kind) == 1 else ""
-            text = text[:start] + post + text[end:]
-            kind = {PROVINCES[p][-1] for p in keep}
+            text = text[:start] + (lead + post[1:] if post and lead else "") + text[end:]
     return text
 
 
